@@ -1,0 +1,148 @@
+// Data contracts of Kontoratlas: zod schemas for everything that crosses a boundary
+// (geodata/ sources, the derived data the server loads, API responses), and their types.
+import { z } from 'zod';
+
+export const LEVELS = ['stadtteil', 'ortschaft', 'stadt'] as const;
+export const Level = z.enum(LEVELS);
+export type Level = z.infer<typeof Level>;
+
+/** Lower-case ASCII slug ids: stable in URLs, CSV files and feature ids. */
+export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug (a-z, 0-9, -)');
+
+/** ISO date (YYYY-MM-DD) or month (YYYY-MM), as the sources give reference dates. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM-DD or YYYY-MM');
+
+/** Free text from sources and users is shown in the UI: refuse markup outright. */
+export const PlainText = z
+	.string()
+	.trim()
+	.min(1)
+	.max(500)
+	.refine((s) => !/[<>]/.test(s), 'must not contain < or >');
+
+export const GeometryQuality = z.enum(['official', 'approximated', 'generalised']);
+export type GeometryQuality = z.infer<typeof GeometryQuality>;
+
+/** Provenance sidecar (`<dataset>.meta.json`) that every file in geodata/ has. */
+export const DatasetMeta = z.object({
+	id: Id,
+	title: z.object({ de: PlainText, en: PlainText }),
+	description: z.object({ de: z.string().min(1), en: z.string().min(1) }),
+	sources: z
+		.array(z.object({ name: PlainText, url: z.url().optional() }))
+		.min(1),
+	licence: PlainText,
+	attribution: PlainText,
+	referenceDate: z.string().min(4),
+	collected: IsoDate,
+	beispieldaten: z.boolean(),
+	caveats: z.array(z.string()).default([])
+});
+export type DatasetMeta = z.infer<typeof DatasetMeta>;
+
+export const AreaProps = z.object({
+	id: Id,
+	name: PlainText,
+	level: Level,
+	parent: Id.nullable(),
+	geometryQuality: GeometryQuality,
+	/** Interior point for the label (polylabel), [lon, lat]. */
+	labelPoint: z.tuple([z.number(), z.number()]),
+	/** Area of the served geometry in km² (geodesic). */
+	areaKm2: z.number().positive(),
+	/** Official area in km² where a source gives one, else null ("keine Angabe"). */
+	officialAreaKm2: z.number().positive().nullable(),
+	/** (cell area - official area) / official area in %, for approximated cells. */
+	areaErrorPct: z.number().nullable(),
+	/** What was done to fit this area into the geometry, in plain German, e.g. a moved seed. */
+	geometryNote: z.string().nullable()
+});
+export type AreaProps = z.infer<typeof AreaProps>;
+
+export const KontorLocationPrecision = z.enum(['address', 'street', 'quarter', 'stadtteil']);
+export type KontorLocationPrecision = z.infer<typeof KontorLocationPrecision>;
+
+export const KONTOR_TASKS = ['informieren', 'koordinieren', 'vernetzen', 'evaluieren'] as const;
+
+export const KontorProps = z.object({
+	id: Id,
+	name: PlainText,
+	stadtteil: Id,
+	stadtteilVerified: z.boolean(),
+	/** How precisely the point is known; anything but 'address' is shown as "ungefähre Lage". */
+	locationPrecision: KontorLocationPrecision,
+	knownLocation: PlainText,
+	/** Exact street address, once an administrator knows it. */
+	address: PlainText.nullable(),
+	/** How the point was placed, e.g. "label point of Stadtteil Gebhardshagen". */
+	placement: PlainText,
+	contact: z.object({
+		organisation: PlainText,
+		street: PlainText,
+		postcode: z.string().regex(/^\d{5}$/),
+		city: PlainText,
+		phone: PlainText,
+		email: z.email(),
+		asOf: IsoDate
+	}),
+	tasks: z.array(z.enum(KONTOR_TASKS)).length(4),
+	source: PlainText,
+	note: z.string().nullable()
+});
+export type KontorProps = z.infer<typeof KontorProps>;
+
+export const Polarity = z.enum(['higher-better', 'higher-worse', 'neutral']);
+export type Polarity = z.infer<typeof Polarity>;
+
+/**
+ * How Stadtteil values combine into Ortschaft and city values:
+ * - sum: counts (residents, area) are added;
+ * - rate: summed numerators over summed denominators, times `scale` (100 for %);
+ * - ratio: like rate, used for densities (numerator per denominator unit, e.g. residents per km²);
+ * - weighted-mean: mean of the values weighted by `weightIndicator` (e.g. residents).
+ * Never an unweighted mean of rates.
+ */
+export const Aggregation = z.discriminatedUnion('method', [
+	z.object({ method: z.literal('sum') }),
+	z.object({ method: z.literal('rate'), scale: z.number().positive() }),
+	z.object({ method: z.literal('ratio'), numerator: Id, denominator: Id }),
+	z.object({ method: z.literal('weighted-mean'), weightIndicator: Id })
+]);
+export type Aggregation = z.infer<typeof Aggregation>;
+
+export const IndicatorMeta = z.object({
+	id: Id,
+	label: z.object({ de: PlainText, en: PlainText }),
+	description: z.object({ de: z.string(), en: z.string() }),
+	unit: z.object({ de: z.string().max(20), en: z.string().max(20) }),
+	domain: z.enum(['bevoelkerung', 'flaeche', 'soziales', 'arbeit', 'familie', 'migration', 'wohnen']),
+	polarity: Polarity,
+	aggregation: Aggregation,
+	/** Plausible range; values outside it are rejected by the pipeline. */
+	range: z.tuple([z.number(), z.number()]),
+	decimals: z.number().int().min(0).max(3),
+	/** Dataset id (geodata sidecar) the values come from. */
+	dataset: Id,
+	source: PlainText,
+	licence: PlainText,
+	beispieldaten: z.boolean(),
+	/** Filled in by the pipeline from the values. */
+	years: z.array(z.number().int()).default([])
+});
+export type IndicatorMeta = z.infer<typeof IndicatorMeta>;
+
+export const Year = z.number().int().min(1900).max(2100);
+
+export const IndicatorValue = z.object({
+	area: Id,
+	indicator: Id,
+	year: Year,
+	/** Reference date when the source gives one (populations: 31 Dec or a month). */
+	stand: IsoDate.nullable(),
+	value: z.number().finite().nullable(),
+	numerator: z.number().finite().nonnegative().nullable(),
+	denominator: z.number().finite().positive().nullable(),
+	/** Where the value comes from: a source table, or an aggregate of the children computed by the pipeline. */
+	origin: z.enum(['source', 'aggregate', 'derived'])
+});
+export type IndicatorValue = z.infer<typeof IndicatorValue>;
