@@ -121,8 +121,8 @@ export const IndicatorMeta = z.object({
 	/** Plausible range; values outside it are rejected by the pipeline. */
 	range: z.tuple([z.number(), z.number()]),
 	decimals: z.number().int().min(0).max(3),
-	/** Dataset id (geodata sidecar) the values come from. */
-	dataset: Id,
+	/** Ids of the geodata datasets (sidecars) the values come from. */
+	datasets: z.array(Id).min(1),
 	source: PlainText,
 	licence: PlainText,
 	beispieldaten: z.boolean(),
