@@ -1,0 +1,79 @@
+// Topology-preserving simplification of a tiling (shared borders are simplified once, so they
+// stay shared), and the label point of a cell.
+import type { Feature, FeatureCollection, GeometryCollection as GeoJsonGeometryCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { topology } from 'topojson-server';
+import { presimplify, simplify } from 'topojson-simplify';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Polygon as TopoPolygon } from 'topojson-specification';
+import { EARTH_RADIUS_M, localPlane, planarRingArea, type XY } from './plane';
+import { poleOfInaccessibility } from './pole';
+
+/**
+ * Visvalingam simplification on a TopoJSON topology of the tiling. A vertex goes when the triangle
+ * it forms with its neighbours is smaller than toleranceM² (a notch toleranceM deep on a base of
+ * 2·toleranceM). topojson-simplify weighs triangles in planar lon/lat, i.e. in squared degrees; at
+ * the data's mid-latitude φ one degree² is mPerDegLat · mPerDegLon(φ) m², so the threshold becomes
+ * toleranceM² / (mPerDegLat · mPerDegLon). Arc ends (where three cells meet, or a cell meets the
+ * outline) are never removed, so the result still tiles.
+ */
+export function simplifyTiling<P>(
+	fc: FeatureCollection<Polygon | MultiPolygon, P>,
+	options: { toleranceM: number }
+): FeatureCollection<Polygon | MultiPolygon, P> {
+	if (fc.features.length === 0) return fc;
+	const lats = fc.features.flatMap((f) => allPositions(f.geometry).map((p) => p[1]));
+	const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+	const mPerDegLat = (EARTH_RADIUS_M * Math.PI) / 180;
+	const mPerDegLon = mPerDegLat * Math.cos((midLat * Math.PI) / 180);
+	const minWeight = options.toleranceM ** 2 / (mPerDegLat * mPerDegLon);
+
+	// No quantisation: arcs keep the input coordinates, so untouched vertices stay exact.
+	// Properties stay out of the topology and are put back by index.
+	const geometries: GeoJsonGeometryCollection = { type: 'GeometryCollection', geometries: fc.features.map((f) => f.geometry) };
+	const topo = simplify(presimplify(topology({ cells: geometries }) as unknown as Parameters<typeof presimplify>[0]), minWeight);
+	const cells = topo.objects.cells as GeometryCollection;
+	const features = cells.geometries.map((g, k): Feature<Polygon | MultiPolygon, P> => {
+		// feature() is overloaded per geometry type; every geometry here is a (multi)polygon.
+		const geometry = feature(topo, g as TopoPolygon).geometry as Polygon | MultiPolygon;
+		return { type: 'Feature', properties: fc.features[k].properties, geometry: tidy(geometry) };
+	});
+	return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Interior point for a label: the pole of inaccessibility (polylabel) computed in a local metric
+ * plane, found to within 1 m, as [lon, lat] rounded to 5 decimals (≈ 1 m). A MultiPolygon is
+ * labelled in its largest part.
+ */
+export function labelPoint(geom: Polygon | MultiPolygon): [number, number] {
+	const parts = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
+	const first = parts[0][0][0];
+	const plane = localPlane(first[0], first[1]);
+	const planar = parts.map((rings) => rings.map((r) => r.map((p) => plane.toXY(p))));
+	const largest = planar.reduce((a, b) => (Math.abs(planarRingArea(b[0])) > Math.abs(planarRingArea(a[0])) ? b : a));
+	const pole = plane.toLonLat(poleOfInaccessibility(largest, 1));
+	return [round(pole[0], 5), round(pole[1], 5)];
+}
+
+/** Rounds to 6 decimals, drops repeated positions, closes rings, winds exteriors counter-clockwise. */
+function tidy(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+	const fix = (rings: Position[][]) =>
+		rings
+			.map((ring, k) => {
+				const r = ring.slice(0, -1).map((p) => [round(p[0], 6), round(p[1], 6)] as XY);
+				const open = r.filter((p, i) => p[0] !== r[(i + 1) % r.length][0] || p[1] !== r[(i + 1) % r.length][1]);
+				const ccw = planarRingArea(open) > 0;
+				const wound = ccw === (k === 0) ? open : open.reverse();
+				return [...wound, wound[0]];
+			})
+			.filter((ring) => ring.length >= 4);
+	return g.type === 'Polygon'
+		? { type: 'Polygon', coordinates: fix(g.coordinates) }
+		: { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) };
+}
+
+function allPositions(g: Polygon | MultiPolygon): Position[] {
+	return g.type === 'Polygon' ? g.coordinates.flat() : g.coordinates.flat(2);
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -1,0 +1,52 @@
+// Proof that cells tile an outline: how much of the outline no cell covers (gap), how much two
+// cells cover twice (overlap), and how much lies outside the outline, all geodesic km² via turf.
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { area, bbox, difference, featureCollection, intersect, union } from '@turf/turf';
+
+export interface TilingReport {
+	sumKm2: number;
+	outlineKm2: number;
+	/** Outline area covered by no cell. */
+	gapKm2: number;
+	/** Area covered by more than one cell, summed over pairs. */
+	overlapKm2: number;
+	/** Cell area outside the outline. */
+	outsideKm2: number;
+	/** Pairs whose common area exceeds MIN_OVERLAP_KM2, by feature id (properties.id, id or index). */
+	overlaps: Array<{ a: string; b: string; km2: number }>;
+}
+
+type Poly = Feature<Polygon | MultiPolygon>;
+
+/** Below a square metre an intersection is clipping round-off, not an overlap worth naming. */
+const MIN_OVERLAP_KM2 = 1e-6;
+
+export function tilingReport(cells: FeatureCollection<Polygon | MultiPolygon>, outline: Poly): TilingReport {
+	const features = cells.features;
+	const km2 = (f: Poly | null) => (f ? area(f) / 1e6 : 0);
+	const idOf = (f: Poly, k: number) => String((f.properties as { id?: unknown } | null)?.id ?? f.id ?? k);
+	const boxes = features.map((f) => bbox(f));
+
+	const overlaps: TilingReport['overlaps'] = [];
+	let overlapKm2 = 0;
+	for (let i = 0; i < features.length; i++) {
+		for (let j = i + 1; j < features.length; j++) {
+			const [a, b] = [boxes[i], boxes[j]];
+			if (a[0] > b[2] || b[0] > a[2] || a[1] > b[3] || b[1] > a[3]) continue;
+			const shared = km2(intersect(featureCollection([features[i], features[j]])));
+			overlapKm2 += shared;
+			if (shared > MIN_OVERLAP_KM2) overlaps.push({ a: idOf(features[i], i), b: idOf(features[j], j), km2: shared });
+		}
+	}
+	const covered = features.length > 1 ? union(featureCollection(features)) : (features[0] ?? null);
+	const gapKm2 = covered ? km2(difference(featureCollection([outline, covered]))) : km2(outline);
+	const outsideKm2 = covered ? km2(difference(featureCollection([covered, outline]))) : 0;
+	return {
+		sumKm2: features.reduce((s, f) => s + km2(f), 0),
+		outlineKm2: km2(outline),
+		gapKm2,
+		overlapKm2,
+		outsideKm2,
+		overlaps
+	};
+}
