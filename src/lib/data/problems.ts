@@ -10,6 +10,8 @@ export interface DataProblem {
 	field?: string;
 	value?: unknown;
 	message: string;
+	/** A warning is fixed or tolerated by the pipeline and reported; anything else stops it. */
+	severity?: 'warning';
 }
 
 export function formatProblem(p: DataProblem): string {

@@ -1,0 +1,192 @@
+// The pipeline on the shipped geodata (derived figures checked against hand-computed sums)
+// and on broken copies of it (each problem message checked).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { area } from '@turf/turf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tilingReport } from '$lib/geo/tiling';
+import type { Derived } from './derived';
+import { buildDerived, slug } from './pipeline';
+import { DataError, formatProblem } from './problems';
+
+const GEODATA = join(import.meta.dirname, '../../../geodata');
+
+function shippedFiles(): Map<string, string> {
+	return new Map(
+		readdirSync(GEODATA, { recursive: true, withFileTypes: true })
+			.filter((e) => e.isFile())
+			.map((e) => join(e.parentPath, e.name))
+			.map((p) => [relative(GEODATA, p).split('\\').join('/'), readFileSync(p, 'utf8')])
+	);
+}
+
+/** Runs the pipeline on the shipped data with one file changed, and returns the problems. */
+function problemsWith(file: string, change: (text: string) => string): string[] {
+	const files = shippedFiles();
+	files.set(file, change(files.get(file)!));
+	try {
+		buildDerived(files);
+	} catch (e) {
+		if (e instanceof DataError) return e.problems.map(formatProblem);
+		throw e;
+	}
+	throw new Error('expected the pipeline to reject the input');
+}
+
+const value = (d: Derived, area: string, indicator: string, year: number) => d.values.find((v) => v.area === area && v.indicator === indicator && v.year === year);
+
+describe('buildDerived on the shipped Salzgitter data', () => {
+	let d: Derived;
+	beforeAll(() => {
+		d = buildDerived(shippedFiles());
+	});
+
+	it('derives 31 Stadtteile in 7 Ortschaften, the city and six Kontore', () => {
+		expect(d.stadtteile.features).toHaveLength(31);
+		expect(d.ortschaften.features.map((f) => f.properties.id).sort()).toEqual(['nord', 'nordost', 'nordwest', 'ost', 'sued', 'suedost', 'west']);
+		expect(d.stadt.features).toHaveLength(1);
+		expect(d.kontore.features).toHaveLength(6);
+		for (const f of d.stadtteile.features) expect(f.properties.geometryQuality).toBe('approximated');
+	});
+
+	it('tiles the city: the cells add up to the outline within 0.1 % and do not overlap', () => {
+		const outline = JSON.parse(shippedFiles().get('salzgitter_outline.geojson')!).features[0];
+		const report = tilingReport(d.stadtteile, outline);
+		expect(Math.abs(report.sumKm2 - report.outlineKm2) / report.outlineKm2).toBeLessThan(0.001);
+		expect(report.overlapKm2).toBeLessThan(0.001);
+		expect(report.gapKm2).toBeLessThan(0.01);
+		// The Ortschaften are the union of their Stadtteile.
+		const ortschaftenKm2 = d.ortschaften.features.reduce((s, f) => s + area(f) / 1e6, 0);
+		expect(Math.abs(ortschaftenKm2 - report.sumKm2) / report.sumKm2).toBeLessThan(0.001);
+	});
+
+	it('keeps every Stadtteil, including Immendorf whose centre lies outside the outline, and says so', () => {
+		const immendorf = d.stadtteile.features.find((f) => f.properties.id === 'immendorf')!;
+		expect(immendorf.properties.geometryNote).toContain('außerhalb der generalisierten Stadtgrenze');
+		expect(d.report.cells.find((c) => c.id === 'immendorf')!.seedMoved).not.toBeNull();
+	});
+
+	it('fits the cell areas to the official areas', () => {
+		for (const c of d.report.cells) expect(Math.abs(c.errorPct!), c.id).toBeLessThan(3);
+		expect(d.report.errorPct.median).toBeLessThan(1.5);
+	});
+
+	it('aggregates population by summing Stadtteile of the same reference year (hand-computed)', () => {
+		// Süd, 31.12.2020: Gitter 789 + Groß Mahner 531 + Hohenrode 186 + Ringelheim 2028 + Salzgitter-Bad 21286
+		expect(value(d, 'sued', 'einwohner', 2020)).toMatchObject({ value: 24820, origin: 'aggregate', stand: '2020-12-31' });
+		// Nordwest area, 31.12.2023: 12.497 + 8.833 + 7.546 + 4.472 km²
+		expect(value(d, 'nordwest', 'flaeche', 2023)!.value).toBeCloseTo(33.348, 6);
+		// West has Heerte only for 2021: no (incomplete) 2023 total.
+		expect(value(d, 'west', 'einwohner', 2023)).toBeUndefined();
+		// A published Ortschaft figure is kept: Ost 2023 = 605 + 401 + 1837 + 394 + 282 = 3519, as published.
+		expect(value(d, 'ost', 'einwohner', 2023)).toMatchObject({ value: 3519, origin: 'source' });
+	});
+
+	it('computes densities from residents and area at every level, never by averaging', () => {
+		// Süd 2020: 24820 residents / (2.98 + 6.32 + 1.28 + 7.22 + 19.23) km² = 670.27 per km²
+		expect(value(d, 'sued', 'einwohnerdichte', 2020)!.value).toBeCloseTo(24820 / 37.03, 2);
+		// City 2023: 105039 / 224.49
+		expect(value(d, 'salzgitter', 'einwohnerdichte', 2023)!.value).toBeCloseTo(105039 / 224.49, 2);
+	});
+
+	it('lists the years each indicator has and keeps example data flagged', () => {
+		const byId = new Map(d.indicators.map((m) => [m.id, m]));
+		expect(byId.get('einwohner')!.years).toEqual(expect.arrayContaining([1985, 2003, 2020, 2021, 2023]));
+		expect(byId.get('sgb2-quote')).toMatchObject({ beispieldaten: true, years: [2019, 2020, 2021, 2022, 2023] });
+		expect(byId.get('einwohner')!.beispieldaten).toBe(false);
+		const example = d.datasets.find((x) => x.id === 'sozialindikatoren-beispiel')!;
+		expect(example.beispieldaten).toBe(true);
+	});
+
+	it('places every Kontor inside its Stadtteil cell and marks the location as approximate', async () => {
+		const { booleanPointInPolygon } = await import('@turf/turf');
+		for (const k of d.kontore.features) {
+			const cell = d.stadtteile.features.find((f) => f.properties.id === k.properties.stadtteil)!;
+			expect(booleanPointInPolygon(k.geometry.coordinates, cell), k.properties.id).toBe(true);
+			expect(k.properties.placement).toContain('ungefähre Lage');
+		}
+	});
+
+	it('is deterministic', () => {
+		expect(JSON.stringify(buildDerived(shippedFiles()))).toBe(JSON.stringify(d));
+	});
+});
+
+describe('buildDerived rejects broken input with file, row, field and reason', () => {
+	it('a non-numeric population', () => {
+		const problems = problemsWith('stadtteile.csv', (t) => t.replace('lebenstedt,Lebenstedt,Nord,45945', 'lebenstedt,Lebenstedt,Nord,viele'));
+		expect(problems).toEqual([expect.stringMatching(/^stadtteile\.csv, row 3, field "einwohner": .*\(value: "viele"\)$/)]);
+	});
+
+	it('an unknown Ortschaft', () => {
+		const problems = problemsWith('stadtteile.csv', (t) => t.replace('salder,Salder,Nord', 'salder,Salder,Nordnord'));
+		expect(problems).toEqual(['stadtteile.csv, row 4, field "ortschaft": unknown Ortschaft; gebiete.json lists Nord, Nordost, Nordwest, Ost, Süd, Südost, West (value: "Nordnord")']);
+	});
+
+	it('markup in a name', () => {
+		const problems = problemsWith('stadtteile.csv', (t) => t.replace(',Salder,', ',<img src=x onerror=alert(1)>,'));
+		expect(problems[0]).toMatch(/^stadtteile\.csv, row 4, field "stadtteil": must not contain < or >/);
+	});
+
+	it('a missing column', () => {
+		const problems = problemsWith('kontore.csv', (t) => t.replace('location_precision', 'precision'));
+		expect(problems[0]).toMatch(/^kontore\.csv, row 0, field "location_precision": missing column\(s\); the header is: kontor_id,/);
+	});
+
+	it('a Stadtteil without centre coordinate', () => {
+		const problems = problemsWith('stadtteile_koordinaten.csv', (t) => t.split('\n').filter((l) => !l.startsWith('reppner,')).join('\n'));
+		expect(problems).toEqual(['stadtteile_koordinaten.csv, field "stadtteil_id": Stadtteil has no centre coordinate; the geometry needs one for every Stadtteil (value: "reppner")']);
+	});
+
+	it('an outline whose ring is not closed', () => {
+		const problems = problemsWith('salzgitter_outline.geojson', (t) => {
+			const fc = JSON.parse(t);
+			fc.features[0].geometry.coordinates[0].pop();
+			return JSON.stringify(fc);
+		});
+		expect(problems.join('\n')).toMatch(/^salzgitter_outline\.geojson, feature 0, field "geometry[^"]*": ring 0 is not closed/m);
+	});
+
+	it('a value for an unknown district id', () => {
+		const problems = problemsWith('beispieldaten/sozialindikatoren.csv', (t) => t.replace(/\nbarum,alleinerziehende,2019,/, '\nnarnia,alleinerziehende,2019,'));
+		expect(problems).toEqual(['beispieldaten/sozialindikatoren.csv, row 1, field "area_id": unknown Stadtteil id (value: "narnia")']);
+	});
+
+	it('a value out of its plausible range, and one that contradicts its counts', () => {
+		const lines = shippedFiles().get('beispieldaten/sozialindikatoren.csv')!.split('\n');
+		const row = lines.findIndex((l) => l.startsWith('lebenstedt,sgb2-quote,2020,'));
+		const [id, ind, year, , num, den] = lines[row].split(',');
+		const tooHigh = problemsWith('beispieldaten/sozialindikatoren.csv', (t) => t.replace(lines[row], [id, ind, year, '250.0', num, den].join(',')));
+		expect(tooHigh[0]).toMatch(new RegExp(`^beispieldaten/sozialindikatoren\\.csv, row ${row}, field "value": out of the plausible range`));
+		const wrong = problemsWith('beispieldaten/sozialindikatoren.csv', (t) => t.replace(lines[row], [id, ind, year, '1.0', num, den].join(',')));
+		expect(wrong[0]).toMatch(new RegExp(`row ${row}, field "value": does not match numerator/denominator`));
+	});
+
+	it('a dataset without provenance sidecar', () => {
+		const files = shippedFiles();
+		files.delete('kontore.meta.json');
+		expect(() => buildDerived(files)).toThrow('kontore.csv: has no provenance sidecar kontore.meta.json (source, licence, reference date)');
+	});
+
+	it('malformed JSON', () => {
+		const problems = problemsWith('indikatoren.json', (t) => t.slice(0, 200));
+		expect(problems[0]).toMatch(/^indikatoren\.json: not valid JSON: /);
+	});
+
+	it('example data flagged as real', () => {
+		const problems = problemsWith('indikatoren.json', (t) => {
+			const list = JSON.parse(t);
+			list.find((m: { id: string }) => m.id === 'sgb2-quote').beispieldaten = false;
+			return JSON.stringify(list);
+		});
+		expect(problems).toContain('indikatoren.json, feature sgb2-quote, field "beispieldaten": does not match dataset sozialindikatoren-beispiel (beispieldaten: true); example and real data must never be mixed up (value: false)');
+	});
+});
+
+describe('slug', () => {
+	it('makes ASCII ids from German names', () => {
+		expect(slug('Süd')).toBe('sued');
+		expect(slug('Groß Mahner')).toBe('gross-mahner');
+		expect(slug('Braunschweig Städte')).toBe('braunschweig-staedte');
+	});
+});

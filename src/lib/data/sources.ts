@@ -1,0 +1,145 @@
+// Parsing of the geodata/ source files into typed rows. Every problem names file, row and field;
+// a file with problems yields no rows, so nothing half-read flows on.
+import { csvParse } from 'd3-dsv';
+import { z } from 'zod';
+import { Id, IsoDate, KontorLocationPrecision, PlainText, Year } from './contracts';
+import type { DataProblem } from './problems';
+
+export type Parsed<T> = { ok: true; rows: T[] } | { ok: false; problems: DataProblem[] };
+
+/** Empty CSV cells mean "keine Angabe"; they become null before validation. */
+const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+const num = (schema: z.ZodNumber) =>
+	z.preprocess((v) => {
+		const e = emptyToNull(v);
+		return typeof e === 'string' && /^-?\d+(\.\d+)?$/.test(e.trim()) ? Number(e) : e;
+	}, schema);
+const nullableNum = (schema: z.ZodNumber) =>
+	z.preprocess((v) => {
+		const e = emptyToNull(v);
+		if (e === null) return null;
+		return typeof e === 'string' && /^-?\d+(\.\d+)?$/.test(e.trim()) ? Number(e) : e;
+	}, schema.nullable());
+const nullable = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable());
+const yesNo = z.enum(['yes', 'no']).transform((v) => v === 'yes');
+
+export function zodProblems(
+	error: z.ZodError,
+	where: Omit<DataProblem, 'message' | 'field' | 'value'>,
+	input: unknown
+): DataProblem[] {
+	return error.issues.map((issue) => {
+		const field = issue.path.join('.') || undefined;
+		let value: unknown = input;
+		for (const key of issue.path) value = (value as Record<PropertyKey, unknown>)?.[key as PropertyKey];
+		return { ...where, field, value, message: issue.message };
+	});
+}
+
+/**
+ * Parses a comma-separated UTF-8 CSV (optional BOM) and validates every row.
+ * Row numbers are 1-based data rows, as a spreadsheet shows them minus the header.
+ */
+export function parseCsv<S extends z.ZodType>(text: string, file: string, schema: S): Parsed<z.output<S>> {
+	const problems: DataProblem[] = [];
+	const table = csvParse(text.replace(/^\uFEFF/, ''));
+	const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+	const missing = shape.filter((c) => !table.columns.includes(c));
+	if (missing.length > 0) {
+		return {
+			ok: false,
+			problems: [{ file, row: 0, field: missing.join(', '), message: `missing column(s); the header is: ${table.columns.join(', ')}` }]
+		};
+	}
+	const rows: z.output<S>[] = [];
+	table.forEach((raw, i) => {
+		const result = schema.safeParse(raw);
+		if (result.success) rows.push(result.data);
+		else problems.push(...zodProblems(result.error, { file, row: i + 1 }, raw));
+	});
+	return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
+export function parseJson<S extends z.ZodType>(text: string, file: string, schema: S): Parsed<z.output<S>> {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, problems: [{ file, message: `not valid JSON: ${(e as Error).message}` }] };
+	}
+	const result = schema.safeParse(data);
+	if (!result.success) return { ok: false, problems: zodProblems(result.error, { file }, data) };
+	return { ok: true, rows: [result.data] };
+}
+
+export const StadtteilRow = z.object({
+	stadtteil_id: Id,
+	stadtteil: PlainText,
+	ortschaft: PlainText,
+	einwohner: nullableNum(z.number().int().nonnegative()),
+	einwohner_stand: nullable(IsoDate),
+	flaeche_km2: nullableNum(z.number().positive()),
+	source_url: nullable(z.url()),
+	note: z.string()
+});
+export type StadtteilRow = z.output<typeof StadtteilRow>;
+
+export const KoordinateRow = z.object({
+	stadtteil_id: Id,
+	stadtteil: PlainText,
+	lat: num(z.number().min(-90).max(90)),
+	lon: num(z.number().min(-180).max(180)),
+	dms: z.string(),
+	source_url: z.url(),
+	note: z.string()
+});
+export type KoordinateRow = z.output<typeof KoordinateRow>;
+
+export const ZeitreiheRow = z.object({
+	gebiet_typ: z.enum(['stadt', 'ortschaft']),
+	gebiet: PlainText,
+	jahr: num(Year),
+	einwohner: num(z.number().int().nonnegative()),
+	stand: IsoDate,
+	source_url: z.url(),
+	note: z.string()
+});
+export type ZeitreiheRow = z.output<typeof ZeitreiheRow>;
+
+export const KontorRow = z.object({
+	kontor_id: Id,
+	name: PlainText,
+	stadtteil: PlainText,
+	stadtteil_verified: yesNo,
+	location_precision: KontorLocationPrecision,
+	known_location: PlainText,
+	source: PlainText,
+	note: z.string(),
+	address: nullable(PlainText),
+	lat: nullableNum(z.number().min(-90).max(90)),
+	lon: nullableNum(z.number().min(-180).max(180))
+});
+export type KontorRow = z.output<typeof KontorRow>;
+
+/** Long-format indicator values (one row per area, indicator and year). */
+export const ValueRow = z.object({
+	area_id: Id,
+	indicator: Id,
+	year: num(Year),
+	value: nullableNum(z.number()),
+	numerator: nullableNum(z.number().nonnegative()),
+	denominator: nullableNum(z.number().positive())
+});
+export type ValueRow = z.output<typeof ValueRow>;
+
+export const Gebiete = z.object({
+	stadt: z.object({
+		id: Id,
+		name: PlainText,
+		ags: z.string().regex(/^\d{8}$/),
+		flaecheKm2: z.number().positive(),
+		flaecheYear: Year
+	}),
+	ortschaften: z.array(z.object({ id: Id, name: PlainText })).min(1)
+});
+export type Gebiete = z.output<typeof Gebiete>;

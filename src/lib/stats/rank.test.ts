@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { deviation, rankDescending } from './rank';
+
+describe('rankDescending', () => {
+	it('ranks the highest value first and shares ranks on ties (1224)', () => {
+		expect(rankDescending([5, 9, 7, 9, 1])).toEqual([4, 1, 3, 1, 5]);
+	});
+	it('gives missing values no rank and does not count them', () => {
+		expect(rankDescending([null, 3, 10, null])).toEqual([null, 2, 1, null]);
+	});
+});
+
+describe('deviation', () => {
+	it('is absolute and relative to the reference', () => {
+		expect(deviation(12, 10)).toEqual({ absolute: 2, relativePct: 20 });
+		expect(deviation(5, 10)).toEqual({ absolute: -5, relativePct: -50 });
+	});
+	it('has no relative deviation from a zero reference, and none at all without a value', () => {
+		expect(deviation(3, 0)).toEqual({ absolute: 3, relativePct: null });
+		expect(deviation(null, 10)).toBeNull();
+		expect(deviation(1, null)).toBeNull();
+	});
+});
