@@ -1,0 +1,141 @@
+// The API's queries: parameter parsing (with problem details naming what is allowed) and
+// the answers built from the store. No HTTP here, so each query is unit-testable.
+import type { Feature, FeatureCollection } from 'geojson';
+import { LEVELS, type IndicatorMeta, type IndicatorValue, type Level } from '$lib/data/contracts';
+import type { AreaFeature } from '$lib/data/derived';
+import { deviation, rankDescending, type Deviation } from '$lib/stats/rank';
+import { ProblemError } from './http';
+import type { Store } from './store';
+
+const MAX_LIST = 20;
+
+export function parseLevel(raw: string | null, fallback: Level = 'stadtteil'): Level {
+	if (raw === null || raw === '') return fallback;
+	if ((LEVELS as readonly string[]).includes(raw)) return raw as Level;
+	throw new ProblemError(400, { title: 'Unbekannte Ebene', detail: `level "${clip(raw)}" is not a level of this atlas`, parameter: 'level', allowed: [...LEVELS] });
+}
+
+export function parseIndicatorList(raw: string | null, store: Store): string[] {
+	if (raw === null) return [];
+	const ids = raw.split(',').map((s) => s.trim());
+	if (ids.some((s) => s === '') || ids.length > MAX_LIST) {
+		throw new ProblemError(400, { title: 'Ungültige Liste', detail: `indicators must be a comma-separated list of 1 to ${MAX_LIST} indicator ids without empty items`, parameter: 'indicators', allowed: [...store.indicatorById.keys()] });
+	}
+	const unknown = ids.filter((id) => !store.indicatorById.has(id));
+	if (unknown.length) {
+		throw new ProblemError(400, { title: 'Unbekannter Indikator', detail: `unknown indicator(s): ${unknown.map(clip).join(', ')}`, parameter: 'indicators', allowed: [...store.indicatorById.keys()] });
+	}
+	return [...new Set(ids)];
+}
+
+/** A year must be one of the years the chosen indicator(s) have; absent means "latest per area". */
+export function parseYear(raw: string | null, years: number[]): number | null {
+	if (raw === null || raw === '' || raw === 'latest') return null;
+	const allowed = [...new Set(years)].sort((a, b) => a - b);
+	if (!/^\d{4}$/.test(raw)) {
+		throw new ProblemError(400, { title: 'Ungültiges Jahr', detail: `year must be a four-digit year or "latest", not "${clip(raw)}"`, parameter: 'year', allowed });
+	}
+	const year = Number(raw);
+	if (!allowed.includes(year)) {
+		throw new ProblemError(400, { title: 'Jahr ohne Daten', detail: `there are no values for ${year}`, parameter: 'year', allowed });
+	}
+	return year;
+}
+
+export function getIndicator(store: Store, id: string): IndicatorMeta {
+	const meta = store.indicatorById.get(id);
+	if (!meta) throw new ProblemError(404, { title: 'Indikator nicht gefunden', detail: `no indicator "${clip(id)}"`, parameter: 'id', allowed: [...store.indicatorById.keys()] });
+	return meta;
+}
+
+export function getArea(store: Store, id: string): AreaFeature {
+	const area = store.areaById.get(id);
+	if (!area) throw new ProblemError(404, { title: 'Gebiet nicht gefunden', detail: `no area "${clip(id)}"`, parameter: 'id' });
+	return area;
+}
+
+/** The value of an area in a year, or its latest value when year is null. */
+export function valueFor(store: Store, indicator: string, area: string, year: number | null): IndicatorValue | null {
+	const list = store.series.get(indicator)?.get(area);
+	if (!list) return null;
+	if (year !== null) return list.find((v) => v.year === year) ?? null;
+	for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== null) return list[i];
+	return null;
+}
+
+export function areaCollection(store: Store, level: Level, indicators: string[], year: number | null): FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: store.areasByLevel[level].map((f) => joinValues(store, f, indicators, year))
+	};
+}
+
+/** Values joined as flat properties ("einwohner", "einwohner.year", "einwohner.stand"): map styles read them directly. */
+export function joinValues(store: Store, f: AreaFeature, indicators: string[], year: number | null): Feature {
+	const props: Record<string, unknown> = { ...f.properties };
+	for (const id of indicators) {
+		const v = valueFor(store, id, f.properties.id, year);
+		props[id] = v?.value ?? null;
+		props[`${id}.year`] = v?.year ?? year;
+		props[`${id}.stand`] = v?.stand ?? null;
+	}
+	return { type: 'Feature', id: f.properties.id, geometry: f.geometry, properties: props };
+}
+
+export interface IndicatorRow {
+	area: string;
+	name: string;
+	year: number | null;
+	stand: string | null;
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	origin: IndicatorValue['origin'] | null;
+	rank: number | null;
+	deviation: Deviation | null;
+}
+
+export interface IndicatorTable {
+	indicator: IndicatorMeta;
+	level: Level;
+	/** The requested year, or null for "latest value per area". */
+	year: number | null;
+	beispieldaten: boolean;
+	reference: { area: string; name: string; year: number | null; value: number | null };
+	rows: IndicatorRow[];
+}
+
+export function indicatorTable(store: Store, meta: IndicatorMeta, level: Level, year: number | null): IndicatorTable {
+	const city = store.areaById.get(store.cityId)!;
+	const ref = valueFor(store, meta.id, store.cityId, year);
+	const areas = [...store.areasByLevel[level]].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'de'));
+	const found = areas.map((a) => valueFor(store, meta.id, a.properties.id, year));
+	const ranks = rankDescending(found.map((v) => v?.value ?? null));
+	return {
+		indicator: meta,
+		level,
+		year,
+		beispieldaten: meta.beispieldaten,
+		reference: { area: store.cityId, name: city.properties.name, year: ref?.year ?? year, value: ref?.value ?? null },
+		rows: areas.map((a, i) => {
+			const v = found[i];
+			return {
+				area: a.properties.id,
+				name: a.properties.name,
+				year: v?.year ?? year,
+				stand: v?.stand ?? null,
+				value: v?.value ?? null,
+				numerator: v?.numerator ?? null,
+				denominator: v?.denominator ?? null,
+				origin: v?.origin ?? null,
+				rank: ranks[i],
+				deviation: deviation(v?.value ?? null, ref?.value ?? null)
+			};
+		})
+	};
+}
+
+/** Echoed user input is shortened so a hostile string cannot bloat or dominate a problem body. */
+function clip(s: string): string {
+	return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}

@@ -1,0 +1,130 @@
+// HTTP helpers for the API: RFC 9457 problem responses, strong ETags with 304, compression,
+// caching and CORS headers for read-only GETs.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const API_HEADERS = {
+	'access-control-allow-origin': '*',
+	'access-control-expose-headers': 'ETag, Content-Length, Content-Disposition',
+	vary: 'Accept, Accept-Encoding'
+} as const;
+
+/** Responses change only when the data is rebuilt or imported; clients revalidate cheaply by ETag. */
+const CACHE_CONTROL = 'public, max-age=300, must-revalidate';
+
+export interface ProblemDetails {
+	title: string;
+	detail: string;
+	/** The query or path parameter at fault. */
+	parameter?: string;
+	/** The values it may take, where they are few enough to list. */
+	allowed?: (string | number)[];
+}
+
+const PROBLEM_TYPES: Record<number, string> = {
+	400: 'https://kontoratlas.invalid/probleme/ungueltige-anfrage',
+	404: 'https://kontoratlas.invalid/probleme/nicht-gefunden',
+	405: 'https://kontoratlas.invalid/probleme/methode-nicht-erlaubt',
+	406: 'https://kontoratlas.invalid/probleme/format-nicht-verfuegbar',
+	500: 'about:blank'
+};
+
+export function problem(status: number, details: ProblemDetails, instance?: string): Response {
+	const body = { type: PROBLEM_TYPES[status] ?? 'about:blank', status, ...details, ...(instance ? { instance } : {}) };
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...API_HEADERS }
+	});
+}
+
+/** Thrown by parameter parsers; endpoints turn it into a problem response. */
+export class ProblemError extends Error {
+	constructor(
+		readonly status: number,
+		readonly details: ProblemDetails
+	) {
+		super(details.detail);
+	}
+}
+
+export function problemFrom(e: unknown, instance: string): Response {
+	if (e instanceof ProblemError) return problem(e.status, e.details, instance);
+	throw e;
+}
+
+interface Encoded {
+	etag: string;
+	identity: Buffer;
+	gzip?: Buffer;
+	br?: Buffer;
+}
+
+/** Bodies are few and small (the whole dataset is a few hundred KB): keep their encodings. */
+const encodedCache = new Map<string, Encoded>();
+const CACHE_LIMIT = 500;
+
+function encode(body: string): Encoded {
+	const identity = Buffer.from(body, 'utf8');
+	const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`;
+	let entry = encodedCache.get(etag);
+	if (!entry) {
+		entry = { etag, identity };
+		if (encodedCache.size >= CACHE_LIMIT) encodedCache.delete(encodedCache.keys().next().value!);
+		encodedCache.set(etag, entry);
+	}
+	return entry;
+}
+
+function acceptsEncoding(header: string | null, coding: string): boolean {
+	if (!header) return false;
+	return header.split(',').some((part) => {
+		const [name, ...params] = part.trim().split(';');
+		const q = params.find((p) => p.trim().startsWith('q='));
+		return name.trim().toLowerCase() === coding && (!q || Number(q.trim().slice(2)) > 0);
+	});
+}
+
+/** Strong comparison, as RFC 9110 asks for If-None-Match on GET; also handles lists and "*". */
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	if (ifNoneMatch.trim() === '*') return true;
+	return ifNoneMatch.split(',').some((t) => t.trim() === etag);
+}
+
+export function respond(
+	request: Request,
+	body: string,
+	contentType: string,
+	extraHeaders: Record<string, string> = {}
+): Response {
+	const entry = encode(body);
+	const headers: Record<string, string> = {
+		'content-type': contentType,
+		etag: entry.etag,
+		'cache-control': CACHE_CONTROL,
+		...API_HEADERS,
+		...extraHeaders
+	};
+	if (matches(request.headers.get('if-none-match'), entry.etag)) {
+		return new Response(null, { status: 304, headers });
+	}
+	const accept = request.headers.get('accept-encoding');
+	let payload = entry.identity;
+	// Below ~1 KB compression does not pay for itself.
+	if (entry.identity.length > 1024) {
+		if (acceptsEncoding(accept, 'br')) {
+			entry.br ??= brotliCompressSync(entry.identity, {
+				params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length }
+			});
+			payload = entry.br;
+			headers['content-encoding'] = 'br';
+		} else if (acceptsEncoding(accept, 'gzip')) {
+			entry.gzip ??= gzipSync(entry.identity, { level: 9 });
+			payload = entry.gzip;
+			headers['content-encoding'] = 'gzip';
+		}
+	}
+	headers['content-length'] = String(payload.length);
+	if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+	return new Response(new Uint8Array(payload), { status: 200, headers });
+}

@@ -1,0 +1,45 @@
+import { getIndicator, indicatorTable, parseLevel, parseYear, type IndicatorTable } from '$lib/server/api';
+import { toGermanCsv } from '$lib/server/csv';
+import { ProblemError, respond } from '$lib/server/http';
+import { apiGet, CSV_TYPE, sendJson } from '$lib/server/endpoint';
+
+const FORMATS = ['json', 'csv'] as const;
+
+export const GET = apiGet(({ url, request, params }, store) => {
+	const meta = getIndicator(store, params.id!);
+	const level = parseLevel(url.searchParams.get('level'));
+	const year = parseYear(url.searchParams.get('year'), meta.years);
+	const table = indicatorTable(store, meta, level, year);
+	if (chooseFormat(url.searchParams.get('format'), request.headers.get('accept')) === 'json') return sendJson(request, table);
+	const filename = `${meta.id}_${level}_${year ?? 'aktuell'}.csv`;
+	return respond(request, csvOf(table), CSV_TYPE, { 'content-disposition': `attachment; filename="${filename}"` });
+});
+
+function chooseFormat(format: string | null, accept: string | null): (typeof FORMATS)[number] {
+	if (format !== null) {
+		if ((FORMATS as readonly string[]).includes(format)) return format as (typeof FORMATS)[number];
+		throw new ProblemError(400, { title: 'Unbekanntes Format', detail: `format "${format.slice(0, 40)}" is not offered`, parameter: 'format', allowed: [...FORMATS] });
+	}
+	// Prefer CSV only when the client asks for it more than for JSON.
+	const q = (type: string) => {
+		const part = accept?.split(',').find((p) => p.trim().split(';')[0].trim() === type);
+		if (!part) return 0;
+		const qp = part.split(';').find((p) => p.trim().startsWith('q='));
+		return qp ? Number(qp.trim().slice(2)) : 1;
+	};
+	return q('text/csv') > q('application/json') ? 'csv' : 'json';
+}
+
+function csvOf(t: IndicatorTable): string {
+	const m = t.indicator;
+	const header = ['Gebiet-ID', 'Gebiet', 'Ebene', 'Indikator', 'Jahr', 'Stichtag', `Wert (${m.unit.de})`, 'Zähler', 'Nenner', 'Rang', `Abweichung von ${t.reference.name} (${m.unit.de})`, 'Abweichung (%)', 'Herkunft', 'Beispieldaten', 'Quelle', 'Lizenz'];
+	const rows = t.rows.map((r) => [
+		r.area, r.name, t.level, m.label.de, r.year, r.stand, r.value, r.numerator, r.denominator, r.rank,
+		r.deviation ? round(r.deviation.absolute, m.decimals + 1) : null,
+		r.deviation?.relativePct == null ? null : round(r.deviation.relativePct, 1),
+		r.origin, m.beispieldaten, m.source, m.licence
+	]);
+	return toGermanCsv(header, rows);
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

@@ -1,0 +1,62 @@
+// Starts the built server (npm test builds it first) on 127.0.0.1 and a free port for the
+// API and browser tests, and stops it afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+	}
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((ok, fail) => {
+		const srv = createServer();
+		srv.once('error', fail);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => ok(port));
+		});
+	});
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+	const entry = resolve('build/index.js');
+	if (!existsSync(entry)) throw new Error('build/index.js is missing: run "npm run build" (npm test does it for you)');
+	const port = await freePort();
+	const child = spawn(process.execPath, [entry], {
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	child.stdout!.on('data', (d) => (log += d));
+	child.stderr!.on('data', (d) => (log += d));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+		try {
+			const res = await fetch(`${url}/api/indicators`);
+			if (res.ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill();
+			throw new Error(`server did not answer within 20 s:\n${log}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return { url, child, output: () => log };
+}
+
+export default async function setup(project: TestProject) {
+	const server = await startServer();
+	project.provide('baseUrl', server.url);
+	return async () => {
+		server.child.kill();
+	};
+}
