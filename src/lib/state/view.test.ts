@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { defaultView, parseView, serializeView, type ViewCatalogue } from './view';
+
+const catalogue: ViewCatalogue = {
+	indicators: [
+		{ id: 'einwohnerdichte', years: [2020, 2021, 2023] },
+		{ id: 'sgb2-quote', years: [2019, 2020, 2021, 2022, 2023] }
+	],
+	areaIds: new Set(['lebenstedt', 'thiede', 'nord']),
+	defaultIndicator: 'einwohnerdichte'
+};
+const parse = (q: string) => parseView(new URLSearchParams(q), catalogue);
+
+describe('parseView', () => {
+	it('gives the default view for an empty URL', () => {
+		expect(parse('')).toEqual({ view: defaultView(catalogue), notices: [] });
+	});
+
+	it('reads a full view', () => {
+		const { view, notices } = parse('indicator=sgb2-quote&year=2022&level=ortschaft&method=jenks&classes=7&scheme=RdBu&sel=lebenstedt,thiede&hide=labels,context&opacity=choropleth:60&map=12.5/52.1/10.35&lang=en');
+		expect(notices).toEqual([]);
+		expect(view).toMatchObject({ indicator: 'sgb2-quote', year: 2022, level: 'ortschaft', method: 'jenks', classes: 7, scheme: 'RdBu', selection: ['lebenstedt', 'thiede'], hidden: ['labels', 'context'], opacity: { choropleth: 60 }, camera: { zoom: 12.5, lat: 52.1, lon: 10.35 }, lang: 'en' });
+	});
+
+	it('falls back to defaults with a notice for each invalid value, never failing', () => {
+		const { view, notices } = parse('indicator=<script>&year=1999&classes=42&method=magic&scheme=rainbow&sel=lebenstedt,atlantis&map=x/y/z&hide=everything');
+		expect(view.indicator).toBe('einwohnerdichte');
+		expect(view.year).toBeNull();
+		expect(view.classes).toBe(5);
+		expect(view.method).toBe('quantile');
+		expect(view.scheme).toBeNull();
+		expect(view.selection).toEqual(['lebenstedt']);
+		expect(view.camera).toBeNull();
+		expect(view.hidden).toEqual([]);
+		expect(notices.map((n) => n.param)).toEqual(['indicator', 'year', 'method', 'classes', 'scheme', 'sel', 'hide', 'map']);
+	});
+
+	it('checks the year against the chosen indicator', () => {
+		expect(parse('indicator=sgb2-quote&year=2019').view.year).toBe(2019);
+		expect(parse('year=2019').notices).toEqual([{ param: 'year', value: '2019', message: 'invalid' }]);
+	});
+
+	it('needs breaks for the manual method', () => {
+		expect(parse('method=manual&breaks=500,100,1000').view).toMatchObject({ method: 'manual', breaks: [100, 500, 1000] });
+		expect(parse('method=manual').view.method).toBe('quantile');
+	});
+});
+
+describe('serializeView', () => {
+	it('leaves defaults out and round-trips every field', () => {
+		expect(serializeView(defaultView(catalogue), catalogue).toString()).toBe('');
+		const q = 'indicator=sgb2-quote&year=2022&level=ortschaft&method=manual&classes=4&scheme=Blues&breaks=5%2C10%2C15&sel=nord&hide=kontore&opacity=context%3A40&map=11%2F52.1%2F10.4&lang=en';
+		const { view } = parse(q);
+		expect(serializeView(view, catalogue).toString()).toBe(q);
+	});
+});

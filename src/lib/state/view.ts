@@ -1,0 +1,166 @@
+// The view of the atlas lives in the URL: this module parses and validates it (unknown values
+// fall back to defaults with a notice) and serialises it back (defaults are left out, so links
+// stay short). The one source of truth for what the map shows.
+import { METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/classify';
+import { SCHEMES, type SchemeName } from '$lib/stats/colours';
+import { LOCALES, type Locale } from './i18n';
+
+export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'outline', 'context'] as const;
+export type MapLayerId = (typeof MAP_LAYERS)[number];
+export const VIEW_LEVELS = ['stadtteil', 'ortschaft'] as const;
+export type ViewLevel = (typeof VIEW_LEVELS)[number];
+
+export interface ViewState {
+	indicator: string;
+	/** null: the latest value of each area. */
+	year: number | null;
+	level: ViewLevel;
+	method: Method;
+	classes: number;
+	/** null: chosen from the indicator's polarity and the method. */
+	scheme: SchemeName | null;
+	/** Inner breaks for the manual method. */
+	breaks: number[];
+	selection: string[];
+	hidden: MapLayerId[];
+	/** Opacity per layer in %, where not 100 (the choropleth defaults to 80). */
+	opacity: Partial<Record<MapLayerId, number>>;
+	/** zoom/lat/lon; null: fit the city. */
+	camera: { zoom: number; lat: number; lon: number } | null;
+	lang: Locale;
+}
+
+export interface ViewCatalogue {
+	indicators: { id: string; years: number[] }[];
+	areaIds: Set<string>;
+	defaultIndicator: string;
+}
+
+export const DEFAULT_OPACITY: Record<MapLayerId, number> = { choropleth: 80, boundaries: 100, labels: 100, kontore: 100, outline: 100, context: 100 };
+
+export function defaultView(catalogue: ViewCatalogue): ViewState {
+	return {
+		indicator: catalogue.defaultIndicator,
+		year: null,
+		level: 'stadtteil',
+		method: 'quantile',
+		classes: 5,
+		scheme: null,
+		breaks: [],
+		selection: [],
+		hidden: [],
+		opacity: {},
+		camera: null,
+		lang: 'de'
+	};
+}
+
+export type Notice = { param: string; value: string; message: 'unknown' | 'invalid' };
+
+const MAX_SELECTION = 6;
+
+export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { view: ViewState; notices: Notice[] } {
+	const view = defaultView(catalogue);
+	const notices: Notice[] = [];
+	const reject = (param: string, value: string, message: Notice['message'] = 'invalid') => notices.push({ param, value: value.slice(0, 60), message });
+	const get = (name: string) => params.get(name);
+
+	const lang = get('lang');
+	if (lang !== null) {
+		if ((LOCALES as readonly string[]).includes(lang)) view.lang = lang as Locale;
+		else reject('lang', lang, 'unknown');
+	}
+	const indicator = get('indicator');
+	if (indicator !== null) {
+		if (catalogue.indicators.some((i) => i.id === indicator)) view.indicator = indicator;
+		else reject('indicator', indicator, 'unknown');
+	}
+	const years = catalogue.indicators.find((i) => i.id === view.indicator)?.years ?? [];
+	const year = get('year');
+	if (year !== null && year !== 'latest') {
+		if (/^\d{4}$/.test(year) && years.includes(Number(year))) view.year = Number(year);
+		else reject('year', year);
+	}
+	const level = get('level');
+	if (level !== null) {
+		if ((VIEW_LEVELS as readonly string[]).includes(level)) view.level = level as ViewLevel;
+		else reject('level', level, 'unknown');
+	}
+	const method = get('method');
+	if (method !== null) {
+		if ((METHODS as readonly string[]).includes(method)) view.method = method as Method;
+		else reject('method', method, 'unknown');
+	}
+	const classes = get('classes');
+	if (classes !== null) {
+		const n = Number(classes);
+		if (Number.isInteger(n) && n >= MIN_CLASSES && n <= MAX_CLASSES) view.classes = n;
+		else reject('classes', classes);
+	}
+	const scheme = get('scheme');
+	if (scheme !== null) {
+		if ((SCHEMES as readonly string[]).includes(scheme)) view.scheme = scheme as SchemeName;
+		else reject('scheme', scheme, 'unknown');
+	}
+	const breaks = get('breaks');
+	if (breaks !== null) {
+		const list = breaks.split(',').map(Number);
+		if (list.length >= 1 && list.length <= MAX_CLASSES - 1 && list.every(Number.isFinite)) view.breaks = [...new Set(list)].sort((a, b) => a - b);
+		else reject('breaks', breaks);
+	}
+	if (view.method === 'manual' && view.breaks.length === 0) {
+		reject('method', 'manual');
+		view.method = 'quantile';
+	}
+	const sel = get('sel');
+	if (sel !== null && sel !== '') {
+		const ids = [...new Set(sel.split(','))];
+		const known = ids.filter((id) => catalogue.areaIds.has(id)).slice(0, MAX_SELECTION);
+		if (known.length !== ids.length) reject('sel', ids.filter((id) => !known.includes(id)).join(','), 'unknown');
+		view.selection = known;
+	}
+	const hide = get('hide');
+	if (hide !== null && hide !== '') {
+		for (const id of hide.split(',')) {
+			if ((MAP_LAYERS as readonly string[]).includes(id)) view.hidden.push(id as MapLayerId);
+			else reject('hide', id, 'unknown');
+		}
+	}
+	const opacity = get('opacity');
+	if (opacity !== null && opacity !== '') {
+		for (const pair of opacity.split(',')) {
+			const [id, pct] = pair.split(':');
+			const n = Number(pct);
+			if ((MAP_LAYERS as readonly string[]).includes(id) && Number.isInteger(n) && n >= 0 && n <= 100) view.opacity[id as MapLayerId] = n;
+			else reject('opacity', pair);
+		}
+	}
+	const map = get('map');
+	if (map !== null) {
+		const [zoom, lat, lon] = map.split('/').map(Number);
+		if ([zoom, lat, lon].every(Number.isFinite) && zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) view.camera = { zoom, lat, lon };
+		else reject('map', map);
+	}
+	return { view, notices };
+}
+
+export function serializeView(view: ViewState, catalogue: ViewCatalogue): URLSearchParams {
+	const d = defaultView(catalogue);
+	const p = new URLSearchParams();
+	if (view.indicator !== d.indicator) p.set('indicator', view.indicator);
+	if (view.year !== null) p.set('year', String(view.year));
+	if (view.level !== d.level) p.set('level', view.level);
+	if (view.method !== d.method) p.set('method', view.method);
+	if (view.classes !== d.classes) p.set('classes', String(view.classes));
+	if (view.scheme !== null) p.set('scheme', view.scheme);
+	if (view.method === 'manual' && view.breaks.length) p.set('breaks', view.breaks.join(','));
+	if (view.selection.length) p.set('sel', view.selection.join(','));
+	if (view.hidden.length) p.set('hide', view.hidden.join(','));
+	const opacity = Object.entries(view.opacity).filter(([id, v]) => v !== DEFAULT_OPACITY[id as MapLayerId]);
+	if (opacity.length) p.set('opacity', opacity.map(([id, v]) => `${id}:${v}`).join(','));
+	if (view.camera) p.set('map', `${round(view.camera.zoom, 2)}/${round(view.camera.lat, 5)}/${round(view.camera.lon, 5)}`);
+	if (view.lang !== d.lang) p.set('lang', view.lang);
+	return p;
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
