@@ -1,9 +1,13 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { AreaProps, KontorProps } from '$lib/data/contracts';
-import { parseLocale } from '$lib/state/i18n';
+import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
+import type { IndicatorTable } from '$lib/data/responses';
+import { parseView } from '$lib/state/view';
 import type { PageLoad } from './$types';
 
-export type StadtteilProps = AreaProps & Record<string, unknown>;
+type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
+
+/** The indicator shown when the URL names none: real data, not Beispieldaten. */
+const DEFAULT_INDICATOR = 'einwohnerdichte';
 
 export const load: PageLoad = async ({ fetch, url }) => {
 	const get = async <T>(path: string): Promise<T> => {
@@ -11,11 +15,20 @@ export const load: PageLoad = async ({ fetch, url }) => {
 		if (!res.ok) throw new Error(`${path}: ${res.status}`);
 		return res.json();
 	};
-	const [stadtteile, ortschaften, kontore, context] = await Promise.all([
-		get<FeatureCollection<Polygon | MultiPolygon, StadtteilProps>>('/api/areas?level=stadtteil&indicators=einwohner,flaeche,einwohnerdichte'),
-		get<FeatureCollection<Polygon | MultiPolygon, AreaProps>>('/api/areas?level=ortschaft'),
+	// Geometry and catalogue do not depend on the view; the browser's HTTP cache (ETag,
+	// max-age) keeps these requests cheap when the view changes.
+	const [catalogue, stadtteile, ortschaften, kontore, context] = await Promise.all([
+		get<{ indicators: IndicatorMeta[]; datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'referenceDate' | 'beispieldaten'>[] }>('/api/indicators'),
+		get<Areas>('/api/areas?level=stadtteil'),
+		get<Areas>('/api/areas?level=ortschaft'),
 		get<FeatureCollection<Point, KontorProps>>('/api/kontore'),
 		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>('/api/context')
 	]);
-	return { stadtteile, ortschaften, kontore, context, locale: parseLocale(url.searchParams.get('lang')) };
+	const { view, notices } = parseView(url.searchParams, {
+		indicators: catalogue.indicators,
+		areaIds: new Set([...stadtteile.features, ...ortschaften.features].map((f) => f.properties.id)),
+		defaultIndicator: DEFAULT_INDICATOR
+	});
+	const table = await get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`);
+	return { catalogue, stadtteile, ortschaften, kontore, context, view, notices, table, defaultIndicator: DEFAULT_INDICATOR };
 };

@@ -1,6 +1,5 @@
 // The first page in real headless Chromium: the map becomes idle, district fills and Kontor
 // markers are drawn (checked from the screenshot's pixels and from the rendered features).
-import { schemeSet2 } from 'd3-scale-chromatic';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -44,15 +43,19 @@ describe('the atlas page', () => {
 		const rendered = await page.evaluate(() => {
 			const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
 			const ids = (layer: string) => [...new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties.id))].sort();
-			return { stadtteile: ids('stadtteile-fill'), kontore: ids('kontore') };
+			return { stadtteile: ids('choropleth'), kontore: ids('kontore') };
 		});
 		expect(rendered.stadtteile).toHaveLength(31);
 		expect(rendered.kontore).toEqual(['berliner-strasse', 'fredenberg', 'gebhardshagen', 'kampstrasse', 'salzgitter-bad', 'suthwiesenstrasse']);
 
 		const shot = PNG.sync.read(await page.locator('.map').screenshot());
-		const fills = schemeSet2.slice(0, 7).map((c) => countNear(shot, blend(hex(c), 0.75)));
-		// Every Ortschaft's colour covers a visible area (the smallest Ortschaft is ~18 km²).
-		for (const [i, n] of fills.entries()) expect(n, `pixels of Ortschaft colour ${i}`).toBeGreaterThan(1500);
+		// Every class colour of the legend covers a visible area of the map (fills at 80 % opacity).
+		const swatches = await page.$$eval('.legend .classes .swatch:not(.nodata):not(.beispiel)', (els) => els.map((e) => getComputedStyle(e).backgroundColor));
+		expect(swatches.length).toBeGreaterThanOrEqual(3);
+		for (const css of swatches) {
+			const rgb = css.match(/\d+/g)!.slice(0, 3).map(Number);
+			expect(countNear(shot, blend(rgb, 0.8), 6), `pixels of class colour ${css}`).toBeGreaterThan(1500);
+		}
 		// The six markers: solid purple discs of radius 7 px (~150 px each, minus overlaps).
 		expect(countNear(shot, hex('#6a1b9a'), 12)).toBeGreaterThan(6 * 60);
 		expect(errors).toEqual([]);

@@ -3,7 +3,8 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { LEVELS, type IndicatorMeta, type IndicatorValue, type Level } from '$lib/data/contracts';
 import type { AreaFeature } from '$lib/data/derived';
-import { deviation, rankDescending, type Deviation } from '$lib/stats/rank';
+import type { IndicatorTable } from '$lib/data/responses';
+import { deviation, rankDescending } from '$lib/stats/rank';
 import { ProblemError } from './http';
 import type { Store } from './store';
 
@@ -80,29 +81,6 @@ export function joinValues(store: Store, f: AreaFeature, indicators: string[], y
 		props[`${id}.stand`] = v?.stand ?? null;
 	}
 	return { type: 'Feature', id: f.properties.id, geometry: f.geometry, properties: props };
-}
-
-export interface IndicatorRow {
-	area: string;
-	name: string;
-	year: number | null;
-	stand: string | null;
-	value: number | null;
-	numerator: number | null;
-	denominator: number | null;
-	origin: IndicatorValue['origin'] | null;
-	rank: number | null;
-	deviation: Deviation | null;
-}
-
-export interface IndicatorTable {
-	indicator: IndicatorMeta;
-	level: Level;
-	/** The requested year, or null for "latest value per area". */
-	year: number | null;
-	beispieldaten: boolean;
-	reference: { area: string; name: string; year: number | null; value: number | null };
-	rows: IndicatorRow[];
 }
 
 export function indicatorTable(store: Store, meta: IndicatorMeta, level: Level, year: number | null): IndicatorTable {

@@ -33,3 +33,9 @@ export interface MapLabel {
 	/** Higher is placed first. */
 	priority: number;
 }
+
+export interface Camera {
+	zoom: number;
+	lat: number;
+	lon: number;
+}

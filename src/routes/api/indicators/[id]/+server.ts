@@ -1,4 +1,5 @@
-import { getIndicator, indicatorTable, parseLevel, parseYear, type IndicatorTable } from '$lib/server/api';
+import type { IndicatorTable } from '$lib/data/responses';
+import { getIndicator, indicatorTable, parseLevel, parseYear } from '$lib/server/api';
 import { toGermanCsv } from '$lib/server/csv';
 import { ProblemError, respond } from '$lib/server/http';
 import { apiGet, CSV_TYPE, sendJson } from '$lib/server/endpoint';

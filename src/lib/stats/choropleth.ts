@@ -1,0 +1,44 @@
+// Everything a choropleth needs from one indicator table and the view: class breaks, colours,
+// counts per class, the colour of each area, and which areas have no value.
+import type { Polarity } from '$lib/data/contracts';
+import { classBreaks, classCounts, classOf, type Method } from './classify';
+import { classColours, defaultScheme, type SchemeName } from './colours';
+
+export interface ChoroplethInput {
+	rows: { area: string; value: number | null }[];
+	polarity: Polarity;
+	method: Method;
+	classes: number;
+	scheme: SchemeName | null;
+	manualBreaks: number[];
+	reference: number | null;
+}
+
+export interface Choropleth {
+	breaks: number[];
+	colours: string[];
+	counts: number[];
+	scheme: SchemeName;
+	colourOf: Map<string, string>;
+	classOfArea: Map<string, number>;
+	noData: string[];
+}
+
+export function buildChoropleth(input: ChoroplethInput): Choropleth {
+	const withValue = input.rows.filter((r): r is { area: string; value: number } => r.value !== null && Number.isFinite(r.value));
+	const values = withValue.map((r) => r.value);
+	const breaks = classBreaks(values, { method: input.method, classes: input.classes, reference: input.reference, manual: input.manualBreaks });
+	const scheme = input.scheme ?? defaultScheme(input.polarity, input.method);
+	const k = Math.max(1, breaks.length - 1);
+	const colours = classColours(scheme, k, input.polarity);
+	const classOfArea = new Map(withValue.map((r) => [r.area, classOf(r.value, breaks)]));
+	return {
+		breaks,
+		colours,
+		counts: classCounts(values, breaks),
+		scheme,
+		colourOf: new Map([...classOfArea].map(([area, c]) => [area, colours[c]])),
+		classOfArea,
+		noData: input.rows.filter((r) => r.value === null).map((r) => r.area)
+	};
+}
