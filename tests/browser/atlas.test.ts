@@ -1,7 +1,9 @@
 // The atlas in real Chromium: colours follow indicator, year, classification and scheme; the
 // legend counts add up; layers toggle; the URL reproduces a view; the table sorts and syncs
 // selection with the map; axe finds nothing serious; a 375 px viewport works.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../chromium';
 import { axeViolations, blend, colourAt, distance, hex, mapShot, openMap, project, renderedIds, waitForLayer } from './helpers';
@@ -195,5 +197,25 @@ describe('the atlas', () => {
 		expect(mapBox.height).toBeGreaterThan(300);
 		await phone.locator('#indicator-select').scrollIntoViewIfNeeded();
 		expect(await phone.locator('#indicator-select').isVisible()).toBe(true);
+	});
+});
+
+describe('PNG export', () => {
+	it('downloads the map with legend and source as a PNG', async () => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await openMap(page, `${base}/?indicator=sgb2-quote&year=2023`);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Karte als PNG' }).click()]);
+		expect(download.suggestedFilename()).toBe('kontoratlas_sgb2-quote_stadtteil_2023.png');
+		const png = PNG.sync.read(readFileSync(await download.path()));
+		const mapBox = (await page.locator('.map').first().boundingBox())!;
+		// map plus a 300 px legend column, and a title band above
+		expect(png.width).toBeGreaterThanOrEqual(Math.round(mapBox.width + 300));
+		expect(png.height).toBeGreaterThan(mapBox.height + 56);
+		// the strongest class colour of the legend appears in the image
+		const strongest = await page.$$eval('.legend .classes .swatch:not(.nodata):not(.beispiel)', (els) => getComputedStyle(els[els.length - 1]).backgroundColor);
+		const rgb = strongest.match(/\d+/g)!.slice(0, 3).map(Number);
+		let n = 0;
+		for (let i = 0; i < png.data.length; i += 4) if (distance([png.data[i], png.data[i + 1], png.data[i + 2]], rgb) <= 2) n++;
+		expect(n).toBeGreaterThan(100);
 	});
 });
