@@ -1,11 +1,16 @@
 // Cross-cutting HTTP behaviour: CORS preflight for the read-only API, and problem+json for
-// anything under /api that no endpoint answers (unknown path, wrong method).
+// anything under /api that no endpoint answers (unknown path, wrong method); under /ogc the same
+// cases get the OGC exception format instead.
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { API_HEADERS, problem } from '$lib/server/http';
+import { ogcException, ogcRoot } from '$lib/server/ogc/endpoint';
+import { OgcError } from '$lib/server/ogc/exception';
+import { chooseFormat } from '$lib/server/ogc/negotiate';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const api = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
-	if (api && event.request.method === 'OPTIONS') {
+	const ogc = event.url.pathname === '/ogc' || event.url.pathname.startsWith('/ogc/');
+	if ((api || ogc) && event.request.method === 'OPTIONS') {
 		return new Response(null, {
 			status: 204,
 			headers: { ...API_HEADERS, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-allow-headers': 'If-None-Match, Accept', 'access-control-max-age': '86400' }
@@ -14,9 +19,29 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (api && !['GET', 'HEAD'].includes(event.request.method)) {
 		return problem(405, { title: 'Methode nicht erlaubt', detail: `${event.request.method} is not supported; the API is read-only`, allowed: ['GET', 'HEAD', 'OPTIONS'] }, event.url.pathname);
 	}
+	if (ogc) return handleOgc({ event, resolve });
 	const response = await resolve(event);
 	if (api && response.status === 404 && !response.headers.get('content-type')?.includes('problem+json')) {
 		return problem(404, { title: 'Nicht gefunden', detail: `no API resource at ${event.url.pathname.slice(0, 100)}` }, event.url.pathname);
+	}
+	return response;
+};
+
+const handleOgc: Handle = async ({ event, resolve }) => {
+	let format: 'json' | 'html' = 'json';
+	try {
+		format = chooseFormat(event.url, event.request.headers.get('accept'));
+	} catch {
+		// an invalid f= is reported by the endpoint itself; here JSON is the fallback
+	}
+	const root = ogcRoot(event.url);
+	if (!['GET', 'HEAD'].includes(event.request.method)) {
+		return ogcException(new OgcError(405, 'MethodNotAllowed', `${event.request.method} is not supported; the OGC API is read-only (GET, HEAD)`), format, root);
+	}
+	const response = await resolve(event);
+	// No route matched (an OGC endpoint's own 404 already carries the exception body).
+	if (response.status === 404 && event.route.id === null) {
+		return ogcException(new OgcError(404, 'NotFound', `no OGC API resource at ${event.url.pathname.slice(0, 100)}`), format, root);
 	}
 	return response;
 };

@@ -1,0 +1,56 @@
+// Glue between SvelteKit endpoints and the OGC modules: pick the format, answer with ETag and
+// compression (respond), and turn an OgcError into the exception body in that format.
+import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
+import { API_HEADERS, respond } from '../http';
+import { publicOrigin } from '../origin';
+import { getStore, type Store } from '../store';
+import { OGC_PATH } from './documents';
+import { OgcError } from './exception';
+import { exceptionHtml, HTML_CSP } from './html';
+import { chooseFormat, type OgcFormat } from './negotiate';
+
+export interface OgcContext {
+	event: RequestEvent;
+	store: Store;
+	/** Absolute URL of the API root, e.g. http://host/ogc. */
+	root: string;
+}
+
+export interface OgcAnswer {
+	json: () => unknown;
+	jsonType: string;
+	html: () => string;
+}
+
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+export const ogcRoot = (url: URL) => `${publicOrigin(url)}${OGC_PATH}`;
+
+export function ogcException(e: OgcError, format: OgcFormat, root: string): Response {
+	const html = format === 'html';
+	return new Response(html ? exceptionHtml(root, e) : JSON.stringify({ code: e.code, description: e.description }), {
+		status: e.status,
+		headers: {
+			'content-type': html ? HTML_TYPE : 'application/json; charset=utf-8',
+			'cache-control': 'no-store',
+			...API_HEADERS,
+			...(html ? { 'content-security-policy': HTML_CSP } : {})
+		}
+	});
+}
+
+export function ogcGet(fn: (ctx: OgcContext) => OgcAnswer): RequestHandler {
+	return (event) => {
+		const root = ogcRoot(event.url);
+		let format: OgcFormat = 'json';
+		try {
+			format = chooseFormat(event.url, event.request.headers.get('accept'));
+			const answer = fn({ event, store: getStore(), root });
+			if (format === 'html') return respond(event.request, answer.html(), HTML_TYPE, { 'content-security-policy': HTML_CSP });
+			return respond(event.request, JSON.stringify(answer.json()), `${answer.jsonType}; charset=utf-8`);
+		} catch (e) {
+			if (e instanceof OgcError) return ogcException(e, format, root);
+			throw e;
+		}
+	};
+}

@@ -1,0 +1,129 @@
+// Flat feature properties for desktop GIS: German names with underscores (no dots or hyphens, which
+// QGIS and shapefile/GeoPackage writers handle badly), and the latest value of every indicator.
+import type { Feature, Geometry } from 'geojson';
+import type { GeometryQuality } from '$lib/data/contracts';
+import type { AreaFeature, KontorFeature } from '$lib/data/derived';
+import { valueFor } from '../api';
+import type { Store } from '../store';
+
+export type PropertyType = 'string' | 'number' | 'integer' | 'boolean';
+
+export interface PropertyDef {
+	name: string;
+	title: string;
+	type: PropertyType;
+	unit?: string;
+	/** True for synthetic example values ("Beispieldaten"). */
+	beispieldaten?: boolean;
+}
+
+export type FlatFeature = Feature<Geometry, Record<string, string | number | boolean | null>> & { id: string };
+
+export const APPROXIMATED_NOTE = 'Näherung, keine amtlichen Grenzen';
+
+const QUALITY: Record<GeometryQuality, string> = { official: 'amtlich', approximated: 'genähert', generalised: 'generalisiert' };
+
+/** "anteil-65-plus" → "anteil_65_plus". */
+export const fieldName = (indicatorId: string) => indicatorId.replace(/-/g, '_');
+
+const AREA_BASE: PropertyDef[] = [
+	{ name: 'id', title: 'Kennung', type: 'string' },
+	{ name: 'name', title: 'Name', type: 'string' },
+	{ name: 'ebene', title: 'Ebene (stadtteil, ortschaft, stadt)', type: 'string' },
+	{ name: 'uebergeordnet', title: 'Kennung des übergeordneten Gebiets', type: 'string' },
+	{ name: 'geometrie_qualitaet', title: 'Geometrie: amtlich, genähert oder generalisiert', type: 'string' },
+	{ name: 'geometrie_hinweis', title: 'Hinweis zur Geometrie', type: 'string' },
+	{ name: 'flaeche_geometrie_km2', title: 'Fläche der Geometrie', type: 'number', unit: 'km²' },
+	{ name: 'flaeche_amtlich_km2', title: 'Amtliche Fläche', type: 'number', unit: 'km²' },
+	{ name: 'flaechenabweichung_pct', title: 'Abweichung der Geometriefläche von der amtlichen Fläche', type: 'number', unit: '%' }
+];
+
+export function areaPropertyDefs(store: Store): PropertyDef[] {
+	const defs = [...AREA_BASE];
+	for (const m of store.derived.indicators) {
+		const name = fieldName(m.id);
+		const bsp = m.beispieldaten ? ' – Beispieldaten' : '';
+		defs.push(
+			{ name, title: `${m.label.de} (letzter Wert)${bsp}`, type: m.decimals === 0 && m.aggregation.method === 'sum' ? 'integer' : 'number', unit: m.unit.de, beispieldaten: m.beispieldaten },
+			{ name: `${name}_jahr`, title: `${m.label.de}: Jahr des Werts`, type: 'integer' },
+			{ name: `${name}_stand`, title: `${m.label.de}: Stichtag des Werts`, type: 'string' }
+		);
+	}
+	return defs;
+}
+
+export function areaFeature(store: Store, f: AreaFeature): FlatFeature {
+	const p = f.properties;
+	const note = p.geometryQuality === 'approximated' ? [APPROXIMATED_NOTE, p.geometryNote].filter(Boolean).join('. ') : p.geometryNote;
+	const props: FlatFeature['properties'] = {
+		id: p.id,
+		name: p.name,
+		ebene: p.level,
+		uebergeordnet: p.parent,
+		geometrie_qualitaet: QUALITY[p.geometryQuality],
+		geometrie_hinweis: note,
+		flaeche_geometrie_km2: p.areaKm2,
+		flaeche_amtlich_km2: p.officialAreaKm2,
+		flaechenabweichung_pct: p.areaErrorPct
+	};
+	for (const m of store.derived.indicators) {
+		const v = valueFor(store, m.id, p.id, null);
+		const name = fieldName(m.id);
+		props[name] = v?.value ?? null;
+		props[`${name}_jahr`] = v?.year ?? null;
+		props[`${name}_stand`] = v?.stand ?? null;
+	}
+	return { type: 'Feature', id: p.id, geometry: f.geometry, properties: props };
+}
+
+export const KONTOR_PROPERTIES: PropertyDef[] = [
+	{ name: 'id', title: 'Kennung', type: 'string' },
+	{ name: 'name', title: 'Name', type: 'string' },
+	{ name: 'stadtteil', title: 'Stadtteil (Kennung)', type: 'string' },
+	{ name: 'stadtteil_bestaetigt', title: 'Zuordnung zum Stadtteil bestätigt', type: 'boolean' },
+	{ name: 'lage_genauigkeit', title: 'Genauigkeit der Lage (address, street, quarter, stadtteil)', type: 'string' },
+	{ name: 'lage_ungefaehr', title: 'Ungefähre Lage (keine genaue Adresse)', type: 'boolean' },
+	{ name: 'bekannte_lage', title: 'Bekannte Lage', type: 'string' },
+	{ name: 'adresse', title: 'Adresse', type: 'string' },
+	{ name: 'platzierung', title: 'Platzierung auf der Karte', type: 'string' },
+	{ name: 'kontakt_organisation', title: 'Kontakt: Organisation', type: 'string' },
+	{ name: 'kontakt_strasse', title: 'Kontakt: Straße', type: 'string' },
+	{ name: 'kontakt_plz', title: 'Kontakt: Postleitzahl', type: 'string' },
+	{ name: 'kontakt_ort', title: 'Kontakt: Ort', type: 'string' },
+	{ name: 'kontakt_telefon', title: 'Kontakt: Telefon', type: 'string' },
+	{ name: 'kontakt_email', title: 'Kontakt: E-Mail', type: 'string' },
+	{ name: 'kontakt_stand', title: 'Kontakt: Stand', type: 'string' },
+	{ name: 'aufgaben', title: 'Aufgaben', type: 'string' },
+	{ name: 'quelle', title: 'Quelle', type: 'string' },
+	{ name: 'hinweis', title: 'Hinweis', type: 'string' }
+];
+
+export function kontorFeature(f: KontorFeature): FlatFeature {
+	const p = f.properties;
+	return {
+		type: 'Feature',
+		id: p.id,
+		geometry: f.geometry,
+		properties: {
+			id: p.id,
+			name: p.name,
+			stadtteil: p.stadtteil,
+			stadtteil_bestaetigt: p.stadtteilVerified,
+			lage_genauigkeit: p.locationPrecision,
+			lage_ungefaehr: p.locationPrecision !== 'address',
+			bekannte_lage: p.knownLocation,
+			adresse: p.address,
+			platzierung: p.placement,
+			kontakt_organisation: p.contact.organisation,
+			kontakt_strasse: p.contact.street,
+			kontakt_plz: p.contact.postcode,
+			kontakt_ort: p.contact.city,
+			kontakt_telefon: p.contact.phone,
+			kontakt_email: p.contact.email,
+			kontakt_stand: p.contact.asOf,
+			aufgaben: p.tasks.join(', '),
+			quelle: p.source,
+			hinweis: p.note
+		}
+	};
+}

@@ -1,0 +1,206 @@
+// The open-data catalogue: every published dataset with description, sources, licence, reference
+// date, status and downloads, built from the sidecar metadata in the store. One entry per dataset;
+// the /daten page, the downloads and the DCAT-AP.de catalogue all read this list.
+import type { DatasetEntry } from '$lib/data/derived';
+import type { IndicatorMeta } from '$lib/data/contracts';
+import type { Store } from '../store';
+import { collectionById } from '../ogc/collections';
+
+export type DataStatus = 'real' | 'beispieldaten' | 'naeherung';
+
+export const STATUS_LABEL: Record<DataStatus, string> = {
+	real: 'echte Daten',
+	beispieldaten: 'Beispieldaten (synthetisch)',
+	naeherung: 'Näherung'
+};
+
+export interface Licence {
+	name: string;
+	/** DCAT-AP.de licence vocabulary (http://dcat-ap.de/def/licenses/…). */
+	uri: string;
+}
+
+export interface Distribution {
+	title: string;
+	/** Path on this server, e.g. /daten/stadtteile.csv. */
+	path: string;
+	mediaType: string;
+	/** EU file-type authority code (GEOJSON, CSV, JSON). */
+	format: string;
+	/** A file to download, or a live API to query. */
+	kind: 'download' | 'api';
+}
+
+export interface PublishedDataset {
+	id: string;
+	title: string;
+	description: string;
+	status: { code: DataStatus; label: string; detail: string }[];
+	licence: Licence;
+	attribution: string;
+	referenceDate: string;
+	/** Latest collection date of the sources (YYYY-MM-DD or YYYY-MM). */
+	modified: string;
+	/** Years the values cover, where the dataset has values. */
+	years: [number, number] | null;
+	keywords: string[];
+	/** EU data themes (http://publications.europa.eu/resource/authority/data-theme/…). */
+	themes: string[];
+	sources: DatasetEntry[];
+	distributions: Distribution[];
+}
+
+const CC_BY_SA: Licence = { name: 'Creative Commons Namensnennung – Weitergabe unter gleichen Bedingungen 4.0 (CC BY-SA 4.0)', uri: 'http://dcat-ap.de/def/licenses/cc-by-sa/4.0' };
+const CC_ZERO: Licence = { name: 'Creative Commons Zero (CC0 1.0)', uri: 'http://dcat-ap.de/def/licenses/cc-zero' };
+const OTHER_OPEN: Licence = { name: 'Andere offene Lizenz (Fakten aus einer öffentlichen Broschüre der Stadt)', uri: 'http://dcat-ap.de/def/licenses/other-open' };
+
+const GEOJSON = 'application/geo+json';
+const CSV = 'text/csv';
+const JSON_TYPE = 'application/json';
+
+const APPROX = { code: 'naeherung' as const, detail: 'Stadtteilgrenzen: Näherung, keine amtlichen Grenzen' };
+const BSP_PROPS = { code: 'beispieldaten' as const, detail: 'die Sozialindikatoren unter den Eigenschaften sind Beispieldaten' };
+
+interface Spec {
+	id: string;
+	title: string;
+	description: string;
+	status: { code: DataStatus; detail: string }[];
+	/** Sidecar ids of the sources. */
+	sidecars: string[];
+	/** Chosen by hand: a dataset that mixes sources takes the strictest licence among them. */
+	licence: Licence;
+	keywords: string[];
+	themes: string[];
+	/** An OGC collection (GeoJSON + CSV of its features) or a set of indicators (CSV of values). */
+	collection?: string;
+	apiPath?: string;
+	indicators?: (m: IndicatorMeta) => boolean;
+}
+
+const THEME = (code: string) => `http://publications.europa.eu/resource/authority/data-theme/${code}`;
+
+const SPECS: Spec[] = [
+	{
+		id: 'stadtteile',
+		title: 'Stadtteile von Salzgitter mit Indikatoren',
+		description: 'Die 31 Stadtteile als Flächen mit dem letzten Wert jedes Indikators. Die Grenzen sind aus den Ortsmittelpunkten und den amtlichen Flächen genähert (Näherung, keine amtlichen Grenzen).',
+		status: [APPROX, BSP_PROPS],
+		sidecars: ['stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
+		licence: CC_BY_SA,
+		keywords: ['Stadtteil', 'Sozialraum', 'Einwohner', 'Salzgitter'],
+		themes: [THEME('REGI'), THEME('SOCI')],
+		collection: 'stadtteile',
+		apiPath: '/api/areas?level=stadtteil'
+	},
+	{
+		id: 'ortschaften',
+		title: 'Ortschaften von Salzgitter mit Indikatoren',
+		description: 'Die 7 Ortschaften als Vereinigung ihrer genäherten Stadtteilflächen, mit dem letzten Wert jedes Indikators (Summen und Quoten aus den Stadtteilen oder veröffentlichte Werte).',
+		status: [APPROX, BSP_PROPS],
+		sidecars: ['gebiete', 'stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
+		licence: CC_BY_SA,
+		keywords: ['Ortschaft', 'Sozialraum', 'Einwohner', 'Salzgitter'],
+		themes: [THEME('REGI'), THEME('SOCI')],
+		collection: 'ortschaften',
+		apiPath: '/api/areas?level=ortschaft'
+	},
+	{
+		id: 'stadtgrenze',
+		title: 'Stadtgrenze von Salzgitter',
+		description: 'Die Stadt als eine Fläche (generalisierte Stadtgrenze, bis etwa 1 km Abweichung) mit den Werten der Gesamtstadt.',
+		status: [{ code: 'naeherung', detail: 'generalisierte Stadtgrenze, keine amtliche Grenze' }, BSP_PROPS],
+		sidecars: ['salzgitter-outline', 'gebiete', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
+		licence: CC_BY_SA,
+		keywords: ['Stadtgrenze', 'Salzgitter'],
+		themes: [THEME('REGI')],
+		collection: 'stadtgrenze',
+		apiPath: '/api/areas?level=stadt'
+	},
+	{
+		id: 'kontore',
+		title: 'Stadtteilkontore in Salzgitter',
+		description: 'Die sechs Stadtteilkontore mit zentralem Kontakt und Aufgaben. Die Punkte zeigen die ungefähre Lage, solange keine Adressen veröffentlicht sind.',
+		status: [{ code: 'real', detail: 'Namen, Kontakt und Aufgaben aus der Broschüre der Stadt' }, { code: 'naeherung', detail: 'Lage der Punkte ungefähr' }],
+		sidecars: ['kontore', 'kontore-kontakt'],
+		licence: OTHER_OPEN,
+		keywords: ['Stadtteilkontor', 'Quartiersmanagement', 'Salzgitter'],
+		themes: [THEME('SOCI'), THEME('GOVE')],
+		collection: 'kontore',
+		apiPath: '/api/kontore'
+	},
+	{
+		id: 'bevoelkerung-flaeche',
+		title: 'Einwohner, Fläche und Einwohnerdichte',
+		description: 'Einwohner, amtliche Fläche und Einwohnerdichte je Stadtteil, Ortschaft und Stadt über alle verfügbaren Jahre (Langformat: eine Zeile je Gebiet, Indikator und Jahr).',
+		status: [{ code: 'real', detail: 'aus öffentlichen Quellen (Statistik der Stadt Salzgitter, zitiert in Wikipedia)' }],
+		sidecars: ['stadtteile', 'einwohner-zeitreihe', 'gebiete', 'indikatoren'],
+		licence: CC_BY_SA,
+		keywords: ['Einwohner', 'Bevölkerung', 'Fläche', 'Salzgitter'],
+		themes: [THEME('SOCI'), THEME('REGI')],
+		indicators: (m) => !m.beispieldaten
+	},
+	{
+		id: 'sozialindikatoren-beispiel',
+		title: 'Sozialindikatoren 2019–2023 – Beispieldaten',
+		description: 'Acht Sozialindikatoren je Stadtteil, Ortschaft und Stadt (Langformat). Synthetische Beispieldaten zur Vorführung der Anwendung, keine Zahlen der Stadt Salzgitter.',
+		status: [{ code: 'beispieldaten', detail: 'synthetisch erzeugt, nicht zitieren oder für Entscheidungen nutzen' }],
+		sidecars: ['sozialindikatoren-beispiel', 'indikatoren'],
+		licence: CC_ZERO,
+		keywords: ['Sozialindikatoren', 'Beispieldaten', 'Salzgitter'],
+		themes: [THEME('SOCI')],
+		indicators: (m) => m.beispieldaten
+	}
+];
+
+export function indicatorsOf(store: Store, id: string): IndicatorMeta[] {
+	const spec = SPECS.find((s) => s.id === id);
+	return spec?.indicators ? store.derived.indicators.filter(spec.indicators) : [];
+}
+
+export function specCollection(id: string): string | null {
+	return SPECS.find((s) => s.id === id)?.collection ?? null;
+}
+
+export function catalog(store: Store): PublishedDataset[] {
+	const sidecars = new Map(store.derived.datasets.map((d) => [d.id, d]));
+	return SPECS.map((spec) => {
+		const sources = spec.sidecars.map((id) => {
+			const d = sidecars.get(id);
+			if (!d) throw new Error(`open-data catalogue: dataset ${spec.id} names unknown source ${id}`);
+			return d;
+		});
+		// Layers carry the latest value per area, so only the value tables span years.
+		const years = spec.indicators ? store.derived.indicators.filter(spec.indicators).flatMap((m) => m.years) : [];
+		const distributions: Distribution[] = [];
+		if (spec.collection) {
+			const c = collectionById.get(spec.collection)!;
+			distributions.push(
+				{ title: `${c.title} als GeoJSON`, path: `/daten/${spec.id}.geojson`, mediaType: GEOJSON, format: 'GEOJSON', kind: 'download' },
+				{ title: `${c.title} als CSV (Semikolon, Dezimalkomma)`, path: `/daten/${spec.id}.csv`, mediaType: CSV, format: 'CSV', kind: 'download' },
+				{ title: `OGC API Features: Sammlung ${c.id}`, path: `/ogc/collections/${c.id}`, mediaType: JSON_TYPE, format: 'JSON', kind: 'api' }
+			);
+			if (spec.apiPath) distributions.push({ title: 'Kontoratlas-API (GeoJSON)', path: spec.apiPath, mediaType: GEOJSON, format: 'GEOJSON', kind: 'api' });
+		} else {
+			distributions.push({ title: 'Werte als CSV (Semikolon, Dezimalkomma)', path: `/daten/${spec.id}.csv`, mediaType: CSV, format: 'CSV', kind: 'download' });
+			for (const m of indicatorsOf(store, spec.id)) {
+				distributions.push({ title: `Kontoratlas-API: ${m.label.de}`, path: `/api/indicators/${m.id}`, mediaType: JSON_TYPE, format: 'JSON', kind: 'api' });
+			}
+		}
+		return {
+			id: spec.id,
+			title: spec.title,
+			description: spec.description,
+			status: spec.status.map((s) => ({ ...s, label: STATUS_LABEL[s.code] })),
+			licence: spec.licence,
+			attribution: [...new Set(sources.map((s) => s.attribution))].join('; '),
+			referenceDate: sources.map((s) => `${s.title.de}: ${s.referenceDate}`).join(' · '),
+			modified: sources.map((s) => s.collected).sort().at(-1)!,
+			years: years.length ? [Math.min(...years), Math.max(...years)] : null,
+			keywords: spec.keywords,
+			themes: spec.themes,
+			sources,
+			distributions
+		};
+	});
+}

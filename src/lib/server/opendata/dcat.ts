@@ -1,0 +1,71 @@
+// The catalogue as DCAT-AP.de in JSON-LD, so open-data portals (GovData and the Länder portals,
+// CKAN/piveau harvesters) can harvest it. Identifiers are absolute URLs of this server.
+import type { Store } from '../store';
+import { catalog } from './catalog';
+
+const CONTEXT = {
+	dcat: 'http://www.w3.org/ns/dcat#',
+	dct: 'http://purl.org/dc/terms/',
+	dcatde: 'http://dcat-ap.de/def/dcatde/',
+	foaf: 'http://xmlns.com/foaf/0.1/',
+	vcard: 'http://www.w3.org/2006/vcard/ns#',
+	xsd: 'http://www.w3.org/2001/XMLSchema#'
+};
+
+/** Salzgitter's Amtlicher Gemeindeschlüssel (geodata/gebiete.json), for dcatde:politicalGeocodingURI. */
+const AGS = '03102000';
+const PUBLISHER_NAME = 'Kontoratlas Salzgitter';
+const FILE_TYPE = (code: string) => `http://publications.europa.eu/resource/authority/file-type/${code}`;
+const MEDIA = (type: string) => `https://www.iana.org/assignments/media-types/${type}`;
+const id = (uri: string) => ({ '@id': uri });
+
+export function dcatCatalog(store: Store, origin: string) {
+	const publisher = { '@type': 'foaf:Agent', 'foaf:name': PUBLISHER_NAME, 'foaf:homepage': id(`${origin}/`) };
+	const datasets = catalog(store).map((d) => ({
+		'@id': `${origin}/daten#${d.id}`,
+		'@type': 'dcat:Dataset',
+		'dct:identifier': d.id,
+		'dct:title': { '@value': d.title, '@language': 'de' },
+		'dct:description': {
+			'@value': `${d.description} Status: ${d.status.map((s) => `${s.label} (${s.detail})`).join('; ')}. Stichtag: ${d.referenceDate}.`,
+			'@language': 'de'
+		},
+		'dct:publisher': publisher,
+		'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': PUBLISHER_NAME, 'vcard:hasURL': id(`${origin}/daten`) },
+		'dct:modified': { '@value': d.modified, '@type': d.modified.length === 10 ? 'xsd:date' : 'xsd:gYearMonth' },
+		'dct:license': id(d.licence.uri),
+		'dcat:keyword': d.keywords,
+		'dcat:theme': d.themes.map(id),
+		'dcat:landingPage': id(`${origin}/daten#${d.id}`),
+		'dct:language': id('http://publications.europa.eu/resource/authority/language/DEU'),
+		'dct:spatial': id(`http://dcat-ap.de/def/politicalGeocoding/municipalityKey/${AGS}`),
+		'dcatde:politicalGeocodingURI': id(`http://dcat-ap.de/def/politicalGeocoding/municipalityKey/${AGS}`),
+		'dcatde:politicalGeocodingLevelURI': id('http://dcat-ap.de/def/politicalGeocoding/Level/municipality'),
+		'dct:source': [...new Set(d.sources.flatMap((s) => s.sources.flatMap((x) => (x.url ? [x.url] : []))))].map(id),
+		...(d.years
+			? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': { '@value': `${d.years[0]}-01-01`, '@type': 'xsd:date' }, 'dcat:endDate': { '@value': `${d.years[1]}-12-31`, '@type': 'xsd:date' } } }
+			: {}),
+		'dcat:distribution': d.distributions.map((x) => ({
+			'@id': `${origin}${x.path}`,
+			'@type': 'dcat:Distribution',
+			'dct:title': { '@value': x.title, '@language': 'de' },
+			'dcat:accessURL': id(`${origin}${x.path}`),
+			...(x.kind === 'download' ? { 'dcat:downloadURL': id(`${origin}${x.path}`) } : {}),
+			'dcat:mediaType': id(MEDIA(x.mediaType)),
+			'dct:format': id(FILE_TYPE(x.format)),
+			'dct:license': id(d.licence.uri),
+			'dcatde:licenseAttributionByText': d.attribution
+		}))
+	}));
+	return {
+		'@context': CONTEXT,
+		'@id': `${origin}/daten/katalog.jsonld`,
+		'@type': 'dcat:Catalog',
+		'dct:title': { '@value': 'Kontoratlas Salzgitter – offene Daten', '@language': 'de' },
+		'dct:description': { '@value': 'Gebiete, Stadtteilkontore und Indikatoren des Kontoratlas Salzgitter mit Herkunft und Lizenz.', '@language': 'de' },
+		'dct:publisher': publisher,
+		'foaf:homepage': id(`${origin}/daten`),
+		'dct:language': id('http://publications.europa.eu/resource/authority/language/DEU'),
+		'dcat:dataset': datasets
+	};
+}

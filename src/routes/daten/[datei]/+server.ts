@@ -1,0 +1,22 @@
+import { problem, respond } from '$lib/server/http';
+import { CSV_TYPE, GEOJSON } from '$lib/server/endpoint';
+import { layerCsv, layerGeojson, valuesCsv } from '$lib/server/opendata/downloads';
+import { getStore } from '$lib/server/store';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params, request, url }) => {
+	const store = getStore();
+	const match = /^([a-z0-9-]+)\.(geojson|csv)$/.exec(params.datei);
+	const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="kontoratlas_${name}"` });
+	if (match) {
+		const [, id, ext] = match;
+		if (ext === 'geojson') {
+			const fc = layerGeojson(store, id);
+			if (fc) return respond(request, JSON.stringify(fc), GEOJSON, attachment(params.datei));
+		} else {
+			const csv = layerCsv(store, id) ?? valuesCsv(store, id);
+			if (csv) return respond(request, csv, CSV_TYPE, attachment(params.datei));
+		}
+	}
+	return problem(404, { title: 'Datei nicht gefunden', detail: `no download "${params.datei.slice(0, 60)}"; see /daten for the list` }, url.pathname);
+};

@@ -1,0 +1,5 @@
+import { landing, TYPES } from '$lib/server/ogc/documents';
+import { ogcGet } from '$lib/server/ogc/endpoint';
+import { landingHtml } from '$lib/server/ogc/html';
+
+export const GET = ogcGet(({ root }) => ({ json: () => landing(root), jsonType: TYPES.json, html: () => landingHtml(root) }));

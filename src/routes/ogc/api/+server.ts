@@ -1,0 +1,6 @@
+import { TYPES } from '$lib/server/ogc/documents';
+import { ogcGet } from '$lib/server/ogc/endpoint';
+import { apiHtml } from '$lib/server/ogc/html';
+import { openApi } from '$lib/server/ogc/openapi';
+
+export const GET = ogcGet(({ root }) => ({ json: () => openApi(root), jsonType: TYPES.openapi, html: () => apiHtml(root, openApi(root)) }));

@@ -1,0 +1,12 @@
+import { getCollection, itemsDocument, itemsPage, TYPES } from '$lib/server/ogc/documents';
+import { ogcGet } from '$lib/server/ogc/endpoint';
+import { itemsHtml } from '$lib/server/ogc/html';
+import { parseItemsQuery } from '$lib/server/ogc/items';
+
+export const GET = ogcGet(({ root, store, event }) => {
+	const c = getCollection(event.params.collectionId!);
+	const params = event.url.searchParams;
+	const q = parseItemsQuery(params);
+	const page = itemsPage(store, c, q);
+	return { json: () => itemsDocument(root, c, page, q, params), jsonType: TYPES.geojson, html: () => itemsHtml(root, c, page, q.offset, params) };
+});

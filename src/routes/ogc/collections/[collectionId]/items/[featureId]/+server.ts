@@ -1,0 +1,11 @@
+import { getCollection, getItem, itemDocument, TYPES } from '$lib/server/ogc/documents';
+import { ogcGet } from '$lib/server/ogc/endpoint';
+import { itemHtml } from '$lib/server/ogc/html';
+import { invalidParameter } from '$lib/server/ogc/exception';
+
+export const GET = ogcGet(({ root, store, event }) => {
+	const c = getCollection(event.params.collectionId!);
+	const f = getItem(store, c, event.params.featureId!);
+	for (const key of event.url.searchParams.keys()) if (key !== 'f') throw invalidParameter(key, 'unknown parameter; allowed: f');
+	return { json: () => itemDocument(root, c, f), jsonType: TYPES.geojson, html: () => itemHtml(store, root, c, f) };
+});

@@ -1,0 +1,5 @@
+import { conformance, TYPES } from '$lib/server/ogc/documents';
+import { ogcGet } from '$lib/server/ogc/endpoint';
+import { conformanceHtml } from '$lib/server/ogc/html';
+
+export const GET = ogcGet(({ root }) => ({ json: () => conformance(root), jsonType: TYPES.json, html: () => conformanceHtml(root) }));
