@@ -39,7 +39,7 @@ describe('catchments of the six Kontore on the real data', () => {
 		}
 	});
 
-	it('the city profile equals the pipeline's city aggregate of the same year', () => {
+	it("the city profile equals the pipeline's city aggregate of the same year", () => {
 		// City residents: the sum of each Stadtteil's latest figure (their reference dates differ).
 		expect(figures.profiles[ANY_KONTOR].einwohner.value).toBe(figures.cityPopulation);
 		const year = inputs.profileYears['sgb2-quote']!;
