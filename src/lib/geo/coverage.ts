@@ -3,21 +3,35 @@
 // per catchment with a spatial index (flatbush), exact with respect to the ring polygons.
 import { area, bbox, booleanPointInPolygon, featureCollection, intersect } from '@turf/turf';
 import Flatbush from 'flatbush';
-import type { Feature } from 'geojson';
+import type { Feature, Polygon } from 'geojson';
+import { convexShare } from './clipConvex';
 import { BUFFER_STEPS, type Area, type KontorSite, type RingFeature } from './catchments';
 import type { PopulationArea, PopulationSurface } from './population';
 
-/** Share (0–1) of each Stadtteil's area inside the catchment; Stadtteile outside it are left out. */
-export function arealShares(areas: PopulationArea[], catchment: Feature<Area>): Map<string, number> {
+/**
+ * Share (0–1) of each Stadtteil's area inside the catchment; Stadtteile outside it are left out.
+ * A convex catchment (a ring, a Voronoi cell) is clipped directly; any other (dissolved rings)
+ * goes through Turf's general intersection, unless only one of its convex parts touches the
+ * Stadtteil.
+ */
+export function arealShares(areas: PopulationArea[], catchment: Feature<Area>, convexParts?: Feature<Polygon>[]): Map<string, number> {
 	const [cw, cs, ce, cn] = bbox(catchment);
 	const shares = new Map<string, number>();
+	const overlaps = (g: Feature<Area> | Area, box: number[]) => {
+		const [w, s, e, n] = bbox(g);
+		return !(w > box[2] || e < box[0] || s > box[3] || n < box[1]);
+	};
 	for (const a of areas) {
-		const [w, s, e, n] = bbox(a.geometry);
-		if (w > ce || e < cw || s > cn || n < cs) continue;
-		const feature: Feature<Area> = { type: 'Feature', geometry: a.geometry, properties: {} };
-		const inside = intersect(featureCollection<Area>([feature, catchment]));
-		if (!inside) continue;
-		const share = Math.min(1, area(inside) / area(feature));
+		if (!overlaps(a.geometry, [cw, cs, ce, cn])) continue;
+		const touching = convexParts?.filter((p) => overlaps(a.geometry, bbox(p)));
+		let share: number;
+		if (touching && touching.length === 0) continue;
+		if (touching && touching.length === 1) share = convexShare(a.geometry, touching[0].geometry.coordinates[0]);
+		else {
+			const feature: Feature<Area> = { type: 'Feature', geometry: a.geometry, properties: {} };
+			const inside = intersect(featureCollection<Area>([feature, catchment]));
+			share = inside ? Math.min(1, area(inside) / area(feature)) : 0;
+		}
 		if (share > 0) shares.set(a.id, share);
 	}
 	return shares;

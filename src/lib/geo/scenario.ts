@@ -2,10 +2,10 @@
 // residents reached by both methods, catchment profiles. The server (API) and the browser (Web
 // Worker) both call this, so they give the same figures.
 import { area } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { ANY_KONTOR, dissolvedRings, kontorRings, uncoveredArea, type Area, type KontorSite, type RingFeature, type UncoveredProps } from './catchments';
 import { arealReached, arealShares, PopulationIndex } from './coverage';
-import { nearestKontorAreas, type NearestProps } from './nearest';
+import { nearestKontorAreas, voronoiCells, type NearestProps } from './nearest';
 import { populationSurface, type PopulationArea } from './population';
 import { catchmentProfiles, type Profile, type ProfileInput } from './profiles';
 
@@ -80,7 +80,9 @@ export function computeScenario(model: CatchmentModel, sites: KontorSite[], dist
 		const { kontor, distance } = ring.properties;
 		const k = distances.indexOf(distance);
 		const points = kontor === ANY_KONTOR ? counts.any[k] : counts.byKontor.get(kontor)![k];
-		reached.push({ kontor, distance, areal: arealReached(areas, arealShares(areas, ring)), points });
+		// A single ring is convex; a dissolved ring is the union of the convex rings of its distance.
+		const parts = kontor === ANY_KONTOR ? perKontor.filter((r) => r.properties.distance === distance) : [ring];
+		reached.push({ kontor, distance, areal: arealReached(areas, arealShares(areas, ring, parts as Feature<Polygon>[])), points });
 	}
 	if (sites.length === 0) for (const distance of distances) reached.push({ kontor: ANY_KONTOR, distance, areal: 0, points: 0 });
 	const anyRow = (d: number) => reached.find((r) => r.kontor === ANY_KONTOR && r.distance === d)!;
@@ -95,11 +97,13 @@ export function computeScenario(model: CatchmentModel, sites: KontorSite[], dist
 	});
 
 	const cells = nearestKontorAreas(sites, outline);
+	// Every Stadtteil lies inside the outline, so its share of a clipped cell is its share of the convex cell.
+	const convexCells = new Map(voronoiCells(sites, outline).map((c) => [c.properties.kontor, c]));
 	const byPoints = pop.countNearest(sites);
 	const weights = new Map<string, Map<string, number>>([[CITY, new Map(areas.map((a) => [a.id, 1]))]]);
 	const nearest: NearestRow[] = [];
 	for (const cell of cells) {
-		const shares = arealShares(areas, cell);
+		const shares = arealShares(areas, cell, [convexCells.get(cell.properties.kontor)!]);
 		weights.set(cell.properties.kontor, shares);
 		nearest.push({ kontor: cell.properties.kontor, areaKm2: area(cell) / 1e6, areal: arealReached(areas, shares), points: byPoints.get(cell.properties.kontor) ?? 0 });
 	}
