@@ -1,0 +1,19 @@
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { AreaProps, KontorProps } from '$lib/data/contracts';
+import { areaCollection } from '$lib/server/api';
+import { catchmentInputs } from '$lib/server/catchments';
+import { getStore } from '$lib/server/store';
+import { parseLocale } from '$lib/state/i18n';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => {
+	const store = getStore();
+	const inputs = catchmentInputs(store);
+	return {
+		locale: parseLocale(url.searchParams.get('lang')),
+		stadtteile: areaCollection(store, 'stadtteil', ['einwohner'], null) as FeatureCollection<Polygon | MultiPolygon, AreaProps & Record<string, unknown>>,
+		kontore: store.derived.kontore as FeatureCollection<Point, KontorProps>,
+		inputs,
+		indicators: store.derived.indicators.map((m) => ({ id: m.id, label: m.label, unit: m.unit, decimals: m.decimals, beispieldaten: m.beispieldaten }))
+	};
+};
