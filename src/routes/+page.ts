@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import type { IndicatorTable } from '$lib/data/responses';
+import type { CoverageFigures } from '$lib/geo/scenario';
 import { parseView } from '$lib/state/view';
 import type { PageLoad } from './$types';
 
@@ -8,6 +9,7 @@ type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 
 /** The indicator shown when the URL names none: real data, not Beispieldaten. */
 const DEFAULT_INDICATOR = 'einwohnerdichte';
+const CATCHMENT_DISTANCES = '500,1000,1500';
 
 export const load: PageLoad = async ({ fetch, url }) => {
 	const get = async <T>(path: string): Promise<T> => {
@@ -29,6 +31,13 @@ export const load: PageLoad = async ({ fetch, url }) => {
 		areaIds: new Set([...stadtteile.features, ...ortschaften.features].map((f) => f.properties.id)),
 		defaultIndicator: DEFAULT_INDICATOR
 	});
-	const table = await get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`);
-	return { catalogue, stadtteile, ortschaften, kontore, context, view, notices, table, defaultIndicator: DEFAULT_INDICATOR };
+	const catchmentsShown = !view.hidden.includes('catchments');
+	const [table, catchments, coverage] = await Promise.all([
+		get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`),
+		// The atlas shows the catchments of the existing Kontore at the default distances; the
+		// what-if analysis has its own page (/erreichbarkeit).
+		catchmentsShown ? get<FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number; walkingMinutes?: number }>>(`/api/catchments?mode=rings&distances=${CATCHMENT_DISTANCES}`) : null,
+		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${CATCHMENT_DISTANCES}`) : null
+	]);
+	return { catalogue, stadtteile, ortschaften, kontore, context, view, notices, table, catchments, coverage, defaultIndicator: DEFAULT_INDICATOR };
 };

@@ -119,6 +119,25 @@ describe('the atlas', () => {
 		expect(await renderedIds(page, 'kontore')).toHaveLength(6);
 	});
 
+	it('shows the Kontore catchments on demand, with their figures on the Kontor card', async () => {
+		await openMap(page, `${base}/`);
+		expect(await page.evaluate(() => !!(window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.getLayer('catchment-rings'))).toBe(false);
+		await page.getByLabel('Einzugsbereiche (Luftlinie)', { exact: true }).check();
+		await page.waitForURL(/show=catchments/);
+		await waitForLayer(page, 'catchment-rings');
+		const rings = await page.evaluate(() =>
+			(window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.queryRenderedFeatures({ layers: ['catchment-rings'] }).map((f) => f.properties.distance)
+		);
+		expect([...new Set(rings)].sort((a, b) => a - b)).toEqual([500, 1000, 1500]);
+		const [p] = await project(page, [[10.35806, 52.10639]]);
+		const box = (await page.locator('.map').first().boundingBox())!;
+		await page.mouse.click(box.x + p.x, box.y + p.y);
+		const card = page.getByRole('article').filter({ hasText: 'Stadtteilkontor Gebhardshagen' });
+		await card.waitFor();
+		expect(await card.getByRole('table').count()).toBe(1);
+		expect(await card.textContent()).toContain('1.500 m');
+	});
+
 	it('reproduces a view from a URL opened cold, including level, selection and camera', async () => {
 		// A full navigation: the document and all its state are new (a fresh page would do the same;
 		// the single-process Chromium of the tests does not like pages being closed).

@@ -19,7 +19,7 @@ describe('parseView', () => {
 	it('reads a full view', () => {
 		const { view, notices } = parse('indicator=sgb2-quote&year=2022&level=ortschaft&method=jenks&classes=7&scheme=RdBu&sel=lebenstedt,thiede&hide=labels,context&opacity=choropleth:60&map=12.5/52.1/10.35&lang=en');
 		expect(notices).toEqual([]);
-		expect(view).toMatchObject({ indicator: 'sgb2-quote', year: 2022, level: 'ortschaft', method: 'jenks', classes: 7, scheme: 'RdBu', selection: ['lebenstedt', 'thiede'], hidden: ['labels', 'context'], opacity: { choropleth: 60 }, camera: { zoom: 12.5, lat: 52.1, lon: 10.35 }, lang: 'en' });
+		expect(view).toMatchObject({ indicator: 'sgb2-quote', year: 2022, level: 'ortschaft', method: 'jenks', classes: 7, scheme: 'RdBu', selection: ['lebenstedt', 'thiede'], hidden: ['catchments', 'labels', 'context'], opacity: { choropleth: 60 }, camera: { zoom: 12.5, lat: 52.1, lon: 10.35 }, lang: 'en' });
 	});
 
 	it('falls back to defaults with a notice for each invalid value, never failing', () => {
@@ -31,7 +31,7 @@ describe('parseView', () => {
 		expect(view.scheme).toBeNull();
 		expect(view.selection).toEqual(['lebenstedt']);
 		expect(view.camera).toBeNull();
-		expect(view.hidden).toEqual([]);
+		expect(view.hidden).toEqual(['catchments']);
 		expect(notices.map((n) => n.param)).toEqual(['indicator', 'year', 'method', 'classes', 'scheme', 'sel', 'hide', 'map']);
 	});
 
@@ -43,6 +43,16 @@ describe('parseView', () => {
 	it('needs breaks for the manual method', () => {
 		expect(parse('method=manual&breaks=500,100,1000').view).toMatchObject({ method: 'manual', breaks: [100, 500, 1000] });
 		expect(parse('method=manual').view.method).toBe('quantile');
+	});
+});
+
+describe('layers that start hidden', () => {
+	it('are shown with show=… and hidden by default', () => {
+		expect(parse('').view.hidden).toEqual(['catchments']);
+		expect(parse('show=catchments').view.hidden).toEqual([]);
+		expect(parse('show=labels').notices).toEqual([{ param: 'show', value: 'labels', message: 'unknown' }]);
+		const { view } = parse('show=catchments&hide=labels');
+		expect(serializeView(view, catalogue).toString()).toBe('hide=labels&show=catchments');
 	});
 });
 

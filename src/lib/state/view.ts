@@ -5,8 +5,10 @@ import { METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/class
 import { SCHEMES, type SchemeName } from '$lib/stats/colours';
 import { LOCALES, type Locale } from './i18n';
 
-export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'outline', 'context'] as const;
+export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'catchments', 'outline', 'context'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
+/** Layers that are off until the user turns them on (URL: show=…). */
+export const DEFAULT_HIDDEN: readonly MapLayerId[] = ['catchments'];
 export const VIEW_LEVELS = ['stadtteil', 'ortschaft'] as const;
 export type ViewLevel = (typeof VIEW_LEVELS)[number];
 
@@ -36,7 +38,7 @@ export interface ViewCatalogue {
 	defaultIndicator: string;
 }
 
-export const DEFAULT_OPACITY: Record<MapLayerId, number> = { choropleth: 80, boundaries: 100, labels: 100, kontore: 100, outline: 100, context: 100 };
+export const DEFAULT_OPACITY: Record<MapLayerId, number> = { choropleth: 80, boundaries: 100, labels: 100, kontore: 100, catchments: 100, outline: 100, context: 100 };
 
 export function defaultView(catalogue: ViewCatalogue): ViewState {
 	return {
@@ -48,7 +50,7 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 		scheme: null,
 		breaks: [],
 		selection: [],
-		hidden: [],
+		hidden: [...DEFAULT_HIDDEN],
 		opacity: {},
 		camera: null,
 		lang: 'de'
@@ -122,8 +124,15 @@ export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { 
 	const hide = get('hide');
 	if (hide !== null && hide !== '') {
 		for (const id of hide.split(',')) {
-			if ((MAP_LAYERS as readonly string[]).includes(id)) view.hidden.push(id as MapLayerId);
+			if ((MAP_LAYERS as readonly string[]).includes(id)) view.hidden = [...new Set([...view.hidden, id as MapLayerId])];
 			else reject('hide', id, 'unknown');
+		}
+	}
+	const show = get('show');
+	if (show !== null && show !== '') {
+		for (const id of show.split(',')) {
+			if ((DEFAULT_HIDDEN as readonly string[]).includes(id)) view.hidden = view.hidden.filter((h) => h !== id);
+			else reject('show', id, 'unknown');
 		}
 	}
 	const opacity = get('opacity');
@@ -155,7 +164,10 @@ export function serializeView(view: ViewState, catalogue: ViewCatalogue): URLSea
 	if (view.scheme !== null) p.set('scheme', view.scheme);
 	if (view.method === 'manual' && view.breaks.length) p.set('breaks', view.breaks.join(','));
 	if (view.selection.length) p.set('sel', view.selection.join(','));
-	if (view.hidden.length) p.set('hide', view.hidden.join(','));
+	const hide = view.hidden.filter((id) => !DEFAULT_HIDDEN.includes(id));
+	const show = DEFAULT_HIDDEN.filter((id) => !view.hidden.includes(id));
+	if (hide.length) p.set('hide', hide.join(','));
+	if (show.length) p.set('show', show.join(','));
 	const opacity = Object.entries(view.opacity).filter(([id, v]) => v !== DEFAULT_OPACITY[id as MapLayerId]);
 	if (opacity.length) p.set('opacity', opacity.map(([id, v]) => `${id}:${v}`).join(','));
 	if (view.camera) p.set('map', `${round(view.camera.zoom, 2)}/${round(view.camera.lat, 5)}/${round(view.camera.lon, 5)}`);
