@@ -1,0 +1,28 @@
+// Number and message formatting for charts: localised numbers with the indicator's decimals, and
+// messages with {placeholders}.
+import type { IndicatorMeta } from '$lib/data/contracts';
+import { formatNumber, translator, type Locale, type MessageKey } from '$lib/state/i18n';
+
+export function messages(locale: Locale) {
+	const t = translator(locale);
+	return (key: MessageKey, vars: Record<string, string | number> = {}) => t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+export function valueFormatter(locale: Locale, meta: IndicatorMeta) {
+	const unit = meta.unit[locale];
+	return {
+		/** "12,3 %" */
+		withUnit: (x: number | null) => (x === null ? '–' : `${formatNumber(locale, x, meta.decimals)}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`),
+		plain: (x: number | null, extra = 0) => (x === null ? '–' : formatNumber(locale, x, meta.decimals + extra)),
+		signed: (x: number | null, extra = 0) => (x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(x), meta.decimals + extra)}`)
+	};
+}
+
+export const signedNumber = (locale: Locale, x: number | null, decimals: number) => (x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(x), decimals)}`);
+
+/** Tick labels: the indicator's decimals are too many for round ticks; d3's nice ticks need few. */
+export function tickFormatter(locale: Locale, ticks: number[]) {
+	const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1;
+	const decimals = step >= 1 || step === 0 ? 0 : Math.min(3, Math.ceil(-Math.log10(step) - 1e-9));
+	return (x: number) => formatNumber(locale, x, decimals);
+}

@@ -1,0 +1,57 @@
+// What the charts take: the rows of `/api/indicators/{id}` and the series of
+// `/api/indicators/{id}/series` (structurally; the charts do not depend on the server modules).
+import type { IndicatorMeta } from '$lib/data/contracts';
+import type { Deviation } from '$lib/stats/rank';
+
+export interface PanelRow {
+	area: string;
+	name: string;
+	year: number | null;
+	stand: string | null;
+	value: number | null;
+	rank: number | null;
+	deviation: Deviation | null;
+}
+
+export interface PanelReference {
+	name: string;
+	value: number | null;
+	year: number | null;
+}
+
+export interface SeriesPoint {
+	year: number;
+	value: number | null;
+	stand: string | null;
+}
+
+export interface AreaSeries {
+	area: string;
+	name: string;
+	values: SeriesPoint[];
+}
+
+export interface PanelSeries {
+	years: number[];
+	city: AreaSeries;
+	areas: AreaSeries[];
+}
+
+export interface Relation {
+	indicator: IndicatorMeta;
+	rows: PanelRow[];
+}
+
+/** Margins of the plot area inside a chart's viewBox. */
+export interface Margin {
+	top: number;
+	right: number;
+	bottom: number;
+	left: number;
+}
+
+/** The latest reference date among the rows, for "Stand" of real figures. */
+export function latestStand(rows: { stand: string | null }[]): string | null {
+	const s = rows.map((r) => r.stand).filter((x): x is string => x !== null).sort();
+	return s.length ? s[s.length - 1] : null;
+}

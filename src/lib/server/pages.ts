@@ -1,0 +1,48 @@
+// Data for the profile and comparison pages: the queries of profiles.ts plus what the panels
+// beside them need (rows, series and a second indicator), with page parameters parsed leniently
+// (an unknown indicator falls back to the default instead of failing the page).
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { IndicatorMeta, Level } from '$lib/data/contracts';
+import { indicatorTable } from './api';
+import { indicatorSeries, similarAreas, socialIndicators } from './profiles';
+import type { Store } from './store';
+
+const DEFAULT_INDICATOR = 'sgb2-quote';
+const DEFAULT_RELATION = 'kinderarmut';
+
+export function pickIndicator(store: Store, raw: string | null, fallback = DEFAULT_INDICATOR): IndicatorMeta {
+	return store.indicatorById.get(raw ?? '') ?? store.indicatorById.get(fallback) ?? store.derived.indicators[0];
+}
+
+/** Rows, reference, series and relation for IndicatorPanels, at the latest value per area. */
+export function panelData(store: Store, meta: IndicatorMeta, relationMeta: IndicatorMeta, level: Level) {
+	const table = indicatorTable(store, meta, level, null);
+	const s = indicatorSeries(store, meta, level);
+	return {
+		indicator: meta,
+		rows: table.rows,
+		reference: { name: table.reference.name, value: table.reference.value, year: table.reference.year },
+		series: { years: s.years, city: s.city, areas: s.areas },
+		relation: { indicator: relationMeta, rows: indicatorTable(store, relationMeta, level, null).rows }
+	};
+}
+
+export function similarData(store: Store, id: string, level: Level, raw: string[]) {
+	const all = socialIndicators(store);
+	const chosen = raw.filter((x) => all.includes(x));
+	const indicators = chosen.length ? chosen : all;
+	return { indicators, choices: all.map((i) => ({ id: i, label: store.indicatorById.get(i)!.label })), areas: similarAreas(store, id, level, indicators) };
+}
+
+export type MapArea = Feature<Polygon | MultiPolygon, { id: string; name: string; parent: string | null }>;
+export type MapKontor = Feature<Point, { id: string; name: string }>;
+
+/** The geometry a small map needs: the Stadtteile (or Ortschaften) and the Kontore, no values. */
+export function mapGeometry(store: Store, level: Level): { areas: MapArea[]; kontore: MapKontor[] } {
+	return {
+		areas: store.areasByLevel[level === 'stadt' ? 'ortschaft' : level].map((f) => ({ type: 'Feature', geometry: f.geometry as Polygon | MultiPolygon, properties: { id: f.properties.id, name: f.properties.name, parent: f.properties.parent } })),
+		kontore: store.derived.kontore.features.map((k) => ({ type: 'Feature', geometry: k.geometry as Point, properties: { id: k.properties.id, name: k.properties.name } }))
+	};
+}
+
+export const relationFallback = (meta: IndicatorMeta) => (meta.id === DEFAULT_RELATION ? 'sgb2-quote' : DEFAULT_RELATION);

@@ -1,0 +1,30 @@
+// The load of /stadtteil/[id] and /ortschaft/[id]: one function for both levels.
+import { error } from '@sveltejs/kit';
+import type { Level } from '$lib/data/contracts';
+import { parseLocale } from '$lib/state/i18n';
+import { ProblemError } from './http';
+import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
+import { areaProfile } from './profiles';
+import { getStore } from './store';
+
+export function loadProfile(id: string, level: Level, url: URL) {
+	const store = getStore();
+	const locale = parseLocale(url.searchParams.get('lang'));
+	let profile;
+	try {
+		profile = areaProfile(store, id, level);
+	} catch (e) {
+		if (e instanceof ProblemError) error(404, locale === 'en' ? 'This area does not exist.' : 'Dieses Gebiet gibt es nicht.');
+		throw e;
+	}
+	const meta = pickIndicator(store, url.searchParams.get('indicator'));
+	const relation = pickIndicator(store, url.searchParams.get('relation'), relationFallback(meta));
+	return {
+		locale,
+		profile,
+		panels: panelData(store, meta, relation, level),
+		indicators: store.derived.indicators,
+		similar: similarData(store, id, level, url.searchParams.getAll('sim')),
+		map: mapGeometry(store, level)
+	};
+}

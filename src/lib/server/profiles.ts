@@ -1,0 +1,232 @@
+// Queries behind the district profile, the comparison and the panels: time series of every area
+// of a level, one area's profile, the validation of a comparison list, similar areas and the
+// inputs of the Sozialindex. Pure functions of the store, like api.ts.
+import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps, Level } from '$lib/data/contracts';
+import { nearestNeighbours, type AreaVector, type Neighbour } from '$lib/stats/similarity';
+import { zScores } from '$lib/stats/zscore';
+import type { IndicatorRow } from '$lib/data/responses';
+import { indicatorTable, valueFor } from './api';
+import { ProblemError } from './http';
+import type { Store } from './store';
+
+export interface SeriesPoint {
+	year: number;
+	/** null: no value for this year; charts leave a gap, never interpolate. */
+	value: number | null;
+	stand: string | null;
+}
+
+export interface AreaSeries {
+	area: string;
+	name: string;
+	values: SeriesPoint[];
+}
+
+export interface IndicatorSeries {
+	indicator: IndicatorMeta;
+	level: Level;
+	/** Every year in which the city or an area of the level has a value. */
+	years: number[];
+	beispieldaten: boolean;
+	city: AreaSeries;
+	areas: AreaSeries[];
+}
+
+const byName = (a: { properties: { name: string } }, b: { properties: { name: string } }) => a.properties.name.localeCompare(b.properties.name, 'de');
+
+function seriesOf(store: Store, indicator: string, area: string, name: string, years: number[]): AreaSeries {
+	const list = store.series.get(indicator)?.get(area) ?? [];
+	return {
+		area,
+		name,
+		values: years.map((year) => {
+			const v = list.find((x) => x.year === year);
+			return { year, value: v?.value ?? null, stand: v?.stand ?? null };
+		})
+	};
+}
+
+export function indicatorSeries(store: Store, meta: IndicatorMeta, level: Level): IndicatorSeries {
+	const areas = [...store.areasByLevel[level]].sort(byName);
+	const byArea = store.series.get(meta.id) ?? new Map();
+	const years = [...new Set([store.cityId, ...areas.map((a) => a.properties.id)].flatMap((id) => (byArea.get(id) ?? []).filter((v: { value: number | null }) => v.value !== null).map((v: { year: number }) => v.year)))].sort((a, b) => a - b);
+	const city = store.areaById.get(store.cityId)!;
+	return {
+		indicator: meta,
+		level,
+		years,
+		beispieldaten: meta.beispieldaten,
+		city: seriesOf(store, meta.id, store.cityId, city.properties.name, years),
+		areas: areas.map((a) => seriesOf(store, meta.id, a.properties.id, a.properties.name, years))
+	};
+}
+
+export type KontorSummary = Pick<KontorProps, 'id' | 'name' | 'stadtteil' | 'locationPrecision' | 'knownLocation'> & { stadtteilName: string };
+
+export interface ProfileIndicator {
+	indicator: IndicatorMeta;
+	row: IndicatorRow | null;
+	/** Areas of the level with a value (the "of n" of the rank). */
+	ranked: number;
+	/** The city's latest value, the reference of the row's deviation (as /api/indicators answers). */
+	reference: number | null;
+	/** (value − city) / σ of the level's areas. */
+	z: number | null;
+	series: SeriesPoint[];
+	citySeries: SeriesPoint[];
+}
+
+export interface AreaProfile {
+	area: AreaProps;
+	cityName: string;
+	parent: { id: string; name: string } | null;
+	children: { id: string; name: string }[];
+	/** The Kontore in the area (for an Ortschaft: in its Stadtteile). */
+	kontore: KontorSummary[];
+	/** Where the area has none: the Kontore of its Ortschaft. */
+	nearbyKontore: KontorSummary[];
+	indicators: ProfileIndicator[];
+	datasets: DatasetMeta[];
+}
+
+function kontorSummary(store: Store, k: KontorProps): KontorSummary {
+	return { id: k.id, name: k.name, stadtteil: k.stadtteil, locationPrecision: k.locationPrecision, knownLocation: k.knownLocation, stadtteilName: store.areaById.get(k.stadtteil)?.properties.name ?? k.stadtteil };
+}
+
+function kontoreIn(store: Store, area: AreaProps): KontorSummary[] {
+	const stadtteile = area.level === 'stadtteil' ? [area.id] : store.areasByLevel.stadtteil.filter((s) => area.level === 'stadt' || s.properties.parent === area.id).map((s) => s.properties.id);
+	return store.derived.kontore.features.map((f) => f.properties).filter((k) => stadtteile.includes(k.stadtteil)).map((k) => kontorSummary(store, k));
+}
+
+/** The profile of an area of the given level; 404 for an unknown id or one of another level. */
+export function areaProfile(store: Store, id: string, level: Level): AreaProfile {
+	const feature = store.areaById.get(id);
+	if (!feature || feature.properties.level !== level) {
+		throw new ProblemError(404, { title: 'Gebiet nicht gefunden', detail: `no ${level} "${id.slice(0, 60)}"`, parameter: 'id', allowed: store.areasByLevel[level].map((a) => a.properties.id) });
+	}
+	const area = feature.properties;
+	const parent = area.parent ? store.areaById.get(area.parent) : undefined;
+	const kontore = kontoreIn(store, area);
+	const indicators = store.derived.indicators.map((meta) => {
+		const table = indicatorTable(store, meta, level, null);
+		const i = table.rows.findIndex((r) => r.area === id);
+		const row = table.rows[i] ?? null;
+		const reference = table.reference.value;
+		const z = zScores(table.rows.map((r) => r.value), reference)[i] ?? null;
+		const s = indicatorSeries(store, meta, level);
+		return {
+			indicator: meta,
+			row,
+			ranked: table.rows.filter((r) => r.value !== null).length,
+			reference,
+			z,
+			series: s.areas.find((a) => a.area === id)!.values,
+			citySeries: s.city.values
+		};
+	});
+	const datasetIds = new Set(['gebiete', 'stadtteile', 'kontore', ...store.derived.indicators.flatMap((m) => m.datasets)]);
+	return {
+		area,
+		cityName: store.areaById.get(store.cityId)!.properties.name,
+		parent: parent ? { id: parent.properties.id, name: parent.properties.name } : null,
+		children: store.areasByLevel.stadtteil.filter((s) => s.properties.parent === id).sort(byName).map((s) => ({ id: s.properties.id, name: s.properties.name })),
+		kontore,
+		nearbyKontore: kontore.length === 0 && parent ? kontoreIn(store, parent.properties) : [],
+		indicators,
+		datasets: store.derived.datasets.filter((d) => datasetIds.has(d.id)).map(({ files: _files, ...meta }) => meta)
+	};
+}
+
+/** Latest value of each indicator per area of the level: the vectors of similarity and index. */
+export function areaVectors(store: Store, level: Level, indicators: string[], year: number | null = null): AreaVector[] {
+	return [...store.areasByLevel[level]].sort(byName).map((a) => ({
+		id: a.properties.id,
+		name: a.properties.name,
+		values: Object.fromEntries(indicators.map((ind) => [ind, valueFor(store, ind, a.properties.id, year)?.value ?? null]))
+	}));
+}
+
+/** Indicators that describe a social situation (not size): the default space for "similar areas". */
+export function socialIndicators(store: Store): string[] {
+	return store.derived.indicators.filter((m) => m.aggregation.method === 'rate' || m.aggregation.method === 'weighted-mean').map((m) => m.id);
+}
+
+export function similarAreas(store: Store, id: string, level: Level, indicators: string[], k = 5): Neighbour[] {
+	return nearestNeighbours(areaVectors(store, level, indicators), id, indicators, k);
+}
+
+export const MIN_COMPARE = 2;
+export const MAX_COMPARE = 6;
+
+export type CompareProblem = { reason: 'missing' | 'too-few' | 'too-many' | 'duplicate' | 'unknown' | 'mixed-level'; values: string[] };
+
+/** Validates `ids` for a comparison: 2 to 6 distinct known areas of one level (Stadtteile or Ortschaften). */
+export function checkCompareIds(raw: string | null, store: Store): { ids: string[]; level: Level } | CompareProblem {
+	if (raw === null || raw.trim() === '') return { reason: 'missing', values: [] };
+	const ids = raw.split(',').map((s) => s.trim().slice(0, 60)).filter((s) => s !== '');
+	const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+	if (duplicates.length) return { reason: 'duplicate', values: duplicates };
+	const unknown = ids.filter((id) => {
+		const a = store.areaById.get(id);
+		return !a || a.properties.level === 'stadt';
+	});
+	if (unknown.length) return { reason: 'unknown', values: unknown.slice(0, 10) };
+	if (ids.length < MIN_COMPARE) return { reason: 'too-few', values: ids };
+	if (ids.length > MAX_COMPARE) return { reason: 'too-many', values: ids.slice(0, 10) };
+	const levels = [...new Set(ids.map((id) => store.areaById.get(id)!.properties.level))];
+	if (levels.length > 1) return { reason: 'mixed-level', values: levels };
+	return { ids, level: levels[0] };
+}
+
+export function compareProblemError(p: CompareProblem): ProblemError {
+	const detail = {
+		missing: 'ids is required: a comma-separated list of 2 to 6 area ids',
+		'too-few': `at least ${MIN_COMPARE} areas are needed for a comparison`,
+		'too-many': `at most ${MAX_COMPARE} areas can be compared`,
+		duplicate: `duplicate id(s): ${p.values.join(', ')}`,
+		unknown: `unknown area id(s): ${p.values.join(', ')}`,
+		'mixed-level': 'all areas must be of one level (Stadtteile or Ortschaften)'
+	}[p.reason];
+	return new ProblemError(p.reason === 'unknown' ? 404 : 400, { title: p.reason === 'unknown' ? 'Gebiet nicht gefunden' : 'Ungültiger Vergleich', detail, parameter: 'ids' });
+}
+
+export interface ComparisonIndicator {
+	indicator: IndicatorMeta;
+	/** Per compared area, in the order of ids. */
+	rows: (IndicatorRow | null)[];
+	/** (value − city) / σ of all areas of the level. */
+	z: (number | null)[];
+	reference: { year: number | null; value: number | null };
+	series: AreaSeries[];
+	citySeries: AreaSeries;
+	years: number[];
+}
+
+export interface Comparison {
+	level: Level;
+	areas: { id: string; name: string }[];
+	cityName: string;
+	indicators: ComparisonIndicator[];
+}
+
+export function comparison(store: Store, ids: string[], level: Level): Comparison {
+	return {
+		level,
+		areas: ids.map((id) => ({ id, name: store.areaById.get(id)!.properties.name })),
+		cityName: store.areaById.get(store.cityId)!.properties.name,
+		indicators: store.derived.indicators.map((meta) => {
+			const table = indicatorTable(store, meta, level, null);
+			const z = zScores(table.rows.map((r) => r.value), table.reference.value);
+			const s = indicatorSeries(store, meta, level);
+			return {
+				indicator: meta,
+				rows: ids.map((id) => table.rows.find((r) => r.area === id) ?? null),
+				z: ids.map((id) => z[table.rows.findIndex((r) => r.area === id)] ?? null),
+				reference: { year: table.reference.year, value: table.reference.value },
+				series: ids.map((id) => s.areas.find((a) => a.area === id)!),
+				citySeries: s.city,
+				years: s.years
+			};
+		})
+	};
+}

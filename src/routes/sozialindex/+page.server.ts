@@ -1,0 +1,30 @@
+import { parseLevel } from '$lib/server/api';
+import { ProblemError } from '$lib/server/http';
+import { areaVectors, socialIndicators } from '$lib/server/profiles';
+import { getStore } from '$lib/server/store';
+import { parseLocale } from '$lib/state/i18n';
+import type { PageServerLoad } from './$types';
+
+// The inputs only: the index itself is computed in the page from the URL's definition
+// (compositeIndex is pure), so changing a weight needs no round trip.
+export const load: PageServerLoad = ({ url }) => {
+	const store = getStore();
+	let level: 'stadtteil' | 'ortschaft' = 'stadtteil';
+	try {
+		const l = parseLevel(url.searchParams.get('level'));
+		if (l === 'ortschaft') level = l;
+	} catch (e) {
+		if (!(e instanceof ProblemError)) throw e;
+	}
+	const ids = socialIndicators(store);
+	return {
+		locale: parseLocale(url.searchParams.get('lang')),
+		level,
+		indicators: ids.map((id) => store.indicatorById.get(id)!),
+		vectors: areaVectors(store, level, ids),
+		areas: {
+			type: 'FeatureCollection' as const,
+			features: store.areasByLevel[level].map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.properties.id, name: f.properties.name } }))
+		}
+	};
+};

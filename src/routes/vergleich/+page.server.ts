@@ -1,0 +1,31 @@
+import { getStore } from '$lib/server/store';
+import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from '$lib/server/pages';
+import { checkCompareIds, comparison } from '$lib/server/profiles';
+import { parseLocale } from '$lib/state/i18n';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => {
+	const store = getStore();
+	const locale = parseLocale(url.searchParams.get('lang'));
+	const raw = url.searchParams.get('ids');
+	const choices = {
+		stadtteil: store.areasByLevel.stadtteil.map((a) => ({ id: a.properties.id, name: a.properties.name })).sort((a, b) => a.name.localeCompare(b.name, 'de')),
+		ortschaft: store.areasByLevel.ortschaft.map((a) => ({ id: a.properties.id, name: a.properties.name })).sort((a, b) => a.name.localeCompare(b.name, 'de'))
+	};
+	const checked = checkCompareIds(raw, store);
+	if ('reason' in checked) return { locale, choices, problem: checked, result: null };
+	const meta = pickIndicator(store, url.searchParams.get('indicator'));
+	const relation = pickIndicator(store, url.searchParams.get('relation'), relationFallback(meta));
+	return {
+		locale,
+		choices,
+		problem: null,
+		result: {
+			comparison: comparison(store, checked.ids, checked.level),
+			panels: panelData(store, meta, relation, checked.level),
+			indicators: store.derived.indicators,
+			similar: similarData(store, checked.ids[0], checked.level, url.searchParams.getAll('sim')),
+			map: mapGeometry(store, checked.level)
+		}
+	};
+};
