@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import type { IndicatorTable } from '$lib/data/responses';
+import type { PanelSeries } from '$lib/components/charts/types';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { parseView } from '$lib/state/view';
 import type { PageLoad } from './$types';
@@ -32,12 +33,16 @@ export const load: PageLoad = async ({ fetch, url }) => {
 		defaultIndicator: DEFAULT_INDICATOR
 	});
 	const catchmentsShown = !view.hidden.includes('catchments');
-	const [table, catchments, coverage] = await Promise.all([
-		get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`),
+	const yearParam = view.year === null ? '' : `&year=${view.year}`;
+	const [table, series, relation, catchments, coverage] = await Promise.all([
+		get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${yearParam}`),
+		get<PanelSeries>(`/api/indicators/${encodeURIComponent(view.indicator)}/series?level=${view.level}`),
+		// The relation's own latest values when the year is not one of its years.
+		view.relation ? get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.relation)}?level=${view.level}${view.year !== null && catalogue.indicators.find((i) => i.id === view.relation)?.years.includes(view.year) ? yearParam : ''}`) : null,
 		// The atlas shows the catchments of the existing Kontore at the default distances; the
 		// what-if analysis has its own page (/erreichbarkeit).
 		catchmentsShown ? get<FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number; walkingMinutes?: number }>>(`/api/catchments?mode=rings&distances=${CATCHMENT_DISTANCES}`) : null,
 		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${CATCHMENT_DISTANCES}`) : null
 	]);
-	return { catalogue, stadtteile, ortschaften, kontore, context, view, notices, table, catchments, coverage, defaultIndicator: DEFAULT_INDICATOR };
+	return { catalogue, stadtteile, ortschaften, kontore, context, view, notices, table, series, relation, catchments, coverage, defaultIndicator: DEFAULT_INDICATOR };
 };

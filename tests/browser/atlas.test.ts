@@ -200,6 +200,24 @@ describe('the atlas', () => {
 		expect(await page.getByRole('checkbox', { name: 'Lesse auswählen' }).isChecked()).toBe(false);
 	});
 
+	it('links the indicator panels with the map and the table, both ways', async () => {
+		await openMap(page, `${base}/?indicator=sgb2-quote&year=2023`);
+		const bar = page.locator('.panels-wrap svg [data-area="thiede"]').first();
+		await bar.hover();
+		await waitForLayer(page, 'hover');
+		expect(await renderedIds(page, 'hover')).toEqual(['thiede']);
+		expect(await page.locator('tbody tr.hovered').getAttribute('data-area')).toBe('thiede');
+		// Keyboard: focus a bar and press Enter to add it to the selection.
+		await page.locator('.panels-wrap svg [data-area="lesse"]').first().focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/sel=lesse/);
+		expect(await page.getByRole('checkbox', { name: 'Lesse auswählen' }).isChecked()).toBe(true);
+		// And back: hovering a table row emphasises the bar of that district.
+		await page.locator('tbody tr[data-area="salder"]').hover();
+		await page.waitForFunction(() => document.querySelector('.panels-wrap svg rect[data-area="salder"]')?.getAttribute('stroke-width') === '2.5', null, { timeout: 3000 });
+		expect(await renderedIds(page, 'hover')).toEqual(['salder']);
+	});
+
 	it('has no serious or critical axe findings', async () => {
 		await openMap(page, `${base}/?indicator=sgb2-quote`);
 		expect(await axeViolations(page)).toEqual([]);

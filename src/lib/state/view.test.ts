@@ -59,7 +59,7 @@ describe('layers that start hidden', () => {
 describe('serializeView', () => {
 	it('leaves defaults out and round-trips every field', () => {
 		expect(serializeView(defaultView(catalogue), catalogue).toString()).toBe('');
-		const q = 'indicator=sgb2-quote&year=2022&level=ortschaft&method=manual&classes=4&scheme=Blues&breaks=5%2C10%2C15&sel=nord&hide=kontore&opacity=context%3A40&map=11%2F52.1%2F10.4&lang=en';
+		const q = 'indicator=sgb2-quote&year=2022&rel=einwohnerdichte&level=ortschaft&method=manual&classes=4&scheme=Blues&breaks=5%2C10%2C15&sel=nord&hide=kontore&opacity=context%3A40&map=11%2F52.1%2F10.4&lang=en';
 		const { view } = parse(q);
 		expect(serializeView(view, catalogue).toString()).toBe(q);
 	});

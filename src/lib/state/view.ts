@@ -16,6 +16,8 @@ export interface ViewState {
 	indicator: string;
 	/** null: the latest value of each area. */
 	year: number | null;
+	/** Second indicator of the relationship panel (scatter plot), if chosen. */
+	relation: string | null;
 	level: ViewLevel;
 	method: Method;
 	classes: number;
@@ -44,6 +46,7 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 	return {
 		indicator: catalogue.defaultIndicator,
 		year: null,
+		relation: null,
 		level: 'stadtteil',
 		method: 'quantile',
 		classes: 5,
@@ -82,6 +85,11 @@ export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { 
 	if (year !== null && year !== 'latest') {
 		if (/^\d{4}$/.test(year) && years.includes(Number(year))) view.year = Number(year);
 		else reject('year', year);
+	}
+	const rel = get('rel');
+	if (rel !== null) {
+		if (catalogue.indicators.some((i) => i.id === rel) && rel !== view.indicator) view.relation = rel;
+		else reject('rel', rel, 'unknown');
 	}
 	const level = get('level');
 	if (level !== null) {
@@ -158,6 +166,7 @@ export function serializeView(view: ViewState, catalogue: ViewCatalogue): URLSea
 	const p = new URLSearchParams();
 	if (view.indicator !== d.indicator) p.set('indicator', view.indicator);
 	if (view.year !== null) p.set('year', String(view.year));
+	if (view.relation !== null) p.set('rel', view.relation);
 	if (view.level !== d.level) p.set('level', view.level);
 	if (view.method !== d.method) p.set('method', view.method);
 	if (view.classes !== d.classes) p.set('classes', String(view.classes));
