@@ -1,6 +1,10 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// An optional online basemap (a MapLibre style URL); its origin must be allowed by the CSP, so
+// the variable has to be set when building as well as when running. Off by default and in tests.
+const basemap = process.env.PUBLIC_KONTORATLAS_BASEMAP_STYLE ? [new URL(process.env.PUBLIC_KONTORATLAS_BASEMAP_STYLE).origin] : [];
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -17,9 +21,9 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:', 'blob:'],
+				'img-src': ['self', 'data:', 'blob:', ...basemap],
 				'worker-src': ['self', 'blob:'],
-				'connect-src': ['self'],
+				'connect-src': ['self', ...basemap],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'frame-ancestors': ['self']
