@@ -1,7 +1,8 @@
 // Beispieldaten: seeded generator of synthetic Sozialraumanalyse indicators per Stadtteil.
 // Pure: takes the real population inputs, a seed and the model, returns rows; no I/O. The model is
 // described in scripts/generate-beispieldaten.ts and in the caveats of `beispieldatenMeta`.
-import { csvParse } from 'd3-dsv';
+import { DataError } from './problems';
+import { parseCsv, StadtteilRow, ZeitreiheRow, type Parsed } from './sources';
 import { randomLcg, randomNormal } from 'd3-random';
 import type { DatasetMeta } from './contracts';
 
@@ -125,26 +126,23 @@ const STRUCTURE = {
 	householdSizeUrban: 2.0
 };
 
+/** The populations the model starts from, read and validated by the pipeline's own row schema. */
 export function parseStadtteilPopulations(csv: string): StadtteilPopulation[] {
-	return csvParse(csv.replace(/^\uFEFF/, '')).map((r, i) => {
-		const einwohner = Number(r.einwohner);
-		const refYear = Number(r.einwohner_stand?.slice(0, 4));
-		if (!r.stadtteil_id || !r.ortschaft || !Number.isInteger(einwohner) || einwohner <= 0 || !Number.isInteger(refYear)) {
-			throw new Error(`stadtteile.csv row ${i + 1}: needs stadtteil_id, ortschaft, einwohner and einwohner_stand`);
+	return rowsOf(parseCsv(csv, 'stadtteile.csv', StadtteilRow)).map((r, i) => {
+		if (r.einwohner === null || r.einwohner_stand === null) {
+			throw new DataError([{ file: 'stadtteile.csv', row: i + 1, field: 'einwohner', message: 'the example data need the population of every Stadtteil' }]);
 		}
-		return { id: r.stadtteil_id, ortschaft: r.ortschaft, einwohner, refYear };
+		return { id: r.stadtteil_id, ortschaft: r.ortschaft, einwohner: r.einwohner, refYear: Number(r.einwohner_stand.slice(0, 4)) };
 	});
 }
 
 export function parsePopulationSeries(csv: string): PopulationPoint[] {
-	return csvParse(csv.replace(/^\uFEFF/, ''))
-		.filter((r) => r.gebiet_typ === 'stadt' || r.gebiet_typ === 'ortschaft')
-		.map((r) => ({
-			typ: r.gebiet_typ as PopulationPoint['typ'],
-			gebiet: r.gebiet ?? '',
-			year: Number(r.jahr),
-			einwohner: Number(r.einwohner)
-		}));
+	return rowsOf(parseCsv(csv, 'einwohner_zeitreihe.csv', ZeitreiheRow)).map((r) => ({ typ: r.gebiet_typ, gebiet: r.gebiet, year: r.jahr, einwohner: r.einwohner }));
+}
+
+function rowsOf<T>(parsed: Parsed<T>): T[] {
+	if (!parsed.ok) throw new DataError(parsed.problems);
+	return parsed.rows;
 }
 
 /** Linear interpolation inside the points' span; null outside it. Points sorted by year. */
