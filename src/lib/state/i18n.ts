@@ -177,7 +177,24 @@ const de = {
 	'catch.error.outside': 'Dieser Punkt liegt außerhalb der Stadt; das Kontor wurde nicht gesetzt.',
 	'catch.back': 'Zur Karte',
 	'catch.catchmentOf': 'Einzugsbereich',
-	'catch.removed': 'entfernt'
+	'catch.removed': 'entfernt',
+	// Embed: /embed, the "Karte einbetten" dialog, the map without WebGL
+	'embed.open': 'Im Kontoratlas öffnen',
+	'embed.table': 'Tabelle der Werte',
+	'embed.title': 'Karte einbetten',
+	'embed.intro': 'Diesen Kartenausschnitt mit allen Einstellungen in eine andere Website einbinden.',
+	'embed.size': 'Größe',
+	'embed.size.small': 'klein (480 × 320)',
+	'embed.size.medium': 'mittel (720 × 420)',
+	'embed.size.large': 'groß (960 × 560)',
+	'embed.size.full': 'volle Breite',
+	'embed.legend': 'Legende zeigen',
+	'embed.controls': 'Zoom-Knöpfe zeigen',
+	'embed.code': 'HTML-Code',
+	'embed.copy': 'Code kopieren',
+	'embed.copied': 'Kopiert',
+	'embed.preview': 'Vorschau',
+	'embed.frameTitle': 'Kontoratlas Salzgitter: Karte'
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -351,7 +368,24 @@ const en: Partial<Record<MessageKey, string>> = {
 	'catch.error.outside': 'This point lies outside the city; the office was not placed.',
 	'catch.back': 'To the map',
 	'catch.catchmentOf': 'Catchment',
-	'catch.removed': 'removed'
+	'catch.removed': 'removed',
+	// Embed: /embed, the "Karte einbetten" dialog, the map without WebGL
+	'embed.open': 'Open in Kontoratlas',
+	'embed.table': 'Table of values',
+	'embed.title': 'Embed map',
+	'embed.intro': 'Put this map view, with all its settings, into another website.',
+	'embed.size': 'Size',
+	'embed.size.small': 'small (480 × 320)',
+	'embed.size.medium': 'medium (720 × 420)',
+	'embed.size.large': 'large (960 × 560)',
+	'embed.size.full': 'full width',
+	'embed.legend': 'Show legend',
+	'embed.controls': 'Show zoom buttons',
+	'embed.code': 'HTML code',
+	'embed.copy': 'Copy code',
+	'embed.copied': 'Copied',
+	'embed.preview': 'Preview',
+	'embed.frameTitle': 'Kontoratlas Salzgitter: map'
 };
 
 export function parseLocale(raw: string | null): Locale {
