@@ -1,13 +1,20 @@
 // Cross-cutting HTTP behaviour: CORS preflight for the read-only API, and problem+json for
 // anything under /api that no endpoint answers (unknown path, wrong method); under /ogc the same
-// cases get the OGC exception format instead.
+// cases get the OGC exception format instead. Framing rules (CSP frame-ancestors) per route.
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
 import { API_HEADERS, problem } from '$lib/server/http';
 import { ogcException, ogcRoot } from '$lib/server/ogc/endpoint';
 import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async (input) => {
+	const response = await route(input);
+	return securityHeaders(input.event.url.pathname, response, parseEmbedOrigins(env.KONTORATLAS_EMBED_ORIGINS));
+};
+
+const route: Handle = async ({ event, resolve }) => {
 	const api = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
 	const ogc = event.url.pathname === '/ogc' || event.url.pathname.startsWith('/ogc/');
 	if ((api || ogc) && event.request.method === 'OPTIONS') {

@@ -298,7 +298,24 @@ const de = {
 	'index.col.class': 'Statusklasse',
 	'index.map': 'Karte des Sozialindex',
 	'index.incomplete': 'ohne Index (Werte fehlen)',
-	'index.notice': 'Nicht übernommen: {values}'
+	'index.notice': 'Nicht übernommen: {values}',
+	// Embed: /embed, the "Karte einbetten" dialog, the map without WebGL
+	'embed.open': 'Im Kontoratlas öffnen',
+	'embed.table': 'Tabelle der Werte',
+	'embed.title': 'Karte einbetten',
+	'embed.intro': 'Diesen Kartenausschnitt mit allen Einstellungen in eine andere Website einbinden.',
+	'embed.size': 'Größe',
+	'embed.size.small': 'klein (480 × 320)',
+	'embed.size.medium': 'mittel (720 × 420)',
+	'embed.size.large': 'groß (960 × 560)',
+	'embed.size.full': 'volle Breite',
+	'embed.legend': 'Legende zeigen',
+	'embed.controls': 'Zoom-Knöpfe zeigen',
+	'embed.code': 'HTML-Code',
+	'embed.copy': 'Code kopieren',
+	'embed.copied': 'Kopiert',
+	'embed.preview': 'Vorschau',
+	'embed.frameTitle': 'Kontoratlas Salzgitter: Karte'
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -585,7 +602,24 @@ const en: Partial<Record<MessageKey, string>> = {
 	'index.col.class': 'Status class',
 	'index.map': 'Map of the social index',
 	'index.incomplete': 'no index (values missing)',
-	'index.notice': 'Not applied: {values}'
+	'index.notice': 'Not applied: {values}',
+	// Embed: /embed, the "Karte einbetten" dialog, the map without WebGL
+	'embed.open': 'Open in Kontoratlas',
+	'embed.table': 'Table of values',
+	'embed.title': 'Embed map',
+	'embed.intro': 'Put this map view, with all its settings, into another website.',
+	'embed.size': 'Size',
+	'embed.size.small': 'small (480 × 320)',
+	'embed.size.medium': 'medium (720 × 420)',
+	'embed.size.large': 'large (960 × 560)',
+	'embed.size.full': 'full width',
+	'embed.legend': 'Show legend',
+	'embed.controls': 'Show zoom buttons',
+	'embed.code': 'HTML code',
+	'embed.copy': 'Copy code',
+	'embed.copied': 'Copied',
+	'embed.preview': 'Preview',
+	'embed.frameTitle': 'Kontoratlas Salzgitter: map'
 };
 
 export function parseLocale(raw: string | null): Locale {

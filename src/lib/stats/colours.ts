@@ -1,7 +1,7 @@
-// Colour schemes for classified maps: ColorBrewer schemes from d3-scale-chromatic, all marked
+// Colour schemes for classified maps: ColorBrewer schemes (as in d3-scale-chromatic), all marked
 // colour-blind safe by ColorBrewer, chosen by the indicator's polarity so that the worse end is
 // always the stronger colour.
-import * as chromatic from 'd3-scale-chromatic';
+import { BREWER } from './brewer';
 import type { Polarity } from '$lib/data/contracts';
 import type { Method } from './classify';
 
@@ -25,7 +25,7 @@ export function defaultScheme(polarity: Polarity, method: Method): SchemeName {
  * high side; higher-better keeps red on the low side; neutral keeps the scheme as it is.
  */
 export function classColours(scheme: SchemeName, k: number, polarity: Polarity): string[] {
-	const table = (chromatic as unknown as Record<string, readonly (readonly string[])[]>)[`scheme${scheme}`];
+	const table = BREWER[scheme];
 	const n = Math.max(3, Math.min(9, k));
 	let colours = [...table[n]];
 	if (k < 3) colours = colours.slice(0, k);

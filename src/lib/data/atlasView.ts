@@ -1,0 +1,55 @@
+// Loads everything one view of the atlas needs, for the atlas page and the embed alike: geometry
+// and catalogue (view-independent, cached by ETag), then the indicator table and the catchments
+// the URL asks for. Runs in SvelteKit's universal load with its fetch.
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
+import type { IndicatorTable } from '$lib/data/responses';
+import type { CoverageFigures } from '$lib/geo/scenario';
+import { parseView } from '$lib/state/view';
+
+type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
+
+/** The indicator shown when the URL names none: real data, not Beispieldaten. */
+export const DEFAULT_INDICATOR = 'einwohnerdichte';
+const CATCHMENT_DISTANCES = '500,1000,1500';
+
+/**
+ * `svgParams`: extra parameters for the SVG map, which replaces the MapLibre map when the URL says
+ * `renderer=svg` (set by the page itself when WebGL is missing or fails).
+ */
+export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, svgParams = 'legend=0') {
+	const get = async <T>(path: string): Promise<T> => {
+		const res = await fetch(path);
+		if (!res.ok) throw new Error(`${path}: ${res.status}`);
+		return res.json();
+	};
+	// Geometry and catalogue do not depend on the view; the browser's HTTP cache (ETag,
+	// max-age) keeps these requests cheap when the view changes.
+	const [catalogue, stadtteile, ortschaften, kontore, context] = await Promise.all([
+		get<{ indicators: IndicatorMeta[]; datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'referenceDate' | 'beispieldaten'>[] }>('/api/indicators'),
+		get<Areas>('/api/areas?level=stadtteil'),
+		get<Areas>('/api/areas?level=ortschaft'),
+		get<FeatureCollection<Point, KontorProps>>('/api/kontore'),
+		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>('/api/context')
+	]);
+	const { view, notices } = parseView(url.searchParams, {
+		indicators: catalogue.indicators,
+		areaIds: new Set([...stadtteile.features, ...ortschaften.features].map((f) => f.properties.id)),
+		defaultIndicator: DEFAULT_INDICATOR
+	});
+	const catchmentsShown = !view.hidden.includes('catchments');
+	const renderer = url.searchParams.get('renderer') === 'svg' ? ('svg' as const) : ('webgl' as const);
+	const svgQuery = new URLSearchParams(url.searchParams);
+	for (const [k, v] of new URLSearchParams(svgParams)) svgQuery.set(k, v);
+	const [table, catchments, coverage, svg] = await Promise.all([
+		get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`),
+		// The atlas shows the catchments of the existing Kontore at the default distances; the
+		// what-if analysis has its own page (/erreichbarkeit).
+		catchmentsShown ? get<FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number; walkingMinutes?: number }>>(`/api/catchments?mode=rings&distances=${CATCHMENT_DISTANCES}`) : null,
+		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${CATCHMENT_DISTANCES}`) : null,
+		renderer === 'svg' ? fetch(`/embed/karte.svg?${svgQuery}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`karte.svg: ${r.status}`)))) : null
+	]);
+	return { catalogue, stadtteile, ortschaften, kontore, context, view, notices, table, catchments, coverage, svg, renderer, defaultIndicator: DEFAULT_INDICATOR };
+}
+
+export type AtlasViewData = Awaited<ReturnType<typeof loadAtlasView>>;

@@ -1,0 +1,95 @@
+// The server side of the map without WebGL: reads the view from the URL exactly as the atlas does,
+// takes the indicator table and classification from the same functions as the API and the map,
+// and renders SvgMap.svelte to markup. Used by /embed/karte.svg (and through it by the pages).
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import { render } from 'svelte/server';
+import { MAP_ATTRIBUTION } from '$lib/components/map/attribution';
+import SvgMap from '$lib/components/map/SvgMap.svelte';
+import { DEFAULT_INDICATOR } from '$lib/data/atlasView';
+import { buildSvgMap } from '$lib/geo/svgMap';
+import { formatNumber, translator } from '$lib/state/i18n';
+import { parseView } from '$lib/state/view';
+import { buildChoropleth } from '$lib/stats/choropleth';
+import { indicatorTable } from './api';
+import type { Store } from './store';
+
+export const SVG_WIDTH = 800;
+const HEIGHTS = { min: 240, max: 1200, default: 560 };
+
+export interface SvgOptions {
+	legend: boolean;
+	target: '_blank' | '_top' | null;
+	height: number;
+}
+
+export function parseSvgOptions(params: URLSearchParams): SvgOptions {
+	const h = Number(params.get('height'));
+	const target = params.get('target');
+	return {
+		legend: params.get('legend') !== '0',
+		target: target === '_blank' || target === '_top' ? target : null,
+		// The embed's height in px is also the SVG's map height at 800 px width, so the
+		// proportions match the iframe the host asked for.
+		height: Number.isInteger(h) && h >= HEIGHTS.min && h <= HEIGHTS.max ? h : HEIGHTS.default
+	};
+}
+
+export function renderSvgMap(store: Store, params: URLSearchParams): string {
+	const { view } = parseView(params, {
+		indicators: store.derived.indicators,
+		areaIds: new Set(store.areaById.keys()),
+		defaultIndicator: DEFAULT_INDICATOR
+	});
+	const options = parseSvgOptions(params);
+	const locale = view.lang;
+	const t = translator(locale);
+	const meta = store.indicatorById.get(view.indicator)!;
+	const table = indicatorTable(store, meta, view.level, view.year);
+	const choropleth = buildChoropleth({ rows: table.rows, polarity: meta.polarity, method: view.method, classes: view.classes, scheme: view.scheme, manualBreaks: view.breaks, reference: table.reference.value });
+	const fmt = (x: number) => formatNumber(locale, x, meta.decimals);
+	const unit = meta.unit[locale];
+	const hidden = (id: (typeof view.hidden)[number]) => view.hidden.includes(id);
+
+	const model = buildSvgMap({
+		areas: store.areasByLevel[view.level] as Feature<Polygon | MultiPolygon, { id: string; name: string; labelPoint: [number, number]; areaKm2: number }>[],
+		groups: view.level === 'stadtteil' ? store.areasByLevel.ortschaft : [],
+		outline: (store.derived.context.features.find((f) => f.properties.kind === 'stadtgrenze') as Feature<Polygon | MultiPolygon> | undefined) ?? null,
+		kontore: store.derived.kontore.features as Feature<Point, { id: string; name: string }>[],
+		camera: view.camera,
+		width: SVG_WIDTH,
+		height: options.height
+	});
+	const valueOf = new Map(table.rows.map((r) => [r.area, r.value]));
+	const describe = (id: string, name: string) => {
+		const v = valueOf.get(id);
+		return `${name}: ${v === null || v === undefined ? t('area.noData') : `${fmt(v)} ${unit}`}`;
+	};
+	const legend = options.legend
+		? [
+				...choropleth.colours.map((colour, i) => ({ colour, text: `${fmt(choropleth.breaks[i])} – ${fmt(choropleth.breaks[i + 1])} ${unit} (${choropleth.counts[i]})` })),
+				...(choropleth.noData.length ? [{ colour: 'nodata' as const, text: `${t('legend.noData')} (${choropleth.noData.length})` }] : [])
+			]
+		: [];
+	const notes = [
+		`${meta.label[locale]} (${unit}), ${view.year ?? t('atlas.latest')}${meta.beispieldaten ? ` · ${t('legend.beispiel')}` : ''}`,
+		t('map.approximated'),
+		MAP_ATTRIBUTION
+	];
+	const { body } = render(SvgMap, {
+		props: {
+			model,
+			title: `${t('map.label')}: ${meta.label[locale]}`,
+			colourOf: choropleth.colourOf,
+			describe,
+			href: (id: string) => `/${view.level}/${id}${locale === 'en' ? '?lang=en' : ''}`,
+			target: options.target,
+			selection: view.selection,
+			beispieldaten: meta.beispieldaten,
+			show: { boundaries: !hidden('boundaries'), labels: !hidden('labels'), kontore: !hidden('kontore'), outline: !hidden('outline'), choropleth: !hidden('choropleth') },
+			legend,
+			notes
+		}
+	});
+	// Svelte's hydration markers are of no use in a standalone image.
+	return body.replace(/<!--[^>]*-->/g, '');
+}
