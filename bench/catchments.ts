@@ -1,11 +1,13 @@
 // npm run bench:catchments — residents per Kontor and ring on 1,000,000 population points:
 // the flatbush-indexed count against the naive Turf booleanPointInPolygon over every point and
 // every ring, in the same run, with a check that both give the same counts. A benchmark, not a test.
+// With --json the last line is the figure as table rows (bench/lib.ts BenchRow) for `npm run bench`.
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { DEFAULT_DISTANCES, kontorRings, type Area, type KontorSite } from '../src/lib/geo/catchments';
 import { countRingsNaive, PopulationIndex, type RingCounts } from '../src/lib/geo/coverage';
 import { populationSurface, type PopulationArea } from '../src/lib/geo/population';
+import type { BenchRow } from './lib';
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(`derived/${name}`, 'utf8'));
 const stadtteile = read<FeatureCollection<Area, { id: string }>>('areas-stadtteil.geojson');
@@ -64,4 +66,17 @@ console.log(`  targets: indexed < 250 ms ${tFast < 250 ? 'met' : 'MISSED'}; rati
 if (mismatches.length) {
 	console.log(mismatches.slice(0, 10).join('\n'));
 	process.exitCode = 1;
+}
+if (process.argv.includes('--json')) {
+	const speedUp = tNaive / tFast;
+	const row: BenchRow = {
+		figure: 'catchments: residents in rings, 1 M points',
+		value: fmt(tFast),
+		baseline: fmt(tNaive),
+		ratio: `${Math.round(speedUp)}× faster`,
+		target: '< 250 ms, ≥ 50× faster',
+		pass: tFast < 250 && speedUp >= 50 && mismatches.length === 0,
+		note: `flatbush-indexed count (median of ${runs}) vs naive Turf booleanPointInPolygon over every point and ring, ${sites.length} Kontore × ${distances.length} rings; same counts: ${mismatches.length === 0 ? 'yes' : 'NO'}`
+	};
+	console.log(JSON.stringify({ rows: [row], points: surface.weight.length, surfaceMs: tSurface, indexMs: tIndex, indexedMs: fastTimes, naiveMs: tNaive, sameCounts: mismatches.length === 0 }));
 }

@@ -1,0 +1,233 @@
+// API throughput: requests per second for the Stadtteil GeoJSON from the built node server
+// against nginx serving the identical precompressed bytes from a file, with autocannon, bounded
+// in time and connections; and the node server's memory before and after 60 s of load.
+// `npx tsx bench/throughput.ts [--json] [--seconds N] [--memory-seconds N]`
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { freePort, startServer } from '../tests/global-setup';
+import { mb, median, perSecond, times, type BenchRow } from './lib';
+
+const PATH = '/api/areas?level=stadtteil';
+/** Debian's nginx has gzip_static but no brotli without another module: both sides send gzip. */
+const ENCODING = 'gzip';
+const CONNECTIONS = 10;
+const ROUNDS = 3;
+/** The requests of the atlas's default view (src/routes/+page.ts), for the memory run. */
+const DEFAULT_VIEW = [
+	'/api/indicators',
+	'/api/areas?level=stadtteil',
+	'/api/areas?level=ortschaft',
+	'/api/kontore',
+	'/api/context',
+	'/api/indicators/einwohnerdichte?level=stadtteil',
+	'/api/catchments?mode=rings&distances=500,1000,1500',
+	'/api/coverage?distances=500,1000,1500'
+];
+
+export interface ThroughputResult {
+	rows: BenchRow[];
+	node: number[];
+	nginx: number[];
+	nginxVersion: string;
+	memory: { startKb: number; beforeKb: number; afterKb: number; seconds: number; requests: number };
+}
+
+function get(url: string): Promise<{ status: number; body: Buffer; encoding: string }> {
+	return new Promise((ok, fail) => {
+		request(url, { headers: { 'accept-encoding': ENCODING } }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+			res.on('error', fail);
+		})
+			.on('error', fail)
+			.end();
+	});
+}
+
+const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+
+/** Debian's nginx, installed when missing (we are root on the bench machines; the install must not leave a daemon running). */
+export function ensureNginx(log: (s: string) => void): string {
+	// `nginx -v` writes its version to stderr.
+	const has = () => {
+		const run = spawnSync('nginx', ['-v'], { encoding: 'utf8' });
+		return run.error ? null : (run.stderr || run.stdout).trim().replace(/^nginx version: /, '');
+	};
+	let version = has();
+	if (version === null) {
+		log('  nginx missing: apt-get install -y nginx');
+		const install = () => execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'nginx'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		try {
+			install();
+		} catch {
+			execFileSync('apt-get', ['update'], { stdio: 'ignore' });
+			install();
+		}
+		// The package's own service would listen on port 80; where policy-rc.d let it start, stop it.
+		if (existsSync('/run/nginx.pid')) execFileSync('nginx', ['-s', 'quit'], { stdio: 'ignore' });
+		version = has();
+	}
+	if (version === null) throw new Error('nginx could not be installed');
+	return version;
+}
+
+/** nginx on 127.0.0.1:port in its own prefix, serving the files at PATH with gzip_static. */
+async function startNginx(dir: string, port: number): Promise<ChildProcess> {
+	const conf = `worker_processes auto;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path ${dir}/body;
+	proxy_temp_path ${dir}/proxy;
+	fastcgi_temp_path ${dir}/fastcgi;
+	uwsgi_temp_path ${dir}/uwsgi;
+	scgi_temp_path ${dir}/scgi;
+	sendfile on;
+	tcp_nopush on;
+	keepalive_requests 1000000;
+	server {
+		listen 127.0.0.1:${port};
+		location = /api/areas {
+			default_type "application/geo+json; charset=utf-8";
+			gzip_static on;
+			add_header cache-control "public, max-age=300, must-revalidate";
+			add_header access-control-allow-origin "*";
+			add_header vary "Accept, Accept-Encoding";
+			alias ${dir}/areas-stadtteil.geojson;
+		}
+	}
+}
+`;
+	writeFileSync(join(dir, 'nginx.conf'), conf);
+	const child = spawn('nginx', ['-p', dir + '/', '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+	let err = '';
+	child.stderr!.on('data', (d) => (err += d));
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${err}`);
+		try {
+			if ((await get(`http://127.0.0.1:${port}${PATH}`)).status === 200) return child;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill();
+			throw new Error(`nginx did not answer within 10 s: ${err}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((ok) => {
+		child.once('exit', () => ok());
+		child.kill('SIGTERM');
+	});
+}
+
+async function cannon(url: string, seconds: number, requests?: { path: string }[]): Promise<autocannon.Result> {
+	const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { 'accept-encoding': ENCODING }, ...(requests ? { requests } : {}) });
+	if (result.errors || result.timeouts || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
+	return result;
+}
+
+export async function benchThroughput(options: { seconds?: number; memorySeconds?: number; log?: (s: string) => void } = {}): Promise<ThroughputResult> {
+	const seconds = options.seconds ?? 10;
+	const memorySeconds = options.memorySeconds ?? 60;
+	const log = options.log ?? (() => {});
+	const nginxVersion = ensureNginx(log);
+	const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-bench-nginx-'));
+	// nginx's workers drop root for nobody, who must read the files.
+	chmodSync(dir, 0o755);
+	let nginx: ChildProcess | null = null;
+	const server = await startServer();
+	try {
+		const startKb = rssKb(server.child.pid!);
+		const fromNode = await get(server.url + PATH);
+		if (fromNode.encoding !== ENCODING) throw new Error(`node sent ${fromNode.encoding}`);
+		const identity = await fetch(server.url + PATH, { headers: { 'accept-encoding': 'identity' } });
+		writeFileSync(join(dir, 'areas-stadtteil.geojson'), Buffer.from(await identity.arrayBuffer()));
+		writeFileSync(join(dir, 'areas-stadtteil.geojson.gz'), fromNode.body);
+		const port = await freePort();
+		nginx = await startNginx(dir, port);
+		const nginxUrl = `http://127.0.0.1:${port}${PATH}`;
+		const fromNginx = await get(nginxUrl);
+		if (fromNginx.encoding !== ENCODING || !fromNginx.body.equals(fromNode.body)) throw new Error('nginx does not send the bytes the node server sends');
+
+		// A short warm-up of both (JIT, caches), then interleaved rounds.
+		await cannon(server.url + PATH, 2);
+		await cannon(nginxUrl, 2);
+		const node: number[] = [];
+		const ngx: number[] = [];
+		for (let i = 0; i < ROUNDS; i++) {
+			node.push((await cannon(server.url + PATH, seconds)).requests.average);
+			ngx.push((await cannon(nginxUrl, seconds)).requests.average);
+			log(`  throughput round ${i + 1}/${ROUNDS}: node ${perSecond(node[i])}, nginx ${perSecond(ngx[i])}`);
+		}
+		await stop(nginx);
+		nginx = null;
+
+		// Memory: after a warm-up over every request of the default view (its caches fill once),
+		// RSS before and after a minute of the same mix.
+		const mix = DEFAULT_VIEW.map((path) => ({ path }));
+		await cannon(server.url, 3, mix);
+		const beforeKb = rssKb(server.child.pid!);
+		const load = await cannon(server.url, memorySeconds, mix);
+		const afterKb = rssKb(server.child.pid!);
+		log(`  memory: RSS ${mb(beforeKb * 1024)} before, ${mb(afterKb * 1024)} after ${memorySeconds} s (${load.requests.total.toLocaleString('en')} requests)`);
+
+		const n = median(node);
+		const x = median(ngx);
+		const grow = afterKb / beforeKb;
+		return {
+			rows: [
+				{
+					figure: 'API throughput: Stadtteil GeoJSON',
+					value: perSecond(n),
+					baseline: perSecond(x),
+					ratio: times(n / x),
+					target: '≥ 0.80×',
+					pass: n / x >= 0.8,
+					note: `requests/s, median of ${ROUNDS} interleaved ${seconds} s runs, autocannon with ${CONNECTIONS} connections on the same machine; GET ${PATH}, ${ENCODING} on both sides (identical bytes); baseline: ${nginxVersion} (worker_processes auto, gzip_static) vs one node process`
+				},
+				{
+					figure: `node server memory (RSS) over ${memorySeconds} s of load`,
+					value: mb(afterKb * 1024),
+					baseline: mb(beforeKb * 1024),
+					ratio: times(grow),
+					target: 'within ±20 %',
+					pass: Math.abs(grow - 1) <= 0.2,
+					note: `after vs before a minute of the default view's ${DEFAULT_VIEW.length} API requests in turn (${load.requests.total.toLocaleString('en')} requests); before = after a 3 s warm-up; at start-up ${mb(startKb * 1024)}`
+				}
+			],
+			node,
+			nginx: ngx,
+			nginxVersion,
+			memory: { startKb, beforeKb, afterKb, seconds: memorySeconds, requests: load.requests.total }
+		};
+	} finally {
+		if (nginx) await stop(nginx);
+		server.child.kill();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const json = process.argv.includes('--json');
+	const arg = (name: string) => {
+		const k = process.argv.indexOf(name);
+		return k > 0 ? Number(process.argv[k + 1]) : undefined;
+	};
+	const result = await benchThroughput({ seconds: arg('--seconds'), memorySeconds: arg('--memory-seconds'), log: json ? undefined : console.log });
+	console.log(json ? JSON.stringify(result) : result.rows.map((r) => `${r.figure}: ${r.value} vs ${r.baseline} = ${r.ratio} (target ${r.target})`).join('\n'));
+}
