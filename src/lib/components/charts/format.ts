@@ -1,11 +1,12 @@
 // Number and message formatting for charts: localised numbers with the indicator's decimals, and
 // messages with {placeholders}.
 import type { IndicatorMeta } from '$lib/data/contracts';
-import { formatNumber, translator, type Locale, type MessageKey } from '$lib/state/i18n';
+import { formatNumber, type Locale, type MessageKey } from '$lib/state/i18n';
+import { analysisTranslator, type AnalysisKey } from '$lib/state/messages-analysis';
 
 export function messages(locale: Locale) {
-	const t = translator(locale);
-	return (key: MessageKey, vars: Record<string, string | number> = {}) => t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+	const t = analysisTranslator(locale);
+	return (key: AnalysisKey | MessageKey, vars: Record<string, string | number> = {}) => t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
 export function valueFormatter(locale: Locale, meta: IndicatorMeta) {
