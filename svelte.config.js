@@ -14,7 +14,8 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ precompress: true }),
-		// The CSP grows with the embed issue; for now: no external origins at all.
+		// One policy for every page: no external origins (but an optional basemap). Per-route
+		// frame-ancestors (open for /embed) is set in hooks.server.ts (src/lib/server/csp.ts).
 		csp: {
 			mode: 'auto',
 			directives: {

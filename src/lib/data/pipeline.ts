@@ -27,6 +27,7 @@ import {
 import { stadtteilCells } from '$lib/geo/cells';
 import { labelPoint, simplifyTiling } from '$lib/geo/simplify';
 import { tilingReport } from '$lib/geo/tiling';
+import { roundGeometry } from '$lib/geo/round';
 import { validateGeometry } from '$lib/geo/validate';
 import { aggregateValues } from '$lib/stats/aggregate';
 
@@ -372,10 +373,6 @@ function dissolve(parts: AreaCollection['features']): Polygon | MultiPolygon {
 	return roundGeometry(merged.geometry);
 }
 
-function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
-	const r = (ring: number[][]) => ring.map(([x, y]) => [round(x, 6), round(y, 6)]);
-	return g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates.map(r) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(r)) };
-}
 
 function sumArea(parts: AreaCollection['features']): number {
 	return round(parts.reduce((s, p) => s + p.properties.areaKm2, 0), 3);

@@ -1,4 +1,5 @@
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { roundFeatures } from '$lib/geo/round';
 import { walkingMinutes } from '$lib/geo/walking';
 import { parseScenarioQuery, scenarioFor } from '$lib/server/catchments';
 import { apiGet, GEOJSON, sendJson } from '$lib/server/endpoint';
@@ -17,5 +18,5 @@ export const GET = apiGet(({ url, request }, store) => {
 						...geometry.uncovered.features
 					]
 				};
-	return sendJson(request, body, GEOJSON);
+	return sendJson(request, roundFeatures(body as FeatureCollection<Polygon | MultiPolygon>), GEOJSON);
 });
