@@ -55,7 +55,7 @@ export function diffDerived(a: Derived, b: Derived): VersionDiff {
 	const oldAreas = new Map([...a.stadtteile.features, ...a.ortschaften.features, ...a.stadt.features].map((f) => [f.properties.id, f]));
 	for (const f of [...b.stadtteile.features, ...b.ortschaften.features, ...b.stadt.features]) {
 		const o = oldAreas.get(f.properties.id);
-		if (!o || JSON.stringify(o.geometry) !== JSON.stringify(f.geometry))
+		if (!o || o.properties.geometryQuality !== f.properties.geometryQuality || JSON.stringify(o.geometry) !== JSON.stringify(f.geometry))
 			geometry.push({ area: f.properties.id, name: f.properties.name, qualityBefore: o?.properties.geometryQuality ?? '–', qualityAfter: f.properties.geometryQuality, areaKm2Before: o?.properties.areaKm2 ?? 0, areaKm2After: f.properties.areaKm2 });
 	}
 	const oldMeta = new Map(a.indicators.map((m) => [m.id, m]));

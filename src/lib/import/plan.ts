@@ -7,7 +7,6 @@ import type { DatasetMeta, IndicatorMeta } from '$lib/data/contracts';
 import type { DataProblem } from '$lib/data/problems';
 import type { ImportRow } from './germanCsv';
 
-export const BOUNDARIES_FILE = 'stadtteile_grenzen.geojson';
 const VALUE_HEADER = ['area_id', 'indicator', 'year', 'value', 'numerator', 'denominator'];
 
 export interface Provenance {

@@ -6,10 +6,11 @@
 // never interleave.
 import { randomBytes } from 'node:crypto';
 import { env } from '$env/dynamic/private';
-import { IndicatorMeta } from '$lib/data/contracts';
+import { IndicatorMeta, type DatasetMeta } from '$lib/data/contracts';
 import { Derived } from '$lib/data/derived';
-import { buildDerived } from '$lib/data/pipeline';
+import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
 import { DataError, type DataProblem } from '$lib/data/problems';
+import { parseBoundaries } from '$lib/import/boundaries';
 import { parseIndicatorTable } from '$lib/import/germanCsv';
 import { decodeText } from '$lib/import/decode';
 import { diffDerived, type VersionDiff } from '$lib/import/diff';
@@ -173,7 +174,39 @@ export function rollbackTo(target: number, user: string): Promise<CommitResult> 
 	});
 }
 
-/** Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832). */
+/** Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells. */
 export function previewBoundaries(bytes: Uint8Array, name: string, source: string, user: string): Promise<PreviewResult> {
-	return serial(() => ({ ok: false as const, problems: [{ file: uploadName(name), message: `boundary import is not available yet (${source.length}, ${user.length})` }] }));
+	return serial(() => {
+		const upload = uploadName(name);
+		const decoded = decodeText(bytes, upload);
+		if (!decoded.ok) return { ok: false, problems: decoded.problems };
+		const src = source.trim() || 'amtliche Stadtteilgrenzen';
+		if (/[<>]/.test(src)) return { ok: false, problems: [{ file: upload, field: 'Quelle', value: src.slice(0, 60), message: 'must not contain < or >' }] };
+		const base = current();
+		const parsed = parseBoundaries(decoded.text, upload, base.derived.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name })));
+		if (!parsed.ok) return { ok: false, problems: parsed.problems };
+		const files = new Map(base.files);
+		files.set(BOUNDARIES_FILE, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
+		const date = new Date().toISOString().slice(0, 10);
+		const meta: DatasetMeta = {
+			id: 'stadtteile-grenzen',
+			title: { de: 'Amtliche Stadtteilgrenzen', en: 'Official Stadtteil boundaries' },
+			description: { de: `Von ${user} am ${date} aus der Datei ${upload} importiert (${parsed.crs}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''}). Quelle: ${src}.`, en: `Imported by ${user} on ${date} from the file ${upload} (${parsed.crs}). Source: ${src}.` },
+			sources: [{ name: src }],
+			licence: 'siehe Quelle',
+			attribution: src,
+			referenceDate: date,
+			collected: date,
+			beispieldaten: false,
+			caveats: []
+		};
+		files.set(BOUNDARIES_FILE.replace('.geojson', '.meta.json'), JSON.stringify(meta, null, '\t') + '\n');
+		return build(files, base, (p) => p, {
+			user,
+			kind: 'import-geojson',
+			upload,
+			summary: `Amtliche Stadtteilgrenzen aus ${upload} (${parsed.features.length} Stadtteile, ${parsed.crs} erkannt über ${parsed.crsFrom === 'crs member' ? 'die crs-Angabe' : 'die Koordinatenbereiche'}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''})`,
+			warnings: parsed.warnings
+		});
+	});
 }
