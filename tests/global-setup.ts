@@ -1,7 +1,7 @@
 // Starts the built server (npm test builds it first) on 127.0.0.1 and a free port for the
 // API and browser tests, and stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -30,11 +30,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
 	const port = await freePort();
 	// ORIGIN "auto": the server's own http://127.0.0.1:port (adapter-node assumes https otherwise).
 	if (env.ORIGIN === 'auto') env = { ...env, ORIGIN: `http://127.0.0.1:${port}` };
+	const storeDir = mkdtempSync(join(tmpdir(), 'kontoratlas-db-'));
 	const child = spawn(process.execPath, [entry], {
 		// Each server gets its own fresh store unless the test passes DATABASE_PATH.
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kontoratlas-db-')), 'test.db'), ...env },
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(storeDir, 'test.db'), ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	child.once('exit', () => rmSync(storeDir, { recursive: true, force: true }));
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));
@@ -61,6 +63,8 @@ export default async function setup(project: TestProject) {
 	const server = await startServer();
 	project.provide('baseUrl', server.url);
 	return async () => {
+		const exited = new Promise((r) => server.child.once('exit', r));
 		server.child.kill();
+		await exited; // its temporary store is removed on exit
 	};
 }

@@ -1,7 +1,7 @@
 // Admin tests drive their own server: test credentials, a fresh store in a temp folder, and a
 // small client that keeps the session cookie and the CSRF token like a browser would.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../../src/lib/server/admin/password';
@@ -19,8 +19,21 @@ export interface AdminServer {
 	env: Record<string, string>;
 }
 
+const storeDirs: string[] = [];
+
+/** For afterAll: removes the stores (and any other folders passed) this test file made. */
+export function removeStores(...more: string[]): void {
+	for (const dir of [...storeDirs.splice(0), ...more]) rmSync(dir, { recursive: true, force: true });
+}
+
 export async function startAdminServer(env: Record<string, string> = {}, dbPath?: string): Promise<AdminServer> {
-	const path = dbPath ?? join(mkdtempSync(join(tmpdir(), 'kontoratlas-admin-')), 'store.db');
+	let path = dbPath;
+	if (!path) {
+		// The store outlives its server (restart tests reuse it); removeStores() clears them.
+		const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-admin-'));
+		storeDirs.push(dir);
+		path = join(dir, 'store.db');
+	}
 	const full = { KONTORATLAS_ADMIN_USER: ADMIN_USER, KONTORATLAS_ADMIN_PASSWORD_HASH: HASH, DATABASE_PATH: path, BODY_SIZE_LIMIT: '8M', ORIGIN: 'auto', KONTORATLAS_UPLOAD_LIMIT: '2M', ...env };
 	const s = await startServer(full);
 	return { ...s, dbPath: path, env: full };

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminClient, snapshot, startAdminServer, textOf, type AdminServer } from './helpers';
+import { AdminClient, removeStores, snapshot, startAdminServer, textOf, type AdminServer } from './helpers';
 
 let server: AdminServer;
 let admin: AdminClient;
@@ -49,6 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
 	server?.child.kill();
+	removeStores();
 });
 
 describe('access', () => {

@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { AdminClient, snapshot, startAdminServer, textOf } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AdminClient, removeStores, snapshot, startAdminServer, textOf } from './helpers';
+
+const backupDirs: string[] = [];
+afterAll(() => removeStores(...backupDirs));
 
 async function currentVersion(admin: AdminClient): Promise<number> {
 	return Number(/Version (\d+)/.exec(textOf(await (await admin.request('/admin')).text()))?.[1]);
@@ -103,6 +106,7 @@ describe('backup and restore', () => {
 	it('db:backup writes the whole store; db:restore brings it back', async () => {
 		const s = await startAdminServer();
 		const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-backup-'));
+		backupDirs.push(dir);
 		const backup = join(dir, 'sicherung.db');
 		const env = { ...process.env, DATABASE_PATH: s.dbPath };
 		try {

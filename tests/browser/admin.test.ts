@@ -3,7 +3,7 @@
 // after which the "Näherung" notice disappears, and returns with the rollback.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, ADMIN_USER, startAdminServer, type AdminServer } from '../admin/helpers';
+import { ADMIN_PASSWORD, ADMIN_USER, removeStores, startAdminServer, type AdminServer } from '../admin/helpers';
 import { launchChromium } from '../chromium';
 
 let server: AdminServer;
@@ -18,6 +18,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	server?.child.kill();
+	removeStores();
 });
 
 const text = (selector: string) => page.locator(selector).first().innerText();
