@@ -24,8 +24,9 @@ async function unchanged(attempt: () => Promise<void>) {
 }
 
 /**
- * A multipart upload over node:http that reads the answer even when the server refuses before the
- * body is sent (fetch reports that as a failed write instead).
+ * A multipart upload over node:http that announces the full length but sends only the first
+ * 64 KB and waits for the answer: the server must refuse by Content-Length before reading the
+ * body (fetch would report the early answer as a failed write instead).
  */
 function rawPost(base: string, path: string, client: AdminClient, content: string): Promise<{ status: number; text: string }> {
 	const boundary = 'grenze' + Math.random().toString(16).slice(2);
@@ -34,10 +35,13 @@ function rawPost(base: string, path: string, client: AdminClient, content: strin
 		const req = request(base + path, { method: 'POST', headers: { cookie: client.cookie, origin: base, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } }, (res) => {
 			let text = '';
 			res.on('data', (d) => (text += d));
-			res.on('end', () => ok({ status: res.statusCode!, text }));
+			res.on('end', () => {
+				ok({ status: res.statusCode!, text });
+				req.destroy();
+			});
 		});
-		req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : fail(e)));
-		req.end(body);
+		req.on('error', (e) => fail(e));
+		req.write(body.subarray(0, 64 * 1024));
 	});
 }
 
