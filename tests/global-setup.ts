@@ -30,13 +30,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
 	const port = await freePort();
 	// ORIGIN "auto": the server's own http://127.0.0.1:port (adapter-node assumes https otherwise).
 	if (env.ORIGIN === 'auto') env = { ...env, ORIGIN: `http://127.0.0.1:${port}` };
-	const storeDir = mkdtempSync(join(tmpdir(), 'kontoratlas-db-'));
+	const storeDir = env.DATABASE_PATH ? null : mkdtempSync(join(tmpdir(), 'kontoratlas-db-'));
 	const child = spawn(process.execPath, [entry], {
 		// Each server gets its own fresh store unless the test passes DATABASE_PATH.
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(storeDir, 'test.db'), ...env },
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...(storeDir ? { DATABASE_PATH: join(storeDir, 'test.db') } : {}), ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	child.once('exit', () => rmSync(storeDir, { recursive: true, force: true }));
+	if (storeDir) child.once('exit', () => rmSync(storeDir, { recursive: true, force: true }));
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));
