@@ -3,7 +3,10 @@
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** The admin session, resolved in hooks.server.ts for /admin paths only. */
+			admin: import('$lib/server/admin/session').AdminSession | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

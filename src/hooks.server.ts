@@ -4,7 +4,9 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
+import { readSession } from '$lib/server/admin/session';
 import { API_HEADERS, problem } from '$lib/server/http';
+import { uploadLimit } from '$lib/server/admin/guard';
 import { ogcException, ogcRoot } from '$lib/server/ogc/endpoint';
 import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
@@ -27,10 +29,32 @@ const route: Handle = async ({ event, resolve }) => {
 		return problem(405, { title: 'Methode nicht erlaubt', detail: `${event.request.method} is not supported; the API is read-only`, allowed: ['GET', 'HEAD', 'OPTIONS'] }, event.url.pathname);
 	}
 	if (ogc) return handleOgc({ event, resolve });
+	if (event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/')) return handleAdmin({ event, resolve });
+	event.locals.admin = null;
 	const response = await resolve(event);
 	if (api && response.status === 404 && !response.headers.get('content-type')?.includes('problem+json')) {
 		return problem(404, { title: 'Nicht gefunden', detail: `no API resource at ${event.url.pathname.slice(0, 100)}` }, event.url.pathname);
 	}
+	return response;
+};
+
+/**
+ * /admin: the session is read here (its cookie is scoped to /admin, so no other route ever sets
+ * or sees it); oversized uploads are refused before their body is read; nothing is cached.
+ */
+const handleAdmin: Handle = async ({ event, resolve }) => {
+	event.locals.admin = readSession(event.cookies);
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	const limit = uploadLimit();
+	if (event.request.method === 'POST' && length > limit + 64 * 1024) {
+		return new Response(`Die Datei ist zu groß: ${Math.round(length / 1024)} KB; höchstens ${Math.round(limit / 1024)} KB je Import.`, {
+			status: 413,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' }
+		});
+	}
+	const response = await resolve(event);
+	response.headers.set('cache-control', 'no-store');
+	response.headers.set('x-robots-tag', 'noindex');
 	return response;
 };
 

@@ -1,9 +1,10 @@
 // Starts the built server (npm test builds it first) on 127.0.0.1 and a free port for the
 // API and browser tests, and stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -27,10 +28,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
 	const entry = resolve('build/index.js');
 	if (!existsSync(entry)) throw new Error('build/index.js is missing: run "npm run build" (npm test does it for you)');
 	const port = await freePort();
+	// ORIGIN "auto": the server's own http://127.0.0.1:port (adapter-node assumes https otherwise).
+	if (env.ORIGIN === 'auto') env = { ...env, ORIGIN: `http://127.0.0.1:${port}` };
+	const storeDir = env.DATABASE_PATH ? null : mkdtempSync(join(tmpdir(), 'kontoratlas-db-'));
 	const child = spawn(process.execPath, [entry], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+		// Each server gets its own fresh store unless the test passes DATABASE_PATH.
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...(storeDir ? { DATABASE_PATH: join(storeDir, 'test.db') } : {}), ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	if (storeDir) child.once('exit', () => rmSync(storeDir, { recursive: true, force: true }));
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));
@@ -57,6 +63,8 @@ export default async function setup(project: TestProject) {
 	const server = await startServer();
 	project.provide('baseUrl', server.url);
 	return async () => {
+		const exited = new Promise((r) => server.child.once('exit', r));
 		server.child.kill();
+		await exited; // its temporary store is removed on exit
 	};
 }

@@ -126,6 +126,8 @@ export const IndicatorMeta = z.object({
 	source: PlainText,
 	licence: PlainText,
 	beispieldaten: z.boolean(),
+	/** Disclosure control: rates with a base count (denominator) below this are suppressed; default 5. */
+	disclosureMinBase: z.number().int().min(0).optional(),
 	/** Filled in by the pipeline from the values. */
 	years: z.array(z.number().int()).default([])
 });
@@ -143,6 +145,8 @@ export const IndicatorValue = z.object({
 	numerator: z.number().finite().nonnegative().nullable(),
 	denominator: z.number().finite().positive().nullable(),
 	/** Where the value comes from: a source table, or an aggregate of the children computed by the pipeline. */
-	origin: z.enum(['source', 'aggregate', 'derived'])
+	origin: z.enum(['source', 'aggregate', 'derived']),
+	/** Set by disclosure control in the store: value, numerator and denominator are withheld. */
+	suppressed: z.literal(true).optional()
 });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;

@@ -1,6 +1,6 @@
 // The data pipeline: geodata/ source texts in, the validated and derived data the app serves out.
 // Pure (no I/O), so it runs the same in `npm run data`, in tests and, later, in the importer.
-import { featureCollection, rewind, union } from '@turf/turf';
+import { area as turfArea, featureCollection, rewind, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import {
@@ -24,7 +24,7 @@ import {
 	parseJson,
 	type Parsed
 } from './sources';
-import { stadtteilCells } from '$lib/geo/cells';
+import { stadtteilCells, type CellsResult } from '$lib/geo/cells';
 import { labelPoint, simplifyTiling } from '$lib/geo/simplify';
 import { tilingReport } from '$lib/geo/tiling';
 import { roundGeometry } from '$lib/geo/round';
@@ -51,8 +51,11 @@ const FILES = {
 	kontakt: 'kontore_kontakt.json',
 	indikatoren: 'indikatoren.json',
 	outline: 'salzgitter_outline.geojson',
-	context: 'context_kreise.geojson'
+	context: 'context_kreise.geojson',
+	/** Optional: official Stadtteil boundaries (WGS84, properties.id); they replace the approximation. */
+	grenzen: 'stadtteile_grenzen.geojson'
 } as const;
+export const BOUNDARIES_FILE = FILES.grenzen;
 
 const KontorKontakt = z.object({ contact: KontorPropsSchema.shape.contact, tasks: KontorPropsSchema.shape.tasks });
 
@@ -127,6 +130,7 @@ export function buildDerived(files: SourceFiles): Derived {
 	const catalogue = json(FILES.indikatoren, z.array(IndicatorMeta).min(1));
 	const outline = readPolygonCollection(text(FILES.outline), FILES.outline, problems);
 	const context = readPolygonCollection(text(FILES.context), FILES.context, problems);
+	const grenzen = files.has(FILES.grenzen) ? readPolygonCollection(files.get(FILES.grenzen)!, FILES.grenzen, problems) : null;
 	const valueTables = dataFiles
 		.filter((f) => f.includes('/') && f.endsWith('.csv'))
 		.map((f) => ({ file: f, rows: csv(f, ValueRow) }));
@@ -220,6 +224,14 @@ export function buildDerived(files: SourceFiles): Derived {
 		if (!meta) problems.push({ file: FILES.indikatoren, field: 'id', value: v.indicator, message: 'the pipeline needs this indicator in the catalogue' });
 		else if (v.value !== null && (v.value < meta.range[0] || v.value > meta.range[1])) problems.push({ file: 'values', field: k, value: v.value, message: `out of the plausible range ${meta.range[0]}–${meta.range[1]}` });
 	}
+	if (grenzen) {
+		const ids = grenzen.features.map((f) => String(f.properties?.id));
+		ids.forEach((id, i) => {
+			if (!stadtteilById.has(id)) problems.push({ file: FILES.grenzen, feature: i, field: 'properties.id', value: id, message: 'unknown Stadtteil id' });
+			else if (ids.indexOf(id) !== i) problems.push({ file: FILES.grenzen, feature: i, field: 'properties.id', value: id, message: 'duplicate id' });
+		});
+		for (const id of stadtteilById.keys()) if (!ids.includes(id)) problems.push({ file: FILES.grenzen, field: 'properties.id', value: id, message: 'Stadtteil has no official boundary' });
+	}
 	stop();
 
 	const leavesOf = new Map<string, string[]>();
@@ -233,10 +245,14 @@ export function buildDerived(files: SourceFiles): Derived {
 	const knownArea = stadtteile.filter((s) => s.flaeche_km2 !== null);
 	// Stadtteile without an official area get an equal share of the rest, as a fitting target only.
 	const restShare = (stadt.flaecheKm2 - knownArea.reduce((s, x) => s + x.flaeche_km2!, 0)) / Math.max(1, stadtteile.length - knownArea.length);
-	const fit = stadtteilCells(
-		outlineFeature,
-		stadtteile.map((s) => ({ id: s.stadtteil_id, ...seedById.get(s.stadtteil_id)!, targetKm2: s.flaeche_km2 ?? Math.max(restShare, 0.1) }))
-	);
+	// Official boundaries, where imported, take the place of the fitted cells (no fit, no seeds).
+	const quality = grenzen ? ('official' as const) : ('approximated' as const);
+	const fit = grenzen
+		? officialCells(grenzen, stadtteile)
+		: stadtteilCells(
+				outlineFeature,
+				stadtteile.map((s) => ({ id: s.stadtteil_id, ...seedById.get(s.stadtteil_id)!, targetKm2: s.flaeche_km2 ?? Math.max(restShare, 0.1) }))
+			);
 	const tiling = tilingReport(fit.cells, outlineFeature);
 	const simplified = simplifyTiling(fit.cells, { toleranceM: SIMPLIFY_TOLERANCE_M });
 	const cellReports: BuildReport['cells'] = [];
@@ -253,7 +269,7 @@ export function buildDerived(files: SourceFiles): Derived {
 			name: row.stadtteil,
 			level: 'stadtteil',
 			parent: ortschaftByName.get(row.ortschaft)!.id,
-			geometryQuality: 'approximated',
+			geometryQuality: quality,
 			areaKm2: round(p.areaKm2, 3),
 			officialAreaKm2: row.flaeche_km2,
 			areaErrorPct: errorPct,
@@ -265,11 +281,11 @@ export function buildDerived(files: SourceFiles): Derived {
 		const parts = partsOf(leavesOf.get(o.id)!);
 		const official = parts.every((p) => p.properties.officialAreaKm2 !== null) ? round(parts.reduce((s, p) => s + p.properties.officialAreaKm2!, 0), 3) : null;
 		const geometry = dissolve(parts);
-		return areaFeature(geometry, { id: o.id, name: o.name, level: 'ortschaft', parent: stadt.id, geometryQuality: 'approximated', areaKm2: sumArea(parts), officialAreaKm2: official, areaErrorPct: official === null ? null : round(((sumArea(parts) - official) / official) * 100, 2), geometryNote: 'Vereinigung der genäherten Stadtteilflächen.' });
+		return areaFeature(geometry, { id: o.id, name: o.name, level: 'ortschaft', parent: stadt.id, geometryQuality: quality, areaKm2: sumArea(parts), officialAreaKm2: official, areaErrorPct: official === null ? null : round(((sumArea(parts) - official) / official) * 100, 2), geometryNote: grenzen ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : 'Vereinigung der genäherten Stadtteilflächen.' });
 	});
 	const stadtFeature = areaFeature(dissolve(stadtteilFeatures), {
-		id: stadt.id, name: stadt.name, level: 'stadt', parent: null, geometryQuality: 'generalised', areaKm2: sumArea(stadtteilFeatures), officialAreaKm2: stadt.flaecheKm2,
-		areaErrorPct: round(((sumArea(stadtteilFeatures) - stadt.flaecheKm2) / stadt.flaecheKm2) * 100, 2), geometryNote: 'Generalisierte Stadtgrenze (bis etwa 1 km Abweichung).'
+		id: stadt.id, name: stadt.name, level: 'stadt', parent: null, geometryQuality: grenzen ? 'official' : 'generalised', areaKm2: sumArea(stadtteilFeatures), officialAreaKm2: stadt.flaecheKm2,
+		areaErrorPct: round(((sumArea(stadtteilFeatures) - stadt.flaecheKm2) / stadt.flaecheKm2) * 100, 2), geometryNote: grenzen ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : 'Generalisierte Stadtgrenze (bis etwa 1 km Abweichung).'
 	});
 
 	// 6. Kontore: an exact point where known, otherwise their Stadtteil's centre coordinate (the
@@ -330,6 +346,20 @@ export function buildDerived(files: SourceFiles): Derived {
 			warnings: [...warnings.map((w) => `${w} (rewound)`), ...aggregated.warnings]
 		}
 	};
+}
+
+/** Imported official boundaries in the shape of the fit's result, so the rest of the pipeline is shared. */
+function officialCells(fc: FeatureCollection, stadtteile: StadtteilRow[]): CellsResult {
+	const targetOf = new Map(stadtteile.map((s) => [s.stadtteil_id, s.flaeche_km2]));
+	const cells = fc.features.map((f) => {
+		const id = String(f.properties?.id);
+		const areaKm2 = turfArea(f) / 1e6;
+		const target = targetOf.get(id) ?? null;
+		// MultiPolygons pass through like Polygons: everything downstream handles both.
+		return { type: 'Feature' as const, properties: { id, areaKm2, targetKm2: target ?? areaKm2, areaErrorPct: target ? ((areaKm2 - target) / target) * 100 : 0, seedMoved: null, siteOffsetM: 0 }, geometry: f.geometry as Polygon };
+	});
+	const errors = cells.map((c) => Math.abs(c.properties.areaErrorPct));
+	return { cells: { type: 'FeatureCollection', features: cells }, iterations: 0, rounds: 0, minSeedMarginM: 0, scale: 1, maxAbsErrorPct: Math.max(0, ...errors), medianAbsErrorPct: median(errors) };
 }
 
 function readPolygonCollection(t: string | null, file: string, problems: DataProblem[]): FeatureCollection | null {

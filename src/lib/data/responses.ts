@@ -11,6 +11,8 @@ export interface IndicatorRow {
 	numerator: number | null;
 	denominator: number | null;
 	origin: IndicatorValue['origin'] | null;
+	/** Withheld by disclosure control ("aus Datenschutzgründen unterdrückt"). */
+	suppressed: boolean;
 	rank: number | null;
 	deviation: Deviation | null;
 }

@@ -60,7 +60,8 @@ export function valueFor(store: Store, indicator: string, area: string, year: nu
 	const list = store.series.get(indicator)?.get(area);
 	if (!list) return null;
 	if (year !== null) return list.find((v) => v.year === year) ?? null;
-	for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== null) return list[i];
+	// A suppressed latest value stays the latest: falling back to an older year would hide that it exists.
+	for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== null || list[i].suppressed) return list[i];
 	return null;
 }
 
@@ -79,6 +80,7 @@ export function joinValues(store: Store, f: AreaFeature, indicators: string[], y
 		props[id] = v?.value ?? null;
 		props[`${id}.year`] = v?.year ?? year;
 		props[`${id}.stand`] = v?.stand ?? null;
+		if (v?.suppressed) props[`${id}.suppressed`] = true;
 	}
 	return { type: 'Feature', id: f.properties.id, geometry: f.geometry, properties: props };
 }
@@ -106,6 +108,7 @@ export function indicatorTable(store: Store, meta: IndicatorMeta, level: Level, 
 				numerator: v?.numerator ?? null,
 				denominator: v?.denominator ?? null,
 				origin: v?.origin ?? null,
+				suppressed: v?.suppressed ?? false,
 				rank: ranks[i],
 				deviation: deviation(v?.value ?? null, ref?.value ?? null)
 			};

@@ -1,11 +1,15 @@
-// Loads the derived data once, validates it against the contracts and indexes it for the API.
+// The data the API serves: the current version's derived data (from the versioned store, see
+// db/current.ts), validated against the contracts, passed through disclosure control and indexed.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
 import type { IndicatorMeta, IndicatorValue, Level } from '$lib/data/contracts';
 import { DERIVED_FILES, Derived, type AreaFeature } from '$lib/data/derived';
+import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
+import { currentDerived } from './db/current';
 
 export interface Store {
+	/** As built by the pipeline, except that `values` has passed disclosure control. */
 	derived: Derived;
 	areasByLevel: Record<Level, AreaFeature[]>;
 	areaById: Map<string, AreaFeature>;
@@ -15,23 +19,34 @@ export interface Store {
 	cityId: string;
 }
 
-let current: Store | null = null;
+let current: { version: number; store: Store } | null = null;
 
 export function dataDir(): string {
 	return resolve(env.KONTORATLAS_DATA_DIR || 'derived');
 }
 
-export function getStore(): Store {
-	current ??= loadStore(dataDir());
-	return current;
+/** Threshold for rates without their own `disclosureMinBase` (KONTORATLAS_DISCLOSURE_MIN_BASE, default 5). */
+export function disclosureMinBase(): number {
+	const raw = env.KONTORATLAS_DISCLOSURE_MIN_BASE;
+	const n = raw === undefined || raw === '' ? DEFAULT_MIN_BASE : Number(raw);
+	if (!Number.isInteger(n) || n < 0) throw new Error(`KONTORATLAS_DISCLOSURE_MIN_BASE must be a whole number ≥ 0, not "${raw}"`);
+	return n;
 }
 
-export function loadStore(dir: string): Store {
+/** The store of the current version; re-indexed once when an import or rollback changes it. */
+export function getStore(): Store {
+	const { version, derived } = currentDerived(current?.version ?? null);
+	if (current?.version !== version) current = { version, store: indexStore(Derived.parse(derived), disclosureMinBase()) };
+	return current.store;
+}
+
+/** Reads a derived/ folder as `npm run data` writes it (the seed of a fresh database). */
+export function readDerivedDir(dir: string): Derived {
 	if (!existsSync(join(dir, DERIVED_FILES.manifest))) {
 		throw new Error(`Kontoratlas: no derived data in ${dir}; run "npm run data" first (or set KONTORATLAS_DATA_DIR)`);
 	}
 	const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
-	const derived = Derived.parse({
+	return Derived.parse({
 		stadtteile: read(DERIVED_FILES.stadtteile),
 		ortschaften: read(DERIVED_FILES.ortschaften),
 		stadt: read(DERIVED_FILES.stadt),
@@ -42,11 +57,21 @@ export function loadStore(dir: string): Store {
 		datasets: read(DERIVED_FILES.datasets),
 		report: read(DERIVED_FILES.report)
 	});
+}
+
+export function loadStore(dir: string, minBase = DEFAULT_MIN_BASE): Store {
+	return indexStore(readDerivedDir(dir), minBase);
+}
+
+export function indexStore(built: Derived, minBase: number): Store {
 	const areasByLevel = {
-		stadtteil: derived.stadtteile.features,
-		ortschaft: derived.ortschaften.features,
-		stadt: derived.stadt.features
+		stadtteil: built.stadtteile.features,
+		ortschaft: built.ortschaften.features,
+		stadt: built.stadt.features
 	};
+	const allAreas = [...areasByLevel.stadtteil, ...areasByLevel.ortschaft, ...areasByLevel.stadt];
+	const values = suppressValues(built.values, built.indicators, hierarchyOf(allAreas.map((f) => f.properties)), { defaultMinBase: minBase });
+	const derived = { ...built, values };
 	const series = new Map<string, Map<string, IndicatorValue[]>>();
 	for (const v of derived.values) {
 		const byArea = series.get(v.indicator) ?? new Map<string, IndicatorValue[]>();
@@ -57,7 +82,7 @@ export function loadStore(dir: string): Store {
 	return {
 		derived,
 		areasByLevel,
-		areaById: new Map([...areasByLevel.stadtteil, ...areasByLevel.ortschaft, ...areasByLevel.stadt].map((f) => [f.properties.id, f])),
+		areaById: new Map(allAreas.map((f) => [f.properties.id, f])),
 		indicatorById: new Map(derived.indicators.map((m) => [m.id, m])),
 		series,
 		cityId: derived.stadt.features[0].properties.id

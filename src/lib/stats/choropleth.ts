@@ -5,7 +5,7 @@ import { classBreaks, classCounts, classOf, type Method } from './classify';
 import { classColours, defaultScheme, type SchemeName } from './colours';
 
 export interface ChoroplethInput {
-	rows: { area: string; value: number | null }[];
+	rows: { area: string; value: number | null; suppressed?: boolean }[];
 	polarity: Polarity;
 	method: Method;
 	classes: number;
@@ -22,6 +22,8 @@ export interface Choropleth {
 	colourOf: Map<string, string>;
 	classOfArea: Map<string, number>;
 	noData: string[];
+	/** Withheld by disclosure control: drawn and counted apart from "keine Angabe". */
+	suppressed: string[];
 }
 
 export function buildChoropleth(input: ChoroplethInput): Choropleth {
@@ -39,6 +41,7 @@ export function buildChoropleth(input: ChoroplethInput): Choropleth {
 		scheme,
 		colourOf: new Map([...classOfArea].map(([area, c]) => [area, colours[c]])),
 		classOfArea,
-		noData: input.rows.filter((r) => r.value === null).map((r) => r.area)
+		noData: input.rows.filter((r) => r.value === null && !r.suppressed).map((r) => r.area),
+		suppressed: input.rows.filter((r) => r.suppressed).map((r) => r.area)
 	};
 }

@@ -1,6 +1,7 @@
 import type { IndicatorTable } from '$lib/data/responses';
 import { getIndicator, indicatorTable, parseLevel, parseYear } from '$lib/server/api';
 import { toGermanCsv } from '$lib/server/csv';
+import { SUPPRESSED_LABEL } from '$lib/stats/disclosure';
 import { ProblemError, respond } from '$lib/server/http';
 import { apiGet, CSV_TYPE, sendJson } from '$lib/server/endpoint';
 
@@ -38,7 +39,7 @@ function csvOf(t: IndicatorTable): string {
 		r.area, r.name, t.level, m.label.de, r.year, r.stand, r.value, r.numerator, r.denominator, r.rank,
 		r.deviation ? round(r.deviation.absolute, m.decimals + 1) : null,
 		r.deviation?.relativePct == null ? null : round(r.deviation.relativePct, 1),
-		r.origin, m.beispieldaten, m.source, m.licence
+		r.suppressed ? SUPPRESSED_LABEL : r.origin, m.beispieldaten, m.source, m.licence
 	]);
 	return toGermanCsv(header, rows);
 }

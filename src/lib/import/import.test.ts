@@ -1,0 +1,161 @@
+// Unit tests of the import parsers: German numbers, encodings, CSV layouts, GeoJSON boundaries.
+// Hostile inputs here assert the message (what and where); tests/admin/ repeats the worst of them
+// against the server and checks that the store stays unchanged.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from './decode';
+import { jsonDepth, MAX_VERTICES, parseBoundaries } from './boundaries';
+import { parseIndicatorTable, type TableContext } from './germanCsv';
+import { parseGermanNumber } from './germanNumber';
+
+const ctx: TableContext = {
+	stadtteile: [
+		{ id: 'lebenstedt', name: 'Lebenstedt' },
+		{ id: 'gross-mahner', name: 'Groß Mahner' },
+		{ id: 'druette', name: 'Drütte' }
+	],
+	totals: [{ id: 'salzgitter', name: 'Salzgitter' }],
+	indicators: [
+		{ id: 'sgb2-quote', label: 'SGB-II-Quote' },
+		{ id: 'kinderarmut', label: 'Kinderarmut' }
+	]
+};
+const cp1252 = (s: string) => Uint8Array.from([...s].map((c) => ({ ä: 0xe4, ö: 0xf6, ü: 0xfc, ß: 0xdf, Ä: 0xc4, Ö: 0xd6, Ü: 0xdc })[c] ?? c.charCodeAt(0)));
+const table = (text: string, extra: Partial<TableContext> = {}) => parseIndicatorTable(text, 't.csv', { ...ctx, ...extra });
+const problemsOf = (r: ReturnType<typeof table>) => (r.ok ? [] : r.problems);
+
+describe('parseGermanNumber', () => {
+	it.each([
+		['1.234,5', 1234.5],
+		['12,5', 12.5],
+		['1234', 1234],
+		['-3,25', -3.25],
+		['1.234.567', 1234567],
+		[' 7 ', 7],
+		['–', null],
+		['.', null],
+		['x', null],
+		['', null]
+	])('%s → %s', (raw, value) => expect(parseGermanNumber(raw)).toEqual({ ok: true, value }));
+	it.each(['12.5', 'NaN', 'Infinity', '1,2,3', '=1+1', '1e5', '0x10', '1.23,4'])('rejects %s', (raw) => expect(parseGermanNumber(raw).ok).toBe(false));
+	it('says why an English decimal point is wrong', () => expect(parseGermanNumber('12.5')).toMatchObject({ message: expect.stringContaining('decimal comma') }));
+});
+
+describe('decodeText', () => {
+	it('reads UTF-8 with and without BOM', () => {
+		expect(decodeText(new TextEncoder().encode('\uFEFFDrütte'), 'f')).toMatchObject({ ok: true, text: 'Drütte', encoding: 'utf-8', bom: true });
+		expect(decodeText(new TextEncoder().encode('Drütte'), 'f')).toMatchObject({ ok: true, text: 'Drütte', bom: false });
+	});
+	it('detects Windows-1252', () => expect(decodeText(cp1252('Groß Mahner;Drütte'), 'f')).toMatchObject({ ok: true, text: 'Groß Mahner;Drütte', encoding: 'windows-1252' }));
+	it('refuses mixed encodings and names the line', () => {
+		const bytes = new Uint8Array([...new TextEncoder().encode('a\r\nDrütte\r\n'), ...cp1252('Groß\r\n')]);
+		expect(decodeText(bytes, 'f')).toEqual({ ok: false, problems: [{ file: 'f', row: 1, message: expect.stringContaining('mixed encodings') }] });
+	});
+	it('refuses UTF-16 and binary', () => {
+		expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0]), 'f')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('UTF-16') }] });
+		expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'f')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('NUL') }] });
+	});
+});
+
+describe('parseIndicatorTable', () => {
+	it('reads the long layout with German headers, names, quotes and numbers', () => {
+		const r = table('Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\r\n"Groß Mahner";SGB-II-Quote;2024;5,5;22;401\r\nLebenstedt;sgb2-quote;2024;12,1;4.000;33.058\r\n');
+		expect(r).toEqual({
+			ok: true,
+			layout: 'long',
+			warnings: [],
+			rows: [
+				{ sourceRow: 1, area: 'gross-mahner', indicator: 'sgb2-quote', year: 2024, value: 5.5, numerator: 22, denominator: 401 },
+				{ sourceRow: 2, area: 'lebenstedt', indicator: 'sgb2-quote', year: 2024, value: 12.1, numerator: 4000, denominator: 33058 }
+			]
+		});
+	});
+	it('reads the wide layout with the indicator from the form', () => {
+		const r = table('Gebiet;2022;2023\nDrütte;3,1;–\n', { indicator: 'kinderarmut' });
+		expect(r.ok && r.rows).toEqual([{ sourceRow: 1, area: 'druette', indicator: 'kinderarmut', year: 2022, value: 3.1, numerator: null, denominator: null }]);
+	});
+	it('reads the real-format fixture (Windows-1252, CRLF, total row skipped with a warning)', () => {
+		const decoded = decodeText(readFileSync('tests/fixtures/import/sgb2-quote-2024-excel.csv'), 'fixture.csv');
+		expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252' });
+		const r = parseIndicatorTable(decoded.ok ? decoded.text : '', 'fixture.csv', { ...ctx, stadtteile: [...ctx.stadtteile, { id: 'x', name: 'Flachstöckheim' }] });
+		expect(r.ok).toBe(false); // most Stadtteile are not in this small context …
+		expect(problemsOf(r)[0]).toMatchObject({ file: 'fixture.csv', row: 1, field: 'Stadtteil', value: 'Barum', message: expect.stringContaining('unknown Stadtteil') });
+	});
+	it.each([
+		['comma-separated', 'Stadtteil,Indikator,Jahr,Wert\nLebenstedt,sgb2-quote,2024,1', { row: 0, message: expect.stringContaining('separated by commas') }],
+		['no area column', 'Ort;Jahr;Wert\nx;2024;1', { row: 0, message: expect.stringContaining('no area column') }],
+		['unknown area', 'Stadtteil;Indikator;Jahr;Wert\nAtlantis;sgb2-quote;2024;1', { row: 1, field: 'Stadtteil', value: 'Atlantis', message: expect.stringContaining('unknown Stadtteil') }],
+		['path traversal as area', 'Stadtteil;Indikator;Jahr;Wert\n../../etc/passwd;sgb2-quote;2024;1', { row: 1, value: '../../etc/passwd', message: expect.stringContaining('unknown Stadtteil') }],
+		['formula as area', 'Stadtteil;Indikator;Jahr;Wert\n"=HYPERLINK(""http://x"";""y"")";sgb2-quote;2024;1', { row: 1, message: expect.stringContaining('unknown Stadtteil') }],
+		['unknown indicator', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;glueck;2024;1', { row: 1, field: 'Indikator', value: 'glueck', message: expect.stringContaining('unknown indicator') }],
+		['decimal point', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;12.5', { row: 1, field: 'Wert', value: '12.5', message: expect.stringContaining('decimal comma') }],
+		['NaN', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;NaN', { row: 1, field: 'Wert', value: 'NaN' }],
+		['bad year', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;24;1', { row: 1, field: 'Jahr', message: 'year must be four digits' }],
+		['duplicate row', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;1\nlebenstedt;sgb2-quote;2024;2', { row: 2, message: 'given twice (also in row 1)' }],
+		['ragged row', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024', { row: 1, message: expect.stringContaining('3 fields, but the header has 4') }],
+		['unclosed quote', 'Stadtteil;Indikator;Jahr;Wert\n"Lebenstedt;sgb2-quote;2024;1\n', { message: expect.stringContaining('CSV syntax') }],
+		['no indicator anywhere', 'Gebiet;2023\nLebenstedt;1', { field: 'Indikator', message: expect.stringContaining('no indicator column') }],
+		['empty file', '', { message: 'the file is empty' }],
+		['header only', 'Stadtteil;Indikator;Jahr;Wert\n', { message: 'no values in the file' }],
+		['overlong field', `Stadtteil;Indikator;Jahr;Wert\n${'A'.repeat(5000)};sgb2-quote;2024;1`, { row: 1, message: expect.stringContaining('longer than') }]
+	])('%s', (_name, text, problem) => {
+		const r = table(text);
+		expect(r.ok).toBe(false);
+		expect(problemsOf(r)[0]).toMatchObject({ file: 't.csv', ...problem });
+	});
+});
+
+const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+const fc = (features: unknown[], extra = {}) => JSON.stringify({ type: 'FeatureCollection', ...extra, features });
+const poly = (name: string, coordinates: unknown) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates } });
+const three = [
+	{ id: 'a', name: 'A' },
+	{ id: 'b', name: 'B' }
+];
+
+describe('parseBoundaries', () => {
+	it('reprojects EPSG:25832 found by coordinate ranges', () => {
+		const r = parseBoundaries(fc([poly('A', square(600000, 5770000, 1000)), poly('B', square(601000, 5770000, 1000))]), 'g', three);
+		expect(r).toMatchObject({ ok: true, crs: 'EPSG:25832', crsFrom: 'coordinate ranges' });
+		const [lon, lat] = r.ok ? (r.features[0].geometry.coordinates[0] as number[][])[0] : [0, 0];
+		// By hand: 100 km east of the central meridian 9° E, at k0·N·cos φ = 0.9996 · 6391 km · cos 52.07°
+		// = 3926 km per radian, is 1.459°; the northing / k0 is a meridian arc of about 52.07°.
+		expect(lon).toBeCloseTo(10.459, 2);
+		expect(lat).toBeCloseTo(52.07, 1);
+	});
+	it('matches by id, stadtteil_id or name', () => {
+		const r = parseBoundaries(fc([{ ...poly('x', square(10, 52, 0.01)), properties: { stadtteil_id: 'a' } }, poly('B', square(10.01, 52, 0.01))]), 'g', three);
+		expect(r.ok && r.features.map((f) => f.properties.id)).toEqual(['a', 'b']);
+	});
+	it.each([
+		['malformed JSON', '{"type":"FeatureCollection",', { message: expect.stringContaining('not valid JSON') }],
+		['a Feature instead of a collection', JSON.stringify(poly('A', square(10, 52, 0.01))), { field: 'type', value: 'Feature' }],
+		['a Point', fc([{ type: 'Feature', properties: { name: 'A' }, geometry: { type: 'Point', coordinates: [10, 52] } }]), { feature: 0, field: 'geometry.type', value: 'Point' }],
+		['a LineString', fc([{ type: 'Feature', properties: { name: 'A' }, geometry: { type: 'LineString', coordinates: [[10, 52], [11, 52]] } }]), { feature: 0, value: 'LineString' }],
+		['Infinity from 1e400', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"A"},"geometry":{"type":"Polygon","coordinates":[[[1e400,52],[10,52.1],[10.1,52],[1e400,52]]]}}]}', { feature: 0, message: expect.stringContaining('finite') }],
+		['null coordinate', fc([poly('A', [[[null, 52], [10, 52.1], [10.1, 52], [null, 52]]])]), { feature: 0, message: expect.stringContaining('finite') }],
+		['absurd coordinates', fc([poly('A', square(1e9, 1e9, 5))]), { message: expect.stringContaining('neither WGS84') }],
+		['an unsupported crs', fc([poly('A', square(10, 52, 0.01))], { crs: { type: 'name', properties: { name: 'EPSG:31467' } } }), { field: 'crs', message: expect.stringContaining('unsupported') }],
+		['deep nesting', `{"type":"FeatureCollection","features":${'['.repeat(10000)}${']'.repeat(10000)}}`, { message: expect.stringContaining('nested 10001 levels') }],
+		['unknown id', fc([poly('Atlantis', square(10, 52, 0.01))]), { feature: 0, value: 'Atlantis', message: expect.stringContaining('unknown Stadtteil') }],
+		['path traversal id', fc([{ ...poly('', square(10, 52, 0.01)), properties: { id: '../../../etc/passwd' } }]), { feature: 0, value: '../../../etc/passwd' }],
+		['duplicate id', fc([poly('A', square(10, 52, 0.01)), poly('a', square(10.01, 52, 0.01))]), { feature: 1, message: expect.stringContaining('duplicate') }],
+		['missing Stadtteil', fc([poly('A', square(10, 52, 0.01))]), { value: 'b', message: expect.stringContaining('has no boundary') }],
+		['self-intersection', fc([poly('A', [[[10, 52], [10.01, 52.01], [10.01, 52], [10, 52.01], [10, 52]]]), poly('B', square(10.02, 52, 0.01))]), { feature: 0, message: expect.stringMatching(/self-intersect|intersects itself|kink/i) }],
+		['overlap', fc([poly('A', square(10, 52, 0.01)), poly('B', square(10.005, 52, 0.01))]), { feature: 0, message: expect.stringContaining('overlaps Stadtteil b') }],
+		['gap', fc([poly('A', [[[10, 52], [10.03, 52], [10.03, 52.01], [10.02, 52.01], [10.02, 52.005], [10.01, 52.005], [10.01, 52.01], [10, 52.01], [10, 52]]]), poly('B', [[[10, 52.01], [10.01, 52.01], [10.01, 52.006], [10.02, 52.006], [10.02, 52.01], [10.03, 52.01], [10.03, 52.02], [10, 52.02], [10, 52.01]]])]), { message: expect.stringContaining('gap between') }]
+	])('%s', (_name, text, problem) => {
+		const r = parseBoundaries(text, 'g.geojson', three);
+		expect(r.ok).toBe(false);
+		expect(r.ok ? null : r.problems[0]).toMatchObject({ file: 'g.geojson', ...problem });
+	});
+	it('refuses a million vertices before any geometry work', () => {
+		const ring = Array.from({ length: 1_000_000 }, (_, i) => [10 + Math.cos(i) / 100, 52 + Math.sin(i) / 100]);
+		ring.push(ring[0]);
+		const t0 = performance.now();
+		const r = parseBoundaries(fc([poly('A', [ring])]), 'g', three);
+		expect(r).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining(`at most ${MAX_VERTICES}`) }] });
+		expect(performance.now() - t0).toBeLessThan(5000);
+	});
+	it('measures nesting outside strings only', () => expect(jsonDepth('{"a":"[[[[","b":[[1]]}')).toBe(3));
+});

@@ -1,0 +1,83 @@
+// Admin sessions: credentials from the environment (KONTORATLAS_ADMIN_USER and
+// KONTORATLAS_ADMIN_PASSWORD_HASH), server-side sessions keyed by a random id in an HttpOnly,
+// SameSite=Strict cookie scoped to /admin, a CSRF token per session, and a login rate limit.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Cookies } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { verifyPassword } from './password';
+
+export const SESSION_COOKIE = 'kontoratlas_admin';
+const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+export interface AdminSession {
+	id: string;
+	user: string;
+	csrf: string;
+	expires: number;
+}
+
+const sessions = new Map<string, AdminSession>();
+const failures = new Map<string, number[]>();
+
+export function adminConfigured(): boolean {
+	return Boolean(env.KONTORATLAS_ADMIN_USER && env.KONTORATLAS_ADMIN_PASSWORD_HASH);
+}
+
+/** Seconds to wait before the next attempt from this client, or 0. Counts by client address. */
+export function loginBlockedFor(client: string, now = Date.now()): number {
+	const recent = (failures.get(client) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
+	failures.set(client, recent);
+	return recent.length >= MAX_FAILURES ? Math.ceil((recent[0] + FAILURE_WINDOW_MS - now) / 1000) : 0;
+}
+
+export function checkCredentials(client: string, user: string, password: string): boolean {
+	const expectedUser = env.KONTORATLAS_ADMIN_USER ?? '';
+	const hash = env.KONTORATLAS_ADMIN_PASSWORD_HASH ?? '';
+	const a = Buffer.from(user.slice(0, 200));
+	const b = Buffer.from(expectedUser);
+	const userOk = a.length === b.length && timingSafeEqual(a, b);
+	// The hash is computed even for a wrong user name, so timing does not tell which one was wrong.
+	const passwordOk = verifyPassword(password, hash);
+	const ok = Boolean(expectedUser) && userOk && passwordOk;
+	if (ok) failures.delete(client);
+	else failures.set(client, [...(failures.get(client) ?? []), Date.now()]);
+	return ok;
+}
+
+/** Secure everywhere but plain-HTTP loopback (development and the tests). */
+function secureCookie(url: URL): boolean {
+	return url.protocol === 'https:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+export function startSession(cookies: Cookies, url: URL, user: string): AdminSession {
+	const session = { id: randomBytes(32).toString('base64url'), user, csrf: randomBytes(32).toString('base64url'), expires: Date.now() + SESSION_TTL_MS };
+	sessions.set(session.id, session);
+	cookies.set(SESSION_COOKIE, session.id, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: secureCookie(url), maxAge: SESSION_TTL_MS / 1000 });
+	return session;
+}
+
+export function readSession(cookies: Cookies): AdminSession | null {
+	const id = cookies.get(SESSION_COOKIE);
+	if (!id) return null;
+	const s = sessions.get(id);
+	if (!s || s.expires < Date.now()) {
+		if (s) sessions.delete(id);
+		return null;
+	}
+	return s;
+}
+
+export function endSession(cookies: Cookies, url: URL): void {
+	const id = cookies.get(SESSION_COOKIE);
+	if (id) sessions.delete(id);
+	cookies.delete(SESSION_COOKIE, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: secureCookie(url) });
+}
+
+export function csrfValid(session: AdminSession, token: unknown): boolean {
+	if (typeof token !== 'string') return false;
+	const a = Buffer.from(token);
+	const b = Buffer.from(session.csrf);
+	return a.length === b.length && timingSafeEqual(a, b);
+}

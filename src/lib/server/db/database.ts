@@ -1,0 +1,176 @@
+// The embedded store of datasets and their versions (SQLite via better-sqlite3): opening,
+// versioned migrations, and the queries on versions and the audit log. Every version keeps the
+// full set of source files (geodata-like texts by name) and the Derived data the pipeline built
+// from them, so history, comparison and rollback never need to rebuild anything.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Derived } from '$lib/data/derived';
+
+export type Db = Database.Database;
+
+/** Migrations run in order, each once; PRAGMA user_version counts how many have run. */
+const MIGRATIONS: string[] = [
+	`CREATE TABLE versions (
+		id INTEGER PRIMARY KEY,
+		created_at TEXT NOT NULL,
+		created_by TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('seed', 'import-csv', 'import-geojson', 'rollback')),
+		summary TEXT NOT NULL,
+		based_on INTEGER REFERENCES versions(id),
+		inputs_hash TEXT,
+		files TEXT NOT NULL,
+		derived TEXT NOT NULL
+	);
+	CREATE TABLE current (
+		singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+		version INTEGER NOT NULL REFERENCES versions(id)
+	);
+	CREATE TABLE audit (
+		id INTEGER PRIMARY KEY,
+		at TEXT NOT NULL,
+		who TEXT NOT NULL,
+		action TEXT NOT NULL,
+		detail TEXT NOT NULL,
+		added INTEGER,
+		changed INTEGER,
+		removed INTEGER,
+		version INTEGER
+	);`
+];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function openDatabase(path: string): Db {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const db = new Database(path);
+	// WAL: readers never block the one writer, and a killed process leaves the last commit intact.
+	db.pragma('journal_mode = WAL');
+	db.pragma('foreign_keys = ON');
+	db.pragma('busy_timeout = 5000');
+	migrate(db);
+	return db;
+}
+
+export function migrate(db: Db): void {
+	const at = db.pragma('user_version', { simple: true }) as number;
+	if (at > MIGRATIONS.length) throw new Error(`database schema ${at} is newer than this Kontoratlas (${MIGRATIONS.length}); update the app`);
+	for (let i = at; i < MIGRATIONS.length; i++) {
+		db.transaction(() => {
+			db.exec(MIGRATIONS[i]);
+			db.pragma(`user_version = ${i + 1}`);
+		})();
+	}
+}
+
+export interface VersionInfo {
+	id: number;
+	createdAt: string;
+	createdBy: string;
+	kind: 'seed' | 'import-csv' | 'import-geojson' | 'rollback';
+	summary: string;
+	basedOn: number | null;
+	inputsHash: string | null;
+}
+
+export interface NewVersion {
+	createdBy: string;
+	kind: VersionInfo['kind'];
+	summary: string;
+	basedOn: number | null;
+	inputsHash?: string | null;
+	files: ReadonlyMap<string, string>;
+	derived: Derived;
+}
+
+const INFO_COLUMNS = 'id, created_at AS createdAt, created_by AS createdBy, kind, summary, based_on AS basedOn, inputs_hash AS inputsHash';
+
+export function currentVersionId(db: Db): number | null {
+	const row = db.prepare('SELECT version FROM current WHERE singleton = 1').get() as { version: number } | undefined;
+	return row?.version ?? null;
+}
+
+export function listVersions(db: Db): VersionInfo[] {
+	return db.prepare(`SELECT ${INFO_COLUMNS} FROM versions ORDER BY id DESC`).all() as VersionInfo[];
+}
+
+export function versionInfo(db: Db, id: number): VersionInfo | null {
+	return (db.prepare(`SELECT ${INFO_COLUMNS} FROM versions WHERE id = ?`).get(id) as VersionInfo | undefined) ?? null;
+}
+
+export function versionFiles(db: Db, id: number): Map<string, string> {
+	const row = db.prepare('SELECT files FROM versions WHERE id = ?').get(id) as { files: string } | undefined;
+	if (!row) throw new Error(`no version ${id}`);
+	return new Map(Object.entries(JSON.parse(row.files) as Record<string, string>));
+}
+
+/** The derived JSON as stored; callers validate it (the store does, once per version it serves). */
+export function versionDerived(db: Db, id: number): unknown {
+	const row = db.prepare('SELECT derived FROM versions WHERE id = ?').get(id) as { derived: string } | undefined;
+	if (!row) throw new Error(`no version ${id}`);
+	return JSON.parse(row.derived);
+}
+
+/**
+ * Inserts a version and makes it current in one transaction: all of it or nothing. `beforeCommit`
+ * runs inside the transaction (the audit entry goes there, and tests use it to be killed mid-way).
+ */
+export function insertVersion(db: Db, v: NewVersion, beforeCommit?: (id: number) => void): number {
+	return db.transaction(() => {
+		const { lastInsertRowid } = db
+			.prepare('INSERT INTO versions (created_at, created_by, kind, summary, based_on, inputs_hash, files, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+			.run(new Date().toISOString(), v.createdBy, v.kind, v.summary, v.basedOn, v.inputsHash ?? null, JSON.stringify(Object.fromEntries(v.files)), JSON.stringify(v.derived));
+		const id = Number(lastInsertRowid);
+		db.prepare('INSERT INTO current (singleton, version) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET version = excluded.version').run(id);
+		beforeCommit?.(id);
+		return id;
+	}).immediate();
+}
+
+export interface AuditEntry {
+	id: number;
+	at: string;
+	who: string;
+	action: string;
+	detail: string;
+	added: number | null;
+	changed: number | null;
+	removed: number | null;
+	version: number | null;
+}
+
+export function audit(db: Db, e: Omit<AuditEntry, 'id' | 'at'>): void {
+	db.prepare('INSERT INTO audit (at, who, action, detail, added, changed, removed, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+		new Date().toISOString(),
+		e.who.slice(0, 100),
+		e.action,
+		e.detail.slice(0, 1000),
+		e.added,
+		e.changed,
+		e.removed,
+		e.version
+	);
+}
+
+export function listAudit(db: Db, limit = 200): AuditEntry[] {
+	return db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as AuditEntry[];
+}
+
+/** Online backup to a file (consistent even while the server writes). */
+export async function backupTo(db: Db, file: string): Promise<void> {
+	await db.backup(file);
+}
+
+/** Checks that a file is a Kontoratlas store this version can read, before restoring it. */
+export function checkStoreFile(file: string): { versions: number; current: number | null } {
+	const db = new Database(file, { readonly: true, fileMustExist: true });
+	try {
+		const ok = db.pragma('integrity_check', { simple: true });
+		if (ok !== 'ok') throw new Error(`${file}: integrity check failed: ${ok}`);
+		const schema = db.pragma('user_version', { simple: true }) as number;
+		if (schema < 1 || schema > SCHEMA_VERSION) throw new Error(`${file}: not a Kontoratlas store (schema ${schema}, expected 1–${SCHEMA_VERSION})`);
+		const versions = (db.prepare('SELECT count(*) AS n FROM versions').get() as { n: number }).n;
+		return { versions, current: currentVersionId(db) };
+	} finally {
+		db.close();
+	}
+}

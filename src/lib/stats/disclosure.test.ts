@@ -1,0 +1,133 @@
+import { randomLcg } from 'd3-random';
+import { describe, expect, it } from 'vitest';
+import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
+import { hierarchyOf, suppressValues, type Hierarchy } from './disclosure';
+
+const meta = (id: string, extra: Partial<IndicatorMeta> = {}) => ({ id, aggregation: { method: 'rate', scale: 100 }, ...extra }) as IndicatorMeta;
+
+interface Area {
+	id: string;
+	level: 'stadtteil' | 'ortschaft' | 'stadt';
+	parent: string | null;
+}
+
+/** Builds consistent values: leaves given, Ortschaften and the city summed from them. */
+function fixture(leaves: Record<string, Record<string, [number, number]>>, indicator = 'quote') {
+	const areas: Area[] = [{ id: 'stadt', level: 'stadt', parent: null }];
+	const values: IndicatorValue[] = [];
+	const add = (area: string, n: number, d: number, origin: IndicatorValue['origin']) =>
+		values.push({ area, indicator, year: 2024, stand: null, value: (n / d) * 100, numerator: n, denominator: d, origin });
+	let cn = 0;
+	let cd = 0;
+	for (const [ort, kids] of Object.entries(leaves)) {
+		areas.push({ id: ort, level: 'ortschaft', parent: 'stadt' });
+		let on = 0;
+		let od = 0;
+		for (const [id, [n, d]] of Object.entries(kids)) {
+			areas.push({ id, level: 'stadtteil', parent: ort });
+			add(id, n, d, 'source');
+			on += n;
+			od += d;
+		}
+		add(ort, on, od, 'aggregate');
+		cn += on;
+		cd += od;
+	}
+	add('stadt', cn, cd, 'aggregate');
+	return { areas, values, hierarchy: hierarchyOf(areas) };
+}
+
+/**
+ * Is any suppressed figure determined by the published ones? Unknowns are the suppressed cells;
+ * every sum relation gives a linear equation; a cell is recoverable exactly when its unit vector
+ * lies in the row space of those equations (rank test by Gaussian elimination).
+ */
+function recoverable(published: IndicatorValue[], hierarchy: Hierarchy, field: 'numerator' | 'denominator'): string[] {
+	const hidden = published.filter((v) => v.suppressed).map((v) => v.area);
+	const col = new Map(hidden.map((a, i) => [a, i]));
+	const rows: number[][] = [];
+	const byArea = new Map(published.map((v) => [v.area, v]));
+	for (const g of hierarchy.groups) {
+		if (!byArea.has(g.parent) || g.children.some((c) => !byArea.has(c))) continue;
+		const row = new Array(hidden.length).fill(0);
+		for (const [a, sign] of [[g.parent, 1], ...g.children.map((c) => [c, -1] as const)] as [string, number][]) if (col.has(a)) row[col.get(a)!] += sign;
+		if (row.some((x) => x !== 0)) rows.push(row);
+	}
+	const rank = (m: number[][]) => {
+		const a = m.map((r) => [...r]);
+		let r = 0;
+		for (let c = 0; c < hidden.length && r < a.length; c++) {
+			const p = a.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
+			if (p < 0) continue;
+			[a[r], a[p]] = [a[p], a[r]];
+			for (let i = 0; i < a.length; i++) if (i !== r && Math.abs(a[i][c]) > 1e-9) {
+				const f = a[i][c] / a[r][c];
+				a[i] = a[i].map((x, j) => x - f * a[r][j]);
+			}
+			r++;
+		}
+		return r;
+	};
+	const base = rank(rows);
+	expect(published.filter((v) => v.suppressed).every((v) => v[field] === null && v.value === null)).toBe(true);
+	return hidden.filter((a, i) => rank([...rows, hidden.map((_, j) => (j === i ? 1 : 0))]) === base);
+}
+
+describe('suppressValues', () => {
+	it('suppresses a rate whose base is below the threshold, and one sibling so the Ortschaft total does not give it away', () => {
+		const { values, hierarchy } = fixture({ nord: { a: [1, 3], b: [10, 50], c: [12, 40] }, sued: { d: [30, 100], e: [20, 90] } });
+		const out = suppressValues(values, [meta('quote')], hierarchy, { defaultMinBase: 5 });
+		const hidden = out.filter((v) => v.suppressed).map((v) => v.area).sort();
+		// a (base 3) primary; c (smallest other base in nord, 40) secondary; then the city total
+		// would give nord = city − sued, which is fine because nord itself is published.
+		expect(hidden).toEqual(['a', 'c']);
+		expect(recoverable(out, hierarchy, 'numerator')).toEqual([]);
+		expect(recoverable(out, hierarchy, 'denominator')).toEqual([]);
+	});
+
+	it('hides the Ortschaft when its only Stadtteil is hidden, and then a second Ortschaft against the city total', () => {
+		const { values, hierarchy } = fixture({ klein: { k: [1, 2] }, nord: { a: [10, 50], b: [12, 40] }, sued: { d: [30, 100], e: [20, 90] } });
+		const out = suppressValues(values, [meta('quote')], hierarchy, { defaultMinBase: 5 });
+		const hidden = new Set(out.filter((v) => v.suppressed).map((v) => v.area));
+		expect(hidden.has('k') && hidden.has('klein')).toBe(true);
+		// nord (base 90) is the smallest other Ortschaft, and one of its Stadtteile follows.
+		expect(hidden.has('nord')).toBe(true);
+		expect(hidden.has('b')).toBe(true);
+		expect(recoverable(out, hierarchy, 'numerator')).toEqual([]);
+	});
+
+	it('the derivability check itself catches primary suppression alone', () => {
+		const { values, hierarchy } = fixture({ nord: { a: [1, 3], b: [10, 50], c: [12, 40] }, sued: { d: [30, 100] } });
+		const naive = values.map((v) => (v.area === 'a' ? { ...v, value: null, numerator: null, denominator: null, suppressed: true as const } : v));
+		expect(recoverable(naive, hierarchy, 'numerator')).toEqual(['a']);
+	});
+
+	it('uses the per-indicator threshold and leaves non-rates alone', () => {
+		const { values, hierarchy } = fixture({ nord: { a: [5, 8], b: [10, 50] } });
+		expect(suppressValues(values, [meta('quote', { disclosureMinBase: 10 })], hierarchy, { defaultMinBase: 5 }).some((v) => v.suppressed)).toBe(true);
+		expect(suppressValues(values, [meta('quote')], hierarchy, { defaultMinBase: 5 }).some((v) => v.suppressed)).toBe(false);
+		const sums = values.map((v) => ({ ...v, indicator: 'einwohner' }));
+		expect(suppressValues(sums, [{ ...meta('einwohner'), aggregation: { method: 'sum' } } as IndicatorMeta], hierarchy, { defaultMinBase: 1000 })).toBe(sums);
+	});
+
+	it('never leaves a suppressed figure derivable: 500 random hierarchies', () => {
+		const rnd = randomLcg(20261126);
+		for (let t = 0; t < 500; t++) {
+			const leaves: Record<string, Record<string, [number, number]>> = {};
+			const orte = 1 + Math.floor(rnd() * 5);
+			for (let o = 0; o < orte; o++) {
+				leaves[`o${o}`] = {};
+				const kids = 1 + Math.floor(rnd() * 5);
+				for (let k = 0; k < kids; k++) {
+					const d = 1 + Math.floor(rnd() ** 3 * 60);
+					leaves[`o${o}`][`s${o}-${k}`] = [Math.floor(rnd() * d), d];
+				}
+			}
+			const { values, hierarchy } = fixture(leaves);
+			const out = suppressValues(values, [meta('quote')], hierarchy, { defaultMinBase: 5 });
+			expect(recoverable(out, hierarchy, 'numerator'), JSON.stringify(leaves)).toEqual([]);
+			// every primary cell is suppressed
+			for (const v of values) if (v.denominator! < 5) expect(out.find((x) => x.area === v.area)!.suppressed).toBe(true);
+		}
+	});
+});

@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { Derived } from '$lib/data/derived';
+import { diffDerived } from '$lib/import/diff';
+import { requireSession } from '$lib/server/admin/guard';
+import { getDatabase } from '$lib/server/db/current';
+import { versionDerived, versionInfo } from '$lib/server/db/database';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireSession(event);
+	const db = getDatabase();
+	const id = (name: string) => {
+		const raw = event.url.searchParams.get(name) ?? '';
+		if (!/^\d{1,9}$/.test(raw)) error(400, `Parameter ${name}: Versionsnummer erwartet, nicht "${raw.slice(0, 20)}".`);
+		const info = versionInfo(db, Number(raw));
+		if (!info) error(404, `Version ${raw} gibt es nicht.`);
+		return info;
+	};
+	const a = id('a');
+	const b = id('b');
+	const diff = diffDerived(Derived.parse(versionDerived(db, a.id)), Derived.parse(versionDerived(db, b.id)));
+	return { a, b, diff: { ...diff, values: diff.values.slice(0, 1000) }, truncated: diff.values.length > 1000 };
+};
