@@ -200,6 +200,29 @@ describe('the atlas', () => {
 		expect(await page.getByRole('checkbox', { name: 'Lesse auswählen' }).isChecked()).toBe(false);
 	});
 
+	it('switches the catchment layer between nearest-Kontor areas and rings at typed distances', async () => {
+		await openMap(page, `${base}/?show=catchments&cmode=nearest`, 'catchment-nearest');
+		const kontore = await page.evaluate(() =>
+			[...new Set((window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.queryRenderedFeatures({ layers: ['catchment-nearest'] }).map((f) => f.properties.kontor))].sort()
+		);
+		expect(kontore).toEqual(['berliner-strasse', 'fredenberg', 'gebhardshagen', 'kampstrasse', 'salzgitter-bad', 'suthwiesenstrasse']);
+		await page.getByLabel('Entfernungsringe (alle Kontore)').check();
+		await page.waitForURL((u) => !u.search.includes('cmode='));
+		await page.getByLabel('Entfernungen in Metern (durch Komma getrennt)').fill('800, 300');
+		await page.getByLabel('Entfernungen in Metern (durch Komma getrennt)').press('Enter');
+		await page.waitForURL(/cdist=300(%2C|,)800/);
+		await waitForLayer(page, 'catchment-rings');
+		const rings = await page.evaluate(() =>
+			[...new Set((window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.queryRenderedFeatures({ layers: ['catchment-rings'] }).map((f) => f.properties.distance))].sort((a, b) => a - b)
+		);
+		expect(rings).toEqual([300, 800]);
+		// A bad distance: a message, and the previous distances stay.
+		await page.getByLabel('Entfernungen in Metern (durch Komma getrennt)').fill('0, 99999');
+		await page.getByLabel('Entfernungen in Metern (durch Komma getrennt)').press('Enter');
+		expect(await page.getByRole('alert').filter({ hasText: 'greater than 0' }).count()).toBe(1);
+		expect(page.url()).toMatch(/cdist=300(%2C|,)800/);
+	});
+
 	it('links the indicator panels with the map and the table, both ways', async () => {
 		await openMap(page, `${base}/?indicator=sgb2-quote&year=2023`);
 		const bar = page.locator('.panels-wrap svg [data-area="thiede"]').first();

@@ -11,7 +11,6 @@ type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 
 /** The indicator shown when the URL names none: real data, not Beispieldaten. */
 export const DEFAULT_INDICATOR = 'einwohnerdichte';
-const CATCHMENT_DISTANCES = '500,1000,1500';
 
 /**
  * `svgParams`: extra parameters for the SVG map, which replaces the MapLibre map when the URL says
@@ -45,8 +44,8 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`),
 		// The atlas shows the catchments of the existing Kontore at the default distances; the
 		// what-if analysis has its own page (/erreichbarkeit).
-		catchmentsShown ? get<FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number; walkingMinutes?: number }>>(`/api/catchments?mode=rings&distances=${CATCHMENT_DISTANCES}`) : null,
-		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${CATCHMENT_DISTANCES}`) : null,
+		catchmentsShown ? get<FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number; walkingMinutes?: number }>>(`/api/catchments?mode=${view.catchmentMode}&distances=${view.catchmentDistances}`) : null,
+		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${view.catchmentDistances}`) : null,
 		renderer === 'svg' ? fetch(`/embed/karte.svg?${svgQuery}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`karte.svg: ${r.status}`)))) : null
 	]);
 	return { catalogue, stadtteile, ortschaften, kontore, context, view, notices, table, catchments, coverage, svg, renderer, defaultIndicator: DEFAULT_INDICATOR };

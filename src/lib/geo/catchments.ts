@@ -12,7 +12,7 @@ export interface KontorSite {
 	hypothetical?: boolean;
 }
 
-export const DEFAULT_DISTANCES = [500, 1000, 1500];
+export { DEFAULT_DISTANCES } from './catchmentDefaults';
 /** Any Kontor: the id dissolved rings carry instead of a Kontor id. */
 export const ANY_KONTOR = '*';
 /**

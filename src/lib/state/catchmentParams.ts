@@ -1,6 +1,6 @@
 // Validation of catchment parameters, shared by the API (400 problem+json naming the parameter)
 // and the page (a clear message; the previous state stays). Pure: no HTTP, no DOM.
-import { DEFAULT_DISTANCES } from '$lib/geo/catchments';
+import { DEFAULT_DISTANCES } from '$lib/geo/catchmentDefaults';
 
 export const MAX_DISTANCE_M = 20_000;
 export const MAX_RINGS = 10;

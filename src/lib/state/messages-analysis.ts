@@ -185,6 +185,14 @@ const de = {
 	'index.map': 'Karte des Sozialindex',
 	'index.incomplete': 'ohne Index (Werte fehlen)',
 	'index.notice': 'Nicht übernommen: {values}',
+	// The atlas's catchment layer controls
+	'layer.catchments.legend': 'Einzugsbereich aller Kontore, Luftlinie (Gehzeit genähert)',
+	'layer.catchments.link': 'Erreichbarkeit analysieren',
+	'layer.catchments.mode': 'Darstellung',
+	'layer.catchments.rings': 'Entfernungsringe (alle Kontore)',
+	'layer.catchments.nearest': 'Nächstes Kontor',
+	'layer.catchments.distances': 'Entfernungen in Metern (durch Komma getrennt)',
+	'layer.catchments.nearestLegend': 'Gebiet, dem das jeweilige Kontor am nächsten liegt (Luftlinie)',
 } as const;
 
 export type AnalysisKey = keyof typeof de;
@@ -364,6 +372,13 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'index.map': 'Map of the social index',
 	'index.incomplete': 'no index (values missing)',
 	'index.notice': 'Not applied: {values}',
+	'layer.catchments.legend': 'Catchment of all offices, straight-line distance (walking time approximated)',
+	'layer.catchments.link': 'Analyse accessibility',
+	'layer.catchments.mode': 'Display',
+	'layer.catchments.rings': 'Distance rings (all offices)',
+	'layer.catchments.nearest': 'Nearest office',
+	'layer.catchments.distances': 'Distances in metres (comma-separated)',
+	'layer.catchments.nearestLegend': 'Area to which each office is nearest (straight line)',
 };
 
 const isAnalysisKey = (key: string): key is AnalysisKey => Object.hasOwn(de, key);

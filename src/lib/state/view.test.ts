@@ -56,6 +56,16 @@ describe('layers that start hidden', () => {
 	});
 });
 
+describe('catchment layer settings', () => {
+	it('reads mode and distances, rejects bad ones with a notice', () => {
+		expect(parse('cmode=nearest&cdist=1200,300').view).toMatchObject({ catchmentMode: 'nearest', catchmentDistances: [300, 1200] });
+		const bad = parse('cmode=isochrone&cdist=0,50000');
+		expect(bad.view).toMatchObject({ catchmentMode: 'rings', catchmentDistances: [500, 1000, 1500] });
+		expect(bad.notices.map((n) => n.param)).toEqual(['cmode', 'cdist']);
+		expect(serializeView(parse('cmode=nearest&cdist=800').view, catalogue).toString()).toBe('cmode=nearest&cdist=800');
+	});
+});
+
 describe('serializeView', () => {
 	it('leaves defaults out and round-trips every field', () => {
 		expect(serializeView(defaultView(catalogue), catalogue).toString()).toBe('');

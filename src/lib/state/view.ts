@@ -3,6 +3,8 @@
 // stay short). The one source of truth for what the map shows.
 import { METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/classify';
 import { SCHEMES, type SchemeName } from '$lib/stats/colours';
+import { DEFAULT_DISTANCES } from '$lib/geo/catchmentDefaults';
+import { checkDistances, checkMode, type CatchmentMode } from './catchmentParams';
 import { LOCALES, type Locale } from './i18n';
 
 export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'catchments', 'outline', 'context'] as const;
@@ -29,6 +31,10 @@ export interface ViewState {
 	hidden: MapLayerId[];
 	/** Opacity per layer in %, where not 100 (the choropleth defaults to 80). */
 	opacity: Partial<Record<MapLayerId, number>>;
+	/** The catchment layer: distance rings of all Kontore, or each Kontor's nearest area. */
+	catchmentMode: CatchmentMode;
+	/** Ring distances in metres, ascending. */
+	catchmentDistances: number[];
 	/** zoom/lat/lon; null: fit the city. */
 	camera: { zoom: number; lat: number; lon: number } | null;
 	lang: Locale;
@@ -55,6 +61,8 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 		selection: [],
 		hidden: [...DEFAULT_HIDDEN],
 		opacity: {},
+		catchmentMode: 'rings',
+		catchmentDistances: [...DEFAULT_DISTANCES],
 		camera: null,
 		lang: 'de'
 	};
@@ -152,6 +160,18 @@ export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { 
 			else reject('opacity', pair);
 		}
 	}
+	const cmode = get('cmode');
+	if (cmode !== null) {
+		const checked = checkMode(cmode);
+		if (checked.ok) view.catchmentMode = checked.value;
+		else reject('cmode', cmode, 'unknown');
+	}
+	const cdist = get('cdist');
+	if (cdist !== null) {
+		const checked = checkDistances(cdist);
+		if (checked.ok) view.catchmentDistances = checked.value;
+		else reject('cdist', cdist);
+	}
 	const map = get('map');
 	if (map !== null) {
 		const [zoom, lat, lon] = map.split('/').map(Number);
@@ -179,6 +199,8 @@ export function serializeView(view: ViewState, catalogue: ViewCatalogue): URLSea
 	if (show.length) p.set('show', show.join(','));
 	const opacity = Object.entries(view.opacity).filter(([id, v]) => v !== DEFAULT_OPACITY[id as MapLayerId]);
 	if (opacity.length) p.set('opacity', opacity.map(([id, v]) => `${id}:${v}`).join(','));
+	if (view.catchmentMode !== d.catchmentMode) p.set('cmode', view.catchmentMode);
+	if (view.catchmentDistances.join(',') !== d.catchmentDistances.join(',')) p.set('cdist', view.catchmentDistances.join(','));
 	if (view.camera) p.set('map', `${round(view.camera.zoom, 2)}/${round(view.camera.lat, 5)}/${round(view.camera.lon, 5)}`);
 	if (view.lang !== d.lang) p.set('lang', view.lang);
 	return p;
