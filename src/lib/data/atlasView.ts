@@ -6,6 +6,7 @@ import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/da
 import type { IndicatorTable } from '$lib/data/responses';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { parseView } from '$lib/state/view';
+import { buildChoropleth } from '$lib/stats/choropleth';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 
@@ -52,3 +53,24 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 }
 
 export type AtlasViewData = Awaited<ReturnType<typeof loadAtlasView>>;
+
+/**
+ * What the atlas page and the embed both derive from one view's data: the indicator, its rows,
+ * the areas of the level, the catalogue for URL (de)serialisation, the choropleth and the values.
+ */
+export function atlasModel(data: AtlasViewData) {
+	const { view, table } = data;
+	const rows = table.rows;
+	return {
+		meta: table.indicator,
+		rows,
+		areas: view.level === 'stadtteil' ? data.stadtteile : data.ortschaften,
+		catalogue: {
+			indicators: data.catalogue.indicators,
+			areaIds: new Set([...data.stadtteile.features, ...data.ortschaften.features].map((f) => f.properties.id)),
+			defaultIndicator: data.defaultIndicator
+		},
+		choropleth: buildChoropleth({ rows, polarity: table.indicator.polarity, method: view.method, classes: view.classes, scheme: view.scheme, manualBreaks: view.breaks, reference: table.reference.value }),
+		values: rows.flatMap((r) => (r.value === null ? [] : [r.value]))
+	};
+}
