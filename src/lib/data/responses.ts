@@ -27,3 +27,16 @@ export interface IndicatorTable {
 	rows: IndicatorRow[];
 }
 
+
+/** One year of an area's series: null where there is no value (charts leave a gap, never interpolate). */
+export interface SeriesPoint {
+	year: number;
+	value: number | null;
+	stand: string | null;
+}
+
+export interface AreaSeries {
+	area: string;
+	name: string;
+	values: SeriesPoint[];
+}

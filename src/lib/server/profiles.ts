@@ -4,23 +4,12 @@
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps, Level } from '$lib/data/contracts';
 import { nearestNeighbours, type AreaVector, type Neighbour } from '$lib/stats/similarity';
 import { zScores } from '$lib/stats/zscore';
-import type { IndicatorRow } from '$lib/data/responses';
+import type { AreaSeries, IndicatorRow, SeriesPoint } from '$lib/data/responses';
+
+export type { AreaSeries, SeriesPoint } from '$lib/data/responses';
 import { indicatorTable, valueFor } from './api';
 import { ProblemError } from './http';
 import type { Store } from './store';
-
-export interface SeriesPoint {
-	year: number;
-	/** null: no value for this year; charts leave a gap, never interpolate. */
-	value: number | null;
-	stand: string | null;
-}
-
-export interface AreaSeries {
-	area: string;
-	name: string;
-	values: SeriesPoint[];
-}
 
 export interface IndicatorSeries {
 	indicator: IndicatorMeta;

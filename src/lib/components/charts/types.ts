@@ -1,7 +1,10 @@
 // What the charts take: the rows of `/api/indicators/{id}` and the series of
 // `/api/indicators/{id}/series` (structurally; the charts do not depend on the server modules).
 import type { IndicatorMeta } from '$lib/data/contracts';
+import type { AreaSeries } from '$lib/data/responses';
 import type { Deviation } from '$lib/stats/rank';
+
+export type { AreaSeries, SeriesPoint } from '$lib/data/responses';
 
 export interface PanelRow {
 	area: string;
@@ -17,18 +20,6 @@ export interface PanelReference {
 	name: string;
 	value: number | null;
 	year: number | null;
-}
-
-export interface SeriesPoint {
-	year: number;
-	value: number | null;
-	stand: string | null;
-}
-
-export interface AreaSeries {
-	area: string;
-	name: string;
-	values: SeriesPoint[];
 }
 
 export interface PanelSeries {
