@@ -261,9 +261,21 @@ export function fill(text: string, values: Record<string, string | number>): str
 	return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
+/** Formatters by locale and decimals: building an Intl.NumberFormat costs far more than using one. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(locale: Locale, x: number, decimals = 0): string {
-	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(x);
+	const key = `${locale}:${decimals}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+		numberFormats.set(key, format);
+	}
+	return format.format(x);
 }
+
+const collator = new Intl.Collator('de');
+/** German alphabetical order of names (one collator: `localeCompare` with a locale builds one per call). */
+export const compareNames = (a: string, b: string) => collator.compare(a, b);
 
 export function formatDate(locale: Locale, iso: string): string {
 	const [y, m, d] = iso.split('-');
