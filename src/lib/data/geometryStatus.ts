@@ -1,9 +1,10 @@
 // Whether the served Stadtteil boundaries are an approximation ("Näherung") or official. One pure
 // derivation from the Stadtteil features: the server calls it on the store (geometryStatus in
 // $lib/server/store), pages call it on the features they already hold, so every notice follows an
-// import of official boundaries. Ortschaften and the city are unions of Stadtteile: they count as
+// import of official boundaries. (The embed takes the notice from the server, so that its
+// budgeted bundle carries neither this code nor the partial-import message.) Ortschaften and the city are unions of Stadtteile: they count as
 // approximated while any of their Stadtteile is.
-import { fill, type MessageKey } from '$lib/state/i18n';
+import { fill } from '$lib/state/i18n';
 import type { GeometryQuality } from './contracts';
 
 interface StadtteilLike {
@@ -11,40 +12,36 @@ interface StadtteilLike {
 }
 
 export interface GeometryStatus {
-	/** Some Stadtteil boundary is approximated: a notice is due. */
-	approximated: boolean;
-	/** Ids of the approximated Stadtteile, in the order of the features. */
-	approximatedIds: string[];
-	/** Their names, sorted (for the notice's detail). */
-	approximatedNames: string[];
-	/** Ortschaften (parents) with at least one approximated Stadtteil. */
-	approximatedParents: string[];
+	/** The approximated Stadtteile, in the order of the features; empty once every boundary is official. */
+	approximated: { id: string; name: string; parent: string | null }[];
 	/** Number of Stadtteile. */
 	total: number;
 }
 
 export function geometryStatus(stadtteile: readonly StadtteilLike[]): GeometryStatus {
-	const approx = stadtteile.filter((f) => f.properties.geometryQuality === 'approximated').map((f) => f.properties);
 	return {
-		approximated: approx.length > 0,
-		approximatedIds: approx.map((p) => p.id),
-		approximatedNames: approx.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'de')),
-		approximatedParents: [...new Set(approx.flatMap((p) => (p.parent ? [p.parent] : [])))],
+		approximated: stadtteile.filter((f) => f.properties.geometryQuality === 'approximated').map(({ properties: { id, name, parent } }) => ({ id, name, parent })),
 		total: stadtteile.length
 	};
 }
 
 /** A Stadtteil by its own boundary; an Ortschaft by its Stadtteile; the city by all of them. */
 export function isApproximated(status: GeometryStatus, area: { id: string; level: string }): boolean {
-	if (area.level === 'stadtteil') return status.approximatedIds.includes(area.id);
-	if (area.level === 'ortschaft') return status.approximatedParents.includes(area.id);
-	return status.approximated;
+	return status.approximated.some((a) => area.level === 'stadt' || (area.level === 'stadtteil' ? a.id : a.parent) === area.id);
+}
+
+/** Names of the approximated Stadtteile, sorted, for the notice after a partial import. */
+export function approximatedNames(status: GeometryStatus): string {
+	return status.approximated
+		.map((a) => a.name)
+		.sort((a, b) => a.localeCompare(b, 'de'))
+		.join(', ');
 }
 
 export interface ApproximationNotice {
 	/** Short: the whole notice when every Stadtteil is approximated, else how many are. */
 	text: string;
-	/** Longer explanation, naming the approximated Stadtteile after a partial import. */
+	/** Longer explanation; after a partial import it names the approximated Stadtteile. */
 	detail: string;
 }
 
@@ -52,9 +49,10 @@ export interface ApproximationNotice {
  * The notice in the translator's language, or null when every boundary is official. After a
  * partial import it counts the approximated Stadtteile and names them in the detail.
  */
-export function approximationNotice(status: GeometryStatus, t: (key: MessageKey) => string): ApproximationNotice | null {
-	if (!status.approximated) return null;
-	if (status.approximatedIds.length === status.total) return { text: t('map.approximated'), detail: t('map.approximated.detail') };
-	const values = { n: status.approximatedIds.length, total: status.total, names: status.approximatedNames.join(', ') };
-	return { text: fill(t('map.approximated.partial'), values), detail: fill(t('map.approximated.partialDetail'), values) };
+export function approximationNotice(status: GeometryStatus, t: (key: 'map.approximated' | 'map.approximated.detail' | 'map.approximated.partial') => string): ApproximationNotice | null {
+	const n = status.approximated.length;
+	if (!n) return null;
+	if (n === status.total) return { text: t('map.approximated'), detail: t('map.approximated.detail') };
+	const text = fill(t('map.approximated.partial'), { n, total: status.total });
+	return { text, detail: `${text}: ${approximatedNames(status)}` };
 }

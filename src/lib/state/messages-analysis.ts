@@ -4,6 +4,8 @@
 import { translator, type Locale, type MessageKey } from './i18n';
 
 const de = {
+	// The boundary notice after a partial import of official boundaries ($lib/data/geometryStatus)
+	'map.approximated.partial': 'Näherung für {n} von {total} Stadtteilen, keine amtlichen Grenzen',
 	'catch.title': 'Erreichbarkeit der Stadtteilkontore',
 	'catch.mapLabel': 'Karte der Einzugsbereiche der Stadtteilkontore',
 	'catch.caveat': 'Alle Zahlen sind Näherungen: Stadtteilgrenzen genähert (keine amtlichen Grenzen), Kontore in ungefährer Lage, Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
@@ -200,6 +202,7 @@ const de = {
 export type AnalysisKey = keyof typeof de;
 
 const en: Partial<Record<AnalysisKey, string>> = {
+	'map.approximated.partial': 'Approximation for {n} of {total} districts, not official boundaries',
 	'catch.title': 'Reach of the neighbourhood offices',
 	'catch.mapLabel': 'Map of the catchment areas of the neighbourhood offices',
 	'catch.caveat': 'All figures are approximations: district boundaries approximated (not official), offices at approximate locations, residents as of the latest figure per district (different reference dates).',

@@ -17,8 +17,8 @@ export interface OgcCollection {
 /** What the Stadtteil boundaries are: approximated (all, or the named ones) or official. */
 function geometryNote(store: Store, all: string, official: string): string {
 	const status = geometryStatus(store);
-	if (!status.approximated) return official;
-	return status.approximatedIds.length === status.total ? all : `${approximationNote(store)}.`;
+	if (!status.approximated.length) return official;
+	return status.approximated.length === status.total ? all : `${approximationNote(store)}.`;
 }
 
 function beispieldatenNote(store: Store): string {

@@ -101,9 +101,9 @@ const SPECS: Spec[] = [
 		title: 'Stadtteile von Salzgitter mit Indikatoren',
 		description: (s) => {
 			const status = geometryStatus(s);
-			const boundary = !status.approximated
+			const boundary = !status.approximated.length
 				? 'Die Grenzen sind amtliche Stadtteilgrenzen.'
-				: status.approximatedIds.length === status.total
+				: status.approximated.length === status.total
 					? 'Die Grenzen sind aus den Ortsmittelpunkten und den amtlichen Flächen genähert (Näherung, keine amtlichen Grenzen).'
 					: `Grenzen: ${approximationNote(s)}; die übrigen sind amtlich.`;
 			return `Die ${status.total} Stadtteile als Flächen mit dem letzten Wert jedes Indikators. ${boundary}`;
@@ -120,7 +120,7 @@ const SPECS: Spec[] = [
 		id: 'ortschaften',
 		title: 'Ortschaften von Salzgitter mit Indikatoren',
 		description: (s) =>
-			`Die ${s.areasByLevel.ortschaft.length} Ortschaften als Vereinigung ihrer ${geometryStatus(s).approximated ? 'genäherten Stadtteilflächen' : 'amtlichen Stadtteilgrenzen'}, mit dem letzten Wert jedes Indikators (Summen und Quoten aus den Stadtteilen oder veröffentlichte Werte).`,
+			`Die ${s.areasByLevel.ortschaft.length} Ortschaften als Vereinigung ihrer ${geometryStatus(s).approximated.length ? 'genäherten Stadtteilflächen' : 'amtlichen Stadtteilgrenzen'}, mit dem letzten Wert jedes Indikators (Summen und Quoten aus den Stadtteilen oder veröffentlichte Werte).`,
 		status: (s) => [boundaries(s), BSP_PROPS],
 		sidecars: ['gebiete', 'stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
 		licence: CC_BY_SA,
