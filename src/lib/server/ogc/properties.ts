@@ -20,7 +20,7 @@ export interface PropertyDef {
 
 export type FlatFeature = Feature<Geometry, Record<string, string | number | boolean | null>> & { id: string };
 
-/** Note of each area whose boundary (an Ortschaft's: one of its Stadtteile') is approximated. */
+/** Note of each area whose boundary is approximated (an Ortschaft: one of its Stadtteile). */
 export const APPROXIMATED_NOTE = 'Näherung, keine amtlichen Grenzen';
 
 const QUALITY: Record<GeometryQuality, string> = { official: 'amtlich', approximated: 'genähert', generalised: 'generalisiert' };
