@@ -5,7 +5,7 @@ import { parseLocale } from '$lib/state/i18n';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
 import { areaProfile } from './profiles';
-import { getStore } from './store';
+import { geometryStatus, getStore } from './store';
 
 export function loadProfile(id: string, level: Level, url: URL) {
 	const store = getStore();
@@ -25,6 +25,7 @@ export function loadProfile(id: string, level: Level, url: URL) {
 		panels: panelData(store, meta, relation, level),
 		indicators: store.derived.indicators,
 		similar: similarData(store, id, level, url.searchParams.getAll('sim')),
-		map: mapGeometry(store, level)
+		map: mapGeometry(store, level),
+		geometry: geometryStatus(store)
 	};
 }

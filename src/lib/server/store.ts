@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
 import type { IndicatorMeta, IndicatorValue, Level } from '$lib/data/contracts';
 import { DERIVED_FILES, Derived, type AreaFeature } from '$lib/data/derived';
+import { approximatedNames, approximationNotice, geometryStatus as statusOf, type GeometryStatus } from '$lib/data/geometryStatus';
+import { analysisTranslator } from '$lib/state/messages-analysis';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
 import { currentDerived } from './db/current';
 
@@ -87,4 +89,28 @@ export function indexStore(built: Derived, minBase: number): Store {
 		series,
 		cityId: derived.stadt.features[0].properties.id
 	};
+}
+
+const statusCache = new WeakMap<Store, GeometryStatus>();
+
+/**
+ * Which served Stadtteil boundaries are approximated: the one source of every server-side
+ * "Näherung" notice (pages, SVG map, OGC, open-data catalogue, coverage API).
+ */
+export function geometryStatus(store: Store): GeometryStatus {
+	let status = statusCache.get(store);
+	if (!status) statusCache.set(store, (status = statusOf(store.areasByLevel.stadtteil)));
+	return status;
+}
+
+/**
+ * The same notice in German for the server's own texts (OGC descriptions, open-data catalogue,
+ * coverage caveats): null when every boundary is official; after a partial import it counts the
+ * approximated Stadtteile and names them.
+ */
+export function approximationNote(store: Store): string | null {
+	const status = geometryStatus(store);
+	const notice = approximationNotice(status, analysisTranslator('de'));
+	if (!notice) return null;
+	return status.approximated.length === status.total ? notice.text : `${notice.text} (${approximatedNames(status)})`;
 }

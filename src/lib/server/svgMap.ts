@@ -3,15 +3,17 @@
 // and renders SvgMap.svelte to markup. Used by /embed/karte.svg (and through it by the pages).
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { render } from 'svelte/server';
-import { MAP_ATTRIBUTION } from '$lib/components/map/attribution';
+import { mapAttribution } from '$lib/components/map/attribution';
 import SvgMap from '$lib/components/map/SvgMap.svelte';
 import { DEFAULT_INDICATOR } from '$lib/data/atlasView';
+import { approximationNotice } from '$lib/data/geometryStatus';
 import { buildSvgMap } from '$lib/geo/svgMap';
 import { formatNumber, translator } from '$lib/state/i18n';
+import { analysisTranslator } from '$lib/state/messages-analysis';
 import { parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
-import type { Store } from './store';
+import { geometryStatus, type Store } from './store';
 
 export const SVG_WIDTH = 800;
 const HEIGHTS = { min: 240, max: 1200, default: 560 };
@@ -70,10 +72,11 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 				...(choropleth.noData.length ? [{ colour: 'nodata' as const, text: `${t('legend.noData')} (${choropleth.noData.length})` }] : [])
 			]
 		: [];
+	const approximation = approximationNotice(geometryStatus(store), analysisTranslator(locale));
 	const notes = [
 		`${meta.label[locale]} (${unit}), ${view.year ?? t('atlas.latest')}${meta.beispieldaten ? ` · ${t('legend.beispiel')}` : ''}`,
-		t('map.approximated'),
-		MAP_ATTRIBUTION
+		...(approximation ? [approximation.text] : []),
+		mapAttribution(approximation !== null)
 	];
 	const { body } = render(SvgMap, {
 		props: {

@@ -4,9 +4,12 @@
 import { translator, type Locale, type MessageKey } from './i18n';
 
 const de = {
+	// The boundary notice after a partial import of official boundaries ($lib/data/geometryStatus)
+	'map.approximated.partial': 'Näherung für {n} von {total} Stadtteilen, keine amtlichen Grenzen',
 	'catch.title': 'Erreichbarkeit der Stadtteilkontore',
 	'catch.mapLabel': 'Karte der Einzugsbereiche der Stadtteilkontore',
 	'catch.caveat': 'Alle Zahlen sind Näherungen: Stadtteilgrenzen genähert (keine amtlichen Grenzen), Kontore in ungefährer Lage, Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
+	'catch.caveat.official': 'Alle Zahlen sind Näherungen: Kontore in ungefährer Lage, Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
 	'catch.kontorApprox': 'Kontore: ungefähre Lage',
 	'catch.population': 'Einwohner nach letztem Stand je Stadtteil',
 	'catch.controls': 'Darstellung',
@@ -146,6 +149,7 @@ const de = {
 	'profile.status.beispieldaten': 'Die Sozialindikatoren sind Beispieldaten (synthetisch), keine Zahlen der Stadt.',
 	'profile.status.real': 'Einwohner und Flächen sind echte, öffentlich zugängliche Zahlen mit ihrem Stichtag.',
 	'profile.status.geometry': 'Näherung, keine amtlichen Grenzen: Die Stadtteilgrenzen sind aus Ortsmittelpunkten und amtlichen Flächen genähert.',
+	'profile.status.geometryOfficial': 'Amtliche Grenzen.',
 	'profile.licence': 'Lizenz',
 	'profile.notFound': 'Dieses Gebiet gibt es nicht.',
 	'compare.title': 'Vergleich',
@@ -199,9 +203,11 @@ const de = {
 export type AnalysisKey = keyof typeof de;
 
 const en: Partial<Record<AnalysisKey, string>> = {
+	'map.approximated.partial': 'Approximation for {n} of {total} districts, not official boundaries',
 	'catch.title': 'Reach of the neighbourhood offices',
 	'catch.mapLabel': 'Map of the catchment areas of the neighbourhood offices',
 	'catch.caveat': 'All figures are approximations: district boundaries approximated (not official), offices at approximate locations, residents as of the latest figure per district (different reference dates).',
+	'catch.caveat.official': 'All figures are approximations: offices at approximate locations, residents as of the latest figure per district (different reference dates).',
 	'catch.kontorApprox': 'Offices: approximate location',
 	'catch.population': 'Residents as of the latest figure per district',
 	'catch.controls': 'Display',
@@ -335,6 +341,7 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'profile.status.beispieldaten': 'The social indicators are example data (synthetic), not figures of the city.',
 	'profile.status.real': 'Residents and areas are real, public figures with their reference date.',
 	'profile.status.geometry': 'Approximation, not official boundaries: district boundaries are approximated from village centres and official areas.',
+	'profile.status.geometryOfficial': 'Official boundaries.',
 	'profile.licence': 'Licence',
 	'profile.notFound': 'This area does not exist.',
 	'compare.title': 'Comparison',

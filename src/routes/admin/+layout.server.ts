@@ -1,8 +1,9 @@
-import { requireSession } from '$lib/server/admin/guard';
+import { adminLocale, requireSession } from '$lib/server/admin/guard';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
-	if (event.url.pathname === '/admin/login') return { admin: null };
+	const locale = adminLocale(event.url);
+	if (event.url.pathname === '/admin/login') return { admin: null, locale };
 	const s = requireSession(event);
-	return { admin: { user: s.user, csrf: s.csrf } };
+	return { admin: { user: s.user, csrf: s.csrf }, locale };
 };

@@ -1,9 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { adminForm, requireSession } from '$lib/server/admin/guard';
+import { adminForm, adminLocale, requireSession } from '$lib/server/admin/guard';
 import { endSession } from '$lib/server/admin/session';
 import { getDatabase } from '$lib/server/db/current';
 import { audit, currentVersionId, listAudit, listVersions } from '$lib/server/db/database';
 import { rollbackTo } from '$lib/server/importer';
+import { adminTranslator, withLang } from '$lib/state/messages-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -17,7 +18,7 @@ export const actions: Actions = {
 		const { session } = await adminForm(event);
 		audit(getDatabase(), { who: session.user, action: 'logout', detail: 'Abmeldung', added: null, changed: null, removed: null, version: null });
 		endSession(event.cookies, event.url);
-		redirect(303, '/admin/login');
+		redirect(303, withLang('/admin/login', adminLocale(event.url)));
 	},
 	rollback: async (event) => {
 		const { session, form } = await adminForm(event);
@@ -25,6 +26,6 @@ export const actions: Actions = {
 		if (!/^\d{1,9}$/.test(raw)) error(400, `Ungültige Versionsnummer "${raw.slice(0, 20)}".`);
 		const result = await rollbackTo(Number(raw), session.user);
 		if (!result.ok) return fail(result.status, { message: result.message });
-		return { message: `Zurückgesetzt: Version ${result.version} entspricht jetzt Version ${raw}.` };
+		return { message: adminTranslator(adminLocale(event.url))('admin.versions.rolledBack', { version: result.version, target: raw }) };
 	}
 };

@@ -1,7 +1,7 @@
 import { catalog } from '$lib/server/opendata/catalog';
 import { dcatCatalog } from '$lib/server/opendata/dcat';
 import { publicOrigin } from '$lib/server/origin';
-import { getStore } from '$lib/server/store';
+import { approximationNote, getStore } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
 // A document page: no client code to hydrate, so the catalogue is not shipped twice.
@@ -12,5 +12,5 @@ export const load: PageServerLoad = ({ url }) => {
 	const origin = publicOrigin(url);
 	// `<` is escaped so the JSON-LD block cannot close its script element.
 	const jsonld = JSON.stringify(dcatCatalog(store, origin)).replace(/</g, '\\u003c');
-	return { datasets: catalog(store), origin, jsonld };
+	return { datasets: catalog(store), origin, jsonld, approximation: approximationNote(store) };
 };

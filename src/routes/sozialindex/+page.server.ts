@@ -1,7 +1,7 @@
 import { parseLevel } from '$lib/server/api';
 import { ProblemError } from '$lib/server/http';
 import { areaVectors, socialIndicators } from '$lib/server/profiles';
-import { getStore } from '$lib/server/store';
+import { geometryStatus, getStore } from '$lib/server/store';
 import { parseLocale } from '$lib/state/i18n';
 import type { PageServerLoad } from './$types';
 
@@ -20,6 +20,7 @@ export const load: PageServerLoad = ({ url }) => {
 	return {
 		locale: parseLocale(url.searchParams.get('lang')),
 		level,
+		geometry: geometryStatus(store),
 		indicators: ids.map((id) => store.indicatorById.get(id)!),
 		vectors: areaVectors(store, level, ids),
 		areas: {

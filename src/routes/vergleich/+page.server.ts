@@ -1,4 +1,4 @@
-import { getStore } from '$lib/server/store';
+import { geometryStatus, getStore } from '$lib/server/store';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from '$lib/server/pages';
 import { checkCompareIds, comparison } from '$lib/server/profiles';
 import { parseLocale } from '$lib/state/i18n';
@@ -25,7 +25,8 @@ export const load: PageServerLoad = ({ url }) => {
 			panels: panelData(store, meta, relation, checked.level),
 			indicators: store.derived.indicators,
 			similar: similarData(store, checked.ids[0], checked.level, url.searchParams.getAll('sim')),
-			map: mapGeometry(store, checked.level)
+			map: mapGeometry(store, checked.level),
+			geometry: geometryStatus(store)
 		}
 	};
 };

@@ -2,11 +2,15 @@
 // title, labels, legend, source, attribution and data status drawn on a 2D canvas.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { placeLabels } from '$lib/components/map/labels';
+import type { Choropleth } from '$lib/stats/choropleth';
+
+/** A class colour, or one of the hatched styles of areas without a colour. */
+export type Swatch = string | 'nodata' | 'suppressed';
 
 export interface PngContent {
 	title: string;
 	subtitle: string;
-	legend: { colour: string | 'nodata'; text: string }[];
+	legend: { colour: Swatch; text: string }[];
 	notes: string[];
 	labels: { id: string; text: string; lngLat: [number, number]; priority: number }[];
 }
@@ -14,6 +18,59 @@ export interface PngContent {
 const LEGEND_W = 300;
 const HEADER_H = 56;
 const LINE = 18;
+
+/**
+ * The legend of the export: the classes with their ranges and counts, then "keine Angabe" and
+ * "unterdrückt" where the view has such areas (as the on-screen legend, Legend.svelte).
+ */
+export function pngLegend(
+	choropleth: Pick<Choropleth, 'colours' | 'breaks' | 'counts' | 'noData' | 'suppressed'>,
+	fmt: (x: number) => string,
+	t: (key: 'legend.noData' | 'legend.suppressed') => string
+): PngContent['legend'] {
+	return [
+		...choropleth.colours.map((colour, i) => ({ colour, text: `${fmt(choropleth.breaks[i])} – ${fmt(choropleth.breaks[i + 1])} (${choropleth.counts[i]})` })),
+		...(choropleth.noData.length ? [{ colour: 'nodata' as const, text: `${t('legend.noData')} (${choropleth.noData.length})` }] : []),
+		...(choropleth.suppressed.length ? [{ colour: 'suppressed' as const, text: `${t('legend.suppressed')} (${choropleth.suppressed.length})` }] : [])
+	];
+}
+
+/** Hatching as on the map (map/patterns.ts): diagonal for "keine Angabe", crossed for "unterdrückt". */
+const HATCH = { nodata: { ink: '#6e6e6e', cross: false, step: 4 }, suppressed: { ink: '#5a5a5a', cross: true, step: 6 } } as const;
+
+export type SwatchCanvas = Pick<CanvasRenderingContext2D, 'fillStyle' | 'strokeStyle' | 'lineWidth' | 'save' | 'restore' | 'beginPath' | 'rect' | 'clip' | 'fillRect' | 'moveTo' | 'lineTo' | 'stroke' | 'strokeRect'>;
+
+/** One legend swatch: a class colour, or white with the hatching of its style; framed. */
+export function drawSwatch(g: SwatchCanvas, colour: Swatch, x: number, y: number, w = 18, h = 14): void {
+	const hatch = colour === 'nodata' || colour === 'suppressed' ? HATCH[colour] : null;
+	if (hatch) {
+		g.save();
+		g.beginPath();
+		g.rect(x, y, w, h);
+		g.clip();
+		g.fillStyle = '#ffffff';
+		g.fillRect(x, y, w, h);
+		g.strokeStyle = hatch.ink;
+		// Thin lines whatever the label halos left set: the hatching must stay visible as hatching.
+		g.lineWidth = 1;
+		const line = (x0: number, y0: number, x1: number, y1: number) => {
+			g.beginPath();
+			g.moveTo(x0, y0);
+			g.lineTo(x1, y1);
+			g.stroke();
+		};
+		for (let k = -h; k < w; k += hatch.step) {
+			line(x + k, y + h, x + k + h, y);
+			if (hatch.cross) line(x + k, y, x + k + h, y + h);
+		}
+		g.restore();
+	} else {
+		g.fillStyle = colour;
+		g.fillRect(x, y, w, h);
+	}
+	g.strokeStyle = '#00000055';
+	g.strokeRect(x, y, w, h);
+}
 
 /** Waits for the next frame MapLibre renders and copies its canvas while the buffer is valid. */
 function grabCanvas(map: MapLibreMap): Promise<HTMLCanvasElement> {
@@ -73,27 +130,7 @@ export async function mapToPng(map: MapLibreMap, content: PngContent): Promise<B
 	content.legend.forEach((item, i) => {
 		const y = HEADER_H + 10 + i * 22;
 		const x = w + 16;
-		if (item.colour === 'nodata') {
-			g.save();
-			g.beginPath();
-			g.rect(x, y, 18, 14);
-			g.clip();
-			g.fillStyle = '#ffffff';
-			g.fillRect(x, y, 18, 14);
-			g.strokeStyle = '#6e6e6e';
-			for (let k = -14; k < 18; k += 4) {
-				g.beginPath();
-				g.moveTo(x + k, y + 14);
-				g.lineTo(x + k + 14, y);
-				g.stroke();
-			}
-			g.restore();
-		} else {
-			g.fillStyle = item.colour;
-			g.fillRect(x, y, 18, 14);
-		}
-		g.strokeStyle = '#00000055';
-		g.strokeRect(x, y, 18, 14);
+		drawSwatch(g, item.colour, x, y);
 		g.fillStyle = '#1f2a24';
 		g.fillText(item.text, x + 26, y + 12);
 	});

@@ -2,6 +2,8 @@
 // limit. SvelteKit's own origin check on form posts stays on as a second line.
 import { error, isHttpError, redirect, type RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { parseLocale, type Locale } from '$lib/state/i18n';
+import { withLang } from '$lib/state/messages-admin';
 import { csrfValid, type AdminSession } from './session';
 
 function bytes(raw: string | undefined, fallback: number): number {
@@ -18,8 +20,13 @@ export function uploadLimit(): number {
 	return Math.min(bytes(env.KONTORATLAS_UPLOAD_LIMIT, 5 * 1024 ** 2), bytes(env.BODY_SIZE_LIMIT, 512 * 1024));
 }
 
+/** The admin's language: `?lang=en` on every admin URL and form action, else German. */
+export function adminLocale(url: URL): Locale {
+	return parseLocale(url.searchParams.get('lang'));
+}
+
 export function requireSession(event: RequestEvent): AdminSession {
-	if (!event.locals.admin) redirect(303, '/admin/login');
+	if (!event.locals.admin) redirect(303, withLang('/admin/login', adminLocale(event.url)));
 	return event.locals.admin;
 }
 

@@ -1,8 +1,8 @@
 // The collections the OGC API serves. A collection is one entry: id, title, description, the
 // property list and the function that gives its features. A new layer (e.g. catchments) is a new entry.
 import { bbox } from '@turf/turf';
-import type { Store } from '../store';
-import { APPROXIMATED_NOTE, areaFeature, areaPropertyDefs, KONTOR_PROPERTIES, kontorFeature, type FlatFeature, type PropertyDef } from './properties';
+import { approximationNote, geometryStatus, type Store } from '../store';
+import { areaFeature, areaPropertyDefs, KONTOR_PROPERTIES, kontorFeature, type FlatFeature, type PropertyDef } from './properties';
 
 export interface OgcCollection {
 	id: string;
@@ -12,6 +12,13 @@ export interface OgcCollection {
 	geometryTypes: string[];
 	properties: (store: Store) => PropertyDef[];
 	features: (store: Store) => FlatFeature[];
+}
+
+/** What the Stadtteil boundaries are: approximated (all, or the named ones) or official. */
+function geometryNote(store: Store, all: string, official: string): string {
+	const status = geometryStatus(store);
+	if (!status.approximated.length) return official;
+	return status.approximated.length === status.total ? all : `${approximationNote(store)}.`;
 }
 
 function beispieldatenNote(store: Store): string {
@@ -26,7 +33,7 @@ export const COLLECTIONS: OgcCollection[] = [
 		id: 'stadtteile',
 		title: 'Stadtteile',
 		description: (s) =>
-			`Die ${s.areasByLevel.stadtteil.length} Stadtteile von Salzgitter. Geometrie: ${APPROXIMATED_NOTE} (aus den Ortsmittelpunkten und den amtlichen Flächen genähert). ${beispieldatenNote(s)}`,
+			`Die ${s.areasByLevel.stadtteil.length} Stadtteile von Salzgitter. Geometrie: ${geometryNote(s, 'Näherung, keine amtlichen Grenzen (aus den Ortsmittelpunkten und den amtlichen Flächen genähert).', 'amtliche Stadtteilgrenzen.')} ${beispieldatenNote(s)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,
 		features: (s) => s.areasByLevel.stadtteil.map((f) => areaFeature(s, f))
@@ -35,7 +42,7 @@ export const COLLECTIONS: OgcCollection[] = [
 		id: 'ortschaften',
 		title: 'Ortschaften',
 		description: (s) =>
-			`Die ${s.areasByLevel.ortschaft.length} Ortschaften von Salzgitter als Vereinigung ihrer Stadtteile. Geometrie: ${APPROXIMATED_NOTE}. ${beispieldatenNote(s)}`,
+			`Die ${s.areasByLevel.ortschaft.length} Ortschaften von Salzgitter als Vereinigung ihrer Stadtteile. Geometrie: ${geometryNote(s, 'Näherung, keine amtlichen Grenzen.', 'Vereinigung der amtlichen Stadtteilgrenzen.')} ${beispieldatenNote(s)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,
 		features: (s) => s.areasByLevel.ortschaft.map((f) => areaFeature(s, f))
@@ -44,7 +51,7 @@ export const COLLECTIONS: OgcCollection[] = [
 		id: 'stadtgrenze',
 		title: 'Stadtgrenze',
 		description: (s) =>
-			`Die Stadt Salzgitter als Ganzes. Geometrie: generalisierte Stadtgrenze (bis etwa 1 km Abweichung), keine amtliche Grenze. ${beispieldatenNote(s)}`,
+			`Die Stadt Salzgitter als Ganzes. Geometrie: ${s.areasByLevel.stadt[0]?.properties.geometryQuality === 'official' ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : 'generalisierte Stadtgrenze (bis etwa 1 km Abweichung), keine amtliche Grenze.'} ${beispieldatenNote(s)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,
 		features: (s) => s.areasByLevel.stadt.map((f) => areaFeature(s, f))

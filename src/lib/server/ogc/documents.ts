@@ -1,6 +1,6 @@
 // The JSON resources of the OGC API: landing page, conformance, collections, one collection,
 // a page of items and one item. Links are absolute, built from the request's origin.
-import type { Store } from '../store';
+import { approximationNote, type Store } from '../store';
 import { collectionById, COLLECTIONS, prepare, type OgcCollection } from './collections';
 import { notFound, clip } from './exception';
 import { filterByBbox, pageUrl, paginate, type ItemsQuery, type Link, type Page } from './items';
@@ -24,9 +24,13 @@ export const CONFORMANCE = [
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
 export const TITLE = 'Kontoratlas Salzgitter – OGC API Features';
-export const DESCRIPTION =
-	'Stadtteile, Ortschaften, Stadtgrenze und Stadtteilkontore von Salzgitter mit Indikatorwerten, für Desktop-GIS (QGIS, ArcGIS) und Geoportale. ' +
-	'Stadtteilgrenzen: Näherung, keine amtlichen Grenzen. Sozialindikatoren: Beispieldaten (synthetisch).';
+/** The service description; what it says about the Stadtteil boundaries follows the served geometry. */
+export function serviceDescription(store: Store): string {
+	return (
+		'Stadtteile, Ortschaften, Stadtgrenze und Stadtteilkontore von Salzgitter mit Indikatorwerten, für Desktop-GIS (QGIS, ArcGIS) und Geoportale. ' +
+		`Stadtteilgrenzen: ${approximationNote(store) ?? 'amtliche Grenzen'}. Sozialindikatoren: Beispieldaten (synthetisch).`
+	);
+}
 
 const link = (href: string, rel: string, type: string, title: string): Link => ({ href, rel, type, title });
 
@@ -38,10 +42,10 @@ function selfLinks(root: string, path: string, jsonType: string, what: string): 
 	];
 }
 
-export function landing(root: string) {
+export function landing(store: Store, root: string) {
 	return {
 		title: TITLE,
-		description: DESCRIPTION,
+		description: serviceDescription(store),
 		links: [
 			...selfLinks(root, '', TYPES.json, 'Diese Seite'),
 			link(`${root}/api?f=json`, 'service-desc', TYPES.openapi, 'API-Beschreibung (OpenAPI 3.0)'),

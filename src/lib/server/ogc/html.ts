@@ -3,7 +3,7 @@
 // resources or scripts (the page carries its own strict CSP).
 import type { Store } from '../store';
 import { COLLECTIONS, prepare, type OgcCollection } from './collections';
-import { CONFORMANCE, DESCRIPTION, TITLE } from './documents';
+import { CONFORMANCE, serviceDescription, TITLE } from './documents';
 import type { OgcError } from './exception';
 import type { Page } from './items';
 import { pageUrl } from './items';
@@ -58,8 +58,8 @@ ${body}
 `;
 }
 
-export function landingHtml(root: string): string {
-	return layout(root, TITLE, [], `${root}?f=json`, `<p>${esc(DESCRIPTION)}</p>
+export function landingHtml(store: Store, root: string): string {
+	return layout(root, TITLE, [], `${root}?f=json`, `<p>${esc(serviceDescription(store))}</p>
 <h2>Inhalt</h2>
 <ul>
 <li><a href="${root}/collections?f=html">Sammlungen</a> (Layer für QGIS, ArcGIS und Geoportale)</li>

@@ -1,7 +1,8 @@
 // The OpenAPI 3.0 definition of the OGC API (requirement class oas30): every path, parameter and
 // response the server answers, so clients such as GDAL read the limit bounds from it.
+import type { Store } from '../store';
 import { COLLECTIONS } from './collections';
-import { DESCRIPTION, TITLE } from './documents';
+import { serviceDescription, TITLE } from './documents';
 import { LIMIT_DEFAULT, LIMIT_MAX } from './items';
 
 const ref = (name: string) => ({ $ref: `#/components/${name}` });
@@ -13,7 +14,7 @@ function ok(description: string, jsonType: string, schema: object) {
 	};
 }
 
-export function openApi(root: string) {
+export function openApi(store: Store, root: string) {
 	const collectionIds = COLLECTIONS.map((c) => c.id);
 	const errors = { '400': ref('responses/Exception400'), '404': ref('responses/Exception404') };
 	return {
@@ -21,7 +22,7 @@ export function openApi(root: string) {
 		info: {
 			title: TITLE,
 			version: '1.0.0',
-			description: DESCRIPTION,
+			description: serviceDescription(store),
 			license: { name: 'Code MIT; Daten je Datensatz, siehe /daten' }
 		},
 		servers: [{ url: root, description: 'dieser Server' }],

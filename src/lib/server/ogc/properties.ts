@@ -2,9 +2,10 @@
 // QGIS and shapefile/GeoPackage writers handle badly), and the latest value of every indicator.
 import type { Feature, Geometry } from 'geojson';
 import type { GeometryQuality } from '$lib/data/contracts';
+import { isApproximated } from '$lib/data/geometryStatus';
 import type { AreaFeature, KontorFeature } from '$lib/data/derived';
 import { valueFor } from '../api';
-import type { Store } from '../store';
+import { geometryStatus, type Store } from '../store';
 
 export type PropertyType = 'string' | 'number' | 'integer' | 'boolean';
 
@@ -19,6 +20,7 @@ export interface PropertyDef {
 
 export type FlatFeature = Feature<Geometry, Record<string, string | number | boolean | null>> & { id: string };
 
+/** Note of each area whose boundary is approximated (an Ortschaft: one of its Stadtteile). */
 export const APPROXIMATED_NOTE = 'Näherung, keine amtlichen Grenzen';
 
 const QUALITY: Record<GeometryQuality, string> = { official: 'amtlich', approximated: 'genähert', generalised: 'generalisiert' };
@@ -54,7 +56,7 @@ export function areaPropertyDefs(store: Store): PropertyDef[] {
 
 export function areaFeature(store: Store, f: AreaFeature): FlatFeature {
 	const p = f.properties;
-	const note = p.geometryQuality === 'approximated' ? [APPROXIMATED_NOTE, p.geometryNote].filter(Boolean).join('. ') : p.geometryNote;
+	const note = isApproximated(geometryStatus(store), p) ? [APPROXIMATED_NOTE, p.geometryNote].filter(Boolean).join('. ') : p.geometryNote;
 	const props: FlatFeature['properties'] = {
 		id: p.id,
 		name: p.name,

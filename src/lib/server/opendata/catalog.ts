@@ -3,7 +3,7 @@
 // the /daten page, the downloads and the DCAT-AP.de catalogue all read this list.
 import type { DatasetEntry } from '$lib/data/derived';
 import type { IndicatorMeta } from '$lib/data/contracts';
-import type { Store } from '../store';
+import { approximationNote, geometryStatus, type Store } from '../store';
 import { collectionById } from '../ogc/collections';
 
 export type DataStatus = 'real' | 'beispieldaten' | 'naeherung';
@@ -58,14 +58,29 @@ const GEOJSON = 'application/geo+json';
 const CSV = 'text/csv';
 const JSON_TYPE = 'application/json';
 
-const APPROX = { code: 'naeherung' as const, detail: 'Stadtteilgrenzen: Näherung, keine amtlichen Grenzen' };
+/** The sidecar an import of official Stadtteil boundaries adds (src/lib/server/importer.ts). */
+const OFFICIAL_BOUNDARIES = 'stadtteile-grenzen';
+
+type SpecStatus = { code: DataStatus; detail: string }[];
+
+/**
+ * The boundary status of the area layers follows the served geometry: "Näherung" while every
+ * Stadtteil is approximated, the approximated ones named after a partial import, none once all
+ * boundaries are official.
+ */
+function boundaries(store: Store): { code: DataStatus; detail: string } {
+	const note = approximationNote(store);
+	return note === null ? { code: 'real', detail: 'amtliche Stadtteilgrenzen' } : { code: 'naeherung', detail: `Stadtteilgrenzen: ${note}` };
+}
+/** After an import of official boundaries the city is their union, no longer the generalised outline. */
+const cityOfficial = (store: Store) => store.areasByLevel.stadt[0]?.properties.geometryQuality === 'official';
 const BSP_PROPS = { code: 'beispieldaten' as const, detail: 'die Sozialindikatoren unter den Eigenschaften sind Beispieldaten' };
 
 interface Spec {
 	id: string;
 	title: string;
-	description: string;
-	status: { code: DataStatus; detail: string }[];
+	description: string | ((store: Store) => string);
+	status: SpecStatus | ((store: Store) => SpecStatus);
 	/** Sidecar ids of the sources. */
 	sidecars: string[];
 	/** Chosen by hand: a dataset that mixes sources takes the strictest licence among them. */
@@ -84,8 +99,16 @@ const SPECS: Spec[] = [
 	{
 		id: 'stadtteile',
 		title: 'Stadtteile von Salzgitter mit Indikatoren',
-		description: 'Die 31 Stadtteile als Flächen mit dem letzten Wert jedes Indikators. Die Grenzen sind aus den Ortsmittelpunkten und den amtlichen Flächen genähert (Näherung, keine amtlichen Grenzen).',
-		status: [APPROX, BSP_PROPS],
+		description: (s) => {
+			const status = geometryStatus(s);
+			const boundary = !status.approximated.length
+				? 'Die Grenzen sind amtliche Stadtteilgrenzen.'
+				: status.approximated.length === status.total
+					? 'Die Grenzen sind aus den Ortsmittelpunkten und den amtlichen Flächen genähert (Näherung, keine amtlichen Grenzen).'
+					: `Grenzen: ${approximationNote(s)}; die übrigen sind amtlich.`;
+			return `Die ${status.total} Stadtteile als Flächen mit dem letzten Wert jedes Indikators. ${boundary}`;
+		},
+		status: (s) => [boundaries(s), BSP_PROPS],
 		sidecars: ['stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
 		licence: CC_BY_SA,
 		keywords: ['Stadtteil', 'Sozialraum', 'Einwohner', 'Salzgitter'],
@@ -96,8 +119,9 @@ const SPECS: Spec[] = [
 	{
 		id: 'ortschaften',
 		title: 'Ortschaften von Salzgitter mit Indikatoren',
-		description: 'Die 7 Ortschaften als Vereinigung ihrer genäherten Stadtteilflächen, mit dem letzten Wert jedes Indikators (Summen und Quoten aus den Stadtteilen oder veröffentlichte Werte).',
-		status: [APPROX, BSP_PROPS],
+		description: (s) =>
+			`Die ${s.areasByLevel.ortschaft.length} Ortschaften als Vereinigung ihrer ${geometryStatus(s).approximated.length ? 'genäherten Stadtteilflächen' : 'amtlichen Stadtteilgrenzen'}, mit dem letzten Wert jedes Indikators (Summen und Quoten aus den Stadtteilen oder veröffentlichte Werte).`,
+		status: (s) => [boundaries(s), BSP_PROPS],
 		sidecars: ['gebiete', 'stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
 		licence: CC_BY_SA,
 		keywords: ['Ortschaft', 'Sozialraum', 'Einwohner', 'Salzgitter'],
@@ -108,8 +132,9 @@ const SPECS: Spec[] = [
 	{
 		id: 'stadtgrenze',
 		title: 'Stadtgrenze von Salzgitter',
-		description: 'Die Stadt als eine Fläche (generalisierte Stadtgrenze, bis etwa 1 km Abweichung) mit den Werten der Gesamtstadt.',
-		status: [{ code: 'naeherung', detail: 'generalisierte Stadtgrenze, keine amtliche Grenze' }, BSP_PROPS],
+		description: (s) =>
+			`Die Stadt als eine Fläche (${cityOfficial(s) ? 'Vereinigung der amtlichen Stadtteilgrenzen' : 'generalisierte Stadtgrenze, bis etwa 1 km Abweichung'}) mit den Werten der Gesamtstadt.`,
+		status: (s) => [cityOfficial(s) ? { code: 'real', detail: 'Vereinigung der amtlichen Stadtteilgrenzen' } : { code: 'naeherung', detail: 'generalisierte Stadtgrenze, keine amtliche Grenze' }, BSP_PROPS],
 		sidecars: ['salzgitter-outline', 'gebiete', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
 		licence: CC_BY_SA,
 		keywords: ['Stadtgrenze', 'Salzgitter'],
@@ -170,6 +195,9 @@ export function catalog(store: Store): PublishedDataset[] {
 			if (!d) throw new Error(`open-data catalogue: dataset ${spec.id} names unknown source ${id}`);
 			return d;
 		});
+		// Imported official boundaries are a source of every area layer.
+		const official = sidecars.get(OFFICIAL_BOUNDARIES);
+		if (official && spec.collection && spec.collection !== 'kontore') sources.push(official);
 		// Layers carry the latest value per area, so only the value tables span years.
 		const years = spec.indicators ? store.derived.indicators.filter(spec.indicators).flatMap((m) => m.years) : [];
 		const distributions: Distribution[] = [];
@@ -190,8 +218,8 @@ export function catalog(store: Store): PublishedDataset[] {
 		return {
 			id: spec.id,
 			title: spec.title,
-			description: spec.description,
-			status: spec.status.map((s) => ({ ...s, label: STATUS_LABEL[s.code] })),
+			description: typeof spec.description === 'function' ? spec.description(store) : spec.description,
+			status: (typeof spec.status === 'function' ? spec.status(store) : spec.status).map((s) => ({ ...s, label: STATUS_LABEL[s.code] })),
 			licence: spec.licence,
 			attribution: [...new Set(sources.map((s) => s.attribution))].join('; '),
 			referenceDate: sources.map((s) => `${s.title.de}: ${s.referenceDate}`).join(' · '),

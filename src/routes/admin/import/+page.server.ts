@@ -1,15 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
 import { formatProblem, type DataProblem } from '$lib/data/problems';
-import { adminForm, requireSession, uploadLimit } from '$lib/server/admin/guard';
+import { adminForm, adminLocale, requireSession, uploadLimit } from '$lib/server/admin/guard';
 import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, type PreviewResult } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
+import { adminTranslator } from '$lib/state/messages-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireSession(event);
 	const store = getStore();
 	return {
-		indicators: store.derived.indicators.filter((m) => m.aggregation.method === 'rate').map((m) => ({ id: m.id, label: m.label.de, beispieldaten: m.beispieldaten })),
+		indicators: store.derived.indicators.filter((m) => m.aggregation.method === 'rate').map((m) => ({ id: m.id, label: m.label, beispieldaten: m.beispieldaten })),
 		limitKb: Math.round(uploadLimit() / 1024)
 	};
 };
@@ -55,6 +56,6 @@ export const actions: Actions = {
 	discard: async (event) => {
 		const { session, form } = await adminForm(event);
 		discardPreview(String(form.get('preview') ?? ''), session.user);
-		return { message: 'Vorschau verworfen; es wurde nichts geschrieben.' };
+		return { message: adminTranslator(adminLocale(event.url))('admin.import.discarded') };
 	}
 };

@@ -2,36 +2,40 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/current';
 import { audit } from '$lib/server/db/database';
 import { adminConfigured, checkCredentials, loginBlockedFor, startSession } from '$lib/server/admin/session';
+import { adminLocale } from '$lib/server/admin/guard';
+import { adminTranslator, withLang } from '$lib/state/messages-admin';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.admin) redirect(303, '/admin');
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.admin) redirect(303, withLang('/admin', adminLocale(url)));
 	return { configured: adminConfigured() };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const client = event.getClientAddress();
+		const locale = adminLocale(event.url);
+		const t = adminTranslator(locale);
 		const wait = loginBlockedFor(client);
 		if (wait > 0) {
 			event.setHeaders({ 'retry-after': String(wait) });
-			return fail(429, { message: `Zu viele Fehlversuche: Anmeldung in ${Math.ceil(wait / 60)} Minute(n) wieder möglich.`, user: '' });
+			return fail(429, { message: t('admin.login.tooMany', { n: Math.ceil(wait / 60) }), user: '' });
 		}
 		let form: FormData;
 		try {
 			form = await event.request.formData();
 		} catch {
-			return fail(400, { message: 'Das Formular konnte nicht gelesen werden.', user: '' });
+			return fail(400, { message: t('admin.login.unreadable'), user: '' });
 		}
 		const user = String(form.get('user') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '');
-		if (!adminConfigured()) return fail(503, { message: 'Der Admin-Zugang ist nicht eingerichtet (KONTORATLAS_ADMIN_USER und KONTORATLAS_ADMIN_PASSWORD_HASH).', user });
+		if (!adminConfigured()) return fail(503, { message: t('admin.login.unconfigured'), user });
 		if (!checkCredentials(client, user, password)) {
 			audit(getDatabase(), { who: user || '(leer)', action: 'login-failed', detail: `Fehlgeschlagene Anmeldung von ${client}`, added: null, changed: null, removed: null, version: null });
-			return fail(401, { message: 'Benutzername oder Passwort ist falsch.', user });
+			return fail(401, { message: t('admin.login.wrong'), user });
 		}
 		startSession(event.cookies, event.url, user);
 		audit(getDatabase(), { who: user, action: 'login', detail: `Anmeldung von ${client}`, added: null, changed: null, removed: null, version: null });
-		redirect(303, '/admin');
+		redirect(303, withLang('/admin', locale));
 	}
 };

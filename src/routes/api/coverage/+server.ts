@@ -3,11 +3,13 @@ import { bestNextLocations } from '$lib/geo/covering';
 import { WALKING_DEFAULTS } from '$lib/geo/walking';
 import { catchmentsFor, parseScenarioQuery, scenarioFor } from '$lib/server/catchments';
 import { apiGet, sendJson } from '$lib/server/endpoint';
+import { approximationNote } from '$lib/server/store';
 
 export const GET = apiGet(({ url, request }, store) => {
 	const query = parseScenarioQuery(url, store);
 	const { inputs, model } = catchmentsFor(store);
 	const { figures } = scenarioFor(store, query);
+	const approximation = approximationNote(store);
 	const best = query.best === null ? null : { distance: query.best, suggestions: bestNextLocations(model.pop, query.sites, query.best, inputs.outline) };
 	return sendJson(request, {
 		kontore: query.sites.map((s) => ({ id: s.id, name: s.name, lonLat: s.lonLat, hypothetical: s.hypothetical ?? false })),
@@ -19,7 +21,7 @@ export const GET = apiGet(({ url, request }, store) => {
 			profileYears: inputs.profileYears,
 			pointSpacingM: DEFAULT_SPACING_M,
 			walking: WALKING_DEFAULTS,
-			caveats: ['Stadtteilgrenzen: Näherung, keine amtlichen Grenzen', 'Kontore: ungefähre Lage', 'Gehzeit: Luftlinie × Umwegfaktor, kein Wegenetz']
+			caveats: [...(approximation ? [`Stadtteilgrenzen: ${approximation}`] : []), 'Kontore: ungefähre Lage', 'Gehzeit: Luftlinie × Umwegfaktor, kein Wegenetz']
 		}
 	});
 });
