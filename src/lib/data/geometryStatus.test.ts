@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysisTranslator as translator } from '$lib/state/messages-analysis';
+import { atlasTranslator as translator } from '$lib/state/messages-atlas';
 import type { GeometryQuality } from './contracts';
 import { approximationNotice, geometryStatus, isApproximated } from './geometryStatus';
 

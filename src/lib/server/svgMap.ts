@@ -9,7 +9,7 @@ import { DEFAULT_INDICATOR } from '$lib/data/atlasView';
 import { approximationNotice } from '$lib/data/geometryStatus';
 import { buildSvgMap } from '$lib/geo/svgMap';
 import { formatNumber, translator } from '$lib/state/i18n';
-import { analysisTranslator } from '$lib/state/messages-analysis';
+import { atlasTranslator } from '$lib/state/messages-atlas';
 import { parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
@@ -72,7 +72,7 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 				...(choropleth.noData.length ? [{ colour: 'nodata' as const, text: `${t('legend.noData')} (${choropleth.noData.length})` }] : [])
 			]
 		: [];
-	const approximation = approximationNotice(geometryStatus(store), analysisTranslator(locale));
+	const approximation = approximationNotice(geometryStatus(store), atlasTranslator(locale));
 	const notes = [
 		`${meta.label[locale]} (${unit}), ${view.year ?? t('atlas.latest')}${meta.beispieldaten ? ` · ${t('legend.beispiel')}` : ''}`,
 		...(approximation ? [approximation.text] : []),

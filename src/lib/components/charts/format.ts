@@ -2,11 +2,12 @@
 // messages with {placeholders}.
 import type { IndicatorMeta } from '$lib/data/contracts';
 import { formatNumber, type Locale, type MessageKey } from '$lib/state/i18n';
-import { analysisTranslator, type AnalysisKey } from '$lib/state/messages-analysis';
+import type { AnalysisKey } from '$lib/state/messages-analysis';
+import { atlasTranslator, type AtlasKey } from '$lib/state/messages-atlas';
 
 export function messages(locale: Locale) {
-	const t = analysisTranslator(locale);
-	return (key: AnalysisKey | MessageKey, vars: Record<string, string | number> = {}) => t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+	const t = atlasTranslator(locale);
+	return (key: AtlasKey | AnalysisKey | MessageKey, vars: Record<string, string | number> = {}) => t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
 export function valueFormatter(locale: Locale, meta: IndicatorMeta) {
