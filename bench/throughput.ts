@@ -1,6 +1,7 @@
 // API throughput: requests per second for the Stadtteil GeoJSON from the built node server
-// against nginx serving the identical precompressed bytes from a file, with autocannon, bounded
-// in time and connections; and the node server's memory before and after 60 s of load.
+// (server.js with its response cache, as in production) against nginx serving the identical
+// precompressed bytes from a file, with autocannon, bounded in time and connections; and the node
+// server's memory before and after 60 s of load.
 // `npx tsx bench/throughput.ts [--json] [--seconds N] [--memory-seconds N]`
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,7 +102,7 @@ http {
 			gzip_static on;
 			add_header cache-control "public, max-age=300, must-revalidate";
 			add_header access-control-allow-origin "*";
-			add_header vary "Accept, Accept-Encoding";
+			add_header vary "Accept-Encoding";
 			alias ${dir}/areas-stadtteil.geojson;
 		}
 	}
@@ -198,7 +199,7 @@ export async function benchThroughput(options: { seconds?: number; memorySeconds
 					ratio: times(n / x),
 					target: '≥ 0.80×',
 					pass: n / x >= 0.8,
-					note: `requests/s, median of ${ROUNDS} interleaved ${seconds} s runs, autocannon with ${CONNECTIONS} connections on the same machine; GET ${PATH}, ${ENCODING} on both sides (identical bytes); baseline: ${nginxVersion} (worker_processes auto, gzip_static) vs one node process`
+					note: `requests/s, median of ${ROUNDS} interleaved ${seconds} s runs, autocannon with ${CONNECTIONS} connections on the same machine; GET ${PATH}, ${ENCODING} on both sides (identical bytes); baseline: ${nginxVersion} (worker_processes auto, gzip_static) vs one node process (server.js, as npm start: after the first request, which SvelteKit answers, the same URL and encoding come from the app's response cache without entering SvelteKit)`
 				},
 				{
 					figure: `node server memory (RSS) over ${memorySeconds} s of load`,

@@ -1,5 +1,5 @@
-// Starts the built server (npm test builds it first) on 127.0.0.1 and a free port for the
-// API and browser tests, and stops it afterwards.
+// Starts the built server (npm test builds it first) through server.js, as `npm start` does, on
+// 127.0.0.1 and a free port for the API and browser tests, and stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,8 +25,9 @@ export function freePort(): Promise<number> {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-	const entry = resolve('build/index.js');
-	if (!existsSync(entry)) throw new Error('build/index.js is missing: run "npm run build" (npm test does it for you)');
+	// The production entry (npm start): adapter-node's handler behind the API response cache.
+	const entry = resolve('server.js');
+	if (!existsSync(resolve('build/handler.js'))) throw new Error('build/handler.js is missing: run "npm run build" (npm test does it for you)');
 	const port = await freePort();
 	// ORIGIN "auto": the server's own http://127.0.0.1:port (adapter-node assumes https otherwise).
 	if (env.ORIGIN === 'auto') env = { ...env, ORIGIN: `http://127.0.0.1:${port}` };

@@ -6,8 +6,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const API_HEADERS = {
 	'access-control-allow-origin': '*',
 	'access-control-expose-headers': 'ETag, Content-Length, Content-Disposition',
-	vary: 'Accept, Accept-Encoding'
+	vary: 'Accept-Encoding'
 } as const;
+
+/** For responses whose format also depends on the Accept header (content negotiation). */
+export const VARY_ACCEPT = { vary: 'Accept, Accept-Encoding' } as const;
 
 /** Responses change only when the data is rebuilt or imported; clients revalidate cheaply by ETag. */
 const CACHE_CONTROL = 'public, max-age=300, must-revalidate';
@@ -75,8 +78,17 @@ function encode(body: string): Encoded {
 	return entry;
 }
 
-function acceptsEncoding(header: string | null, coding: string): boolean {
-	if (!header) return false;
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** The encoding respond() sends for this Accept-Encoding header (bodies below 1 KB go uncompressed whatever it says). */
+export function negotiateEncoding(header: string | null | undefined): Encoding {
+	if (!header) return 'identity';
+	if (acceptsEncoding(header, 'br')) return 'br';
+	if (acceptsEncoding(header, 'gzip')) return 'gzip';
+	return 'identity';
+}
+
+function acceptsEncoding(header: string, coding: string): boolean {
 	return header.split(',').some((part) => {
 		const [name, ...params] = part.trim().split(';');
 		const q = params.find((p) => p.trim().startsWith('q='));
@@ -85,7 +97,7 @@ function acceptsEncoding(header: string | null, coding: string): boolean {
 }
 
 /** Strong comparison, as RFC 9110 asks for If-None-Match on GET; also handles lists and "*". */
-function matches(ifNoneMatch: string | null, etag: string): boolean {
+export function matches(ifNoneMatch: string | null | undefined, etag: string): boolean {
 	if (!ifNoneMatch) return false;
 	if (ifNoneMatch.trim() === '*') return true;
 	return ifNoneMatch.split(',').some((t) => t.trim() === etag);
@@ -108,17 +120,17 @@ export function respond(
 	if (matches(request.headers.get('if-none-match'), entry.etag)) {
 		return new Response(null, { status: 304, headers });
 	}
-	const accept = request.headers.get('accept-encoding');
+	const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
 	let payload = entry.identity;
 	// Below ~1 KB compression does not pay for itself.
 	if (entry.identity.length > 1024) {
-		if (acceptsEncoding(accept, 'br')) {
+		if (encoding === 'br') {
 			entry.br ??= brotliCompressSync(entry.identity, {
 				params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length }
 			});
 			payload = entry.br;
 			headers['content-encoding'] = 'br';
-		} else if (acceptsEncoding(accept, 'gzip')) {
+		} else if (encoding === 'gzip') {
 			entry.gzip ??= gzipSync(entry.identity, { level: 9 });
 			payload = entry.gzip;
 			headers['content-encoding'] = 'gzip';

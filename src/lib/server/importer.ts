@@ -17,6 +17,7 @@ import { diffDerived, type VersionDiff } from '$lib/import/diff';
 import { mapProblems, planValueImport, uploadName, type ValuePlan } from '$lib/import/plan';
 import { getDatabase } from './db/current';
 import { audit, currentVersionId, insertVersion, versionDerived, versionFiles, versionInfo } from './db/database';
+import { getStore } from './store';
 import { z } from 'zod';
 
 export interface Preview {
@@ -148,6 +149,7 @@ export function confirmPreview(id: string, user: string): Promise<CommitResult> 
 			holdTransaction();
 		});
 		previews.delete(id);
+		getStore(); // serve the new version from now on (and drop cached answers of the old one)
 		return { ok: true, version };
 	});
 }
@@ -170,6 +172,7 @@ export function rollbackTo(target: number, user: string): Promise<CommitResult> 
 		const version = insertVersion(db, { createdBy: user, kind: 'rollback', summary, basedOn: target, files: versionFiles(db, target), derived }, (v) => {
 			audit(db, { who: user, action: 'rollback', detail: summary, ...diff.counts, version: v });
 		});
+		getStore(); // serve the new version from now on (and drop cached answers of the old one)
 		return { ok: true, version };
 	});
 }

@@ -9,6 +9,7 @@ import { approximatedNames, approximationNotice, geometryStatus as statusOf, typ
 import { atlasTranslator } from '$lib/state/messages-atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
 import { currentDerived } from './db/current';
+import { responseCache } from './responseCache';
 
 export interface Store {
 	/** As built by the pipeline, except that `values` has passed disclosure control. */
@@ -35,10 +36,18 @@ export function disclosureMinBase(): number {
 	return n;
 }
 
-/** The store of the current version; re-indexed once when an import or rollback changes it. */
+/**
+ * The store of the current version; re-indexed once when an import or rollback changes it. This
+ * is the one place where the served data changes, so it also empties the response cache: the
+ * importer calls it right after each commit, and any request that goes past the cache notices a
+ * version another process wrote.
+ */
 export function getStore(): Store {
 	const { version, derived } = currentDerived(current?.version ?? null);
-	if (current?.version !== version) current = { version, store: indexStore(Derived.parse(derived), disclosureMinBase()) };
+	if (current?.version !== version) {
+		if (current) responseCache().invalidate();
+		current = { version, store: indexStore(Derived.parse(derived), disclosureMinBase()) };
+	}
 	return current.store;
 }
 

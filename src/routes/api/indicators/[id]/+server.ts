@@ -2,8 +2,8 @@ import type { IndicatorTable } from '$lib/data/responses';
 import { getIndicator, indicatorTable, parseLevel, parseYear } from '$lib/server/api';
 import { toGermanCsv } from '$lib/server/csv';
 import { SUPPRESSED_LABEL } from '$lib/stats/disclosure';
-import { ProblemError, respond } from '$lib/server/http';
-import { apiGet, CSV_TYPE, sendJson } from '$lib/server/endpoint';
+import { ProblemError, respond, VARY_ACCEPT } from '$lib/server/http';
+import { apiGet, CSV_TYPE, JSON_TYPE } from '$lib/server/endpoint';
 
 const FORMATS = ['json', 'csv'] as const;
 
@@ -12,9 +12,12 @@ export const GET = apiGet(({ url, request, params }, store) => {
 	const level = parseLevel(url.searchParams.get('level'));
 	const year = parseYear(url.searchParams.get('year'), meta.years);
 	const table = indicatorTable(store, meta, level, year);
-	if (chooseFormat(url.searchParams.get('format'), request.headers.get('accept')) === 'json') return sendJson(request, table);
+	const format = url.searchParams.get('format');
+	// Without format= the Accept header decides, and caches must know that.
+	const vary = format === null ? VARY_ACCEPT : {};
+	if (chooseFormat(format, request.headers.get('accept')) === 'json') return respond(request, JSON.stringify(table), JSON_TYPE, vary);
 	const filename = `${meta.id}_${level}_${year ?? 'aktuell'}.csv`;
-	return respond(request, csvOf(table), CSV_TYPE, { 'content-disposition': `attachment; filename="${filename}"` });
+	return respond(request, csvOf(table), CSV_TYPE, { 'content-disposition': `attachment; filename="${filename}"`, ...vary });
 });
 
 function chooseFormat(format: string | null, accept: string | null): (typeof FORMATS)[number] {

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { respond, VARY_ACCEPT } from './http';
+import { REGISTRY_KEY, ResponseCache, responseCache, type RequestLike } from './responseCache';
+
+const BODY = JSON.stringify({ features: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `Gebiet ${i}` })) });
+const ORIGIN = 'http://127.0.0.1';
+
+/** What the app would send for a GET of `path` (respond() as the endpoints use it). */
+function appAnswer(path: string, headers: Record<string, string> = {}, extra: Record<string, string> = {}, body = BODY) {
+	const request = new Request(ORIGIN + path, { headers });
+	return { request, url: new URL(request.url), response: respond(request, body, 'application/json; charset=utf-8', extra) };
+}
+
+async function fill(cache: ResponseCache, path: string, headers: Record<string, string> = {}, generation = cache.generation) {
+	const { request, url, response } = appAnswer(path, headers);
+	return cache.keep(request, url, generation, response);
+}
+
+/** A stand-in for node's ServerResponse that records what the fast path writes. */
+function recorder() {
+	const out: { status?: number; headers?: Record<string, string>; body?: Buffer; ended: boolean } = { ended: false };
+	return {
+		out,
+		res: {
+			writeHead(status: number, headers: Record<string, string>) {
+				out.status = status;
+				out.headers = headers;
+			},
+			end(body?: Buffer) {
+				out.body = body;
+				out.ended = true;
+			}
+		}
+	};
+}
+
+const nodeRequest = (url: string, headers: RequestLike['headers'] = {}, method = 'GET'): RequestLike => ({ method, url, headers });
+
+function enabled(limits?: ConstructorParameters<typeof ResponseCache>[0]) {
+	const cache = new ResponseCache(limits);
+	cache.enabled = true;
+	return cache;
+}
+
+describe('response cache', () => {
+	it('answers a repeated request with the same status, headers and bytes, per encoding', async () => {
+		const cache = enabled();
+		for (const encoding of ['br', 'gzip', 'identity']) {
+			const sent = await fill(cache, '/api/areas?level=stadtteil', { 'accept-encoding': encoding });
+			const bytes = Buffer.from(await sent.arrayBuffer());
+			const { out, res } = recorder();
+			expect(cache.serve(nodeRequest('/api/areas?level=stadtteil', { 'accept-encoding': encoding }), res)).toBe(true);
+			expect(out.status).toBe(200);
+			expect(out.headers).toEqual(Object.fromEntries(sent.headers));
+			expect(out.body!.equals(bytes)).toBe(true);
+			expect(sent.headers.get('content-encoding') ?? 'identity').toBe(encoding);
+		}
+		expect(cache.size).toBe(3);
+		expect(cache.hits).toBe(3);
+	});
+
+	it('keys by the exact path and query and by the negotiated encoding', async () => {
+		const cache = enabled();
+		await fill(cache, '/api/areas?level=stadtteil', { 'accept-encoding': 'gzip, deflate' });
+		const miss = (url: string, headers: RequestLike['headers']) => expect(cache.serve(nodeRequest(url, headers), recorder().res)).toBe(false);
+		miss('/api/areas?level=ortschaft', { 'accept-encoding': 'gzip' });
+		miss('/api/areas?level=stadtteil&x=1', { 'accept-encoding': 'gzip' });
+		miss('/api/areas?level=stadtteil', { 'accept-encoding': 'br' });
+		miss('/api/areas?level=stadtteil', {});
+		// Another header that negotiates to gzip shares the entry.
+		expect(cache.serve(nodeRequest('/api/areas?level=stadtteil', { 'accept-encoding': 'gzip;q=1, br;q=0' }), recorder().res)).toBe(true);
+	});
+
+	it('answers If-None-Match with 304 and the headers respond() gives a 304, and HEAD without a body', async () => {
+		const cache = enabled();
+		const sent = await fill(cache, '/api/kontore', { 'accept-encoding': 'gzip' });
+		const etag = sent.headers.get('etag')!;
+		for (const ifNoneMatch of [etag, `"other", ${etag}`, '*']) {
+			const { out, res } = recorder();
+			expect(cache.serve(nodeRequest('/api/kontore', { 'accept-encoding': 'gzip', 'if-none-match': ifNoneMatch }), res)).toBe(true);
+			expect(out.status).toBe(304);
+			expect(out.body).toBeUndefined();
+			const direct = appAnswer('/api/kontore', { 'accept-encoding': 'gzip', 'if-none-match': ifNoneMatch }).response;
+			expect(direct.status).toBe(304);
+			expect(out.headers).toEqual(Object.fromEntries(direct.headers));
+		}
+		// A tag that does not match (or only weakly) is left to the app.
+		expect(cache.serve(nodeRequest('/api/kontore', { 'accept-encoding': 'gzip', 'if-none-match': '"other"' }), recorder().res)).toBe(false);
+		expect(cache.serve(nodeRequest('/api/kontore', { 'accept-encoding': 'gzip', 'if-none-match': `W/${etag}` }), recorder().res)).toBe(false);
+		const { out, res } = recorder();
+		expect(cache.serve(nodeRequest('/api/kontore', { 'accept-encoding': 'gzip' }, 'HEAD'), res)).toBe(true);
+		expect(out.status).toBe(200);
+		expect(out.headers!['content-length']).toBe(sent.headers.get('content-length'));
+		expect(out.body).toBeUndefined();
+		expect(out.ended).toBe(true);
+	});
+
+	it('stores only anonymous GET answers under /api/ that are 200, tagged, unpersonal and vary by encoding at most', async () => {
+		const cache = enabled();
+		const offer = async (path: string, response: Response, headers: Record<string, string> = {}, method = 'GET') => {
+			const request = new Request(ORIGIN + path, { method, headers });
+			const kept = await cache.keep(request, new URL(request.url), cache.generation, response);
+			// Whatever happens, the app's answer goes out unchanged.
+			expect(kept.status).toBe(response.status);
+			return cache.size;
+		};
+		const ok = () => appAnswer('/api/x').response;
+		const withHeaders = (extra: Record<string, string>) => appAnswer('/api/x', {}, extra).response;
+		expect(await offer('/api/x', ok(), { cookie: 'a=1' })).toBe(0);
+		expect(await offer('/api/x', ok(), { authorization: 'Basic eDp5' })).toBe(0);
+		expect(await offer('/api/x', new Response(null, { status: 200, headers: ok().headers }), {}, 'HEAD')).toBe(0);
+		expect(await offer('/admin/x', ok())).toBe(0);
+		expect(await offer('/ogc/collections', ok())).toBe(0);
+		expect(await offer('/apix', ok())).toBe(0);
+		expect(await offer('/api/x', withHeaders(VARY_ACCEPT))).toBe(0);
+		expect(await offer('/api/x', withHeaders({ vary: '*' }))).toBe(0);
+		expect(await offer('/api/x', withHeaders({ 'set-cookie': 'a=1' }))).toBe(0);
+		expect(await offer('/api/x', withHeaders({ 'cache-control': 'no-store' }))).toBe(0);
+		expect(await offer('/api/x', withHeaders({ 'cache-control': 'private, max-age=60' }))).toBe(0);
+		expect(await offer('/api/x', new Response(BODY, { status: 400, headers: { etag: '"a"' } }))).toBe(0);
+		expect(await offer('/api/x', new Response(BODY, { status: 200 }))).toBe(0);
+		expect(await offer('/api/x', ok())).toBe(1);
+		// Requests with credentials and other methods are not answered from it either.
+		expect(cache.serve(nodeRequest('/api/x', { cookie: 'a=1' }), recorder().res)).toBe(false);
+		expect(cache.serve(nodeRequest('/api/x', { authorization: 'Bearer x' }), recorder().res)).toBe(false);
+		expect(cache.serve(nodeRequest('/api/x', {}, 'POST'), recorder().res)).toBe(false);
+		expect(cache.serve(nodeRequest('/api/x', {}, 'OPTIONS'), recorder().res)).toBe(false);
+		expect(cache.serve(nodeRequest('/api/x', {}), recorder().res)).toBe(true);
+	});
+
+	it('stores nothing until a server entry enables it', async () => {
+		const cache = new ResponseCache();
+		const sent = await fill(cache, '/api/x');
+		expect(sent.status).toBe(200);
+		expect(cache.size).toBe(0);
+	});
+
+	it('empties on invalidate() and drops answers begun before it', async () => {
+		const cache = enabled();
+		await fill(cache, '/api/a');
+		const before = cache.generation;
+		cache.invalidate();
+		expect(cache.size).toBe(0);
+		expect(cache.serve(nodeRequest('/api/a'), recorder().res)).toBe(false);
+		// An answer built from the old data, finished after the change.
+		const late = await fill(cache, '/api/b', {}, before);
+		expect(late.status).toBe(200);
+		expect(cache.size).toBe(0);
+		await fill(cache, '/api/b');
+		expect(cache.size).toBe(1);
+	});
+
+	it('keeps at most maxEntries and maxTotalBytes (the oldest go) and skips large bodies', async () => {
+		const size = Buffer.byteLength(BODY);
+		const cache = enabled({ maxEntries: 3, maxBodyBytes: size, maxTotalBytes: size * 2 });
+		for (const p of ['/api/1', '/api/2', '/api/3']) await fill(cache, p);
+		expect(cache.size).toBe(2);
+		expect(cache.bytes).toBe(size * 2);
+		expect(cache.serve(nodeRequest('/api/1'), recorder().res)).toBe(false);
+		expect(cache.serve(nodeRequest('/api/3'), recorder().res)).toBe(true);
+		const small = enabled({ maxEntries: 3, maxBodyBytes: 10_000_000, maxTotalBytes: 10_000_000 });
+		for (const p of ['/api/1', '/api/2', '/api/3', '/api/4', '/api/2']) await fill(small, p);
+		expect(small.size).toBe(3);
+		expect(small.serve(nodeRequest('/api/1'), recorder().res)).toBe(false);
+		expect(small.serve(nodeRequest('/api/2'), recorder().res)).toBe(true);
+		const tiny = enabled({ maxEntries: 3, maxBodyBytes: size - 1, maxTotalBytes: 10_000_000 });
+		const sent = await fill(tiny, '/api/1');
+		expect(Buffer.from(await sent.arrayBuffer()).toString()).toBe(BODY);
+		expect(tiny.size).toBe(0);
+	});
+
+	it('is one object per process, found under a global symbol', () => {
+		expect(responseCache()).toBe(responseCache());
+		expect((globalThis as Record<symbol, unknown>)[REGISTRY_KEY]).toBe(responseCache());
+	});
+});

@@ -1,0 +1,184 @@
+// A response cache for the read API, in front of SvelteKit: the app stores its final answers
+// (hooks.server.ts, after every header is set), and the production server entry (server.js)
+// answers repeated requests from it without entering SvelteKit at all. The two live in different
+// module instances (the SvelteKit bundle's chunks and server.js), so the cache is one object in a
+// globalThis registry, created here. Only what depends on nothing but the URL and Accept-Encoding
+// is stored: anonymous GET answers under /api/ with status 200, an ETag, no Set-Cookie, and at most
+// `Vary: Accept-Encoding`. Whenever the served data changes (store.ts), the cache is emptied.
+import { matches, negotiateEncoding, type Encoding } from './http';
+
+export const REGISTRY_KEY = Symbol.for('kontoratlas.responseCache');
+
+export interface CacheLimits {
+	/** Entries kept at most; the oldest goes first. */
+	maxEntries: number;
+	/** Bodies larger than this are not kept. */
+	maxBodyBytes: number;
+	/** All bodies together; the oldest go first. */
+	maxTotalBytes: number;
+}
+
+export const DEFAULT_LIMITS: CacheLimits = { maxEntries: 1000, maxBodyBytes: 2 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+
+interface Entry {
+	etag: string;
+	/** Every header of the 200 answer, in the order SvelteKit would write them. */
+	headers: Record<string, string>;
+	/** The same without Content-Length and Content-Encoding, as respond() answers a matching If-None-Match. */
+	notModified: Record<string, string>;
+	body: Buffer;
+}
+
+/** The parts of a request the fast path looks at (node's http.IncomingMessage has them). */
+export interface RequestLike {
+	method?: string;
+	url?: string;
+	headers: Record<string, string | string[] | undefined>;
+}
+
+/** The parts of a response the fast path writes to (node's http.ServerResponse has them). */
+export interface ResponseLike {
+	writeHead(status: number, headers: Record<string, string>): unknown;
+	end(body?: Buffer): unknown;
+}
+
+export class ResponseCache {
+	/**
+	 * Set by the server entry that reads the cache; while false nothing is stored (vite dev and
+	 * vite preview have no such entry, so their requests all go through SvelteKit).
+	 */
+	enabled = false;
+	/** Bumped by every invalidate(): answers begun under an older generation are not stored. */
+	generation = 0;
+	/** Requests answered from the cache (read by the tests through an env-enabled route in server.js). */
+	hits = 0;
+	#entries = new Map<string, Entry>();
+	#bytes = 0;
+
+	constructor(readonly limits: CacheLimits = DEFAULT_LIMITS) {}
+
+	get size(): number {
+		return this.#entries.size;
+	}
+
+	get bytes(): number {
+		return this.#bytes;
+	}
+
+	/** Drops every entry; answers still being built from the old data will not be stored. */
+	invalidate(): void {
+		this.generation++;
+		this.#entries.clear();
+		this.#bytes = 0;
+	}
+
+	/**
+	 * The fast path: answers `req` from the cache and returns true, or returns false (and writes
+	 * nothing) when the request has to go to SvelteKit.
+	 */
+	serve(req: RequestLike, res: ResponseLike): boolean {
+		const method = req.method;
+		if ((method !== 'GET' && method !== 'HEAD') || !req.url || !isCachedPath(req.url) || !isAnonymous(req.headers)) return false;
+		const entry = this.#entries.get(cacheKey(req.url, this.#encoding(single(req.headers['accept-encoding']))));
+		if (!entry) return false;
+		const ifNoneMatch = single(req.headers['if-none-match']);
+		if (ifNoneMatch !== undefined) {
+			// Anything but a match (e.g. a weak W/ tag, which SvelteKit itself answers) goes the long way.
+			if (!matches(ifNoneMatch, entry.etag)) return false;
+			this.hits++;
+			res.writeHead(304, entry.notModified);
+			res.end();
+			return true;
+		}
+		this.hits++;
+		res.writeHead(200, entry.headers);
+		if (method === 'HEAD') res.end();
+		else res.end(entry.body);
+		return true;
+	}
+
+	/**
+	 * Called by the app with its final answer to `request`: stores it when it may be reused, and
+	 * returns the response to send (a new one with the same status, headers and body when the body
+	 * had to be read). `generation` is the value of `this.generation` when the request came in.
+	 */
+	async keep(request: Request, url: URL, generation: number, response: Response): Promise<Response> {
+		if (!this.enabled || request.method !== 'GET' || !isCachedPath(url.pathname) || !isAnonymous(request.headers)) return response;
+		if (!isReusable(response)) return response;
+		const declared = Number(response.headers.get('content-length') ?? NaN);
+		if (declared > this.limits.maxBodyBytes) return response;
+		const body = Buffer.from(await response.arrayBuffer());
+		const copy = new Response(new Uint8Array(body), { status: response.status, statusText: response.statusText, headers: response.headers });
+		if (body.length > this.limits.maxBodyBytes || generation !== this.generation) return copy;
+		const headers: Record<string, string> = {};
+		for (const [name, value] of response.headers) headers[name] = value;
+		const notModified = { ...headers };
+		delete notModified['content-length'];
+		delete notModified['content-encoding'];
+		this.#put(cacheKey(url.pathname + url.search, negotiateEncoding(request.headers.get('accept-encoding'))), {
+			etag: response.headers.get('etag')!,
+			headers,
+			notModified,
+			body
+		});
+		return copy;
+	}
+
+	/** negotiateEncoding, remembered per header value: clients send only a handful of different ones. */
+	#encodings = new Map<string | undefined, Encoding>();
+	#encoding(header: string | undefined): Encoding {
+		let encoding = this.#encodings.get(header);
+		if (encoding === undefined) {
+			encoding = negotiateEncoding(header);
+			if (this.#encodings.size >= 100) this.#encodings.clear();
+			this.#encodings.set(header, encoding);
+		}
+		return encoding;
+	}
+
+	#put(key: string, entry: Entry): void {
+		const old = this.#entries.get(key);
+		if (old) {
+			this.#entries.delete(key);
+			this.#bytes -= old.body.length;
+		}
+		while (this.#entries.size && (this.#entries.size >= this.limits.maxEntries || this.#bytes + entry.body.length > this.limits.maxTotalBytes)) {
+			const [oldestKey, oldest] = this.#entries.entries().next().value!;
+			this.#entries.delete(oldestKey);
+			this.#bytes -= oldest.body.length;
+		}
+		this.#entries.set(key, entry);
+		this.#bytes += entry.body.length;
+	}
+}
+
+/** The one cache of this process, shared by the SvelteKit bundle and the server entry. */
+export function responseCache(): ResponseCache {
+	const registry = globalThis as typeof globalThis & { [REGISTRY_KEY]?: ResponseCache };
+	return (registry[REGISTRY_KEY] ??= new ResponseCache());
+}
+
+/** Raw path and query exactly as requested, and the encoding respond() chooses for the request. */
+export const cacheKey = (url: string, encoding: Encoding) => `${encoding} ${url}`;
+
+/** The read API only: admin pages, OGC (whose links carry the host) and pages are never cached. */
+const isCachedPath = (url: string) => url.startsWith('/api/');
+
+/** No credentials of any kind: a cookie or an Authorization header sends the request the long way. */
+function isAnonymous(headers: Headers | RequestLike['headers']): boolean {
+	if (headers instanceof Headers) return !headers.has('cookie') && !headers.has('authorization');
+	return headers.cookie === undefined && headers.authorization === undefined;
+}
+
+/** Status 200 with an ETag, nothing personal, nothing varying but the encoding, storable. */
+export function isReusable(response: Response): boolean {
+	const h = response.headers;
+	if (response.status !== 200 || !h.get('etag') || h.has('set-cookie')) return false;
+	const vary = h.get('vary');
+	if (vary && vary.split(',').some((v) => v.trim().toLowerCase() !== 'accept-encoding')) return false;
+	return !/\b(no-store|no-cache|private)\b/i.test(h.get('cache-control') ?? '');
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value.join(', ') : value;
+}

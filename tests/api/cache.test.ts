@@ -1,0 +1,151 @@
+// The production server's response cache (server.js, src/lib/server/responseCache.ts): answers
+// from it are the app's answers byte for byte, only reusable answers go in, and a data change
+// through /admin empties it. The server runs with KONTORATLAS_TEST_CACHE_STATS=1, which makes
+// server.js report how often the cache answered, to show that these requests took the fast path.
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient, removeStores, startAdminServer, type AdminServer } from '../admin/helpers';
+
+let server: AdminServer;
+beforeAll(async () => {
+	server = await startAdminServer({ KONTORATLAS_TEST_CACHE_STATS: '1' });
+});
+afterAll(async () => {
+	const exited = new Promise((r) => server.child.once('exit', r));
+	server.child.kill();
+	await exited;
+	removeStores();
+});
+
+interface Raw {
+	status: number;
+	/** Every header as sent, but Date. */
+	headers: Record<string, string | string[]>;
+	body: Buffer;
+}
+
+/** A request with exactly these headers, and the answer's raw bytes (fetch would decompress). */
+function raw(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
+	return new Promise((ok, fail) => {
+		request(server.url + path, { method, headers }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => {
+				const { date, ...rest } = res.headers;
+				expect(date).toBeTruthy();
+				ok({ status: res.statusCode!, headers: rest as Record<string, string | string[]>, body: Buffer.concat(chunks) });
+			});
+			res.on('error', fail);
+		})
+			.on('error', fail)
+			.end();
+	});
+}
+
+/** How many requests the cache has answered, and how many answers it holds. */
+async function stats(): Promise<{ hits: number; entries: number }> {
+	return (await fetch(`${server.url}/__test/response-cache`)).json();
+}
+
+/** Runs `fn` and returns how many of its requests the cache answered. */
+async function hitsDuring(fn: () => Promise<unknown>): Promise<number> {
+	const before = (await stats()).hits;
+	await fn();
+	return (await stats()).hits - before;
+}
+
+describe('the API response cache', () => {
+	it('answers a repeated request byte for byte as the app did, for br, gzip and identity', async () => {
+		for (const encoding of ['br', 'gzip', 'identity']) {
+			const path = `/api/areas?level=stadtteil&indicators=einwohner&cache=${encoding}`;
+			let first: Raw | undefined;
+			expect(await hitsDuring(async () => (first = await raw(path, { 'accept-encoding': encoding })))).toBe(0);
+			let second: Raw | undefined;
+			expect(await hitsDuring(async () => (second = await raw(path, { 'accept-encoding': encoding })))).toBe(1);
+			expect(first!.status).toBe(200);
+			expect(first!.headers['content-encoding'] ?? 'identity').toBe(encoding);
+			expect(second!.headers).toEqual(first!.headers);
+			expect(second!.body.equals(first!.body)).toBe(true);
+		}
+	});
+
+	it('answers If-None-Match with the 304 the app gives, and HEAD like the app', async () => {
+		const path = '/api/areas?level=ortschaft&cache=304';
+		const gzip = { 'accept-encoding': 'gzip' };
+		const etag = (await fetch(server.url + '/api/areas?level=ortschaft&cache=etag')).headers.get('etag')!;
+		// Not in the cache yet: the app answers.
+		const fromApp = await raw(path, { ...gzip, 'if-none-match': etag });
+		const headFromApp = await raw(path, gzip, 'HEAD');
+		const get = await raw(path, gzip);
+		let fromCache: Raw | undefined;
+		let headFromCache: Raw | undefined;
+		expect(
+			await hitsDuring(async () => {
+				fromCache = await raw(path, { ...gzip, 'if-none-match': etag });
+				headFromCache = await raw(path, gzip, 'HEAD');
+			})
+		).toBe(2);
+		expect(fromApp.status).toBe(304);
+		expect(fromCache!.status).toBe(304);
+		expect(fromCache!.headers).toEqual(fromApp.headers);
+		expect(fromCache!.body.length).toBe(0);
+		expect(headFromApp.status).toBe(200);
+		expect(headFromCache!.headers).toEqual(headFromApp.headers);
+		expect(headFromCache!.headers).toEqual(get.headers);
+		expect(headFromCache!.body.length).toBe(0);
+		// A tag that does not match gets the full answer.
+		const other = await raw(path, { ...gzip, 'if-none-match': '"anders"' });
+		expect(other.status).toBe(200);
+		expect(other.body.equals(get.body)).toBe(true);
+	});
+
+	it('keeps no problem answers, no answers that vary by Accept, and nothing for requests with a cookie', async () => {
+		const before = await stats();
+		for (let i = 0; i < 2; i++) {
+			const bogus = await raw('/api/areas?level=bogus');
+			expect(bogus.status).toBe(400);
+			expect(bogus.headers['content-type']).toContain('problem+json');
+			expect((await raw('/api/gibt-es-nicht')).status).toBe(404);
+			// The indicator table negotiates JSON or CSV on Accept, and says so.
+			const csv = await raw('/api/indicators/einwohnerdichte?level=stadtteil', { accept: 'text/csv' });
+			expect(csv.headers['content-type']).toContain('text/csv');
+			expect(csv.headers.vary).toBe('Accept, Accept-Encoding');
+			const json = await raw('/api/indicators/einwohnerdichte?level=stadtteil', { accept: 'application/json' });
+			expect(json.headers['content-type']).toContain('application/json');
+			expect((await raw('/api/kontore?cache=cookie', { cookie: 'a=1' })).status).toBe(200);
+		}
+		expect(await stats()).toEqual(before);
+		// With format= the Accept header no longer matters: that answer is kept.
+		await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', { accept: 'application/json' });
+		const csv = await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', { accept: 'application/json' });
+		expect(csv.headers.vary).toBe('Accept-Encoding');
+		expect((await stats()).hits).toBe(before.hits + 1);
+	});
+
+	it('never answers admin pages', async () => {
+		const before = await stats();
+		for (let i = 0; i < 2; i++) {
+			const login = await raw('/admin/login');
+			expect(login.status).toBe(200);
+			expect(login.headers['cache-control']).toBe('no-store');
+		}
+		expect(await stats()).toEqual(before);
+	});
+
+	it('serves the new data after an import and after a rollback', async () => {
+		const path = '/api/areas/lebenstedt?indicators=sgb2-quote&year=2019';
+		const value = async () => ((await (await fetch(server.url + path)).json()) as { properties: Record<string, unknown> }).properties['sgb2-quote'];
+		expect(await value()).toBe(19.7);
+		expect(await hitsDuring(async () => expect(await value()).toBe(19.7))).toBe(1);
+		const admin = new AdminClient(server.url);
+		await admin.login();
+		const p = await admin.previewCsv('x.csv', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\r\nLebenstedt;SGB-II-Quote;2019;12,0;6.000;50.000\r\n');
+		expect(p.previewId).toBeTruthy();
+		expect((await admin.confirm(p.previewId!)).version).toBe(2);
+		expect(await hitsDuring(async () => expect(await value()).toBe(12))).toBe(0);
+		expect(await hitsDuring(async () => expect(await value()).toBe(12))).toBe(1);
+		expect((await admin.post('/admin?/rollback', { version: '1' })).status).toBe(200);
+		expect(await value()).toBe(19.7);
+		expect(await value()).toBe(19.7);
+	});
+});
