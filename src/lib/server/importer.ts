@@ -89,7 +89,7 @@ export function previewCsv(bytes: Uint8Array, name: string, options: CsvOptions,
 		const table = parseIndicatorTable(decoded.text, upload, {
 			stadtteile: d.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
 			totals,
-			indicators: d.indicators.map((m) => ({ id: m.id, label: m.label.de })),
+			indicators: d.indicators.map((m) => ({ id: m.id, label: m.label.de, rate: m.aggregation.method === 'rate' ? { scale: m.aggregation.scale, decimals: m.decimals } : undefined })),
 			indicator
 		});
 		if (!table.ok) return { ok: false, problems: table.problems };
