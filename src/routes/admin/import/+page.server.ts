@@ -3,13 +3,14 @@ import { formatProblem, type DataProblem } from '$lib/data/problems';
 import { adminForm, requireSession, uploadLimit } from '$lib/server/admin/guard';
 import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, type PreviewResult } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
+import { importable } from '$lib/import/plan';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireSession(event);
 	const store = getStore();
 	return {
-		indicators: store.derived.indicators.filter((m) => m.aggregation.method === 'rate').map((m) => ({ id: m.id, label: m.label.de, beispieldaten: m.beispieldaten })),
+		indicators: store.derived.indicators.filter(importable).map((m) => ({ id: m.id, label: m.label.de, beispieldaten: m.beispieldaten })),
 		limitKb: Math.round(uploadLimit() / 1024)
 	};
 };
