@@ -126,8 +126,17 @@ export const IndicatorMeta = z.object({
 	source: PlainText,
 	licence: PlainText,
 	beispieldaten: z.boolean(),
-	/** Disclosure control: rates with a base count (denominator) below this are suppressed; default 5. */
+	/**
+	 * Disclosure control: rates with a base count (denominator) below this are suppressed, and so are
+	 * counts under `disclosureControl` from 1 up to below it; default 5.
+	 */
 	disclosureMinBase: z.number().int().min(0).optional(),
+	/**
+	 * Sum indicators only: the figure is a count of persons or households (e.g. recipients of a
+	 * benefit) and is subject to disclosure control like the base of a rate. Residents and areas are
+	 * published figures and leave it unset; rates are always subject to it.
+	 */
+	disclosureControl: z.boolean().optional(),
 	/** Filled in by the pipeline from the values. */
 	years: z.array(z.number().int()).default([])
 });

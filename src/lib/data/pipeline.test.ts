@@ -162,6 +162,19 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 		expect(wrong[0]).toMatch(new RegExp(`row ${row}, field "value": does not match numerator/denominator`));
 	});
 
+	it('disclosureControl on a rate, and a controlled count that is not a whole number', () => {
+		const onRate = problemsWith('indikatoren.json', (t) => JSON.stringify(JSON.parse(t).map((m: { id: string }) => (m.id === 'sgb2-quote' ? { ...m, disclosureControl: true } : m))));
+		expect(onRate).toEqual(['indikatoren.json, feature sgb2-quote, field "disclosureControl": only for sum indicators (counts of persons); rates are always under disclosure control (value: true)']);
+		const files = shippedFiles();
+		const catalogue = JSON.parse(files.get('indikatoren.json')!);
+		const sgb2 = catalogue.find((m: { id: string }) => m.id === 'sgb2-quote');
+		catalogue.push({ ...sgb2, id: 'sgb2-anzahl', label: { de: 'SGB-II-Leistungsberechtigte', en: 'SGB II recipients' }, aggregation: { method: 'sum' }, disclosureControl: true, range: [0, 100000], decimals: 0 });
+		files.set('indikatoren.json', JSON.stringify(catalogue));
+		const table = 'beispieldaten/sozialindikatoren.csv';
+		files.set(table, files.get(table)! + 'barum,sgb2-anzahl,2024,2.5,,\ngitter,sgb2-anzahl,2024,3,,\n');
+		expect(() => buildDerived(files)).toThrow(/sozialindikatoren\.csv, row \d+, field "value": sgb2-anzahl counts persons: a whole number of at least 0 \(value: 2\.5\)$/);
+	});
+
 	it('a dataset without provenance sidecar', () => {
 		const files = shippedFiles();
 		files.delete('kontore.meta.json');

@@ -171,6 +171,8 @@ export function buildDerived(files: SourceFiles): Derived {
 			if (ds && ds.beispieldaten !== m.beispieldaten) problems.push({ file: FILES.indikatoren, feature: m.id, field: 'beispieldaten', value: m.beispieldaten, message: `does not match dataset ${d} (beispieldaten: ${ds.beispieldaten}); example and real data must never be mixed up` });
 		}
 		const agg = m.aggregation;
+		if (m.disclosureControl && agg.method !== 'sum')
+			problems.push({ file: FILES.indikatoren, feature: m.id, field: 'disclosureControl', value: m.disclosureControl, message: 'only for sum indicators (counts of persons); rates are always under disclosure control' });
 		for (const ref of agg.method === 'ratio' ? [agg.numerator, agg.denominator] : agg.method === 'weighted-mean' ? [agg.weightIndicator] : [])
 			if (!catalogue!.some((x) => x.id === ref)) problems.push({ file: FILES.indikatoren, feature: m.id, field: 'aggregation', value: ref, message: 'refers to an unknown indicator' });
 	});
@@ -206,6 +208,8 @@ export function buildDerived(files: SourceFiles): Derived {
 				return problems.push({ ...where, field: 'value', value: row.value, message: `out of the plausible range ${meta.range[0]}–${meta.range[1]} of ${meta.id}` });
 			if (row.numerator !== null && row.denominator !== null && row.numerator > row.denominator && meta.aggregation.method === 'rate' && meta.aggregation.scale === 100)
 				return problems.push({ ...where, field: 'numerator', value: row.numerator, message: `numerator exceeds denominator ${row.denominator}` });
+			if (meta.disclosureControl && row.value !== null && (!Number.isInteger(row.value) || row.value < 0))
+				return problems.push({ ...where, field: 'value', value: row.value, message: `${meta.id} counts persons: a whole number of at least 0` });
 			if (meta.aggregation.method === 'rate' && row.value !== null) {
 				if (row.numerator === null || row.denominator === null) return problems.push({ ...where, field: row.numerator === null ? 'numerator' : 'denominator', message: `${meta.id} is a rate: numerator and denominator are required so that it can be aggregated` });
 				const expected = (row.numerator / row.denominator) * meta.aggregation.scale;

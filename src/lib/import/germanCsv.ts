@@ -1,7 +1,15 @@
 // Indicator tables as German offices export them from Excel: `;` separator, decimal comma,
 // thousands dots, quoted fields, CRLF. Two layouts: long (Gebiet; Indikator; Jahr; Wert[; Zähler;
-// Nenner]) and wide (Gebiet; 2021; 2022; … with the indicator from a column or from the form).
-// Areas may be given by id or by name. Parsing is papaparse's; this module maps and checks.
+// Nenner]) and wide (Gebiet; 2021; 2022; … optionally with the counts per year, e.g. "Zähler 2023"
+// and "Nenner 2023"). The indicator comes from an Indikator column, else from the form, else from
+// the file name. Areas may be given by id or by name. Parsing is papaparse's; this module maps
+// and checks.
+//
+// Rates need their base count (Nenner): disclosure control decides by it whether a rate may be
+// published at all, and Ortschaft and city rates are summed counts. A rate without its base is
+// therefore refused with the cell at fault, never imported unchecked: a published rate on two
+// persons cannot be taken back. Given the rate and its base, the count (Zähler) is derived; given
+// both counts, the rate is.
 import Papa from 'papaparse';
 import type { DataProblem } from '$lib/data/problems';
 import { parseGermanNumber } from './germanNumber';
@@ -22,8 +30,9 @@ export interface TableContext {
 	stadtteile: { id: string; name: string }[];
 	/** Ortschaften and the city: rows for them are totals and are skipped with a warning. */
 	totals: { id: string; name: string }[];
-	indicators: { id: string; label: string }[];
-	/** The indicator for a wide table without an indicator column. */
+	/** `rate` is set for rates (scale 100 for %, decimals as published): they need their bases. */
+	indicators: { id: string; label: string; rate?: { scale: number; decimals: number } }[];
+	/** The indicator for a table without an indicator column (chosen in the form). */
 	indicator?: string;
 }
 
@@ -53,6 +62,32 @@ const ALIASES: Record<'area' | 'indicator' | 'year' | 'value' | 'numerator' | 'd
 	denominator: ['nenner', 'denominator', 'basis', 'grundgesamtheit', 'bezugsgroesse']
 };
 
+type Part = 'value' | 'numerator' | 'denominator';
+
+/**
+ * A year column of the wide layout: "2023" (the value), or a value/count name and the year in
+ * either order, separated by anything or nothing: "Zähler 2023", "2023 Nenner", "Basis_2023",
+ * "Anzahl (2023)", "Wert 2023". Names as in the long layout (ALIASES), compared loosely.
+ */
+export function wideColumn(header: string): { year: number; part: Part } | null {
+	if (/^\s*(19|20)\d{2}\s*$/.test(header)) return { year: Number(header.trim()), part: 'value' };
+	const n = normaliseName(header);
+	const nameFirst = /^([a-z]+)((?:19|20)\d{2})$/.exec(n);
+	const yearFirst = /^((?:19|20)\d{2})([a-z]+)$/.exec(n);
+	const name = nameFirst?.[1] ?? yearFirst?.[2];
+	const year = nameFirst?.[2] ?? yearFirst?.[1];
+	const part = (['value', 'numerator', 'denominator'] as const).find((k) => name !== undefined && ALIASES[k].includes(name));
+	return part ? { year: Number(year), part } : null;
+}
+
+/** The one indicator whose id or label the file name contains ("sgb2-quote_2021-2023.csv"), if any. */
+export function indicatorFromFileName(file: string, indicators: TableContext['indicators']): { id: string } | { ambiguous: string[] } | null {
+	const name = normaliseName(file.replace(/\.[a-z0-9]+$/i, ''));
+	const hits = indicators.filter((m) => [m.id, m.label].some((k) => normaliseName(k).length >= 4 && name.includes(normaliseName(k))));
+	if (hits.length === 0) return null;
+	return hits.length === 1 ? { id: hits[0].id } : { ambiguous: hits.map((m) => m.id) };
+}
+
 export function parseIndicatorTable(text: string, file: string, ctx: TableContext): ParsedTable {
 	const problems: DataProblem[] = [];
 	const warnings: DataProblem[] = [];
@@ -73,11 +108,32 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 	const dup = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
 	if (dup !== undefined) return { ok: false, problems: [{ file, row: 0, field: header[names.indexOf(dup)], message: 'column given twice' }] };
 	if (col.area < 0) return { ok: false, problems: [{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no area column: expected one named Gebiet, Stadtteil or area_id' }] };
-	const yearCols = names.map((n, i) => (/^(19|20)\d{2}$/.test(n) && /^\s*\d{4}\s*$/.test(header[i]) ? i : -1)).filter((i) => i >= 0);
 	const layout: 'long' | 'wide' = col.year >= 0 ? 'long' : 'wide';
+	// Wide layout: per year the value column and, optionally, its two counts.
+	const years = new Map<number, Partial<Record<Part, number>>>();
+	if (layout === 'wide') {
+		for (const [i, h] of header.entries()) {
+			const w = i === col.area || i === col.indicator ? null : wideColumn(h);
+			if (!w) {
+				if (/(19|20)\d{2}/.test(h)) warnings.push({ file, row: 0, field: h.slice(0, 60), message: 'column ignored: a year column is named like 2023, Zähler 2023 or Nenner 2023 (also Anzahl/Basis, year first or last)', severity: 'warning' });
+				continue;
+			}
+			const at = years.get(w.year) ?? {};
+			if (at[w.part] !== undefined) return { ok: false, problems: [{ file, row: 0, field: h, message: `column given twice (as "${header[at[w.part]!]}")` }] };
+			years.set(w.year, { ...at, [w.part]: i });
+		}
+	}
 	if (layout === 'long' && col.value < 0) return { ok: false, problems: [{ file, row: 0, field: 'Wert', message: 'long layout (with a Jahr column) needs a value column named Wert or value' }] };
-	if (layout === 'wide' && yearCols.length === 0) return { ok: false, problems: [{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no Jahr column and no year columns (e.g. 2023): neither long nor wide layout' }] };
-	if (col.indicator < 0 && !ctx.indicator) return { ok: false, problems: [{ file, row: 0, field: 'Indikator', message: 'no indicator column: add one named Indikator, or choose the indicator in the form' }] };
+	if (layout === 'wide' && years.size === 0) return { ok: false, problems: [{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no Jahr column and no year columns (e.g. 2023): neither long nor wide layout' }] };
+	let fixedIndicator = ctx.indicator;
+	if (col.indicator < 0 && !fixedIndicator) {
+		const fromName = indicatorFromFileName(file, ctx.indicators);
+		if (fromName && 'ambiguous' in fromName) return { ok: false, problems: [{ file, row: 0, field: 'Indikator', value: file, message: `no indicator column, and the file name fits several indicators (${fromName.ambiguous.join(', ')}): add a column named Indikator, or choose the indicator in the form` }] };
+		if (!fromName) return { ok: false, problems: [{ file, row: 0, field: 'Indikator', message: 'no indicator column: add one named Indikator, choose the indicator in the form, or name the file after it (e.g. sgb2-quote_2023.csv)' }] };
+		fixedIndicator = fromName.id;
+		warnings.push({ file, field: 'Indikator', value: fromName.id, message: 'indicator taken from the file name (the file has no Indikator column and none was chosen in the form)', severity: 'warning' });
+	}
+	const rateOf = new Map(ctx.indicators.map((m) => [m.id, m.rate]));
 
 	const areaByKey = new Map<string, string>();
 	for (const a of ctx.stadtteile) {
@@ -106,7 +162,7 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 			if (totalKeys.has(areaKey) || /insgesamt|gesamt|summe/i.test(rawArea)) return warnings.push({ ...where, field: header[col.area], value: known(rawArea), message: 'total row skipped: Ortschaft and city figures are computed from the Stadtteile', severity: 'warning' });
 			return problems.push({ ...where, field: header[col.area], value: known(rawArea), message: 'unknown Stadtteil (neither an id nor a name of the atlas)' });
 		}
-		let indicator = ctx.indicator;
+		let indicator = fixedIndicator;
 		if (col.indicator >= 0) {
 			const raw = cells[col.indicator].trim();
 			indicator = indicatorByKey.get(/^[a-z0-9-]+$/.test(raw) ? raw : normaliseName(raw));
@@ -121,14 +177,20 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 			}
 			return n.value;
 		};
-		const entries: { year: number; value: number | null | undefined; numerator: number | null | undefined; denominator: number | null | undefined }[] = [];
+		type Cell = number | null | undefined;
+		const entries: { year: number; value: Cell; numerator: Cell; denominator: Cell; fields: Record<Part, string>; raw: string; noBaseColumn: string | null }[] = [];
 		if (layout === 'long') {
 			const y = cells[col.year].trim();
 			if (!/^\d{4}$/.test(y)) return problems.push({ ...where, field: header[col.year], value: known(y), message: 'year must be four digits' });
-			entries.push({ year: Number(y), value: num(col.value, header[col.value]), numerator: num(col.numerator, header[col.numerator]), denominator: num(col.denominator, header[col.denominator]) });
+			const fields = { value: header[col.value], numerator: header[col.numerator] ?? 'Zähler', denominator: header[col.denominator] ?? 'Nenner' };
+			entries.push({ year: Number(y), value: num(col.value, fields.value), numerator: num(col.numerator, fields.numerator), denominator: num(col.denominator, fields.denominator), fields, raw: cells[col.value], noBaseColumn: col.denominator >= 0 ? null : '"Nenner" (or "Basis")' });
 		} else {
-			for (const c of yearCols) entries.push({ year: Number(header[c].trim()), value: num(c, header[c]), numerator: null, denominator: null });
+			for (const [year, c] of [...years].sort((a, b) => a[0] - b[0])) {
+				const fields = { value: c.value === undefined ? String(year) : header[c.value], numerator: c.numerator === undefined ? `Zähler ${year}` : header[c.numerator], denominator: c.denominator === undefined ? `Nenner ${year}` : header[c.denominator] };
+				entries.push({ year, value: num(c.value ?? -1, fields.value), numerator: num(c.numerator ?? -1, fields.numerator), denominator: num(c.denominator ?? -1, fields.denominator), fields, raw: c.value === undefined ? '' : cells[c.value], noBaseColumn: c.denominator !== undefined ? null : `"Nenner ${year}" (or "${year} Nenner", "Basis ${year}")` });
+			}
 		}
+		for (const e of entries) if (e.value !== undefined && e.numerator !== undefined && e.denominator !== undefined) completeCounts(e as Counted, rateOf.get(indicator!), where, problems);
 		for (const e of entries) {
 			if (e.value === undefined || e.numerator === undefined || e.denominator === undefined) continue;
 			const key = `${area}/${indicator}/${e.year}`;
@@ -141,7 +203,89 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 			rows.push({ sourceRow: row, area, indicator: indicator!, year: e.year, value: e.value, numerator: e.numerator, denominator: e.denominator });
 		}
 	});
-	if (problems.length) return { ok: false, problems: problems.slice(0, 200) };
+	if (problems.length) return { ok: false, problems: collapse(problems).slice(0, 200) };
 	if (rows.length === 0) return { ok: false, problems: [{ file, message: 'no values in the file' }] };
 	return { ok: true, layout, rows, warnings };
+}
+
+const NO_BASE_COLUMN = 'rate without its base count';
+
+interface Counted {
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	fields: Record<Part, string>;
+	/** The value cell as written, for the problem list. */
+	raw: string;
+	/** Null where the file has a base column for this value; else how to name the missing one. */
+	noBaseColumn: string | null;
+}
+
+/**
+ * Rates: checks that a value has its base and fills in what follows from the rest (the count from
+ * rate and base, the rate from both counts). Counts: refuses Zähler/Nenner without a value.
+ */
+function completeCounts(e: Counted, rate: { scale: number; decimals: number } | undefined, where: { file: string; row: number }, problems: DataProblem[]): void {
+	const shown = e.raw.trim().slice(0, 60);
+	if (!rate) {
+		if (e.value === null && (e.numerator !== null || e.denominator !== null))
+			problems.push({ ...where, field: e.numerator !== null ? e.fields.numerator : e.fields.denominator, message: `not a rate: the figure itself belongs in the column ${e.fields.value}` });
+		return;
+	}
+	if (e.value === null) {
+		if (e.numerator !== null && e.denominator !== null && e.denominator > 0) e.value = round((e.numerator / e.denominator) * rate.scale, rate.decimals);
+		else if (e.numerator !== null || e.denominator !== null) problems.push({ ...where, field: e.numerator === null ? e.fields.numerator : e.fields.denominator, message: 'a rate needs both counts (Zähler and Nenner) or the rate and its base (Nenner)' });
+		return;
+	}
+	if (e.denominator === null) {
+		const why = 'disclosure control needs the number of persons a rate refers to, to decide whether it may be published, and Ortschaft and city rates are computed from the counts';
+		problems.push(
+			e.noBaseColumn === null
+				? { ...where, field: e.fields.value, value: shown, message: `${NO_BASE_COLUMN}: the cell "${e.fields.denominator}" is empty; ${why}` }
+				: { ...where, field: e.fields.value, value: shown, message: `${NO_BASE_COLUMN} (Nenner): the file has no column ${e.noBaseColumn}; ${why}` }
+		);
+		return;
+	}
+	if (e.numerator === null) {
+		// The count behind a rounded rate: the nearest whole number; it must reproduce the rate.
+		const n = Math.round((e.value * e.denominator) / rate.scale);
+		if (Math.abs((n / e.denominator) * rate.scale - e.value) > 0.51 * 10 ** -rate.decimals) {
+			problems.push({ ...where, field: e.fields.value, value: shown, message: `no whole number of persons out of ${e.denominator} gives this rate (nearest: ${n} → ${round((n / e.denominator) * rate.scale, rate.decimals + 1)}); check the rate and its base` });
+			return;
+		}
+		e.numerator = n;
+	}
+}
+
+/**
+ * A wide file without any base column gets the same problem in every row: it is listed once per
+ * column, with the rows it concerns, so the real reason is not buried in a list of hundreds.
+ */
+function collapse(problems: DataProblem[]): DataProblem[] {
+	const out: DataProblem[] = [];
+	const groups = new Map<string, { first: DataProblem; rows: number[] }>();
+	for (const p of problems) {
+		if (!p.message.startsWith(`${NO_BASE_COLUMN} (Nenner)`)) {
+			out.push(p);
+			continue;
+		}
+		const key = `${p.field}\u0000${p.message}`;
+		const g = groups.get(key);
+		if (g) g.rows.push(p.row!);
+		else {
+			const group = { first: p, rows: [p.row!] };
+			groups.set(key, group);
+			out.push(p);
+		}
+	}
+	return out.map((p) => {
+		const g = groups.get(`${p.field}\u0000${p.message}`);
+		if (!g || g.first !== p || g.rows.length === 1) return p;
+		return { ...p, message: `${p.message} (${g.rows.length} rates: rows ${g.rows.length > 6 ? `${g.rows.slice(0, 5).join(', ')} … ${g.rows.at(-1)}` : g.rows.join(', ')})` };
+	});
+}
+
+function round(x: number, decimals: number): number {
+	const f = 10 ** decimals;
+	return Math.round(x * f) / f;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode';
 import { jsonDepth, MAX_VERTICES, parseBoundaries } from './boundaries';
-import { parseIndicatorTable, type TableContext } from './germanCsv';
+import { indicatorFromFileName, parseIndicatorTable, wideColumn, type TableContext } from './germanCsv';
 import { parseGermanNumber } from './germanNumber';
 
 const ctx: TableContext = {
@@ -102,6 +102,104 @@ describe('parseIndicatorTable', () => {
 		const r = table(text);
 		expect(r.ok).toBe(false);
 		expect(problemsOf(r)[0]).toMatchObject({ file: 't.csv', ...problem });
+	});
+});
+
+describe('wide layout for rates', () => {
+	const rates: TableContext = { ...ctx, indicators: [{ id: 'sgb2-quote', label: 'SGB-II-Quote', rate: { scale: 100, decimals: 1 } }, { id: 'einwohner', label: 'Einwohner' }] };
+	const wide = (text: string, file = 't.csv', extra: Partial<TableContext> = {}) => parseIndicatorTable(text, file, { ...rates, ...extra });
+
+	it.each([
+		['2023', { year: 2023, part: 'value' }],
+		[' 2023 ', { year: 2023, part: 'value' }],
+		['Wert 2023', { year: 2023, part: 'value' }],
+		['Zähler 2023', { year: 2023, part: 'numerator' }],
+		['2023 Zähler', { year: 2023, part: 'numerator' }],
+		['ANZAHL (2023)', { year: 2023, part: 'numerator' }],
+		['Nenner_2023', { year: 2023, part: 'denominator' }],
+		['2023 nenner', { year: 2023, part: 'denominator' }],
+		['Basis 2023', { year: 2023, part: 'denominator' }],
+		['Grundgesamtheit 2023', { year: 2023, part: 'denominator' }],
+		['Einwohner 2023', null],
+		['Stadtteil', null],
+		['12023', null]
+	])('column %j', (header, expected) => expect(wideColumn(header)).toEqual(expected));
+
+	it('derives the count from the rate and its base ("Basis 2023")', () => {
+		const r = wide('Stadtteil;2022;2023;Basis 2022;Basis 2023\r\n"Groß Mahner";5,5;–;401;–\r\nLebenstedt;12,1;12,4;33.058;33.100\r\n', 'werte.csv', { indicator: 'sgb2-quote' });
+		expect(r).toEqual({
+			ok: true,
+			layout: 'wide',
+			warnings: [],
+			rows: [
+				{ sourceRow: 1, area: 'gross-mahner', indicator: 'sgb2-quote', year: 2022, value: 5.5, numerator: 22, denominator: 401 },
+				{ sourceRow: 2, area: 'lebenstedt', indicator: 'sgb2-quote', year: 2022, value: 12.1, numerator: 4000, denominator: 33058 },
+				{ sourceRow: 2, area: 'lebenstedt', indicator: 'sgb2-quote', year: 2023, value: 12.4, numerator: 4104, denominator: 33100 }
+			]
+		});
+	});
+
+	it('reads both counts, year first, with an indicator column, and computes a missing rate', () => {
+		const r = wide('Gebiet;Indikator;2023;2023 Zähler;2023 Nenner\nDrütte;SGB-II-Quote;;22;401\nLebenstedt;sgb2-quote;12,1;4.000;33.058\n');
+		expect(r.ok && r.rows).toEqual([
+			{ sourceRow: 1, area: 'druette', indicator: 'sgb2-quote', year: 2023, value: 5.5, numerator: 22, denominator: 401 },
+			{ sourceRow: 2, area: 'lebenstedt', indicator: 'sgb2-quote', year: 2023, value: 12.1, numerator: 4000, denominator: 33058 }
+		]);
+	});
+
+	it('refuses rates without a base column: once per year column, with the rows it concerns', () => {
+		const r = wide('Stadtteil;2022;2023\r\nDrütte;3,1;3,3\r\nLebenstedt;12,1;12,4\r\n"Groß Mahner";5,5;–\r\n', 'sgb2-quote.csv');
+		expect(r.ok).toBe(false);
+		expect(problemsOf(r)).toEqual([
+			{ file: 'sgb2-quote.csv', row: 1, field: '2022', value: '3,1', message: expect.stringMatching(/^rate without its base count \(Nenner\): the file has no column "Nenner 2022".*disclosure control.* \(3 rates: rows 1, 2, 3\)$/) },
+			{ file: 'sgb2-quote.csv', row: 1, field: '2023', value: '3,3', message: expect.stringMatching(/no column "Nenner 2023".*\(2 rates: rows 1, 2\)$/) }
+		]);
+	});
+
+	it('refuses a rate whose base cell is empty, naming the cell', () => {
+		const r = wide('Stadtteil;2023;Nenner 2023\nDrütte;3,1;–\nLebenstedt;12,1;33.058\n', 'sgb2-quote.csv');
+		expect(problemsOf(r)).toEqual([{ file: 'sgb2-quote.csv', row: 1, field: '2023', value: '3,1', message: expect.stringContaining('the cell "Nenner 2023" is empty') }]);
+	});
+
+	it('refuses a rate that no whole count on its base gives', () => {
+		const r = wide('Stadtteil;2023;Nenner 2023\nDrütte;12,4;3\n', 'sgb2-quote.csv');
+		expect(problemsOf(r)).toEqual([{ file: 'sgb2-quote.csv', row: 1, field: '2023', value: '12,4', message: expect.stringContaining('no whole number of persons out of 3 gives this rate') }]);
+	});
+
+	it('refuses counts of a non-rate and columns given twice', () => {
+		expect(problemsOf(wide('Stadtteil;Zähler 2023\nDrütte;5\n', 'einwohner.csv'))[0]).toMatchObject({ row: 1, field: 'Zähler 2023', message: expect.stringContaining('not a rate') });
+		expect(problemsOf(wide('Stadtteil;2023;Nenner 2023;Basis 2023\nDrütte;5;6;6\n', 'sgb2-quote.csv'))[0]).toMatchObject({ row: 0, field: 'Basis 2023', message: 'column given twice (as "Nenner 2023")' });
+	});
+
+	it('takes the indicator from a column, else the form, else the file name (with a note)', () => {
+		const text = 'Stadtteil;2023;Basis 2023\nDrütte;25,0;4\n';
+		expect(wide(text, 'SGB-II-Quote 2023.csv')).toMatchObject({ ok: true, rows: [{ indicator: 'sgb2-quote' }], warnings: [{ field: 'Indikator', value: 'sgb2-quote', severity: 'warning', message: expect.stringContaining('file name') }] });
+		expect(wide(text, 'sgb2-quote.csv', { indicator: 'sgb2-quote' })).toMatchObject({ ok: true, warnings: [] });
+		expect(indicatorFromFileName('export_2023.csv', rates.indicators)).toBeNull();
+		expect(indicatorFromFileName('sgb2-quote_einwohner.csv', rates.indicators)).toEqual({ ambiguous: ['sgb2-quote', 'einwohner'] });
+		expect(problemsOf(wide(text, 'sgb2-quote_einwohner.csv'))[0]).toMatchObject({ field: 'Indikator', message: expect.stringContaining('several indicators') });
+	});
+
+	it('warns about a column that looks like a year but is not one of the known names', () => {
+		const r = wide('Stadtteil;2023;Nenner 2023;Einwohner 2023\nDrütte;25,0;4;900\n', 'sgb2-quote.csv', { indicator: 'sgb2-quote' });
+		expect(r).toMatchObject({ ok: true, warnings: [{ row: 0, field: 'Einwohner 2023', severity: 'warning', message: expect.stringContaining('column ignored') }] });
+	});
+
+	it('reads the real-format wide fixture (Windows-1252, CRLF, quoted names, rates with bases, indicator from the file name)', () => {
+		const file = 'arbeitslosenquote_2021-2023_breit.csv';
+		const decoded = decodeText(readFileSync(`tests/fixtures/import/${file}`), file);
+		expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252' });
+		const stadtteile = readFileSync('geodata/stadtteile.csv', 'utf8').trim().split('\n').slice(1).map((l) => ({ id: l.split(',')[0], name: l.split(',')[1] }));
+		const r = parseIndicatorTable(decoded.ok ? decoded.text : '', file, { stadtteile, totals: [{ id: 'salzgitter', name: 'Salzgitter' }], indicators: [...rates.indicators, { id: 'arbeitslosenquote', label: 'Arbeitslosenquote', rate: { scale: 100, decimals: 1 } }] });
+		expect(r.ok, JSON.stringify(problemsOf(r).slice(0, 3))).toBe(true);
+		if (!r.ok) return;
+		expect(r.layout).toBe('wide');
+		expect(r.rows).toHaveLength(31 * 3);
+		expect(new Set(r.rows.map((x) => x.indicator))).toEqual(new Set(['arbeitslosenquote']));
+		expect(r.rows.find((x) => x.area === 'gross-mahner' && x.year === 2021)).toMatchObject({ value: 4.7, denominator: 256, numerator: 12 });
+		expect(r.rows.find((x) => x.area === 'gebhardshagen' && x.year === 2023)).toMatchObject({ value: 5.1, denominator: 3341 });
+		for (const x of r.rows) expect(Math.abs((x.numerator! / x.denominator!) * 100 - x.value!)).toBeLessThanOrEqual(0.051);
+		expect(r.warnings.map((w) => w.message)).toEqual([expect.stringContaining('file name'), expect.stringContaining('total row skipped')]);
 	});
 });
 

@@ -32,6 +32,16 @@ export function uploadName(name: string): string {
 	return base.replace(/[<>"'`\u0000-\u001f]/g, '').slice(0, 100) || 'upload';
 }
 
+/** Indicators whose values come from value tables (imports or Beispieldaten), not from the base tables. */
+export function fromValueTables(meta: Pick<IndicatorMeta, 'datasets'>): boolean {
+	return meta.datasets.every((d) => d.startsWith('werte-') || d.includes('beispiel'));
+}
+
+/** What the import form offers: rates and counts from value tables. */
+export function importable(meta: Pick<IndicatorMeta, 'datasets' | 'aggregation'>): boolean {
+	return (meta.aggregation.method === 'rate' || meta.aggregation.method === 'sum') && fromValueTables(meta);
+}
+
 const numberText = (n: number | null) => (n === null ? '' : Number.isInteger(n) ? String(n) : String(Number(n.toFixed(10))));
 
 export function planValueImport(
@@ -53,8 +63,7 @@ export function planValueImport(
 			problems.push({ file: p.upload, field: 'Indikator', value: id, message: `${id} is computed from other indicators; import those instead` });
 			continue;
 		}
-		const fromTables = meta.datasets.every((d) => d.startsWith('werte-') || d.includes('beispiel'));
-		if (!fromTables) {
+		if (!fromValueTables(meta)) {
 			problems.push({ file: p.upload, field: 'Indikator', value: id, message: `${id} comes from the base tables (${meta.datasets.join(', ')}), not from a value table; it cannot be imported here` });
 			continue;
 		}

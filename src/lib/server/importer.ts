@@ -1,22 +1,18 @@
 // Imports, previews and rollbacks against the versioned store. An import never writes before
 // the admin confirms: the preview builds the complete next version in memory (the pipeline on
-// the current source files with the upload applied) and keeps it under a random id; confirming
-// inserts it in one transaction, and only if the current version is still the one it was built
-// on. Everything that changes the store runs one at a time (a promise queue), so two imports can
-// never interleave.
+// the current source files with the upload applied, in a worker thread: previewWorker.ts) and
+// keeps it under a random id; confirming inserts it in one transaction, and only if the current
+// version is still the one it was built on. Everything that changes the store runs one at a time
+// (a promise queue), so two imports can never interleave.
 import { randomBytes } from 'node:crypto';
 import { env } from '$env/dynamic/private';
-import { IndicatorMeta, type DatasetMeta } from '$lib/data/contracts';
 import { Derived } from '$lib/data/derived';
-import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
-import { DataError, type DataProblem } from '$lib/data/problems';
-import { parseBoundaries } from '$lib/import/boundaries';
-import { parseIndicatorTable } from '$lib/import/germanCsv';
-import { decodeText } from '$lib/import/decode';
+import type { DataProblem } from '$lib/data/problems';
 import { diffDerived, type VersionDiff } from '$lib/import/diff';
-import { mapProblems, planValueImport, uploadName, type ValuePlan } from '$lib/import/plan';
 import { getDatabase } from './db/current';
-import { audit, currentVersionId, insertVersion, versionDerived, versionFiles, versionInfo } from './db/database';
+import { audit, currentVersionId, insertVersion, versionDerived, versionFiles, versionInfo, versionTexts } from './db/database';
+import type { PreviewInput } from './previewCompute';
+import { runPreview } from './previewWorker';
 import { getStore } from './store';
 import { z } from 'zod';
 
@@ -48,12 +44,6 @@ export function serial<T>(fn: () => T | Promise<T>): Promise<T> {
 	return run;
 }
 
-function current(): { version: number; files: Map<string, string>; derived: Derived } {
-	const db = getDatabase();
-	const version = currentVersionId(db)!;
-	return { version, files: versionFiles(db, version), derived: Derived.parse(versionDerived(db, version)) };
-}
-
 function remember(p: Omit<Preview, 'id' | 'expires'>): Preview {
 	const now = Date.now();
 	for (const [id, old] of previews) if (old.expires < now) previews.delete(id);
@@ -78,50 +68,38 @@ export type CsvOptions = z.infer<typeof CsvOptions>;
 
 /** Parses and checks an indicator table and builds the version it would create. */
 export function previewCsv(bytes: Uint8Array, name: string, options: CsvOptions, user: string): Promise<PreviewResult> {
-	return serial(() => {
-		const upload = uploadName(name);
-		const decoded = decodeText(bytes, upload);
-		if (!decoded.ok) return { ok: false, problems: decoded.problems };
-		const base = current();
-		const d = base.derived;
-		const totals = [...d.ortschaften.features, ...d.stadt.features].map((f) => ({ id: f.properties.id, name: f.properties.name }));
-		const indicator = options.indicator ? d.indicators.find((m) => m.id === options.indicator)?.id : undefined;
-		if (options.indicator && !indicator) return { ok: false, problems: [{ file: upload, field: 'Indikator (Formular)', value: options.indicator.slice(0, 60), message: 'unknown indicator' }] };
-		const table = parseIndicatorTable(decoded.text, upload, {
-			stadtteile: d.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-			totals,
-			indicators: d.indicators.map((m) => ({ id: m.id, label: m.label.de })),
-			indicator
-		});
-		if (!table.ok) return { ok: false, problems: table.problems };
-		const forbidden = [options.source, options.licence].find((s) => /[<>]/.test(s));
-		if (forbidden) return { ok: false, problems: [{ file: upload, field: 'Quelle/Lizenz', value: forbidden.slice(0, 60), message: 'must not contain < or >' }] };
-		const catalogue = z.array(IndicatorMeta).parse(JSON.parse(base.files.get('indikatoren.json')!));
-		const planned = planValueImport(base.files, table.rows, catalogue, { user, date: new Date().toISOString().slice(0, 10), upload, source: options.source, licence: options.licence }, options.mode);
-		if (!planned.ok) return { ok: false, problems: planned.problems };
-		return build(planned.plan.files, base, (problems) => mapProblems(problems, planned.plan as ValuePlan, upload), {
-			user,
-			kind: 'import-csv',
-			upload,
-			summary: `Werte importiert: ${planned.plan.indicators.join(', ')} aus ${upload} (${table.layout === 'long' ? 'Langformat' : 'Breitformat'}, ${decoded.encoding}${decoded.bom ? ' mit BOM' : ''}, ${table.rows.length} Werte)`,
-			warnings: table.warnings
-		});
-	});
+	return serial(() => preview({ kind: 'import-csv', bytes, name, options, user }));
 }
 
-type BuildInfo = Pick<Preview, 'user' | 'kind' | 'upload' | 'summary' | 'warnings'>;
+/** Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells. */
+export function previewBoundaries(bytes: Uint8Array, name: string, source: string, user: string): Promise<PreviewResult> {
+	return serial(() => preview({ kind: 'import-geojson', bytes, name, source, user }));
+}
 
-function build(files: Map<string, string>, base: ReturnType<typeof current>, map: (p: DataProblem[]) => DataProblem[], info: BuildInfo): PreviewResult {
-	let derived: Derived;
-	try {
-		derived = buildDerived(files);
-	} catch (e) {
-		if (e instanceof DataError) return { ok: false, problems: map(e.problems) };
-		throw e;
-	}
-	const diff = diffDerived(base.derived, derived);
-	if (!diff.values.length && !diff.geometry.length) return { ok: false, problems: [{ file: info.upload, message: 'the import changes nothing: every value is already in the current version' }] };
-	return { ok: true, preview: remember({ ...info, baseVersion: base.version, diff, files, derived }) };
+/** A preview's input before the current version is read (per kind: Omit does not distribute). */
+type Upload = PreviewInput extends infer T ? (T extends PreviewInput ? Omit<T, 'base' | 'date'> : never) : never;
+
+function previewTimeoutMs(): number {
+	const n = Number(env.KONTORATLAS_PREVIEW_TIMEOUT_MS || 120_000);
+	return Number.isFinite(n) && n > 0 ? n : 120_000;
+}
+
+/**
+ * The parsing and the pipeline run in a worker thread (previewWorker.ts) on the current version's
+ * stored texts; only the result comes back, and is kept here until confirmed or discarded.
+ */
+async function preview(upload: Upload): Promise<PreviewResult> {
+	const db = getDatabase();
+	const version = currentVersionId(db)!;
+	const input = { ...upload, date: new Date().toISOString().slice(0, 10), base: { version, ...versionTexts(db, version) } } as PreviewInput;
+	const out = await runPreview(input, {
+		timeoutMs: previewTimeoutMs(),
+		memoryMb: Number(env.KONTORATLAS_PREVIEW_MEMORY_MB) > 0 ? Number(env.KONTORATLAS_PREVIEW_MEMORY_MB) : 1024,
+		inProcess: env.KONTORATLAS_PREVIEW_WORKER === 'off'
+	});
+	if (!out.ok) return out;
+	const { kind, upload: name, summary, warnings, baseVersion, diff, files, derived } = out;
+	return { ok: true, preview: remember({ user: upload.user, kind, upload: name, summary, warnings, baseVersion, diff, files, derived }) };
 }
 
 export type CommitResult = { ok: true; version: number } | { ok: false; status: number; message: string };
@@ -174,42 +152,5 @@ export function rollbackTo(target: number, user: string): Promise<CommitResult> 
 		});
 		getStore(); // serve the new version from now on (and drop cached answers of the old one)
 		return { ok: true, version };
-	});
-}
-
-/** Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells. */
-export function previewBoundaries(bytes: Uint8Array, name: string, source: string, user: string): Promise<PreviewResult> {
-	return serial(() => {
-		const upload = uploadName(name);
-		const decoded = decodeText(bytes, upload);
-		if (!decoded.ok) return { ok: false, problems: decoded.problems };
-		const src = source.trim() || 'amtliche Stadtteilgrenzen';
-		if (/[<>]/.test(src)) return { ok: false, problems: [{ file: upload, field: 'Quelle', value: src.slice(0, 60), message: 'must not contain < or >' }] };
-		const base = current();
-		const parsed = parseBoundaries(decoded.text, upload, base.derived.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name })));
-		if (!parsed.ok) return { ok: false, problems: parsed.problems };
-		const files = new Map(base.files);
-		files.set(BOUNDARIES_FILE, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
-		const date = new Date().toISOString().slice(0, 10);
-		const meta: DatasetMeta = {
-			id: 'stadtteile-grenzen',
-			title: { de: 'Amtliche Stadtteilgrenzen', en: 'Official Stadtteil boundaries' },
-			description: { de: `Von ${user} am ${date} aus der Datei ${upload} importiert (${parsed.crs}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''}). Quelle: ${src}.`, en: `Imported by ${user} on ${date} from the file ${upload} (${parsed.crs}). Source: ${src}.` },
-			sources: [{ name: src }],
-			licence: 'siehe Quelle',
-			attribution: src,
-			referenceDate: date,
-			collected: date,
-			beispieldaten: false,
-			caveats: []
-		};
-		files.set(BOUNDARIES_FILE.replace('.geojson', '.meta.json'), JSON.stringify(meta, null, '\t') + '\n');
-		return build(files, base, (p) => p, {
-			user,
-			kind: 'import-geojson',
-			upload,
-			summary: `Amtliche Stadtteilgrenzen aus ${upload} (${parsed.features.length} Stadtteile, ${parsed.crs} erkannt über ${parsed.crsFrom === 'crs member' ? 'die crs-Angabe' : 'die Koordinatenbereiche'}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''})`,
-			warnings: parsed.warnings
-		});
 	});
 }

@@ -28,7 +28,7 @@ export function dataDir(): string {
 	return resolve(env.KONTORATLAS_DATA_DIR || 'derived');
 }
 
-/** Threshold for rates without their own `disclosureMinBase` (KONTORATLAS_DISCLOSURE_MIN_BASE, default 5). */
+/** Threshold for rates and controlled counts without their own `disclosureMinBase` (KONTORATLAS_DISCLOSURE_MIN_BASE, default 5). */
 export function disclosureMinBase(): number {
 	const raw = env.KONTORATLAS_DISCLOSURE_MIN_BASE;
 	const n = raw === undefined || raw === '' ? DEFAULT_MIN_BASE : Number(raw);

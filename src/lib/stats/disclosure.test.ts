@@ -4,6 +4,8 @@ import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import { hierarchyOf, suppressValues, type Hierarchy } from './disclosure';
 
 const meta = (id: string, extra: Partial<IndicatorMeta> = {}) => ({ id, aggregation: { method: 'rate', scale: 100 }, ...extra }) as IndicatorMeta;
+/** A count of persons under disclosure control (e.g. recipients of a benefit). */
+const count = (id: string, extra: Partial<IndicatorMeta> = {}) => meta(id, { aggregation: { method: 'sum' }, disclosureControl: true, ...extra });
 
 interface Area {
 	id: string;
@@ -11,12 +13,15 @@ interface Area {
 	parent: string | null;
 }
 
-/** Builds consistent values: leaves given, Ortschaften and the city summed from them. */
-function fixture(leaves: Record<string, Record<string, [number, number]>>, indicator = 'quote') {
+/**
+ * Builds consistent values: leaves given, Ortschaften and the city summed from them. A rate's leaf
+ * is [numerator, denominator]; a count's leaf is [count, _] and the value is the count itself.
+ */
+function fixture(leaves: Record<string, Record<string, [number, number]>>, indicator = 'quote', kind: 'rate' | 'count' = 'rate') {
 	const areas: Area[] = [{ id: 'stadt', level: 'stadt', parent: null }];
 	const values: IndicatorValue[] = [];
 	const add = (area: string, n: number, d: number, origin: IndicatorValue['origin']) =>
-		values.push({ area, indicator, year: 2024, stand: null, value: (n / d) * 100, numerator: n, denominator: d, origin });
+		values.push(kind === 'rate' ? { area, indicator, year: 2024, stand: null, value: (n / d) * 100, numerator: n, denominator: d, origin } : { area, indicator, year: 2024, stand: null, value: n, numerator: null, denominator: null, origin });
 	let cn = 0;
 	let cd = 0;
 	for (const [ort, kids] of Object.entries(leaves)) {
@@ -42,7 +47,7 @@ function fixture(leaves: Record<string, Record<string, [number, number]>>, indic
  * every sum relation gives a linear equation; a cell is recoverable exactly when its unit vector
  * lies in the row space of those equations (rank test by Gaussian elimination).
  */
-function recoverable(published: IndicatorValue[], hierarchy: Hierarchy, field: 'numerator' | 'denominator'): string[] {
+function recoverable(published: IndicatorValue[], hierarchy: Hierarchy, field: 'value' | 'numerator' | 'denominator'): string[] {
 	const hidden = published.filter((v) => v.suppressed).map((v) => v.area);
 	const col = new Map(hidden.map((a, i) => [a, i]));
 	const rows: number[][] = [];
@@ -128,6 +133,54 @@ describe('suppressValues', () => {
 			expect(recoverable(out, hierarchy, 'numerator'), JSON.stringify(leaves)).toEqual([]);
 			// every primary cell is suppressed
 			for (const v of values) if (v.denominator! < 5) expect(out.find((x) => x.area === v.area)!.suppressed).toBe(true);
+		}
+	});
+});
+
+describe('suppressValues for counts of persons', () => {
+	const leaf = (n: number): [number, number] => [n, 0];
+
+	it('suppresses counts of 1 to 4, publishes 0, and hides a sibling so the Ortschaft total does not give the count away', () => {
+		const { values, hierarchy } = fixture({ nord: { a: leaf(3), b: leaf(0), c: leaf(40), d: leaf(12) }, sued: { e: leaf(30), f: leaf(20) } }, 'anzahl', 'count');
+		const out = suppressValues(values, [count('anzahl')], hierarchy, { defaultMinBase: 5 });
+		const hidden = out.filter((v) => v.suppressed).map((v) => v.area).sort();
+		// a (3) primary; b (0) stays published: nobody to protect, and hidden next to a it would
+		// protect nothing (a + b = 3). So the smallest other count of nord, d (12), is given up.
+		expect(hidden).toEqual(['a', 'd']);
+		expect(out.find((v) => v.area === 'a')).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true });
+		expect(recoverable(out, hierarchy, 'value')).toEqual([]);
+	});
+
+	it('suppresses small totals as well, and leaves counts without disclosureControl alone', () => {
+		const { values, hierarchy } = fixture({ klein: { k: leaf(1), l: leaf(2) }, nord: { a: leaf(10), b: leaf(12) }, sued: { d: leaf(30), e: leaf(20) } }, 'anzahl', 'count');
+		const out = suppressValues(values, [count('anzahl')], hierarchy, { defaultMinBase: 5 });
+		const hidden = new Set(out.filter((v) => v.suppressed).map((v) => v.area));
+		expect(['k', 'l', 'klein'].every((a) => hidden.has(a))).toBe(true);
+		expect(recoverable(out, hierarchy, 'value')).toEqual([]);
+		expect(suppressValues(values, [count('anzahl', { disclosureControl: false })], hierarchy, { defaultMinBase: 5 })).toBe(values);
+		expect(suppressValues(values, [count('anzahl', { disclosureMinBase: 1 })], hierarchy, { defaultMinBase: 5 })).toBe(values);
+	});
+
+	it('never leaves a suppressed count derivable: 500 random hierarchies', () => {
+		const rnd = randomLcg(20261127);
+		for (let t = 0; t < 500; t++) {
+			const leaves: Record<string, Record<string, [number, number]>> = {};
+			const orte = 1 + Math.floor(rnd() * 5);
+			for (let o = 0; o < orte; o++) {
+				leaves[`o${o}`] = {};
+				const kids = 1 + Math.floor(rnd() * 5);
+				// Small counts, zeros included, as for a rare benefit in villages.
+				for (let k = 0; k < kids; k++) leaves[`o${o}`][`s${o}-${k}`] = leaf(Math.floor(rnd() ** 2 * 30));
+			}
+			const { values, hierarchy } = fixture(leaves, 'anzahl', 'count');
+			const out = suppressValues(values, [count('anzahl')], hierarchy, { defaultMinBase: 5 });
+			expect(recoverable(out, hierarchy, 'value'), JSON.stringify(leaves)).toEqual([]);
+			for (const v of values) {
+				const o = out.find((x) => x.area === v.area)!;
+				// every count of 1 to 4 is suppressed, at every level; what is shown is unchanged
+				if (v.value! > 0 && v.value! < 5) expect(o.suppressed).toBe(true);
+				if (!o.suppressed) expect(o.value).toBe(v.value);
+			}
 		}
 	});
 });

@@ -1,12 +1,16 @@
-// Statistical disclosure control: rates whose base count (denominator, e.g. persons) is below a
-// threshold are suppressed (primary suppression), and further cells are suppressed so that no
+// Statistical disclosure control. A figure about fewer persons than a threshold is suppressed
+// (primary suppression): a rate whose base count (denominator, e.g. persons) is below it, and a
+// count of persons (a sum indicator marked `disclosureControl`, e.g. recipients) from 1 up to
+// below it. A count of 0 is published, as statistical offices do: it concerns nobody, and a rate
+// of 0 % on a sufficient base is published too. Further cells are then suppressed so that no
 // suppressed figure can be recovered by subtraction from a published total (secondary
-// suppression), e.g. Ortschaft minus the other Stadtteile, or city minus the other Ortschaften.
+// suppression), e.g. Ortschaft minus the other Stadtteile, or city minus the other Ortschaften;
+// rates and counts share that machinery, only the size a cell is judged by differs.
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 
 export const SUPPRESSED_LABEL = 'aus Datenschutzgründen unterdrückt';
 
-/** Default threshold: a rate based on fewer than this many persons is not published. */
+/** Default threshold: a rate based on, or a count of, fewer than this many persons is not published. */
 export const DEFAULT_MIN_BASE = 5;
 
 export interface Hierarchy {
@@ -29,16 +33,29 @@ export interface DisclosureOptions {
 	defaultMinBase: number;
 }
 
+/** Rates: the base; controlled counts: the count itself; anything else is not subject to control. */
+type Size = (v: IndicatorValue) => number | null;
+
+export function sizeOf(meta: IndicatorMeta | undefined): Size | null {
+	if (meta?.aggregation.method === 'rate') return (v) => v.denominator;
+	if (meta?.aggregation.method === 'sum' && meta.disclosureControl) return (v) => v.value;
+	return null;
+}
+
+/** Primary suppression: 1 … minBase − 1 persons (a rate's base is never 0; a count of 0 is published). */
+export const isPrimary = (size: number | null, minBase: number): boolean => size !== null && size > 0 && size < minBase;
+
 /**
  * Returns the values with suppressed cells blanked (`value`, `numerator`, `denominator` null,
- * `suppressed: true`). Only rates are subject to it: their denominator is a count of persons or
- * households; sums (residents, area) and densities are published figures anyway.
+ * `suppressed: true`). Subject to it are rates (their denominator is a count of persons or
+ * households) and sums marked `disclosureControl` (counts of persons); other sums (residents,
+ * area) and densities are published figures anyway.
  */
 export function suppressValues(values: IndicatorValue[], indicators: IndicatorMeta[], hierarchy: Hierarchy, options: DisclosureOptions): IndicatorValue[] {
 	const metaById = new Map(indicators.map((m) => [m.id, m]));
 	const cells = new Map<string, Map<string, IndicatorValue>>(); // indicator/year → area → value
 	for (const v of values) {
-		if (metaById.get(v.indicator)?.aggregation.method !== 'rate') continue;
+		if (!sizeOf(metaById.get(v.indicator))) continue;
 		const key = `${v.indicator}/${v.year}`;
 		if (!cells.has(key)) cells.set(key, new Map());
 		cells.get(key)!.set(v.area, v);
@@ -46,19 +63,23 @@ export function suppressValues(values: IndicatorValue[], indicators: IndicatorMe
 	const suppressed = new Set<IndicatorValue>();
 	for (const [key, byArea] of cells) {
 		const meta = metaById.get(key.slice(0, key.lastIndexOf('/')))!;
+		const size = sizeOf(meta)!;
 		const minBase = meta.disclosureMinBase ?? options.defaultMinBase;
-		for (const v of byArea.values()) if (v.denominator !== null && v.denominator < minBase) suppressed.add(v);
+		for (const v of byArea.values()) if (isPrimary(size(v), minBase)) suppressed.add(v);
 		if (!suppressed.size) continue;
-		secondary(byArea, hierarchy, suppressed);
+		secondary(byArea, hierarchy, suppressed, size);
 	}
 	if (!suppressed.size) return values;
 	return values.map((v) => (suppressed.has(v) ? { ...v, value: null, numerator: null, denominator: null, suppressed: true } : v));
 }
 
 /** Repeats until stable: a published total with exactly one hidden part, or a hidden total with no hidden part, gets one more cell hidden. */
-function secondary(byArea: Map<string, IndicatorValue>, hierarchy: Hierarchy, suppressed: Set<IndicatorValue>) {
-	// The smallest base is the cheapest to give up (and the most sensitive one left).
-	const smallest = (cands: IndicatorValue[]) => [...cands].sort((a, b) => (a.denominator ?? 0) - (b.denominator ?? 0) || a.area.localeCompare(b.area))[0];
+function secondary(byArea: Map<string, IndicatorValue>, hierarchy: Hierarchy, suppressed: Set<IndicatorValue>, size: Size) {
+	// The smallest base (or count) is the cheapest to give up (and the most sensitive one left).
+	// A count of 0 comes last: hidden next to a count of 3 it would protect nothing, the two
+	// together would still be known to be 3.
+	const rank = (v: IndicatorValue) => (size(v) === 0 ? Infinity : (size(v) ?? 0));
+	const smallest = (cands: IndicatorValue[]) => [...cands].sort((a, b) => rank(a) - rank(b) || a.area.localeCompare(b.area))[0];
 	for (let changed = true; changed; ) {
 		changed = false;
 		for (const g of hierarchy.groups) {

@@ -110,6 +110,13 @@ export function versionDerived(db: Db, id: number): unknown {
 	return JSON.parse(row.derived);
 }
 
+/** A version's files and derived data as the JSON texts stored, for a worker to parse. */
+export function versionTexts(db: Db, id: number): { files: string; derived: string } {
+	const row = db.prepare('SELECT files, derived FROM versions WHERE id = ?').get(id) as { files: string; derived: string } | undefined;
+	if (!row) throw new Error(`no version ${id}`);
+	return row;
+}
+
 /**
  * Inserts a version and makes it current in one transaction: all of it or nothing. `beforeCommit`
  * runs inside the transaction (the audit entry goes there, and tests use it to be killed mid-way).

@@ -3,6 +3,7 @@ import { formatProblem, type DataProblem } from '$lib/data/problems';
 import { adminForm, adminLocale, requireSession, uploadLimit } from '$lib/server/admin/guard';
 import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, type PreviewResult } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
+import { importable } from '$lib/import/plan';
 import { adminTranslator } from '$lib/state/messages-admin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +11,7 @@ export const load: PageServerLoad = (event) => {
 	requireSession(event);
 	const store = getStore();
 	return {
-		indicators: store.derived.indicators.filter((m) => m.aggregation.method === 'rate').map((m) => ({ id: m.id, label: m.label, beispieldaten: m.beispieldaten })),
+		indicators: store.derived.indicators.filter(importable).map((m) => ({ id: m.id, label: m.label, beispieldaten: m.beispieldaten })),
 		limitKb: Math.round(uploadLimit() / 1024)
 	};
 };

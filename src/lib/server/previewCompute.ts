@@ -1,0 +1,138 @@
+// The pure part of an import preview: the uploaded bytes and the current version's texts in, the
+// next version (files, derived data, diff) or the list of problems out. No I/O and no state, so it
+// runs the same in a worker thread (see previewWorker.ts; this module is then the worker's code)
+// and in-process. Only previewWorker.ts imports it, and only dynamically: the build puts it in a
+// chunk of its own whose URL (MODULE_URL) the worker loads.
+import { parentPort, workerData } from 'node:worker_threads';
+import { IndicatorMeta, type DatasetMeta } from '$lib/data/contracts';
+import { Derived } from '$lib/data/derived';
+import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
+import { DataError, type DataProblem } from '$lib/data/problems';
+import { parseBoundaries } from '$lib/import/boundaries';
+import { decodeText } from '$lib/import/decode';
+import { diffDerived, type VersionDiff } from '$lib/import/diff';
+import { parseIndicatorTable } from '$lib/import/germanCsv';
+import { mapProblems, planValueImport, uploadName, type ValuePlan } from '$lib/import/plan';
+import { z } from 'zod';
+
+/** The URL of the file this code ends up in (a build chunk, or the source file under `vite dev`). */
+export const MODULE_URL = import.meta.url;
+
+/** The current version as stored: its source files and derived data, as JSON texts. */
+export interface BaseTexts {
+	version: number;
+	files: string;
+	derived: string;
+}
+
+export interface CsvPreviewOptions {
+	indicator?: string;
+	source: string;
+	licence: string;
+	mode: 'merge' | 'replace';
+}
+
+export type PreviewInput = { name: string; bytes: Uint8Array; user: string; date: string; base: BaseTexts } & (
+	| { kind: 'import-csv'; options: CsvPreviewOptions }
+	| { kind: 'import-geojson'; source: string }
+);
+
+export interface PreviewBuilt {
+	ok: true;
+	kind: PreviewInput['kind'];
+	upload: string;
+	summary: string;
+	warnings: DataProblem[];
+	baseVersion: number;
+	diff: VersionDiff;
+	files: Map<string, string>;
+	derived: Derived;
+}
+
+export type PreviewOutput = PreviewBuilt | { ok: false; problems: DataProblem[] };
+
+export function computePreview(input: PreviewInput): PreviewOutput {
+	const upload = uploadName(input.name);
+	const decoded = decodeText(input.bytes, upload);
+	if (!decoded.ok) return { ok: false, problems: decoded.problems };
+	const base = {
+		version: input.base.version,
+		files: new Map(Object.entries(JSON.parse(input.base.files) as Record<string, string>)),
+		derived: Derived.parse(JSON.parse(input.base.derived))
+	};
+	const d = base.derived;
+	const stadtteile = d.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name }));
+
+	if (input.kind === 'import-csv') {
+		const { options } = input;
+		const totals = [...d.ortschaften.features, ...d.stadt.features].map((f) => ({ id: f.properties.id, name: f.properties.name }));
+		const indicator = options.indicator ? d.indicators.find((m) => m.id === options.indicator)?.id : undefined;
+		if (options.indicator && !indicator) return { ok: false, problems: [{ file: upload, field: 'Indikator (Formular)', value: options.indicator.slice(0, 60), message: 'unknown indicator' }] };
+		const table = parseIndicatorTable(decoded.text, upload, {
+			stadtteile,
+			totals,
+			indicators: d.indicators.map((m) => ({ id: m.id, label: m.label.de, rate: m.aggregation.method === 'rate' ? { scale: m.aggregation.scale, decimals: m.decimals } : undefined })),
+			indicator
+		});
+		if (!table.ok) return { ok: false, problems: table.problems };
+		const forbidden = [options.source, options.licence].find((s) => /[<>]/.test(s));
+		if (forbidden) return { ok: false, problems: [{ file: upload, field: 'Quelle/Lizenz', value: forbidden.slice(0, 60), message: 'must not contain < or >' }] };
+		const catalogue = z.array(IndicatorMeta).parse(JSON.parse(base.files.get('indikatoren.json')!));
+		const planned = planValueImport(base.files, table.rows, catalogue, { user: input.user, date: input.date, upload, source: options.source, licence: options.licence }, options.mode);
+		if (!planned.ok) return { ok: false, problems: planned.problems };
+		return build(planned.plan.files, base, (problems) => mapProblems(problems, planned.plan as ValuePlan, upload), {
+			kind: input.kind,
+			upload,
+			summary: `Werte importiert: ${planned.plan.indicators.join(', ')} aus ${upload} (${table.layout === 'long' ? 'Langformat' : 'Breitformat'}, ${decoded.encoding}${decoded.bom ? ' mit BOM' : ''}, ${table.rows.length} Werte)`,
+			warnings: table.warnings
+		});
+	}
+
+	// Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells.
+	const src = input.source.trim() || 'amtliche Stadtteilgrenzen';
+	if (/[<>]/.test(src)) return { ok: false, problems: [{ file: upload, field: 'Quelle', value: src.slice(0, 60), message: 'must not contain < or >' }] };
+	const parsed = parseBoundaries(decoded.text, upload, stadtteile);
+	if (!parsed.ok) return { ok: false, problems: parsed.problems };
+	const files = new Map(base.files);
+	files.set(BOUNDARIES_FILE, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
+	const { user, date } = input;
+	const meta: DatasetMeta = {
+		id: 'stadtteile-grenzen',
+		title: { de: 'Amtliche Stadtteilgrenzen', en: 'Official Stadtteil boundaries' },
+		description: { de: `Von ${user} am ${date} aus der Datei ${upload} importiert (${parsed.crs}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''}). Quelle: ${src}.`, en: `Imported by ${user} on ${date} from the file ${upload} (${parsed.crs}). Source: ${src}.` },
+		sources: [{ name: src }],
+		licence: 'siehe Quelle',
+		attribution: src,
+		referenceDate: date,
+		collected: date,
+		beispieldaten: false,
+		caveats: []
+	};
+	files.set(BOUNDARIES_FILE.replace('.geojson', '.meta.json'), JSON.stringify(meta, null, '\t') + '\n');
+	return build(files, base, (p) => p, {
+		kind: input.kind,
+		upload,
+		summary: `Amtliche Stadtteilgrenzen aus ${upload} (${parsed.features.length} Stadtteile, ${parsed.crs} erkannt über ${parsed.crsFrom === 'crs member' ? 'die crs-Angabe' : 'die Koordinatenbereiche'}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''})`,
+		warnings: parsed.warnings
+	});
+}
+
+type BuildInfo = Pick<PreviewBuilt, 'kind' | 'upload' | 'summary' | 'warnings'>;
+
+function build(files: Map<string, string>, base: { version: number; derived: Derived }, map: (p: DataProblem[]) => DataProblem[], info: BuildInfo): PreviewOutput {
+	let derived: Derived;
+	try {
+		derived = buildDerived(files);
+	} catch (e) {
+		if (e instanceof DataError) return { ok: false, problems: map(e.problems) };
+		throw e;
+	}
+	const diff = diffDerived(base.derived, derived);
+	if (!diff.values.length && !diff.geometry.length) return { ok: false, problems: [{ file: info.upload, message: 'the import changes nothing: every value is already in the current version' }] };
+	return { ok: true, ...info, baseVersion: base.version, diff, files, derived };
+}
+
+/** The worker's side: compute the preview of `workerData` and post the result back once. */
+export function serveWorker(): void {
+	parentPort!.postMessage(computePreview(workerData as PreviewInput));
+}

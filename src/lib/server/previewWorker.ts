@@ -1,0 +1,60 @@
+// Runs the preview computation (previewCompute.ts) in a worker thread, so parsing and the
+// pipeline (seconds for a large upload) never block the event loop: the public pages and API keep
+// answering meanwhile. The worker is a small inline bootstrap that imports the module's own built
+// chunk by URL (adapter-node's build/server/chunks/…), so no extra build entry is needed. Under
+// `vite dev` that URL is a TypeScript source file, which plain Node cannot load in a worker: there
+// the computation runs in-process, as it also does with KONTORATLAS_PREVIEW_WORKER=off.
+//
+// A worker that crashes, runs out of memory or exceeds KONTORATLAS_PREVIEW_TIMEOUT_MS (default
+// 120 s) is stopped and becomes one clear problem; nothing is written either way.
+import { Worker } from 'node:worker_threads';
+import { uploadName } from '$lib/import/plan';
+import type { PreviewInput, PreviewOutput } from './previewCompute';
+
+export interface RunOptions {
+	timeoutMs: number;
+	/** Heap limit of the worker in MB (its resourceLimits.maxOldGenerationSizeMb). */
+	memoryMb: number;
+	/** Run in the calling thread instead (development, or when switched off). */
+	inProcess?: boolean;
+}
+
+const failed = (input: PreviewInput, message: string): PreviewOutput => ({ ok: false, problems: [{ file: uploadName(input.name), message }] });
+
+export async function runPreview(input: PreviewInput, options: RunOptions): Promise<PreviewOutput> {
+	const mod = await import('./previewCompute');
+	// A source file (vite dev, tests): no worker, see above.
+	const inProcess = options.inProcess || !/\.m?js$/.test(new URL(mod.MODULE_URL).pathname) || typeof mod.serveWorker !== 'function';
+	console.log(`import: preview of ${uploadName(input.name)} started (${input.kind}, ${inProcess ? 'in-process' : 'worker thread'})`);
+	const out = inProcess ? mod.computePreview(input) : await runInWorker(mod.MODULE_URL, input, options);
+	console.log(`import: preview of ${uploadName(input.name)} finished (${out.ok ? 'ready to confirm' : `${out.problems.length} problem(s)`})`);
+	return out;
+}
+
+/** `moduleUrl` must export `serveWorker()`, which posts one PreviewOutput for `workerData`. */
+export function runInWorker(moduleUrl: string, input: PreviewInput, options: RunOptions): Promise<PreviewOutput> {
+	return new Promise((resolve) => {
+		let settled = false;
+		const worker = new Worker(`import(${JSON.stringify(moduleUrl)}).then((m) => m.serveWorker());`, {
+			eval: true,
+			workerData: input,
+			resourceLimits: { maxOldGenerationSizeMb: options.memoryMb }
+		});
+		const finish = (result: PreviewOutput) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			void worker.terminate();
+			resolve(result);
+		};
+		const limit = options.timeoutMs >= 1000 ? `${Math.round(options.timeoutMs / 1000)} s` : `${options.timeoutMs} ms`;
+		const timer = setTimeout(() => finish(failed(input, `the check of the file took longer than ${limit} and was stopped; nothing was written (a smaller file, or a higher KONTORATLAS_PREVIEW_TIMEOUT_MS)`)), options.timeoutMs);
+		worker.once('message', (result: PreviewOutput) => finish(result));
+		worker.once('error', (e: Error & { code?: string }) => {
+			console.error('import: preview worker failed:', e);
+			const reason = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `was stopped: it needed more than ${options.memoryMb} MB of memory (KONTORATLAS_PREVIEW_MEMORY_MB)` : `failed with an internal error (${String(e.message).slice(0, 200)})`;
+			finish(failed(input, `the check of the file ${reason}; nothing was written`));
+		});
+		worker.once('exit', (code) => finish(failed(input, `the check of the file stopped unexpectedly (exit code ${code}); nothing was written`)));
+	});
+}
