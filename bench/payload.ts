@@ -176,7 +176,7 @@ export async function benchPayload(): Promise<PayloadResult> {
 					ratio: '—',
 					target: '—',
 					pass: null,
-					note: `${encoding}; not in the geometry figure: rings are buffers computed per request, not simplified cells; their coordinates are sent unrounded, rounded to 6 decimals (≈ 0.1 m) they would be ${kb(catchmentsRounded.bytes)}`
+					note: `${encoding}; not in the geometry figure: rings are buffers computed per request, not simplified cells; ${catchmentsRounded.bytes < served.get(CATCHMENTS)!.body.length ? `their coordinates are sent unrounded, rounded to 6 decimals (≈ 0.1 m) they would be ${kb(catchmentsRounded.bytes)}` : 'their coordinates are already sent rounded to 6 decimals (≈ 0.1 m)'}`
 				}
 			],
 			encoding,
