@@ -1,6 +1,7 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
+import { derivableCells } from './derivable';
 import { hierarchyOf, suppressValues, type Hierarchy } from './disclosure';
 
 const meta = (id: string, extra: Partial<IndicatorMeta> = {}) => ({ id, aggregation: { method: 'rate', scale: 100 }, ...extra }) as IndicatorMeta;
@@ -42,40 +43,12 @@ function fixture(leaves: Record<string, Record<string, [number, number]>>, indic
 	return { areas, values, hierarchy: hierarchyOf(areas) };
 }
 
-/**
- * Is any suppressed figure determined by the published ones? Unknowns are the suppressed cells;
- * every sum relation gives a linear equation; a cell is recoverable exactly when its unit vector
- * lies in the row space of those equations (rank test by Gaussian elimination).
- */
+/** The suppressed areas whose figure follows from the published ones through the hierarchy's sums. */
 function recoverable(published: IndicatorValue[], hierarchy: Hierarchy, field: 'value' | 'numerator' | 'denominator'): string[] {
 	const hidden = published.filter((v) => v.suppressed).map((v) => v.area);
-	const col = new Map(hidden.map((a, i) => [a, i]));
-	const rows: number[][] = [];
 	const byArea = new Map(published.map((v) => [v.area, v]));
-	for (const g of hierarchy.groups) {
-		if (!byArea.has(g.parent) || g.children.some((c) => !byArea.has(c))) continue;
-		const row = new Array(hidden.length).fill(0);
-		for (const [a, sign] of [[g.parent, 1], ...g.children.map((c) => [c, -1] as const)] as [string, number][]) if (col.has(a)) row[col.get(a)!] += sign;
-		if (row.some((x) => x !== 0)) rows.push(row);
-	}
-	const rank = (m: number[][]) => {
-		const a = m.map((r) => [...r]);
-		let r = 0;
-		for (let c = 0; c < hidden.length && r < a.length; c++) {
-			const p = a.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
-			if (p < 0) continue;
-			[a[r], a[p]] = [a[p], a[r]];
-			for (let i = 0; i < a.length; i++) if (i !== r && Math.abs(a[i][c]) > 1e-9) {
-				const f = a[i][c] / a[r][c];
-				a[i] = a[i].map((x, j) => x - f * a[r][j]);
-			}
-			r++;
-		}
-		return r;
-	};
-	const base = rank(rows);
 	expect(published.filter((v) => v.suppressed).every((v) => v[field] === null && v.value === null)).toBe(true);
-	return hidden.filter((a, i) => rank([...rows, hidden.map((_, j) => (j === i ? 1 : 0))]) === base);
+	return derivableCells(hidden, hierarchy.groups.filter((g) => byArea.has(g.parent) && g.children.every((c) => byArea.has(c))));
 }
 
 describe('suppressValues', () => {
