@@ -42,7 +42,7 @@ export async function startAdminServer(env: Record<string, string> = {}, dbPath?
 export class AdminClient {
 	cookie = '';
 	csrf = '';
-	constructor(readonly base: string) {}
+	constructor(public base: string) {}
 
 	async request(path: string, init: RequestInit = {}): Promise<Response> {
 		const headers = new Headers(init.headers);

@@ -10,7 +10,7 @@ import { Derived } from '$lib/data/derived';
 import type { DataProblem } from '$lib/data/problems';
 import { diffDerived, type VersionDiff } from '$lib/import/diff';
 import { getDatabase } from './db/current';
-import { audit, currentVersionId, insertVersion, versionDerived, versionFiles, versionInfo, versionTexts } from './db/database';
+import { audit, currentVersionId, deletePreview, getPreviewRow, insertVersion, putPreview, versionDerived, versionFiles, versionInfo, versionTexts } from './db/database';
 import type { PreviewInput } from './previewCompute';
 import { runPreview } from './previewWorker';
 import { getStore } from './store';
@@ -34,8 +34,6 @@ export type PreviewResult = { ok: true; preview: Preview } | { ok: false; proble
 
 const PREVIEW_TTL_MS = 30 * 60 * 1000;
 const MAX_PREVIEWS = 10;
-const previews = new Map<string, Preview>();
-
 let queue: Promise<unknown> = Promise.resolve();
 /** Runs store-changing work strictly one after the other. */
 export function serial<T>(fn: () => T | Promise<T>): Promise<T> {
@@ -44,18 +42,21 @@ export function serial<T>(fn: () => T | Promise<T>): Promise<T> {
 	return run;
 }
 
+/** Keeps a preview in the store until it is confirmed, discarded or expires (a restart keeps it). */
 function remember(p: Omit<Preview, 'id' | 'expires'>): Preview {
-	const now = Date.now();
-	for (const [id, old] of previews) if (old.expires < now) previews.delete(id);
-	while (previews.size >= MAX_PREVIEWS) previews.delete(previews.keys().next().value!);
-	const preview = { ...p, id: randomBytes(18).toString('base64url'), expires: now + PREVIEW_TTL_MS };
-	previews.set(preview.id, preview);
+	const preview = { ...p, id: randomBytes(18).toString('base64url'), expires: Date.now() + PREVIEW_TTL_MS };
+	const { id, user, expires, files, ...rest } = preview;
+	putPreview(getDatabase(), { id, user, expires, body: JSON.stringify({ ...rest, files: Object.fromEntries(files) }) }, MAX_PREVIEWS);
 	return preview;
 }
 
 export function getPreview(id: string, user: string): Preview | null {
-	const p = previews.get(id);
-	return p && p.user === user && p.expires > Date.now() ? p : null;
+	if (!/^[\w-]{24}$/.test(id)) return null;
+	const row = getPreviewRow(getDatabase(), id);
+	if (!row || row.user !== user || row.expires <= Date.now()) return null;
+	// Written by remember() from a preview the pipeline built and checked.
+	const body = JSON.parse(row.body) as Omit<Preview, 'id' | 'user' | 'expires' | 'files'> & { files: Record<string, string> };
+	return { ...body, id, user: row.user, expires: row.expires, files: new Map(Object.entries(body.files)) };
 }
 
 export const CsvOptions = z.object({
@@ -119,21 +120,21 @@ export function confirmPreview(id: string, user: string): Promise<CommitResult> 
 		const db = getDatabase();
 		const now = currentVersionId(db);
 		if (now !== p.baseVersion) {
-			previews.delete(id);
+			deletePreview(getDatabase(), id);
 			return { ok: false, status: 409, message: `Die Daten haben sich seit der Vorschau geändert (Version ${p.baseVersion} → ${now}); bitte die Datei erneut hochladen.` };
 		}
 		const version = insertVersion(db, { createdBy: user, kind: p.kind, summary: p.summary, basedOn: p.baseVersion, files: p.files, derived: p.derived }, (v) => {
 			audit(db, { who: user, action: p.kind, detail: p.summary, ...p.diff.counts, version: v });
+			deletePreview(db, id);
 			holdTransaction();
 		});
-		previews.delete(id);
 		getStore(); // serve the new version from now on (and drop cached answers of the old one)
 		return { ok: true, version };
 	});
 }
 
 export function discardPreview(id: string, user: string): void {
-	if (getPreview(id, user)) previews.delete(id);
+	if (getPreview(id, user)) deletePreview(getDatabase(), id);
 }
 
 /** A rollback adds a version that repeats an older one: history only ever grows. */

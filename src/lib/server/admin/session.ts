@@ -1,9 +1,13 @@
 // Admin sessions: credentials from the environment (KONTORATLAS_ADMIN_USER and
-// KONTORATLAS_ADMIN_PASSWORD_HASH), server-side sessions keyed by a random id in an HttpOnly,
+// KONTORATLAS_ADMIN_PASSWORD_HASH), server-side sessions keyed by a random token in an HttpOnly,
 // SameSite=Strict cookie scoped to /admin, a CSRF token per session, and a login rate limit.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// Sessions live in the store (by the token's SHA-256), so a restart does not log anyone out; the
+// rate limit is per process.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { getDatabase } from '../db/current';
+import { deleteSession, getSession, putSession } from '../db/database';
 import { verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'kontoratlas_admin';
@@ -18,7 +22,7 @@ export interface AdminSession {
 	expires: number;
 }
 
-const sessions = new Map<string, AdminSession>();
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 const failures = new Map<string, number[]>();
 
 export function adminConfigured(): boolean {
@@ -53,7 +57,7 @@ function secureCookie(url: URL): boolean {
 
 export function startSession(cookies: Cookies, url: URL, user: string): AdminSession {
 	const session = { id: randomBytes(32).toString('base64url'), user, csrf: randomBytes(32).toString('base64url'), expires: Date.now() + SESSION_TTL_MS };
-	sessions.set(session.id, session);
+	putSession(getDatabase(), tokenHash(session.id), session);
 	cookies.set(SESSION_COOKIE, session.id, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: secureCookie(url), maxAge: SESSION_TTL_MS / 1000 });
 	return session;
 }
@@ -61,17 +65,20 @@ export function startSession(cookies: Cookies, url: URL, user: string): AdminSes
 export function readSession(cookies: Cookies): AdminSession | null {
 	const id = cookies.get(SESSION_COOKIE);
 	if (!id) return null;
-	const s = sessions.get(id);
+	// Only well-formed tokens reach the store (32 random bytes, base64url).
+	if (!/^[\w-]{43}$/.test(id)) return null;
+	const db = getDatabase();
+	const s = getSession(db, tokenHash(id));
 	if (!s || s.expires < Date.now()) {
-		if (s) sessions.delete(id);
+		if (s) deleteSession(db, tokenHash(id));
 		return null;
 	}
-	return s;
+	return { id, ...s };
 }
 
 export function endSession(cookies: Cookies, url: URL): void {
 	const id = cookies.get(SESSION_COOKIE);
-	if (id) sessions.delete(id);
+	if (id) deleteSession(getDatabase(), tokenHash(id));
 	cookies.delete(SESSION_COOKIE, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: secureCookie(url) });
 }
 

@@ -36,6 +36,21 @@ const MIGRATIONS: string[] = [
 		changed INTEGER,
 		removed INTEGER,
 		version INTEGER
+	);`,
+	// Admin sessions (by the SHA-256 of their cookie token, so the store never holds a usable
+	// token) and import previews waiting for confirmation: both survive a restart.
+	`CREATE TABLE admin_sessions (
+		token_hash TEXT PRIMARY KEY,
+		user TEXT NOT NULL,
+		csrf TEXT NOT NULL,
+		expires INTEGER NOT NULL
+	);
+	CREATE TABLE pending_previews (
+		id TEXT PRIMARY KEY,
+		user TEXT NOT NULL,
+		created INTEGER NOT NULL,
+		expires INTEGER NOT NULL,
+		body TEXT NOT NULL
 	);`
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -160,6 +175,46 @@ export function audit(db: Db, e: Omit<AuditEntry, 'id' | 'at'>): void {
 
 export function listAudit(db: Db, limit = 200): AuditEntry[] {
 	return db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as AuditEntry[];
+}
+
+export interface SessionRow {
+	user: string;
+	csrf: string;
+	expires: number;
+}
+
+/** Sessions by token hash; expired ones are removed whenever a session is stored. */
+export function putSession(db: Db, tokenHash: string, s: SessionRow): void {
+	db.prepare('DELETE FROM admin_sessions WHERE expires < ?').run(Date.now());
+	db.prepare('INSERT INTO admin_sessions (token_hash, user, csrf, expires) VALUES (?, ?, ?, ?)').run(tokenHash, s.user, s.csrf, s.expires);
+}
+
+export function getSession(db: Db, tokenHash: string): SessionRow | null {
+	return (db.prepare('SELECT user, csrf, expires FROM admin_sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined) ?? null;
+}
+
+export function deleteSession(db: Db, tokenHash: string): void {
+	db.prepare('DELETE FROM admin_sessions WHERE token_hash = ?').run(tokenHash);
+}
+
+/**
+ * Stores a preview (its body as JSON text), dropping expired ones and, beyond `max`, the oldest:
+ * previews hold whole versions, so only a few are kept.
+ */
+export function putPreview(db: Db, p: { id: string; user: string; expires: number; body: string }, max: number): void {
+	db.transaction(() => {
+		db.prepare('DELETE FROM pending_previews WHERE expires < ?').run(Date.now());
+		db.prepare('DELETE FROM pending_previews WHERE id IN (SELECT id FROM pending_previews ORDER BY created DESC LIMIT -1 OFFSET ?)').run(Math.max(0, max - 1));
+		db.prepare('INSERT INTO pending_previews (id, user, created, expires, body) VALUES (?, ?, ?, ?, ?)').run(p.id, p.user, Date.now(), p.expires, p.body);
+	}).immediate();
+}
+
+export function getPreviewRow(db: Db, id: string): { user: string; expires: number; body: string } | null {
+	return (db.prepare('SELECT user, expires, body FROM pending_previews WHERE id = ?').get(id) as { user: string; expires: number; body: string } | undefined) ?? null;
+}
+
+export function deletePreview(db: Db, id: string): void {
+	db.prepare('DELETE FROM pending_previews WHERE id = ?').run(id);
 }
 
 /** Online backup to a file (consistent even while the server writes). */
