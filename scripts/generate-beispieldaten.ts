@@ -1,7 +1,7 @@
 // Generates the Beispieldaten: synthetic, clearly labelled example Sozialraumanalyse indicators per
 // Stadtteil, because the city's real figures per Stadtteil are not public. Run:
 //   npx tsx scripts/generate-beispieldaten.ts
-// Writes geodata/beispieldaten/sozialindikatoren.csv and its sidecar sozialindikatoren.meta.json;
+// Writes geodata/beispieldaten/sozialindikatoren.csv and its sidecar sozialindikatoren.csv.meta.json;
 // the core (src/lib/data/beispieldaten.ts) is pure, this file only reads, checks and writes.
 //
 // Model (also in the sidecar's caveats):
@@ -28,7 +28,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvFormat } from 'd3-dsv';
-import { DatasetMeta, IndicatorMeta, IndicatorValue } from '../src/lib/data/contracts.ts';
+import { DatasetMeta, IndicatorMeta, IndicatorValue, sidecarOf } from '../src/lib/data/contracts.ts';
 import {
 	BEISPIEL_DATASET_ID,
 	BEISPIEL_INDICATORS,
@@ -84,7 +84,7 @@ const csv = csvFormat(
 );
 mkdirSync(geodata('beispieldaten'), { recursive: true });
 writeFileSync(geodata('beispieldaten/sozialindikatoren.csv'), csv + '\n');
-writeFileSync(geodata('beispieldaten/sozialindikatoren.meta.json'), JSON.stringify(meta, null, '\t') + '\n');
+writeFileSync(geodata(sidecarOf('beispieldaten/sozialindikatoren.csv')), JSON.stringify(meta, null, '\t') + '\n');
 
 // City level as the pipeline aggregates rates: summed numerators over summed denominators.
 console.log(`${rows.length} rows written to geodata/beispieldaten/sozialindikatoren.csv (seed ${BEISPIEL_SEED})`);

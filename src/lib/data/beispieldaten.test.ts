@@ -192,7 +192,7 @@ describe('catalogue and sidecar', () => {
 		}
 		expect(meta.description.de).toMatch(/KEINE Zahlen der Stadt/);
 		expect(meta.description.en).toMatch(/NOT figures of the city/);
-		expect(DatasetMeta.parse(JSON.parse(read('beispieldaten/sozialindikatoren.meta.json')))).toEqual(meta);
+		expect(DatasetMeta.parse(JSON.parse(read('beispieldaten/sozialindikatoren.csv.meta.json')))).toEqual(meta);
 	});
 
 	it('matches the committed CSV (run the generator after changing the model)', () => {

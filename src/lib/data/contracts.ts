@@ -23,7 +23,14 @@ export const PlainText = z
 export const GeometryQuality = z.enum(['official', 'approximated', 'generalised']);
 export type GeometryQuality = z.infer<typeof GeometryQuality>;
 
-/** Provenance sidecar (`<dataset>.meta.json`) that every file in geodata/ has. */
+/**
+ * The provenance sidecar of a data file: its full name plus `.meta.json` (as GIS sidecars such as
+ * `.aux.xml` are named), so `x.csv` and `x.geojson` never share one.
+ */
+export const sidecarOf = (file: string) => `${file}.meta.json`;
+export const isSidecar = (file: string) => file.endsWith('.meta.json');
+
+/** Provenance sidecar (see sidecarOf) that every file in geodata/ has. */
 export const DatasetMeta = z.object({
 	id: Id,
 	title: z.object({ de: PlainText, en: PlainText }),

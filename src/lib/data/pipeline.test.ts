@@ -177,8 +177,8 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 
 	it('a dataset without provenance sidecar', () => {
 		const files = shippedFiles();
-		files.delete('kontore.meta.json');
-		expect(() => buildDerived(files)).toThrow('kontore.csv: has no provenance sidecar kontore.meta.json (source, licence, reference date)');
+		files.delete('kontore.csv.meta.json');
+		expect(() => buildDerived(files)).toThrow('kontore.csv: has no provenance sidecar kontore.csv.meta.json (source, licence, reference date)');
 	});
 
 	it('malformed JSON', () => {

@@ -1,5 +1,5 @@
 // The data pipeline: geodata/ source texts in, the validated and derived data the app serves out.
-// Pure (no I/O), so it runs the same in `npm run data`, in tests and, later, in the importer.
+// Pure (no I/O), so it runs the same in `npm run data`, in tests and in the importer.
 import { area as turfArea, featureCollection, rewind, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
@@ -9,7 +9,9 @@ import {
 	type AreaProps,
 	type IndicatorValue,
 	type KontorProps,
-	KontorProps as KontorPropsSchema
+	KontorProps as KontorPropsSchema,
+	isSidecar,
+	sidecarOf
 } from './contracts';
 import type { AreaCollection, BuildReport, ContextCollection, DatasetEntry, Derived, KontorCollection } from './derived';
 import { DataError, formatProblem, type DataProblem } from './problems';
@@ -106,9 +108,9 @@ export function buildDerived(files: SourceFiles): Derived {
 
 	// 1. Provenance: every data file has a valid sidecar.
 	const datasets: DatasetEntry[] = [];
-	const dataFiles = [...files.keys()].filter((f) => /\.(csv|json|geojson)$/.test(f) && !f.endsWith('.meta.json')).sort();
+	const dataFiles = [...files.keys()].filter((f) => /\.(csv|json|geojson)$/.test(f) && !isSidecar(f)).sort();
 	for (const file of dataFiles) {
-		const metaName = file.replace(/\.(csv|json|geojson)$/, '.meta.json');
+		const metaName = sidecarOf(file);
 		if (!files.has(metaName)) {
 			problems.push({ file, message: `has no provenance sidecar ${metaName} (source, licence, reference date)` });
 			continue;
@@ -118,7 +120,7 @@ export function buildDerived(files: SourceFiles): Derived {
 	}
 	const datasetIds = new Set(datasets.map((d) => d.id));
 	const duplicateDataset = datasets.find((d, i) => datasets.findIndex((e) => e.id === d.id) !== i);
-	if (duplicateDataset) problems.push({ file: duplicateDataset.files[0].replace(/\.\w+$/, '.meta.json'), field: 'id', value: duplicateDataset.id, message: 'dataset id is used twice' });
+	if (duplicateDataset) problems.push({ file: sidecarOf(duplicateDataset.files[0]), field: 'id', value: duplicateDataset.id, message: 'dataset id is used twice' });
 
 	// 2. Tables.
 	const gebiete = json(FILES.gebiete, Gebiete);

@@ -3,7 +3,7 @@
 // reads), superseding that indicator's rows elsewhere; official boundaries become
 // `stadtteile_grenzen.geojson`. The pipeline then validates and derives the new set as usual.
 import { csvFormatRows, csvParseRows } from 'd3-dsv';
-import type { DatasetMeta, IndicatorMeta } from '$lib/data/contracts';
+import { sidecarOf, type DatasetMeta, type IndicatorMeta } from '$lib/data/contracts';
 import type { DataProblem } from '$lib/data/problems';
 import type { ImportRow } from './germanCsv';
 
@@ -108,7 +108,7 @@ export function planValueImport(
 			beispieldaten: false,
 			caveats: []
 		};
-		next.set(`werte/${id}.meta.json`, JSON.stringify(sidecar, null, '\t') + '\n');
+		next.set(sidecarOf(target), JSON.stringify(sidecar, null, '\t') + '\n');
 		meta.datasets = [dataset];
 		meta.beispieldaten = false;
 		meta.source = p.source;

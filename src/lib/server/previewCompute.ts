@@ -4,7 +4,7 @@
 // and in-process. Only previewWorker.ts imports it, and only dynamically: the build puts it in a
 // chunk of its own whose URL (MODULE_URL) the worker loads.
 import { parentPort, workerData } from 'node:worker_threads';
-import { IndicatorMeta, type DatasetMeta } from '$lib/data/contracts';
+import { IndicatorMeta, sidecarOf, type DatasetMeta } from '$lib/data/contracts';
 import { Derived } from '$lib/data/derived';
 import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
 import { DataError, type DataProblem } from '$lib/data/problems';
@@ -108,7 +108,7 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		beispieldaten: false,
 		caveats: []
 	};
-	files.set(BOUNDARIES_FILE.replace('.geojson', '.meta.json'), JSON.stringify(meta, null, '\t') + '\n');
+	files.set(sidecarOf(BOUNDARIES_FILE), JSON.stringify(meta, null, '\t') + '\n');
 	return build(files, base, (p) => p, {
 		kind: input.kind,
 		upload,
