@@ -31,6 +31,27 @@ async function rollbackTo(version: number) {
 }
 
 describe('admin in the browser', () => {
+	it('keeps what was typed into the login form before the scripts ran', async () => {
+		// Hold the app's scripts back, type, then let them hydrate the page: the typed name stays.
+		let release = () => {};
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		try {
+			await page.goto(`${server.url}/admin/login`, { waitUntil: 'domcontentloaded' });
+			await page.getByLabel('Benutzername').fill('vorher-getippt');
+			release();
+			await page.waitForLoadState('networkidle');
+			await page.waitForTimeout(200);
+			expect(await page.getByLabel('Benutzername').inputValue()).toBe('vorher-getippt');
+		} finally {
+			release();
+			await page.unrouteAll();
+		}
+	});
+
 	it('logs in through the form', async () => {
 		await page.goto(`${server.url}/admin`);
 		expect(new URL(page.url()).pathname).toBe('/admin/login');
