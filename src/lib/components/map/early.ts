@@ -1,0 +1,114 @@
+// The atlas's map, started before the page hydrates. The map is the page's main content, but
+// SvelteKit draws it only after booting, running the page's load again and hydrating the whole
+// dashboard (legend, controls, table): on a phone that doubles the time to a drawn map. So the
+// client's `init` hook (hooks.client.ts) starts the map here first, from the same data (the load's
+// responses the server inlined into the page), the same layer definitions (atlasLayers.ts) and the
+// same map set-up (mapSetup.ts), waits for its first full drawing, and only then lets SvelteKit
+// hydrate. AtlasMap.svelte adopts this map instead of making its own and owns it from then on;
+// its sources and layers find theirs already there.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { env } from '$env/dynamic/public';
+import { atlasModel, loadAtlasView } from '$lib/data/atlasView';
+import { boundsOf } from '$lib/geo/bounds';
+import { atlasSources, styleParts, type AtlasLayerInput } from './atlasLayers';
+import { baseStyle, createMap, loadMaplibre } from './mapSetup';
+
+/** What the page's map component takes over. */
+export interface EarlyMap {
+	map: MapLibreMap | null;
+	/** Why the map could not start (no WebGL): the page shows its fallback without trying again. */
+	failed: string | null;
+	/** The style has loaded (MapLibre's `load` has fired). */
+	loaded: boolean;
+	/** The map has drawn everything it has once (its first `idle`). */
+	idle: boolean;
+	/** The user has moved the map before the page took it over. */
+	moved: boolean;
+}
+
+let early: { container: HTMLElement; state: EarlyMap } | null = null;
+
+/** The early map made in this container, once: later mounts make their own. */
+export function takeEarlyMap(container: HTMLElement): EarlyMap | null {
+	if (!early || early.container !== container) return null;
+	const { state } = early;
+	early = null;
+	return state;
+}
+
+/**
+ * The load's responses as the server inlined them into the page (SvelteKit's
+ * `data-sveltekit-fetched` scripts, which its own first load reads the same way); anything not
+ * inlined comes from the network.
+ */
+const inlinedFetch: typeof fetch = async (input, init) => {
+	const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+	const script = document.querySelector(`script[data-sveltekit-fetched][data-url=${JSON.stringify(url)}]:not([data-b64])`);
+	if (!script?.textContent) return fetch(input, init);
+	const { body, ...responseInit } = JSON.parse(script.textContent) as { body: string } & ResponseInit;
+	return new Response(body, responseInit);
+};
+
+/**
+ * Starts the map of an atlas page (`/`, `/embed`: the element marked `data-early-map`) and
+ * resolves once it has drawn, has failed, or after `patienceMs`, whichever is first; never rejects.
+ * Pages without such an element, the SVG renderer and a configured online basemap are left alone.
+ */
+export async function startEarlyMap(patienceMs = 3000): Promise<void> {
+	const container = document.querySelector<HTMLElement>('[data-early-map]');
+	if (!container || env.PUBLIC_KONTORATLAS_BASEMAP_STYLE) return;
+	const url = new URL(location.href);
+	if (url.searchParams.get('renderer') === 'svg') return;
+	try {
+		const [lib, data] = await Promise.all([loadMaplibre(), loadAtlasView(inlinedFetch, url)]);
+		const model = atlasModel(data);
+		const input: AtlasLayerInput = {
+			view: data.view,
+			areas: model.areas,
+			ortschaften: data.ortschaften,
+			context: data.context,
+			kontore: data.kontore,
+			catchments: data.catchments,
+			catchmentColours: new Map(),
+			choropleth: model.choropleth,
+			beispieldaten: model.meta.beispieldaten,
+			hovered: null
+		};
+		// The catchment colours as each page gives them: the atlas (+page.svelte) at once, the
+		// embed once its lazily loaded palette arrives (so it starts without).
+		if (data.catchments && container.dataset.earlyMap === 'atlas') {
+			const colours = await import('$lib/components/catchments/colours');
+			input.catchmentColours = colours.distanceColours(data.coverage?.distances ?? []);
+			input.kontorAreaColours = colours.kontorColours(data.kontore.features.map((k) => k.properties.id));
+		}
+		const state: EarlyMap = { map: null, failed: null, loaded: false, idle: false, moved: false };
+		early = { container, state };
+		let map: MapLibreMap;
+		try {
+			map = createMap(lib, { container, style: baseStyle(styleParts(atlasSources(input))), camera: data.view.camera, bounds: boundsOf(data.ortschaften) });
+		} catch (e) {
+			state.failed = e instanceof Error ? e.message : String(e);
+			return;
+		}
+		state.map = map;
+		// The same handle the map's owner gives tests and host pages.
+		(window as unknown as { kontoratlasMap?: MapLibreMap }).kontoratlasMap = map;
+		map.once('load', () => (state.loaded = true));
+		map.on('moveend', (e) => {
+			if ('originalEvent' in e && e.originalEvent) state.moved = true;
+		});
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(resolve, patienceMs);
+			map.once('idle', () => {
+				state.idle = true;
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	} catch (e) {
+		// Whatever went wrong here, the page still makes its own map when it hydrates.
+		console.warn('early map:', e);
+		early?.state.map?.remove();
+		early = null;
+	}
+}

@@ -1,0 +1,59 @@
+// How every atlas map is made: MapLibre's own prebuilt file, the self-contained base style (no
+// tiles, glyphs or fonts from the internet), the options, and the fill patterns. Used by the map's
+// owner (AtlasMap.svelte) and by the map started before the page hydrates (early.ts), so both
+// make the same map.
+import maplibreUrl from 'maplibre-gl/dist/maplibre-gl.mjs?url';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { LayerSpecification, LngLatBoundsLike, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Camera } from './context.svelte';
+import { PATTERNS, type PatternId } from './patterns';
+
+export { maplibreUrl, workerUrl };
+type MapLibre = typeof import('maplibre-gl');
+
+/**
+ * MapLibre (most of the page's bytes) is loaded as its own prebuilt file, not bundled: the page's
+ * head names it (modulepreload), so the browser fetches and compiles it alongside the HTML, and
+ * pages without the WebGL map never load it.
+ */
+let maplibre: Promise<MapLibre> | null = null;
+export function loadMaplibre(): Promise<MapLibre> {
+	maplibre ??= import(/* @vite-ignore */ maplibreUrl) as Promise<MapLibre>;
+	return maplibre;
+}
+
+export const BACKGROUND: LayerSpecification = { id: 'background', type: 'background', paint: { 'background-color': '#eef0ea' } };
+
+/** The base style with the given sources and layers above the background. */
+export function baseStyle(parts: { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } = { sources: {}, layers: [] }): StyleSpecification {
+	return { version: 8, sources: parts.sources, transition: { duration: 0, delay: 0 }, layers: [BACKGROUND, ...parts.layers] };
+}
+
+/**
+ * A new map in `container`, showing `camera` or else `bounds`. Throws when WebGL is missing or
+ * the map cannot start. Controls and event handlers are the owner's.
+ */
+export function createMap(lib: MapLibre, options: { container: HTMLElement; style: StyleSpecification | string; camera: Camera | null; bounds: LngLatBoundsLike }): MapLibreMap {
+	lib.setWorkerUrl(workerUrl);
+	// With reduced motion: no fading of labels/symbols; MapLibre itself turns easeTo/flyTo (zoom
+	// buttons, keyboard) into jumps when the user prefers reduced motion.
+	const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+	const { camera } = options;
+	const map = new lib.Map({
+		container: options.container,
+		style: options.style,
+		...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: options.bounds, fitBoundsOptions: { padding: 24 } }),
+		attributionControl: false,
+		maxZoom: 16,
+		minZoom: 8,
+		fadeDuration: reducedMotion ? 0 : 300,
+		dragRotate: false,
+		pitchWithRotate: false
+	});
+	map.touchZoomRotate.disableRotation();
+	// The fill patterns are generated, not fetched from a sprite: given when a layer first asks.
+	map.on('styleimagemissing', (e: { id: string }) => {
+		if (e.id in PATTERNS && !map.hasImage(e.id)) map.addImage(e.id, PATTERNS[e.id as PatternId]);
+	});
+	return map;
+}
