@@ -12,6 +12,7 @@ import { ogcException, ogcRoot } from '$lib/server/ogc/endpoint';
 import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
 import { responseCache } from '$lib/server/responseCache';
+import { mapFirstPreload, preloadMapLibre } from '$lib/server/preload';
 
 /** Created now, as the app starts, so that server.js finds it. */
 const cache = responseCache();
@@ -39,7 +40,7 @@ const route: Handle = async ({ event, resolve }) => {
 	if (ogc) return handleOgc({ event, resolve });
 	if (event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/')) return handleAdmin({ event, resolve });
 	event.locals.admin = null;
-	const response = await resolve(event);
+	const response = preloadMapLibre(event.route.id, event.url, await resolve(event, { preload: mapFirstPreload(event.route.id, event.url) }));
 	if (api && response.status === 404 && !response.headers.get('content-type')?.includes('problem+json')) {
 		return problem(404, { title: 'Nicht gefunden', detail: `no API resource at ${event.url.pathname.slice(0, 100)}` }, event.url.pathname);
 	}

@@ -1,0 +1,37 @@
+// What the pages with a WebGL map ask the browser to fetch first. SvelteKit names the page's
+// stylesheets and all its script chunks (some thirty files) in the response's Link header,
+// before the browser has read a byte of the HTML. On an atlas page the map is started before the
+// page hydrates (src/lib/components/map/early.ts), and it needs only MapLibre and the app's entry
+// (SvelteKit's start and app modules with their imports, where early.ts lives); the page's own
+// chunks are needed only for hydrating, after the map has drawn. Over HTTP/1.1's six connections
+// per host they queued ahead of MapLibre, the largest file and the one the map waits for.
+import type { ResolveOptions } from '@sveltejs/kit';
+import { maplibreUrl } from '$lib/components/map/mapSetup';
+
+/** The routes that draw an AtlasMap (unless the URL asks for the server's SVG map). */
+const MAP_ROUTES = new Set(['/', '/embed', '/sozialindex', '/erreichbarkeit']);
+
+const drawsMap = (routeId: string | null, url: URL) => !!routeId && MAP_ROUTES.has(routeId) && url.searchParams.get('renderer') !== 'svg';
+
+/**
+ * The preload choice for `resolve()`: on map pages, the entry's scripts but not the page's. It
+ * relies on SvelteKit offering the entry's imports first and then each page node's, each node's
+ * list beginning with the node itself (`…/nodes/N.js`); a test checks the header.
+ */
+export function mapFirstPreload(routeId: string | null, url: URL): ResolveOptions['preload'] {
+	if (!drawsMap(routeId, url)) return undefined;
+	let pageChunks = false;
+	return ({ type, path }) => {
+		if (type !== 'js') return type === 'css';
+		if (path.includes('/nodes/')) pageChunks = true;
+		return !pageChunks;
+	};
+}
+
+/** MapLibre first in the Link header of a map page's HTML. */
+export function preloadMapLibre(routeId: string | null, url: URL, response: Response): Response {
+	if (!drawsMap(routeId, url) || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+	const link = response.headers.get('link');
+	response.headers.set('link', `<${maplibreUrl}>; rel="modulepreload"; nopush${link ? `, ${link}` : ''}`);
+	return response;
+}
