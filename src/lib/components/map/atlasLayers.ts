@@ -8,6 +8,7 @@ import type { AreaProps, KontorProps } from '$lib/data/contracts';
 import { DEFAULT_OPACITY, type MapLayerId, type ViewState } from '$lib/state/view';
 import type { Choropleth } from '$lib/stats/choropleth';
 import { NO_DATA_COLOUR } from '$lib/stats/colours';
+import { layerSpecification } from './mapSetup';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 export type CatchmentFeatures = FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number }>;
@@ -121,18 +122,6 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 		]
 	});
 	return sources;
-}
-
-/** A layer as MapLibre's style has it: visibility in its layout, the source named. */
-export function layerSpecification(layer: LayerSpec, source: string): LayerSpecification {
-	return {
-		id: layer.id,
-		type: layer.type,
-		source: layer.source ?? source,
-		paint: layer.paint,
-		layout: { visibility: layer.visible ? 'visible' : 'none' },
-		...(layer.filter ? { filter: layer.filter } : {})
-	} as LayerSpecification;
 }
 
 /** The sources and layers of a view as parts of a MapLibre style. */

@@ -5,6 +5,7 @@
 import maplibreUrl from 'maplibre-gl/dist/maplibre-gl.mjs?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { LayerSpecification, LngLatBoundsLike, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpec } from './atlasLayers';
 import type { Camera } from './context.svelte';
 import { PATTERNS, type PatternId } from './patterns';
 
@@ -56,4 +57,16 @@ export function createMap(lib: MapLibre, options: { container: HTMLElement; styl
 		if (e.id in PATTERNS && !map.hasImage(e.id)) map.addImage(e.id, PATTERNS[e.id as PatternId]);
 	});
 	return map;
+}
+
+/** A layer as MapLibre's style has it: visibility in its layout, the source named. */
+export function layerSpecification(layer: LayerSpec, source: string): LayerSpecification {
+	return {
+		id: layer.id,
+		type: layer.type,
+		source: layer.source ?? source,
+		paint: layer.paint,
+		layout: { visibility: layer.visible ? 'visible' : 'none' },
+		...(layer.filter ? { filter: layer.filter } : {})
+	} as LayerSpecification;
 }
