@@ -79,6 +79,20 @@ describe('page compression', () => {
 		expect(Math.abs(Number(head.headers['content-length']) - get.body.length)).toBeLessThan(32);
 	});
 
+	it('revalidates a page by the tag of its compressed representation (/daten has no nonce, so its tag is stable)', async () => {
+		const first = await raw('/daten', { 'accept-encoding': 'br' });
+		const etag = String(first.headers.etag);
+		expect(etag).toMatch(/-br"$/);
+		const again = await raw('/daten', { 'accept-encoding': 'br', 'if-none-match': etag });
+		expect(again.status).toBe(304);
+		expect(again.body.length).toBe(0);
+		expect(again.headers.etag).toBe(etag);
+		// The same tag does not stand for the gzip representation.
+		const gzip = await raw('/daten', { 'accept-encoding': 'gzip', 'if-none-match': etag });
+		expect(gzip.status).toBe(200);
+		expect(gzip.headers['content-encoding']).toBe('gzip');
+	});
+
 	it('leaves API answers as respond() compressed them, with their own ETag', async () => {
 		const res = await raw('/api/areas?level=stadtteil', { 'accept-encoding': 'br' });
 		expect(res.headers['content-encoding']).toBe('br');

@@ -48,6 +48,17 @@ describe('compressResponse', () => {
 		expect(head.headers.get('content-encoding')).toBe('br');
 	});
 
+	it('answers a request that has this representation with 304, and one that has another with the page', async () => {
+		const notModified = await compressResponse(new Request('http://atlas.test/', { headers: { 'accept-encoding': 'br', 'if-none-match': '"abc-br"' } }), page({ 'cache-control': 'no-cache' }));
+		expect(notModified.status).toBe(304);
+		expect(notModified.body).toBeNull();
+		expect(Object.fromEntries(notModified.headers)).toEqual({ etag: '"abc-br"', 'cache-control': 'no-cache', vary: 'Accept-Encoding' });
+		// The identity tag names another representation.
+		const other = await compressResponse(new Request('http://atlas.test/', { headers: { 'accept-encoding': 'br', 'if-none-match': '"abc"' } }), page());
+		expect(other.status).toBe(200);
+		expect(other.headers.get('content-encoding')).toBe('br');
+	});
+
 	it('adds Accept-Encoding to an existing Vary once', async () => {
 		expect((await compressResponse(req('br'), page({ vary: 'Accept' }))).headers.get('vary')).toBe('Accept, Accept-Encoding');
 		expect((await compressResponse(req('br'), page({ vary: 'accept-encoding' }))).headers.get('vary')).toBe('accept-encoding');

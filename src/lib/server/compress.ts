@@ -3,7 +3,7 @@
 // compressed from respond() (http.ts) and pass through untouched.
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { negotiateEncoding } from './http';
+import { matches, negotiateEncoding } from './http';
 
 /**
  * A page carries a fresh CSP nonce, so it is compressed on every request and the quality has to
@@ -27,7 +27,8 @@ const gzipAsync = promisify(gzip);
  * `no-transform`, smaller than MIN_COMPRESSED_BYTES, or streamed by SvelteKit (a page that streams
  * promises has no ETag and no known length: buffering it to compress would hold back what streaming
  * sends early). A strong or weak ETag gets the coding appended, as a different representation
- * needs a different tag; SvelteKit compares If-None-Match with the final tag, so 304s still work.
+ * needs a different tag; a request that already has this representation gets a 304 here, before
+ * anything is compressed.
  */
 export async function compressResponse(request: Request, response: Response): Promise<Response> {
 	const h = response.headers;
@@ -59,17 +60,20 @@ export async function compressResponse(request: Request, response: Response): Pr
 	else if (!vary.split(',').some((v) => ['accept-encoding', '*'].includes(v.trim().toLowerCase()))) headers.set('vary', `${vary}, Accept-Encoding`);
 
 	const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
+	const etag = headers.get('etag');
+	if (encoding !== 'identity' && etag?.endsWith('"')) headers.set('etag', `${etag.slice(0, -1)}-${encoding}"`);
+	if (response.status === 200 && headers.has('etag') && matches(request.headers.get('if-none-match'), headers.get('etag')!)) {
+		// The headers RFC 9110 (15.4.5) asks a 304 to repeat.
+		const kept = ['etag', 'cache-control', 'vary', 'content-location', 'expires', 'date'];
+		return new Response(null, { status: 304, headers: Object.fromEntries([...headers].filter(([name]) => kept.includes(name))) });
+	}
 	let payload: Buffer = body;
 	if (encoding === 'br') {
 		payload = await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: PAGE_BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
 	} else if (encoding === 'gzip') {
 		payload = await gzipAsync(body, { level: PAGE_GZIP_LEVEL });
 	}
-	if (encoding !== 'identity') {
-		headers.set('content-encoding', encoding);
-		const etag = headers.get('etag');
-		if (etag?.endsWith('"')) headers.set('etag', `${etag.slice(0, -1)}-${encoding}"`);
-	}
+	if (encoding !== 'identity') headers.set('content-encoding', encoding);
 	headers.set('content-length', String(payload.length));
 	return new Response(request.method === 'HEAD' ? null : new Uint8Array(payload), init);
 }
