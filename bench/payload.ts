@@ -1,7 +1,16 @@
-// Payload: the compressed bytes of geometry the atlas's default view transfers (Stadtteile,
-// Ortschaften, context) against the same responses carrying the raw geometry, i.e. the cells as
-// the pipeline computed them before simplification, compressed the same way; and whether the
-// served (simplified) tiling still has shared borders.
+// Payload: the compressed bytes the geometry adds to what the atlas's default view (/) transfers,
+// against the raw source GeoJSON of the same geometry compressed the same way; and whether the
+// geometry as the client decodes it still tiles (shared borders, no gaps or overlaps).
+//
+// "The bytes the geometry adds" are marginal bytes: compressed(page) − compressed(the same page
+// with every geometry taken out, all properties kept). The page is the HTML of / as served for
+// Accept-Encoding "br, gzip" (SvelteKit inlines the load's responses, geometry included), plus
+// any area-geometry request the page makes after load in Chromium (counted, expected none). The
+// baseline is the same page with the geometry responses replaced by GeoJSON with the raw geometry
+// (Stadtteil cells before simplification, recomputed from geodata/ as the pipeline does;
+// Ortschaften as their unions; the context as read), minus the same with the geometry taken out.
+// Both are compressed by the server's own page compression (src/lib/server/compress.ts), so
+// names, ids and figures count on neither side.
 // `npx tsx bench/payload.ts [--json]`
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -9,28 +18,37 @@ import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { featureCollection, rewind, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { loadAtlasView } from '../src/lib/data/atlasView';
 import { SIMPLIFY_TOLERANCE_M } from '../src/lib/data/pipeline';
 import { Gebiete, KoordinateRow, parseCsv, parseJson, StadtteilRow, type Parsed } from '../src/lib/data/sources';
 import { stadtteilCells } from '../src/lib/geo/cells';
 import { simplifyTiling } from '../src/lib/geo/simplify';
 import { tilingReport, type TilingReport } from '../src/lib/geo/tiling';
-import { respond } from '../src/lib/server/http';
+import { compressResponse } from '../src/lib/server/compress';
+import { launchChromium } from '../tests/chromium';
 import { startServer } from '../tests/global-setup';
+import { carriesAreaGeometry, inlinedFetches, withBodies, withoutGeometry, withScripts } from './inlined';
 import { kb, percent, type BenchRow } from './lib';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, { id: string; parent: string | null; kind?: string }>;
 
 const ACCEPT = 'br, gzip';
-const GEOMETRY = ['/api/areas?level=stadtteil', '/api/areas?level=ortschaft', '/api/context'] as const;
+/** The public GeoJSON of the geometry the atlas shows: the baseline's form, and the properties. */
+const GEOJSON = ['/api/areas?level=stadtteil', '/api/areas?level=ortschaft', '/api/context'] as const;
 const CATCHMENTS = '/api/catchments?mode=rings&distances=500,1000,1500';
+/** Requests for area geometry the page might make after load. */
+const GEOMETRY_REQUEST = /^\/api\/(areas|context|atlas)\b/;
 /** Gaps and overlaps below this are float round-off (the city has ~224 km²), not a broken border. */
 const TILING_TOLERANCE_KM2 = 0.001;
 
 export interface PayloadResult {
 	rows: BenchRow[];
 	encoding: string;
-	served: Record<string, number>;
-	raw: Record<string, number>;
+	/** The page as sent, and its compressed marginal geometry bytes; the same for the baseline page. */
+	page: { identity: number; sent: number; gzip: number; geometry: number; withoutGeometry: number; inlined: string[] };
+	baseline: { page: number; geometry: number; withoutGeometry: number };
+	/** Area-geometry requests Chromium made after loading /, with their compressed bytes. */
+	afterLoad: { url: string; bytes: number }[];
 	/** simplifyTiling(raw cells) gives exactly the served Stadtteil geometry: raw is what the pipeline had. */
 	rawReproducesServed: boolean;
 	tiling: { stadtteile: TilingReport; ortschaften: TilingReport; rawStadtteile: TilingReport };
@@ -39,9 +57,9 @@ export interface PayloadResult {
 }
 
 /** The bytes as sent (fetch would decode them), with their content-encoding. */
-function getRaw(url: string): Promise<{ body: Buffer; encoding: string }> {
+function getRaw(url: string, acceptEncoding = ACCEPT): Promise<{ body: Buffer; encoding: string }> {
 	return new Promise((ok, fail) => {
-		request(url, { headers: { 'accept-encoding': ACCEPT } }, (res) => {
+		request(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
 			res.on('end', () => (res.statusCode === 200 ? ok({ body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? 'identity') }) : fail(new Error(`${url}: ${res.statusCode}`))));
@@ -52,13 +70,48 @@ function getRaw(url: string): Promise<{ body: Buffer; encoding: string }> {
 	});
 }
 
-const decode = (r: { body: Buffer; encoding: string }) =>
-	JSON.parse((r.encoding === 'br' ? brotliDecompressSync(r.body) : r.encoding === 'gzip' ? gunzipSync(r.body) : r.body).toString('utf8'));
+const decodeText = (r: { body: Buffer; encoding: string }) => (r.encoding === 'br' ? brotliDecompressSync(r.body) : r.encoding === 'gzip' ? gunzipSync(r.body) : r.body).toString('utf8');
+const decode = (r: { body: Buffer; encoding: string }) => JSON.parse(decodeText(r));
 
-/** Compressed exactly as the server does it (the same function), for the same Accept-Encoding. */
-async function compressLikeServer(body: unknown): Promise<{ bytes: number; encoding: string }> {
-	const res = respond(new Request('http://bench/', { headers: { 'accept-encoding': ACCEPT } }), JSON.stringify(body), 'application/geo+json; charset=utf-8');
+/** A page compressed exactly as the server compresses pages (the same function), for the same Accept-Encoding. */
+async function compressPage(html: string, acceptEncoding = ACCEPT): Promise<{ bytes: number; encoding: string }> {
+	const page = new Response(html, { headers: { 'content-type': 'text/html', etag: '"bench"', 'x-sveltekit-page': 'true' } });
+	const res = await compressResponse(new Request('http://bench/', { headers: { 'accept-encoding': acceptEncoding } }), page);
 	return { bytes: (await res.arrayBuffer()).byteLength, encoding: res.headers.get('content-encoding') ?? 'identity' };
+}
+
+/** JSON compressed as respond() does it, for the catchment row. */
+async function compressJson(body: unknown): Promise<number> {
+	const { respond } = await import('../src/lib/server/http');
+	return (await respond(new Request('http://bench/', { headers: { 'accept-encoding': ACCEPT } }), JSON.stringify(body), 'application/geo+json').arrayBuffer()).byteLength;
+}
+
+/** Loads / in Chromium until the map is idle and returns the area-geometry requests it made. */
+async function geometryRequestsAfterLoad(base: string): Promise<string[]> {
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+		const urls: string[] = [];
+		page.on('request', (r) => {
+			const u = new URL(r.url());
+			if (GEOMETRY_REQUEST.test(u.pathname)) urls.push(u.pathname + u.search);
+		});
+		await page.goto(base + '/');
+		await page.waitForSelector('[data-map-idle]', { timeout: 30_000 });
+		return urls;
+	} finally {
+		await browser.close();
+	}
+}
+
+/** A fetch answering from the page's inlined responses, as SvelteKit's client does on hydration; anything else goes to the server. */
+function inlinedFetch(html: string, base: string): typeof fetch {
+	const byUrl = new Map(inlinedFetches(html).map((s) => [s.url, s.payload]));
+	return (async (input: RequestInfo | URL) => {
+		const url = String(input);
+		const p = byUrl.get(url);
+		return p ? new Response(p.body, { status: p.status, statusText: p.statusText, headers: p.headers }) : fetch(base + url);
+	}) as typeof fetch;
 }
 
 function rows<T>(parsed: Parsed<T>, file: string): T[] {
@@ -94,15 +147,24 @@ const round6 = (v: unknown): unknown => (typeof v === 'number' ? Math.round(v * 
 export async function benchPayload(): Promise<PayloadResult> {
 	const server = await startServer();
 	try {
-		const served = new Map<string, { body: Buffer; encoding: string }>();
-		for (const path of [...GEOMETRY, CATCHMENTS]) served.set(path, await getRaw(server.url + path));
-		const encodings = new Set([...served.values()].map((r) => r.encoding));
-		if (encodings.size !== 1) throw new Error(`mixed encodings: ${[...encodings].join(', ')}`);
-		const encoding = [...encodings][0];
+		const sent = await getRaw(server.url + '/');
+		const encoding = sent.encoding;
+		const html = decodeText(sent);
+		const identity = (await getRaw(server.url + '/', 'identity')).body.length;
+		const gzip = (await getRaw(server.url + '/', 'gzip')).body.length;
+		// The model of the wire must be the wire (up to the per-request nonce).
+		const page = await compressPage(html);
+		if (page.encoding !== encoding || Math.abs(page.bytes - sent.body.length) > 64) throw new Error(`the page went out as ${sent.body.length} bytes ${encoding}, compressPage gives ${page.bytes} ${page.encoding}`);
 
-		const stadtteile = decode(served.get(GEOMETRY[0])!) as Areas;
-		const ortschaften = decode(served.get(GEOMETRY[1])!) as Areas;
-		const context = decode(served.get(GEOMETRY[2])!) as Areas;
+		const geometryScripts = inlinedFetches(html).filter((s) => !s.url.startsWith('/api/catchments') && s.payload.status === 200 && carriesAreaGeometry(JSON.parse(s.payload.body)));
+		if (geometryScripts.length === 0) throw new Error('no geometry inlined in the HTML of /');
+		const stripped = (body: string) => JSON.stringify(withoutGeometry(JSON.parse(body)));
+		const pageWithout = await compressPage(withBodies(html, new Map(geometryScripts.map((s) => [s, stripped(s.payload.body)]))));
+		const afterLoad: PayloadResult['afterLoad'] = [];
+		for (const url of await geometryRequestsAfterLoad(server.url)) afterLoad.push({ url, bytes: (await getRaw(server.url + url)).body.length });
+		const geometryBytes = page.bytes - pageWithout.bytes + afterLoad.reduce((s, r) => s + r.bytes, 0);
+
+		const [stadtteile, ortschaften, context] = (await Promise.all(GEOJSON.map(async (path) => decode(await getRaw(server.url + path))))) as Areas[];
 		const { cells, outline } = rawCells();
 		const cellById = new Map(cells.features.map((c) => [c.properties.id, c]));
 		const simplified = simplifyTiling(cells, { toleranceM: SIMPLIFY_TOLERANCE_M });
@@ -111,7 +173,7 @@ export async function benchPayload(): Promise<PayloadResult> {
 			return k >= 0 && JSON.stringify(simplified.features[k].geometry) === JSON.stringify(f.geometry);
 		});
 
-		// The same responses, properties and all, with the raw geometry: only the geometry differs.
+		// The same collections, properties and all, with the raw geometry: only the geometry differs.
 		const rawStadtteile: Areas = { ...stadtteile, features: stadtteile.features.map((f) => ({ ...f, geometry: cellById.get(f.properties.id)!.geometry })) };
 		const rawOrtschaften: Areas = {
 			...ortschaften,
@@ -122,72 +184,76 @@ export async function benchPayload(): Promise<PayloadResult> {
 			})
 		};
 		// The pipeline passes the context (neighbouring districts, source outline) through as read.
-		const rawContext = context;
+		const raws = [rawStadtteile, rawOrtschaften, context];
+		const baselinePage = await compressPage(withScripts(html, geometryScripts, raws.map((fc, k) => ({ url: GEOJSON[k], body: JSON.stringify(fc) }))));
+		const baselineWithout = await compressPage(withScripts(html, geometryScripts, raws.map((fc, k) => ({ url: GEOJSON[k], body: JSON.stringify(withoutGeometry(fc)) }))));
+		const baselineBytes = baselinePage.bytes - baselineWithout.bytes;
+		const share = geometryBytes / baselineBytes;
 
-		const servedBytes: Record<string, number> = {};
-		const rawBytes: Record<string, number> = {};
-		const raws = [rawStadtteile, rawOrtschaften, rawContext];
-		for (const [k, path] of GEOMETRY.entries()) {
-			servedBytes[path] = served.get(path)!.body.length;
-			const c = await compressLikeServer(raws[k]);
-			if (c.encoding !== encoding) throw new Error(`raw compressed as ${c.encoding}, served as ${encoding}`);
-			rawBytes[path] = c.bytes;
-		}
+		// The geometry as the client has it: the atlas's own load, reading the inlined responses.
+		const client = await loadAtlasView(inlinedFetch(html, server.url), new URL(server.url + '/'));
 		const vertices = { raw: countVertices(cells), served: countVertices(stadtteile), outline: countVertices(featureCollection([outline])) };
-		const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-		const share = sum(servedBytes) / sum(rawBytes);
-
-		const cityOutline = (context.features.find((f) => f.properties.kind === 'stadtgrenze') ?? outline) as Feature<Polygon | MultiPolygon>;
 		const tiling = {
-			stadtteile: tilingReport(stadtteile, cityOutline),
-			ortschaften: tilingReport(ortschaften, cityOutline),
+			stadtteile: tilingReport(client.stadtteile, outline),
+			ortschaften: tilingReport(client.ortschaften, outline),
 			rawStadtteile: tilingReport(cells, outline)
 		};
 		const m2 = (km2: number) => `${Math.round(km2 * 1e6)} m²`;
 		const tiles = (t: TilingReport) => t.gapKm2 <= TILING_TOLERANCE_KM2 && t.overlapKm2 <= TILING_TOLERANCE_KM2;
 
-		const catchments = decode(served.get(CATCHMENTS)!);
-		const catchmentsRounded = await compressLikeServer({ ...catchments, features: catchments.features.map((f: Feature) => ({ ...f, geometry: { ...f.geometry, coordinates: round6((f.geometry as Polygon).coordinates) } })) });
+		const catchmentsSent = await getRaw(server.url + CATCHMENTS);
+		const catchments = decode(catchmentsSent);
+		const catchmentsRounded = await compressJson({ ...catchments, features: catchments.features.map((f: Feature) => ({ ...f, geometry: { ...f.geometry, coordinates: round6((f.geometry as Polygon).coordinates) } })) });
+		const inlined = geometryScripts.map((s) => s.url);
 
-		const result: PayloadResult = {
+		return {
 			rows: [
 				{
 					figure: 'payload: geometry of the default view',
-					value: kb(sum(servedBytes)),
-					baseline: kb(sum(rawBytes)),
+					value: kb(geometryBytes),
+					baseline: kb(baselineBytes),
 					ratio: percent(share),
 					target: '≤ 25 %',
 					pass: share <= 0.25 && rawReproducesServed,
-					note: `${encoding}, as sent for Accept-Encoding "${ACCEPT}": Stadtteile ${kb(servedBytes[GEOMETRY[0]])}, Ortschaften ${kb(servedBytes[GEOMETRY[1]])}, context ${kb(servedBytes[GEOMETRY[2]])}; baseline: the same responses with the cells before simplification (recomputed from geodata/ as the pipeline does; simplifying them reproduces the served cells: ${rawReproducesServed ? 'yes' : 'NO'}), Ortschaften as their unions, context as read (the pipeline does not simplify it), compressed by the server's own function; the simplification at ${SIMPLIFY_TOLERANCE_M} m keeps ${vertices.served} of ${vertices.raw} cell vertices: the cells come from a ${vertices.outline}-vertex generalised outline and straight power-diagram borders, so there is next to nothing to remove`
+					note: `marginal ${encoding} bytes the geometry adds to / as sent for Accept-Encoding "${ACCEPT}": the page (geometry inlined by SvelteKit from ${inlined.join(', ')}) minus the same page with every geometry taken out (GeoJSON geometry null, TopoJSON arcs removed; ids and properties kept), plus area-geometry requests after load in Chromium (${afterLoad.length ? afterLoad.map((r) => `${r.url} ${kb(r.bytes)}`).join(', ') : 'none'}); baseline: the same page with the geometry as GeoJSON (${GEOJSON.join(', ')}) carrying the raw geometry, minus the same without geometry: the cells before simplification (recomputed from geodata/ as the pipeline does; simplifying them reproduces the served cells: ${rawReproducesServed ? 'yes' : 'NO'}), Ortschaften as their unions, context as read; both compressed by the server's own page compression; the simplification at ${SIMPLIFY_TOLERANCE_M} m keeps ${vertices.served} of ${vertices.raw} cell vertices (the cells come from a ${vertices.outline}-vertex generalised outline and straight power-diagram borders)`
 				},
 				{
-					figure: 'shared borders after simplification',
+					figure: 'page HTML of the default view',
+					value: `${kb(sent.body.length)} ${encoding}`,
+					baseline: `${kb(identity)} identity`,
+					ratio: percent(sent.body.length / identity),
+					target: '—',
+					pass: null,
+					note: `GET / as sent for Accept-Encoding "${ACCEPT}" (gzip only: ${kb(gzip)}); the HTML carries every response the load fetched`
+				},
+				{
+					figure: 'shared borders of the geometry the client decodes',
 					value: `gap ${m2(tiling.stadtteile.gapKm2)}, overlap ${m2(tiling.stadtteile.overlapKm2)}`,
 					baseline: `gap ${m2(tiling.rawStadtteile.gapKm2)}, overlap ${m2(tiling.rawStadtteile.overlapKm2)}`,
 					ratio: '—',
 					target: `no gap or overlap (≤ ${m2(TILING_TOLERANCE_KM2)})`,
 					pass: tiles(tiling.stadtteile) && tiles(tiling.ortschaften),
-					note: `served Stadtteile against the city outline (tilingReport, geodesic); baseline: the raw cells; Ortschaften: gap ${m2(tiling.ortschaften.gapKm2)}, overlap ${m2(tiling.ortschaften.overlapKm2)}`
+					note: `Stadtteile as loadAtlasView returns them from the page's inlined responses, against the source city outline (tilingReport, geodesic; outside the outline: ${m2(tiling.stadtteile.outsideKm2)}); baseline: the raw cells; Ortschaften: gap ${m2(tiling.ortschaften.gapKm2)}, overlap ${m2(tiling.ortschaften.overlapKm2)}`
 				},
 				{
 					figure: 'payload: catchment rings of the default view',
-					value: kb(served.get(CATCHMENTS)!.body.length),
+					value: kb(catchmentsSent.body.length),
 					baseline: '—',
 					ratio: '—',
 					target: '—',
 					pass: null,
-					note: `${encoding}; not in the geometry figure: rings are buffers computed per request, not simplified cells; ${catchmentsRounded.bytes < served.get(CATCHMENTS)!.body.length ? `their coordinates are sent unrounded, rounded to 6 decimals (≈ 0.1 m) they would be ${kb(catchmentsRounded.bytes)}` : 'their coordinates are already sent rounded to 6 decimals (≈ 0.1 m)'}`
+					note: `${encoding}, ${CATCHMENTS}; not in the geometry figure: rings are buffers computed per request, not simplified cells; ${catchmentsRounded < catchmentsSent.body.length ? `their coordinates are sent unrounded, rounded to 6 decimals (≈ 0.1 m) they would be ${kb(catchmentsRounded)}` : 'their coordinates are already sent rounded to 6 decimals (≈ 0.1 m)'}`
 				}
 			],
 			encoding,
-			served: servedBytes,
-			raw: rawBytes,
+			page: { identity, sent: sent.body.length, gzip, geometry: geometryBytes, withoutGeometry: pageWithout.bytes, inlined },
+			baseline: { page: baselinePage.bytes, geometry: baselineBytes, withoutGeometry: baselineWithout.bytes },
+			afterLoad,
 			rawReproducesServed,
 			tiling,
 			vertices,
-			catchments: { served: served.get(CATCHMENTS)!.body.length, rounded6: catchmentsRounded.bytes }
+			catchments: { served: catchmentsSent.body.length, rounded6: catchmentsRounded }
 		};
-		return result;
 	} finally {
 		server.child.kill();
 	}

@@ -1,7 +1,8 @@
 // Cross-cutting HTTP behaviour: CORS preflight for the read-only API, and problem+json for
 // anything under /api that no endpoint answers (unknown path, wrong method); under /ogc the same
 // cases get the OGC exception format instead. Framing rules (CSP frame-ancestors) per route.
-// Reusable API answers are kept for the production server's fast path (responseCache.ts).
+// Pages and other text that no endpoint compressed are compressed here (compress.ts); reusable API
+// answers are kept for the production server's fast path (responseCache.ts).
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
@@ -11,6 +12,7 @@ import { uploadLimit } from '$lib/server/admin/guard';
 import { ogcException, ogcRoot } from '$lib/server/ogc/endpoint';
 import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
+import { compressResponse } from '$lib/server/compress';
 import { responseCache } from '$lib/server/responseCache';
 import { mapFirstPreload, preloadMapLibre } from '$lib/server/preload';
 
@@ -20,7 +22,8 @@ const cache = responseCache();
 export const handle: Handle = async (input) => {
 	// Taken before the store is read: an answer begun before a data change is not kept.
 	const generation = cache.generation;
-	const response = securityHeaders(input.event.url.pathname, await route(input), parseEmbedOrigins(env.KONTORATLAS_EMBED_ORIGINS));
+	const secured = securityHeaders(input.event.url.pathname, await route(input), parseEmbedOrigins(env.KONTORATLAS_EMBED_ORIGINS));
+	const response = await compressResponse(input.event.request, secured);
 	// With every header final, a reusable API answer goes into the cache server.js answers from.
 	return cache.keep(input.event.request, input.event.url, generation, response);
 };
