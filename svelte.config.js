@@ -14,6 +14,10 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ precompress: true }),
+		// A page's small stylesheets travel inside its (compressed) HTML instead of as files of their
+		// own: a map page named eight of them, each a request that the map's scripts queued behind
+		// over HTTP/1.1's six connections. MapLibre's own stylesheet (~70 KB) stays a cached file.
+		inlineStyleThreshold: 10 * 1024,
 		// One policy for every page: no external origins (but an optional basemap). Per-route
 		// frame-ancestors (open for /embed) is set in hooks.server.ts (src/lib/server/csp.ts).
 		csp: {

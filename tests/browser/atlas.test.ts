@@ -238,6 +238,9 @@ describe('the atlas', () => {
 		// And back: hovering a table row emphasises the bar of that district.
 		await page.locator('tbody tr[data-area="salder"]').hover();
 		await page.waitForFunction(() => document.querySelector('.panels-wrap svg rect[data-area="salder"]')?.getAttribute('stroke-width') === '2.5', null, { timeout: 3000 });
+		// What the map has drawn, once it has drawn the new hover filter (scrolling the row into view
+		// may have passed the pointer over the map on the way).
+		await waitForLayer(page, 'hover');
 		expect(await renderedIds(page, 'hover')).toEqual(['salder']);
 	});
 
