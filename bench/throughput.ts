@@ -37,7 +37,7 @@ export interface ThroughputResult {
 	node: number[];
 	nginx: number[];
 	nginxVersion: string;
-	memory: { startKb: number; beforeKb: number; afterKb: number; seconds: number; requests: number };
+	memory: { startKb: number; beforeKb: number; afterKb: number; seconds: number; requests: number; samplesKb: number[] };
 }
 
 function get(url: string): Promise<{ status: number; body: Buffer; encoding: string }> {
@@ -54,6 +54,19 @@ function get(url: string): Promise<{ status: number; body: Buffer; encoding: str
 }
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+
+/** RSS once a second while `work` runs: a single reading lands anywhere on V8's garbage-collection sawtooth. */
+async function sampled<T>(pid: number, work: Promise<T>): Promise<{ result: T; samples: number[] }> {
+	const samples: number[] = [];
+	const timer = setInterval(() => samples.push(rssKb(pid)), 1000);
+	try {
+		return { result: await work, samples };
+	} finally {
+		clearInterval(timer);
+	}
+}
+/** Readings averaged at each end of a run. */
+const END_SAMPLES = 5;
 
 /** Debian's nginx, installed when missing (we are root on the bench machines; the install must not leave a daemon running). */
 export function ensureNginx(log: (s: string) => void): string {
@@ -183,12 +196,18 @@ export async function benchThroughput(options: { seconds?: number; memorySeconds
 		// Memory: after a warm-up over every request of the default view (its caches fill once,
 		// and V8 sizes its heap for this load, which under the response cache takes longer than
 		// the caches), RSS before and after a minute of the same mix.
+		// Each end is the median of the last five once-a-second readings (of the warm-up, of the
+		// minute), so that one reading at a peak or trough of the GC cycle does not decide it.
 		const mix = DEFAULT_VIEW.map((path) => ({ path }));
-		await cannon(server.url, WARM_UP_S, mix);
-		const beforeKb = rssKb(server.child.pid!);
-		const load = await cannon(server.url, memorySeconds, mix);
-		const afterKb = rssKb(server.child.pid!);
-		log(`  memory: RSS ${mb(beforeKb * 1024)} before, ${mb(afterKb * 1024)} after ${memorySeconds} s (${load.requests.total.toLocaleString('en')} requests)`);
+		const pid = server.child.pid!;
+		const warm = await sampled(pid, cannon(server.url, WARM_UP_S, mix));
+		const beforeKb = median(warm.samples.slice(-END_SAMPLES));
+		const run = await sampled(pid, cannon(server.url, memorySeconds, mix));
+		const load = run.result;
+		const afterKb = median(run.samples.slice(-END_SAMPLES));
+		const lowKb = Math.min(...run.samples);
+		const highKb = Math.max(...run.samples);
+		log(`  memory: RSS ${mb(beforeKb * 1024)} before, ${mb(afterKb * 1024)} after ${memorySeconds} s (${load.requests.total.toLocaleString('en')} requests; ${mb(lowKb * 1024)} to ${mb(highKb * 1024)} during)`);
 
 		const n = median(node);
 		const x = median(ngx);
@@ -211,13 +230,13 @@ export async function benchThroughput(options: { seconds?: number; memorySeconds
 					ratio: times(grow),
 					target: 'within ±20 %',
 					pass: Math.abs(grow - 1) <= 0.2,
-					note: `after vs before a minute of the default view's ${DEFAULT_VIEW.length} API requests in turn (${load.requests.total.toLocaleString('en')} requests); before = after a ${WARM_UP_S} s warm-up of the same mix; at start-up ${mb(startKb * 1024)}`
+					note: `after vs before a minute of the default view's ${DEFAULT_VIEW.length} API requests in turn (${load.requests.total.toLocaleString('en')} requests); before = end of a ${WARM_UP_S} s warm-up of the same mix; each end the median of the last ${END_SAMPLES} once-a-second readings; during the minute ${mb(lowKb * 1024)} to ${mb(highKb * 1024)}; at start-up ${mb(startKb * 1024)}`
 				}
 			],
 			node,
 			nginx: ngx,
 			nginxVersion,
-			memory: { startKb, beforeKb, afterKb, seconds: memorySeconds, requests: load.requests.total }
+			memory: { startKb, beforeKb, afterKb, seconds: memorySeconds, requests: load.requests.total, samplesKb: run.samples }
 		};
 	} finally {
 		if (nginx) await stop(nginx);
