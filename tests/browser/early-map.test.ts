@@ -93,6 +93,23 @@ describe('the map started before hydration', () => {
 		expect(await renderedIds(page, 'choropleth')).toEqual(['nord', 'nordost', 'nordwest', 'ost', 'sued', 'suedost', 'west']);
 	});
 
+	it('does not hold the page back for a slow MapLibre, and the page then waits for that start instead of making a second map', async () => {
+		const page = await newPage();
+		await page.addInitScript({ content: recordMaps });
+		// MapLibre arrives after the page has stopped waiting for the map (3 s).
+		await page.route(/maplibre-gl\.[\w-]+\.mjs$/, async (route) => {
+			await new Promise((r) => setTimeout(r, 4500));
+			await route.continue();
+		});
+		await page.goto(base + '/');
+		await page.waitForFunction(() => !(document.querySelector('form.controls') as HTMLFormElement).inert, null, { timeout: 4400 });
+		expect(await page.evaluate(() => (window as unknown as Recorded).__maps.length)).toBe(0);
+		await page.waitForSelector('[data-map-idle]', { timeout: 30_000 });
+		expect(await page.evaluate(() => (window as unknown as Recorded).__maps.length)).toBe(1);
+		expect(await page.evaluate(() => document.querySelectorAll('.map canvas.maplibregl-canvas').length)).toBe(1);
+		expect(await renderedIds(page, 'choropleth')).toHaveLength(31);
+	});
+
 	it('is left to the page on pages without it, and with the SVG renderer no MapLibre is loaded at all', async () => {
 		const page = await newPage();
 		await page.addInitScript({ content: recordMaps });

@@ -15,6 +15,9 @@ import { baseStyle, createMap, loadMaplibre } from './mapSetup';
 
 /** What the page's map component takes over. */
 export interface EarlyMap {
+	/** Settles once the map exists, or it is clear that there will be none from here. */
+	started: Promise<void>;
+	/** Null until started; stays null when the start failed or was given up. */
 	map: MapLibreMap | null;
 	/** Why the map could not start (no WebGL): the page shows its fallback without trying again. */
 	failed: string | null;
@@ -28,7 +31,10 @@ export interface EarlyMap {
 
 let early: { container: HTMLElement; state: EarlyMap } | null = null;
 
-/** The early map made in this container, once: later mounts make their own. */
+/**
+ * The early map started in this container, once (later mounts make their own). It may still be
+ * starting, when the page has stopped waiting for it: await `started` before looking at `map`.
+ */
 export function takeEarlyMap(container: HTMLElement): EarlyMap | null {
 	if (!early || early.container !== container) return null;
 	const { state } = early;
@@ -51,14 +57,26 @@ const inlinedFetch: typeof fetch = async (input, init) => {
 
 /**
  * Starts the map of an atlas page (`/`, `/embed`: the element marked `data-early-map`) and
- * resolves once it has drawn, has failed, or after `patienceMs`, whichever is first; never rejects.
- * Pages without such an element, the SVG renderer and a configured online basemap are left alone.
+ * resolves once it has drawn, has failed, or after `patienceMs` (counted from the start, MapLibre's
+ * download included), whichever is first; never rejects. A start still under way then carries on,
+ * and the page waits for it (`started`) instead of making a second map. Pages without such an
+ * element, the SVG renderer and a configured online basemap are left alone.
  */
 export async function startEarlyMap(patienceMs = 3000): Promise<void> {
 	const container = document.querySelector<HTMLElement>('[data-early-map]');
 	if (!container || env.PUBLIC_KONTORATLAS_BASEMAP_STYLE) return;
 	const url = new URL(location.href);
 	if (url.searchParams.get('renderer') === 'svg') return;
+	let settle = () => {};
+	const state: EarlyMap = { started: new Promise((resolve) => (settle = resolve)), map: null, failed: null, loaded: false, idle: false, moved: false };
+	early = { container, state };
+	let patience: ReturnType<typeof setTimeout> | undefined;
+	await Promise.race([drawEarlyMap(container, url, state, settle), new Promise<void>((resolve) => (patience = setTimeout(resolve, patienceMs)))]);
+	clearTimeout(patience);
+}
+
+/** Makes the map (settling `started`) and resolves at its first idle. */
+async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, settle: () => void): Promise<void> {
 	try {
 		const [lib, data] = await Promise.all([loadMaplibre(), loadAtlasView(inlinedFetch, url)]);
 		const model = atlasModel(data);
@@ -81,8 +99,6 @@ export async function startEarlyMap(patienceMs = 3000): Promise<void> {
 			input.catchmentColours = colours.distanceColours(data.coverage?.distances ?? []);
 			input.kontorAreaColours = colours.kontorColours(data.kontore.features.map((k) => k.properties.id));
 		}
-		const state: EarlyMap = { map: null, failed: null, loaded: false, idle: false, moved: false };
-		early = { container, state };
 		let map: MapLibreMap;
 		try {
 			map = createMap(lib, { container, style: baseStyle(styleParts(atlasSources(input))), camera: data.view.camera, bounds: boundsOf(data.ortschaften) });
@@ -97,18 +113,17 @@ export async function startEarlyMap(patienceMs = 3000): Promise<void> {
 		map.on('moveend', (e) => {
 			if ('originalEvent' in e && e.originalEvent) state.moved = true;
 		});
-		await new Promise<void>((resolve) => {
-			const timer = setTimeout(resolve, patienceMs);
+		settle();
+		await new Promise<void>((resolve) =>
 			map.once('idle', () => {
 				state.idle = true;
-				clearTimeout(timer);
 				resolve();
-			});
-		});
+			})
+		);
 	} catch (e) {
-		// Whatever went wrong here, the page still makes its own map when it hydrates.
+		// Whatever went wrong here, the page makes its own map (state.map stays null).
 		console.warn('early map:', e);
-		early?.state.map?.remove();
-		early = null;
+	} finally {
+		settle();
 	}
 }
