@@ -32,14 +32,17 @@ interface Phases {
 	idleMs: number;
 }
 
+type Which = 'app' | 'embed' | 'baseline';
 export interface MapLoadResult {
 	rows: BenchRow[];
 	app: number[];
+	/** The embed (/embed), the same default view with little around it: for information. */
+	embed: number[];
 	baseline: number[];
 	/** Medians of where the time goes: HTML received (responseEnd), `new Map` done, first idle with districts. */
-	phases: { app: Phases; baseline: Phases };
+	phases: Record<Which, Phases>;
 	/** Distinct district ids rendered at the measured idle, per load (31 expected). */
-	districts: { app: number[]; baseline: number[] };
+	districts: Record<Which, number[]>;
 }
 
 /**
@@ -131,7 +134,7 @@ export function writeBaseline(): void {
 }
 
 /** One cold load in a browser of its own (see README: the single-process Chromium dies when a context closes). */
-async function load(url: string, layer: string): Promise<Load> {
+async function load(url: string, layer: string, panels = false): Promise<Load> {
 	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
@@ -139,7 +142,7 @@ async function load(url: string, layer: string): Promise<Load> {
 		await page.goto(url);
 		const handle = await page.waitForFunction(() => (window as unknown as { __benchIdle?: unknown }).__benchIdle, undefined, { timeout: 60_000 });
 		const result = (await handle.jsonValue()) as Load;
-		if (layer === 'choropleth') {
+		if (panels) {
 			const panels = await page.waitForFunction(() => (window as unknown as { __benchPanels?: number }).__benchPanels, undefined, { timeout: 60_000 });
 			result.panels = (await panels.jsonValue()) as number;
 			result.live = (await page.evaluate(() => (window as unknown as { __benchLive?: number }).__benchLive)) ?? NaN;
@@ -163,31 +166,41 @@ export async function benchMapLoad(options: { loads?: number; log?: (s: string) 
 	try {
 		writeBaseline();
 		server = await startServer();
-		const app = { url: server.url + '/', layer: 'choropleth' };
-		const bare = { url: server.url + '/__bench/index.html', layer: 'districts' };
-		// One load of each first, not counted: the server's first render and encodings are warm for both.
-		await load(app.url, app.layer);
-		await load(bare.url, bare.layer);
-		const result: MapLoadResult = { rows: [], app: [], baseline: [], phases: { app: { htmlMs: 0, mapCreatedMs: 0, idleMs: 0 }, baseline: { htmlMs: 0, mapCreatedMs: 0, idleMs: 0 } }, districts: { app: [], baseline: [] } };
-		const all: Record<'app' | 'baseline', Load[]> = { app: [], baseline: [] };
+		const pages: Record<Which, { url: string; layer: string; panels: boolean }> = {
+			app: { url: server.url + '/', layer: 'choropleth', panels: true },
+			embed: { url: server.url + '/embed', layer: 'choropleth', panels: false },
+			baseline: { url: server.url + '/__bench/index.html', layer: 'districts', panels: false }
+		};
+		// One load of each first, not counted: the server's first render and encodings are warm for all.
+		for (const p of Object.values(pages)) await load(p.url, p.layer, p.panels);
+		const none = (): Phases => ({ htmlMs: 0, mapCreatedMs: 0, idleMs: 0 });
+		const result: MapLoadResult = { rows: [], app: [], embed: [], baseline: [], phases: { app: none(), embed: none(), baseline: none() }, districts: { app: [], embed: [], baseline: [] } };
+		const all: Record<Which, Load[]> = { app: [], embed: [], baseline: [] };
+		const orders: Which[][] = [
+			['app', 'baseline', 'embed'],
+			['baseline', 'embed', 'app'],
+			['embed', 'app', 'baseline']
+		];
 		for (let i = 0; i < loads; i++) {
-			// Alternate the order so drift in the machine's load hits both alike.
-			for (const which of i % 2 ? ['baseline', 'app'] as const : ['app', 'baseline'] as const) {
-				const page = which === 'app' ? app : bare;
-				const r = await load(page.url, page.layer);
+			// Rotate the order so drift in the machine's load hits all alike.
+			for (const which of orders[i % orders.length]) {
+				const page = pages[which];
+				const r = await load(page.url, page.layer, page.panels);
 				all[which].push(r);
 				result[which].push(r.t);
 				result.districts[which].push(r.districts);
 				log(`  map load ${i + 1}/${loads} ${which}: ${ms(r.t)} (HTML ${ms(r.html ?? NaN)}, map created ${ms(r.created)}, ${r.districts} districts drawn)`);
 			}
 		}
-		for (const which of ['app', 'baseline'] as const) {
+		for (const which of ['app', 'embed', 'baseline'] as const) {
 			const rs = all[which];
 			result.phases[which] = { htmlMs: median(rs.map((r) => r.html ?? NaN)), mapCreatedMs: median(rs.map((r) => r.created)), idleMs: median(rs.map((r) => r.t)) };
 		}
 		const a = median(result.app);
 		const b = median(result.baseline);
 		const allDrawn = [...result.districts.app, ...result.districts.baseline].every((n) => n === 31);
+		const e = median(result.embed);
+		const embedDrawn = result.districts.embed.every((n) => n === 31);
 		result.rows.push({
 			figure: 'map load: navigation → first idle',
 			value: ms(a),
@@ -196,6 +209,15 @@ export async function benchMapLoad(options: { loads?: number; log?: (s: string) 
 			target: '≤ 1.20×',
 			pass: a / b <= 1.2 && allDrawn,
 			note: `median of ${loads} cold loads each (fresh headless Chromium per load, interleaved); baseline: bare MapLibre page with the same Stadtteile from a static file through the same server; medians app / baseline: HTML received ${ms(result.phases.app.htmlMs)} / ${ms(result.phases.baseline.htmlMs)}, map created ${ms(result.phases.app.mapCreatedMs)} / ${ms(result.phases.baseline.mapCreatedMs)}; the atlas's map is started before the page hydrates, its controls are live at ${ms(median(all.app.map((r) => r.live ?? NaN)))} and its charts below the map appear at ${ms(median(all.app.map((r) => r.panels ?? NaN)))}${allDrawn ? '' : '; NOT all 31 districts drawn at idle'}`
+		});
+		result.rows.push({
+			figure: 'map load of the embed (/embed), for information',
+			value: ms(e),
+			baseline: ms(b),
+			ratio: times(e / b),
+			target: '—',
+			pass: null,
+			note: `the same loads, interleaved with the two above; the embed shows the default view with a header, the legend and the table on demand; medians: HTML received ${ms(result.phases.embed.htmlMs)}, map created ${ms(result.phases.embed.mapCreatedMs)}${embedDrawn ? '' : '; NOT all 31 districts drawn at idle'}`
 		});
 		return result;
 	} finally {
