@@ -96,13 +96,13 @@ describe('the map started before hydration', () => {
 	it('does not hold the page back for a slow MapLibre, and the page then waits for that start instead of making a second map', async () => {
 		const page = await newPage();
 		await page.addInitScript({ content: recordMaps });
-		// MapLibre arrives after the page has stopped waiting for the map (3 s).
+		// MapLibre arrives long after the page has stopped waiting for the map (3 s).
 		await page.route(/maplibre-gl\.[\w-]+\.mjs$/, async (route) => {
-			await new Promise((r) => setTimeout(r, 4500));
+			await new Promise((r) => setTimeout(r, 10_000));
 			await route.continue();
 		});
 		await page.goto(base + '/');
-		await page.waitForFunction(() => !(document.querySelector('form.controls') as HTMLFormElement).inert, null, { timeout: 4400 });
+		await page.waitForFunction(() => !(document.querySelector('form.controls') as HTMLFormElement).inert, null, { timeout: 9500 });
 		expect(await page.evaluate(() => (window as unknown as Recorded).__maps.length)).toBe(0);
 		await page.waitForSelector('[data-map-idle]', { timeout: 30_000 });
 		expect(await page.evaluate(() => (window as unknown as Recorded).__maps.length)).toBe(1);
