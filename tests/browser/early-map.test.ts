@@ -27,12 +27,13 @@ const recordMaps = `(() => {
 		set(map) {
 			if (window.__maps.some((m) => m.map === map)) return;
 			const controls = document.querySelector('form.controls');
-			window.__maps.push({ map, hydrated: !!controls && !controls.inert, idleBefore: false });
+			// The page's map component adds the attribution control when it makes or adopts a map.
+			window.__maps.push({ map, hydrated: !!controls && !controls.inert, owned: !!document.querySelector('.maplibregl-ctrl-attrib') });
 		}
 	});
 })();`;
 
-type Recorded = { __maps: { map: import('maplibre-gl').Map; hydrated: boolean }[] };
+type Recorded = { __maps: { map: import('maplibre-gl').Map; hydrated: boolean; owned: boolean }[] };
 
 async function open(url: string): Promise<Page> {
 	const page = await newPage();
@@ -91,6 +92,16 @@ describe('the map started before hydration', () => {
 		expect(JSON.stringify(early.selected)).toContain('"nord"');
 		expect(early.layers.filter((id) => id.startsWith('catchment'))).toEqual(['catchment-rings', 'catchment-lines', 'catchment-nearest', 'catchment-nearest-lines']);
 		expect(await renderedIds(page, 'choropleth')).toEqual(['nord', 'nordost', 'nordwest', 'ost', 'sued', 'suedost', 'west']);
+	});
+
+	it('starts the map of the embed the same way, and the embed adopts it', async () => {
+		const page = await open(base + '/embed?controls=0');
+		const state = await page.evaluate(() => {
+			const { __maps } = window as unknown as Recorded;
+			return { maps: __maps.length, ownedAtStart: __maps[0].owned, attribution: !!document.querySelector('.maplibregl-ctrl-attrib'), zoom: !!document.querySelector('.maplibregl-ctrl-zoom-in') };
+		});
+		expect(state).toEqual({ maps: 1, ownedAtStart: false, attribution: true, zoom: false });
+		expect(await renderedIds(page, 'choropleth')).toHaveLength(31);
 	});
 
 	it('does not hold the page back for a slow MapLibre, and the page then waits for that start instead of making a second map', async () => {
