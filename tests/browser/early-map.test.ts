@@ -147,6 +147,10 @@ describe('the Link header of a map page', () => {
 		const other = (await fetch(base + '/stadtteil/thiede')).headers.get('link') ?? '';
 		expect(other).toContain('/nodes/');
 		expect(other).not.toContain('maplibre-gl');
+		// A map page whose map is made when the page hydrates keeps its chunks preloaded, MapLibre first.
+		const erreichbarkeit = [...((await fetch(base + '/erreichbarkeit')).headers.get('link') ?? '').matchAll(/<([^>]+)>/g)].map((m) => m[1]);
+		expect(erreichbarkeit[0]).toMatch(/maplibre-gl\.[\w-]+\.mjs$/);
+		expect(erreichbarkeit.some((u) => u.includes('/nodes/'))).toBe(true);
 		const svg = (await fetch(base + '/?renderer=svg')).headers.get('link') ?? '';
 		expect(svg).not.toContain('maplibre-gl');
 		expect(svg).toContain('/nodes/');

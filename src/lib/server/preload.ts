@@ -10,16 +10,20 @@ import { maplibreUrl } from '$lib/components/map/mapSetup';
 
 /** The routes that draw an AtlasMap (unless the URL asks for the server's SVG map). */
 const MAP_ROUTES = new Set(['/', '/embed', '/sozialindex', '/erreichbarkeit']);
+/** Of those, the ones whose map is started before hydration (early.ts); the others make theirs when hydrated. */
+const EARLY_MAP_ROUTES = new Set(['/', '/embed']);
 
-const drawsMap = (routeId: string | null, url: URL) => !!routeId && MAP_ROUTES.has(routeId) && url.searchParams.get('renderer') !== 'svg';
+const svg = (url: URL) => url.searchParams.get('renderer') === 'svg';
+const drawsMap = (routeId: string | null, url: URL) => !!routeId && MAP_ROUTES.has(routeId) && !svg(url);
 
 /**
- * The preload choice for `resolve()`: on map pages, the entry's scripts but not the page's. It
+ * The preload choice for `resolve()`: where the map starts before hydration, the entry's scripts
+ * but not the page's (elsewhere the map waits for the page's chunks, which stay preloaded). It
  * relies on SvelteKit offering the entry's imports first and then each page node's, each node's
  * list beginning with the node itself (`…/nodes/N.js`); a test checks the header.
  */
 export function mapFirstPreload(routeId: string | null, url: URL): ResolveOptions['preload'] {
-	if (!drawsMap(routeId, url)) return undefined;
+	if (!routeId || !EARLY_MAP_ROUTES.has(routeId) || svg(url)) return undefined;
 	let pageChunks = false;
 	return ({ type, path }) => {
 		if (type !== 'js') return type === 'css';
