@@ -28,7 +28,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvFormat } from 'd3-dsv';
-import { DatasetMeta, IndicatorMeta, IndicatorValue, sidecarOf } from '../src/lib/data/contracts.ts';
+import { DatasetMeta, IndicatorMeta, IndicatorValue, sidecarOf, sidecarText } from '../src/lib/data/contracts.ts';
 import {
 	BEISPIEL_DATASET_ID,
 	BEISPIEL_INDICATORS,
@@ -84,7 +84,7 @@ const csv = csvFormat(
 );
 mkdirSync(geodata('beispieldaten'), { recursive: true });
 writeFileSync(geodata('beispieldaten/sozialindikatoren.csv'), csv + '\n');
-writeFileSync(geodata(sidecarOf('beispieldaten/sozialindikatoren.csv')), JSON.stringify(meta, null, '\t') + '\n');
+writeFileSync(geodata(sidecarOf('beispieldaten/sozialindikatoren.csv')), sidecarText(meta));
 
 // City level as the pipeline aggregates rates: summed numerators over summed denominators.
 console.log(`${rows.length} rows written to geodata/beispieldaten/sozialindikatoren.csv (seed ${BEISPIEL_SEED})`);

@@ -26,7 +26,7 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	// Geometry and catalogue do not depend on the view; the browser's HTTP cache (ETag,
 	// max-age) keeps these requests cheap when the view changes.
 	const [catalogue, stadtteile, ortschaften, kontore, context] = await Promise.all([
-		get<{ indicators: IndicatorMeta[]; datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'referenceDate' | 'beispieldaten'>[] }>('/api/indicators'),
+		get<{ indicators: IndicatorMeta[]; datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'date' | 'beispieldaten'>[] }>('/api/indicators'),
 		get<Areas>('/api/areas?level=stadtteil'),
 		get<Areas>('/api/areas?level=ortschaft'),
 		get<FeatureCollection<Point, KontorProps>>('/api/kontore'),

@@ -30,22 +30,39 @@ export type GeometryQuality = z.infer<typeof GeometryQuality>;
 export const sidecarOf = (file: string) => `${file}.meta.json`;
 export const isSidecar = (file: string) => file.endsWith('.meta.json');
 
-/** Provenance sidecar (see sidecarOf) that every file in geodata/ has. */
-export const DatasetMeta = z.object({
+/** Provenance sidecar (see sidecarOf) that every file in geodata/ has: source, licence and date. */
+export const DatasetFields = z.object({
 	id: Id,
 	title: z.object({ de: PlainText, en: PlainText }),
 	description: z.object({ de: z.string().min(1), en: z.string().min(1) }),
-	sources: z
+	/** The works the data comes from, each with a link where there is one. */
+	source: z
 		.array(z.object({ name: PlainText, url: z.url().optional() }))
 		.min(1),
 	licence: PlainText,
 	attribution: PlainText,
-	referenceDate: z.string().min(4),
+	/** The date the data refers to (Stand), as the source gives it: a day, a month, a range. */
+	date: z.string().min(4),
+	/** When it was collected for Kontoratlas. */
 	collected: IsoDate,
 	beispieldaten: z.boolean(),
 	caveats: z.array(z.string()).default([])
 });
-export type DatasetMeta = z.infer<typeof DatasetMeta>;
+export type DatasetMeta = z.infer<typeof DatasetFields>;
+
+/**
+ * Sidecars and stored versions written before the fields were named as the provenance rule names
+ * them (`sources`, `referenceDate`) still load.
+ */
+export function withProvenanceNames(value: unknown): unknown {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+	const { sources, referenceDate, ...rest } = value as Record<string, unknown>;
+	return { ...(sources === undefined ? {} : { source: sources }), ...(referenceDate === undefined ? {} : { date: referenceDate }), ...rest };
+}
+export const DatasetMeta = z.preprocess(withProvenanceNames, DatasetFields);
+
+/** A sidecar file's text (tab-indented JSON, as the ones in geodata/). */
+export const sidecarText = (meta: DatasetMeta) => JSON.stringify(meta, null, '\t') + '\n';
 
 export const AreaProps = z.object({
 	id: Id,

@@ -1,7 +1,7 @@
 // The derived data that `npm run data` writes and the server loads: file names and schemas.
 // The server validates it once at start-up, so a corrupt file fails loudly instead of serving junk.
 import { z } from 'zod';
-import { AreaProps, DatasetMeta, IndicatorMeta, IndicatorValue, KontorProps } from './contracts';
+import { AreaProps, DatasetFields, IndicatorMeta, IndicatorValue, KontorProps, withProvenanceNames } from './contracts';
 
 export const DERIVED_FILES = {
 	manifest: 'manifest.json',
@@ -45,7 +45,7 @@ export const ContextCollection = featureCollection(
 );
 export type ContextCollection = z.infer<typeof ContextCollection>;
 
-export const DatasetEntry = DatasetMeta.extend({ files: z.array(z.string()).min(1) });
+export const DatasetEntry = z.preprocess(withProvenanceNames, DatasetFields.extend({ files: z.array(z.string()).min(1) }));
 export type DatasetEntry = z.infer<typeof DatasetEntry>;
 
 export const CellReport = z.object({

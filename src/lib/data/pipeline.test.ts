@@ -178,7 +178,7 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 	it('a dataset without provenance sidecar', () => {
 		const files = shippedFiles();
 		files.delete('kontore.csv.meta.json');
-		expect(() => buildDerived(files)).toThrow('kontore.csv: has no provenance sidecar kontore.csv.meta.json (source, licence, reference date)');
+		expect(() => buildDerived(files)).toThrow('kontore.csv: has no provenance sidecar kontore.csv.meta.json (source, licence, date)');
 	});
 
 	it('malformed JSON', () => {

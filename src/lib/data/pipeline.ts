@@ -112,7 +112,7 @@ export function buildDerived(files: SourceFiles): Derived {
 	for (const file of dataFiles) {
 		const metaName = sidecarOf(file);
 		if (!files.has(metaName)) {
-			problems.push({ file, message: `has no provenance sidecar ${metaName} (source, licence, reference date)` });
+			problems.push({ file, message: `has no provenance sidecar ${metaName} (source, licence, date)` });
 			continue;
 		}
 		const meta = json(metaName, DatasetMeta);

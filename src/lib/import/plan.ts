@@ -3,7 +3,7 @@
 // reads), superseding that indicator's rows elsewhere; official boundaries become
 // `stadtteile_grenzen.geojson`. The pipeline then validates and derives the new set as usual.
 import { csvFormatRows, csvParseRows } from 'd3-dsv';
-import { sidecarOf, type DatasetMeta, type IndicatorMeta } from '$lib/data/contracts';
+import { sidecarOf, sidecarText, type DatasetMeta, type IndicatorMeta } from '$lib/data/contracts';
 import type { DataProblem } from '$lib/data/problems';
 import type { ImportRow } from './germanCsv';
 
@@ -100,15 +100,15 @@ export function planValueImport(
 				de: `Von ${p.user} am ${p.date} aus der Datei ${p.upload} importiert. Quelle: ${p.source}.`,
 				en: `Imported by ${p.user} on ${p.date} from the file ${p.upload}. Source: ${p.source}.`
 			},
-			sources: [{ name: p.source }],
+			source: [{ name: p.source }],
 			licence: p.licence,
 			attribution: p.source,
-			referenceDate: `${Math.min(...years)}–${Math.max(...years)}`,
+			date: `${Math.min(...years)}–${Math.max(...years)}`,
 			collected: p.date,
 			beispieldaten: false,
 			caveats: []
 		};
-		next.set(sidecarOf(target), JSON.stringify(sidecar, null, '\t') + '\n');
+		next.set(sidecarOf(target), sidecarText(sidecar));
 		meta.datasets = [dataset];
 		meta.beispieldaten = false;
 		meta.source = p.source;

@@ -4,7 +4,7 @@
 // and in-process. Only previewWorker.ts imports it, and only dynamically: the build puts it in a
 // chunk of its own whose URL (MODULE_URL) the worker loads.
 import { parentPort, workerData } from 'node:worker_threads';
-import { IndicatorMeta, sidecarOf, type DatasetMeta } from '$lib/data/contracts';
+import { IndicatorMeta, sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
 import { Derived } from '$lib/data/derived';
 import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
 import { DataError, type DataProblem } from '$lib/data/problems';
@@ -100,15 +100,15 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		id: 'stadtteile-grenzen',
 		title: { de: 'Amtliche Stadtteilgrenzen', en: 'Official Stadtteil boundaries' },
 		description: { de: `Von ${user} am ${date} aus der Datei ${upload} importiert (${parsed.crs}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''}). Quelle: ${src}.`, en: `Imported by ${user} on ${date} from the file ${upload} (${parsed.crs}). Source: ${src}.` },
-		sources: [{ name: src }],
+		source: [{ name: src }],
 		licence: 'siehe Quelle',
 		attribution: src,
-		referenceDate: date,
+		date: date,
 		collected: date,
 		beispieldaten: false,
 		caveats: []
 	};
-	files.set(sidecarOf(BOUNDARIES_FILE), JSON.stringify(meta, null, '\t') + '\n');
+	files.set(sidecarOf(BOUNDARIES_FILE), sidecarText(meta));
 	return build(files, base, (p) => p, {
 		kind: input.kind,
 		upload,

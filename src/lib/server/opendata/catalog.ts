@@ -222,7 +222,7 @@ export function catalog(store: Store): PublishedDataset[] {
 			status: (typeof spec.status === 'function' ? spec.status(store) : spec.status).map((s) => ({ ...s, label: STATUS_LABEL[s.code] })),
 			licence: spec.licence,
 			attribution: [...new Set(sources.map((s) => s.attribution))].join('; '),
-			referenceDate: sources.map((s) => `${s.title.de}: ${s.referenceDate}`).join(' · '),
+			referenceDate: sources.map((s) => `${s.title.de}: ${s.date}`).join(' · '),
 			modified: sources.map((s) => s.collected).sort().at(-1)!,
 			years: years.length ? [Math.min(...years), Math.max(...years)] : null,
 			keywords: spec.keywords,
