@@ -14,9 +14,3 @@ export function distanceColours(distances: number[]): Map<number, string> {
 export function kontorColours(ids: string[]): Map<string, string> {
 	return new Map(ids.map((id, i) => [id, schemeTableau10[i % schemeTableau10.length]]));
 }
-
-/** A MapLibre match expression over a property, with a fallback. */
-export function matchExpression(property: string, colours: Map<string | number, string>, fallback = '#cccccc'): unknown {
-	if (colours.size === 0) return fallback;
-	return ['match', ['get', property], ...[...colours].flat(), fallback];
-}

@@ -3,12 +3,12 @@
 // function gives the sources and layers for a view, so that the layer components
 // (AtlasMapLayers.svelte) and the map started before hydration (early.ts) cannot differ.
 import type { FeatureCollection, GeoJSON, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { AreaProps, KontorProps } from '$lib/data/contracts';
 import { DEFAULT_OPACITY, type MapLayerId, type ViewState } from '$lib/state/view';
 import type { Choropleth } from '$lib/stats/choropleth';
 import { NO_DATA_COLOUR } from '$lib/stats/colours';
-import { layerSpecification } from './mapSetup';
+import { layerSpecification, matchExpression } from './mapSetup';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 export type CatchmentFeatures = FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number }>;
@@ -48,8 +48,6 @@ export interface SourceSpec {
 	layers: LayerSpec[];
 }
 
-const match = (property: string, colours: Map<string | number, string>, fallback: string) =>
-	(colours.size ? ['match', ['get', property], ...[...colours].flat(), fallback] : fallback) as ExpressionSpecification | string;
 const idIn = (ids: string[]): FilterSpecification => ['in', ['get', 'id'], ['literal', ids]];
 
 /** The sources of a view in drawing order (bottom first), each with its layers. */
@@ -81,7 +79,7 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			// Pattern layers are hidden while they have nothing to draw: an invisible layer costs no
 			// shader program.
 			layers: [
-				{ id: 'choropleth', type: 'fill', visible: choroplethShown, paint: { 'fill-color': match('id', choropleth.colourOf, NO_DATA_COLOUR), 'fill-opacity': opacity('choropleth'), 'fill-antialias': false } },
+				{ id: 'choropleth', type: 'fill', visible: choroplethShown, paint: { 'fill-color': matchExpression('id', choropleth.colourOf, NO_DATA_COLOUR), 'fill-opacity': opacity('choropleth'), 'fill-antialias': false } },
 				{ id: 'nodata', type: 'fill', visible: choroplethShown && choropleth.noData.length > 0, filter: idIn(choropleth.noData), paint: { 'fill-pattern': 'pattern-nodata', 'fill-opacity': opacity('choropleth') } },
 				{ id: 'suppressed', type: 'fill', visible: choroplethShown && choropleth.suppressed.length > 0, filter: idIn(choropleth.suppressed), paint: { 'fill-pattern': 'pattern-suppressed', 'fill-opacity': opacity('choropleth') } },
 				{ id: 'beispiel', type: 'fill', visible: choroplethShown && input.beispieldaten && withValue.length > 0, filter: idIn(withValue), paint: { 'fill-pattern': 'pattern-beispiel' } },
@@ -106,9 +104,9 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			id: 'catchments',
 			data: input.catchments,
 			layers: [
-				{ id: 'catchment-rings', type: 'fill', visible: shown, filter: ringFilter, paint: { 'fill-color': match('distance', input.catchmentColours, '#ffffff'), 'fill-opacity': 0.25 * opacity('catchments') } },
+				{ id: 'catchment-rings', type: 'fill', visible: shown, filter: ringFilter, paint: { 'fill-color': matchExpression('distance', input.catchmentColours, '#ffffff'), 'fill-opacity': 0.25 * opacity('catchments') } },
 				{ id: 'catchment-lines', type: 'line', visible: shown, filter: ringFilter, paint: { 'line-color': '#4a1486', 'line-width': 1.2, 'line-dasharray': [3, 2], 'line-opacity': opacity('catchments') } },
-				{ id: 'catchment-nearest', type: 'fill', visible: shown, filter: nearestFilter, paint: { 'fill-color': match('kontor', input.kontorAreaColours ?? new Map(), '#b9a3d6'), 'fill-opacity': 0.3 * opacity('catchments') } },
+				{ id: 'catchment-nearest', type: 'fill', visible: shown, filter: nearestFilter, paint: { 'fill-color': matchExpression('kontor', input.kontorAreaColours ?? new Map(), '#b9a3d6'), 'fill-opacity': 0.3 * opacity('catchments') } },
 				{ id: 'catchment-nearest-lines', type: 'line', visible: shown, filter: nearestFilter, paint: { 'line-color': '#4a1486', 'line-width': 1.5, 'line-opacity': opacity('catchments') } }
 			]
 		});

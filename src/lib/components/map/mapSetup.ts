@@ -4,7 +4,7 @@
 // make the same map.
 import maplibreUrl from 'maplibre-gl/dist/maplibre-gl.mjs?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { LayerSpecification, LngLatBoundsLike, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, LngLatBoundsLike, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerSpec } from './atlasLayers';
 import type { Camera } from './context.svelte';
 import { PATTERNS, type PatternId } from './patterns';
@@ -57,6 +57,11 @@ export function createMap(lib: MapLibre, options: { container: HTMLElement; styl
 		if (e.id in PATTERNS && !map.hasImage(e.id)) map.addImage(e.id, PATTERNS[e.id as PatternId]);
 	});
 	return map;
+}
+
+/** A colour per value of a feature property (MapLibre `match`), the fallback for other values; just the fallback when there are none. */
+export function matchExpression(property: string, colours: Map<string | number, string>, fallback = '#cccccc'): ExpressionSpecification | string {
+	return colours.size ? (['match', ['get', property], ...[...colours].flat(), fallback] as unknown as ExpressionSpecification) : fallback;
 }
 
 /** A layer as MapLibre's style has it: visibility in its layout, the source named. */
