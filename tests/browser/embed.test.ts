@@ -67,7 +67,7 @@ describe('the embed in a host page on another origin', () => {
 		expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(0);
 		expect(await page.getByText('Näherung, keine amtlichen Grenzen').first().isVisible()).toBe(true);
 		expect(await page.locator('.notice.beispiel').isVisible()).toBe(true);
-		expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('deutschlandGeoJSON');
+		expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('GeoBasis-DE / BKG');
 		expect(Math.round((await page.locator('.map-wrap').boundingBox())!.height)).toBe(300);
 		await openMap(page, `${base}/embed`);
 		expect(await page.locator('.legend').count()).toBe(1);

@@ -2,9 +2,10 @@
 // and on broken copies of it (each problem message checked).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { area } from '@turf/turf';
+import { area, featureCollection, intersect } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tilingReport } from '$lib/geo/tiling';
+import { vertexCount } from '../../../tests/fixtures/geo/invariants';
 import type { Derived } from './derived';
 import { buildDerived, slug } from './pipeline';
 import { DataError, formatProblem } from './problems';
@@ -60,10 +61,30 @@ describe('buildDerived on the shipped Salzgitter data', () => {
 		expect(Math.abs(ortschaftenKm2 - report.sumKm2) / report.sumKm2).toBeLessThan(0.001);
 	});
 
-	it('keeps every Stadtteil, including Immendorf whose centre lies outside the outline, and says so', () => {
+	it('keeps every Stadtteil around its own centre: no centre lies outside the VG250 boundary', () => {
+		// Immendorf's lay 470 m outside the generalised outline used before; that note is gone.
 		const immendorf = d.stadtteile.features.find((f) => f.properties.id === 'immendorf')!;
-		expect(immendorf.properties.geometryNote).toContain('außerhalb der generalisierten Stadtgrenze');
-		expect(d.report.cells.find((c) => c.id === 'immendorf')!.seedMoved).not.toBeNull();
+		expect(immendorf.properties.geometryNote).toBeNull();
+		expect(d.report.cells.filter((c) => c.seedMoved)).toEqual([]);
+	});
+
+	it('simplifies the neighbouring districts with the cells: their borders with the city stay shared', () => {
+		const city = d.context.features.find((f) => f.properties.kind === 'stadtgrenze')!;
+		const neighbours = d.context.features.filter((f) => f.properties.kind === 'nachbarkreis');
+		expect(neighbours.map((f) => f.properties.name)).toEqual(['Braunschweig', 'Goslar', 'Peine', 'Wolfenbüttel', 'Hildesheim']);
+		expect(city.geometry).toEqual(d.stadt.features[0].geometry);
+		// Overlap with the city is float round-off only (square metres on 224 km²).
+		const overlapM2 = neighbours.reduce((s, n) => s + area(intersect(featureCollection([n, city])) ?? featureCollection([])), 0);
+		expect(overlapM2).toBeLessThan(1000);
+		// Every vertex of the city boundary is one of the neighbours' too, except where a Stadtteil
+		// border meets the boundary.
+		const key = (p: number[]) => `${p[0]},${p[1]}`;
+		const theirs = new Set(neighbours.flatMap((n) => (n.geometry.type === 'Polygon' ? [n.geometry.coordinates] : n.geometry.coordinates).flat(2).map(key)));
+		const ring = (city.geometry.type === 'Polygon' ? city.geometry.coordinates : city.geometry.coordinates[0])[0];
+		expect(ring.filter((p) => !theirs.has(key(p))).length).toBeLessThanOrEqual(d.stadtteile.features.length);
+		// Borders of the neighbours alone are simplified at CONTEXT_TOLERANCE_M: fewer vertices than VG250 has.
+		const source = JSON.parse(shippedFiles().get('context_kreise.geojson')!);
+		expect(vertexCount(featureCollection(neighbours))).toBeLessThan(vertexCount(source) / 2);
 	});
 
 	it('fits the cell areas to the official areas', () => {

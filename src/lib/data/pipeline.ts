@@ -27,7 +27,7 @@ import {
 	type Parsed
 } from './sources';
 import { stadtteilCells, type CellsResult } from '$lib/geo/cells';
-import { labelPoint, simplifyTiling } from '$lib/geo/simplify';
+import { labelPoint, simplifyWithSurroundings } from '$lib/geo/simplify';
 import { tilingReport } from '$lib/geo/tiling';
 import { roundGeometry } from '$lib/geo/round';
 import { validateGeometry } from '$lib/geo/validate';
@@ -38,6 +38,11 @@ export const PIPELINE_VERSION = 1;
 
 /** Simplification tolerance for the served geometry; the approximation itself is coarser than this. */
 export const SIMPLIFY_TOLERANCE_M = 25;
+/**
+ * The neighbouring districts are context, drawn muted: borders only they use are simplified at this
+ * tolerance (about 3 px at zoom 11); the borders they share with the city follow the Stadtteile.
+ */
+export const CONTEXT_TOLERANCE_M = 200;
 
 /** Radius on which Kontore that share one placement point are spread, so each stays visible and clickable. */
 const KONTOR_SPREAD_M = 600;
@@ -248,6 +253,7 @@ export function buildDerived(files: SourceFiles): Derived {
 
 	// 5. Geometry: approximated Stadtteil cells tiling the outline, simplified with shared borders.
 	const outlineFeature = outline!.features[0] as Feature<Polygon | MultiPolygon>;
+	const outlineTitle = datasets.find((d) => d.files.includes(FILES.outline))!.title.de;
 	const knownArea = stadtteile.filter((s) => s.flaeche_km2 !== null);
 	// Stadtteile without an official area get an equal share of the rest, as a fitting target only.
 	const restShare = (stadt.flaecheKm2 - knownArea.reduce((s, x) => s + x.flaeche_km2!, 0)) / Math.max(1, stadtteile.length - knownArea.length);
@@ -260,14 +266,18 @@ export function buildDerived(files: SourceFiles): Derived {
 				stadtteile.map((s) => ({ id: s.stadtteil_id, ...seedById.get(s.stadtteil_id)!, targetKm2: s.flaeche_km2 ?? Math.max(restShare, 0.1) }))
 			);
 	const tiling = tilingReport(fit.cells, outlineFeature);
-	const simplified = simplifyTiling(fit.cells, { toleranceM: SIMPLIFY_TOLERANCE_M });
+	const neighbours: FeatureCollection<Polygon | MultiPolygon, ContextCollection['features'][number]['properties']> = {
+		type: 'FeatureCollection',
+		features: context!.features.map((f, i) => ({ type: 'Feature', geometry: f.geometry as Polygon | MultiPolygon, properties: { id: `kreis-${slug(String(f.properties?.name ?? i))}`, name: String(f.properties?.name ?? ''), kind: 'nachbarkreis' } }))
+	};
+	const simplified = simplifyWithSurroundings(fit.cells, neighbours, { toleranceM: SIMPLIFY_TOLERANCE_M, surroundingsToleranceM: CONTEXT_TOLERANCE_M });
 	const cellReports: BuildReport['cells'] = [];
-	const stadtteilFeatures: AreaCollection['features'] = simplified.features.map((cell) => {
+	const stadtteilFeatures: AreaCollection['features'] = simplified.tiling.features.map((cell) => {
 		const p = cell.properties;
 		const row = stadtteilById.get(p.id)!;
 		const errorPct = row.flaeche_km2 === null ? null : round(((p.areaKm2 - row.flaeche_km2) / row.flaeche_km2) * 100, 2);
 		const notes = [];
-		if (p.seedMoved) notes.push(`Der Mittelpunkt laut Quelle liegt ${Math.round(p.seedMoved.distanceM)} m außerhalb der generalisierten Stadtgrenze; die Zelle wurde um einen Punkt innerhalb der Grenze gebildet.`);
+		if (p.seedMoved) notes.push(`Der Mittelpunkt laut Quelle liegt ${Math.round(p.seedMoved.distanceM)} m außerhalb der Stadtgrenze; die Zelle wurde um einen Punkt innerhalb der Grenze gebildet.`);
 		if (row.flaeche_km2 === null) notes.push('Keine amtliche Fläche bekannt; die Zellgröße ist ein gleicher Anteil der Restfläche.');
 		cellReports.push({ id: p.id, name: row.stadtteil, areaKm2: round(p.areaKm2, 3), officialAreaKm2: row.flaeche_km2, errorPct, fitErrorPct: round(p.areaErrorPct, 2), seedMoved: p.seedMoved });
 		return areaFeature(cell.geometry, {
@@ -291,7 +301,7 @@ export function buildDerived(files: SourceFiles): Derived {
 	});
 	const stadtFeature = areaFeature(dissolve(stadtteilFeatures), {
 		id: stadt.id, name: stadt.name, level: 'stadt', parent: null, geometryQuality: grenzen ? 'official' : 'generalised', areaKm2: sumArea(stadtteilFeatures), officialAreaKm2: stadt.flaecheKm2,
-		areaErrorPct: round(((sumArea(stadtteilFeatures) - stadt.flaecheKm2) / stadt.flaecheKm2) * 100, 2), geometryNote: grenzen ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : 'Generalisierte Stadtgrenze (bis etwa 1 km Abweichung).'
+		areaErrorPct: round(((sumArea(stadtteilFeatures) - stadt.flaecheKm2) / stadt.flaecheKm2) * 100, 2), geometryNote: grenzen ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : `${outlineTitle}, vereinfacht auf ${SIMPLIFY_TOLERANCE_M} m.`
 	});
 
 	// 6. Kontore: an exact point where known, otherwise their Stadtteil's centre coordinate (the
@@ -326,9 +336,11 @@ export function buildDerived(files: SourceFiles): Derived {
 		kontore.push({ type: 'Feature', id: k.kontor_id, geometry: { type: 'Point', coordinates: point }, properties: props });
 	}
 
+	// The neighbours simplified with the cells, and the city boundary as the union of the cells: the
+	// context meets the Stadtteile without gaps or overlaps.
 	const contextFeatures: ContextCollection['features'] = [
-		...context!.features.map((f, i) => ({ type: 'Feature' as const, id: `kreis-${i}`, geometry: f.geometry as Polygon, properties: { id: `kreis-${slug(String(f.properties?.name ?? i))}`, name: String(f.properties?.name ?? ''), kind: 'nachbarkreis' as const } })),
-		{ type: 'Feature', id: 'stadtgrenze', geometry: outlineFeature.geometry, properties: { id: 'stadtgrenze', name: String(outlineFeature.properties?.name ?? stadt.name), kind: 'stadtgrenze' } }
+		...simplified.surroundings.features.map((f, i) => ({ ...f, id: `kreis-${i}` })),
+		{ type: 'Feature', id: 'stadtgrenze', geometry: stadtFeature.geometry, properties: { id: 'stadtgrenze', name: String(outlineFeature.properties?.name ?? stadt.name), kind: 'stadtgrenze' } }
 	];
 
 	const abs = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null).map(Math.abs);
@@ -348,7 +360,7 @@ export function buildDerived(files: SourceFiles): Derived {
 			fitIterations: fit.iterations,
 			targetScale: round(fit.scale, 5),
 			tiling: { sumKm2: round(tiling.sumKm2, 4), outlineKm2: round(tiling.outlineKm2, 4), gapKm2: round(tiling.gapKm2, 5), overlapKm2: round(tiling.overlapKm2, 5) },
-			vertices: { before: countVertices(fit.cells), after: countVertices(simplified), toleranceM: SIMPLIFY_TOLERANCE_M },
+			vertices: { before: countVertices(fit.cells), after: countVertices(simplified.tiling), toleranceM: SIMPLIFY_TOLERANCE_M },
 			warnings: [...warnings.map((w) => `${w} (rewound)`), ...aggregated.warnings]
 		}
 	};

@@ -133,19 +133,20 @@ describe('stadtteilCells on Salzgitter', () => {
 		expect(result.scale).toBeCloseTo(area(outline) / 1e6 / official, 12);
 	});
 
-	it('moves Immendorf and Drütte, whose centres lie outside the generalised outline, and no other', () => {
-		const moved = cells.features.filter((f) => f.properties.seedMoved).map((f) => f.properties.id);
-		expect(moved.sort()).toEqual(['druette', 'immendorf']);
-		for (const f of cells.features.filter((c) => c.properties.seedMoved)) {
-			expect(booleanPointInPolygon(f.properties.seedMoved!.from, outline)).toBe(false);
-		}
+	it('moves no seed: every centre lies inside the VG250 boundary', () => {
+		// Immendorf (470 m) and Drütte (304 m) lay outside the generalised outline used before VG250;
+		// moving a seed is covered by the seed-outside fixture.
+		expect(cells.features.filter((f) => f.properties.seedMoved).map((f) => f.properties.id)).toEqual([]);
+		for (const s of seeds) expect(booleanPointInPolygon([s.lon, s.lat], outline), s.id).toBe(true);
 	});
 
-	it('fits every area to its scaled target within 0.05 %, in well under 3 s', () => {
+	it('fits every area to its scaled target within 0.2 %, in well under 3 s', () => {
 		// Sites move off the seeds where needed, so the exact-area weights exist and Newton
-		// reaches 0.001 %; what is left is rounding the vertices to 6 decimals.
+		// reaches 0.001 %. Where the boundary's bends cut a detached sliver off a power cell, the
+		// sliver goes to the neighbour it shares the longest border with (Hohenrode +0.14 %, a
+		// 2 ha sliver); the refit stops within the 1 % tolerance.
 		const errors = cells.features.map((f) => Math.abs(f.properties.areaErrorPct));
-		expect(Math.max(...errors)).toBeLessThanOrEqual(0.05);
+		expect(Math.max(...errors)).toBeLessThanOrEqual(0.2);
 		expect(result.maxAbsErrorPct).toBe(Math.max(...errors));
 		expect(result.rounds).toBeLessThan(200);
 		expect(ms).toBeLessThan(3000);

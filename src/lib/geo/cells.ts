@@ -70,7 +70,7 @@ const MAX_FRAGMENT_ITERATIONS = 60;
 
 /**
  * Cells around the seeds that tile the outline. The fit targets are the official areas scaled by
- * `scale` (the outline is generalised and not exactly the official city area); `areaErrorPct` is
+ * `scale` (the outline's area is not exactly the official city area); `areaErrorPct` is
  * measured against those scaled targets, and the error against the official area follows from
  * `areaKm2` and `targetKm2`. Seeds outside the outline are moved `insetM` inside it and reported
  * in `seedMoved`. The diagram's sites start on the seeds and move only as far as needed for each

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { salzgitter } from '../../../tests/fixtures/geo/load';
 import { sharedBorderProblems, vertexCount } from '../../../tests/fixtures/geo/invariants';
 import { stadtteilCells, type CellProps } from './cells';
-import { labelPoint, simplifyTiling } from './simplify';
+import { labelPoint, simplifyTiling, simplifyWithSurroundings } from './simplify';
 import { tilingReport } from './tiling';
 import { validateGeometry } from './validate';
 
@@ -32,7 +34,7 @@ function expectTiling(s: FeatureCollection<Polygon | MultiPolygon>, sumBefore: n
 describe('simplifyTiling', () => {
 	const sumBefore = tilingReport(cells, outline).sumKm2;
 
-	it('at 50 m keeps the generalised cells as they are: their smallest removable triangle is far larger', () => {
+	it('at 50 m keeps the properties, never adds a vertex and still tiles', () => {
 		const simplified = simplifyTiling(cells, { toleranceM: 50 });
 		expect(vertexCount(simplified)).toBeLessThanOrEqual(vertexCount(cells));
 		expect(simplified.features.map((f) => f.properties)).toEqual(cells.features.map((f) => f.properties));
@@ -53,6 +55,20 @@ describe('simplifyTiling', () => {
 		const report = tilingReport(simplified, outline);
 		expect(report.overlapKm2 / sumBefore).toBeLessThan(0.001);
 		expect(sharedBorderProblems(simplified)).toEqual([]);
+	});
+});
+
+describe('simplifyWithSurroundings', () => {
+	const context = JSON.parse(readFileSync(join(process.cwd(), 'geodata/context_kreise.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+	const sumBefore = tilingReport(cells, outline).sumKm2;
+
+	it('simplifies borders only the surroundings use at their own tolerance, and the cells as before', () => {
+		const fine = simplifyWithSurroundings(cells, context, { toleranceM: 25 });
+		const coarse = simplifyWithSurroundings(cells, context, { toleranceM: 25, surroundingsToleranceM: 200 });
+		expect(vertexCount(coarse.surroundings)).toBeLessThan(0.6 * vertexCount(fine.surroundings));
+		expect(coarse.tiling).toEqual(fine.tiling);
+		expect(coarse.surroundings.features.map((f) => f.properties)).toEqual(context.features.map((f) => f.properties));
+		expectTiling(coarse.tiling, sumBefore);
 	});
 });
 

@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, GeometryCollection as GeoJsonGeometryC
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Polygon as TopoPolygon } from 'topojson-specification';
+import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
 import { EARTH_RADIUS_M, localPlane, planarRingArea, type XY } from './plane';
 import { poleOfInaccessibility } from './pole';
 
@@ -20,17 +20,59 @@ export function simplifyTiling<P>(
 	fc: FeatureCollection<Polygon | MultiPolygon, P>,
 	options: { toleranceM: number }
 ): FeatureCollection<Polygon | MultiPolygon, P> {
+	return simplifyTopology(fc, options.toleranceM, fc.features.length, options.toleranceM);
+}
+
+/**
+ * A tiling simplified in one topology with the areas around it (the neighbouring districts), so the
+ * borders they share with it stay shared too. Borders of the surroundings alone (context, drawn
+ * muted) may be simplified more coarsely, at surroundingsToleranceM. Each comes back in its own order.
+ */
+export function simplifyWithSurroundings<P, Q>(
+	tiling: FeatureCollection<Polygon | MultiPolygon, P>,
+	surroundings: FeatureCollection<Polygon | MultiPolygon, Q>,
+	options: { toleranceM: number; surroundingsToleranceM?: number }
+): { tiling: FeatureCollection<Polygon | MultiPolygon, P>; surroundings: FeatureCollection<Polygon | MultiPolygon, Q> } {
+	const n = tiling.features.length;
+	const all: FeatureCollection<Polygon | MultiPolygon, P | Q> = { type: 'FeatureCollection', features: [...tiling.features, ...surroundings.features] };
+	const both = simplifyTopology(all, options.toleranceM, n, options.surroundingsToleranceM ?? options.toleranceM).features;
+	return {
+		tiling: { type: 'FeatureCollection', features: both.slice(0, n) as Feature<Polygon | MultiPolygon, P>[] },
+		surroundings: { type: 'FeatureCollection', features: both.slice(n) as Feature<Polygon | MultiPolygon, Q>[] }
+	};
+}
+
+/**
+ * The features before `fine` are simplified at toleranceM; arcs that only later features use, at
+ * restToleranceM: their presimplified weights are scaled by (toleranceM / restToleranceM)², so the
+ * one threshold removes their vertices as restToleranceM would.
+ */
+function simplifyTopology<P>(
+	fc: FeatureCollection<Polygon | MultiPolygon, P>,
+	toleranceM: number,
+	fine: number,
+	restToleranceM: number
+): FeatureCollection<Polygon | MultiPolygon, P> {
 	if (fc.features.length === 0) return fc;
-	const lats = fc.features.flatMap((f) => allPositions(f.geometry).map((p) => p[1]));
+	const lats = fc.features.slice(0, Math.max(fine, 1)).flatMap((f) => allPositions(f.geometry).map((p) => p[1]));
 	const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
 	const mPerDegLat = (EARTH_RADIUS_M * Math.PI) / 180;
 	const mPerDegLon = mPerDegLat * Math.cos((midLat * Math.PI) / 180);
-	const minWeight = options.toleranceM ** 2 / (mPerDegLat * mPerDegLon);
+	const minWeight = toleranceM ** 2 / (mPerDegLat * mPerDegLon);
 
 	// No quantisation: arcs keep the input coordinates, so untouched vertices stay exact.
 	// Properties stay out of the topology and are put back by index.
 	const geometries: GeoJsonGeometryCollection = { type: 'GeometryCollection', geometries: fc.features.map((f) => f.geometry) };
-	const topo = simplify(presimplify(topology({ cells: geometries }) as unknown as Parameters<typeof presimplify>[0]), minWeight);
+	const weighed = presimplify(topology({ cells: geometries }) as unknown as Parameters<typeof presimplify>[0]);
+	const parts = (weighed.objects.cells as GeometryCollection).geometries;
+	if (restToleranceM !== toleranceM) {
+		const fineArcs = new Set(parts.slice(0, fine).flatMap((g) => arcsOf(g as TopoPolygon)));
+		const factor = (toleranceM / restToleranceM) ** 2;
+		weighed.arcs.forEach((arc, i) => {
+			if (!fineArcs.has(i)) for (const p of arc) p[2] *= factor;
+		});
+	}
+	const topo = simplify(weighed, minWeight);
 	const cells = topo.objects.cells as GeometryCollection;
 	const features = cells.geometries.map((g, k): Feature<Polygon | MultiPolygon, P> => {
 		// feature() is overloaded per geometry type; every geometry here is a (multi)polygon.
@@ -38,6 +80,12 @@ export function simplifyTiling<P>(
 		return { type: 'Feature', properties: fc.features[k].properties, geometry: tidy(geometry) };
 	});
 	return { type: 'FeatureCollection', features };
+}
+
+/** The arc indexes a (multi)polygon of the topology uses (~i marks an arc used reversed). */
+function arcsOf(g: TopoPolygon | TopoMultiPolygon): number[] {
+	const rings = g.type === 'Polygon' ? g.arcs : g.arcs.flat();
+	return rings.flat().map((i) => (i < 0 ? ~i : i));
 }
 
 /**

@@ -51,7 +51,7 @@ export const COLLECTIONS: OgcCollection[] = [
 		id: 'stadtgrenze',
 		title: 'Stadtgrenze',
 		description: (s) =>
-			`Die Stadt Salzgitter als Ganzes. Geometrie: ${s.areasByLevel.stadt[0]?.properties.geometryQuality === 'official' ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : 'generalisierte Stadtgrenze (bis etwa 1 km Abweichung), keine amtliche Grenze.'} ${beispieldatenNote(s)}`,
+			`Die Stadt Salzgitter als Ganzes. Geometrie: ${s.areasByLevel.stadt[0]?.properties.geometryQuality === 'official' ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : 'Stadtgrenze aus VG250 des BKG (Maßstab 1:250.000), vereinfacht.'} ${beispieldatenNote(s)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,
 		features: (s) => s.areasByLevel.stadt.map((f) => areaFeature(s, f))

