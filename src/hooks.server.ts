@@ -14,7 +14,7 @@ import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
 import { compressResponse } from '$lib/server/compress';
 import { responseCache } from '$lib/server/responseCache';
-import { mapFirstPreload, preloadMapLibre } from '$lib/server/preload';
+import { mapFirstPaint, mapFirstPreload, preloadMapLibre } from '$lib/server/preload';
 
 /** Created now, as the app starts, so that server.js finds it. */
 const cache = responseCache();
@@ -43,7 +43,7 @@ const route: Handle = async ({ event, resolve }) => {
 	if (ogc) return handleOgc({ event, resolve });
 	if (event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/')) return handleAdmin({ event, resolve });
 	event.locals.admin = null;
-	const response = preloadMapLibre(event.route.id, event.url, await resolve(event, { preload: mapFirstPreload(event.route.id, event.url) }));
+	const response = preloadMapLibre(event.route.id, event.url, await resolve(event, { preload: mapFirstPreload(event.route.id, event.url), transformPageChunk: mapFirstPaint(event.route.id, event.url) }));
 	if (api && response.status === 404 && !response.headers.get('content-type')?.includes('problem+json')) {
 		return problem(404, { title: 'Nicht gefunden', detail: `no API resource at ${event.url.pathname.slice(0, 100)}` }, event.url.pathname);
 	}

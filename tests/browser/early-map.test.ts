@@ -134,6 +134,51 @@ describe('the map started before hydration', () => {
 	});
 });
 
+describe('the page around the map, painted after it', () => {
+	/** Whether the header and the map container are visible, and whether the root still waits. */
+	const visibility = () => ({
+		header: getComputedStyle(document.querySelector('header')!).visibility,
+		map: getComputedStyle(document.querySelector('[data-early-map]')!).visibility,
+		waiting: document.documentElement.hasAttribute('data-map-first')
+	});
+
+	it('is invisible while the map draws, the map itself is not, and everything shows once the map has drawn', async () => {
+		const page = await newPage();
+		// Hold MapLibre back 600 ms, so the page is seen before the map exists.
+		await page.route(/maplibre-gl\.[\w-]+\.mjs$/, async (route) => {
+			await new Promise((r) => setTimeout(r, 600));
+			await route.continue();
+		});
+		await page.goto(base + '/', { waitUntil: 'commit' });
+		await page.waitForSelector('header', { state: 'attached' });
+		expect(await page.evaluate(visibility)).toEqual({ header: 'hidden', map: 'visible', waiting: true });
+		await page.waitForFunction(() => (window as unknown as { kontoratlasMap?: unknown }).kontoratlasMap);
+		await page.waitForFunction(() => !document.documentElement.hasAttribute('data-map-first'));
+		expect(await page.evaluate(visibility)).toEqual({ header: 'visible', map: 'visible', waiting: false });
+		expect(await page.evaluate(() => (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.loaded())).toBe(true);
+	});
+
+	it('shows after 1 s at most, without scripts too', async () => {
+		const browser = await launchChromium();
+		browsers.push(browser);
+		const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+		await page.goto(base + '/');
+		expect(await page.evaluate(() => document.documentElement.hasAttribute('data-map-first'))).toBe(true);
+		const header = () => getComputedStyle(document.querySelector('header')!).visibility;
+		await page.waitForTimeout(1200);
+		expect(await page.evaluate(header)).toBe('visible');
+	});
+
+	it('is marked only where the map starts before hydration', async () => {
+		const marked = async (path: string) => /<html data-map-first /.test(await (await fetch(base + path)).text());
+		expect(await marked('/')).toBe(true);
+		expect(await marked('/embed')).toBe(true);
+		expect(await marked('/?renderer=svg')).toBe(false);
+		expect(await marked('/erreichbarkeit')).toBe(false);
+		expect(await marked('/stadtteil/thiede')).toBe(false);
+	});
+});
+
 describe('the Link header of a map page', () => {
 	it('names MapLibre first and the entry scripts, but not the page chunks the map does not need', async () => {
 		const res = await fetch(base + '/');

@@ -63,16 +63,18 @@ const inlinedFetch: typeof fetch = async (input, init) => {
  * element, the SVG renderer and a configured online basemap are left alone.
  */
 export async function startEarlyMap(patienceMs = 3000): Promise<void> {
+	// The page around the map is painted once the map has drawn, or when there will be none from here.
+	const paintPage = () => document.documentElement.removeAttribute('data-map-first');
 	const container = document.querySelector<HTMLElement>('[data-early-map]');
-	if (!container || env.PUBLIC_KONTORATLAS_BASEMAP_STYLE) return;
 	const url = new URL(location.href);
-	if (url.searchParams.get('renderer') === 'svg') return;
+	if (!container || env.PUBLIC_KONTORATLAS_BASEMAP_STYLE || url.searchParams.get('renderer') === 'svg') return paintPage();
 	let settle = () => {};
 	const state: EarlyMap = { started: new Promise((resolve) => (settle = resolve)), map: null, failed: null, loaded: false, idle: false, moved: false };
 	early = { container, state };
 	let patience: ReturnType<typeof setTimeout> | undefined;
 	await Promise.race([drawEarlyMap(container, url, state, settle), new Promise<void>((resolve) => (patience = setTimeout(resolve, patienceMs)))]);
 	clearTimeout(patience);
+	paintPage();
 }
 
 /** Makes the map (settling `started`) and resolves at its first idle. */
