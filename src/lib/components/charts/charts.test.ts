@@ -67,7 +67,8 @@ describe('RankingChart', () => {
 	it('has a title, a summary, a Beispieldaten badge and a data table', () => {
 		expect(body).toContain('Rangfolge: Q');
 		expect(body).toContain('4 Gebiete. Höchster Wert: B (30,0 %), niedrigster: A (10,0 %). Stadt: 18,0 %; 3 Gebiete liegen darüber.');
-		expect(body).toMatch(/class="badge[^"]*"[^>]*>Beispieldaten</);
+		// The badge renders its text through a snippet, after a hydration marker.
+		expect(body).toMatch(/class="badge beispieldaten[^"]*"[^>]*>(<!---->)?Beispieldaten</);
 		expect((body.match(/<tr>/g) ?? []).length).toBe(1 + 5);
 	});
 });
