@@ -2,7 +2,9 @@
 // `/api/indicators/{id}/series` (structurally; the charts do not depend on the server modules).
 import type { IndicatorMeta } from '$lib/data/contracts';
 import type { AreaSeries } from '$lib/data/responses';
+import type { Locale } from '$lib/state/i18n';
 import type { Deviation } from '$lib/stats/rank';
+import type { Interaction } from './interaction';
 
 export type { AreaSeries, SeriesPoint } from '$lib/data/responses';
 
@@ -31,6 +33,22 @@ export interface PanelSeries {
 export interface Relation {
 	indicator: IndicatorMeta;
 	rows: PanelRow[];
+}
+
+/** What a chart of one indicator's rows beside the map takes (Deviation). */
+export interface IndicatorChartProps {
+	id: string;
+	meta: IndicatorMeta;
+	rows: PanelRow[];
+	reference: PanelReference;
+	interaction: Interaction;
+	locale: Locale;
+}
+
+/** …and one drawn in the map's classes and colours (Ranking, Distribution). */
+export interface ClassedChartProps extends IndicatorChartProps {
+	breaks: number[];
+	colours: string[];
 }
 
 /** Margins of the plot area inside a chart's viewBox. */
