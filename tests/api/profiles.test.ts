@@ -107,3 +107,21 @@ describe('GET /api/compare', () => {
 		expect(res.body.parameter).toBe('ids');
 	});
 });
+
+describe('the navigation of the analysis pages', () => {
+	/** The links of the page's navigation bar, as served. */
+	const navLinks = async (path: string) => {
+		const html = await (await fetch(base + path)).text();
+		const nav = html.match(/<nav class="no-print[^"]*"[^>]*>([\s\S]*?)<\/nav>/)![1];
+		return [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+	};
+
+	it('links back to the map and to the sibling pages, keeping the language', async () => {
+		expect(await navLinks('/sozialindex')).toEqual(['/', '/vergleich']);
+		expect(await navLinks('/sozialindex?lang=en')).toEqual(['/?lang=en', '/vergleich?lang=en']);
+		expect(await navLinks('/vergleich?lang=en')).toEqual(['/?lang=en', '/sozialindex?lang=en']);
+		const profile = await navLinks('/stadtteil/thiede?lang=en');
+		expect(profile[0]).toBe('/?lang=en');
+		expect(profile[1]).toMatch(/^\/vergleich\?ids=thiede,[\w,-]+&lang=en$/);
+	});
+});
