@@ -20,7 +20,11 @@ for (const v of values) {
 	if (v.indicator !== 'einwohner' || v.value === null) continue;
 	if ((latest.get(v.area)?.year ?? -1) < v.year) latest.set(v.area, { year: v.year, value: v.value });
 }
-const areas: PopulationArea[] = stadtteile.features.map((f) => ({ id: f.properties.id, population: latest.get(f.properties.id)?.value ?? 0, geometry: f.geometry }));
+const areas: PopulationArea[] = stadtteile.features.map((f) => ({
+	id: f.properties.id,
+	population: latest.get(f.properties.id)?.value ?? 0,
+	geometry: f.geometry
+}));
 const sites: KontorSite[] = kontore.features.map((k) => ({ id: k.properties.id, name: k.properties.name, lonLat: k.geometry.coordinates as [number, number] }));
 const distances = DEFAULT_DISTANCES;
 
@@ -51,16 +55,24 @@ const [naive, tNaive] = time(() => countRingsNaive(surface, sites, rings, distan
 
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 const mismatches: string[] = [];
-for (const s of sites) fast.byKontor.get(s.id)!.forEach((v, k) => same(v, naive.byKontor.get(s.id)![k]) || mismatches.push(`${s.id} ${distances[k]} m: ${v} vs ${naive.byKontor.get(s.id)![k]}`));
+for (const s of sites)
+	fast.byKontor
+		.get(s.id)!
+		.forEach((v, k) => same(v, naive.byKontor.get(s.id)![k]) || mismatches.push(`${s.id} ${distances[k]} m: ${v} vs ${naive.byKontor.get(s.id)![k]}`));
 fast.any.forEach((v, k) => same(v, naive.any[k]) || mismatches.push(`any ${distances[k]} m: ${v} vs ${naive.any[k]}`));
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-console.log(`catchments bench: ${surface.weight.length.toLocaleString('en')} population points (grid ${spacing.toFixed(1)} m), ${sites.length} Kontore, rings ${distances.join('/')} m`);
+console.log(
+	`catchments bench: ${surface.weight.length.toLocaleString('en')} population points (grid ${spacing.toFixed(1)} m), ${sites.length} Kontore, rings ${distances.join('/')} m`
+);
 console.log(`  population surface: ${fmt(tSurface)}, flatbush index: ${fmt(tIndex)} (once per data set, not per scenario)`);
 console.log(`  indexed count (median of ${runs}): ${fmt(tFast)}`);
 console.log(`  naive Turf booleanPointInPolygon: ${fmt(tNaive)}`);
 console.log(`  ratio: ${Math.round(tNaive / tFast)}×`);
-for (const [k, d] of distances.entries()) console.log(`  within ${d} m of any Kontor: ${Math.round(fast.any[k]).toLocaleString('en')} residents (naive ${Math.round(naive.any[k]).toLocaleString('en')})`);
+for (const [k, d] of distances.entries())
+	console.log(
+		`  within ${d} m of any Kontor: ${Math.round(fast.any[k]).toLocaleString('en')} residents (naive ${Math.round(naive.any[k]).toLocaleString('en')})`
+	);
 console.log(`  same counts: ${mismatches.length === 0 ? 'yes' : 'NO'}`);
 console.log(`  targets: indexed < 250 ms ${tFast < 250 ? 'met' : 'MISSED'}; ratio ≥ 50× ${tNaive / tFast >= 50 ? 'met' : 'MISSED'}`);
 if (mismatches.length) {
@@ -78,5 +90,15 @@ if (process.argv.includes('--json')) {
 		pass: tFast < 250 && speedUp >= 50 && mismatches.length === 0,
 		note: `flatbush-indexed count (median of ${runs}) vs naive Turf booleanPointInPolygon over every point and ring, ${sites.length} Kontore × ${distances.length} rings; same counts: ${mismatches.length === 0 ? 'yes' : 'NO'}`
 	};
-	console.log(JSON.stringify({ rows: [row], points: surface.weight.length, surfaceMs: tSurface, indexMs: tIndex, indexedMs: fastTimes, naiveMs: tNaive, sameCounts: mismatches.length === 0 }));
+	console.log(
+		JSON.stringify({
+			rows: [row],
+			points: surface.weight.length,
+			surfaceMs: tSurface,
+			indexMs: tIndex,
+			indexedMs: fastTimes,
+			naiveMs: tNaive,
+			sameCounts: mismatches.length === 0
+		})
+	);
 }

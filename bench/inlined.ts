@@ -13,7 +13,13 @@ export interface Inlined {
 
 const SCRIPT = /<script type="application\/json" data-sveltekit-fetched data-url="([^"]*)"[^>]*>([\s\S]*?)<\/script>/g;
 
-const unescapeAttr = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeAttr = (s: string) =>
+	s
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
 
 export function inlinedFetches(html: string): Inlined[] {
 	return [...html.matchAll(SCRIPT)].map((m) => {
@@ -44,7 +50,10 @@ export function withScripts(html: string, remove: Inlined[], insert: { url: stri
 	const openOf = (s: Inlined) => html.lastIndexOf('<script', s.start);
 	const closeOf = (s: Inlined) => s.end + '</script>'.length;
 	const added = insert
-		.map((i) => `<script type="application/json" data-sveltekit-fetched data-url="${i.url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" data-ttl="300">${serialiseLikeKit({ status: 200, statusText: '', headers: {}, body: i.body })}</script>`)
+		.map(
+			(i) =>
+				`<script type="application/json" data-sveltekit-fetched data-url="${i.url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" data-ttl="300">${serialiseLikeKit({ status: 200, statusText: '', headers: {}, body: i.body })}</script>`
+		)
 		.join('\n\t\t');
 	let out = '';
 	let at = 0;
@@ -61,7 +70,9 @@ type Json = Record<string, unknown>;
 export function carriesAreaGeometry(body: unknown): boolean {
 	const b = body as Json | null;
 	if (b?.type === 'Topology') return true;
-	return b?.type === 'FeatureCollection' && (b.features as Json[]).some((f) => ['Polygon', 'MultiPolygon'].includes((f.geometry as Json | null)?.type as string));
+	return (
+		b?.type === 'FeatureCollection' && (b.features as Json[]).some((f) => ['Polygon', 'MultiPolygon'].includes((f.geometry as Json | null)?.type as string))
+	);
 }
 
 /**

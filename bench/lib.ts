@@ -48,7 +48,10 @@ export function formatTable(rows: readonly BenchRow[]): string {
  * of rows, or a `{ rows: [...] }` object. null when there is none, so the caller can say so.
  */
 export function rowsFromOutput(stdout: string): BenchRow[] | null {
-	const lines = stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('[') || l.startsWith('{'));
+	const lines = stdout
+		.split('\n')
+		.map((l) => l.trim())
+		.filter((l) => l.startsWith('[') || l.startsWith('{'));
 	for (const l of lines.reverse()) {
 		let data: unknown;
 		try {
@@ -64,5 +67,13 @@ export function rowsFromOutput(stdout: string): BenchRow[] | null {
 
 function isRow(x: unknown): x is BenchRow {
 	const r = x as BenchRow;
-	return !!r && typeof r.figure === 'string' && typeof r.value === 'string' && typeof r.baseline === 'string' && typeof r.ratio === 'string' && typeof r.target === 'string' && (r.pass === null || typeof r.pass === 'boolean');
+	return (
+		!!r &&
+		typeof r.figure === 'string' &&
+		typeof r.value === 'string' &&
+		typeof r.baseline === 'string' &&
+		typeof r.ratio === 'string' &&
+		typeof r.target === 'string' &&
+		(r.pass === null || typeof r.pass === 'boolean')
+	);
 }

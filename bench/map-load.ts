@@ -125,7 +125,15 @@ export function writeBaseline(): void {
 	copyFileSync('derived/areas-stadtteil.geojson', join(BENCH_DIR, 'areas-stadtteil.geojson'));
 	const districts = JSON.parse(readFileSync('derived/areas-stadtteil.geojson', 'utf8')) as FeatureCollection;
 	const b = bbox(districts);
-	writeFileSync(join(BENCH_DIR, 'index.html'), baselineHtml([[b[0], b[1]], [b[2], b[3]]].flat()));
+	writeFileSync(
+		join(BENCH_DIR, 'index.html'),
+		baselineHtml(
+			[
+				[b[0], b[1]],
+				[b[2], b[3]]
+			].flat()
+		)
+	);
 	for (const f of ['index.html', 'maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css', 'areas-stadtteil.geojson']) {
 		const body = readFileSync(join(BENCH_DIR, f));
 		writeFileSync(join(BENCH_DIR, f + '.gz'), gzipSync(body, { level: 9 }));
@@ -174,7 +182,14 @@ export async function benchMapLoad(options: { loads?: number; log?: (s: string) 
 		// One load of each first, not counted: the server's first render and encodings are warm for all.
 		for (const p of Object.values(pages)) await load(p.url, p.layer, p.panels);
 		const none = (): Phases => ({ htmlMs: 0, mapCreatedMs: 0, idleMs: 0 });
-		const result: MapLoadResult = { rows: [], app: [], embed: [], baseline: [], phases: { app: none(), embed: none(), baseline: none() }, districts: { app: [], embed: [], baseline: [] } };
+		const result: MapLoadResult = {
+			rows: [],
+			app: [],
+			embed: [],
+			baseline: [],
+			phases: { app: none(), embed: none(), baseline: none() },
+			districts: { app: [], embed: [], baseline: [] }
+		};
 		const all: Record<Which, Load[]> = { app: [], embed: [], baseline: [] };
 		const orders: Which[][] = [
 			['app', 'baseline', 'embed'],
@@ -194,7 +209,11 @@ export async function benchMapLoad(options: { loads?: number; log?: (s: string) 
 		}
 		for (const which of ['app', 'embed', 'baseline'] as const) {
 			const rs = all[which];
-			result.phases[which] = { htmlMs: median(rs.map((r) => r.html ?? NaN)), mapCreatedMs: median(rs.map((r) => r.created)), idleMs: median(rs.map((r) => r.t)) };
+			result.phases[which] = {
+				htmlMs: median(rs.map((r) => r.html ?? NaN)),
+				mapCreatedMs: median(rs.map((r) => r.created)),
+				idleMs: median(rs.map((r) => r.t))
+			};
 		}
 		const a = median(result.app);
 		const b = median(result.baseline);

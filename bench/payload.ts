@@ -63,7 +63,11 @@ function getRaw(url: string, acceptEncoding = ACCEPT): Promise<{ body: Buffer; e
 		request(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => (res.statusCode === 200 ? ok({ body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? 'identity') }) : fail(new Error(`${url}: ${res.statusCode}`))));
+			res.on('end', () =>
+				res.statusCode === 200
+					? ok({ body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? 'identity') })
+					: fail(new Error(`${url}: ${res.statusCode}`))
+			);
 			res.on('error', fail);
 		})
 			.on('error', fail)
@@ -71,7 +75,8 @@ function getRaw(url: string, acceptEncoding = ACCEPT): Promise<{ body: Buffer; e
 	});
 }
 
-const decodeText = (r: { body: Buffer; encoding: string }) => (r.encoding === 'br' ? brotliDecompressSync(r.body) : r.encoding === 'gzip' ? gunzipSync(r.body) : r.body).toString('utf8');
+const decodeText = (r: { body: Buffer; encoding: string }) =>
+	(r.encoding === 'br' ? brotliDecompressSync(r.body) : r.encoding === 'gzip' ? gunzipSync(r.body) : r.body).toString('utf8');
 const decode = (r: { body: Buffer; encoding: string }) => JSON.parse(decodeText(r));
 
 /** A page compressed exactly as the server compresses pages (the same function), for the same Accept-Encoding. */
@@ -84,7 +89,8 @@ async function compressPage(html: string, acceptEncoding = ACCEPT): Promise<{ by
 /** JSON compressed as respond() does it, for the catchment row. */
 async function compressJson(body: unknown): Promise<number> {
 	const { respond } = await import('../src/lib/server/http');
-	return (await respond(new Request('http://bench/', { headers: { 'accept-encoding': ACCEPT } }), JSON.stringify(body), 'application/geo+json').arrayBuffer()).byteLength;
+	return (await respond(new Request('http://bench/', { headers: { 'accept-encoding': ACCEPT } }), JSON.stringify(body), 'application/geo+json').arrayBuffer())
+		.byteLength;
 }
 
 /** Loads / in Chromium until the map is idle and returns the area-geometry requests it made. */
@@ -128,13 +134,25 @@ function rawCells() {
 	const text = (f: string) => readFileSync(`geodata/${f}`, 'utf8');
 	const stadt = rows(parseJson(text('gebiete.json'), 'gebiete.json', Gebiete), 'gebiete.json')[0].stadt;
 	const stadtteile = rows(parseCsv(text('stadtteile.csv'), 'stadtteile.csv', StadtteilRow), 'stadtteile.csv');
-	const seeds = new Map(rows(parseCsv(text('stadtteile_koordinaten.csv'), 'stadtteile_koordinaten.csv', KoordinateRow), 'stadtteile_koordinaten.csv').map((r) => [r.stadtteil_id, r]));
-	const outline = rewind((JSON.parse(text('salzgitter_outline.geojson')) as FeatureCollection).features[0] as Feature<Polygon | MultiPolygon>) as Feature<Polygon | MultiPolygon>;
+	const seeds = new Map(
+		rows(parseCsv(text('stadtteile_koordinaten.csv'), 'stadtteile_koordinaten.csv', KoordinateRow), 'stadtteile_koordinaten.csv').map((r) => [
+			r.stadtteil_id,
+			r
+		])
+	);
+	const outline = rewind((JSON.parse(text('salzgitter_outline.geojson')) as FeatureCollection).features[0] as Feature<Polygon | MultiPolygon>) as Feature<
+		Polygon | MultiPolygon
+	>;
 	const known = stadtteile.filter((s) => s.flaeche_km2 !== null);
 	const restShare = (stadt.flaecheKm2 - known.reduce((s, x) => s + x.flaeche_km2!, 0)) / Math.max(1, stadtteile.length - known.length);
 	const fit = stadtteilCells(
 		outline,
-		stadtteile.map((s) => ({ id: s.stadtteil_id, lon: seeds.get(s.stadtteil_id)!.lon, lat: seeds.get(s.stadtteil_id)!.lat, targetKm2: s.flaeche_km2 ?? Math.max(restShare, 0.1) }))
+		stadtteile.map((s) => ({
+			id: s.stadtteil_id,
+			lon: seeds.get(s.stadtteil_id)!.lon,
+			lat: seeds.get(s.stadtteil_id)!.lat,
+			targetKm2: s.flaeche_km2 ?? Math.max(restShare, 0.1)
+		}))
 	);
 	const context = JSON.parse(text('context_kreise.geojson')) as FeatureCollection<Polygon | MultiPolygon>;
 	return { cells: fit.cells, outline, context };
@@ -146,7 +164,10 @@ function exteriors(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
 }
 
 function countVertices(fc: FeatureCollection<Polygon | MultiPolygon>): number {
-	return fc.features.reduce((n, f) => n + (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat().reduce((m, ring) => m + ring.length - 1, 0), 0);
+	return fc.features.reduce(
+		(n, f) => n + (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat().reduce((m, ring) => m + ring.length - 1, 0),
+		0
+	);
 }
 
 const round6 = (v: unknown): unknown => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : Array.isArray(v) ? v.map(round6) : v);
@@ -161,9 +182,12 @@ export async function benchPayload(): Promise<PayloadResult> {
 		const gzip = (await getRaw(server.url + '/', 'gzip')).body.length;
 		// The model of the wire must be the wire (up to the per-request nonce).
 		const page = await compressPage(html);
-		if (page.encoding !== encoding || Math.abs(page.bytes - sent.body.length) > 64) throw new Error(`the page went out as ${sent.body.length} bytes ${encoding}, compressPage gives ${page.bytes} ${page.encoding}`);
+		if (page.encoding !== encoding || Math.abs(page.bytes - sent.body.length) > 64)
+			throw new Error(`the page went out as ${sent.body.length} bytes ${encoding}, compressPage gives ${page.bytes} ${page.encoding}`);
 
-		const geometryScripts = inlinedFetches(html).filter((s) => !s.url.startsWith('/api/catchments') && s.payload.status === 200 && carriesAreaGeometry(JSON.parse(s.payload.body)));
+		const geometryScripts = inlinedFetches(html).filter(
+			(s) => !s.url.startsWith('/api/catchments') && s.payload.status === 200 && carriesAreaGeometry(JSON.parse(s.payload.body))
+		);
 		if (geometryScripts.length === 0) throw new Error('no geometry inlined in the HTML of /');
 		const stripped = (body: string) => JSON.stringify(withoutGeometry(JSON.parse(body)));
 		const pageWithout = await compressPage(withBodies(html, new Map(geometryScripts.map((s) => [s, stripped(s.payload.body)]))));
@@ -192,20 +216,42 @@ export async function benchPayload(): Promise<PayloadResult> {
 		};
 		// The context as read: the neighbouring districts in source order, then the city outline.
 		const neighbours = context.features.filter((f) => f.properties.kind === 'nachbarkreis');
-		if (neighbours.length !== rawNeighbours.features.length) throw new Error(`the context serves ${neighbours.length} neighbouring districts, the source has ${rawNeighbours.features.length}`);
+		if (neighbours.length !== rawNeighbours.features.length)
+			throw new Error(`the context serves ${neighbours.length} neighbouring districts, the source has ${rawNeighbours.features.length}`);
 		const rawContext: Areas = {
 			...context,
-			features: context.features.map((f) => ({ ...f, geometry: f.properties.kind === 'nachbarkreis' ? rawNeighbours.features[neighbours.indexOf(f)].geometry : outline.geometry }))
+			features: context.features.map((f) => ({
+				...f,
+				geometry: f.properties.kind === 'nachbarkreis' ? rawNeighbours.features[neighbours.indexOf(f)].geometry : outline.geometry
+			}))
 		};
 		const raws = [rawStadtteile, rawOrtschaften, rawContext];
-		const baselinePage = await compressPage(withScripts(html, geometryScripts, raws.map((fc, k) => ({ url: GEOJSON[k], body: JSON.stringify(fc) }))));
-		const baselineWithout = await compressPage(withScripts(html, geometryScripts, raws.map((fc, k) => ({ url: GEOJSON[k], body: JSON.stringify(withoutGeometry(fc)) }))));
+		const baselinePage = await compressPage(
+			withScripts(
+				html,
+				geometryScripts,
+				raws.map((fc, k) => ({ url: GEOJSON[k], body: JSON.stringify(fc) }))
+			)
+		);
+		const baselineWithout = await compressPage(
+			withScripts(
+				html,
+				geometryScripts,
+				raws.map((fc, k) => ({ url: GEOJSON[k], body: JSON.stringify(withoutGeometry(fc)) }))
+			)
+		);
 		const baselineBytes = baselinePage.bytes - baselineWithout.bytes;
 		const share = geometryBytes / baselineBytes;
 
 		// The geometry as the client has it: the atlas's own load, reading the inlined responses.
 		const client = await loadAtlasView(inlinedFetch(html, server.url), new URL(server.url + '/'));
-		const vertices = { raw: countVertices(cells), served: countVertices(stadtteile), outline: countVertices(featureCollection([outline])), contextRaw: countVertices(rawContext), contextServed: countVertices(context) };
+		const vertices = {
+			raw: countVertices(cells),
+			served: countVertices(stadtteile),
+			outline: countVertices(featureCollection([outline])),
+			contextRaw: countVertices(rawContext),
+			contextServed: countVertices(context)
+		};
 		// The cells tile the city as served: the served boundary's exteriors, so a hole between
 		// cells counts as a gap. Against the VG250 line the simplification itself moves the edge.
 		const served = client.context.features.find((f) => f.properties.kind === 'stadtgrenze');
@@ -222,7 +268,10 @@ export async function benchPayload(): Promise<PayloadResult> {
 
 		const catchmentsSent = await getRaw(server.url + CATCHMENTS);
 		const catchments = decode(catchmentsSent);
-		const catchmentsRounded = await compressJson({ ...catchments, features: catchments.features.map((f: Feature) => ({ ...f, geometry: { ...f.geometry, coordinates: round6((f.geometry as Polygon).coordinates) } })) });
+		const catchmentsRounded = await compressJson({
+			...catchments,
+			features: catchments.features.map((f: Feature) => ({ ...f, geometry: { ...f.geometry, coordinates: round6((f.geometry as Polygon).coordinates) } }))
+		});
 		const inlined = geometryScripts.map((s) => s.url);
 
 		return {
@@ -280,5 +329,9 @@ export async function benchPayload(): Promise<PayloadResult> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const result = await benchPayload();
-	console.log(process.argv.includes('--json') ? JSON.stringify(result) : result.rows.map((r) => `${r.figure}: ${r.value} vs ${r.baseline} = ${r.ratio} (target ${r.target}); ${r.note}`).join('\n'));
+	console.log(
+		process.argv.includes('--json')
+			? JSON.stringify(result)
+			: result.rows.map((r) => `${r.figure}: ${r.value} vs ${r.baseline} = ${r.ratio} (target ${r.target}); ${r.note}`).join('\n')
+	);
 }

@@ -39,7 +39,9 @@ async function section(name: string, run: () => Promise<{ rows: BenchRow[] }>) {
 function script(name: string, figure: string): Promise<{ rows: BenchRow[] }> {
 	const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
 	if (!scripts[name]) {
-		return Promise.resolve({ rows: [{ figure, value: 'not available', baseline: '—', ratio: '—', target: '—', pass: null, note: `no "${name}" script in package.json` }] });
+		return Promise.resolve({
+			rows: [{ figure, value: 'not available', baseline: '—', ratio: '—', target: '—', pass: null, note: `no "${name}" script in package.json` }]
+		});
 	}
 	const run = spawnSync('npm', ['run', '--silent', name, '--', '--json'], { encoding: 'utf8', timeout: 180_000, maxBuffer: 16 * 1024 * 1024 });
 	if (run.status === null) throw new Error(`npm run ${name} did not finish: ${run.error?.message ?? run.signal}`);
@@ -47,7 +49,17 @@ function script(name: string, figure: string): Promise<{ rows: BenchRow[] }> {
 	const parsed = rowsFromOutput(stdout);
 	if (!parsed && run.status !== 0) throw new Error(`npm run ${name} exited with ${run.status}: ${(run.stderr ?? '').trim().split('\n').pop()}`);
 	return Promise.resolve({
-		rows: parsed ?? [{ figure, value: 'ran, see results.json', baseline: '—', ratio: '—', target: '—', pass: null, note: `npm run ${name} printed no --json rows; its output is kept in results.json` }],
+		rows: parsed ?? [
+			{
+				figure,
+				value: 'ran, see results.json',
+				baseline: '—',
+				ratio: '—',
+				target: '—',
+				pass: null,
+				note: `npm run ${name} printed no --json rows; its output is kept in results.json`
+			}
+		],
 		exitCode: run.status,
 		output: stdout
 	});
@@ -61,7 +73,14 @@ function machine() {
 			return process.platform;
 		}
 	})();
-	return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, ramGb: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${os} (kernel ${release()})`, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) };
+	return {
+		cpu: cpus()[0]?.model ?? 'unknown',
+		cores: cpus().length,
+		ramGb: Math.round(totalmem() / 2 ** 30),
+		node: process.version,
+		os: `${os} (kernel ${release()})`,
+		loadavg: loadavg().map((x) => Math.round(x * 100) / 100)
+	};
 }
 
 const before = machine();

@@ -26,7 +26,8 @@ const server = await startServer();
  * MapLibre is served as its own prebuilt files (maplibre-gl.HASH.mjs and its worker); a chunk of
  * ours that merely names their URLs is not MapLibre. A bundled copy would carry its licence banner.
  */
-const isMaplibre = (path: string, buf: Buffer) => /\/maplibre-gl(-worker)?\.[\w-]+\.m?js$/.test(path) || buf.includes('@license 3-Clause BSD. Full text of license: https://github.com/maplibre');
+const isMaplibre = (path: string, buf: Buffer) =>
+	/\/maplibre-gl(-worker)?\.[\w-]+\.m?js$/.test(path) || buf.includes('@license 3-Clause BSD. Full text of license: https://github.com/maplibre');
 
 const browser = await launchChromium();
 try {

@@ -78,7 +78,11 @@ export function ensureNginx(log: (s: string) => void): string {
 	let version = has();
 	if (version === null) {
 		log('  nginx missing: apt-get install -y nginx');
-		const install = () => execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'nginx'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		const install = () =>
+			execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'nginx'], {
+				stdio: 'ignore',
+				env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+			});
 		try {
 			install();
 		} catch {
@@ -152,8 +156,15 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 async function cannon(url: string, seconds: number, requests?: { path: string }[]): Promise<autocannon.Result> {
-	const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { 'accept-encoding': ENCODING }, ...(requests ? { requests } : {}) });
-	if (result.errors || result.timeouts || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
+	const result = await autocannon({
+		url,
+		connections: CONNECTIONS,
+		duration: seconds,
+		headers: { 'accept-encoding': ENCODING },
+		...(requests ? { requests } : {})
+	});
+	if (result.errors || result.timeouts || result.non2xx)
+		throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
 	return result;
 }
 
@@ -207,7 +218,9 @@ export async function benchThroughput(options: { seconds?: number; memorySeconds
 		const afterKb = median(run.samples.slice(-END_SAMPLES));
 		const lowKb = Math.min(...run.samples);
 		const highKb = Math.max(...run.samples);
-		log(`  memory: RSS ${mb(beforeKb * 1024)} before, ${mb(afterKb * 1024)} after ${memorySeconds} s (${load.requests.total.toLocaleString('en')} requests; ${mb(lowKb * 1024)} to ${mb(highKb * 1024)} during)`);
+		log(
+			`  memory: RSS ${mb(beforeKb * 1024)} before, ${mb(afterKb * 1024)} after ${memorySeconds} s (${load.requests.total.toLocaleString('en')} requests; ${mb(lowKb * 1024)} to ${mb(highKb * 1024)} during)`
+		);
 
 		const n = median(node);
 		const x = median(ngx);

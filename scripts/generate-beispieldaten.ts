@@ -44,11 +44,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const geodata = (file: string) => join(root, 'geodata', file);
 const read = (file: string) => readFileSync(geodata(file), 'utf8');
 
-const rows = generateBeispieldaten(
-	parseStadtteilPopulations(read('stadtteile.csv')),
-	parsePopulationSeries(read('einwohner_zeitreihe.csv')),
-	BEISPIEL_SEED
-);
+const rows = generateBeispieldaten(parseStadtteilPopulations(read('stadtteile.csv')), parsePopulationSeries(read('einwohner_zeitreihe.csv')), BEISPIEL_SEED);
 const meta = DatasetMeta.parse(beispieldatenMeta(BEISPIEL_SEED));
 
 // Refuse to write what the pipeline would reject: catalogue entries and their plausible ranges.
@@ -63,8 +59,7 @@ for (const id of BEISPIEL_INDICATORS) {
 for (const r of rows) {
 	IndicatorValue.parse({ ...r, stand: `${r.year}-12-31`, origin: 'source' });
 	const range = catalogue.find((c) => c.id === r.indicator)?.range;
-	if (range && (r.value < range[0] || r.value > range[1]))
-		problems.push(`${r.indicator} ${r.area} ${r.year}: ${r.value} outside [${range.join(', ')}]`);
+	if (range && (r.value < range[0] || r.value > range[1])) problems.push(`${r.indicator} ${r.area} ${r.year}: ${r.value} outside [${range.join(', ')}]`);
 }
 if (problems.length) {
 	console.error(problems.join('\n'));

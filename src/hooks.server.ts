@@ -34,16 +34,29 @@ const route: Handle = async ({ event, resolve }) => {
 	if ((api || ogc) && event.request.method === 'OPTIONS') {
 		return new Response(null, {
 			status: 204,
-			headers: { ...API_HEADERS, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-allow-headers': 'If-None-Match, Accept', 'access-control-max-age': '86400' }
+			headers: {
+				...API_HEADERS,
+				'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+				'access-control-allow-headers': 'If-None-Match, Accept',
+				'access-control-max-age': '86400'
+			}
 		});
 	}
 	if (api && !['GET', 'HEAD'].includes(event.request.method)) {
-		return problem(405, { title: 'Methode nicht erlaubt', detail: `${event.request.method} is not supported; the API is read-only`, allowed: ['GET', 'HEAD', 'OPTIONS'] }, event.url.pathname);
+		return problem(
+			405,
+			{ title: 'Methode nicht erlaubt', detail: `${event.request.method} is not supported; the API is read-only`, allowed: ['GET', 'HEAD', 'OPTIONS'] },
+			event.url.pathname
+		);
 	}
 	if (ogc) return handleOgc({ event, resolve });
 	if (event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/')) return handleAdmin({ event, resolve });
 	event.locals.admin = null;
-	const response = preloadMapLibre(event.route.id, event.url, await resolve(event, { preload: mapFirstPreload(event.route.id, event.url), transformPageChunk: mapFirstPaint(event.route.id, event.url) }));
+	const response = preloadMapLibre(
+		event.route.id,
+		event.url,
+		await resolve(event, { preload: mapFirstPreload(event.route.id, event.url), transformPageChunk: mapFirstPaint(event.route.id, event.url) })
+	);
 	if (api && response.status === 404 && !response.headers.get('content-type')?.includes('problem+json')) {
 		return problem(404, { title: 'Nicht gefunden', detail: `no API resource at ${event.url.pathname.slice(0, 100)}` }, event.url.pathname);
 	}

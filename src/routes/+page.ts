@@ -17,7 +17,11 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	const relationYears = catalogue.indicators.find((i) => i.id === view.relation)?.years ?? [];
 	const [series, relation] = await Promise.all([
 		get<PanelSeries>(`/api/indicators/${encodeURIComponent(view.indicator)}/series?level=${view.level}`),
-		view.relation ? get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.relation)}?level=${view.level}${view.year !== null && relationYears.includes(view.year) ? yearParam : ''}`) : null
+		view.relation
+			? get<IndicatorTable>(
+					`/api/indicators/${encodeURIComponent(view.relation)}?level=${view.level}${view.year !== null && relationYears.includes(view.year) ? yearParam : ''}`
+				)
+			: null
 	]);
 	return { ...data, series, relation };
 };

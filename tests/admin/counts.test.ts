@@ -43,7 +43,10 @@ beforeAll(async () => {
 	});
 	writeFileSync(join(geodata, 'indikatoren.json'), JSON.stringify(catalogue, null, '\t') + '\n');
 	const derived = join(dir, 'derived');
-	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/data.ts'], { env: { ...process.env, KONTORATLAS_GEODATA: geodata, KONTORATLAS_DATA_DIR: derived }, stdio: 'pipe' });
+	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/data.ts'], {
+		env: { ...process.env, KONTORATLAS_GEODATA: geodata, KONTORATLAS_DATA_DIR: derived },
+		stdio: 'pipe'
+	});
 	server = await startAdminServer({ KONTORATLAS_GEODATA: geodata, KONTORATLAS_DATA_DIR: derived });
 	admin = new AdminClient(server.url);
 	await admin.login();
@@ -84,7 +87,9 @@ describe('disclosure control for a count of persons', () => {
 				.slice(1)
 				.map((l) => [l.split(';')[0].replace(/"/g, ''), Number(l.split(';')[1].replace('.', ''))])
 		);
-		const areas = (await (await fetch(`${server.url}/api/areas?level=stadtteil`)).json()) as { features: { properties: { id: string; name: string; parent: string } }[] };
+		const areas = (await (await fetch(`${server.url}/api/areas?level=stadtteil`)).json()) as {
+			features: { properties: { id: string; name: string; parent: string } }[];
+		};
 		const parentOf = new Map(areas.features.map((f) => [f.properties.id, f.properties.parent]));
 		for (const f of areas.features) {
 			const r = at(f.properties.id);
@@ -107,7 +112,9 @@ describe('disclosure control for a count of persons', () => {
 		expect(stadtteile.filter((r) => parentOf.get(r.area) === parentOf.get('beinum') && r.suppressed).length).toBeGreaterThanOrEqual(2);
 
 		// The same in the map layer and the CSV export.
-		const layer = (await (await fetch(`${server.url}/api/areas?level=stadtteil&indicators=${ID}&year=2024`)).json()) as { features: { properties: Record<string, unknown> }[] };
+		const layer = (await (await fetch(`${server.url}/api/areas?level=stadtteil&indicators=${ID}&year=2024`)).json()) as {
+			features: { properties: Record<string, unknown> }[];
+		};
 		const beinum = layer.features.find((x) => x.properties.id === 'beinum')!;
 		expect(beinum.properties[ID]).toBeNull();
 		expect(beinum.properties[`${ID}.suppressed`]).toBe(true);

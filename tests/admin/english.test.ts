@@ -51,7 +51,17 @@ describe('admin in English', () => {
 		expect((await admin.login()).status).toBe(303);
 		const html = await (await admin.request('/admin?lang=en')).text();
 		const text = textOf(html);
-		for (const s of ['Versions', 'Current: Version 1', 'Every change adds a new version; older ones are kept.', 'Compare: version', 'Audit log', 'Logged in as testadmin', 'Log out', 'Shipped data', 'Deutsch'])
+		for (const s of [
+			'Versions',
+			'Current: Version 1',
+			'Every change adds a new version; older ones are kept.',
+			'Compare: version',
+			'Audit log',
+			'Logged in as testadmin',
+			'Log out',
+			'Shipped data',
+			'Deutsch'
+		])
 			expect(text).toContain(s);
 		for (const s of ['Versionen', 'Protokoll', 'Abmelden', 'Angemeldet als', 'Auslieferung']) expect(text).not.toContain(s);
 		// Links and forms keep the language.

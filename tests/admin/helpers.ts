@@ -34,7 +34,15 @@ export async function startAdminServer(env: Record<string, string> = {}, dbPath?
 		storeDirs.push(dir);
 		path = join(dir, 'store.db');
 	}
-	const full = { KONTORATLAS_ADMIN_USER: ADMIN_USER, KONTORATLAS_ADMIN_PASSWORD_HASH: HASH, DATABASE_PATH: path, BODY_SIZE_LIMIT: '8M', ORIGIN: 'auto', KONTORATLAS_UPLOAD_LIMIT: '2M', ...env };
+	const full = {
+		KONTORATLAS_ADMIN_USER: ADMIN_USER,
+		KONTORATLAS_ADMIN_PASSWORD_HASH: HASH,
+		DATABASE_PATH: path,
+		BODY_SIZE_LIMIT: '8M',
+		ORIGIN: 'auto',
+		KONTORATLAS_UPLOAD_LIMIT: '2M',
+		...env
+	};
 	const s = await startServer(full);
 	return { ...s, dbPath: path, env: full };
 }
@@ -70,7 +78,11 @@ export class AdminClient {
 	}
 
 	/** A form post with the CSRF token (unless `csrf: null`). */
-	async post(path: string, fields: Record<string, string | Blob>, options: { csrf?: string | null; file?: { name: string; bytes: Uint8Array | string; type?: string } } = {}): Promise<Response> {
+	async post(
+		path: string,
+		fields: Record<string, string | Blob>,
+		options: { csrf?: string | null; file?: { name: string; bytes: Uint8Array | string; type?: string } } = {}
+	): Promise<Response> {
 		const form = new FormData();
 		const token = options.csrf === undefined ? this.csrf : options.csrf;
 		if (token !== null) form.set('csrf', token);
@@ -114,6 +126,9 @@ export function textOf(html: string): string {
 
 /** The current version as the store reports it, and a fingerprint of what the API serves. */
 export async function snapshot(base: string): Promise<string> {
-	const [a, b] = await Promise.all([fetch(`${base}/api/indicators`).then((r) => r.text()), fetch(`${base}/api/areas?level=stadtteil&indicators=sgb2-quote`).then((r) => r.text())]);
+	const [a, b] = await Promise.all([
+		fetch(`${base}/api/indicators`).then((r) => r.text()),
+		fetch(`${base}/api/areas?level=stadtteil&indicators=sgb2-quote`).then((r) => r.text())
+	]);
 	return a + b;
 }

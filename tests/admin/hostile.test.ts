@@ -30,16 +30,31 @@ async function unchanged(attempt: () => Promise<void>) {
  */
 function rawPost(base: string, path: string, client: AdminClient, content: string): Promise<{ status: number; text: string }> {
 	const boundary = 'grenze' + Math.random().toString(16).slice(2);
-	const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${client.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="gross.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`);
+	const body = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${client.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="gross.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`
+	);
 	return new Promise((ok, fail) => {
-		const req = request(base + path, { method: 'POST', headers: { cookie: client.cookie, origin: base, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } }, (res) => {
-			let text = '';
-			res.on('data', (d) => (text += d));
-			res.on('end', () => {
-				ok({ status: res.statusCode!, text });
-				req.destroy();
-			});
-		});
+		const req = request(
+			base + path,
+			{
+				method: 'POST',
+				headers: {
+					cookie: client.cookie,
+					origin: base,
+					accept: 'text/html',
+					'content-type': `multipart/form-data; boundary=${boundary}`,
+					'content-length': body.length
+				}
+			},
+			(res) => {
+				let text = '';
+				res.on('data', (d) => (text += d));
+				res.on('end', () => {
+					ok({ status: res.statusCode!, text });
+					req.destroy();
+				});
+			}
+		);
 		req.on('error', (e) => fail(e));
 		req.write(body.subarray(0, 64 * 1024));
 	});
@@ -117,15 +132,39 @@ describe('CSV uploads', () => {
 	it.each([
 		['malformed CSV (unclosed quote)', 'Stadtteil;Indikator;Jahr;Wert\n"Lebenstedt;sgb2-quote;2024;1\n', 'CSV syntax'],
 		['a comma-separated file', 'Stadtteil,Indikator,Jahr,Wert\nLebenstedt,sgb2-quote,2024,1\n', 'separated by commas'],
-		['NaN and Infinity as values', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;NaN;1;2\nThiede;sgb2-quote;2024;Infinity;1;2\n', 'Zeile 1 Wert "NaN" not a number in German notation'],
+		[
+			'NaN and Infinity as values',
+			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;NaN;1;2\nThiede;sgb2-quote;2024;Infinity;1;2\n',
+			'Zeile 1 Wert "NaN" not a number in German notation'
+		],
 		['a value out of range', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;99,0;99;100\n', 'out of the plausible range'],
-		['a value that does not match its counts', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;12,0;1;100\n', 'does not match numerator/denominator'],
+		[
+			'a value that does not match its counts',
+			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;12,0;1;100\n',
+			'does not match numerator/denominator'
+		],
 		['a year in the future', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2099;1,0;1;100\n', 'year lies in the future'],
-		['a rate without counts (wide layout)', 'Stadtteil;Indikator;2024\nLebenstedt;sgb2-quote;12,0\n', 'Zeile 1 2024 "12,0" rate without its base count (Nenner): the file has no column "Nenner 2024"'],
-		['a rate without counts (long layout)', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;12,0\n', 'Zeile 1 Wert "12,0" rate without its base count (Nenner): the file has no column "Nenner"'],
-		['duplicate rows', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;1,0;1;100\nLebenstedt;sgb2-quote;2024;1,0;1;100\n', 'Zeile 2 Stadtteil "lebenstedt/sgb2-quote/2024" given twice (also in row 1)'],
+		[
+			'a rate without counts (wide layout)',
+			'Stadtteil;Indikator;2024\nLebenstedt;sgb2-quote;12,0\n',
+			'Zeile 1 2024 "12,0" rate without its base count (Nenner): the file has no column "Nenner 2024"'
+		],
+		[
+			'a rate without counts (long layout)',
+			'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;12,0\n',
+			'Zeile 1 Wert "12,0" rate without its base count (Nenner): the file has no column "Nenner"'
+		],
+		[
+			'duplicate rows',
+			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;1,0;1;100\nLebenstedt;sgb2-quote;2024;1,0;1;100\n',
+			'Zeile 2 Stadtteil "lebenstedt/sgb2-quote/2024" given twice (also in row 1)'
+		],
 		['an unknown id', 'Stadtteil;Indikator;Jahr;Wert\nnarnia;sgb2-quote;2024;1\n', 'Zeile 1 Stadtteil "narnia" unknown Stadtteil'],
-		['path traversal as id', 'Stadtteil;Indikator;Jahr;Wert\n../../../etc/passwd;sgb2-quote;2024;1\n', 'Zeile 1 Stadtteil "../../../etc/passwd" unknown Stadtteil'],
+		[
+			'path traversal as id',
+			'Stadtteil;Indikator;Jahr;Wert\n../../../etc/passwd;sgb2-quote;2024;1\n',
+			'Zeile 1 Stadtteil "../../../etc/passwd" unknown Stadtteil'
+		],
 		['an indicator that is computed', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohnerdichte;2024;1\n', 'computed from other indicators'],
 		['a base-table indicator', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohner;2024;1\n', 'comes from the base tables']
 	])('%s', async (_name, csv, message) => {
@@ -138,7 +177,10 @@ describe('CSV uploads', () => {
 	});
 	it('mixed encodings: names the line', async () => {
 		await unchanged(async () => {
-			const bytes = Buffer.concat([Buffer.from('Stadtteil;Indikator;Jahr;Wert\r\nDrütte;sgb2-quote;2024;1\r\n', 'utf8'), Buffer.from('Flachst\xf6ckheim;sgb2-quote;2024;1\r\n', 'latin1')]);
+			const bytes = Buffer.concat([
+				Buffer.from('Stadtteil;Indikator;Jahr;Wert\r\nDrütte;sgb2-quote;2024;1\r\n', 'utf8'),
+				Buffer.from('Flachst\xf6ckheim;sgb2-quote;2024;1\r\n', 'latin1')
+			]);
 			const r = await admin.previewCsv('gemischt.csv', bytes);
 			expect(r.status).toBe(422);
 			expect(r.text).toContain('gemischt.csv Zeile 1 mixed encodings');
@@ -179,14 +221,50 @@ describe('GeoJSON uploads', () => {
 	it.each([
 		['malformed JSON', '{"type": "FeatureCollection", "features": [', 'not valid JSON'],
 		['a wrong GeoJSON type', JSON.stringify({ type: 'GeometryCollection', geometries: [] }), 'expected a GeoJSON FeatureCollection'],
-		['a Point geometry', fc([{ type: 'Feature', properties: { name: 'Lebenstedt' }, geometry: { type: 'Point', coordinates: [10.4, 52.1] } }]), 'Objekt 0 geometry.type "Point" a Stadtteil boundary must be a Polygon'],
-		['Infinity coordinates', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Lebenstedt"},"geometry":{"type":"Polygon","coordinates":[[[1e999,52],[10.4,52.2],[10.5,52],[1e999,52]]]}}]}', 'finite numbers'],
-		['absurd coordinates', fc([{ type: 'Feature', properties: { name: 'Lebenstedt' }, geometry: { type: 'Polygon', coordinates: [[[5e9, 5e9], [5e9 + 1, 5e9], [5e9, 5e9 + 1], [5e9, 5e9]]] } }]), 'neither WGS84'],
+		[
+			'a Point geometry',
+			fc([{ type: 'Feature', properties: { name: 'Lebenstedt' }, geometry: { type: 'Point', coordinates: [10.4, 52.1] } }]),
+			'Objekt 0 geometry.type "Point" a Stadtteil boundary must be a Polygon'
+		],
+		[
+			'Infinity coordinates',
+			'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Lebenstedt"},"geometry":{"type":"Polygon","coordinates":[[[1e999,52],[10.4,52.2],[10.5,52],[1e999,52]]]}}]}',
+			'finite numbers'
+		],
+		[
+			'absurd coordinates',
+			fc([
+				{
+					type: 'Feature',
+					properties: { name: 'Lebenstedt' },
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[5e9, 5e9],
+								[5e9 + 1, 5e9],
+								[5e9, 5e9 + 1],
+								[5e9, 5e9]
+							]
+						]
+					}
+				}
+			]),
+			'neither WGS84'
+		],
 		['deeply nested arrays', `{"type":"FeatureCollection","features":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, 'nested 50001 levels deep'],
 		['an unsupported CRS', BOUNDARIES.replace('urn:ogc:def:crs:EPSG::25832', 'urn:ogc:def:crs:EPSG::31467'), 'unsupported coordinate reference system'],
-		['WGS84 declared but metres given', BOUNDARIES.replace('urn:ogc:def:crs:EPSG::25832', 'urn:ogc:def:crs:OGC:1.3:CRS84'), 'although the crs member says EPSG:4326'],
+		[
+			'WGS84 declared but metres given',
+			BOUNDARIES.replace('urn:ogc:def:crs:EPSG::25832', 'urn:ogc:def:crs:OGC:1.3:CRS84'),
+			'although the crs member says EPSG:4326'
+		],
 		['duplicate ids', BOUNDARIES.replace('"name":"Engelnstedt"', '"name":"Bruchmachtersen"'), 'duplicate: Stadtteil bruchmachtersen'],
-		['an unknown id (path traversal)', BOUNDARIES.replace('"name":"Engelnstedt"', '"name":"../../etc/passwd"'), 'Objekt 1 properties.id "../../etc/passwd" unknown Stadtteil']
+		[
+			'an unknown id (path traversal)',
+			BOUNDARIES.replace('"name":"Engelnstedt"', '"name":"../../etc/passwd"'),
+			'Objekt 1 properties.id "../../etc/passwd" unknown Stadtteil'
+		]
 	])('%s', async (_name, text, message) => {
 		await unchanged(async () => {
 			const r = await admin.previewGeojson('grenzen.geojson', text);
@@ -197,7 +275,12 @@ describe('GeoJSON uploads', () => {
 	it('a million vertices: refused by size before any parsing (413)', async () => {
 		await unchanged(async () => {
 			const ring = Array.from({ length: 1_000_000 }, (_, i) => [588000 + (i % 1000), 5778000 + Math.floor(i / 1000)]);
-			const r = await rawPost(server.url, '/admin/import?/geojson', admin, fc([{ type: 'Feature', properties: { name: 'Lebenstedt' }, geometry: { type: 'Polygon', coordinates: [ring] } }]));
+			const r = await rawPost(
+				server.url,
+				'/admin/import?/geojson',
+				admin,
+				fc([{ type: 'Feature', properties: { name: 'Lebenstedt' }, geometry: { type: 'Polygon', coordinates: [ring] } }])
+			);
 			expect(r.status).toBe(413);
 			expect(r.text).toContain('Die Datei ist zu groß');
 		});
@@ -241,8 +324,14 @@ describe('previews, versions and rollback', () => {
 		const links = [...new Set([...daten.matchAll(/href="(\/daten\/[a-z0-9-]+\.csv)"/g)].map((m) => m[1]))];
 		for (const path of ['/api/indicators/sgb2-quote?format=csv', '/api/indicators/sgb2-quote?format=csv&level=ortschaft', ...links]) {
 			const csv = await (await fetch(server.url + path)).text();
-			const cells = csv.split(/\r\n/).flatMap((line) => line.split(';')).map((c) => c.replace(/^"/, ''));
-			expect(cells.filter((c) => /^[=+@]/.test(c) || /^-[^\d]/.test(c)), path).toEqual([]);
+			const cells = csv
+				.split(/\r\n/)
+				.flatMap((line) => line.split(';'))
+				.map((c) => c.replace(/^"/, ''));
+			expect(
+				cells.filter((c) => /^[=+@]/.test(c) || /^-[^\d]/.test(c)),
+				path
+			).toEqual([]);
 			if (path.startsWith('/api')) expect(csv).toContain(`'=HYPERLINK(""http://evil.example""`);
 		}
 		expect((await admin.post('/admin?/rollback', { version: String(done.version - 1) })).status).toBe(200);

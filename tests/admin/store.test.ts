@@ -63,11 +63,16 @@ describe('disclosure control through the API', () => {
 			const admin = new AdminClient(s.url);
 			await admin.login();
 			// Full 2024 data set of the fixture, with Barum's base cut to 4 persons.
-			const text = new TextDecoder('windows-1252').decode(readFileSync('tests/fixtures/import/sgb2-quote-2024-excel.csv')).replace(/^Barum;.*$/m, 'Barum;SGB-II-Quote;2024;25,0;1;4\r');
+			const text = new TextDecoder('windows-1252')
+				.decode(readFileSync('tests/fixtures/import/sgb2-quote-2024-excel.csv'))
+				.replace(/^Barum;.*$/m, 'Barum;SGB-II-Quote;2024;25,0;1;4\r');
 			const p = await admin.previewCsv('klein.csv', text);
 			expect(p.status, p.text.slice(0, 500)).toBe(200);
 			expect((await admin.confirm(p.previewId!)).status).toBe(200);
-			const get = async (level: string) => (await (await fetch(`${s.url}/api/indicators/sgb2-quote?level=${level}&year=2024`)).json()) as { rows: { area: string; value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean }[] };
+			const get = async (level: string) =>
+				(await (await fetch(`${s.url}/api/indicators/sgb2-quote?level=${level}&year=2024`)).json()) as {
+					rows: { area: string; value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean }[];
+				};
 			const stadtteile = (await get('stadtteil')).rows;
 			const ortschaften = (await get('ortschaft')).rows;
 			const stadt = (await get('stadt')).rows;
@@ -80,7 +85,11 @@ describe('disclosure control through the API', () => {
 			const hidden = all.filter((r) => r.suppressed);
 			expect(hidden.length).toBeGreaterThanOrEqual(2);
 			// No published total has exactly one hidden part, no hidden total has only published parts.
-			const groups = [...ortschaften.map((o) => ({ parent: o, children: stadtteile.filter((r) => parentOf.get(r.area) === o.area) })), { parent: stadt[0], children: ortschaften }, { parent: stadt[0], children: stadtteile }];
+			const groups = [
+				...ortschaften.map((o) => ({ parent: o, children: stadtteile.filter((r) => parentOf.get(r.area) === o.area) })),
+				{ parent: stadt[0], children: ortschaften },
+				{ parent: stadt[0], children: stadtteile }
+			];
 			for (const g of groups) {
 				const n = g.children.filter((c) => c.suppressed).length;
 				if (!g.parent.suppressed) expect(n, g.parent.area).not.toBe(1);
@@ -90,7 +99,9 @@ describe('disclosure control through the API', () => {
 			const ort = parentOf.get('barum')!;
 			expect(stadtteile.filter((r) => parentOf.get(r.area) === ort && r.suppressed).length).toBeGreaterThanOrEqual(2);
 			// The same holds in the map layer and the CSV export.
-			const layer = (await (await fetch(`${s.url}/api/areas?level=stadtteil&indicators=sgb2-quote&year=2024`)).json()) as { features: { properties: Record<string, unknown> }[] };
+			const layer = (await (await fetch(`${s.url}/api/areas?level=stadtteil&indicators=sgb2-quote&year=2024`)).json()) as {
+				features: { properties: Record<string, unknown> }[];
+			};
 			const f = layer.features.find((x) => x.properties.id === 'barum')!;
 			expect(f.properties['sgb2-quote']).toBeNull();
 			expect(f.properties['sgb2-quote.suppressed']).toBe(true);
@@ -115,7 +126,9 @@ describe('backup and restore', () => {
 			const p = await admin.previewCsv('x.csv', IMPORT);
 			expect((await admin.confirm(p.previewId!)).version).toBe(2);
 			// Online backup while the server runs.
-			expect(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/db.ts', 'backup', backup], { env, encoding: 'utf8' })).toContain('2 versions, current 2');
+			expect(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/db.ts', 'backup', backup], { env, encoding: 'utf8' })).toContain(
+				'2 versions, current 2'
+			);
 			expect(existsSync(backup)).toBe(true);
 			const p2 = await admin.previewCsv('y.csv', IMPORT.replace('2019;12,0;6.000', '2019;10,0;5.000'));
 			expect((await admin.confirm(p2.previewId!)).version).toBe(3);
@@ -123,7 +136,9 @@ describe('backup and restore', () => {
 			s.child.kill();
 			await new Promise((r) => s.child.once('exit', r));
 		}
-		expect(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/db.ts', 'restore', backup], { env, encoding: 'utf8' })).toContain('2 versions, current 2');
+		expect(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/db.ts', 'restore', backup], { env, encoding: 'utf8' })).toContain(
+			'2 versions, current 2'
+		);
 		const again = await startAdminServer({}, s.dbPath);
 		try {
 			const admin = new AdminClient(again.url);

@@ -52,7 +52,8 @@ describe('wide layout for a rate (years as columns, bases per year)', () => {
 		const done = await admin.confirm(p.previewId!);
 		expect(done.version).toBe(2);
 
-		const get = async (level: string, year: number) => (await (await fetch(`${server.url}/api/indicators/arbeitslosenquote?level=${level}&year=${year}`)).json()) as Table;
+		const get = async (level: string, year: number) =>
+			(await (await fetch(`${server.url}/api/indicators/arbeitslosenquote?level=${level}&year=${year}`)).json()) as Table;
 		const t2022 = await get('stadtteil', 2022);
 		expect(t2022.beispieldaten).toBe(false);
 		expect(t2022.rows).toHaveLength(31);
@@ -68,7 +69,10 @@ describe('wide layout for a rate (years as columns, bases per year)', () => {
 			for (const line of lines) {
 				const cells = line.split(';');
 				const area = idOf.get(cells[0].replace(/"/g, ''))!;
-				expect(rows.find((r) => r.area === area), `${area} ${year}`).toMatchObject({ value: Number(cells[1 + i].replace(',', '.')), denominator: Number(cells[4 + i].replace('.', '')) });
+				expect(
+					rows.find((r) => r.area === area),
+					`${area} ${year}`
+				).toMatchObject({ value: Number(cells[1 + i].replace(',', '.')), denominator: Number(cells[4 + i].replace('.', '')) });
 			}
 		}
 		// Ortschaft and city rates are computed from the counts the bases made possible.

@@ -15,12 +15,14 @@ async function waitFor(server: AdminServer, text: string): Promise<void> {
 
 /** A large valid long-layout table: every rate indicator, every Stadtteil, 1900–2025 (about 31,000 rows). */
 async function bigCsv(base: string): Promise<{ text: string; rows: number }> {
-	const catalogue = (await (await fetch(`${base}/api/indicators`)).json()) as { indicators?: { id: string; aggregation: { method: string } }[] } | { id: string; aggregation: { method: string } }[];
+	const catalogue = (await (await fetch(`${base}/api/indicators`)).json()) as
+		{ indicators?: { id: string; aggregation: { method: string } }[] } | { id: string; aggregation: { method: string } }[];
 	const list = Array.isArray(catalogue) ? catalogue : catalogue.indicators!;
 	const rates = list.filter((m) => m.aggregation.method === 'rate').map((m) => m.id);
 	const areas = (await (await fetch(`${base}/api/areas?level=stadtteil`)).json()) as { features: { properties: { id: string } }[] };
 	const lines = ['Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner'];
-	for (const indicator of rates) for (const f of areas.features) for (let year = 1900; year <= 2025; year++) lines.push(`${f.properties.id};${indicator};${year};12,0;6;50`);
+	for (const indicator of rates)
+		for (const f of areas.features) for (let year = 1900; year <= 2025; year++) lines.push(`${f.properties.id};${indicator};${year};12,0;6;50`);
 	return { text: lines.join('\r\n') + '\r\n', rows: lines.length - 1 };
 }
 

@@ -39,7 +39,13 @@ describe('GET /api/areas', () => {
 		expect(fc.type).toBe('FeatureCollection');
 		expect(fc.features).toHaveLength(31);
 		const lebenstedt = fc.features.find((f: { id: string }) => f.id === 'lebenstedt');
-		expect(lebenstedt.properties).toMatchObject({ name: 'Lebenstedt', level: 'stadtteil', parent: 'nord', geometryQuality: 'approximated', officialAreaKm2: 13.728 });
+		expect(lebenstedt.properties).toMatchObject({
+			name: 'Lebenstedt',
+			level: 'stadtteil',
+			parent: 'nord',
+			geometryQuality: 'approximated',
+			officialAreaKm2: 13.728
+		});
 		expect(lebenstedt.geometry.type).toBe('Polygon');
 	});
 

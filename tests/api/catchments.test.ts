@@ -55,7 +55,8 @@ describe('GET /api/coverage', () => {
 		const first = await (await get('/api/coverage?distances=1000&best=1000')).json();
 		const [lon, lat] = first.best.suggestions[0].lonLat;
 		const after = await (await get(`/api/coverage?distances=1000&add=${lon},${lat}`)).json();
-		const gain = after.reached.find((r: { kontor: string }) => r.kontor === '*').points - first.reached.find((r: { kontor: string }) => r.kontor === '*').points;
+		const gain =
+			after.reached.find((r: { kontor: string }) => r.kontor === '*').points - first.reached.find((r: { kontor: string }) => r.kontor === '*').points;
 		// The suggestion uses exact circles, the rings 64-gons (0.16 % less area).
 		expect(Math.abs(gain - first.best.suggestions[0].gain) / first.best.suggestions[0].gain).toBeLessThan(0.01);
 	});

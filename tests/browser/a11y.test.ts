@@ -22,7 +22,10 @@ afterAll(async () => {
 async function tabTo(p: Page, selector: string, text?: string, max = 150): Promise<void> {
 	for (let i = 0; i < max; i++) {
 		await p.keyboard.press('Tab');
-		const hit = await p.evaluate(([s, t]) => !!document.activeElement?.matches(s) && (!t || document.activeElement.textContent?.trim() === t), [selector, text ?? ''] as const);
+		const hit = await p.evaluate(([s, t]) => !!document.activeElement?.matches(s) && (!t || document.activeElement.textContent?.trim() === t), [
+			selector,
+			text ?? ''
+		] as const);
 		if (hit) return;
 	}
 	throw new Error(`Tab never reached ${selector}`);

@@ -60,7 +60,10 @@ describe('admin in the browser', () => {
 		await page.getByRole('button', { name: 'Anmelden' }).click();
 		await page.waitForSelector('[data-testid=current-version]', { timeout: 15_000 }).catch(async (e) => {
 			// Say where the login ended up: the page and the server's log.
-			const body = await page.locator('body').innerText().catch(() => '(no page)');
+			const body = await page
+				.locator('body')
+				.innerText()
+				.catch(() => '(no page)');
 			throw new Error(`${(e as Error).message}\nat ${page.url()}:\n${body.slice(0, 1500)}\nserver:\n${server.output().slice(-3000)}`);
 		});
 		expect(new URL(page.url()).pathname).toBe('/admin');

@@ -45,7 +45,10 @@ async function classesOnMap(p: Page): Promise<Map<string, { cls: number; dist: n
 	const items = (await legend(p)).filter((l) => !l.nodata && !l.beispiel);
 	const swatches = items.map((l) => blend(rgb(l.colour), 0.8));
 	const png = await mapShot(p);
-	const points = await project(p, stadtteile.map((s) => s.properties.labelPoint));
+	const points = await project(
+		p,
+		stadtteile.map((s) => s.properties.labelPoint)
+	);
 	const out = new Map<string, { cls: number; dist: number }>();
 	stadtteile.forEach((s, i) => {
 		const c = colourAt(png, points[i].x, points[i].y);
@@ -121,12 +124,16 @@ describe('the atlas', () => {
 
 	it('shows the Kontore catchments on demand, with their figures on the Kontor card', async () => {
 		await openMap(page, `${base}/`);
-		expect(await page.evaluate(() => !!(window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.getLayer('catchment-rings'))).toBe(false);
+		expect(await page.evaluate(() => !!(window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.getLayer('catchment-rings'))).toBe(
+			false
+		);
 		await page.getByLabel('Einzugsbereiche (Luftlinie)', { exact: true }).check();
 		await page.waitForURL(/show=catchments/);
 		await waitForLayer(page, 'catchment-rings');
 		const rings = await page.evaluate(() =>
-			(window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.queryRenderedFeatures({ layers: ['catchment-rings'] }).map((f) => f.properties.distance)
+			(window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap
+				.queryRenderedFeatures({ layers: ['catchment-rings'] })
+				.map((f) => f.properties.distance)
 		);
 		expect([...new Set(rings)].sort((a, b) => a - b)).toEqual([500, 1000, 1500]);
 		const [p] = await project(page, [[10.35806, 52.10639]]);
@@ -203,7 +210,13 @@ describe('the atlas', () => {
 	it('switches the catchment layer between nearest-Kontor areas and rings at typed distances', async () => {
 		await openMap(page, `${base}/?show=catchments&cmode=nearest`, 'catchment-nearest');
 		const kontore = await page.evaluate(() =>
-			[...new Set((window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.queryRenderedFeatures({ layers: ['catchment-nearest'] }).map((f) => f.properties.kontor))].sort()
+			[
+				...new Set(
+					(window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap
+						.queryRenderedFeatures({ layers: ['catchment-nearest'] })
+						.map((f) => f.properties.kontor)
+				)
+			].sort()
 		);
 		expect(kontore).toEqual(['berliner-strasse', 'fredenberg', 'gebhardshagen', 'kampstrasse', 'salzgitter-bad', 'suthwiesenstrasse']);
 		await page.getByLabel('Entfernungsringe (alle Kontore)').check();
@@ -213,7 +226,13 @@ describe('the atlas', () => {
 		await page.waitForURL(/cdist=300(%2C|,)800/);
 		await waitForLayer(page, 'catchment-rings');
 		const rings = await page.evaluate(() =>
-			[...new Set((window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.queryRenderedFeatures({ layers: ['catchment-rings'] }).map((f) => f.properties.distance))].sort((a, b) => a - b)
+			[
+				...new Set(
+					(window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap
+						.queryRenderedFeatures({ layers: ['catchment-rings'] })
+						.map((f) => f.properties.distance)
+				)
+			].sort((a, b) => a - b)
 		);
 		expect(rings).toEqual([300, 800]);
 		// A bad distance: a message, and the previous distances stay.
@@ -237,7 +256,9 @@ describe('the atlas', () => {
 		expect(await page.getByRole('checkbox', { name: 'Lesse auswählen' }).isChecked()).toBe(true);
 		// And back: hovering a table row emphasises the bar of that district.
 		await page.locator('tbody tr[data-area="salder"]').hover();
-		await page.waitForFunction(() => document.querySelector('.panels-wrap svg rect[data-area="salder"]')?.getAttribute('stroke-width') === '2.5', null, { timeout: 3000 });
+		await page.waitForFunction(() => document.querySelector('.panels-wrap svg rect[data-area="salder"]')?.getAttribute('stroke-width') === '2.5', null, {
+			timeout: 3000
+		});
 		// What the map has drawn, once it has drawn the new hover filter (scrolling the row into view
 		// may have passed the pointer over the map on the way).
 		await waitForLayer(page, 'hover');

@@ -50,11 +50,17 @@ describe('the Erreichbarkeit page', () => {
 		// The uncovered fill (#d7301f at 0.22 over the light Stadtteil fill) covers much of the city.
 		const shot = PNG.sync.read(await page.locator('.map').screenshot());
 		let reddish = 0;
-		for (let i = 0; i < shot.data.length; i += 4) if (shot.data[i] > 220 && shot.data[i + 1] > 170 && shot.data[i + 1] < 215 && shot.data[i + 2] < 200) reddish++;
+		for (let i = 0; i < shot.data.length; i += 4)
+			if (shot.data[i] > 220 && shot.data[i + 1] > 170 && shot.data[i + 1] < 215 && shot.data[i + 2] < 200) reddish++;
 		expect(reddish).toBeGreaterThan(5000);
 		expect(await page.getByText('Einwohner nach letztem Stand je Stadtteil').first().isVisible()).toBe(true);
 		expect(await page.getByText('ungefähre Lage').first().isVisible()).toBe(true);
-		expect(await page.getByText(/kein Wegenetz/).first().isVisible()).toBe(true);
+		expect(
+			await page
+				.getByText(/kein Wegenetz/)
+				.first()
+				.isVisible()
+		).toBe(true);
 		expect(errors).toEqual([]);
 	});
 
@@ -75,7 +81,9 @@ describe('the Erreichbarkeit page', () => {
 		const after = await figure(page, 'any-points');
 		expect(after).toBeGreaterThan(before + 1000);
 		expect(await page.locator('[data-value="any-change"]').textContent()).toMatch(/^\+/);
-		const sites = await page.evaluate(() => (window as unknown as MapWindow).kontoratlasMap.querySourceFeatures('catchment-sites-source').map((f) => f.properties.id));
+		const sites = await page.evaluate(() =>
+			(window as unknown as MapWindow).kontoratlasMap.querySourceFeatures('catchment-sites-source').map((f) => f.properties.id)
+		);
 		expect(sites).toContain('neu-1');
 
 		// The URL reproduces the scenario in a fresh page.

@@ -63,7 +63,22 @@ describe('the map started before hydration', () => {
 		expect(state.canvases).toBe(1);
 		expect(state.controlsLive).toBe(true);
 		// Each layer once, in the order of atlasLayers.ts (catchments are hidden by default: no source).
-		expect(state.layers).toEqual(['background', 'context-fill', 'context-line', 'choropleth', 'nodata', 'suppressed', 'beispiel', 'boundaries', 'hover', 'selected', 'ortschaft-boundaries', 'city-outline', 'kontore-halo', 'kontore']);
+		expect(state.layers).toEqual([
+			'background',
+			'context-fill',
+			'context-line',
+			'choropleth',
+			'nodata',
+			'suppressed',
+			'beispiel',
+			'boundaries',
+			'hover',
+			'selected',
+			'ortschaft-boundaries',
+			'city-outline',
+			'kontore-halo',
+			'kontore'
+		]);
 		expect(await renderedIds(page, 'choropleth')).toHaveLength(31);
 		// The adopted map follows the page: a selection made in the table outlines the district.
 		await page.getByRole('checkbox', { name: 'Thiede auswählen' }).check();
@@ -90,7 +105,12 @@ describe('the map started before hydration', () => {
 		expect(early.kontore).toBe('none');
 		expect(early.ortschaftLines).toBe('none');
 		expect(JSON.stringify(early.selected)).toContain('"nord"');
-		expect(early.layers.filter((id) => id.startsWith('catchment'))).toEqual(['catchment-rings', 'catchment-lines', 'catchment-nearest', 'catchment-nearest-lines']);
+		expect(early.layers.filter((id) => id.startsWith('catchment'))).toEqual([
+			'catchment-rings',
+			'catchment-lines',
+			'catchment-nearest',
+			'catchment-nearest-lines'
+		]);
 		expect(await renderedIds(page, 'choropleth')).toEqual(['nord', 'nordost', 'nordwest', 'ost', 'sued', 'suedost', 'west']);
 	});
 
@@ -98,7 +118,12 @@ describe('the map started before hydration', () => {
 		const page = await open(base + '/embed?controls=0');
 		const state = await page.evaluate(() => {
 			const { __maps } = window as unknown as Recorded;
-			return { maps: __maps.length, ownedAtStart: __maps[0].owned, attribution: !!document.querySelector('.maplibregl-ctrl-attrib'), zoom: !!document.querySelector('.maplibregl-ctrl-zoom-in') };
+			return {
+				maps: __maps.length,
+				ownedAtStart: __maps[0].owned,
+				attribution: !!document.querySelector('.maplibregl-ctrl-attrib'),
+				zoom: !!document.querySelector('.maplibregl-ctrl-zoom-in')
+			};
 		});
 		expect(state).toEqual({ maps: 1, ownedAtStart: false, attribution: true, zoom: false });
 		expect(await renderedIds(page, 'choropleth')).toHaveLength(31);

@@ -23,7 +23,9 @@ beforeAll(async () => {
 	host = createServer((req, res) => {
 		const src = `${base}/embed?indicator=sgb2-quote&hide=labels`;
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-		res.end(`<!doctype html><html lang="de"><title>Host</title><script>window.messages=[];addEventListener('message',e=>{if(e.origin===${JSON.stringify(base)})window.messages.push(e.data)})</script><h1>Stadt</h1><iframe id="atlas" src="${src}" width="720" height="680" title="Karte"></iframe>`);
+		res.end(
+			`<!doctype html><html lang="de"><title>Host</title><script>window.messages=[];addEventListener('message',e=>{if(e.origin===${JSON.stringify(base)})window.messages.push(e.data)})</script><h1>Stadt</h1><iframe id="atlas" src="${src}" width="720" height="680" title="Karte"></iframe>`
+		);
 	});
 	await new Promise<void>((ok) => host.listen(port, '127.0.0.1', ok));
 	browser = await launchChromium();
@@ -86,7 +88,11 @@ describe('security headers', () => {
 		await res.arrayBuffer();
 		return { csp: res.headers.get('content-security-policy'), res };
 	};
-	const ancestors = (policy: string | null) => policy?.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-ancestors'));
+	const ancestors = (policy: string | null) =>
+		policy
+			?.split(';')
+			.map((d) => d.trim())
+			.find((d) => d.startsWith('frame-ancestors'));
 
 	it("opens frame-ancestors to any origin on /embed and keeps 'self' on every other page", async () => {
 		expect(ancestors((await csp('/embed')).csp)).toBe('frame-ancestors *');

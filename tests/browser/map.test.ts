@@ -24,7 +24,12 @@ const blend = (c: number[], a: number, bg = hex('#eef0ea')) => c.map((x, i) => M
 function countNear(png: PNG, colour: number[], tolerance = 10): number {
 	let n = 0;
 	for (let i = 0; i < png.data.length; i += 4) {
-		if (Math.abs(png.data[i] - colour[0]) <= tolerance && Math.abs(png.data[i + 1] - colour[1]) <= tolerance && Math.abs(png.data[i + 2] - colour[2]) <= tolerance) n++;
+		if (
+			Math.abs(png.data[i] - colour[0]) <= tolerance &&
+			Math.abs(png.data[i + 1] - colour[1]) <= tolerance &&
+			Math.abs(png.data[i + 2] - colour[2]) <= tolerance
+		)
+			n++;
 	}
 	return n;
 }

@@ -42,12 +42,18 @@ describe('without WebGL', () => {
 		expect(await svgMap(page).locator('a[data-id="thiede"]').getAttribute('href')).toBe('/stadtteil/thiede');
 		// Colours: the same as the legend's swatches, one per class, counted like the legend.
 		const swatches = await page.$$eval('.legend .classes .swatch:not(.nodata):not(.beispiel)', (els) => els.map((e) => getComputedStyle(e).backgroundColor));
-		const fills = await svgMap(page).locator('a[data-id] path').evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
+		const fills = await svgMap(page)
+			.locator('a[data-id] path')
+			.evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
 		const counts = await page.$$eval('.legend .classes li .count', (els) => els.map((e) => Number(e.textContent)));
 		expect(swatches.map((s) => fills.filter((f) => f === s).length)).toEqual(counts.slice(0, swatches.length));
 		// The district's title carries name and value, as in the table.
-		const value = (await (await fetch(`${base}/api/indicators/sgb2-quote?level=stadtteil&year=2023`)).json()).rows.find((r: { area: string }) => r.area === 'thiede').value as number;
-		expect(await svgMap(page).locator('a[data-id="thiede"] title').textContent()).toBe(`Thiede: ${value.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
+		const value = (await (await fetch(`${base}/api/indicators/sgb2-quote?level=stadtteil&year=2023`)).json()).rows.find(
+			(r: { area: string }) => r.area === 'thiede'
+		).value as number;
+		expect(await svgMap(page).locator('a[data-id="thiede"] title').textContent()).toBe(
+			`Thiede: ${value.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`
+		);
 		expect(await svgMap(page).locator('.ka-kontore title').count()).toBe(6);
 		// The table still drives the view: choosing another indicator redraws the SVG.
 		await page.selectOption('#indicator-select', 'kinderarmut');

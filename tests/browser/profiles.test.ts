@@ -25,12 +25,19 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const ids = async (level: string) => ((await (await fetch(`${base}/api/areas?level=${level}`)).json()).features as { id: string; properties: { name: string; labelPoint: [number, number] } }[]).map((f) => ({ id: f.id, name: f.properties.name, labelPoint: f.properties.labelPoint }));
+const ids = async (level: string) =>
+	(
+		(await (await fetch(`${base}/api/areas?level=${level}`)).json()).features as { id: string; properties: { name: string; labelPoint: [number, number] } }[]
+	).map((f) => ({ id: f.id, name: f.properties.name, labelPoint: f.properties.labelPoint }));
 const html = async (path: string) => {
 	const res = await fetch(base + path);
 	return { status: res.status, text: await res.text() };
 };
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const decode = (s: string) =>
+	s
+		.replace(/&amp;/g, '&')
+		.replace(/&#39;/g, "'")
+		.replace(/&quot;/g, '"');
 
 describe('profile and comparison pages for every district', () => {
 	it('renders the profile of every Stadtteil and Ortschaft with its charts and data status', async () => {
@@ -149,7 +156,8 @@ describe('linked hover and selection', () => {
 			return map.getLayer('sozialindex-fill') && map.queryRenderedFeatures({ layers: ['sozialindex-fill'] }).length > 20;
 		});
 		expect(await page.locator('[data-formula]').textContent()).toBe('I = (2·z(SGB-II-Quote) + 1·z(Kinderarmut) − 1·z(Wohnungsleerstand)) / 4');
-		const hoverFilter = () => page.evaluate(() => JSON.stringify((window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.getFilter('sozialindex-hover')));
+		const hoverFilter = () =>
+			page.evaluate(() => JSON.stringify((window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.getFilter('sozialindex-hover')));
 
 		// table → map
 		await page.locator('tr[data-area="thiede"]').hover();
@@ -179,50 +187,60 @@ describe('the profile as an A4 fact sheet', () => {
 	// A4 minus the 12 mm side margins of the print stylesheet: 186 mm at 96 px/in.
 	const PRINTABLE_PX = Math.floor((186 / 25.4) * 96);
 
-	it.each(['stadtteil/lebenstedt', 'stadtteil/ringelheim', 'ortschaft/nord', 'ortschaft/sued'])('%s prints on two A4 pages with no chart clipped', async (path) => {
-		const page = await context.newPage();
-		await page.setViewportSize({ width: PRINTABLE_PX, height: 1000 });
-		await page.goto(`${base}/${path}`);
-		await page.emulateMedia({ media: 'print' });
-		const layout = await page.evaluate(() => ({
-			scrollWidth: document.documentElement.scrollWidth,
-			charts: [...document.querySelectorAll('svg')]
-				.filter((s) => s.getBoundingClientRect().width > 0)
-				.map((s) => {
-					const r = s.getBoundingClientRect();
-					return { left: r.left, right: r.right, cls: s.getAttribute('class') };
-				}),
-			hiddenPanels: getComputedStyle(document.querySelector('[data-chart="profile-ranking"]')!.closest('.no-print')!).display
-		}));
-		expect(layout.scrollWidth).toBeLessThanOrEqual(PRINTABLE_PX);
-		expect(layout.charts.length).toBeGreaterThanOrEqual(12); // the small map and eleven sparklines
-		for (const c of layout.charts) {
-			expect(c.left).toBeGreaterThanOrEqual(0);
-			expect(c.right).toBeLessThanOrEqual(PRINTABLE_PX);
+	it.each(['stadtteil/lebenstedt', 'stadtteil/ringelheim', 'ortschaft/nord', 'ortschaft/sued'])(
+		'%s prints on two A4 pages with no chart clipped',
+		async (path) => {
+			const page = await context.newPage();
+			await page.setViewportSize({ width: PRINTABLE_PX, height: 1000 });
+			await page.goto(`${base}/${path}`);
+			await page.emulateMedia({ media: 'print' });
+			const layout = await page.evaluate(() => ({
+				scrollWidth: document.documentElement.scrollWidth,
+				charts: [...document.querySelectorAll('svg')]
+					.filter((s) => s.getBoundingClientRect().width > 0)
+					.map((s) => {
+						const r = s.getBoundingClientRect();
+						return { left: r.left, right: r.right, cls: s.getAttribute('class') };
+					}),
+				hiddenPanels: getComputedStyle(document.querySelector('[data-chart="profile-ranking"]')!.closest('.no-print')!).display
+			}));
+			expect(layout.scrollWidth).toBeLessThanOrEqual(PRINTABLE_PX);
+			expect(layout.charts.length).toBeGreaterThanOrEqual(12); // the small map and eleven sparklines
+			for (const c of layout.charts) {
+				expect(c.left).toBeGreaterThanOrEqual(0);
+				expect(c.right).toBeLessThanOrEqual(PRINTABLE_PX);
+			}
+			expect(layout.hiddenPanels).toBe('none');
+			const pdf = await page.pdf({ format: 'A4', printBackground: true });
+			expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+			const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? [];
+			expect(pages).toHaveLength(2);
+			await page.close();
 		}
-		expect(layout.hiddenPanels).toBe('none');
-		const pdf = await page.pdf({ format: 'A4', printBackground: true });
-		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-		const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? [];
-		expect(pages).toHaveLength(2);
-		await page.close();
-	});
+	);
 });
 
 describe('accessibility (axe-core)', () => {
 	const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-	it.each(['/stadtteil/lebenstedt', '/ortschaft/west', '/vergleich?ids=lebenstedt,thiede,salzgitter-bad', '/vergleich?ids=lebenstedt', '/sozialindex'])('%s has no serious or critical findings', async (path) => {
-		const page = await axeContext.newPage();
-		await page.goto(base + path);
-		await page.waitForLoadState('networkidle');
-		await page.addScriptTag({ content: axeSource });
-		const violations = await page.evaluate(async () => {
-			const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-			const result = await axe.run(document, { resultTypes: ['violations'] });
-			return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-		});
-		expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-		await page.close();
-	});
+	it.each(['/stadtteil/lebenstedt', '/ortschaft/west', '/vergleich?ids=lebenstedt,thiede,salzgitter-bad', '/vergleich?ids=lebenstedt', '/sozialindex'])(
+		'%s has no serious or critical findings',
+		async (path) => {
+			const page = await axeContext.newPage();
+			await page.goto(base + path);
+			await page.waitForLoadState('networkidle');
+			await page.addScriptTag({ content: axeSource });
+			const violations = await page.evaluate(async () => {
+				const axe = (
+					window as unknown as {
+						axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+					}
+				).axe;
+				const result = await axe.run(document, { resultTypes: ['violations'] });
+				return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+			});
+			expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+			await page.close();
+		}
+	);
 });

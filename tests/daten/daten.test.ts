@@ -13,7 +13,8 @@ describe('/daten page', () => {
 		expect(html).toMatch(/<html lang="de">/);
 		expect(html.match(/<h1[ >]/g)).toHaveLength(1);
 		for (const id of IDS) expect(html).toContain(`id="${id}"`);
-		for (const term of ['Status', 'Lizenz', 'Stichtag', 'Quellen', 'Näherung, keine amtlichen Grenzen', 'Beispieldaten (synthetisch)', 'echte Daten']) expect(html).toContain(term);
+		for (const term of ['Status', 'Lizenz', 'Stichtag', 'Quellen', 'Näherung, keine amtlichen Grenzen', 'Beispieldaten (synthetisch)', 'echte Daten'])
+			expect(html).toContain(term);
 		expect(html).toContain('href="/daten/stadtteile.geojson"');
 		expect(html).toContain('href="/daten/stadtteile.csv"');
 		expect(html).toContain('href="/ogc/collections/stadtteile"');
@@ -86,7 +87,10 @@ describe('downloads', () => {
 
 	it('indicator values as a long table, Beispieldaten flagged', async () => {
 		const text = await (await get('/daten/sozialindikatoren-beispiel.csv')).text();
-		const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+		const lines = text
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
 		expect(lines[0]).toBe('Gebiet-ID;Gebiet;Ebene;Indikator-ID;Indikator;Jahr;Stichtag;Wert;Einheit;Zähler;Nenner;Herkunft;Beispieldaten;Quelle;Lizenz');
 		// 8 indicators × 5 years × (31 Stadtteile + 7 Ortschaften + 1 city)
 		expect(lines).toHaveLength(1 + 8 * 5 * 39);

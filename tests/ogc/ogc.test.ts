@@ -51,7 +51,11 @@ describe('landing page, conformance, collections', () => {
 		expect(maxLon).toBeLessThan(10.6);
 		expect(minLat).toBeGreaterThan(51.9);
 		expect(maxLat).toBeLessThan(52.3);
-		expect(rel(stadtteile.links, 'items').map((l: Link) => l.type).sort()).toEqual(['application/geo+json', 'text/html']);
+		expect(
+			rel(stadtteile.links, 'items')
+				.map((l: Link) => l.type)
+				.sort()
+		).toEqual(['application/geo+json', 'text/html']);
 		expect(stadtteile.description).toContain('Näherung, keine amtlichen Grenzen');
 		expect(stadtteile.description).toMatch(/Beispieldaten.*sgb2_quote/);
 	});
@@ -68,7 +72,14 @@ describe('items', () => {
 		expect(f.type).toBe('Feature');
 		expect(f.id).toBe('salzgitter-bad');
 		// Süd's figures are of 31 Dec 2020 (geodata/stadtteile.csv).
-		expect(f.properties).toMatchObject({ name: 'Salzgitter-Bad', ebene: 'stadtteil', uebergeordnet: 'sued', einwohner: 21286, einwohner_jahr: 2020, einwohner_stand: '2020-12-31' });
+		expect(f.properties).toMatchObject({
+			name: 'Salzgitter-Bad',
+			ebene: 'stadtteil',
+			uebergeordnet: 'sued',
+			einwohner: 21286,
+			einwohner_jahr: 2020,
+			einwohner_stand: '2020-12-31'
+		});
 		expect(f.properties.geometrie_hinweis).toContain('Näherung, keine amtlichen Grenzen');
 		expect(Object.keys(f.properties).some((k) => /[.-]/.test(k))).toBe(false);
 		expect(typeof f.properties.sgb2_quote).toBe('number');
@@ -169,7 +180,15 @@ describe('content negotiation and HTML', () => {
 	});
 
 	it('HTML pages are German, headed, tabular and linked, with no external resources', async () => {
-		for (const path of ['', '/collections', '/collections/stadtteile', '/collections/stadtteile/items', '/collections/stadtteile/items/lebenstedt', '/conformance', '/api']) {
+		for (const path of [
+			'',
+			'/collections',
+			'/collections/stadtteile',
+			'/collections/stadtteile/items',
+			'/collections/stadtteile/items/lebenstedt',
+			'/conformance',
+			'/api'
+		]) {
 			const res = await get(`${path}?f=html`);
 			expect(res.status, path).toBe(200);
 			expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -198,7 +217,15 @@ describe('OpenAPI document', () => {
 		expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
 		expect(result.valid).toBe(true);
 		expect(validator.version).toBe('3.0');
-		expect(Object.keys(doc.paths).sort()).toEqual(['/', '/api', '/collections', '/collections/{collectionId}', '/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}', '/conformance']);
+		expect(Object.keys(doc.paths).sort()).toEqual([
+			'/',
+			'/api',
+			'/collections',
+			'/collections/{collectionId}',
+			'/collections/{collectionId}/items',
+			'/collections/{collectionId}/items/{featureId}',
+			'/conformance'
+		]);
 		expect(doc.components.parameters.limit.schema).toMatchObject({ minimum: 1, maximum: 1000, default: 10 });
 		expect(doc.servers[0].url).toBe(ogc);
 	});

@@ -7,8 +7,38 @@ describe('boundsOf', () => {
 			type: 'FeatureCollection' as const,
 			features: [
 				{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [10.3, 52.1] } },
-				{ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[10, 52], [10.5, 52], [10.5, 52.3], [10, 52]]] } },
-				{ type: 'Feature' as const, properties: {}, geometry: { type: 'MultiPolygon' as const, coordinates: [[[[9.9, 52.05], [10, 52.05], [10, 52.2], [9.9, 52.05]]]] } },
+				{
+					type: 'Feature' as const,
+					properties: {},
+					geometry: {
+						type: 'Polygon' as const,
+						coordinates: [
+							[
+								[10, 52],
+								[10.5, 52],
+								[10.5, 52.3],
+								[10, 52]
+							]
+						]
+					}
+				},
+				{
+					type: 'Feature' as const,
+					properties: {},
+					geometry: {
+						type: 'MultiPolygon' as const,
+						coordinates: [
+							[
+								[
+									[9.9, 52.05],
+									[10, 52.05],
+									[10, 52.2],
+									[9.9, 52.05]
+								]
+							]
+						]
+					}
+				},
 				{ type: 'Feature' as const, properties: {}, geometry: null }
 			]
 		};

@@ -29,7 +29,11 @@ describe('catchment geometry on a square city with two Kontore', () => {
 
 	it('the uncovered rest of the city has the hand-computed area within 0.5 %', () => {
 		for (const e of expected.uncoveredAreaKm2) {
-			const rest = uncoveredArea(fx.outline, dissolved.find((r) => r.properties.distance === e.distance), e.distance)!;
+			const rest = uncoveredArea(
+				fx.outline,
+				dissolved.find((r) => r.properties.distance === e.distance),
+				e.distance
+			)!;
 			expect(rel(km2(rest), e.areaKm2), `uncovered at ${e.distance} m`).toBeLessThan(0.005);
 		}
 	});
@@ -38,7 +42,12 @@ describe('catchment geometry on a square city with two Kontore', () => {
 		const cells = nearestKontorAreas(fx.sites, fx.outline);
 		expect(cells.map((c) => c.properties.kontor)).toEqual(['a', 'b']);
 		for (const [i, e] of expected.nearest.entries()) expect(rel(km2(cells[i]), e.areaKm2)).toBeLessThan(0.005);
-		expect(rel(cells.reduce((s, c) => s + km2(c), 0), km2(fx.outline))).toBeLessThan(0.001);
+		expect(
+			rel(
+				cells.reduce((s, c) => s + km2(c), 0),
+				km2(fx.outline)
+			)
+		).toBeLessThan(0.001);
 	});
 
 	it('labels walking time as distance x 1.3 at 4.8 km/h by default', () => {

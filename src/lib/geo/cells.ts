@@ -80,11 +80,7 @@ const MAX_FRAGMENT_ITERATIONS = 60;
  * Geometry is built in an equirectangular plane centred on the outline (see plane.ts) and areas
  * are integrated on turf's sphere, so they match turf.area.
  */
-export function stadtteilCells(
-	outline: Feature<Polygon | MultiPolygon>,
-	seeds: CellSeed[],
-	options: CellsOptions = {}
-): CellsResult {
+export function stadtteilCells(outline: Feature<Polygon | MultiPolygon>, seeds: CellSeed[], options: CellsOptions = {}): CellsResult {
 	const maxRounds = options.maxIterations ?? 200;
 	const tolerancePct = options.tolerancePct ?? 1;
 	const insetM = options.insetM ?? 150;
@@ -97,7 +93,7 @@ export function stadtteilCells(
 	const rings = lonLatRings.map((ring, k) => {
 		const open = ring.slice(0, -1).map((p) => plane.toXY(p));
 		// Exterior counter-clockwise, holes clockwise, whatever the input's winding.
-		return (planarRingArea(open) > 0) === (k === 0) ? open : open.reverse();
+		return planarRingArea(open) > 0 === (k === 0) ? open : open.reverse();
 	});
 
 	const moved = seeds.map((s) => {
@@ -215,12 +211,19 @@ function buildTiling(cells: readonly PowerCell[], rings: readonly XY[][], seeds:
 	// The main part of each cell is the piece that holds its seed; everything else is a fragment.
 	const assigned = new Array<number>(polys.length).fill(-1);
 	for (let i = 0; i < seeds.length; i++) {
-		const k = pieces.findIndex((p, k) => p.owner === i && insideRings(seeds[i], polys[k].map((r) => r.map((v) => table.pts[v]))));
+		const k = pieces.findIndex(
+			(p, k) =>
+				p.owner === i &&
+				insideRings(
+					seeds[i],
+					polys[k].map((r) => r.map((v) => table.pts[v]))
+				)
+		);
 		if (k < 0) throw new Error(`cell ${i} lost its seed: the fit left its seed outside its cell`);
 		assigned[k] = i;
 	}
 	// A fragment may only touch other fragments at first; repeat until each found a cell.
-	for (let progress = true; progress; ) {
+	for (let progress = true; progress;) {
 		progress = false;
 		polys.forEach((poly, k) => {
 			if (assigned[k] >= 0) return;
@@ -292,9 +295,7 @@ function toFeatures(
 				areaKm2: round(areaKm2, 4),
 				targetKm2: seed.targetKm2,
 				areaErrorPct: round(((areaKm2 - target) / target) * 100, 3),
-				seedMoved: to
-					? { from: [seed.lon, seed.lat], to, distanceM: round(turfDistance([seed.lon, seed.lat], to) * 1000, 1) }
-					: null,
+				seedMoved: to ? { from: [seed.lon, seed.lat], to, distanceM: round(turfDistance([seed.lon, seed.lat], to) * 1000, 1) } : null,
 				siteOffsetM: round(offsetsM[i], 1)
 			},
 			geometry: { type: 'Polygon', coordinates }
@@ -315,7 +316,7 @@ function moveInside(p: XY, rings: readonly XY[][], insetM: number): XY {
 		if (inside && dist >= insetM * (1 - 1e-9)) break;
 		const sign = inside ? 1 : -1;
 		const step = inside ? insetM - dist : insetM + dist;
-		c = [c[0] + (sign * (c[0] - q[0]) / dist) * step, c[1] + (sign * (c[1] - q[1]) / dist) * step];
+		c = [c[0] + ((sign * (c[0] - q[0])) / dist) * step, c[1] + ((sign * (c[1] - q[1])) / dist) * step];
 	}
 	if (!insideRings(c, rings)) throw new Error('could not move a seed inside the outline');
 	return c;

@@ -21,7 +21,13 @@ export interface CoveringOptions {
 	spacing?: number;
 }
 
-export function bestNextLocations(pop: PopulationIndex, sites: KontorSite[], distance: number, outline: Feature<Area>, options: CoveringOptions = {}): Suggestion[] {
+export function bestNextLocations(
+	pop: PopulationIndex,
+	sites: KontorSite[],
+	distance: number,
+	outline: Feature<Area>,
+	options: CoveringOptions = {}
+): Suggestion[] {
 	const { surface, index } = pop;
 	const count = options.count ?? 1;
 	const spacing = options.spacing ?? Math.max(250, distance / 4);

@@ -99,7 +99,10 @@ function newtonStep(
 	const mean = r.reduce((s, v) => s + v, 0) / n;
 	const c = h.reduce((s, row, i) => s + row[i], 0) / n || 1;
 	const m = h.map((row, i) => row.map((v, j) => v + c / n));
-	return solveLinear(m, r.map((v) => v - mean));
+	return solveLinear(
+		m,
+		r.map((v) => v - mean)
+	);
 }
 
 /** Gaussian elimination with partial pivoting; m is small (a few rows per Stadtteil). */

@@ -59,15 +59,15 @@ export function placeSites(input: PlaceInput): PlaceResult {
 	const { seeds, targetsM2, rings, plane, box, marginM, tolerancePct, maxRounds, maxIterations } = input;
 	const n = seeds.length;
 	// Close seeds cannot both keep marginM: a border between them needs the space.
-	const required = seeds.map((s, i) =>
-		seeds.map((t, j) => (i === j ? 0 : Math.min(marginM, Math.hypot(s[0] - t[0], s[1] - t[1]) / 4)))
-	);
+	const required = seeds.map((s, i) => seeds.map((t, j) => (i === j ? 0 : Math.min(marginM, Math.hypot(s[0] - t[0], s[1] - t[1]) / 4))));
 	const fitTolerancePct = Math.min(tolerancePct, 1e-3);
-	const fit = (sites: XY[], weights: number[]) =>
-		fitWeights({ sites, targetsM2, rings, plane, box, weights, maxIterations, tolerancePct: fitTolerancePct });
+	const fit = (sites: XY[], weights: number[]) => fitWeights({ sites, targetsM2, rings, plane, box, weights, maxIterations, tolerancePct: fitTolerancePct });
 
 	let sites: XY[] = seeds.map((s) => [s[0], s[1]]);
-	let state = fit(sites, sites.map(() => 0));
+	let state = fit(
+		sites,
+		sites.map(() => 0)
+	);
 	let iterations = state.iterations;
 	let rounds = 0;
 	for (; rounds < maxRounds; rounds++) {
@@ -81,7 +81,10 @@ export function placeSites(input: PlaceInput): PlaceResult {
 		let next = null;
 		for (let tries = 0; tries < 6 && !next; tries++, scale /= 2) {
 			const moved = sites.map((p, i) => [p[0] + scale * step.dp[i][0], p[1] + scale * step.dp[i][1]] as XY);
-			const candidate = fit(moved, state.weights.map((w, i) => w + scale * step.dw[i]));
+			const candidate = fit(
+				moved,
+				state.weights.map((w, i) => w + scale * step.dw[i])
+			);
 			iterations += candidate.iterations;
 			if (candidate.maxAbsErrorPct <= fitTolerancePct) next = { moved, candidate };
 		}
@@ -159,9 +162,7 @@ function constrainedStep(
 			row[2 * n + i] += length / (2 * d);
 		});
 	});
-	const base: Array<{ row: number[]; rhs: number }> = areaRows
-		.slice(0, n - 1)
-		.map((row, i) => ({ row, rhs: (targets[i] - areas[i]) / S }));
+	const base: Array<{ row: number[]; rhs: number }> = areaRows.slice(0, n - 1).map((row, i) => ({ row, rhs: (targets[i] - areas[i]) / S }));
 	const gauge = new Array<number>(nv).fill(0);
 	for (let i = 0; i < n; i++) gauge[2 * n + i] = 1;
 	base.push({ row: gauge, rhs: 0 });
@@ -200,10 +201,7 @@ function constrainedStep(
 	let x = new Array<number>(nv).fill(0);
 	for (let pass = 0; pass < 10; pass++) {
 		const pairs = [...active.values()];
-		const rows = [
-			...base,
-			...pairs.map(([i, j]) => ({ row: marginRow(i, j), rhs: GOAL_FACTOR * required[i][j] - margins[i][j] }))
-		];
+		const rows = [...base, ...pairs.map(([i, j]) => ({ row: marginRow(i, j), rhs: GOAL_FACTOR * required[i][j] - margins[i][j] }))];
 		const { x: solved, lambda } = solveKkt(diag, q, rows);
 		x = solved;
 		let changed = false;

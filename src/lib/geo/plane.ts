@@ -51,7 +51,7 @@ export function localPlane(lon0: number, lat0: number): LocalPlane {
 			for (let k = 0; k < n; k++) {
 				const a = ring[k];
 				const b = ring[(k + 1) % n];
-				const dLambda = (b[0] - a[0]) / mPerDegLon * RAD;
+				const dLambda = ((b[0] - a[0]) / mPerDegLon) * RAD;
 				if (dLambda === 0) continue;
 				const halfDPhi = ((b[1] - a[1]) / mPerDegLat) * RAD * 0.5;
 				const phiM = phi0 + ((a[1] + b[1]) / 2 / mPerDegLat) * RAD;

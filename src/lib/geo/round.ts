@@ -6,7 +6,11 @@ const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 
 
 export function roundGeometry<G extends Polygon | MultiPolygon>(g: G, decimals = 6): G {
 	const ring = (r: number[][]) => r.map((p) => p.map((x) => round(x, decimals)));
-	return (g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates.map(ring) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) }) as G;
+	return (
+		g.type === 'Polygon'
+			? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+			: { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) }
+	) as G;
 }
 
 export function roundFeatures<P>(fc: FeatureCollection<Polygon | MultiPolygon, P>, decimals = 6): FeatureCollection<Polygon | MultiPolygon, P> {

@@ -92,7 +92,11 @@ export function computeScenario(model: CatchmentModel, sites: KontorSite[], dist
 		points: Math.max(0, model.cityPopulation - anyRow(distance).points)
 	}));
 	const uncoveredFeatures = distances.flatMap((d) => {
-		const f = uncoveredArea(outline, dissolved.find((r) => r.properties.distance === d), d);
+		const f = uncoveredArea(
+			outline,
+			dissolved.find((r) => r.properties.distance === d),
+			d
+		);
 		return f ? [f] : [];
 	});
 
@@ -105,7 +109,12 @@ export function computeScenario(model: CatchmentModel, sites: KontorSite[], dist
 	for (const cell of cells) {
 		const shares = arealShares(areas, cell, [convexCells.get(cell.properties.kontor)!]);
 		weights.set(cell.properties.kontor, shares);
-		nearest.push({ kontor: cell.properties.kontor, areaKm2: area(cell) / 1e6, areal: arealReached(areas, shares), points: byPoints.get(cell.properties.kontor) ?? 0 });
+		nearest.push({
+			kontor: cell.properties.kontor,
+			areaKm2: area(cell) / 1e6,
+			areal: arealReached(areas, shares),
+			points: byPoints.get(cell.properties.kontor) ?? 0
+		});
 	}
 	const profiles = Object.fromEntries(catchmentProfiles(model.profileInput, weights));
 

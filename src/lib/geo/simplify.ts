@@ -115,9 +115,7 @@ function tidy(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
 				return [...wound, wound[0]];
 			})
 			.filter((ring) => ring.length >= 4);
-	return g.type === 'Polygon'
-		? { type: 'Polygon', coordinates: fix(g.coordinates) }
-		: { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) };
+	return g.type === 'Polygon' ? { type: 'Polygon', coordinates: fix(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) };
 }
 
 function allPositions(g: Polygon | MultiPolygon): Position[] {

@@ -6,12 +6,23 @@ import { buildSvgMap, mercatorScale } from './svgMap';
 const square = (id: string, x0: number): Feature<Polygon, { id: string; name: string; labelPoint: [number, number]; areaKm2: number }> => ({
 	type: 'Feature',
 	properties: { id, name: id.toUpperCase(), labelPoint: [x0 + 0.05, 0.05], areaKm2: 1 },
-	geometry: { type: 'Polygon', coordinates: [[[x0, 0], [x0 + 0.1, 0], [x0 + 0.1, 0.1], [x0, 0.1], [x0, 0]]] }
+	geometry: {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[x0, 0],
+				[x0 + 0.1, 0],
+				[x0 + 0.1, 0.1],
+				[x0, 0.1],
+				[x0, 0]
+			]
+		]
+	}
 });
 
 describe('buildSvgMap', () => {
 	it('fits the areas into the box with 24 px padding', () => {
-		const m = buildSvgMap({ areas: [square('a', 0), square('b', 0.1)], groups: [], outline: null, kontore: [], camera: null, width: 448, height: 400, });
+		const m = buildSvgMap({ areas: [square('a', 0), square('b', 0.1)], groups: [], outline: null, kontore: [], camera: null, width: 448, height: 400 });
 		// 0.2° wide and 0.1° high into 400×352 px: width is the limit, 2 px per 0.001°.
 		const xs = m.areas.flatMap((a) => [...a.d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((p) => Number(p[1])));
 		const ys = m.areas.flatMap((a) => [...a.d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((p) => Number(p[2])));
@@ -27,14 +38,30 @@ describe('buildSvgMap', () => {
 	it('places a camera like MapLibre: the centre in the middle, 512·2^z px per world', () => {
 		expect(mercatorScale(0) * 2 * Math.PI).toBeCloseTo(512, 6);
 		const kontor = { type: 'Feature' as const, properties: { id: 'k', name: 'K' }, geometry: { type: 'Point' as const, coordinates: [0.1, 0] } };
-		const m = buildSvgMap({ areas: [square('a', 0)], groups: [], outline: null, kontore: [kontor], camera: { zoom: 10, lat: 0, lon: 0 }, width: 800, height: 600 });
+		const m = buildSvgMap({
+			areas: [square('a', 0)],
+			groups: [],
+			outline: null,
+			kontore: [kontor],
+			camera: { zoom: 10, lat: 0, lon: 0 },
+			width: 800,
+			height: 600
+		});
 		// 0.1° east at zoom 10: 512·1024·0.1/360 = 145.6 px right of the centre.
 		expect(m.kontore).toEqual([{ id: 'k', name: 'K', x: 545.6, y: 300 }]);
 	});
 
 	it('drops what lies outside the view', () => {
 		const far = { type: 'Feature' as const, properties: { id: 'far', name: 'Far' }, geometry: { type: 'Point' as const, coordinates: [5, 5] } };
-		const m = buildSvgMap({ areas: [square('a', 0), square('z', 3)], groups: [], outline: null, kontore: [far], camera: { zoom: 12, lat: 0.05, lon: 0.05 }, width: 400, height: 300 });
+		const m = buildSvgMap({
+			areas: [square('a', 0), square('z', 3)],
+			groups: [],
+			outline: null,
+			kontore: [far],
+			camera: { zoom: 12, lat: 0.05, lon: 0.05 },
+			width: 400,
+			height: 300
+		});
 		expect(m.areas.map((a) => a.id)).toEqual(['a']);
 		expect(m.kontore).toEqual([]);
 	});
@@ -43,7 +70,13 @@ describe('buildSvgMap', () => {
 describe('forD3', () => {
 	it('turns RFC 7946 exteriors clockwise and holes counter-clockwise, and leaves d3-ready rings alone', async () => {
 		const { forD3 } = await import('./svgMap');
-		const ccw = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+		const ccw = [
+			[0, 0],
+			[1, 0],
+			[1, 1],
+			[0, 1],
+			[0, 0]
+		];
 		const cw = [...ccw].reverse();
 		const f = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [ccw, cw] } };
 		expect(forD3(f).geometry.coordinates).toEqual([cw, ccw]);

@@ -33,7 +33,7 @@ const PADDING = 24;
 
 /** Twice the signed planar area of a ring (positive: counter-clockwise in lon/lat). */
 const signedArea = (ring: number[][]) => ring.reduce((s, [x, y], i) => s + (i ? ring[i - 1][0] * y - x * ring[i - 1][1] : 0), 0);
-const orient = (rings: number[][][]) => rings.map((r, i) => ((signedArea(r) > 0) === (i === 0) ? [...r].reverse() : r));
+const orient = (rings: number[][][]) => rings.map((r, i) => (signedArea(r) > 0 === (i === 0) ? [...r].reverse() : r));
 
 /**
  * d3-geo reads polygons on the sphere, where the exterior ring runs clockwise; GeoJSON (RFC 7946)
@@ -51,10 +51,24 @@ export function buildSvgMap(input: SvgMapInput): SvgMapModel {
 	const { width, height } = input;
 	const areas = input.areas.map(forD3);
 	const projection = geoMercator();
-	if (input.camera) projection.scale(mercatorScale(input.camera.zoom)).center([input.camera.lon, input.camera.lat]).translate([width / 2, height / 2]);
-	else projection.fitExtent([[PADDING, PADDING], [width - PADDING, height - PADDING]], { type: 'FeatureCollection', features: areas } as FeatureCollection);
+	if (input.camera)
+		projection
+			.scale(mercatorScale(input.camera.zoom))
+			.center([input.camera.lon, input.camera.lat])
+			.translate([width / 2, height / 2]);
+	else
+		projection.fitExtent(
+			[
+				[PADDING, PADDING],
+				[width - PADDING, height - PADDING]
+			],
+			{ type: 'FeatureCollection', features: areas } as FeatureCollection
+		);
 	// Clip to the view so a zoomed-in camera does not ship the paths of the whole city.
-	projection.clipExtent([[-2, -2], [width + 2, height + 2]]);
+	projection.clipExtent([
+		[-2, -2],
+		[width + 2, height + 2]
+	]);
 	const path = geoPath(projection).digits(1);
 	const d = (f: Feature | FeatureCollection) => path(f) ?? '';
 	const point = (lngLat: [number, number]) => projection(lngLat) ?? [NaN, NaN];

@@ -36,7 +36,7 @@ export class VertexTable {
 /** Drops repeated consecutive ids and spikes (a, b, a), which carry no area. */
 export function cleanRing(ring: readonly number[]): number[] {
 	let r = ring.filter((v, k) => v !== ring[(k + 1) % ring.length]);
-	for (let changed = true; changed && r.length >= 3; ) {
+	for (let changed = true; changed && r.length >= 3;) {
 		changed = false;
 		for (let k = 0; k < r.length; k++) {
 			const prev = r[(k + r.length - 1) % r.length];

@@ -26,7 +26,14 @@ describe('validateGeometry', () => {
 	});
 
 	it('reports an open ring with both ends', () => {
-		const [p] = check({ type: 'Polygon', coordinates: [square().slice(0, 4).concat([[0, 0.5]])] });
+		const [p] = check({
+			type: 'Polygon',
+			coordinates: [
+				square()
+					.slice(0, 4)
+					.concat([[0, 0.5]])
+			]
+		});
 		expect(p).toMatchObject({ file: 'test.geojson', feature: 'x', field: 'geometry.coordinates[0]' });
 		expect(p.message).toBe('ring 0 is not closed: first [0, 0] ≠ last [0, 0.5]');
 	});
@@ -86,7 +93,13 @@ describe('validateGeometry', () => {
 	});
 
 	it('refuses a LineString', () => {
-		const [p] = check({ type: 'LineString', coordinates: [[0, 0], [1, 1]] });
+		const [p] = check({
+			type: 'LineString',
+			coordinates: [
+				[0, 0],
+				[1, 1]
+			]
+		});
 		expect(p.field).toBe('geometry.type');
 		expect(p.message).toContain('geometry type "LineString" is not allowed here');
 	});

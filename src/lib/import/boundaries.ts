@@ -74,22 +74,46 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 	}
 	const fc = data as FeatureCollection & { crs?: { properties?: { name?: unknown } } };
 	if (typeof fc !== 'object' || fc === null || Array.isArray(fc) || fc.type !== 'FeatureCollection') {
-		return fail({ field: 'type', value: typeof fc === 'object' && fc !== null ? (fc as { type?: unknown }).type : typeof fc, message: 'expected a GeoJSON FeatureCollection' });
+		return fail({
+			field: 'type',
+			value: typeof fc === 'object' && fc !== null ? (fc as { type?: unknown }).type : typeof fc,
+			message: 'expected a GeoJSON FeatureCollection'
+		});
 	}
 	if (!Array.isArray(fc.features) || fc.features.length === 0) return fail({ field: 'features', message: 'expected a non-empty array of features' });
 	if (fc.features.length > MAX_FEATURES) return fail({ field: 'features', value: fc.features.length, message: `too many features (at most ${MAX_FEATURES})` });
 	const problems: DataProblem[] = [];
 	let vertices = 0;
 	fc.features.forEach((f, i) => {
-		if (typeof f !== 'object' || f === null || f.type !== 'Feature') return problems.push({ file, feature: i, field: 'type', value: (f as { type?: unknown })?.type, message: 'expected a Feature' });
+		if (typeof f !== 'object' || f === null || f.type !== 'Feature')
+			return problems.push({ file, feature: i, field: 'type', value: (f as { type?: unknown })?.type, message: 'expected a Feature' });
 		const g = f.geometry as { type?: unknown } | null;
-		if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return problems.push({ file, feature: i, field: 'geometry.type', value: g?.type ?? null, message: 'a Stadtteil boundary must be a Polygon or MultiPolygon' });
+		if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
+			return problems.push({
+				file,
+				feature: i,
+				field: 'geometry.type',
+				value: g?.type ?? null,
+				message: 'a Stadtteil boundary must be a Polygon or MultiPolygon'
+			});
 		const pos = positionsOf(g);
 		vertices += pos.length;
 		const bad = pos.findIndex((p) => !Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((x) => typeof x === 'number' && Number.isFinite(x)));
-		if (bad >= 0) problems.push({ file, feature: i, field: 'geometry.coordinates', value: JSON.stringify(pos[bad])?.slice(0, 60) ?? String(pos[bad]), message: 'every position must be 2 or 3 finite numbers (no NaN, Infinity, null or text)' });
+		if (bad >= 0)
+			problems.push({
+				file,
+				feature: i,
+				field: 'geometry.coordinates',
+				value: JSON.stringify(pos[bad])?.slice(0, 60) ?? String(pos[bad]),
+				message: 'every position must be 2 or 3 finite numbers (no NaN, Infinity, null or text)'
+			});
 	});
-	if (vertices > MAX_VERTICES) return fail({ field: 'geometry.coordinates', value: vertices, message: `too many vertices (${vertices}; at most ${MAX_VERTICES}); simplify the boundaries first` });
+	if (vertices > MAX_VERTICES)
+		return fail({
+			field: 'geometry.coordinates',
+			value: vertices,
+			message: `too many vertices (${vertices}; at most ${MAX_VERTICES}); simplify the boundaries first`
+		});
 	if (problems.length) return { ok: false, problems: problems.slice(0, 200) };
 
 	// Coordinate reference system: the crs member (GeoJSON 2008) where given, else the ranges.
@@ -98,7 +122,12 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 	const ys = all.map((p) => p[1]);
 	const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
 	const declared = crsOf(fc);
-	if (declared === 'unknown') return fail({ field: 'crs', value: String(fc.crs?.properties?.name).slice(0, 80), message: 'unsupported coordinate reference system; supported: WGS84 (EPSG:4326, CRS84) and ETRS89/UTM 32N (EPSG:25832)' });
+	if (declared === 'unknown')
+		return fail({
+			field: 'crs',
+			value: String(fc.crs?.properties?.name).slice(0, 80),
+			message: 'unsupported coordinate reference system; supported: WGS84 (EPSG:4326, CRS84) and ETRS89/UTM 32N (EPSG:25832)'
+		});
 	const looksWgs84 = minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90;
 	const looksUtm32 = minX >= 100_000 && maxX <= 900_000 && minY >= 5_000_000 && maxY <= 6_500_000;
 	const crs: Crs | null = declared ?? (looksWgs84 ? 'EPSG:4326' : looksUtm32 ? 'EPSG:25832' : null);
@@ -128,16 +157,37 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 		const raw = [props.stadtteil_id, props.id, f.id, props.name, props.stadtteil].find((x) => typeof x === 'string' || typeof x === 'number');
 		const key = raw === undefined ? '' : String(raw).slice(0, 100);
 		const id = byKey.get(key) ?? byKey.get(normaliseName(key));
-		if (!id) return problems.push({ file, feature: i, field: 'properties.id', value: key.slice(0, 60), message: raw === undefined ? 'no id: give the Stadtteil in properties.id, properties.stadtteil_id or properties.name' : 'unknown Stadtteil (neither an id nor a name of the atlas)' });
-		if (featureOf.has(id)) return problems.push({ file, feature: i, field: 'properties.id', value: key.slice(0, 60), message: `duplicate: Stadtteil ${id} is also feature ${featureOf.get(id)}` });
+		if (!id)
+			return problems.push({
+				file,
+				feature: i,
+				field: 'properties.id',
+				value: key.slice(0, 60),
+				message:
+					raw === undefined
+						? 'no id: give the Stadtteil in properties.id, properties.stadtteil_id or properties.name'
+						: 'unknown Stadtteil (neither an id nor a name of the atlas)'
+			});
+		if (featureOf.has(id))
+			return problems.push({
+				file,
+				feature: i,
+				field: 'properties.id',
+				value: key.slice(0, 60),
+				message: `duplicate: Stadtteil ${id} is also feature ${featureOf.get(id)}`
+			});
 		featureOf.set(id, i);
 		const g = f.geometry as Polygon | MultiPolygon;
-		const geometry = g.type === 'Polygon' ? { type: 'Polygon' as const, coordinates: g.coordinates.map((r) => r.map(project)) } : { type: 'MultiPolygon' as const, coordinates: g.coordinates.map((p) => p.map((r) => r.map(project))) };
+		const geometry =
+			g.type === 'Polygon'
+				? { type: 'Polygon' as const, coordinates: g.coordinates.map((r) => r.map(project)) }
+				: { type: 'MultiPolygon' as const, coordinates: g.coordinates.map((p) => p.map((r) => r.map(project))) };
 		const found = validateGeometry(geometry, { file, feature: i });
 		problems.push(...found.filter((p) => p.severity !== 'warning'));
 		features.push({ type: 'Feature', id, properties: { id }, geometry });
 	});
-	for (const s of stadtteile) if (!featureOf.has(s.id)) problems.push({ file, field: 'properties.id', value: s.id, message: `Stadtteil ${s.name} has no boundary in the file` });
+	for (const s of stadtteile)
+		if (!featureOf.has(s.id)) problems.push({ file, field: 'properties.id', value: s.id, message: `Stadtteil ${s.name} has no boundary in the file` });
 	if (problems.length) return { ok: false, problems: problems.slice(0, 200) };
 	const topology = topologyProblems(features, file, featureOf);
 	if (topology.length) return { ok: false, problems: topology };
@@ -154,16 +204,31 @@ export function topologyProblems(features: BoundaryFeature[], file: string, feat
 			if (a[0] > b[2] || b[0] > a[2] || a[1] > b[3] || b[1] > a[3]) continue;
 			const overlap = intersect(featureCollection([features[i], features[j]]));
 			const m2 = overlap ? area(overlap) : 0;
-			if (m2 > SLIVER_M2) problems.push({ file, feature: featureOf.get(features[i].properties.id), field: 'geometry', value: `${Math.round(m2)} m²`, message: `overlaps Stadtteil ${features[j].properties.id} (feature ${featureOf.get(features[j].properties.id)})` });
+			if (m2 > SLIVER_M2)
+				problems.push({
+					file,
+					feature: featureOf.get(features[i].properties.id),
+					field: 'geometry',
+					value: `${Math.round(m2)} m²`,
+					message: `overlaps Stadtteil ${features[j].properties.id} (feature ${featureOf.get(features[j].properties.id)})`
+				});
 		}
 	const merged = union(featureCollection(features));
 	if (merged) {
 		const polys = merged.geometry.type === 'Polygon' ? [merged.geometry.coordinates] : merged.geometry.coordinates;
-		const ownHoles = features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((p) => p.slice(1))).map((r) => Math.round(area({ type: 'Polygon', coordinates: [r] })));
+		const ownHoles = features
+			.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((p) => p.slice(1)))
+			.map((r) => Math.round(area({ type: 'Polygon', coordinates: [r] })));
 		for (const p of polys)
 			for (const hole of p.slice(1)) {
 				const m2 = area({ type: 'Polygon', coordinates: [hole] });
-				if (m2 > SLIVER_M2 && !ownHoles.includes(Math.round(m2))) problems.push({ file, field: 'geometry', value: `${Math.round(m2)} m² near ${hole[0].map((x) => x.toFixed(5)).join(', ')}`, message: 'gap between neighbouring Stadtteile (no Stadtteil covers it)' });
+				if (m2 > SLIVER_M2 && !ownHoles.includes(Math.round(m2)))
+					problems.push({
+						file,
+						field: 'geometry',
+						value: `${Math.round(m2)} m² near ${hole[0].map((x) => x.toFixed(5)).join(', ')}`,
+						message: 'gap between neighbouring Stadtteile (no Stadtteil covers it)'
+					});
 			}
 	}
 	return problems;

@@ -7,7 +7,8 @@ export type Encoding = 'utf-8' | 'windows-1252';
 export type Decoded = { ok: true; text: string; encoding: Encoding; bom: boolean } | { ok: false; problems: DataProblem[] };
 
 /** UTF-8 read as Windows-1252 shows as "Ã¼", "Ã¤", "â€“"…: the mark of a file with both encodings. */
-const UTF8_AS_1252 = /[ÂÃ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|â€/;
+const UTF8_AS_1252 =
+	/[ÂÃ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|â€/;
 
 export function decodeText(bytes: Uint8Array, file: string): Decoded {
 	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -27,7 +28,14 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
 	if (mixed >= 0) {
 		return {
 			ok: false,
-			problems: [{ file, row: mixed, message: 'mixed encodings: the file is not valid UTF-8, but this line holds UTF-8 characters (read as Windows-1252 they become e.g. "Ã¼"); save the whole file in one encoding' }]
+			problems: [
+				{
+					file,
+					row: mixed,
+					message:
+						'mixed encodings: the file is not valid UTF-8, but this line holds UTF-8 characters (read as Windows-1252 they become e.g. "Ã¼"); save the whole file in one encoding'
+				}
+			]
 		};
 	}
 	return { ok: true, text, encoding: 'windows-1252', bom: false };

@@ -43,7 +43,8 @@ export function diffDerived(a: Derived, b: Derived): VersionDiff {
 		else if (old.value !== v.value || old.numerator !== v.numerator || old.denominator !== v.denominator)
 			values.push({ indicator: v.indicator, area: v.area, year: v.year, before: old.value, after: v.value, kind: 'changed', origin: v.origin });
 	}
-	for (const [k, v] of before) if (!after.has(k)) values.push({ indicator: v.indicator, area: v.area, year: v.year, before: v.value, after: null, kind: 'removed', origin: v.origin });
+	for (const [k, v] of before)
+		if (!after.has(k)) values.push({ indicator: v.indicator, area: v.area, year: v.year, before: v.value, after: null, kind: 'removed', origin: v.origin });
 	values.sort((x, y) => x.indicator.localeCompare(y.indicator) || x.area.localeCompare(y.area) || x.year - y.year);
 	const byIndicator = new Map<string, { indicator: string; added: number; changed: number; removed: number }>();
 	for (const c of values) {
@@ -56,10 +57,25 @@ export function diffDerived(a: Derived, b: Derived): VersionDiff {
 	for (const f of [...b.stadtteile.features, ...b.ortschaften.features, ...b.stadt.features]) {
 		const o = oldAreas.get(f.properties.id);
 		if (!o || o.properties.geometryQuality !== f.properties.geometryQuality || JSON.stringify(o.geometry) !== JSON.stringify(f.geometry))
-			geometry.push({ area: f.properties.id, name: f.properties.name, qualityBefore: o?.properties.geometryQuality ?? '–', qualityAfter: f.properties.geometryQuality, areaKm2Before: o?.properties.areaKm2 ?? 0, areaKm2After: f.properties.areaKm2 });
+			geometry.push({
+				area: f.properties.id,
+				name: f.properties.name,
+				qualityBefore: o?.properties.geometryQuality ?? '–',
+				qualityAfter: f.properties.geometryQuality,
+				areaKm2Before: o?.properties.areaKm2 ?? 0,
+				areaKm2After: f.properties.areaKm2
+			});
 	}
 	const oldMeta = new Map(a.indicators.map((m) => [m.id, m]));
-	const beispieldaten = b.indicators.filter((m) => oldMeta.has(m.id) && oldMeta.get(m.id)!.beispieldaten !== m.beispieldaten).map((m) => ({ indicator: m.id, before: oldMeta.get(m.id)!.beispieldaten, after: m.beispieldaten }));
+	const beispieldaten = b.indicators
+		.filter((m) => oldMeta.has(m.id) && oldMeta.get(m.id)!.beispieldaten !== m.beispieldaten)
+		.map((m) => ({ indicator: m.id, before: oldMeta.get(m.id)!.beispieldaten, after: m.beispieldaten }));
 	const count = (k: ValueChange['kind']) => values.filter((v) => v.kind === k).length;
-	return { counts: { added: count('added'), changed: count('changed'), removed: count('removed') }, byIndicator: [...byIndicator.values()], values, geometry, beispieldaten };
+	return {
+		counts: { added: count('added'), changed: count('changed'), removed: count('removed') },
+		byIndicator: [...byIndicator.values()],
+		values,
+		geometry,
+		beispieldaten
+	};
 }

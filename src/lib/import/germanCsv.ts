@@ -98,16 +98,39 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 	if (!header || header.length === 0) return { ok: false, problems: [{ file, message: 'the file is empty' }] };
 	if (header.length === 1) {
 		const sep = header[0].includes('\t') ? 'tabs' : header[0].includes(',') ? 'commas' : null;
-		return { ok: false, problems: [{ file, row: 0, value: header[0].slice(0, 80), message: sep ? `the columns are separated by ${sep}; German CSV uses ";" (Excel: "CSV (Trennzeichen-getrennt)")` : 'only one column: expected ";"-separated columns' }] };
+		return {
+			ok: false,
+			problems: [
+				{
+					file,
+					row: 0,
+					value: header[0].slice(0, 80),
+					message: sep
+						? `the columns are separated by ${sep}; German CSV uses ";" (Excel: "CSV (Trennzeichen-getrennt)")`
+						: 'only one column: expected ";"-separated columns'
+				}
+			]
+		};
 	}
 	if (header.length > MAX_COLUMNS) return { ok: false, problems: [{ file, row: 0, message: `too many columns (${header.length}; at most ${MAX_COLUMNS})` }] };
 	if (data.length > MAX_ROWS) return { ok: false, problems: [{ file, message: `too many rows (${data.length}; at most ${MAX_ROWS} per import)` }] };
 	const names = header.map((h) => normaliseName(h));
 	const find = (k: keyof typeof ALIASES) => names.findIndex((n) => ALIASES[k].includes(n));
-	const col = { area: find('area'), indicator: find('indicator'), year: find('year'), value: find('value'), numerator: find('numerator'), denominator: find('denominator') };
+	const col = {
+		area: find('area'),
+		indicator: find('indicator'),
+		year: find('year'),
+		value: find('value'),
+		numerator: find('numerator'),
+		denominator: find('denominator')
+	};
 	const dup = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
 	if (dup !== undefined) return { ok: false, problems: [{ file, row: 0, field: header[names.indexOf(dup)], message: 'column given twice' }] };
-	if (col.area < 0) return { ok: false, problems: [{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no area column: expected one named Gebiet, Stadtteil or area_id' }] };
+	if (col.area < 0)
+		return {
+			ok: false,
+			problems: [{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no area column: expected one named Gebiet, Stadtteil or area_id' }]
+		};
 	const layout: 'long' | 'wide' = col.year >= 0 ? 'long' : 'wide';
 	// Wide layout: per year the value column and, optionally, its two counts.
 	const years = new Map<number, Partial<Record<Part, number>>>();
@@ -115,7 +138,14 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 		for (const [i, h] of header.entries()) {
 			const w = i === col.area || i === col.indicator ? null : wideColumn(h);
 			if (!w) {
-				if (/(19|20)\d{2}/.test(h)) warnings.push({ file, row: 0, field: h.slice(0, 60), message: 'column ignored: a year column is named like 2023, Zähler 2023 or Nenner 2023 (also Anzahl/Basis, year first or last)', severity: 'warning' });
+				if (/(19|20)\d{2}/.test(h))
+					warnings.push({
+						file,
+						row: 0,
+						field: h.slice(0, 60),
+						message: 'column ignored: a year column is named like 2023, Zähler 2023 or Nenner 2023 (also Anzahl/Basis, year first or last)',
+						severity: 'warning'
+					});
 				continue;
 			}
 			const at = years.get(w.year) ?? {};
@@ -123,15 +153,51 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 			years.set(w.year, { ...at, [w.part]: i });
 		}
 	}
-	if (layout === 'long' && col.value < 0) return { ok: false, problems: [{ file, row: 0, field: 'Wert', message: 'long layout (with a Jahr column) needs a value column named Wert or value' }] };
-	if (layout === 'wide' && years.size === 0) return { ok: false, problems: [{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no Jahr column and no year columns (e.g. 2023): neither long nor wide layout' }] };
+	if (layout === 'long' && col.value < 0)
+		return { ok: false, problems: [{ file, row: 0, field: 'Wert', message: 'long layout (with a Jahr column) needs a value column named Wert or value' }] };
+	if (layout === 'wide' && years.size === 0)
+		return {
+			ok: false,
+			problems: [
+				{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no Jahr column and no year columns (e.g. 2023): neither long nor wide layout' }
+			]
+		};
 	let fixedIndicator = ctx.indicator;
 	if (col.indicator < 0 && !fixedIndicator) {
 		const fromName = indicatorFromFileName(file, ctx.indicators);
-		if (fromName && 'ambiguous' in fromName) return { ok: false, problems: [{ file, row: 0, field: 'Indikator', value: file, message: `no indicator column, and the file name fits several indicators (${fromName.ambiguous.join(', ')}): add a column named Indikator, or choose the indicator in the form` }] };
-		if (!fromName) return { ok: false, problems: [{ file, row: 0, field: 'Indikator', message: 'no indicator column: add one named Indikator, choose the indicator in the form, or name the file after it (e.g. sgb2-quote_2023.csv)' }] };
+		if (fromName && 'ambiguous' in fromName)
+			return {
+				ok: false,
+				problems: [
+					{
+						file,
+						row: 0,
+						field: 'Indikator',
+						value: file,
+						message: `no indicator column, and the file name fits several indicators (${fromName.ambiguous.join(', ')}): add a column named Indikator, or choose the indicator in the form`
+					}
+				]
+			};
+		if (!fromName)
+			return {
+				ok: false,
+				problems: [
+					{
+						file,
+						row: 0,
+						field: 'Indikator',
+						message: 'no indicator column: add one named Indikator, choose the indicator in the form, or name the file after it (e.g. sgb2-quote_2023.csv)'
+					}
+				]
+			};
 		fixedIndicator = fromName.id;
-		warnings.push({ file, field: 'Indikator', value: fromName.id, message: 'indicator taken from the file name (the file has no Indikator column and none was chosen in the form)', severity: 'warning' });
+		warnings.push({
+			file,
+			field: 'Indikator',
+			value: fromName.id,
+			message: 'indicator taken from the file name (the file has no Indikator column and none was chosen in the form)',
+			severity: 'warning'
+		});
 	}
 	const rateOf = new Map(ctx.indicators.map((m) => [m.id, m.rate]));
 
@@ -152,21 +218,36 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 	data.forEach((cells, i) => {
 		const row = i + 1;
 		const where = { file, row };
-		if (cells.length !== header.length) return problems.push({ ...where, message: `${cells.length} fields, but the header has ${header.length} (a stray ";" or an unclosed quote?)` });
+		if (cells.length !== header.length)
+			return problems.push({ ...where, message: `${cells.length} fields, but the header has ${header.length} (a stray ";" or an unclosed quote?)` });
 		const long = cells.findIndex((c) => c.length > MAX_CELL);
-		if (long >= 0) return problems.push({ ...where, field: header[long], value: cells[long].slice(0, 40) + '…', message: `field longer than ${MAX_CELL} characters` });
+		if (long >= 0)
+			return problems.push({ ...where, field: header[long], value: cells[long].slice(0, 40) + '…', message: `field longer than ${MAX_CELL} characters` });
 		const rawArea = cells[col.area].trim();
 		const areaKey = /^[a-z0-9-]+$/.test(rawArea) ? rawArea : normaliseName(rawArea);
 		const area = areaByKey.get(areaKey);
 		if (!area) {
-			if (totalKeys.has(areaKey) || /insgesamt|gesamt|summe/i.test(rawArea)) return warnings.push({ ...where, field: header[col.area], value: known(rawArea), message: 'total row skipped: Ortschaft and city figures are computed from the Stadtteile', severity: 'warning' });
+			if (totalKeys.has(areaKey) || /insgesamt|gesamt|summe/i.test(rawArea))
+				return warnings.push({
+					...where,
+					field: header[col.area],
+					value: known(rawArea),
+					message: 'total row skipped: Ortschaft and city figures are computed from the Stadtteile',
+					severity: 'warning'
+				});
 			return problems.push({ ...where, field: header[col.area], value: known(rawArea), message: 'unknown Stadtteil (neither an id nor a name of the atlas)' });
 		}
 		let indicator = fixedIndicator;
 		if (col.indicator >= 0) {
 			const raw = cells[col.indicator].trim();
 			indicator = indicatorByKey.get(/^[a-z0-9-]+$/.test(raw) ? raw : normaliseName(raw));
-			if (!indicator) return problems.push({ ...where, field: header[col.indicator], value: known(raw), message: `unknown indicator; the catalogue has ${ctx.indicators.map((m) => m.id).join(', ')}` });
+			if (!indicator)
+				return problems.push({
+					...where,
+					field: header[col.indicator],
+					value: known(raw),
+					message: `unknown indicator; the catalogue has ${ctx.indicators.map((m) => m.id).join(', ')}`
+				});
 		}
 		const num = (c: number, field: string): number | null | undefined => {
 			if (c < 0) return null;
@@ -178,19 +259,42 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 			return n.value;
 		};
 		type Cell = number | null | undefined;
-		const entries: { year: number; value: Cell; numerator: Cell; denominator: Cell; fields: Record<Part, string>; raw: string; noBaseColumn: string | null }[] = [];
+		const entries: { year: number; value: Cell; numerator: Cell; denominator: Cell; fields: Record<Part, string>; raw: string; noBaseColumn: string | null }[] =
+			[];
 		if (layout === 'long') {
 			const y = cells[col.year].trim();
 			if (!/^\d{4}$/.test(y)) return problems.push({ ...where, field: header[col.year], value: known(y), message: 'year must be four digits' });
 			const fields = { value: header[col.value], numerator: header[col.numerator] ?? 'Zähler', denominator: header[col.denominator] ?? 'Nenner' };
-			entries.push({ year: Number(y), value: num(col.value, fields.value), numerator: num(col.numerator, fields.numerator), denominator: num(col.denominator, fields.denominator), fields, raw: cells[col.value], noBaseColumn: col.denominator >= 0 ? null : '"Nenner" (or "Basis")' });
+			entries.push({
+				year: Number(y),
+				value: num(col.value, fields.value),
+				numerator: num(col.numerator, fields.numerator),
+				denominator: num(col.denominator, fields.denominator),
+				fields,
+				raw: cells[col.value],
+				noBaseColumn: col.denominator >= 0 ? null : '"Nenner" (or "Basis")'
+			});
 		} else {
 			for (const [year, c] of [...years].sort((a, b) => a[0] - b[0])) {
-				const fields = { value: c.value === undefined ? String(year) : header[c.value], numerator: c.numerator === undefined ? `Zähler ${year}` : header[c.numerator], denominator: c.denominator === undefined ? `Nenner ${year}` : header[c.denominator] };
-				entries.push({ year, value: num(c.value ?? -1, fields.value), numerator: num(c.numerator ?? -1, fields.numerator), denominator: num(c.denominator ?? -1, fields.denominator), fields, raw: c.value === undefined ? '' : cells[c.value], noBaseColumn: c.denominator !== undefined ? null : `"Nenner ${year}" (or "${year} Nenner", "Basis ${year}")` });
+				const fields = {
+					value: c.value === undefined ? String(year) : header[c.value],
+					numerator: c.numerator === undefined ? `Zähler ${year}` : header[c.numerator],
+					denominator: c.denominator === undefined ? `Nenner ${year}` : header[c.denominator]
+				};
+				entries.push({
+					year,
+					value: num(c.value ?? -1, fields.value),
+					numerator: num(c.numerator ?? -1, fields.numerator),
+					denominator: num(c.denominator ?? -1, fields.denominator),
+					fields,
+					raw: c.value === undefined ? '' : cells[c.value],
+					noBaseColumn: c.denominator !== undefined ? null : `"Nenner ${year}" (or "${year} Nenner", "Basis ${year}")`
+				});
 			}
 		}
-		for (const e of entries) if (e.value !== undefined && e.numerator !== undefined && e.denominator !== undefined) completeCounts(e as Counted, rateOf.get(indicator!), where, problems);
+		for (const e of entries)
+			if (e.value !== undefined && e.numerator !== undefined && e.denominator !== undefined)
+				completeCounts(e as Counted, rateOf.get(indicator!), where, problems);
 		for (const e of entries) {
 			if (e.value === undefined || e.numerator === undefined || e.denominator === undefined) continue;
 			const key = `${area}/${indicator}/${e.year}`;
@@ -225,20 +329,35 @@ interface Counted {
  * Rates: checks that a value has its base and fills in what follows from the rest (the count from
  * rate and base, the rate from both counts). Counts: refuses Zähler/Nenner without a value.
  */
-function completeCounts(e: Counted, rate: { scale: number; decimals: number } | undefined, where: { file: string; row: number }, problems: DataProblem[]): void {
+function completeCounts(
+	e: Counted,
+	rate: { scale: number; decimals: number } | undefined,
+	where: { file: string; row: number },
+	problems: DataProblem[]
+): void {
 	const shown = e.raw.trim().slice(0, 60);
 	if (!rate) {
 		if (e.value === null && (e.numerator !== null || e.denominator !== null))
-			problems.push({ ...where, field: e.numerator !== null ? e.fields.numerator : e.fields.denominator, message: `not a rate: the figure itself belongs in the column ${e.fields.value}` });
+			problems.push({
+				...where,
+				field: e.numerator !== null ? e.fields.numerator : e.fields.denominator,
+				message: `not a rate: the figure itself belongs in the column ${e.fields.value}`
+			});
 		return;
 	}
 	if (e.value === null) {
 		if (e.numerator !== null && e.denominator !== null && e.denominator > 0) e.value = round((e.numerator / e.denominator) * rate.scale, rate.decimals);
-		else if (e.numerator !== null || e.denominator !== null) problems.push({ ...where, field: e.numerator === null ? e.fields.numerator : e.fields.denominator, message: 'a rate needs both counts (Zähler and Nenner) or the rate and its base (Nenner)' });
+		else if (e.numerator !== null || e.denominator !== null)
+			problems.push({
+				...where,
+				field: e.numerator === null ? e.fields.numerator : e.fields.denominator,
+				message: 'a rate needs both counts (Zähler and Nenner) or the rate and its base (Nenner)'
+			});
 		return;
 	}
 	if (e.denominator === null) {
-		const why = 'disclosure control needs the number of persons a rate refers to, to decide whether it may be published, and Ortschaft and city rates are computed from the counts';
+		const why =
+			'disclosure control needs the number of persons a rate refers to, to decide whether it may be published, and Ortschaft and city rates are computed from the counts';
 		problems.push(
 			e.noBaseColumn === null
 				? { ...where, field: e.fields.value, value: shown, message: `${NO_BASE_COLUMN}: the cell "${e.fields.denominator}" is empty; ${why}` }
@@ -250,7 +369,12 @@ function completeCounts(e: Counted, rate: { scale: number; decimals: number } | 
 		// The count behind a rounded rate: the nearest whole number; it must reproduce the rate.
 		const n = Math.round((e.value * e.denominator) / rate.scale);
 		if (Math.abs((n / e.denominator) * rate.scale - e.value) > 0.51 * 10 ** -rate.decimals) {
-			problems.push({ ...where, field: e.fields.value, value: shown, message: `no whole number of persons out of ${e.denominator} gives this rate (nearest: ${n} → ${round((n / e.denominator) * rate.scale, rate.decimals + 1)}); check the rate and its base` });
+			problems.push({
+				...where,
+				field: e.fields.value,
+				value: shown,
+				message: `no whole number of persons out of ${e.denominator} gives this rate (nearest: ${n} → ${round((n / e.denominator) * rate.scale, rate.decimals + 1)}); check the rate and its base`
+			});
 			return;
 		}
 		e.numerator = n;
@@ -281,7 +405,10 @@ function collapse(problems: DataProblem[]): DataProblem[] {
 	return out.map((p) => {
 		const g = groups.get(`${p.field}\u0000${p.message}`);
 		if (!g || g.first !== p || g.rows.length === 1) return p;
-		return { ...p, message: `${p.message} (${g.rows.length} rates: rows ${g.rows.length > 6 ? `${g.rows.slice(0, 5).join(', ')} … ${g.rows.at(-1)}` : g.rows.join(', ')})` };
+		return {
+			...p,
+			message: `${p.message} (${g.rows.length} rates: rows ${g.rows.length > 6 ? `${g.rows.slice(0, 5).join(', ')} … ${g.rows.at(-1)}` : g.rows.join(', ')})`
+		};
 	});
 }
 

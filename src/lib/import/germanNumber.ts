@@ -10,7 +10,8 @@ export function parseGermanNumber(raw: string): NumberCell {
 	const s = raw.replace(/[\u00a0\u202f ]/g, '').trim();
 	if (EMPTY.has(s)) return { ok: true, value: null };
 	if (!GERMAN.test(s)) {
-		if (/^[+-]?\d+\.\d{1,2}$/.test(s) || /^[+-]?\d+\.\d{4,}$/.test(s)) return { ok: false, message: 'looks like a decimal point; German files use a decimal comma (12,5) and thousands dots (1.234)' };
+		if (/^[+-]?\d+\.\d{1,2}$/.test(s) || /^[+-]?\d+\.\d{4,}$/.test(s))
+			return { ok: false, message: 'looks like a decimal point; German files use a decimal comma (12,5) and thousands dots (1.234)' };
 		return { ok: false, message: 'not a number in German notation (decimal comma, thousands dots, e.g. 1.234,5)' };
 	}
 	const value = Number(s.replace(/\./g, '').replace(',', '.'));

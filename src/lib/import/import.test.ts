@@ -38,7 +38,8 @@ describe('parseGermanNumber', () => {
 		['', null]
 	])('%s → %s', (raw, value) => expect(parseGermanNumber(raw)).toEqual({ ok: true, value }));
 	it.each(['12.5', 'NaN', 'Infinity', '1,2,3', '=1+1', '1e5', '0x10', '1.23,4'])('rejects %s', (raw) => expect(parseGermanNumber(raw).ok).toBe(false));
-	it('says why an English decimal point is wrong', () => expect(parseGermanNumber('12.5')).toMatchObject({ message: expect.stringContaining('decimal comma') }));
+	it('says why an English decimal point is wrong', () =>
+		expect(parseGermanNumber('12.5')).toMatchObject({ message: expect.stringContaining('decimal comma') }));
 });
 
 describe('decodeText', () => {
@@ -46,20 +47,26 @@ describe('decodeText', () => {
 		expect(decodeText(new TextEncoder().encode('\uFEFFDrütte'), 'f')).toMatchObject({ ok: true, text: 'Drütte', encoding: 'utf-8', bom: true });
 		expect(decodeText(new TextEncoder().encode('Drütte'), 'f')).toMatchObject({ ok: true, text: 'Drütte', bom: false });
 	});
-	it('detects Windows-1252', () => expect(decodeText(cp1252('Groß Mahner;Drütte'), 'f')).toMatchObject({ ok: true, text: 'Groß Mahner;Drütte', encoding: 'windows-1252' }));
+	it('detects Windows-1252', () =>
+		expect(decodeText(cp1252('Groß Mahner;Drütte'), 'f')).toMatchObject({ ok: true, text: 'Groß Mahner;Drütte', encoding: 'windows-1252' }));
 	it('refuses mixed encodings and names the line', () => {
 		const bytes = new Uint8Array([...new TextEncoder().encode('a\r\nDrütte\r\n'), ...cp1252('Groß\r\n')]);
 		expect(decodeText(bytes, 'f')).toEqual({ ok: false, problems: [{ file: 'f', row: 1, message: expect.stringContaining('mixed encodings') }] });
 	});
 	it('refuses UTF-16 and binary', () => {
 		expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0]), 'f')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('UTF-16') }] });
-		expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'f')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('NUL') }] });
+		expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'f')).toMatchObject({
+			ok: false,
+			problems: [{ message: expect.stringContaining('NUL') }]
+		});
 	});
 });
 
 describe('parseIndicatorTable', () => {
 	it('reads the long layout with German headers, names, quotes and numbers', () => {
-		const r = table('Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\r\n"Groß Mahner";SGB-II-Quote;2024;5,5;22;401\r\nLebenstedt;sgb2-quote;2024;12,1;4.000;33.058\r\n');
+		const r = table(
+			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\r\n"Groß Mahner";SGB-II-Quote;2024;5,5;22;401\r\nLebenstedt;sgb2-quote;2024;12,1;4.000;33.058\r\n'
+		);
 		expect(r).toEqual({
 			ok: true,
 			layout: 'long',
@@ -77,21 +84,54 @@ describe('parseIndicatorTable', () => {
 	it('reads the real-format fixture (Windows-1252, CRLF, total row skipped with a warning)', () => {
 		const decoded = decodeText(readFileSync('tests/fixtures/import/sgb2-quote-2024-excel.csv'), 'fixture.csv');
 		expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252' });
-		const r = parseIndicatorTable(decoded.ok ? decoded.text : '', 'fixture.csv', { ...ctx, stadtteile: [...ctx.stadtteile, { id: 'x', name: 'Flachstöckheim' }] });
+		const r = parseIndicatorTable(decoded.ok ? decoded.text : '', 'fixture.csv', {
+			...ctx,
+			stadtteile: [...ctx.stadtteile, { id: 'x', name: 'Flachstöckheim' }]
+		});
 		expect(r.ok).toBe(false); // most Stadtteile are not in this small context …
-		expect(problemsOf(r)[0]).toMatchObject({ file: 'fixture.csv', row: 1, field: 'Stadtteil', value: 'Barum', message: expect.stringContaining('unknown Stadtteil') });
+		expect(problemsOf(r)[0]).toMatchObject({
+			file: 'fixture.csv',
+			row: 1,
+			field: 'Stadtteil',
+			value: 'Barum',
+			message: expect.stringContaining('unknown Stadtteil')
+		});
 	});
 	it.each([
 		['comma-separated', 'Stadtteil,Indikator,Jahr,Wert\nLebenstedt,sgb2-quote,2024,1', { row: 0, message: expect.stringContaining('separated by commas') }],
 		['no area column', 'Ort;Jahr;Wert\nx;2024;1', { row: 0, message: expect.stringContaining('no area column') }],
-		['unknown area', 'Stadtteil;Indikator;Jahr;Wert\nAtlantis;sgb2-quote;2024;1', { row: 1, field: 'Stadtteil', value: 'Atlantis', message: expect.stringContaining('unknown Stadtteil') }],
-		['path traversal as area', 'Stadtteil;Indikator;Jahr;Wert\n../../etc/passwd;sgb2-quote;2024;1', { row: 1, value: '../../etc/passwd', message: expect.stringContaining('unknown Stadtteil') }],
-		['formula as area', 'Stadtteil;Indikator;Jahr;Wert\n"=HYPERLINK(""http://x"";""y"")";sgb2-quote;2024;1', { row: 1, message: expect.stringContaining('unknown Stadtteil') }],
-		['unknown indicator', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;glueck;2024;1', { row: 1, field: 'Indikator', value: 'glueck', message: expect.stringContaining('unknown indicator') }],
-		['decimal point', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;12.5', { row: 1, field: 'Wert', value: '12.5', message: expect.stringContaining('decimal comma') }],
+		[
+			'unknown area',
+			'Stadtteil;Indikator;Jahr;Wert\nAtlantis;sgb2-quote;2024;1',
+			{ row: 1, field: 'Stadtteil', value: 'Atlantis', message: expect.stringContaining('unknown Stadtteil') }
+		],
+		[
+			'path traversal as area',
+			'Stadtteil;Indikator;Jahr;Wert\n../../etc/passwd;sgb2-quote;2024;1',
+			{ row: 1, value: '../../etc/passwd', message: expect.stringContaining('unknown Stadtteil') }
+		],
+		[
+			'formula as area',
+			'Stadtteil;Indikator;Jahr;Wert\n"=HYPERLINK(""http://x"";""y"")";sgb2-quote;2024;1',
+			{ row: 1, message: expect.stringContaining('unknown Stadtteil') }
+		],
+		[
+			'unknown indicator',
+			'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;glueck;2024;1',
+			{ row: 1, field: 'Indikator', value: 'glueck', message: expect.stringContaining('unknown indicator') }
+		],
+		[
+			'decimal point',
+			'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;12.5',
+			{ row: 1, field: 'Wert', value: '12.5', message: expect.stringContaining('decimal comma') }
+		],
 		['NaN', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;NaN', { row: 1, field: 'Wert', value: 'NaN' }],
 		['bad year', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;24;1', { row: 1, field: 'Jahr', message: 'year must be four digits' }],
-		['duplicate row', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;1\nlebenstedt;sgb2-quote;2024;2', { row: 2, message: 'given twice (also in row 1)' }],
+		[
+			'duplicate row',
+			'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;1\nlebenstedt;sgb2-quote;2024;2',
+			{ row: 2, message: 'given twice (also in row 1)' }
+		],
 		['ragged row', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024', { row: 1, message: expect.stringContaining('3 fields, but the header has 4') }],
 		['unclosed quote', 'Stadtteil;Indikator;Jahr;Wert\n"Lebenstedt;sgb2-quote;2024;1\n', { message: expect.stringContaining('CSV syntax') }],
 		['no indicator anywhere', 'Gebiet;2023\nLebenstedt;1', { field: 'Indikator', message: expect.stringContaining('no indicator column') }],
@@ -106,7 +146,13 @@ describe('parseIndicatorTable', () => {
 });
 
 describe('wide layout for rates', () => {
-	const rates: TableContext = { ...ctx, indicators: [{ id: 'sgb2-quote', label: 'SGB-II-Quote', rate: { scale: 100, decimals: 1 } }, { id: 'einwohner', label: 'Einwohner' }] };
+	const rates: TableContext = {
+		...ctx,
+		indicators: [
+			{ id: 'sgb2-quote', label: 'SGB-II-Quote', rate: { scale: 100, decimals: 1 } },
+			{ id: 'einwohner', label: 'Einwohner' }
+		]
+	};
 	const wide = (text: string, file = 't.csv', extra: Partial<TableContext> = {}) => parseIndicatorTable(text, file, { ...rates, ...extra });
 
 	it.each([
@@ -126,7 +172,9 @@ describe('wide layout for rates', () => {
 	])('column %j', (header, expected) => expect(wideColumn(header)).toEqual(expected));
 
 	it('derives the count from the rate and its base ("Basis 2023")', () => {
-		const r = wide('Stadtteil;2022;2023;Basis 2022;Basis 2023\r\n"Groß Mahner";5,5;–;401;–\r\nLebenstedt;12,1;12,4;33.058;33.100\r\n', 'werte.csv', { indicator: 'sgb2-quote' });
+		const r = wide('Stadtteil;2022;2023;Basis 2022;Basis 2023\r\n"Groß Mahner";5,5;–;401;–\r\nLebenstedt;12,1;12,4;33.058;33.100\r\n', 'werte.csv', {
+			indicator: 'sgb2-quote'
+		});
 		expect(r).toEqual({
 			ok: true,
 			layout: 'wide',
@@ -151,29 +199,53 @@ describe('wide layout for rates', () => {
 		const r = wide('Stadtteil;2022;2023\r\nDrütte;3,1;3,3\r\nLebenstedt;12,1;12,4\r\n"Groß Mahner";5,5;–\r\n', 'sgb2-quote.csv');
 		expect(r.ok).toBe(false);
 		expect(problemsOf(r)).toEqual([
-			{ file: 'sgb2-quote.csv', row: 1, field: '2022', value: '3,1', message: expect.stringMatching(/^rate without its base count \(Nenner\): the file has no column "Nenner 2022".*disclosure control.* \(3 rates: rows 1, 2, 3\)$/) },
+			{
+				file: 'sgb2-quote.csv',
+				row: 1,
+				field: '2022',
+				value: '3,1',
+				message: expect.stringMatching(
+					/^rate without its base count \(Nenner\): the file has no column "Nenner 2022".*disclosure control.* \(3 rates: rows 1, 2, 3\)$/
+				)
+			},
 			{ file: 'sgb2-quote.csv', row: 1, field: '2023', value: '3,3', message: expect.stringMatching(/no column "Nenner 2023".*\(2 rates: rows 1, 2\)$/) }
 		]);
 	});
 
 	it('refuses a rate whose base cell is empty, naming the cell', () => {
 		const r = wide('Stadtteil;2023;Nenner 2023\nDrütte;3,1;–\nLebenstedt;12,1;33.058\n', 'sgb2-quote.csv');
-		expect(problemsOf(r)).toEqual([{ file: 'sgb2-quote.csv', row: 1, field: '2023', value: '3,1', message: expect.stringContaining('the cell "Nenner 2023" is empty') }]);
+		expect(problemsOf(r)).toEqual([
+			{ file: 'sgb2-quote.csv', row: 1, field: '2023', value: '3,1', message: expect.stringContaining('the cell "Nenner 2023" is empty') }
+		]);
 	});
 
 	it('refuses a rate that no whole count on its base gives', () => {
 		const r = wide('Stadtteil;2023;Nenner 2023\nDrütte;12,4;3\n', 'sgb2-quote.csv');
-		expect(problemsOf(r)).toEqual([{ file: 'sgb2-quote.csv', row: 1, field: '2023', value: '12,4', message: expect.stringContaining('no whole number of persons out of 3 gives this rate') }]);
+		expect(problemsOf(r)).toEqual([
+			{ file: 'sgb2-quote.csv', row: 1, field: '2023', value: '12,4', message: expect.stringContaining('no whole number of persons out of 3 gives this rate') }
+		]);
 	});
 
 	it('refuses counts of a non-rate and columns given twice', () => {
-		expect(problemsOf(wide('Stadtteil;Zähler 2023\nDrütte;5\n', 'einwohner.csv'))[0]).toMatchObject({ row: 1, field: 'Zähler 2023', message: expect.stringContaining('not a rate') });
-		expect(problemsOf(wide('Stadtteil;2023;Nenner 2023;Basis 2023\nDrütte;5;6;6\n', 'sgb2-quote.csv'))[0]).toMatchObject({ row: 0, field: 'Basis 2023', message: 'column given twice (as "Nenner 2023")' });
+		expect(problemsOf(wide('Stadtteil;Zähler 2023\nDrütte;5\n', 'einwohner.csv'))[0]).toMatchObject({
+			row: 1,
+			field: 'Zähler 2023',
+			message: expect.stringContaining('not a rate')
+		});
+		expect(problemsOf(wide('Stadtteil;2023;Nenner 2023;Basis 2023\nDrütte;5;6;6\n', 'sgb2-quote.csv'))[0]).toMatchObject({
+			row: 0,
+			field: 'Basis 2023',
+			message: 'column given twice (as "Nenner 2023")'
+		});
 	});
 
 	it('takes the indicator from a column, else the form, else the file name (with a note)', () => {
 		const text = 'Stadtteil;2023;Basis 2023\nDrütte;25,0;4\n';
-		expect(wide(text, 'SGB-II-Quote 2023.csv')).toMatchObject({ ok: true, rows: [{ indicator: 'sgb2-quote' }], warnings: [{ field: 'Indikator', value: 'sgb2-quote', severity: 'warning', message: expect.stringContaining('file name') }] });
+		expect(wide(text, 'SGB-II-Quote 2023.csv')).toMatchObject({
+			ok: true,
+			rows: [{ indicator: 'sgb2-quote' }],
+			warnings: [{ field: 'Indikator', value: 'sgb2-quote', severity: 'warning', message: expect.stringContaining('file name') }]
+		});
 		expect(wide(text, 'sgb2-quote.csv', { indicator: 'sgb2-quote' })).toMatchObject({ ok: true, warnings: [] });
 		expect(indicatorFromFileName('export_2023.csv', rates.indicators)).toBeNull();
 		expect(indicatorFromFileName('sgb2-quote_einwohner.csv', rates.indicators)).toEqual({ ambiguous: ['sgb2-quote', 'einwohner'] });
@@ -182,15 +254,26 @@ describe('wide layout for rates', () => {
 
 	it('warns about a column that looks like a year but is not one of the known names', () => {
 		const r = wide('Stadtteil;2023;Nenner 2023;Einwohner 2023\nDrütte;25,0;4;900\n', 'sgb2-quote.csv', { indicator: 'sgb2-quote' });
-		expect(r).toMatchObject({ ok: true, warnings: [{ row: 0, field: 'Einwohner 2023', severity: 'warning', message: expect.stringContaining('column ignored') }] });
+		expect(r).toMatchObject({
+			ok: true,
+			warnings: [{ row: 0, field: 'Einwohner 2023', severity: 'warning', message: expect.stringContaining('column ignored') }]
+		});
 	});
 
 	it('reads the real-format wide fixture (Windows-1252, CRLF, quoted names, rates with bases, indicator from the file name)', () => {
 		const file = 'arbeitslosenquote_2021-2023_breit.csv';
 		const decoded = decodeText(readFileSync(`tests/fixtures/import/${file}`), file);
 		expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252' });
-		const stadtteile = readFileSync('geodata/stadtteile.csv', 'utf8').trim().split('\n').slice(1).map((l) => ({ id: l.split(',')[0], name: l.split(',')[1] }));
-		const r = parseIndicatorTable(decoded.ok ? decoded.text : '', file, { stadtteile, totals: [{ id: 'salzgitter', name: 'Salzgitter' }], indicators: [...rates.indicators, { id: 'arbeitslosenquote', label: 'Arbeitslosenquote', rate: { scale: 100, decimals: 1 } }] });
+		const stadtteile = readFileSync('geodata/stadtteile.csv', 'utf8')
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => ({ id: l.split(',')[0], name: l.split(',')[1] }));
+		const r = parseIndicatorTable(decoded.ok ? decoded.text : '', file, {
+			stadtteile,
+			totals: [{ id: 'salzgitter', name: 'Salzgitter' }],
+			indicators: [...rates.indicators, { id: 'arbeitslosenquote', label: 'Arbeitslosenquote', rate: { scale: 100, decimals: 1 } }]
+		});
 		expect(r.ok, JSON.stringify(problemsOf(r).slice(0, 3))).toBe(true);
 		if (!r.ok) return;
 		expect(r.layout).toBe('wide');
@@ -203,7 +286,15 @@ describe('wide layout for rates', () => {
 	});
 });
 
-const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+const square = (x: number, y: number, d: number) => [
+	[
+		[x, y],
+		[x + d, y],
+		[x + d, y + d],
+		[x, y + d],
+		[x, y]
+	]
+];
 const fc = (features: unknown[], extra = {}) => JSON.stringify({ type: 'FeatureCollection', ...extra, features });
 const poly = (name: string, coordinates: unknown) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates } });
 const three = [
@@ -228,20 +319,115 @@ describe('parseBoundaries', () => {
 	it.each([
 		['malformed JSON', '{"type":"FeatureCollection",', { message: expect.stringContaining('not valid JSON') }],
 		['a Feature instead of a collection', JSON.stringify(poly('A', square(10, 52, 0.01))), { field: 'type', value: 'Feature' }],
-		['a Point', fc([{ type: 'Feature', properties: { name: 'A' }, geometry: { type: 'Point', coordinates: [10, 52] } }]), { feature: 0, field: 'geometry.type', value: 'Point' }],
-		['a LineString', fc([{ type: 'Feature', properties: { name: 'A' }, geometry: { type: 'LineString', coordinates: [[10, 52], [11, 52]] } }]), { feature: 0, value: 'LineString' }],
-		['Infinity from 1e400', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"A"},"geometry":{"type":"Polygon","coordinates":[[[1e400,52],[10,52.1],[10.1,52],[1e400,52]]]}}]}', { feature: 0, message: expect.stringContaining('finite') }],
-		['null coordinate', fc([poly('A', [[[null, 52], [10, 52.1], [10.1, 52], [null, 52]]])]), { feature: 0, message: expect.stringContaining('finite') }],
+		[
+			'a Point',
+			fc([{ type: 'Feature', properties: { name: 'A' }, geometry: { type: 'Point', coordinates: [10, 52] } }]),
+			{ feature: 0, field: 'geometry.type', value: 'Point' }
+		],
+		[
+			'a LineString',
+			fc([
+				{
+					type: 'Feature',
+					properties: { name: 'A' },
+					geometry: {
+						type: 'LineString',
+						coordinates: [
+							[10, 52],
+							[11, 52]
+						]
+					}
+				}
+			]),
+			{ feature: 0, value: 'LineString' }
+		],
+		[
+			'Infinity from 1e400',
+			'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"A"},"geometry":{"type":"Polygon","coordinates":[[[1e400,52],[10,52.1],[10.1,52],[1e400,52]]]}}]}',
+			{ feature: 0, message: expect.stringContaining('finite') }
+		],
+		[
+			'null coordinate',
+			fc([
+				poly('A', [
+					[
+						[null, 52],
+						[10, 52.1],
+						[10.1, 52],
+						[null, 52]
+					]
+				])
+			]),
+			{ feature: 0, message: expect.stringContaining('finite') }
+		],
 		['absurd coordinates', fc([poly('A', square(1e9, 1e9, 5))]), { message: expect.stringContaining('neither WGS84') }],
-		['an unsupported crs', fc([poly('A', square(10, 52, 0.01))], { crs: { type: 'name', properties: { name: 'EPSG:31467' } } }), { field: 'crs', message: expect.stringContaining('unsupported') }],
-		['deep nesting', `{"type":"FeatureCollection","features":${'['.repeat(10000)}${']'.repeat(10000)}}`, { message: expect.stringContaining('nested 10001 levels') }],
+		[
+			'an unsupported crs',
+			fc([poly('A', square(10, 52, 0.01))], { crs: { type: 'name', properties: { name: 'EPSG:31467' } } }),
+			{ field: 'crs', message: expect.stringContaining('unsupported') }
+		],
+		[
+			'deep nesting',
+			`{"type":"FeatureCollection","features":${'['.repeat(10000)}${']'.repeat(10000)}}`,
+			{ message: expect.stringContaining('nested 10001 levels') }
+		],
 		['unknown id', fc([poly('Atlantis', square(10, 52, 0.01))]), { feature: 0, value: 'Atlantis', message: expect.stringContaining('unknown Stadtteil') }],
 		['path traversal id', fc([{ ...poly('', square(10, 52, 0.01)), properties: { id: '../../../etc/passwd' } }]), { feature: 0, value: '../../../etc/passwd' }],
 		['duplicate id', fc([poly('A', square(10, 52, 0.01)), poly('a', square(10.01, 52, 0.01))]), { feature: 1, message: expect.stringContaining('duplicate') }],
 		['missing Stadtteil', fc([poly('A', square(10, 52, 0.01))]), { value: 'b', message: expect.stringContaining('has no boundary') }],
-		['self-intersection', fc([poly('A', [[[10, 52], [10.01, 52.01], [10.01, 52], [10, 52.01], [10, 52]]]), poly('B', square(10.02, 52, 0.01))]), { feature: 0, message: expect.stringMatching(/self-intersect|intersects itself|kink/i) }],
-		['overlap', fc([poly('A', square(10, 52, 0.01)), poly('B', square(10.005, 52, 0.01))]), { feature: 0, message: expect.stringContaining('overlaps Stadtteil b') }],
-		['gap', fc([poly('A', [[[10, 52], [10.03, 52], [10.03, 52.01], [10.02, 52.01], [10.02, 52.005], [10.01, 52.005], [10.01, 52.01], [10, 52.01], [10, 52]]]), poly('B', [[[10, 52.01], [10.01, 52.01], [10.01, 52.006], [10.02, 52.006], [10.02, 52.01], [10.03, 52.01], [10.03, 52.02], [10, 52.02], [10, 52.01]]])]), { message: expect.stringContaining('gap between') }]
+		[
+			'self-intersection',
+			fc([
+				poly('A', [
+					[
+						[10, 52],
+						[10.01, 52.01],
+						[10.01, 52],
+						[10, 52.01],
+						[10, 52]
+					]
+				]),
+				poly('B', square(10.02, 52, 0.01))
+			]),
+			{ feature: 0, message: expect.stringMatching(/self-intersect|intersects itself|kink/i) }
+		],
+		[
+			'overlap',
+			fc([poly('A', square(10, 52, 0.01)), poly('B', square(10.005, 52, 0.01))]),
+			{ feature: 0, message: expect.stringContaining('overlaps Stadtteil b') }
+		],
+		[
+			'gap',
+			fc([
+				poly('A', [
+					[
+						[10, 52],
+						[10.03, 52],
+						[10.03, 52.01],
+						[10.02, 52.01],
+						[10.02, 52.005],
+						[10.01, 52.005],
+						[10.01, 52.01],
+						[10, 52.01],
+						[10, 52]
+					]
+				]),
+				poly('B', [
+					[
+						[10, 52.01],
+						[10.01, 52.01],
+						[10.01, 52.006],
+						[10.02, 52.006],
+						[10.02, 52.01],
+						[10.03, 52.01],
+						[10.03, 52.02],
+						[10, 52.02],
+						[10, 52.01]
+					]
+				])
+			]),
+			{ message: expect.stringContaining('gap between') }
+		]
 	])('%s', (_name, text, problem) => {
 		const r = parseBoundaries(text, 'g.geojson', three);
 		expect(r.ok).toBe(false);

@@ -64,7 +64,12 @@ export function planValueImport(
 			continue;
 		}
 		if (!fromValueTables(meta)) {
-			problems.push({ file: p.upload, field: 'Indikator', value: id, message: `${id} comes from the base tables (${meta.datasets.join(', ')}), not from a value table; it cannot be imported here` });
+			problems.push({
+				file: p.upload,
+				field: 'Indikator',
+				value: id,
+				message: `${id} comes from the base tables (${meta.datasets.join(', ')}), not from a value table; it cannot be imported here`
+			});
 			continue;
 		}
 		const target = `werte/${id}.csv`;
@@ -85,7 +90,10 @@ export function planValueImport(
 		}
 		const incoming = new Map<string, { cells: string[]; sourceRow: number }>();
 		for (const r of rows.filter((x) => x.indicator === id))
-			incoming.set(`${r.area}/${r.year}`, { cells: [r.area, id, String(r.year), numberText(r.value), numberText(r.numerator), numberText(r.denominator)], sourceRow: r.sourceRow });
+			incoming.set(`${r.area}/${r.year}`, {
+				cells: [r.area, id, String(r.year), numberText(r.value), numberText(r.numerator), numberText(r.denominator)],
+				sourceRow: r.sourceRow
+			});
 		const merged = new Map<string, { cells: string[]; sourceRow?: number }>([...[...existing].map(([k, cells]) => [k, { cells }] as const), ...incoming]);
 		const sorted = [...merged.values()].sort((a, b) => a.cells[0].localeCompare(b.cells[0]) || Number(a.cells[2]) - Number(b.cells[2]));
 		const origin = new Map<number, number>();

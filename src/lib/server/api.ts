@@ -13,18 +13,33 @@ const MAX_LIST = 20;
 export function parseLevel(raw: string | null, fallback: Level = 'stadtteil'): Level {
 	if (raw === null || raw === '') return fallback;
 	if ((LEVELS as readonly string[]).includes(raw)) return raw as Level;
-	throw new ProblemError(400, { title: 'Unbekannte Ebene', detail: `level "${clip(raw)}" is not a level of this atlas`, parameter: 'level', allowed: [...LEVELS] });
+	throw new ProblemError(400, {
+		title: 'Unbekannte Ebene',
+		detail: `level "${clip(raw)}" is not a level of this atlas`,
+		parameter: 'level',
+		allowed: [...LEVELS]
+	});
 }
 
 export function parseIndicatorList(raw: string | null, store: Store): string[] {
 	if (raw === null) return [];
 	const ids = raw.split(',').map((s) => s.trim());
 	if (ids.some((s) => s === '') || ids.length > MAX_LIST) {
-		throw new ProblemError(400, { title: 'Ungültige Liste', detail: `indicators must be a comma-separated list of 1 to ${MAX_LIST} indicator ids without empty items`, parameter: 'indicators', allowed: [...store.indicatorById.keys()] });
+		throw new ProblemError(400, {
+			title: 'Ungültige Liste',
+			detail: `indicators must be a comma-separated list of 1 to ${MAX_LIST} indicator ids without empty items`,
+			parameter: 'indicators',
+			allowed: [...store.indicatorById.keys()]
+		});
 	}
 	const unknown = ids.filter((id) => !store.indicatorById.has(id));
 	if (unknown.length) {
-		throw new ProblemError(400, { title: 'Unbekannter Indikator', detail: `unknown indicator(s): ${unknown.map(clip).join(', ')}`, parameter: 'indicators', allowed: [...store.indicatorById.keys()] });
+		throw new ProblemError(400, {
+			title: 'Unbekannter Indikator',
+			detail: `unknown indicator(s): ${unknown.map(clip).join(', ')}`,
+			parameter: 'indicators',
+			allowed: [...store.indicatorById.keys()]
+		});
 	}
 	return [...new Set(ids)];
 }
@@ -34,7 +49,12 @@ export function parseYear(raw: string | null, years: number[]): number | null {
 	if (raw === null || raw === '' || raw === 'latest') return null;
 	const allowed = [...new Set(years)].sort((a, b) => a - b);
 	if (!/^\d{4}$/.test(raw)) {
-		throw new ProblemError(400, { title: 'Ungültiges Jahr', detail: `year must be a four-digit year or "latest", not "${clip(raw)}"`, parameter: 'year', allowed });
+		throw new ProblemError(400, {
+			title: 'Ungültiges Jahr',
+			detail: `year must be a four-digit year or "latest", not "${clip(raw)}"`,
+			parameter: 'year',
+			allowed
+		});
 	}
 	const year = Number(raw);
 	if (!allowed.includes(year)) {
@@ -45,7 +65,13 @@ export function parseYear(raw: string | null, years: number[]): number | null {
 
 export function getIndicator(store: Store, id: string): IndicatorMeta {
 	const meta = store.indicatorById.get(id);
-	if (!meta) throw new ProblemError(404, { title: 'Indikator nicht gefunden', detail: `no indicator "${clip(id)}"`, parameter: 'id', allowed: [...store.indicatorById.keys()] });
+	if (!meta)
+		throw new ProblemError(404, {
+			title: 'Indikator nicht gefunden',
+			detail: `no indicator "${clip(id)}"`,
+			parameter: 'id',
+			allowed: [...store.indicatorById.keys()]
+		});
 	return meta;
 }
 

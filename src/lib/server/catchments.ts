@@ -7,7 +7,16 @@ import type { Area, KontorSite } from '$lib/geo/catchments';
 import type { PopulationArea } from '$lib/geo/population';
 import type { ProfileInput } from '$lib/geo/profiles';
 import { catchmentModel, computeScenario, type CatchmentModel, type Scenario } from '$lib/geo/scenario';
-import { CATCHMENT_MODES, checkDistance, checkDistances, checkKontorIds, checkMode, checkPoints, type CatchmentMode, type Checked } from '$lib/state/catchmentParams';
+import {
+	CATCHMENT_MODES,
+	checkDistance,
+	checkDistances,
+	checkKontorIds,
+	checkMode,
+	checkPoints,
+	type CatchmentMode,
+	type Checked
+} from '$lib/state/catchmentParams';
 import { valueFor } from './api';
 import { ProblemError } from './http';
 import type { Store } from './store';
@@ -32,7 +41,11 @@ export function catchmentInputs(store: Store): CatchmentInputs {
 		return { id: f.properties.id, population: v?.value ?? 0, geometry: f.geometry as Area };
 	});
 	const outline = store.areasByLevel.stadt[0] as unknown as Feature<Area>;
-	const kontore = store.derived.kontore.features.map((k) => ({ id: k.properties.id, name: k.properties.name, lonLat: k.geometry.coordinates as [number, number] }));
+	const kontore = store.derived.kontore.features.map((k) => ({
+		id: k.properties.id,
+		name: k.properties.name,
+		lonLat: k.geometry.coordinates as [number, number]
+	}));
 
 	const indicators: IndicatorMeta[] = store.derived.indicators;
 	const values: IndicatorValue[] = [];
@@ -80,7 +93,10 @@ export function parseScenarioQuery(url: URL, store: Store): ScenarioQuery {
 	const mode = orProblem('mode', checkMode(q.get('mode')), [...CATCHMENT_MODES]);
 	const distances = orProblem('distances', checkDistances(q.get('distances')));
 	const ids = orProblem('kontore', checkKontorIds(q.get('kontore'), known), known);
-	const added = orProblem('add', checkPoints(q.get('add'), (p) => booleanPointInPolygon(p, inputs.outline)));
+	const added = orProblem(
+		'add',
+		checkPoints(q.get('add'), (p) => booleanPointInPolygon(p, inputs.outline))
+	);
 	const best = q.has('best') ? orProblem('best', checkDistance(q.get('best'), 1000)) : null;
 	const sites = [
 		...inputs.kontore.filter((k) => ids === null || ids.includes(k.id)),

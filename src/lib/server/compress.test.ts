@@ -6,7 +6,8 @@ import { compressResponse, MIN_COMPRESSED_BYTES } from './compress';
 const html = `<!doctype html><html><body>${'<p>Stadtteilkontor Lebenstedt</p>'.repeat(200)}</body></html>`;
 const page = (headers: Record<string, string> = {}, body: string | null = html, status = 200) =>
 	new Response(body, { status, headers: { 'content-type': 'text/html', etag: '"abc"', 'x-sveltekit-page': 'true', ...headers } });
-const req = (acceptEncoding: string | null, method = 'GET') => new Request('http://atlas.test/', { method, headers: acceptEncoding === null ? {} : { 'accept-encoding': acceptEncoding } });
+const req = (acceptEncoding: string | null, method = 'GET') =>
+	new Request('http://atlas.test/', { method, headers: acceptEncoding === null ? {} : { 'accept-encoding': acceptEncoding } });
 const bytes = async (r: Response) => Buffer.from(await r.arrayBuffer());
 
 describe('compressResponse', () => {
@@ -49,7 +50,10 @@ describe('compressResponse', () => {
 	});
 
 	it('answers a request that has this representation with 304, and one that has another with the page', async () => {
-		const notModified = await compressResponse(new Request('http://atlas.test/', { headers: { 'accept-encoding': 'br', 'if-none-match': '"abc-br"' } }), page({ 'cache-control': 'no-cache' }));
+		const notModified = await compressResponse(
+			new Request('http://atlas.test/', { headers: { 'accept-encoding': 'br', 'if-none-match': '"abc-br"' } }),
+			page({ 'cache-control': 'no-cache' })
+		);
 		expect(notModified.status).toBe(304);
 		expect(notModified.body).toBeNull();
 		expect(Object.fromEntries(notModified.headers)).toEqual({ etag: '"abc-br"', 'cache-control': 'no-cache', vary: 'Accept-Encoding' });
@@ -82,11 +86,17 @@ describe('compressResponse', () => {
 	});
 
 	it('compresses other text that no endpoint compressed (JSON, SVG) and keeps the status', async () => {
-		const json = new Response(JSON.stringify({ rows: Array.from({ length: 200 }, (_, k) => ({ k })) }), { status: 400, headers: { 'content-type': 'application/problem+json' } });
+		const json = new Response(JSON.stringify({ rows: Array.from({ length: 200 }, (_, k) => ({ k })) }), {
+			status: 400,
+			headers: { 'content-type': 'application/problem+json' }
+		});
 		const res = await compressResponse(req('br'), json);
 		expect(res.status).toBe(400);
 		expect(res.headers.get('content-encoding')).toBe('br');
-		const svg = await compressResponse(req('gzip'), new Response(`<svg>${'<path d="M0 0L1 1"/>'.repeat(100)}</svg>`, { headers: { 'content-type': 'image/svg+xml' } }));
+		const svg = await compressResponse(
+			req('gzip'),
+			new Response(`<svg>${'<path d="M0 0L1 1"/>'.repeat(100)}</svg>`, { headers: { 'content-type': 'image/svg+xml' } })
+		);
 		expect(svg.headers.get('content-encoding')).toBe('gzip');
 	});
 });

@@ -69,7 +69,13 @@ export async function compressResponse(request: Request, response: Response): Pr
 	}
 	let payload: Buffer = body;
 	if (encoding === 'br') {
-		payload = await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: PAGE_BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
+		payload = await brotli(body, {
+			params: {
+				[constants.BROTLI_PARAM_QUALITY]: PAGE_BROTLI_QUALITY,
+				[constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+				[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT
+			}
+		});
 	} else if (encoding === 'gzip') {
 		payload = await gzipAsync(body, { level: PAGE_GZIP_LEVEL });
 	}

@@ -14,7 +14,8 @@ export function parseEmbedOrigins(raw: string | undefined): string[] {
 
 export const isEmbedPath = (path: string) => path === '/embed' || path.startsWith('/embed/');
 
-const FALLBACK_PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'";
+const FALLBACK_PAGE_POLICY =
+	"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'";
 const SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
 export function securityHeaders(path: string, response: Response, embedOrigins: string[]): Response {
@@ -26,7 +27,10 @@ export function securityHeaders(path: string, response: Response, embedOrigins: 
 	const headers = new Headers(response.headers);
 	if (framed) {
 		const current = headers.get('content-security-policy') ?? (type.startsWith('image/svg+xml') ? SVG_POLICY : FALLBACK_PAGE_POLICY);
-		const directives = current.split(';').map((d) => d.trim()).filter((d) => d && !d.startsWith('frame-ancestors'));
+		const directives = current
+			.split(';')
+			.map((d) => d.trim())
+			.filter((d) => d && !d.startsWith('frame-ancestors'));
 		headers.set('content-security-policy', [...directives, ancestors].join('; '));
 	}
 	// The embed sets no cookies, whatever a future change might add upstream.

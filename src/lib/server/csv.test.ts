@@ -3,7 +3,15 @@ import { toGermanCsv } from './csv';
 
 describe('toGermanCsv', () => {
 	it('writes a BOM, semicolons, decimal commas and CRLF', () => {
-		expect(toGermanCsv(['Gebiet', 'Wert'], [['Salder', 12.5], ['Lesse', 3]])).toBe('\uFEFFGebiet;Wert\r\nSalder;12,5\r\nLesse;3\r\n');
+		expect(
+			toGermanCsv(
+				['Gebiet', 'Wert'],
+				[
+					['Salder', 12.5],
+					['Lesse', 3]
+				]
+			)
+		).toBe('\uFEFFGebiet;Wert\r\nSalder;12,5\r\nLesse;3\r\n');
 	});
 	it('quotes separators, quotes and line breaks', () => {
 		expect(toGermanCsv(['a'], [['x;y'], ['say "hi"'], ['two\nlines']])).toBe('\uFEFFa\r\n"x;y"\r\n"say ""hi"""\r\n"two\nlines"\r\n');

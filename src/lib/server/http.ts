@@ -103,12 +103,7 @@ export function matches(ifNoneMatch: string | null | undefined, etag: string): b
 	return ifNoneMatch.split(',').some((t) => t.trim() === etag);
 }
 
-export function respond(
-	request: Request,
-	body: string,
-	contentType: string,
-	extraHeaders: Record<string, string> = {}
-): Response {
+export function respond(request: Request, body: string, contentType: string, extraHeaders: Record<string, string> = {}): Response {
 	const entry = encode(body);
 	const headers: Record<string, string> = {
 		'content-type': contentType,

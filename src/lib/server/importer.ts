@@ -10,7 +10,18 @@ import { Derived } from '$lib/data/derived';
 import type { DataProblem } from '$lib/data/problems';
 import { diffDerived, type VersionDiff } from '$lib/import/diff';
 import { getDatabase } from './db/current';
-import { audit, currentVersionId, deletePreview, getPreviewRow, insertVersion, putPreview, versionDerived, versionFiles, versionInfo, versionTexts } from './db/database';
+import {
+	audit,
+	currentVersionId,
+	deletePreview,
+	getPreviewRow,
+	insertVersion,
+	putPreview,
+	versionDerived,
+	versionFiles,
+	versionInfo,
+	versionTexts
+} from './db/database';
 import type { PreviewInput } from './previewCompute';
 import { runPreview } from './previewWorker';
 import { getStore } from './store';
@@ -121,13 +132,21 @@ export function confirmPreview(id: string, user: string): Promise<CommitResult> 
 		const now = currentVersionId(db);
 		if (now !== p.baseVersion) {
 			deletePreview(getDatabase(), id);
-			return { ok: false, status: 409, message: `Die Daten haben sich seit der Vorschau geändert (Version ${p.baseVersion} → ${now}); bitte die Datei erneut hochladen.` };
+			return {
+				ok: false,
+				status: 409,
+				message: `Die Daten haben sich seit der Vorschau geändert (Version ${p.baseVersion} → ${now}); bitte die Datei erneut hochladen.`
+			};
 		}
-		const version = insertVersion(db, { createdBy: user, kind: p.kind, summary: p.summary, basedOn: p.baseVersion, files: p.files, derived: p.derived }, (v) => {
-			audit(db, { who: user, action: p.kind, detail: p.summary, ...p.diff.counts, version: v });
-			deletePreview(db, id);
-			holdTransaction();
-		});
+		const version = insertVersion(
+			db,
+			{ createdBy: user, kind: p.kind, summary: p.summary, basedOn: p.baseVersion, files: p.files, derived: p.derived },
+			(v) => {
+				audit(db, { who: user, action: p.kind, detail: p.summary, ...p.diff.counts, version: v });
+				deletePreview(db, id);
+				holdTransaction();
+			}
+		);
 		getStore(); // serve the new version from now on (and drop cached answers of the old one)
 		return { ok: true, version };
 	});

@@ -40,8 +40,16 @@ export type MapKontor = Feature<Point, { id: string; name: string }>;
 /** The geometry a small map needs: the Stadtteile (or Ortschaften) and the Kontore, no values. */
 export function mapGeometry(store: Store, level: Level): { areas: MapArea[]; kontore: MapKontor[] } {
 	return {
-		areas: store.areasByLevel[level === 'stadt' ? 'ortschaft' : level].map((f) => ({ type: 'Feature', geometry: f.geometry as Polygon | MultiPolygon, properties: { id: f.properties.id, name: f.properties.name, parent: f.properties.parent } })),
-		kontore: store.derived.kontore.features.map((k) => ({ type: 'Feature', geometry: k.geometry as Point, properties: { id: k.properties.id, name: k.properties.name } }))
+		areas: store.areasByLevel[level === 'stadt' ? 'ortschaft' : level].map((f) => ({
+			type: 'Feature',
+			geometry: f.geometry as Polygon | MultiPolygon,
+			properties: { id: f.properties.id, name: f.properties.name, parent: f.properties.parent }
+		})),
+		kontore: store.derived.kontore.features.map((k) => ({
+			type: 'Feature',
+			geometry: k.geometry as Point,
+			properties: { id: k.properties.id, name: k.properties.name }
+		}))
 	};
 }
 

@@ -33,8 +33,7 @@ export interface CsvPreviewOptions {
 }
 
 export type PreviewInput = { name: string; bytes: Uint8Array; user: string; date: string; base: BaseTexts } & (
-	| { kind: 'import-csv'; options: CsvPreviewOptions }
-	| { kind: 'import-geojson'; source: string }
+	{ kind: 'import-csv'; options: CsvPreviewOptions } | { kind: 'import-geojson'; source: string }
 );
 
 export interface PreviewBuilt {
@@ -67,18 +66,30 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		const { options } = input;
 		const totals = [...d.ortschaften.features, ...d.stadt.features].map((f) => ({ id: f.properties.id, name: f.properties.name }));
 		const indicator = options.indicator ? d.indicators.find((m) => m.id === options.indicator)?.id : undefined;
-		if (options.indicator && !indicator) return { ok: false, problems: [{ file: upload, field: 'Indikator (Formular)', value: options.indicator.slice(0, 60), message: 'unknown indicator' }] };
+		if (options.indicator && !indicator)
+			return { ok: false, problems: [{ file: upload, field: 'Indikator (Formular)', value: options.indicator.slice(0, 60), message: 'unknown indicator' }] };
 		const table = parseIndicatorTable(decoded.text, upload, {
 			stadtteile,
 			totals,
-			indicators: d.indicators.map((m) => ({ id: m.id, label: m.label.de, rate: m.aggregation.method === 'rate' ? { scale: m.aggregation.scale, decimals: m.decimals } : undefined })),
+			indicators: d.indicators.map((m) => ({
+				id: m.id,
+				label: m.label.de,
+				rate: m.aggregation.method === 'rate' ? { scale: m.aggregation.scale, decimals: m.decimals } : undefined
+			})),
 			indicator
 		});
 		if (!table.ok) return { ok: false, problems: table.problems };
 		const forbidden = [options.source, options.licence].find((s) => /[<>]/.test(s));
-		if (forbidden) return { ok: false, problems: [{ file: upload, field: 'Quelle/Lizenz', value: forbidden.slice(0, 60), message: 'must not contain < or >' }] };
+		if (forbidden)
+			return { ok: false, problems: [{ file: upload, field: 'Quelle/Lizenz', value: forbidden.slice(0, 60), message: 'must not contain < or >' }] };
 		const catalogue = z.array(IndicatorMeta).parse(JSON.parse(base.files.get('indikatoren.json')!));
-		const planned = planValueImport(base.files, table.rows, catalogue, { user: input.user, date: input.date, upload, source: options.source, licence: options.licence }, options.mode);
+		const planned = planValueImport(
+			base.files,
+			table.rows,
+			catalogue,
+			{ user: input.user, date: input.date, upload, source: options.source, licence: options.licence },
+			options.mode
+		);
 		if (!planned.ok) return { ok: false, problems: planned.problems };
 		return build(planned.plan.files, base, (problems) => mapProblems(problems, planned.plan as ValuePlan, upload), {
 			kind: input.kind,
@@ -99,7 +110,10 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 	const meta: DatasetMeta = {
 		id: 'stadtteile-grenzen',
 		title: { de: 'Amtliche Stadtteilgrenzen', en: 'Official Stadtteil boundaries' },
-		description: { de: `Von ${user} am ${date} aus der Datei ${upload} importiert (${parsed.crs}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''}). Quelle: ${src}.`, en: `Imported by ${user} on ${date} from the file ${upload} (${parsed.crs}). Source: ${src}.` },
+		description: {
+			de: `Von ${user} am ${date} aus der Datei ${upload} importiert (${parsed.crs}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''}). Quelle: ${src}.`,
+			en: `Imported by ${user} on ${date} from the file ${upload} (${parsed.crs}). Source: ${src}.`
+		},
 		source: [{ name: src }],
 		licence: 'siehe Quelle',
 		attribution: src,
@@ -119,7 +133,12 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 
 type BuildInfo = Pick<PreviewBuilt, 'kind' | 'upload' | 'summary' | 'warnings'>;
 
-function build(files: Map<string, string>, base: { version: number; derived: Derived }, map: (p: DataProblem[]) => DataProblem[], info: BuildInfo): PreviewOutput {
+function build(
+	files: Map<string, string>,
+	base: { version: number; derived: Derived },
+	map: (p: DataProblem[]) => DataProblem[],
+	info: BuildInfo
+): PreviewOutput {
 	let derived: Derived;
 	try {
 		derived = buildDerived(files);
@@ -128,7 +147,8 @@ function build(files: Map<string, string>, base: { version: number; derived: Der
 		throw e;
 	}
 	const diff = diffDerived(base.derived, derived);
-	if (!diff.values.length && !diff.geometry.length) return { ok: false, problems: [{ file: info.upload, message: 'the import changes nothing: every value is already in the current version' }] };
+	if (!diff.values.length && !diff.geometry.length)
+		return { ok: false, problems: [{ file: info.upload, message: 'the import changes nothing: every value is already in the current version' }] };
 	return { ok: true, ...info, baseVersion: base.version, diff, files, derived };
 }
 

@@ -5,33 +5,58 @@ import type { PreviewInput } from './previewCompute';
 import { runInWorker, runPreview } from './previewWorker';
 
 const moduleOf = (code: string) => `data:text/javascript,${encodeURIComponent(`import { parentPort, workerData } from 'node:worker_threads';\n${code}`)}`;
-const input = { kind: 'import-csv', name: 'C:\\Daten\\werte.csv', bytes: new Uint8Array([65]), user: 'u', date: '2026-01-01', options: { source: 's', licence: 'l', mode: 'merge' }, base: { version: 1, files: '{}', derived: '{}' } } as PreviewInput;
+const input = {
+	kind: 'import-csv',
+	name: 'C:\\Daten\\werte.csv',
+	bytes: new Uint8Array([65]),
+	user: 'u',
+	date: '2026-01-01',
+	options: { source: 's', licence: 'l', mode: 'merge' },
+	base: { version: 1, files: '{}', derived: '{}' }
+} as PreviewInput;
 const options = { timeoutMs: 20_000, memoryMb: 256 };
 
 describe('runInWorker', () => {
 	it('returns what the worker posts, computed from the input it was given', async () => {
-		const url = moduleOf(`export function serveWorker() { parentPort.postMessage({ ok: false, problems: [{ file: workerData.name, message: 'seen ' + workerData.bytes.length + ' byte' }] }); }`);
+		const url = moduleOf(
+			`export function serveWorker() { parentPort.postMessage({ ok: false, problems: [{ file: workerData.name, message: 'seen ' + workerData.bytes.length + ' byte' }] }); }`
+		);
 		expect(await runInWorker(url, input, options)).toEqual({ ok: false, problems: [{ file: 'C:\\Daten\\werte.csv', message: 'seen 1 byte' }] });
 	});
 
 	it('turns an exception in the worker into a problem', async () => {
 		const r = await runInWorker(moduleOf(`export function serveWorker() { throw new Error('kaputt'); }`), input, options);
-		expect(r).toEqual({ ok: false, problems: [{ file: 'werte.csv', message: 'the check of the file failed with an internal error (kaputt); nothing was written' }] });
+		expect(r).toEqual({
+			ok: false,
+			problems: [{ file: 'werte.csv', message: 'the check of the file failed with an internal error (kaputt); nothing was written' }]
+		});
 	});
 
 	it('turns a worker that exits without an answer into a problem', async () => {
 		const r = await runInWorker(moduleOf(`export function serveWorker() { process.exit(3); }`), input, options);
-		expect(r).toEqual({ ok: false, problems: [{ file: 'werte.csv', message: 'the check of the file stopped unexpectedly (exit code 3); nothing was written' }] });
+		expect(r).toEqual({
+			ok: false,
+			problems: [{ file: 'werte.csv', message: 'the check of the file stopped unexpectedly (exit code 3); nothing was written' }]
+		});
 	});
 
 	it('stops a worker that takes too long', async () => {
 		const r = await runInWorker(moduleOf(`export function serveWorker() { for (;;); }`), input, { ...options, timeoutMs: 200 });
-		expect(r).toMatchObject({ ok: false, problems: [{ file: 'werte.csv', message: expect.stringContaining('took longer than 200 ms and was stopped; nothing was written') }] });
+		expect(r).toMatchObject({
+			ok: false,
+			problems: [{ file: 'werte.csv', message: expect.stringContaining('took longer than 200 ms and was stopped; nothing was written') }]
+		});
 	});
 
 	it('stops a worker that runs out of memory', async () => {
-		const r = await runInWorker(moduleOf(`export function serveWorker() { const a = []; for (;;) a.push(new Array(1e5).fill(a.length)); }`), input, { ...options, memoryMb: 32 });
-		expect(r).toMatchObject({ ok: false, problems: [{ message: 'the check of the file was stopped: it needed more than 32 MB of memory (KONTORATLAS_PREVIEW_MEMORY_MB); nothing was written' }] });
+		const r = await runInWorker(moduleOf(`export function serveWorker() { const a = []; for (;;) a.push(new Array(1e5).fill(a.length)); }`), input, {
+			...options,
+			memoryMb: 32
+		});
+		expect(r).toMatchObject({
+			ok: false,
+			problems: [{ message: 'the check of the file was stopped: it needed more than 32 MB of memory (KONTORATLAS_PREVIEW_MEMORY_MB); nothing was written' }]
+		});
 	});
 });
 

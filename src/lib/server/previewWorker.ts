@@ -48,11 +48,23 @@ export function runInWorker(moduleUrl: string, input: PreviewInput, options: Run
 			resolve(result);
 		};
 		const limit = options.timeoutMs >= 1000 ? `${Math.round(options.timeoutMs / 1000)} s` : `${options.timeoutMs} ms`;
-		const timer = setTimeout(() => finish(failed(input, `the check of the file took longer than ${limit} and was stopped; nothing was written (a smaller file, or a higher KONTORATLAS_PREVIEW_TIMEOUT_MS)`)), options.timeoutMs);
+		const timer = setTimeout(
+			() =>
+				finish(
+					failed(
+						input,
+						`the check of the file took longer than ${limit} and was stopped; nothing was written (a smaller file, or a higher KONTORATLAS_PREVIEW_TIMEOUT_MS)`
+					)
+				),
+			options.timeoutMs
+		);
 		worker.once('message', (result: PreviewOutput) => finish(result));
 		worker.once('error', (e: Error & { code?: string }) => {
 			console.error('import: preview worker failed:', e);
-			const reason = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `was stopped: it needed more than ${options.memoryMb} MB of memory (KONTORATLAS_PREVIEW_MEMORY_MB)` : `failed with an internal error (${String(e.message).slice(0, 200)})`;
+			const reason =
+				e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+					? `was stopped: it needed more than ${options.memoryMb} MB of memory (KONTORATLAS_PREVIEW_MEMORY_MB)`
+					: `failed with an internal error (${String(e.message).slice(0, 200)})`;
 			finish(failed(input, `the check of the file ${reason}; nothing was written`));
 		});
 		worker.once('exit', (code) => finish(failed(input, `the check of the file stopped unexpectedly (exit code ${code}); nothing was written`)));

@@ -38,7 +38,13 @@ function seriesOf(store: Store, indicator: string, area: string, name: string, y
 export function indicatorSeries(store: Store, meta: IndicatorMeta, level: Level): IndicatorSeries {
 	const areas = [...store.areasByLevel[level]].sort(byName);
 	const byArea = store.series.get(meta.id) ?? new Map();
-	const years = [...new Set([store.cityId, ...areas.map((a) => a.properties.id)].flatMap((id) => (byArea.get(id) ?? []).filter((v: { value: number | null }) => v.value !== null).map((v: { year: number }) => v.year)))].sort((a, b) => a - b);
+	const years = [
+		...new Set(
+			[store.cityId, ...areas.map((a) => a.properties.id)].flatMap((id) =>
+				(byArea.get(id) ?? []).filter((v: { value: number | null }) => v.value !== null).map((v: { year: number }) => v.year)
+			)
+		)
+	].sort((a, b) => a - b);
 	const city = store.areaById.get(store.cityId)!;
 	return {
 		indicator: meta,
@@ -79,19 +85,37 @@ export interface AreaProfile {
 }
 
 function kontorSummary(store: Store, k: KontorProps): KontorSummary {
-	return { id: k.id, name: k.name, stadtteil: k.stadtteil, locationPrecision: k.locationPrecision, knownLocation: k.knownLocation, stadtteilName: store.areaById.get(k.stadtteil)?.properties.name ?? k.stadtteil };
+	return {
+		id: k.id,
+		name: k.name,
+		stadtteil: k.stadtteil,
+		locationPrecision: k.locationPrecision,
+		knownLocation: k.knownLocation,
+		stadtteilName: store.areaById.get(k.stadtteil)?.properties.name ?? k.stadtteil
+	};
 }
 
 function kontoreIn(store: Store, area: AreaProps): KontorSummary[] {
-	const stadtteile = area.level === 'stadtteil' ? [area.id] : store.areasByLevel.stadtteil.filter((s) => area.level === 'stadt' || s.properties.parent === area.id).map((s) => s.properties.id);
-	return store.derived.kontore.features.map((f) => f.properties).filter((k) => stadtteile.includes(k.stadtteil)).map((k) => kontorSummary(store, k));
+	const stadtteile =
+		area.level === 'stadtteil'
+			? [area.id]
+			: store.areasByLevel.stadtteil.filter((s) => area.level === 'stadt' || s.properties.parent === area.id).map((s) => s.properties.id);
+	return store.derived.kontore.features
+		.map((f) => f.properties)
+		.filter((k) => stadtteile.includes(k.stadtteil))
+		.map((k) => kontorSummary(store, k));
 }
 
 /** The profile of an area of the given level; 404 for an unknown id or one of another level. */
 export function areaProfile(store: Store, id: string, level: Level): AreaProfile {
 	const feature = store.areaById.get(id);
 	if (!feature || feature.properties.level !== level) {
-		throw new ProblemError(404, { title: 'Gebiet nicht gefunden', detail: `no ${level} "${id.slice(0, 60)}"`, parameter: 'id', allowed: store.areasByLevel[level].map((a) => a.properties.id) });
+		throw new ProblemError(404, {
+			title: 'Gebiet nicht gefunden',
+			detail: `no ${level} "${id.slice(0, 60)}"`,
+			parameter: 'id',
+			allowed: store.areasByLevel[level].map((a) => a.properties.id)
+		});
 	}
 	const area = feature.properties;
 	const parent = area.parent ? store.areaById.get(area.parent) : undefined;
@@ -101,7 +125,11 @@ export function areaProfile(store: Store, id: string, level: Level): AreaProfile
 		const i = table.rows.findIndex((r) => r.area === id);
 		const row = table.rows[i] ?? null;
 		const reference = table.reference.value;
-		const z = zScores(table.rows.map((r) => r.value), reference)[i] ?? null;
+		const z =
+			zScores(
+				table.rows.map((r) => r.value),
+				reference
+			)[i] ?? null;
 		const s = indicatorSeries(store, meta, level);
 		return {
 			indicator: meta,
@@ -118,7 +146,10 @@ export function areaProfile(store: Store, id: string, level: Level): AreaProfile
 		area,
 		cityName: store.areaById.get(store.cityId)!.properties.name,
 		parent: parent ? { id: parent.properties.id, name: parent.properties.name } : null,
-		children: store.areasByLevel.stadtteil.filter((s) => s.properties.parent === id).sort(byName).map((s) => ({ id: s.properties.id, name: s.properties.name })),
+		children: store.areasByLevel.stadtteil
+			.filter((s) => s.properties.parent === id)
+			.sort(byName)
+			.map((s) => ({ id: s.properties.id, name: s.properties.name })),
 		kontore,
 		nearbyKontore: kontore.length === 0 && parent ? kontoreIn(store, parent.properties) : [],
 		indicators,
@@ -152,7 +183,10 @@ export type CompareProblem = { reason: 'missing' | 'too-few' | 'too-many' | 'dup
 /** Validates `ids` for a comparison: 2 to 6 distinct known areas of one level (Stadtteile or Ortschaften). */
 export function checkCompareIds(raw: string | null, store: Store): { ids: string[]; level: Level } | CompareProblem {
 	if (raw === null || raw.trim() === '') return { reason: 'missing', values: [] };
-	const ids = raw.split(',').map((s) => s.trim().slice(0, 60)).filter((s) => s !== '');
+	const ids = raw
+		.split(',')
+		.map((s) => s.trim().slice(0, 60))
+		.filter((s) => s !== '');
 	const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 	if (duplicates.length) return { reason: 'duplicate', values: duplicates };
 	const unknown = ids.filter((id) => {
@@ -176,7 +210,11 @@ export function compareProblemError(p: CompareProblem): ProblemError {
 		unknown: `unknown area id(s): ${p.values.join(', ')}`,
 		'mixed-level': 'all areas must be of one level (Stadtteile or Ortschaften)'
 	}[p.reason];
-	return new ProblemError(p.reason === 'unknown' ? 404 : 400, { title: p.reason === 'unknown' ? 'Gebiet nicht gefunden' : 'Ungültiger Vergleich', detail, parameter: 'ids' });
+	return new ProblemError(p.reason === 'unknown' ? 404 : 400, {
+		title: p.reason === 'unknown' ? 'Gebiet nicht gefunden' : 'Ungültiger Vergleich',
+		detail,
+		parameter: 'ids'
+	});
 }
 
 export interface ComparisonIndicator {
@@ -205,7 +243,10 @@ export function comparison(store: Store, ids: string[], level: Level): Compariso
 		cityName: store.areaById.get(store.cityId)!.properties.name,
 		indicators: store.derived.indicators.map((meta) => {
 			const table = indicatorTable(store, meta, level, null);
-			const z = zScores(table.rows.map((r) => r.value), table.reference.value);
+			const z = zScores(
+				table.rows.map((r) => r.value),
+				table.reference.value
+			);
 			const s = indicatorSeries(store, meta, level);
 			return {
 				indicator: meta,

@@ -47,7 +47,15 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 	const t = translator(locale);
 	const meta = store.indicatorById.get(view.indicator)!;
 	const table = indicatorTable(store, meta, view.level, view.year);
-	const choropleth = buildChoropleth({ rows: table.rows, polarity: meta.polarity, method: view.method, classes: view.classes, scheme: view.scheme, manualBreaks: view.breaks, reference: table.reference.value });
+	const choropleth = buildChoropleth({
+		rows: table.rows,
+		polarity: meta.polarity,
+		method: view.method,
+		classes: view.classes,
+		scheme: view.scheme,
+		manualBreaks: view.breaks,
+		reference: table.reference.value
+	});
 	const fmt = (x: number) => formatNumber(locale, x, meta.decimals);
 	const unit = meta.unit[locale];
 	const hidden = (id: (typeof view.hidden)[number]) => view.hidden.includes(id);
@@ -68,7 +76,10 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 	};
 	const legend = options.legend
 		? [
-				...choropleth.colours.map((colour, i) => ({ colour, text: `${fmt(choropleth.breaks[i])} – ${fmt(choropleth.breaks[i + 1])} ${unit} (${choropleth.counts[i]})` })),
+				...choropleth.colours.map((colour, i) => ({
+					colour,
+					text: `${fmt(choropleth.breaks[i])} – ${fmt(choropleth.breaks[i + 1])} ${unit} (${choropleth.counts[i]})`
+				})),
 				...(choropleth.noData.length ? [{ colour: 'nodata' as const, text: `${t('legend.noData')} (${choropleth.noData.length})` }] : [])
 			]
 		: [];
@@ -88,7 +99,13 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 			target: options.target,
 			selection: view.selection,
 			beispieldaten: meta.beispieldaten,
-			show: { boundaries: !hidden('boundaries'), labels: !hidden('labels'), kontore: !hidden('kontore'), outline: !hidden('outline'), choropleth: !hidden('choropleth') },
+			show: {
+				boundaries: !hidden('boundaries'),
+				labels: !hidden('labels'),
+				kontore: !hidden('kontore'),
+				outline: !hidden('outline'),
+				choropleth: !hidden('choropleth')
+			},
 			legend,
 			notes
 		}

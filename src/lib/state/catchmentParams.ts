@@ -39,7 +39,9 @@ export function checkDistance(raw: string | null, fallback: number): Checked<num
 
 export function checkMode(raw: string | null): Checked<CatchmentMode> {
 	if (raw === null || raw === '') return { ok: true, value: 'rings' };
-	return (CATCHMENT_MODES as readonly string[]).includes(raw) ? { ok: true, value: raw as CatchmentMode } : fail(`mode must be ${CATCHMENT_MODES.join(' or ')}`);
+	return (CATCHMENT_MODES as readonly string[]).includes(raw)
+		? { ok: true, value: raw as CatchmentMode }
+		: fail(`mode must be ${CATCHMENT_MODES.join(' or ')}`);
 }
 
 /** "lon,lat;lon,lat" → points; inside(point) decides whether a point lies in the city. */

@@ -14,7 +14,19 @@ describe('catchment URL state', () => {
 		const qs = '?mode=nearest&distances=300,800&view=each&reach=300&add=10.5,52.5;10.25,52.1&move=a:10.3,52.2&remove=b&kontor=neu-1';
 		const { view, notices } = parse(qs.slice(1));
 		expect(notices).toEqual([]);
-		expect(view).toEqual({ mode: 'nearest', distances: [300, 800], view: 'each', reach: 300, add: [[10.5, 52.5], [10.25, 52.1]], move: { a: [10.3, 52.2] }, remove: ['b'], kontor: 'neu-1' });
+		expect(view).toEqual({
+			mode: 'nearest',
+			distances: [300, 800],
+			view: 'each',
+			reach: 300,
+			add: [
+				[10.5, 52.5],
+				[10.25, 52.1]
+			],
+			move: { a: [10.3, 52.2] },
+			remove: ['b'],
+			kontor: 'neu-1'
+		});
 		expect(serializeCatchmentView(view)).toBe(qs);
 	});
 

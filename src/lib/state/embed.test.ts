@@ -11,8 +11,12 @@ describe('embed options', () => {
 
 	it('builds the embed URL from the view, without the renderer and without defaults', () => {
 		const view = new URLSearchParams('indicator=sgb2-quote&sel=thiede&renderer=svg');
-		expect(embedUrl('https://atlas.example', view, { legend: true, controls: true, height: EMBED_HEIGHT.default })).toBe('https://atlas.example/embed?indicator=sgb2-quote&sel=thiede');
-		expect(embedUrl('https://atlas.example', new URLSearchParams(), { legend: false, controls: false, height: 300 })).toBe('https://atlas.example/embed?legend=0&controls=0&height=300');
+		expect(embedUrl('https://atlas.example', view, { legend: true, controls: true, height: EMBED_HEIGHT.default })).toBe(
+			'https://atlas.example/embed?indicator=sgb2-quote&sel=thiede'
+		);
+		expect(embedUrl('https://atlas.example', new URLSearchParams(), { legend: false, controls: false, height: 300 })).toBe(
+			'https://atlas.example/embed?legend=0&controls=0&height=300'
+		);
 	});
 
 	it('escapes the snippet attributes', () => {

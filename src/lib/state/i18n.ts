@@ -39,7 +39,7 @@ const de = {
 	'select.title': 'Auswahl',
 	// Embed
 	'embed.open': 'Im Kontoratlas öffnen',
-	'embed.table': 'Tabelle der Werte',
+	'embed.table': 'Tabelle der Werte'
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -75,7 +75,7 @@ const en: Partial<Record<MessageKey, string>> = {
 	'select.title': 'Selection',
 	// Embed
 	'embed.open': 'Open in Kontoratlas',
-	'embed.table': 'Table of values',
+	'embed.table': 'Table of values'
 };
 
 export function parseLocale(raw: string | null): Locale {

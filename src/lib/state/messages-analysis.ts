@@ -8,7 +8,8 @@ const de = {
 	'map.approximated.partial': 'Näherung für {n} von {total} Stadtteilen, keine amtlichen Grenzen',
 	'catch.title': 'Erreichbarkeit der Stadtteilkontore',
 	'catch.mapLabel': 'Karte der Einzugsbereiche der Stadtteilkontore',
-	'catch.caveat': 'Alle Zahlen sind Näherungen: Stadtteilgrenzen genähert (keine amtlichen Grenzen), Kontore in ungefährer Lage, Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
+	'catch.caveat':
+		'Alle Zahlen sind Näherungen: Stadtteilgrenzen genähert (keine amtlichen Grenzen), Kontore in ungefährer Lage, Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
 	'catch.caveat.official': 'Alle Zahlen sind Näherungen: Kontore in ungefährer Lage, Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
 	'catch.kontorApprox': 'Kontore: ungefähre Lage',
 	'catch.population': 'Einwohner nach letztem Stand je Stadtteil',
@@ -29,7 +30,8 @@ const de = {
 	'catch.legend.uncovered': 'von keinem Kontor in {d} m erreicht',
 	'catch.legend.hypothetical': 'hypothetisches Kontor',
 	'catch.figures': 'Erreichte Einwohner',
-	'catch.methods': 'Flächenanteil: Einwohner je Stadtteil × Anteil seiner Fläche im Einzugsbereich. Punkte: Einwohner gleichmäßig auf ein 50-m-Raster je Stadtteil verteilt und gezählt.',
+	'catch.methods':
+		'Flächenanteil: Einwohner je Stadtteil × Anteil seiner Fläche im Einzugsbereich. Punkte: Einwohner gleichmäßig auf ein 50-m-Raster je Stadtteil verteilt und gezählt.',
 	'catch.method.areal': 'Flächenanteil',
 	'catch.method.points': 'Punkte',
 	'catch.kontor': 'Kontor',
@@ -43,7 +45,8 @@ const de = {
 	'catch.after': 'nachher',
 	'catch.change': 'Veränderung',
 	'catch.profiles': 'Profile der Einzugsbereiche',
-	'catch.profilesHint': 'Indikatoren für das Gebiet des nächsten Kontors, neu aggregiert (Anzahlen summiert, Quoten aus summierten Zählern und Nennern), neben der Stadt.',
+	'catch.profilesHint':
+		'Indikatoren für das Gebiet des nächsten Kontors, neu aggregiert (Anzahlen summiert, Quoten aus summierten Zählern und Nennern), neben der Stadt.',
 	'catch.city': 'Stadt',
 	'catch.beispieldaten': 'Beispieldaten',
 	'catch.whatif': 'Was wäre, wenn …',
@@ -65,7 +68,8 @@ const de = {
 	'catch.reset': 'Alle Änderungen verwerfen',
 	'catch.hypothetical': 'Hypothetisches Kontor {n}',
 	'catch.best': 'Bester nächster Standort',
-	'catch.bestHint': 'Der Rasterpunkt (250 m), an dem ein weiteres Kontor die meisten noch nicht erreichten Einwohner innerhalb von {d} m erreicht (maximale Abdeckung, gierig).',
+	'catch.bestHint':
+		'Der Rasterpunkt (250 m), an dem ein weiteres Kontor die meisten noch nicht erreichten Einwohner innerhalb von {d} m erreicht (maximale Abdeckung, gierig).',
 	'catch.bestGain': '+{n} Einwohner',
 	'catch.accept': 'Übernehmen',
 	'catch.computing': 'Wird berechnet …',
@@ -98,11 +102,13 @@ const de = {
 	'chart.col.deviation': 'Abweichung von {city}',
 	'chart.col.deviationPct': 'Abweichung (%)',
 	'chart.ranking.title': 'Rangfolge: {indicator}',
-	'chart.ranking.summary': '{n} Gebiete. Höchster Wert: {top} ({topValue}), niedrigster: {bottom} ({bottomValue}). {city}: {cityValue}; {above} Gebiete liegen darüber.',
+	'chart.ranking.summary':
+		'{n} Gebiete. Höchster Wert: {top} ({topValue}), niedrigster: {bottom} ({bottomValue}). {city}: {cityValue}; {above} Gebiete liegen darüber.',
 	'chart.distribution.title': 'Verteilung: {indicator}',
 	'chart.distribution.summary': '{n} Werte in {k} Klassen der Karte ({counts}). {city}: {cityValue}.',
 	'chart.deviation.title': 'Abweichung von {city}: {indicator}',
-	'chart.deviation.summary': '{above} Gebiete liegen über, {below} unter dem Wert von {city} ({cityValue}). Größte Abweichung nach oben: {max} ({maxDev}), nach unten: {min} ({minDev}).',
+	'chart.deviation.summary':
+		'{above} Gebiete liegen über, {below} unter dem Wert von {city} ({cityValue}). Größte Abweichung nach oben: {max} ({maxDev}), nach unten: {min} ({minDev}).',
 	'chart.deviation.mark': '{name}: {value}, Abweichung von {city} {deviation}',
 	'chart.deviation.mode': 'Abweichung als',
 	'chart.deviation.absolute': 'absolut',
@@ -139,7 +145,8 @@ const de = {
 	'profile.sparkline': '{indicator} {first} bis {last}: {values}',
 	'profile.panels': 'Einordnung in der Stadt',
 	'profile.similar': 'Ähnliche Gebiete',
-	'profile.similar.intro': 'Die ähnlichsten Gebiete im Raum der gewählten Indikatoren (standardisierte euklidische Distanz, z-Werte über alle Gebiete der Ebene), wie CoSI in Hamburg vergleichbare Gebiete anbietet.',
+	'profile.similar.intro':
+		'Die ähnlichsten Gebiete im Raum der gewählten Indikatoren (standardisierte euklidische Distanz, z-Werte über alle Gebiete der Ebene), wie CoSI in Hamburg vergleichbare Gebiete anbietet.',
 	'profile.similar.indicators': 'Indikatoren für die Ähnlichkeit',
 	'profile.similar.distance': 'Distanz',
 	'profile.similar.none': 'Keine vergleichbaren Gebiete mit vollständigen Werten.',
@@ -167,7 +174,8 @@ const de = {
 	'compare.error.unknown': 'Unbekannte Gebiete: {values}.',
 	'compare.error.mixed-level': 'Bitte nur Stadtteile oder nur Ortschaften vergleichen, nicht gemischt.',
 	'index.title': 'Sozialindex',
-	'index.intro': 'Ein zusammengesetzter Index wie im Hamburger Sozialmonitoring und im Berliner Monitoring Soziale Stadtentwicklung: Indikatoren wählen, Richtung und Gewicht festlegen; die Werte werden standardisiert (z), gewichtet summiert und in vier Statusklassen eingeteilt.',
+	'index.intro':
+		'Ein zusammengesetzter Index wie im Hamburger Sozialmonitoring und im Berliner Monitoring Soziale Stadtentwicklung: Indikatoren wählen, Richtung und Gewicht festlegen; die Werte werden standardisiert (z), gewichtet summiert und in vier Statusklassen eingeteilt.',
 	'index.builder': 'Indikatoren des Index',
 	'index.use': 'verwenden',
 	'index.direction': 'Richtung',
@@ -197,7 +205,7 @@ const de = {
 	'layer.catchments.rings': 'Entfernungsringe (alle Kontore)',
 	'layer.catchments.nearest': 'Nächstes Kontor',
 	'layer.catchments.distances': 'Entfernungen in Metern (durch Komma getrennt)',
-	'layer.catchments.nearestLegend': 'Gebiet, dem das jeweilige Kontor am nächsten liegt (Luftlinie)',
+	'layer.catchments.nearestLegend': 'Gebiet, dem das jeweilige Kontor am nächsten liegt (Luftlinie)'
 } as const;
 
 export type AnalysisKey = keyof typeof de;
@@ -206,8 +214,10 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'map.approximated.partial': 'Approximation for {n} of {total} districts, not official boundaries',
 	'catch.title': 'Reach of the neighbourhood offices',
 	'catch.mapLabel': 'Map of the catchment areas of the neighbourhood offices',
-	'catch.caveat': 'All figures are approximations: district boundaries approximated (not official), offices at approximate locations, residents as of the latest figure per district (different reference dates).',
-	'catch.caveat.official': 'All figures are approximations: offices at approximate locations, residents as of the latest figure per district (different reference dates).',
+	'catch.caveat':
+		'All figures are approximations: district boundaries approximated (not official), offices at approximate locations, residents as of the latest figure per district (different reference dates).',
+	'catch.caveat.official':
+		'All figures are approximations: offices at approximate locations, residents as of the latest figure per district (different reference dates).',
 	'catch.kontorApprox': 'Offices: approximate location',
 	'catch.population': 'Residents as of the latest figure per district',
 	'catch.controls': 'Display',
@@ -227,7 +237,8 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'catch.legend.uncovered': 'reached by no office within {d} m',
 	'catch.legend.hypothetical': 'hypothetical office',
 	'catch.figures': 'Residents reached',
-	'catch.methods': 'Areal share: residents per district × share of its area in the catchment. Points: residents spread evenly over a 50 m grid per district and counted.',
+	'catch.methods':
+		'Areal share: residents per district × share of its area in the catchment. Points: residents spread evenly over a 50 m grid per district and counted.',
 	'catch.method.areal': 'Areal share',
 	'catch.method.points': 'Points',
 	'catch.kontor': 'Office',
@@ -241,7 +252,8 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'catch.after': 'after',
 	'catch.change': 'Change',
 	'catch.profiles': 'Catchment profiles',
-	'catch.profilesHint': 'Indicators for each nearest-office area, re-aggregated (counts summed, rates from summed numerators and denominators), next to the city.',
+	'catch.profilesHint':
+		'Indicators for each nearest-office area, re-aggregated (counts summed, rates from summed numerators and denominators), next to the city.',
 	'catch.city': 'City',
 	'catch.beispieldaten': 'example data',
 	'catch.whatif': 'What if …',
@@ -297,7 +309,8 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'chart.distribution.title': 'Distribution: {indicator}',
 	'chart.distribution.summary': '{n} values in the map’s {k} classes ({counts}). {city}: {cityValue}.',
 	'chart.deviation.title': 'Deviation from {city}: {indicator}',
-	'chart.deviation.summary': '{above} areas lie above, {below} below the value of {city} ({cityValue}). Largest deviation upwards: {max} ({maxDev}), downwards: {min} ({minDev}).',
+	'chart.deviation.summary':
+		'{above} areas lie above, {below} below the value of {city} ({cityValue}). Largest deviation upwards: {max} ({maxDev}), downwards: {min} ({minDev}).',
 	'chart.deviation.mark': '{name}: {value}, deviation from {city} {deviation}',
 	'chart.deviation.mode': 'Deviation as',
 	'chart.deviation.absolute': 'absolute',
@@ -331,7 +344,8 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'profile.sparkline': '{indicator} {first} to {last}: {values}',
 	'profile.panels': 'Compared with the city',
 	'profile.similar': 'Similar areas',
-	'profile.similar.intro': 'The most similar areas in the space of the chosen indicators (standardised Euclidean distance, z-scores over all areas of the level), as Hamburg’s CoSI offers comparable areas.',
+	'profile.similar.intro':
+		'The most similar areas in the space of the chosen indicators (standardised Euclidean distance, z-scores over all areas of the level), as Hamburg’s CoSI offers comparable areas.',
 	'profile.similar.indicators': 'Indicators for similarity',
 	'profile.similar.distance': 'Distance',
 	'profile.similar.none': 'No comparable areas with complete values.',
@@ -359,7 +373,8 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'compare.error.unknown': 'Unknown areas: {values}.',
 	'compare.error.mixed-level': 'Please compare only districts or only Ortschaften, not both.',
 	'index.title': 'Social index',
-	'index.intro': 'A composite index as in Hamburg’s Sozialmonitoring and Berlin’s MSS: choose indicators, their direction and weight; values are standardised (z), summed with weights and cut into four status classes.',
+	'index.intro':
+		'A composite index as in Hamburg’s Sozialmonitoring and Berlin’s MSS: choose indicators, their direction and weight; values are standardised (z), summed with weights and cut into four status classes.',
 	'index.builder': 'Indicators of the index',
 	'index.use': 'use',
 	'index.direction': 'Direction',
@@ -387,7 +402,7 @@ const en: Partial<Record<AnalysisKey, string>> = {
 	'layer.catchments.rings': 'Distance rings (all offices)',
 	'layer.catchments.nearest': 'Nearest office',
 	'layer.catchments.distances': 'Distances in metres (comma-separated)',
-	'layer.catchments.nearestLegend': 'Area to which each office is nearest (straight line)',
+	'layer.catchments.nearestLegend': 'Area to which each office is nearest (straight line)'
 };
 
 const isAnalysisKey = (key: string): key is AnalysisKey => Object.hasOwn(de, key);

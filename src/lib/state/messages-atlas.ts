@@ -22,7 +22,7 @@ const de = {
 	'kontor.source': 'Quelle',
 	'area.cell': 'Fläche der genäherten Zelle',
 	'area.cellError': 'gegenüber der amtlichen Fläche',
-	'close': 'Schließen',
+	close: 'Schließen',
 	'task.informieren': 'Informieren',
 	'task.koordinieren': 'Koordinieren',
 	'task.vernetzen': 'Vernetzen',
@@ -91,7 +91,7 @@ const de = {
 	'embed.copy': 'Code kopieren',
 	'embed.copied': 'Kopiert',
 	'embed.preview': 'Vorschau',
-	'embed.frameTitle': 'Kontoratlas Salzgitter: Karte',
+	'embed.frameTitle': 'Kontoratlas Salzgitter: Karte'
 } as const;
 
 export type AtlasKey = keyof typeof de;
@@ -113,7 +113,7 @@ const en: Partial<Record<AtlasKey, string>> = {
 	'kontor.source': 'Source',
 	'area.cell': 'Area of the approximated cell',
 	'area.cellError': 'against the official area',
-	'close': 'Close',
+	close: 'Close',
 	'task.informieren': 'Inform',
 	'task.koordinieren': 'Coordinate',
 	'task.vernetzen': 'Network',
@@ -182,7 +182,7 @@ const en: Partial<Record<AtlasKey, string>> = {
 	'embed.copy': 'Copy code',
 	'embed.copied': 'Copied',
 	'embed.preview': 'Preview',
-	'embed.frameTitle': 'Kontoratlas Salzgitter: map',
+	'embed.frameTitle': 'Kontoratlas Salzgitter: map'
 };
 
 const isAtlasKey = (key: string): key is AtlasKey => Object.hasOwn(de, key);

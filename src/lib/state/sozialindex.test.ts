@@ -27,7 +27,14 @@ describe('parseIndexDefinition', () => {
 		const { definition, notices } = parse('index=sgb2-quote:-1,foo:+1,sgb2-quote:+3,kinderarmut:0,kinderarmut:x,<b>&iclass=jenks');
 		expect(definition.components).toEqual([{ indicator: 'sgb2-quote', direction: -1, weight: 1 }]);
 		expect(definition.classing).toBe('sigma');
-		expect(notices.map((n) => `${n.param}:${n.message}`)).toEqual(['iclass:unknown', 'index:unknown', 'index:duplicate', 'index:invalid', 'index:invalid', 'index:invalid']);
+		expect(notices.map((n) => `${n.param}:${n.message}`)).toEqual([
+			'iclass:unknown',
+			'index:unknown',
+			'index:duplicate',
+			'index:invalid',
+			'index:invalid',
+			'index:invalid'
+		]);
 	});
 	it('falls back to the default when nothing usable is left', () => {
 		expect(parse('').definition).toEqual(DEFAULT_INDEX);

@@ -25,7 +25,11 @@ export interface IndexNotice {
 // A literal "+" in a query string arrives as a space; accept both.
 const COMPONENT = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?::([+ -]?)(\d{1,2}(?:\.\d{1,2})?))?$/;
 
-export function parseIndexDefinition(params: URLSearchParams, indicators: Set<string>, fallback: IndexDefinition = DEFAULT_INDEX): { definition: IndexDefinition; notices: IndexNotice[] } {
+export function parseIndexDefinition(
+	params: URLSearchParams,
+	indicators: Set<string>,
+	fallback: IndexDefinition = DEFAULT_INDEX
+): { definition: IndexDefinition; notices: IndexNotice[] } {
 	const notices: IndexNotice[] = [];
 	let classing: IndexClassing = fallback.classing;
 	const rawClass = params.get('iclass');
@@ -64,6 +68,8 @@ export function serialiseIndexDefinition(def: IndexDefinition): URLSearchParams 
 /** The formula as text, e.g. "I = (2·z(SGB-II-Quote) + 1·z(Kinderarmut) − 1·z(Leerstand)) / 4". */
 export function indexFormula(def: IndexDefinition, label: (id: string) => string): string {
 	const total = def.components.reduce((s, c) => s + c.weight, 0);
-	const terms = def.components.map((c, i) => `${i === 0 ? (c.direction === 1 ? '' : '−') : c.direction === 1 ? ' + ' : ' − '}${c.weight}·z(${label(c.indicator)})`);
+	const terms = def.components.map(
+		(c, i) => `${i === 0 ? (c.direction === 1 ? '' : '−') : c.direction === 1 ? ' + ' : ' − '}${c.weight}·z(${label(c.indicator)})`
+	);
 	return `I = (${terms.join('')}) / ${total}`;
 }

@@ -17,9 +17,23 @@ describe('parseView', () => {
 	});
 
 	it('reads a full view', () => {
-		const { view, notices } = parse('indicator=sgb2-quote&year=2022&level=ortschaft&method=jenks&classes=7&scheme=RdBu&sel=lebenstedt,thiede&hide=labels,context&opacity=choropleth:60&map=12.5/52.1/10.35&lang=en');
+		const { view, notices } = parse(
+			'indicator=sgb2-quote&year=2022&level=ortschaft&method=jenks&classes=7&scheme=RdBu&sel=lebenstedt,thiede&hide=labels,context&opacity=choropleth:60&map=12.5/52.1/10.35&lang=en'
+		);
 		expect(notices).toEqual([]);
-		expect(view).toMatchObject({ indicator: 'sgb2-quote', year: 2022, level: 'ortschaft', method: 'jenks', classes: 7, scheme: 'RdBu', selection: ['lebenstedt', 'thiede'], hidden: ['catchments', 'labels', 'context'], opacity: { choropleth: 60 }, camera: { zoom: 12.5, lat: 52.1, lon: 10.35 }, lang: 'en' });
+		expect(view).toMatchObject({
+			indicator: 'sgb2-quote',
+			year: 2022,
+			level: 'ortschaft',
+			method: 'jenks',
+			classes: 7,
+			scheme: 'RdBu',
+			selection: ['lebenstedt', 'thiede'],
+			hidden: ['catchments', 'labels', 'context'],
+			opacity: { choropleth: 60 },
+			camera: { zoom: 12.5, lat: 52.1, lon: 10.35 },
+			lang: 'en'
+		});
 	});
 
 	it('falls back to defaults with a notice for each invalid value, never failing', () => {
@@ -69,7 +83,8 @@ describe('catchment layer settings', () => {
 describe('serializeView', () => {
 	it('leaves defaults out and round-trips every field', () => {
 		expect(serializeView(defaultView(catalogue), catalogue).toString()).toBe('');
-		const q = 'indicator=sgb2-quote&year=2022&rel=einwohnerdichte&level=ortschaft&method=manual&classes=4&scheme=Blues&breaks=5%2C10%2C15&sel=nord&hide=kontore&opacity=context%3A40&map=11%2F52.1%2F10.4&lang=en';
+		const q =
+			'indicator=sgb2-quote&year=2022&rel=einwohnerdichte&level=ortschaft&method=manual&classes=4&scheme=Blues&breaks=5%2C10%2C15&sel=nord&hide=kontore&opacity=context%3A40&map=11%2F52.1%2F10.4&lang=en';
 		const { view } = parse(q);
 		expect(serializeView(view, catalogue).toString()).toBe(q);
 	});

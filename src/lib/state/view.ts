@@ -46,7 +46,15 @@ export interface ViewCatalogue {
 	defaultIndicator: string;
 }
 
-export const DEFAULT_OPACITY: Record<MapLayerId, number> = { choropleth: 80, boundaries: 100, labels: 100, kontore: 100, catchments: 100, outline: 100, context: 100 };
+export const DEFAULT_OPACITY: Record<MapLayerId, number> = {
+	choropleth: 80,
+	boundaries: 100,
+	labels: 100,
+	kontore: 100,
+	catchments: 100,
+	outline: 100,
+	context: 100
+};
 
 export function defaultView(catalogue: ViewCatalogue): ViewState {
 	return {

@@ -19,8 +19,22 @@ const meta = (id: string, aggregation: IndicatorMeta['aggregation'], decimals = 
 	years: []
 });
 
-const v = (area: string, indicator: string, year: number, value: number | null, numerator: number | null = null, denominator: number | null = null): IndicatorValue => ({
-	area, indicator, year, value, numerator, denominator, stand: `${year}-12-31`, origin: 'source'
+const v = (
+	area: string,
+	indicator: string,
+	year: number,
+	value: number | null,
+	numerator: number | null = null,
+	denominator: number | null = null
+): IndicatorValue => ({
+	area,
+	indicator,
+	year,
+	value,
+	numerator,
+	denominator,
+	stand: `${year}-12-31`,
+	origin: 'source'
 });
 
 const leaves = new Map([

@@ -20,11 +20,7 @@ const DISAGREEMENT = 0.005;
  * sum would be a wrong figure, so it stays missing. A value the sources give for the parent itself
  * wins over the aggregate; a disagreement of more than 0.5 % is reported.
  */
-export function aggregateValues(
-	values: IndicatorValue[],
-	indicators: IndicatorMeta[],
-	leavesOf: Map<string, string[]>
-): AggregationResult {
+export function aggregateValues(values: IndicatorValue[], indicators: IndicatorMeta[], leavesOf: Map<string, string[]>): AggregationResult {
 	const byKey = new Map(values.map((v) => [key(v.area, v.indicator, v.year), v]));
 	const out = new Map(byKey);
 	const warnings: string[] = [];
@@ -107,7 +103,10 @@ export function sortValues(values: IndicatorValue[]): IndicatorValue[] {
 
 function sum(xs: number[]): number {
 	// Integers stay exact; for fractional parts (areas) round away binary noise.
-	return round(xs.reduce((s, x) => s + x, 0), 6);
+	return round(
+		xs.reduce((s, x) => s + x, 0),
+		6
+	);
 }
 
 function round(x: number, decimals: number): number {

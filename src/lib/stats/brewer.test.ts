@@ -7,7 +7,10 @@ describe('BREWER', () => {
 	it('holds every scheme the atlas offers, colour for colour as d3-scale-chromatic has it', () => {
 		for (const name of SCHEMES) {
 			const reference = (chromatic as unknown as Record<string, readonly (readonly string[] | undefined)[]>)[`scheme${name}`];
-			expect(BREWER[name].map((row) => [...row]), name).toEqual([...reference].map((row) => (row ? [...row] : [])));
+			expect(
+				BREWER[name].map((row) => [...row]),
+				name
+			).toEqual([...reference].map((row) => (row ? [...row] : [])));
 		}
 	});
 });

@@ -51,7 +51,12 @@ describe('classBreaks', () => {
 
 	it('keeps the class count between 3 and 9', () => {
 		expect(classBreaks(values, { method: 'equal', classes: 2 })).toHaveLength(4);
-		expect(classBreaks(Array.from({ length: 50 }, (_, i) => i), { method: 'equal', classes: 12 })).toHaveLength(10);
+		expect(
+			classBreaks(
+				Array.from({ length: 50 }, (_, i) => i),
+				{ method: 'equal', classes: 12 }
+			)
+		).toHaveLength(10);
 	});
 });
 

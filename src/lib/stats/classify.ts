@@ -39,7 +39,9 @@ export function classBreaks(values: number[], opts: ClassOptions): number[] {
 			break;
 		case 'jenks': {
 			const distinct = new Set(sorted).size;
-			inner = ckmeans(sorted, Math.min(k, distinct)).slice(1).map((cluster) => cluster[0]);
+			inner = ckmeans(sorted, Math.min(k, distinct))
+				.slice(1)
+				.map((cluster) => cluster[0]);
 			break;
 		}
 		case 'stddev': {

@@ -22,7 +22,11 @@ function fixture(leaves: Record<string, Record<string, [number, number]>>, indic
 	const areas: Area[] = [{ id: 'stadt', level: 'stadt', parent: null }];
 	const values: IndicatorValue[] = [];
 	const add = (area: string, n: number, d: number, origin: IndicatorValue['origin']) =>
-		values.push(kind === 'rate' ? { area, indicator, year: 2024, stand: null, value: (n / d) * 100, numerator: n, denominator: d, origin } : { area, indicator, year: 2024, stand: null, value: n, numerator: null, denominator: null, origin });
+		values.push(
+			kind === 'rate'
+				? { area, indicator, year: 2024, stand: null, value: (n / d) * 100, numerator: n, denominator: d, origin }
+				: { area, indicator, year: 2024, stand: null, value: n, numerator: null, denominator: null, origin }
+		);
 	let cn = 0;
 	let cd = 0;
 	for (const [ort, kids] of Object.entries(leaves)) {
@@ -48,14 +52,20 @@ function recoverable(published: IndicatorValue[], hierarchy: Hierarchy, field: '
 	const hidden = published.filter((v) => v.suppressed).map((v) => v.area);
 	const byArea = new Map(published.map((v) => [v.area, v]));
 	expect(published.filter((v) => v.suppressed).every((v) => v[field] === null && v.value === null)).toBe(true);
-	return derivableCells(hidden, hierarchy.groups.filter((g) => byArea.has(g.parent) && g.children.every((c) => byArea.has(c))));
+	return derivableCells(
+		hidden,
+		hierarchy.groups.filter((g) => byArea.has(g.parent) && g.children.every((c) => byArea.has(c)))
+	);
 }
 
 describe('suppressValues', () => {
 	it('suppresses a rate whose base is below the threshold, and one sibling so the Ortschaft total does not give it away', () => {
 		const { values, hierarchy } = fixture({ nord: { a: [1, 3], b: [10, 50], c: [12, 40] }, sued: { d: [30, 100], e: [20, 90] } });
 		const out = suppressValues(values, [meta('quote')], hierarchy, { defaultMinBase: 5 });
-		const hidden = out.filter((v) => v.suppressed).map((v) => v.area).sort();
+		const hidden = out
+			.filter((v) => v.suppressed)
+			.map((v) => v.area)
+			.sort();
 		// a (base 3) primary; c (smallest other base in nord, 40) secondary; then the city total
 		// would give nord = city − sued, which is fine because nord itself is published.
 		expect(hidden).toEqual(['a', 'c']);
@@ -114,9 +124,16 @@ describe('suppressValues for counts of persons', () => {
 	const leaf = (n: number): [number, number] => [n, 0];
 
 	it('suppresses counts of 1 to 4, publishes 0, and hides a sibling so the Ortschaft total does not give the count away', () => {
-		const { values, hierarchy } = fixture({ nord: { a: leaf(3), b: leaf(0), c: leaf(40), d: leaf(12) }, sued: { e: leaf(30), f: leaf(20) } }, 'anzahl', 'count');
+		const { values, hierarchy } = fixture(
+			{ nord: { a: leaf(3), b: leaf(0), c: leaf(40), d: leaf(12) }, sued: { e: leaf(30), f: leaf(20) } },
+			'anzahl',
+			'count'
+		);
 		const out = suppressValues(values, [count('anzahl')], hierarchy, { defaultMinBase: 5 });
-		const hidden = out.filter((v) => v.suppressed).map((v) => v.area).sort();
+		const hidden = out
+			.filter((v) => v.suppressed)
+			.map((v) => v.area)
+			.sort();
 		// a (3) primary; b (0) stays published: nobody to protect, and hidden next to a it would
 		// protect nothing (a + b = 3). So the smallest other count of nord, d (12), is given up.
 		expect(hidden).toEqual(['a', 'd']);
@@ -125,7 +142,11 @@ describe('suppressValues for counts of persons', () => {
 	});
 
 	it('suppresses small totals as well, and leaves counts without disclosureControl alone', () => {
-		const { values, hierarchy } = fixture({ klein: { k: leaf(1), l: leaf(2) }, nord: { a: leaf(10), b: leaf(12) }, sued: { d: leaf(30), e: leaf(20) } }, 'anzahl', 'count');
+		const { values, hierarchy } = fixture(
+			{ klein: { k: leaf(1), l: leaf(2) }, nord: { a: leaf(10), b: leaf(12) }, sued: { d: leaf(30), e: leaf(20) } },
+			'anzahl',
+			'count'
+		);
 		const out = suppressValues(values, [count('anzahl')], hierarchy, { defaultMinBase: 5 });
 		const hidden = new Set(out.filter((v) => v.suppressed).map((v) => v.area));
 		expect(['k', 'l', 'klein'].every((a) => hidden.has(a))).toBe(true);

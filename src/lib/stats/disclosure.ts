@@ -80,7 +80,7 @@ function secondary(byArea: Map<string, IndicatorValue>, hierarchy: Hierarchy, su
 	// together would still be known to be 3.
 	const rank = (v: IndicatorValue) => (size(v) === 0 ? Infinity : (size(v) ?? 0));
 	const smallest = (cands: IndicatorValue[]) => [...cands].sort((a, b) => rank(a) - rank(b) || a.area.localeCompare(b.area))[0];
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		for (const g of hierarchy.groups) {
 			const parent = byArea.get(g.parent);

@@ -13,8 +13,7 @@ export type WorkerRequest =
 	| { type: 'compute'; id: number; sites: KontorSite[]; baseSites: KontorSite[]; distances: number[]; reach: number };
 
 export type WorkerResponse =
-	| { type: 'result'; id: number; scenario: Scenario; before: CoverageFigures; best: Suggestion[]; ms: number }
-	| { type: 'error'; id: number; message: string };
+	{ type: 'result'; id: number; scenario: Scenario; before: CoverageFigures; best: Suggestion[]; ms: number } | { type: 'error'; id: number; message: string };
 
 let model: CatchmentModel | null = null;
 const before = new Map<string, CoverageFigures>();
@@ -31,7 +30,11 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
 		const t = performance.now();
 		const scenario = computeScenario(model, msg.sites, msg.distances);
 		const key = JSON.stringify([msg.distances, msg.baseSites.map((s) => s.lonLat)]);
-		if (!before.has(key)) before.set(key, JSON.stringify(msg.sites) === JSON.stringify(msg.baseSites) ? scenario.figures : computeScenario(model, msg.baseSites, msg.distances).figures);
+		if (!before.has(key))
+			before.set(
+				key,
+				JSON.stringify(msg.sites) === JSON.stringify(msg.baseSites) ? scenario.figures : computeScenario(model, msg.baseSites, msg.distances).figures
+			);
 		const best = bestNextLocations(model.pop, msg.sites, msg.reach, model.outline);
 		post({ type: 'result', id: msg.id, scenario, before: before.get(key)!, best, ms: performance.now() - t });
 	} catch (err) {

@@ -25,7 +25,11 @@ export const load: PageServerLoad = ({ url }) => {
 		vectors: areaVectors(store, level, ids),
 		areas: {
 			type: 'FeatureCollection' as const,
-			features: store.areasByLevel[level].map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.properties.id, name: f.properties.name } }))
+			features: store.areasByLevel[level].map((f) => ({
+				type: 'Feature' as const,
+				geometry: f.geometry,
+				properties: { id: f.properties.id, name: f.properties.name }
+			}))
 		}
 	};
 };

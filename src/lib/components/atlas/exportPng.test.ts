@@ -4,7 +4,13 @@ import { drawSwatch, pngLegend, type SwatchCanvas } from './exportPng';
 
 const t = translator('de');
 const fmt = (x: number) => x.toFixed(1).replace('.', ',');
-const choropleth = (noData: string[], suppressed: string[]) => ({ colours: ['#fee', '#f88', '#c00'], breaks: [0, 5, 10, 15], counts: [3, 4, 2], noData, suppressed });
+const choropleth = (noData: string[], suppressed: string[]) => ({
+	colours: ['#fee', '#f88', '#c00'],
+	breaks: [0, 5, 10, 15],
+	counts: [3, 4, 2],
+	noData,
+	suppressed
+});
 
 /** A 2D context that records the lines drawn (as direction: +1 rising, -1 falling) and fills. */
 function recorder() {

@@ -38,7 +38,10 @@ export function pngLegend(
 /** Hatching as on the map (map/patterns.ts): diagonal for "keine Angabe", crossed for "unterdrückt". */
 const HATCH = { nodata: { ink: '#6e6e6e', cross: false, step: 4 }, suppressed: { ink: '#5a5a5a', cross: true, step: 6 } } as const;
 
-export type SwatchCanvas = Pick<CanvasRenderingContext2D, 'fillStyle' | 'strokeStyle' | 'lineWidth' | 'save' | 'restore' | 'beginPath' | 'rect' | 'clip' | 'fillRect' | 'moveTo' | 'lineTo' | 'stroke' | 'strokeRect'>;
+export type SwatchCanvas = Pick<
+	CanvasRenderingContext2D,
+	'fillStyle' | 'strokeStyle' | 'lineWidth' | 'save' | 'restore' | 'beginPath' | 'rect' | 'clip' | 'fillRect' | 'moveTo' | 'lineTo' | 'stroke' | 'strokeRect'
+>;
 
 /** One legend swatch: a class colour, or white with the hatching of its style; framed. */
 export function drawSwatch(g: SwatchCanvas, colour: Swatch, x: number, y: number, w = 18, h = 14): void {

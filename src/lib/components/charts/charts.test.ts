@@ -42,10 +42,13 @@ const reference = { name: 'Stadt', value: 18, year: 2022 };
 const interaction = { hovered: null, selection: ['c'] };
 
 const attrs = (svg: string, tag: string, attr: string) => [...svg.matchAll(new RegExp(`<${tag}\\b[^>]*\\b${attr}="([^"]*)"`, 'g'))].map((m) => m[1]);
-const rects = (svg: string) => [...svg.matchAll(/<rect\b([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+const rects = (svg: string) =>
+	[...svg.matchAll(/<rect\b([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
 
 describe('RankingChart', () => {
-	const { body } = render(RankingChart, { props: { id: 'r', meta: meta('q'), rows, reference, breaks: [10, 15, 25, 30], colours: ['#aaaaaa', '#bbbbbb', '#cccccc'], interaction, locale: 'de' } });
+	const { body } = render(RankingChart, {
+		props: { id: 'r', meta: meta('q'), rows, reference, breaks: [10, 15, 25, 30], colours: ['#aaaaaa', '#bbbbbb', '#cccccc'], interaction, locale: 'de' }
+	});
 	const bars = rects(body).filter((r) => r['data-area']);
 
 	it('draws one bar per district with a value, highest first, ties by name', () => {
@@ -96,8 +99,11 @@ describe('TimeSeriesChart', () => {
 			{ area: 'b', name: 'B', values: years.map((year, i) => ({ year, value: [5, 6, 7, 8][i], stand: null })) }
 		]
 	};
-	const { body } = render(TimeSeriesChart, { props: { id: 't', meta: meta('q'), series, highlight: ['a'], interaction: { hovered: null, selection: ['a'] }, locale: 'de' } });
-	const d = (area: string) => body.match(new RegExp(`<path d="([^"]*)"[^>]*data-area="${area}"`))?.[1] ?? body.match(new RegExp(`data-area="${area}" d="([^"]*)"`))![1];
+	const { body } = render(TimeSeriesChart, {
+		props: { id: 't', meta: meta('q'), series, highlight: ['a'], interaction: { hovered: null, selection: ['a'] }, locale: 'de' }
+	});
+	const d = (area: string) =>
+		body.match(new RegExp(`<path d="([^"]*)"[^>]*data-area="${area}"`))?.[1] ?? body.match(new RegExp(`data-area="${area}" d="([^"]*)"`))![1];
 	it('breaks the line at a missing year instead of interpolating', () => {
 		expect(d('a').match(/M/g)).toHaveLength(2);
 		expect(d('b').match(/M/g)).toHaveLength(1);
@@ -114,7 +120,15 @@ describe('ScatterChart', () => {
 		const xs = [1, 2, 3, 4, 5, null];
 		const ys = [2, 4, 5, 4, 5, 9];
 		const { body } = render(ScatterChart, {
-			props: { id: 's', xMeta: meta('x'), yMeta: meta('y'), xRows: xs.map((v, i) => row(`a${i}`, v, null)), yRows: ys.map((v, i) => row(`a${i}`, v, null)), interaction, locale: 'de' }
+			props: {
+				id: 's',
+				xMeta: meta('x'),
+				yMeta: meta('y'),
+				xRows: xs.map((v, i) => row(`a${i}`, v, null)),
+				yRows: ys.map((v, i) => row(`a${i}`, v, null)),
+				interaction,
+				locale: 'de'
+			}
 		});
 		expect(body).toContain('r = 0,77, n = 5');
 		expect(body).toMatch(/data-correlation="0.7745966\d*" data-n="5"/);
@@ -125,8 +139,21 @@ describe('ScatterChart', () => {
 describe('IndicatorPanels', () => {
 	it('renders the five panels with their marks, and only those asked for', () => {
 		const years = [2021, 2022];
-		const series = { years, city: { area: 's', name: 'Stadt', values: years.map((year) => ({ year, value: 18, stand: null })) }, areas: rows.map((r) => ({ area: r.area, name: r.name, values: years.map((year) => ({ year, value: r.value, stand: null })) })) };
-		const props = { indicator: meta('q'), rows, reference, series, relation: { indicator: meta('p'), rows }, selection: [], hovered: null, locale: 'de' as const };
+		const series = {
+			years,
+			city: { area: 's', name: 'Stadt', values: years.map((year) => ({ year, value: 18, stand: null })) },
+			areas: rows.map((r) => ({ area: r.area, name: r.name, values: years.map((year) => ({ year, value: r.value, stand: null })) }))
+		};
+		const props = {
+			indicator: meta('q'),
+			rows,
+			reference,
+			series,
+			relation: { indicator: meta('p'), rows },
+			selection: [],
+			hovered: null,
+			locale: 'de' as const
+		};
 		const all = render(IndicatorPanels, { props }).body;
 		expect(attrs(all, 'figure', 'data-chart')).toEqual(['panel-ranking', 'panel-distribution', 'panel-deviation', 'panel-timeseries', 'panel-relationship']);
 		const two = render(IndicatorPanels, { props: { ...props, panels: ['ranking', 'deviation'] as const } }).body;

@@ -7,7 +7,8 @@ import { atlasTranslator, type AtlasKey } from '$lib/state/messages-atlas';
 
 export function messages(locale: Locale) {
 	const t = atlasTranslator(locale);
-	return (key: AtlasKey | AnalysisKey | MessageKey, vars: Record<string, string | number> = {}) => t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+	return (key: AtlasKey | AnalysisKey | MessageKey, vars: Record<string, string | number> = {}) =>
+		t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
 export function valueFormatter(locale: Locale, meta: IndicatorMeta) {
@@ -16,11 +17,13 @@ export function valueFormatter(locale: Locale, meta: IndicatorMeta) {
 		/** "12,3 %" */
 		withUnit: (x: number | null) => (x === null ? '–' : `${formatNumber(locale, x, meta.decimals)}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`),
 		plain: (x: number | null, extra = 0) => (x === null ? '–' : formatNumber(locale, x, meta.decimals + extra)),
-		signed: (x: number | null, extra = 0) => (x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(x), meta.decimals + extra)}`)
+		signed: (x: number | null, extra = 0) =>
+			x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(x), meta.decimals + extra)}`
 	};
 }
 
-export const signedNumber = (locale: Locale, x: number | null, decimals: number) => (x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(x), decimals)}`);
+export const signedNumber = (locale: Locale, x: number | null, decimals: number) =>
+	x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(x), decimals)}`;
 
 /** Tick labels: the indicator's decimals are too many for round ticks; d3's nice ticks need few. */
 export function tickFormatter(locale: Locale, ticks: number[]) {

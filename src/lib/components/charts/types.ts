@@ -61,6 +61,9 @@ export interface Margin {
 
 /** The latest reference date among the rows, for "Stand" of real figures. */
 export function latestStand(rows: { stand: string | null }[]): string | null {
-	const s = rows.map((r) => r.stand).filter((x): x is string => x !== null).sort();
+	const s = rows
+		.map((r) => r.stand)
+		.filter((x): x is string => x !== null)
+		.sort();
 	return s.length ? s[s.length - 1] : null;
 }

@@ -4,12 +4,34 @@ import { defaultView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { atlasSources, styleParts, type AtlasLayerInput } from './atlasLayers';
 
-const square = (id: string, x: number) => ({ type: 'Feature' as const, properties: { id, name: id, parent: 'p', labelPoint: [x + 0.5, 0.5], areaKm2: 1 }, geometry: { type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] } });
+const square = (id: string, x: number) => ({
+	type: 'Feature' as const,
+	properties: { id, name: id, parent: 'p', labelPoint: [x + 0.5, 0.5], areaKm2: 1 },
+	geometry: {
+		type: 'Polygon' as const,
+		coordinates: [
+			[
+				[x, 0],
+				[x + 1, 0],
+				[x + 1, 1],
+				[x, 1],
+				[x, 0]
+			]
+		]
+	}
+});
 const areas = { type: 'FeatureCollection', features: [square('a', 0), square('b', 1), square('c', 2)] } as unknown as AtlasLayerInput['areas'];
 const catalogue = { indicators: [], areaIds: new Set<string>(), defaultIndicator: 'x' };
 const empty = { type: 'FeatureCollection', features: [] } as FeatureCollection;
 
-function input(patch: Partial<AtlasLayerInput> = {}, rows = [{ area: 'a', value: 1 }, { area: 'b', value: 2 }, { area: 'c', value: null }]): AtlasLayerInput {
+function input(
+	patch: Partial<AtlasLayerInput> = {},
+	rows = [
+		{ area: 'a', value: 1 },
+		{ area: 'b', value: 2 },
+		{ area: 'c', value: null }
+	]
+): AtlasLayerInput {
 	const view = { ...defaultView(catalogue), ...(patch.view ?? {}) };
 	return {
 		areas,
@@ -41,7 +63,12 @@ describe('atlasSources', () => {
 	});
 
 	it('follows the view: hidden layers, opacity, selection, hover, level', () => {
-		const sources = atlasSources(input({ view: { ...defaultView(catalogue), hidden: ['kontore', 'catchments'], opacity: { choropleth: 50 }, selection: ['b'], level: 'ortschaft' }, hovered: 'a' }));
+		const sources = atlasSources(
+			input({
+				view: { ...defaultView(catalogue), hidden: ['kontore', 'catchments'], opacity: { choropleth: 50 }, selection: ['b'], level: 'ortschaft' },
+				hovered: 'a'
+			})
+		);
 		expect(layer(sources, 'kontore').visible).toBe(false);
 		expect(layer(sources, 'choropleth').paint['fill-opacity']).toBe(0.5);
 		expect(layer(sources, 'selected').filter).toEqual(['in', ['get', 'id'], ['literal', ['b']]]);

@@ -68,8 +68,20 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			// layers) and with a per-feature colour, so the two share one shader program: without a
 			// GPU, compiling programs is a large part of the first frame.
 			layers: [
-				{ id: 'context-fill', type: 'fill', visible: visible('context'), filter: nachbarkreis, paint: { 'fill-color': ['match', ['get', 'kind'], 'nachbarkreis', '#dfe3dc', '#dfe3dc'], 'fill-opacity': opacity('context'), 'fill-antialias': false } },
-				{ id: 'context-line', type: 'line', visible: visible('context'), filter: nachbarkreis, paint: { 'line-color': '#9aa39a', 'line-width': 1, 'line-opacity': opacity('context') } }
+				{
+					id: 'context-fill',
+					type: 'fill',
+					visible: visible('context'),
+					filter: nachbarkreis,
+					paint: { 'fill-color': ['match', ['get', 'kind'], 'nachbarkreis', '#dfe3dc', '#dfe3dc'], 'fill-opacity': opacity('context'), 'fill-antialias': false }
+				},
+				{
+					id: 'context-line',
+					type: 'line',
+					visible: visible('context'),
+					filter: nachbarkreis,
+					paint: { 'line-color': '#9aa39a', 'line-width': 1, 'line-opacity': opacity('context') }
+				}
 			]
 		},
 		{
@@ -79,11 +91,39 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			// Pattern layers are hidden while they have nothing to draw: an invisible layer costs no
 			// shader program.
 			layers: [
-				{ id: 'choropleth', type: 'fill', visible: choroplethShown, paint: { 'fill-color': matchExpression('id', choropleth.colourOf, NO_DATA_COLOUR), 'fill-opacity': opacity('choropleth'), 'fill-antialias': false } },
-				{ id: 'nodata', type: 'fill', visible: choroplethShown && choropleth.noData.length > 0, filter: idIn(choropleth.noData), paint: { 'fill-pattern': 'pattern-nodata', 'fill-opacity': opacity('choropleth') } },
-				{ id: 'suppressed', type: 'fill', visible: choroplethShown && choropleth.suppressed.length > 0, filter: idIn(choropleth.suppressed), paint: { 'fill-pattern': 'pattern-suppressed', 'fill-opacity': opacity('choropleth') } },
-				{ id: 'beispiel', type: 'fill', visible: choroplethShown && input.beispieldaten && withValue.length > 0, filter: idIn(withValue), paint: { 'fill-pattern': 'pattern-beispiel' } },
-				{ id: 'boundaries', type: 'line', visible: visible('boundaries'), paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-opacity': opacity('boundaries') } },
+				{
+					id: 'choropleth',
+					type: 'fill',
+					visible: choroplethShown,
+					paint: { 'fill-color': matchExpression('id', choropleth.colourOf, NO_DATA_COLOUR), 'fill-opacity': opacity('choropleth'), 'fill-antialias': false }
+				},
+				{
+					id: 'nodata',
+					type: 'fill',
+					visible: choroplethShown && choropleth.noData.length > 0,
+					filter: idIn(choropleth.noData),
+					paint: { 'fill-pattern': 'pattern-nodata', 'fill-opacity': opacity('choropleth') }
+				},
+				{
+					id: 'suppressed',
+					type: 'fill',
+					visible: choroplethShown && choropleth.suppressed.length > 0,
+					filter: idIn(choropleth.suppressed),
+					paint: { 'fill-pattern': 'pattern-suppressed', 'fill-opacity': opacity('choropleth') }
+				},
+				{
+					id: 'beispiel',
+					type: 'fill',
+					visible: choroplethShown && input.beispieldaten && withValue.length > 0,
+					filter: idIn(withValue),
+					paint: { 'fill-pattern': 'pattern-beispiel' }
+				},
+				{
+					id: 'boundaries',
+					type: 'line',
+					visible: visible('boundaries'),
+					paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-opacity': opacity('boundaries') }
+				},
 				{ id: 'hover', type: 'line', visible: true, filter: ['==', ['get', 'id'], input.hovered ?? ''], paint: { 'line-color': '#1f2a24', 'line-width': 2 } },
 				{ id: 'selected', type: 'line', visible: true, filter: idIn(view.selection), paint: { 'line-color': '#1b4f8a', 'line-width': 3.5 } }
 			]
@@ -92,9 +132,21 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			id: 'ortschaft-lines',
 			data: input.ortschaften,
 			layers: [
-				{ id: 'ortschaft-boundaries', type: 'line', visible: visible('boundaries') && view.level === 'stadtteil', paint: { 'line-color': '#4d5a52', 'line-width': 1.6, 'line-opacity': opacity('boundaries') } },
+				{
+					id: 'ortschaft-boundaries',
+					type: 'line',
+					visible: visible('boundaries') && view.level === 'stadtteil',
+					paint: { 'line-color': '#4d5a52', 'line-width': 1.6, 'line-opacity': opacity('boundaries') }
+				},
 				// The city outline comes from the context source, drawn above the areas.
-				{ id: 'city-outline', source: 'context', type: 'line', visible: visible('outline'), filter: ['==', ['get', 'kind'], 'stadtgrenze'], paint: { 'line-color': '#1f2a24', 'line-width': 2.2, 'line-opacity': opacity('outline') } }
+				{
+					id: 'city-outline',
+					source: 'context',
+					type: 'line',
+					visible: visible('outline'),
+					filter: ['==', ['get', 'kind'], 'stadtgrenze'],
+					paint: { 'line-color': '#1f2a24', 'line-width': 2.2, 'line-opacity': opacity('outline') }
+				}
 			]
 		}
 	];
@@ -104,10 +156,34 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			id: 'catchments',
 			data: input.catchments,
 			layers: [
-				{ id: 'catchment-rings', type: 'fill', visible: shown, filter: ringFilter, paint: { 'fill-color': matchExpression('distance', input.catchmentColours, '#ffffff'), 'fill-opacity': 0.25 * opacity('catchments') } },
-				{ id: 'catchment-lines', type: 'line', visible: shown, filter: ringFilter, paint: { 'line-color': '#4a1486', 'line-width': 1.2, 'line-dasharray': [3, 2], 'line-opacity': opacity('catchments') } },
-				{ id: 'catchment-nearest', type: 'fill', visible: shown, filter: nearestFilter, paint: { 'fill-color': matchExpression('kontor', input.kontorAreaColours ?? new Map(), '#b9a3d6'), 'fill-opacity': 0.3 * opacity('catchments') } },
-				{ id: 'catchment-nearest-lines', type: 'line', visible: shown, filter: nearestFilter, paint: { 'line-color': '#4a1486', 'line-width': 1.5, 'line-opacity': opacity('catchments') } }
+				{
+					id: 'catchment-rings',
+					type: 'fill',
+					visible: shown,
+					filter: ringFilter,
+					paint: { 'fill-color': matchExpression('distance', input.catchmentColours, '#ffffff'), 'fill-opacity': 0.25 * opacity('catchments') }
+				},
+				{
+					id: 'catchment-lines',
+					type: 'line',
+					visible: shown,
+					filter: ringFilter,
+					paint: { 'line-color': '#4a1486', 'line-width': 1.2, 'line-dasharray': [3, 2], 'line-opacity': opacity('catchments') }
+				},
+				{
+					id: 'catchment-nearest',
+					type: 'fill',
+					visible: shown,
+					filter: nearestFilter,
+					paint: { 'fill-color': matchExpression('kontor', input.kontorAreaColours ?? new Map(), '#b9a3d6'), 'fill-opacity': 0.3 * opacity('catchments') }
+				},
+				{
+					id: 'catchment-nearest-lines',
+					type: 'line',
+					visible: shown,
+					filter: nearestFilter,
+					paint: { 'line-color': '#4a1486', 'line-width': 1.5, 'line-opacity': opacity('catchments') }
+				}
 			]
 		});
 	}
@@ -115,8 +191,31 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 		id: 'kontore',
 		data: input.kontore,
 		layers: [
-			{ id: 'kontore-halo', type: 'circle', visible: visible('kontore'), paint: { 'circle-radius': 13, 'circle-color': '#ffffff', 'circle-opacity': 0.6 * opacity('kontore'), 'circle-stroke-width': 1.5, 'circle-stroke-color': '#6a1b9a', 'circle-stroke-opacity': opacity('kontore') } },
-			{ id: 'kontore', type: 'circle', visible: visible('kontore'), paint: { 'circle-radius': 7, 'circle-color': '#6a1b9a', 'circle-stroke-width': 2, 'circle-stroke-color': '#ffffff', 'circle-opacity': opacity('kontore') } }
+			{
+				id: 'kontore-halo',
+				type: 'circle',
+				visible: visible('kontore'),
+				paint: {
+					'circle-radius': 13,
+					'circle-color': '#ffffff',
+					'circle-opacity': 0.6 * opacity('kontore'),
+					'circle-stroke-width': 1.5,
+					'circle-stroke-color': '#6a1b9a',
+					'circle-stroke-opacity': opacity('kontore')
+				}
+			},
+			{
+				id: 'kontore',
+				type: 'circle',
+				visible: visible('kontore'),
+				paint: {
+					'circle-radius': 7,
+					'circle-color': '#6a1b9a',
+					'circle-stroke-width': 2,
+					'circle-stroke-color': '#ffffff',
+					'circle-opacity': opacity('kontore')
+				}
+			}
 		]
 	});
 	return sources;
@@ -125,7 +224,9 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 /** The sources and layers of a view as parts of a MapLibre style. */
 export function styleParts(sources: SourceSpec[]): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
 	return {
-		sources: Object.fromEntries(sources.map((s) => [s.id, { type: 'geojson', data: s.data, ...(s.promoteId ? { promoteId: s.promoteId } : {}) } as SourceSpecification])),
+		sources: Object.fromEntries(
+			sources.map((s) => [s.id, { type: 'geojson', data: s.data, ...(s.promoteId ? { promoteId: s.promoteId } : {}) } as SourceSpecification])
+		),
 		layers: sources.flatMap((s) => s.layers.map((l) => layerSpecification(l, s.id)))
 	};
 }

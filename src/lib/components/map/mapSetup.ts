@@ -26,7 +26,9 @@ export function loadMaplibre(): Promise<MapLibre> {
 export const BACKGROUND: LayerSpecification = { id: 'background', type: 'background', paint: { 'background-color': '#eef0ea' } };
 
 /** The base style with the given sources and layers above the background. */
-export function baseStyle(parts: { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } = { sources: {}, layers: [] }): StyleSpecification {
+export function baseStyle(
+	parts: { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } = { sources: {}, layers: [] }
+): StyleSpecification {
 	return { version: 8, sources: parts.sources, transition: { duration: 0, delay: 0 }, layers: [BACKGROUND, ...parts.layers] };
 }
 
@@ -34,7 +36,10 @@ export function baseStyle(parts: { sources: Record<string, SourceSpecification>;
  * A new map in `container`, showing `camera` or else `bounds`. Throws when WebGL is missing or
  * the map cannot start. Controls and event handlers are the owner's.
  */
-export function createMap(lib: MapLibre, options: { container: HTMLElement; style: StyleSpecification | string; camera: Camera | null; bounds: LngLatBoundsLike }): MapLibreMap {
+export function createMap(
+	lib: MapLibre,
+	options: { container: HTMLElement; style: StyleSpecification | string; camera: Camera | null; bounds: LngLatBoundsLike }
+): MapLibreMap {
 	lib.setWorkerUrl(workerUrl);
 	// With reduced motion: no fading of labels/symbols; MapLibre itself turns easeTo/flyTo (zoom
 	// buttons, keyboard) into jumps when the user prefers reduced motion.

@@ -137,15 +137,26 @@ export function versionTexts(db: Db, id: number): { files: string; derived: stri
  * runs inside the transaction (the audit entry goes there, and tests use it to be killed mid-way).
  */
 export function insertVersion(db: Db, v: NewVersion, beforeCommit?: (id: number) => void): number {
-	return db.transaction(() => {
-		const { lastInsertRowid } = db
-			.prepare('INSERT INTO versions (created_at, created_by, kind, summary, based_on, inputs_hash, files, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-			.run(new Date().toISOString(), v.createdBy, v.kind, v.summary, v.basedOn, v.inputsHash ?? null, JSON.stringify(Object.fromEntries(v.files)), JSON.stringify(v.derived));
-		const id = Number(lastInsertRowid);
-		db.prepare('INSERT INTO current (singleton, version) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET version = excluded.version').run(id);
-		beforeCommit?.(id);
-		return id;
-	}).immediate();
+	return db
+		.transaction(() => {
+			const { lastInsertRowid } = db
+				.prepare('INSERT INTO versions (created_at, created_by, kind, summary, based_on, inputs_hash, files, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+				.run(
+					new Date().toISOString(),
+					v.createdBy,
+					v.kind,
+					v.summary,
+					v.basedOn,
+					v.inputsHash ?? null,
+					JSON.stringify(Object.fromEntries(v.files)),
+					JSON.stringify(v.derived)
+				);
+			const id = Number(lastInsertRowid);
+			db.prepare('INSERT INTO current (singleton, version) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET version = excluded.version').run(id);
+			beforeCommit?.(id);
+			return id;
+		})
+		.immediate();
 }
 
 export interface AuditEntry {
@@ -210,7 +221,9 @@ export function putPreview(db: Db, p: { id: string; user: string; expires: numbe
 }
 
 export function getPreviewRow(db: Db, id: string): { user: string; expires: number; body: string } | null {
-	return (db.prepare('SELECT user, expires, body FROM pending_previews WHERE id = ?').get(id) as { user: string; expires: number; body: string } | undefined) ?? null;
+	return (
+		(db.prepare('SELECT user, expires, body FROM pending_previews WHERE id = ?').get(id) as { user: string; expires: number; body: string } | undefined) ?? null
+	);
 }
 
 export function deletePreview(db: Db, id: string): void {

@@ -24,8 +24,10 @@ function geometryNote(store: Store, all: string, official: string): string {
 function beispieldatenNote(store: Store): string {
 	const bsp = store.derived.indicators.filter((m) => m.beispieldaten).map((m) => m.id.replace(/-/g, '_'));
 	const real = store.derived.indicators.filter((m) => !m.beispieldaten).map((m) => m.id.replace(/-/g, '_'));
-	return `Indikatoren als Eigenschaften, jeweils der letzte Wert mit _jahr und _stand. Echte Werte: ${real.join(', ')}. ` +
-		`Beispieldaten (synthetisch, keine Zahlen der Stadt): ${bsp.join(', ')}.`;
+	return (
+		`Indikatoren als Eigenschaften, jeweils der letzte Wert mit _jahr und _stand. Echte Werte: ${real.join(', ')}. ` +
+		`Beispieldaten (synthetisch, keine Zahlen der Stadt): ${bsp.join(', ')}.`
+	);
 }
 
 export const COLLECTIONS: OgcCollection[] = [

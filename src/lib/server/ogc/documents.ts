@@ -36,10 +36,7 @@ const link = (href: string, rel: string, type: string, title: string): Link => (
 
 /** JSON self link plus its HTML alternate (or the other way round), for any OGC path. */
 function selfLinks(root: string, path: string, jsonType: string, what: string): Link[] {
-	return [
-		link(`${root}${path}?f=json`, 'self', jsonType, `${what} als JSON`),
-		link(`${root}${path}?f=html`, 'alternate', TYPES.html, `${what} als HTML`)
-	];
+	return [link(`${root}${path}?f=json`, 'self', jsonType, `${what} als JSON`), link(`${root}${path}?f=html`, 'alternate', TYPES.html, `${what} als HTML`)];
 }
 
 export function landing(store: Store, root: string) {
@@ -126,9 +123,6 @@ export function itemDocument(root: string, c: OgcCollection, f: FlatFeature) {
 	const path = `/collections/${c.id}/items/${encodeURIComponent(f.id)}`;
 	return {
 		...f,
-		links: [
-			...selfLinks(root, path, TYPES.geojson, f.id),
-			link(`${root}/collections/${c.id}?f=json`, 'collection', TYPES.json, c.title)
-		]
+		links: [...selfLinks(root, path, TYPES.geojson, f.id), link(`${root}/collections/${c.id}?f=json`, 'collection', TYPES.json, c.title)]
 	};
 }

@@ -13,8 +13,7 @@ export class OgcError extends Error {
 	}
 }
 
-export const invalidParameter = (parameter: string, description: string) =>
-	new OgcError(400, 'InvalidParameterValue', `${parameter}: ${description}`);
+export const invalidParameter = (parameter: string, description: string) => new OgcError(400, 'InvalidParameterValue', `${parameter}: ${description}`);
 
 export const notFound = (description: string) => new OgcError(404, 'NotFound', description);
 

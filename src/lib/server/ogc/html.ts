@@ -35,7 +35,9 @@ interface Crumb {
 
 function layout(root: string, title: string, crumbs: Crumb[], json: string, body: string): string {
 	const trail = [{ href: `${root}?f=html`, label: 'OGC API' }, ...crumbs]
-		.map((c, i, all) => (i === all.length - 1 || !c.href ? `<li aria-current="page">${esc(c.label)}</li>` : `<li><a href="${esc(c.href)}">${esc(c.label)}</a></li>`))
+		.map((c, i, all) =>
+			i === all.length - 1 || !c.href ? `<li aria-current="page">${esc(c.label)}</li>` : `<li><a href="${esc(c.href)}">${esc(c.label)}</a></li>`
+		)
 		.join('');
 	return `<!doctype html>
 <html lang="de">
@@ -59,7 +61,12 @@ ${body}
 }
 
 export function landingHtml(store: Store, root: string): string {
-	return layout(root, TITLE, [], `${root}?f=json`, `<p>${esc(serviceDescription(store))}</p>
+	return layout(
+		root,
+		TITLE,
+		[],
+		`${root}?f=json`,
+		`<p>${esc(serviceDescription(store))}</p>
 <h2>Inhalt</h2>
 <ul>
 <li><a href="${root}/collections?f=html">Sammlungen</a> (Layer für QGIS, ArcGIS und Geoportale)</li>
@@ -67,19 +74,31 @@ export function landingHtml(store: Store, root: string): string {
 <li><a href="${root}/conformance?f=html">Erfüllte Konformitätsklassen</a></li>
 </ul>
 <h2>In QGIS öffnen</h2>
-<p>Layer › Layer hinzufügen › WFS/OGC-API-Features-Layer hinzufügen, neue Verbindung mit der Adresse <code>${esc(root)}</code>. Mit GDAL: <code>ogrinfo OAPIF:${esc(root)}</code>.</p>`);
+<p>Layer › Layer hinzufügen › WFS/OGC-API-Features-Layer hinzufügen, neue Verbindung mit der Adresse <code>${esc(root)}</code>. Mit GDAL: <code>ogrinfo OAPIF:${esc(root)}</code>.</p>`
+	);
 }
 
 export function conformanceHtml(root: string): string {
-	return layout(root, 'Konformität', [{ label: 'Konformität' }], `${root}/conformance?f=json`, `<p>Dieser Dienst erfüllt die folgenden Konformitätsklassen von OGC API – Features, Teil 1:</p>
-<ul>${CONFORMANCE.map((c) => `<li><code>${esc(c)}</code></li>`).join('')}</ul>`);
+	return layout(
+		root,
+		'Konformität',
+		[{ label: 'Konformität' }],
+		`${root}/conformance?f=json`,
+		`<p>Dieser Dienst erfüllt die folgenden Konformitätsklassen von OGC API – Features, Teil 1:</p>
+<ul>${CONFORMANCE.map((c) => `<li><code>${esc(c)}</code></li>`).join('')}</ul>`
+	);
 }
 
 export function apiHtml(root: string, doc: { paths: Record<string, { get: { summary: string } }> }): string {
 	const rows = Object.entries(doc.paths)
 		.map(([path, op]) => `<tr><td><code>GET ${esc(path)}</code></td><td>${esc(op.get.summary)}</td></tr>`)
 		.join('');
-	return layout(root, 'API-Dokumentation', [{ label: 'API' }], `${root}/api?f=json`, `<p>Die maschinenlesbare Beschreibung steht als <a href="${root}/api?f=json">OpenAPI-3.0-Dokument</a> bereit. Alle Pfade beziehen sich auf <code>${esc(root)}</code>.</p>
+	return layout(
+		root,
+		'API-Dokumentation',
+		[{ label: 'API' }],
+		`${root}/api?f=json`,
+		`<p>Die maschinenlesbare Beschreibung steht als <a href="${root}/api?f=json">OpenAPI-3.0-Dokument</a> bereit. Alle Pfade beziehen sich auf <code>${esc(root)}</code>.</p>
 <table><caption>Pfade</caption><thead><tr><th scope="col">Pfad</th><th scope="col">Inhalt</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>Parameter für Objekte</h2>
 <dl>
@@ -87,41 +106,75 @@ export function apiHtml(root: string, doc: { paths: Record<string, { get: { summ
 <dt><code>offset</code></dt><dd>Übersprungene Objekte; die Links „nächste“ und „vorige Seite“ setzen ihn.</dd>
 <dt><code>bbox</code></dt><dd>Rechteck minLon,minLat,maxLon,maxLat in WGS 84 (CRS84).</dd>
 <dt><code>f</code></dt><dd><code>json</code> oder <code>html</code>; ohne <code>f</code> entscheidet der Accept-Header.</dd>
-</dl>`);
+</dl>`
+	);
 }
 
 export function collectionsHtml(store: Store, root: string): string {
-	const rows = COLLECTIONS.map((c) => `<tr><th scope="row"><a href="${root}/collections/${c.id}?f=html">${esc(c.title)}</a></th><td><code>${esc(c.id)}</code></td><td class="num">${prepare(store, c).features.length}</td><td>${esc(c.description(store))}</td></tr>`).join('');
-	return layout(root, 'Sammlungen', [{ label: 'Sammlungen' }], `${root}/collections?f=json`, `<table><caption>Sammlungen dieses Dienstes</caption>
-<thead><tr><th scope="col">Titel</th><th scope="col">Kennung</th><th scope="col">Objekte</th><th scope="col">Beschreibung</th></tr></thead><tbody>${rows}</tbody></table>`);
+	const rows = COLLECTIONS.map(
+		(c) =>
+			`<tr><th scope="row"><a href="${root}/collections/${c.id}?f=html">${esc(c.title)}</a></th><td><code>${esc(c.id)}</code></td><td class="num">${prepare(store, c).features.length}</td><td>${esc(c.description(store))}</td></tr>`
+	).join('');
+	return layout(
+		root,
+		'Sammlungen',
+		[{ label: 'Sammlungen' }],
+		`${root}/collections?f=json`,
+		`<table><caption>Sammlungen dieses Dienstes</caption>
+<thead><tr><th scope="col">Titel</th><th scope="col">Kennung</th><th scope="col">Objekte</th><th scope="col">Beschreibung</th></tr></thead><tbody>${rows}</tbody></table>`
+	);
 }
 
 function propertyTable(defs: PropertyDef[]): string {
-	const rows = defs.map((d) => `<tr><th scope="row"><code>${esc(d.name)}</code></th><td>${esc(d.title)}</td><td>${esc(d.type)}</td><td>${esc(d.unit ?? '')}</td><td>${d.beispieldaten ? 'Beispieldaten' : ''}</td></tr>`).join('');
+	const rows = defs
+		.map(
+			(d) =>
+				`<tr><th scope="row"><code>${esc(d.name)}</code></th><td>${esc(d.title)}</td><td>${esc(d.type)}</td><td>${esc(d.unit ?? '')}</td><td>${d.beispieldaten ? 'Beispieldaten' : ''}</td></tr>`
+		)
+		.join('');
 	return `<table><caption>Eigenschaften</caption><thead><tr><th scope="col">Name</th><th scope="col">Bedeutung</th><th scope="col">Typ</th><th scope="col">Einheit</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 export function collectionHtml(store: Store, root: string, c: OgcCollection): string {
 	const p = prepare(store, c);
 	const base = `${root}/collections/${c.id}`;
-	return layout(root, c.title, [{ href: `${root}/collections?f=html`, label: 'Sammlungen' }, { label: c.title }], `${base}?f=json`, `<p class="hinweis">${esc(c.description(store))}</p>
+	return layout(
+		root,
+		c.title,
+		[{ href: `${root}/collections?f=html`, label: 'Sammlungen' }, { label: c.title }],
+		`${base}?f=json`,
+		`<p class="hinweis">${esc(c.description(store))}</p>
 <p><a href="${base}/items?f=html">Objekte ansehen</a> (${p.features.length}) · <a href="${base}/items?f=json&amp;limit=1000">alle als GeoJSON</a></p>
 <p>Ausdehnung (CRS84, minLon, minLat, maxLon, maxLat): ${p.extent.map((x) => esc(nf.format(x))).join(', ')}</p>
-${propertyTable(c.properties(store))}`);
+${propertyTable(c.properties(store))}`
+	);
 }
 
 export function itemsHtml(root: string, c: OgcCollection, page: Page, offset: number, params: URLSearchParams): string {
 	const base = `${root}/collections/${c.id}`;
 	const items = `${base}/items`;
-	const rows = page.features.map((f) => `<tr><th scope="row"><a href="${base}/items/${encodeURIComponent(f.id)}?f=html">${esc(f.properties.name ?? f.id)}</a></th><td><code>${esc(f.id)}</code></td><td>${esc(f.geometry.type)}</td></tr>`).join('');
+	const rows = page.features
+		.map(
+			(f) =>
+				`<tr><th scope="row"><a href="${base}/items/${encodeURIComponent(f.id)}?f=html">${esc(f.properties.name ?? f.id)}</a></th><td><code>${esc(f.id)}</code></td><td>${esc(f.geometry.type)}</td></tr>`
+		)
+		.join('');
 	const nav = [
 		page.prev !== null ? `<a rel="prev" href="${esc(pageUrl(items, params, page.prev, 'html'))}">Vorige Seite</a>` : '',
 		page.next !== null ? `<a rel="next" href="${esc(pageUrl(items, params, page.next, 'html'))}">Nächste Seite</a>` : ''
 	].filter(Boolean);
-	const range = page.numberReturned ? `Objekte ${offset + 1}–${offset + page.numberReturned} von ${page.numberMatched}` : `Keine Objekte auf dieser Seite (${page.numberMatched} insgesamt)`;
-	return layout(root, `${c.title}: Objekte`, [{ href: `${root}/collections?f=html`, label: 'Sammlungen' }, { href: `${base}?f=html`, label: c.title }, { label: 'Objekte' }], pageUrl(items, params, offset, 'json'), `<p>${esc(range)}.</p>
+	const range = page.numberReturned
+		? `Objekte ${offset + 1}–${offset + page.numberReturned} von ${page.numberMatched}`
+		: `Keine Objekte auf dieser Seite (${page.numberMatched} insgesamt)`;
+	return layout(
+		root,
+		`${c.title}: Objekte`,
+		[{ href: `${root}/collections?f=html`, label: 'Sammlungen' }, { href: `${base}?f=html`, label: c.title }, { label: 'Objekte' }],
+		pageUrl(items, params, offset, 'json'),
+		`<p>${esc(range)}.</p>
 <table><caption>${esc(c.title)}</caption><thead><tr><th scope="col">Name</th><th scope="col">Kennung</th><th scope="col">Geometrie</th></tr></thead><tbody>${rows}</tbody></table>
-${nav.length ? `<nav aria-label="Seiten"><p>${nav.join(' · ')}</p></nav>` : ''}`);
+${nav.length ? `<nav aria-label="Seiten"><p>${nav.join(' · ')}</p></nav>` : ''}`
+	);
 }
 
 export function itemHtml(store: Store, root: string, c: OgcCollection, f: FlatFeature): string {
@@ -135,13 +188,30 @@ export function itemHtml(store: Store, root: string, c: OgcCollection, f: FlatFe
 		})
 		.join('');
 	const title = String(f.properties.name ?? f.id);
-	return layout(root, title, [{ href: `${root}/collections?f=html`, label: 'Sammlungen' }, { href: `${base}?f=html`, label: c.title }, { href: `${base}/items?f=html`, label: 'Objekte' }, { label: title }], `${base}/items/${encodeURIComponent(f.id)}?f=json`, `<p>Geometrie: ${esc(f.geometry.type)}. ${esc(c.title)}: ${esc(c.description(store).split('. ')[0])}.</p>
-<table><caption>Eigenschaften von ${esc(title)}</caption><thead><tr><th scope="col">Eigenschaft</th><th scope="col">Wert</th></tr></thead><tbody>${rows}</tbody></table>`);
+	return layout(
+		root,
+		title,
+		[
+			{ href: `${root}/collections?f=html`, label: 'Sammlungen' },
+			{ href: `${base}?f=html`, label: c.title },
+			{ href: `${base}/items?f=html`, label: 'Objekte' },
+			{ label: title }
+		],
+		`${base}/items/${encodeURIComponent(f.id)}?f=json`,
+		`<p>Geometrie: ${esc(f.geometry.type)}. ${esc(c.title)}: ${esc(c.description(store).split('. ')[0])}.</p>
+<table><caption>Eigenschaften von ${esc(title)}</caption><thead><tr><th scope="col">Eigenschaft</th><th scope="col">Wert</th></tr></thead><tbody>${rows}</tbody></table>`
+	);
 }
 
 export function exceptionHtml(root: string, e: OgcError): string {
 	const heading = e.status === 404 ? 'Nicht gefunden' : e.status === 400 ? 'Ungültige Anfrage' : 'Fehler';
-	return layout(root, heading, [{ label: heading }], `${root}?f=json`, `<p>Status ${e.status}, Code <code>${esc(e.code)}</code>.</p>
+	return layout(
+		root,
+		heading,
+		[{ label: heading }],
+		`${root}?f=json`,
+		`<p>Status ${e.status}, Code <code>${esc(e.code)}</code>.</p>
 <p>${esc(e.description)}</p>
-<p><a href="${root}/collections?f=html">Zu den Sammlungen</a></p>`);
+<p><a href="${root}/collections?f=html">Zu den Sammlungen</a></p>`
+	);
 }

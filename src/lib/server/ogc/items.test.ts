@@ -79,7 +79,9 @@ describe('paginate', () => {
 describe('pageUrl', () => {
 	it('keeps the query, replaces offset and f, drops offset 0', () => {
 		const params = new URLSearchParams('bbox=1,2,3,4&limit=5&offset=10&f=html');
-		expect(pageUrl('http://h/ogc/collections/x/items', params, 15, 'json')).toBe('http://h/ogc/collections/x/items?bbox=1%2C2%2C3%2C4&limit=5&offset=15&f=json');
+		expect(pageUrl('http://h/ogc/collections/x/items', params, 15, 'json')).toBe(
+			'http://h/ogc/collections/x/items?bbox=1%2C2%2C3%2C4&limit=5&offset=15&f=json'
+		);
 		expect(pageUrl('http://h/ogc/collections/x/items', params, 0, 'html')).toBe('http://h/ogc/collections/x/items?bbox=1%2C2%2C3%2C4&limit=5&f=html');
 	});
 });
@@ -89,11 +91,25 @@ describe('filterByBbox', () => {
 	const square = (id: string, x: number): FlatFeature => ({
 		type: 'Feature',
 		id,
-		geometry: { type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] },
+		geometry: {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[x, 0],
+					[x + 1, 0],
+					[x + 1, 1],
+					[x, 1],
+					[x, 0]
+				]
+			]
+		},
 		properties: {}
 	});
 	const features = [square('A', 0), square('B', 2)];
-	const boxes = [[0, 0, 1, 1], [2, 0, 3, 1]];
+	const boxes = [
+		[0, 0, 1, 1],
+		[2, 0, 3, 1]
+	];
 	const hit = (b: [number, number, number, number]) => filterByBbox(features, boxes, b).map((f) => f.id);
 	it('keeps features that intersect, touching included', () => {
 		expect(hit([0.5, 0.5, 0.6, 0.6])).toEqual(['A']);

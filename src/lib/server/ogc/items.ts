@@ -73,7 +73,13 @@ function boxesIntersect(a: number[], b: [number, number, number, number]): boole
 export function filterByBbox(features: FlatFeature[], boxes: number[][], box: ItemsQuery['bbox']): FlatFeature[] {
 	if (!box) return features;
 	// A box across the antimeridian is tested as its two halves.
-	const halves: [number, number, number, number][] = box[0] <= box[2] ? [box] : [[box[0], box[1], 180, box[3]], [-180, box[1], box[2], box[3]]];
+	const halves: [number, number, number, number][] =
+		box[0] <= box[2]
+			? [box]
+			: [
+					[box[0], box[1], 180, box[3]],
+					[-180, box[1], box[2], box[3]]
+				];
 	const polygons = halves.map((h) => bboxPolygon(h));
 	return features.filter((f, i) => boxesIntersect(boxes[i], box) && polygons.some((p) => booleanIntersects(f, p)));
 }

@@ -8,7 +8,10 @@ export type OgcFormat = (typeof FORMATS)[number];
 function quality(accept: string, types: string[]): number {
 	let best = 0;
 	for (const part of accept.split(',')) {
-		const [type, ...params] = part.trim().split(';').map((s) => s.trim().toLowerCase());
+		const [type, ...params] = part
+			.trim()
+			.split(';')
+			.map((s) => s.trim().toLowerCase());
 		if (!types.includes(type)) continue;
 		const q = params.find((p) => p.startsWith('q='));
 		best = Math.max(best, q ? Number(q.slice(2)) || 0 : 1);

@@ -28,17 +28,64 @@ export function openApi(store: Store, root: string) {
 		servers: [{ url: root, description: 'dieser Server' }],
 		tags: [{ name: 'Capabilities' }, { name: 'Data' }],
 		paths: {
-			'/': { get: { tags: ['Capabilities'], summary: 'Startseite', operationId: 'getLandingPage', parameters: [ref('parameters/f')], responses: { '200': ok('Startseite mit Links', 'application/json', ref('schemas/landingPage')), '400': errors['400'] } } },
-			'/conformance': { get: { tags: ['Capabilities'], summary: 'Konformitätsklassen', operationId: 'getConformance', parameters: [ref('parameters/f')], responses: { '200': ok('Konformitätsklassen', 'application/json', ref('schemas/confClasses')), '400': errors['400'] } } },
-			'/api': { get: { tags: ['Capabilities'], summary: 'Diese API-Beschreibung', operationId: 'getApi', parameters: [ref('parameters/f')], responses: { '200': ok('OpenAPI-Dokument', 'application/vnd.oai.openapi+json;version=3.0', { type: 'object' }), '400': errors['400'] } } },
-			'/collections': { get: { tags: ['Capabilities'], summary: 'Sammlungen', operationId: 'getCollections', parameters: [ref('parameters/f')], responses: { '200': ok('Alle Sammlungen', 'application/json', ref('schemas/collections')), '400': errors['400'] } } },
-			'/collections/{collectionId}': { get: { tags: ['Capabilities'], summary: 'Eine Sammlung', operationId: 'describeCollection', parameters: [ref('parameters/collectionId'), ref('parameters/f')], responses: { '200': ok('Beschreibung der Sammlung', 'application/json', ref('schemas/collection')), ...errors } } },
+			'/': {
+				get: {
+					tags: ['Capabilities'],
+					summary: 'Startseite',
+					operationId: 'getLandingPage',
+					parameters: [ref('parameters/f')],
+					responses: { '200': ok('Startseite mit Links', 'application/json', ref('schemas/landingPage')), '400': errors['400'] }
+				}
+			},
+			'/conformance': {
+				get: {
+					tags: ['Capabilities'],
+					summary: 'Konformitätsklassen',
+					operationId: 'getConformance',
+					parameters: [ref('parameters/f')],
+					responses: { '200': ok('Konformitätsklassen', 'application/json', ref('schemas/confClasses')), '400': errors['400'] }
+				}
+			},
+			'/api': {
+				get: {
+					tags: ['Capabilities'],
+					summary: 'Diese API-Beschreibung',
+					operationId: 'getApi',
+					parameters: [ref('parameters/f')],
+					responses: { '200': ok('OpenAPI-Dokument', 'application/vnd.oai.openapi+json;version=3.0', { type: 'object' }), '400': errors['400'] }
+				}
+			},
+			'/collections': {
+				get: {
+					tags: ['Capabilities'],
+					summary: 'Sammlungen',
+					operationId: 'getCollections',
+					parameters: [ref('parameters/f')],
+					responses: { '200': ok('Alle Sammlungen', 'application/json', ref('schemas/collections')), '400': errors['400'] }
+				}
+			},
+			'/collections/{collectionId}': {
+				get: {
+					tags: ['Capabilities'],
+					summary: 'Eine Sammlung',
+					operationId: 'describeCollection',
+					parameters: [ref('parameters/collectionId'), ref('parameters/f')],
+					responses: { '200': ok('Beschreibung der Sammlung', 'application/json', ref('schemas/collection')), ...errors }
+				}
+			},
 			'/collections/{collectionId}/items': {
 				get: {
 					tags: ['Data'],
 					summary: 'Objekte einer Sammlung',
 					operationId: 'getFeatures',
-					parameters: [ref('parameters/collectionId'), ref('parameters/limit'), ref('parameters/offset'), ref('parameters/bbox'), ref('parameters/datetime'), ref('parameters/f')],
+					parameters: [
+						ref('parameters/collectionId'),
+						ref('parameters/limit'),
+						ref('parameters/offset'),
+						ref('parameters/bbox'),
+						ref('parameters/datetime'),
+						ref('parameters/f')
+					],
 					responses: { '200': ok('Eine Seite von Objekten', 'application/geo+json', ref('schemas/featureCollectionGeoJSON')), ...errors }
 				}
 			},
@@ -54,11 +101,37 @@ export function openApi(store: Store, root: string) {
 		},
 		components: {
 			parameters: {
-				f: { name: 'f', in: 'query', required: false, description: 'Format der Antwort; sonst entscheidet der Accept-Header.', schema: { type: 'string', enum: ['json', 'html'] } },
-				collectionId: { name: 'collectionId', in: 'path', required: true, description: 'Kennung der Sammlung', schema: { type: 'string', enum: collectionIds } },
+				f: {
+					name: 'f',
+					in: 'query',
+					required: false,
+					description: 'Format der Antwort; sonst entscheidet der Accept-Header.',
+					schema: { type: 'string', enum: ['json', 'html'] }
+				},
+				collectionId: {
+					name: 'collectionId',
+					in: 'path',
+					required: true,
+					description: 'Kennung der Sammlung',
+					schema: { type: 'string', enum: collectionIds }
+				},
 				featureId: { name: 'featureId', in: 'path', required: true, description: 'Kennung des Objekts', schema: { type: 'string' } },
-				limit: { name: 'limit', in: 'query', required: false, style: 'form', explode: false, description: 'Höchstzahl der Objekte je Seite', schema: { type: 'integer', minimum: 1, maximum: LIMIT_MAX, default: LIMIT_DEFAULT } },
-				offset: { name: 'offset', in: 'query', required: false, description: 'Anzahl der übersprungenen Objekte (für Seiten; die Links next und prev setzen ihn)', schema: { type: 'integer', minimum: 0, default: 0 } },
+				limit: {
+					name: 'limit',
+					in: 'query',
+					required: false,
+					style: 'form',
+					explode: false,
+					description: 'Höchstzahl der Objekte je Seite',
+					schema: { type: 'integer', minimum: 1, maximum: LIMIT_MAX, default: LIMIT_DEFAULT }
+				},
+				offset: {
+					name: 'offset',
+					in: 'query',
+					required: false,
+					description: 'Anzahl der übersprungenen Objekte (für Seiten; die Links next und prev setzen ihn)',
+					schema: { type: 'integer', minimum: 0, default: 0 }
+				},
 				bbox: {
 					name: 'bbox',
 					in: 'query',
@@ -68,29 +141,79 @@ export function openApi(store: Store, root: string) {
 					description: 'Nur Objekte, die dieses Rechteck schneiden: minLon,minLat,maxLon,maxLat in CRS84 (WGS 84, Länge/Breite).',
 					schema: { type: 'array', minItems: 4, maxItems: 6, items: { type: 'number' } }
 				},
-				datetime: { name: 'datetime', in: 'query', required: false, style: 'form', explode: false, description: 'Zeitpunkt oder Zeitraum (RFC 3339). Die Sammlungen haben keine zeitliche Geometrie; der Wert wird geprüft, filtert aber nicht.', schema: { type: 'string' } }
+				datetime: {
+					name: 'datetime',
+					in: 'query',
+					required: false,
+					style: 'form',
+					explode: false,
+					description: 'Zeitpunkt oder Zeitraum (RFC 3339). Die Sammlungen haben keine zeitliche Geometrie; der Wert wird geprüft, filtert aber nicht.',
+					schema: { type: 'string' }
+				}
 			},
 			schemas: {
 				exception: { type: 'object', required: ['code'], properties: { code: { type: 'string' }, description: { type: 'string' } } },
-				link: { type: 'object', required: ['href'], properties: { href: { type: 'string' }, rel: { type: 'string' }, type: { type: 'string' }, title: { type: 'string' } } },
-				landingPage: { type: 'object', required: ['links'], properties: { title: { type: 'string' }, description: { type: 'string' }, links: { type: 'array', items: ref('schemas/link') } } },
+				link: {
+					type: 'object',
+					required: ['href'],
+					properties: { href: { type: 'string' }, rel: { type: 'string' }, type: { type: 'string' }, title: { type: 'string' } }
+				},
+				landingPage: {
+					type: 'object',
+					required: ['links'],
+					properties: { title: { type: 'string' }, description: { type: 'string' }, links: { type: 'array', items: ref('schemas/link') } }
+				},
 				confClasses: { type: 'object', required: ['conformsTo'], properties: { conformsTo: { type: 'array', items: { type: 'string' } } } },
 				collection: {
 					type: 'object',
 					required: ['id', 'links'],
-					properties: { id: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, itemType: { type: 'string' }, crs: { type: 'array', items: { type: 'string' } }, extent: { type: 'object' }, links: { type: 'array', items: ref('schemas/link') } }
+					properties: {
+						id: { type: 'string' },
+						title: { type: 'string' },
+						description: { type: 'string' },
+						itemType: { type: 'string' },
+						crs: { type: 'array', items: { type: 'string' } },
+						extent: { type: 'object' },
+						links: { type: 'array', items: ref('schemas/link') }
+					}
 				},
-				collections: { type: 'object', required: ['links', 'collections'], properties: { links: { type: 'array', items: ref('schemas/link') }, collections: { type: 'array', items: ref('schemas/collection') } } },
-				featureGeoJSON: { type: 'object', required: ['type', 'geometry', 'properties'], properties: { type: { type: 'string', enum: ['Feature'] }, id: { type: 'string' }, geometry: { type: 'object', nullable: true }, properties: { type: 'object', nullable: true }, links: { type: 'array', items: ref('schemas/link') } } },
+				collections: {
+					type: 'object',
+					required: ['links', 'collections'],
+					properties: { links: { type: 'array', items: ref('schemas/link') }, collections: { type: 'array', items: ref('schemas/collection') } }
+				},
+				featureGeoJSON: {
+					type: 'object',
+					required: ['type', 'geometry', 'properties'],
+					properties: {
+						type: { type: 'string', enum: ['Feature'] },
+						id: { type: 'string' },
+						geometry: { type: 'object', nullable: true },
+						properties: { type: 'object', nullable: true },
+						links: { type: 'array', items: ref('schemas/link') }
+					}
+				},
 				featureCollectionGeoJSON: {
 					type: 'object',
 					required: ['type', 'features'],
-					properties: { type: { type: 'string', enum: ['FeatureCollection'] }, features: { type: 'array', items: ref('schemas/featureGeoJSON') }, links: { type: 'array', items: ref('schemas/link') }, numberMatched: { type: 'integer', minimum: 0 }, numberReturned: { type: 'integer', minimum: 0 } }
+					properties: {
+						type: { type: 'string', enum: ['FeatureCollection'] },
+						features: { type: 'array', items: ref('schemas/featureGeoJSON') },
+						links: { type: 'array', items: ref('schemas/link') },
+						numberMatched: { type: 'integer', minimum: 0 },
+						numberReturned: { type: 'integer', minimum: 0 }
+					}
 				}
 			},
 			responses: {
-				Exception400: { description: 'Ungültige Anfrage (Parameter)', content: { 'application/json': { schema: ref('schemas/exception') }, 'text/html': { schema: { type: 'string' } } } },
-				Exception404: { description: 'Sammlung oder Objekt nicht gefunden', content: { 'application/json': { schema: ref('schemas/exception') }, 'text/html': { schema: { type: 'string' } } } }
+				Exception400: {
+					description: 'Ungültige Anfrage (Parameter)',
+					content: { 'application/json': { schema: ref('schemas/exception') }, 'text/html': { schema: { type: 'string' } } }
+				},
+				Exception404: {
+					description: 'Sammlung oder Objekt nicht gefunden',
+					content: { 'application/json': { schema: ref('schemas/exception') }, 'text/html': { schema: { type: 'string' } } }
+				}
 			}
 		}
 	};

@@ -46,7 +46,13 @@ export function areaPropertyDefs(store: Store): PropertyDef[] {
 		const name = fieldName(m.id);
 		const bsp = m.beispieldaten ? ' – Beispieldaten' : '';
 		defs.push(
-			{ name, title: `${m.label.de} (letzter Wert)${bsp}`, type: m.decimals === 0 && m.aggregation.method === 'sum' ? 'integer' : 'number', unit: m.unit.de, beispieldaten: m.beispieldaten },
+			{
+				name,
+				title: `${m.label.de} (letzter Wert)${bsp}`,
+				type: m.decimals === 0 && m.aggregation.method === 'sum' ? 'integer' : 'number',
+				unit: m.unit.de,
+				beispieldaten: m.beispieldaten
+			},
 			{ name: `${name}_jahr`, title: `${m.label.de}: Jahr des Werts`, type: 'integer' },
 			{ name: `${name}_stand`, title: `${m.label.de}: Stichtag des Werts`, type: 'string' }
 		);

@@ -50,9 +50,15 @@ export interface PublishedDataset {
 	distributions: Distribution[];
 }
 
-const CC_BY_SA: Licence = { name: 'Creative Commons Namensnennung – Weitergabe unter gleichen Bedingungen 4.0 (CC BY-SA 4.0)', uri: 'http://dcat-ap.de/def/licenses/cc-by-sa/4.0' };
+const CC_BY_SA: Licence = {
+	name: 'Creative Commons Namensnennung – Weitergabe unter gleichen Bedingungen 4.0 (CC BY-SA 4.0)',
+	uri: 'http://dcat-ap.de/def/licenses/cc-by-sa/4.0'
+};
 const CC_ZERO: Licence = { name: 'Creative Commons Zero (CC0 1.0)', uri: 'http://dcat-ap.de/def/licenses/cc-zero' };
-const OTHER_OPEN: Licence = { name: 'Andere offene Lizenz (Fakten aus einer öffentlichen Broschüre der Stadt)', uri: 'http://dcat-ap.de/def/licenses/other-open' };
+const OTHER_OPEN: Licence = {
+	name: 'Andere offene Lizenz (Fakten aus einer öffentlichen Broschüre der Stadt)',
+	uri: 'http://dcat-ap.de/def/licenses/other-open'
+};
 
 const GEOJSON = 'application/geo+json';
 const CSV = 'text/csv';
@@ -134,7 +140,12 @@ const SPECS: Spec[] = [
 		title: 'Stadtgrenze von Salzgitter',
 		description: (s) =>
 			`Die Stadt als eine Fläche (${cityOfficial(s) ? 'Vereinigung der amtlichen Stadtteilgrenzen' : 'Stadtgrenze aus VG250 des BKG, Maßstab 1:250.000'}) mit den Werten der Gesamtstadt.`,
-		status: (s) => [cityOfficial(s) ? { code: 'real', detail: 'Vereinigung der amtlichen Stadtteilgrenzen' } : { code: 'real', detail: 'Stadtgrenze aus VG250 des BKG (Maßstab 1:250.000), vereinfacht' }, BSP_PROPS],
+		status: (s) => [
+			cityOfficial(s)
+				? { code: 'real', detail: 'Vereinigung der amtlichen Stadtteilgrenzen' }
+				: { code: 'real', detail: 'Stadtgrenze aus VG250 des BKG (Maßstab 1:250.000), vereinfacht' },
+			BSP_PROPS
+		],
 		sidecars: ['salzgitter-outline', 'gebiete', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
 		licence: CC_BY_SA,
 		keywords: ['Stadtgrenze', 'Salzgitter'],
@@ -145,8 +156,12 @@ const SPECS: Spec[] = [
 	{
 		id: 'kontore',
 		title: 'Stadtteilkontore in Salzgitter',
-		description: 'Die sechs Stadtteilkontore mit zentralem Kontakt und Aufgaben. Die Punkte zeigen die ungefähre Lage, solange keine Adressen veröffentlicht sind.',
-		status: [{ code: 'real', detail: 'Namen, Kontakt und Aufgaben aus der Broschüre der Stadt' }, { code: 'naeherung', detail: 'Lage der Punkte ungefähr' }],
+		description:
+			'Die sechs Stadtteilkontore mit zentralem Kontakt und Aufgaben. Die Punkte zeigen die ungefähre Lage, solange keine Adressen veröffentlicht sind.',
+		status: [
+			{ code: 'real', detail: 'Namen, Kontakt und Aufgaben aus der Broschüre der Stadt' },
+			{ code: 'naeherung', detail: 'Lage der Punkte ungefähr' }
+		],
 		sidecars: ['kontore', 'kontore-kontakt'],
 		licence: OTHER_OPEN,
 		keywords: ['Stadtteilkontor', 'Quartiersmanagement', 'Salzgitter'],
@@ -157,7 +172,8 @@ const SPECS: Spec[] = [
 	{
 		id: 'bevoelkerung-flaeche',
 		title: 'Einwohner, Fläche und Einwohnerdichte',
-		description: 'Einwohner, amtliche Fläche und Einwohnerdichte je Stadtteil, Ortschaft und Stadt über alle verfügbaren Jahre (Langformat: eine Zeile je Gebiet, Indikator und Jahr).',
+		description:
+			'Einwohner, amtliche Fläche und Einwohnerdichte je Stadtteil, Ortschaft und Stadt über alle verfügbaren Jahre (Langformat: eine Zeile je Gebiet, Indikator und Jahr).',
 		status: [{ code: 'real', detail: 'aus öffentlichen Quellen (Statistik der Stadt Salzgitter, zitiert in Wikipedia)' }],
 		sidecars: ['stadtteile', 'einwohner-zeitreihe', 'gebiete', 'indikatoren'],
 		licence: CC_BY_SA,
@@ -168,7 +184,8 @@ const SPECS: Spec[] = [
 	{
 		id: 'sozialindikatoren-beispiel',
 		title: 'Sozialindikatoren 2019–2023 – Beispieldaten',
-		description: 'Acht Sozialindikatoren je Stadtteil, Ortschaft und Stadt (Langformat). Synthetische Beispieldaten zur Vorführung der Anwendung, keine Zahlen der Stadt Salzgitter.',
+		description:
+			'Acht Sozialindikatoren je Stadtteil, Ortschaft und Stadt (Langformat). Synthetische Beispieldaten zur Vorführung der Anwendung, keine Zahlen der Stadt Salzgitter.',
 		status: [{ code: 'beispieldaten', detail: 'synthetisch erzeugt, nicht zitieren oder für Entscheidungen nutzen' }],
 		sidecars: ['sozialindikatoren-beispiel', 'indikatoren'],
 		licence: CC_ZERO,
@@ -223,7 +240,10 @@ export function catalog(store: Store): PublishedDataset[] {
 			licence: spec.licence,
 			attribution: [...new Set(sources.map((s) => s.attribution))].join('; '),
 			referenceDate: sources.map((s) => `${s.title.de}: ${s.date}`).join(' · '),
-			modified: sources.map((s) => s.collected).sort().at(-1)!,
+			modified: sources
+				.map((s) => s.collected)
+				.sort()
+				.at(-1)!,
 			years: years.length ? [Math.min(...years), Math.max(...years)] : null,
 			keywords: spec.keywords,
 			themes: spec.themes,

@@ -43,7 +43,13 @@ export function dcatCatalog(store: Store, origin: string) {
 		'dcatde:politicalGeocodingLevelURI': id('http://dcat-ap.de/def/politicalGeocoding/Level/municipality'),
 		'dct:source': [...new Set(d.sources.flatMap((s) => s.source.flatMap((x) => (x.url ? [x.url] : []))))].map(id),
 		...(d.years
-			? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': { '@value': `${d.years[0]}-01-01`, '@type': 'xsd:date' }, 'dcat:endDate': { '@value': `${d.years[1]}-12-31`, '@type': 'xsd:date' } } }
+			? {
+					'dct:temporal': {
+						'@type': 'dct:PeriodOfTime',
+						'dcat:startDate': { '@value': `${d.years[0]}-01-01`, '@type': 'xsd:date' },
+						'dcat:endDate': { '@value': `${d.years[1]}-12-31`, '@type': 'xsd:date' }
+					}
+				}
 			: {}),
 		'dcat:distribution': d.distributions.map((x) => ({
 			'@id': `${origin}${x.path}`,

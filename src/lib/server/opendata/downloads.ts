@@ -28,14 +28,46 @@ export function layerCsv(store: Store, datasetId: string): string | null {
 export function valuesCsv(store: Store, datasetId: string): string | null {
 	const indicators = indicatorsOf(store, datasetId);
 	if (!indicators.length) return null;
-	const header = ['Gebiet-ID', 'Gebiet', 'Ebene', 'Indikator-ID', 'Indikator', 'Jahr', 'Stichtag', 'Wert', 'Einheit', 'Zähler', 'Nenner', 'Herkunft', 'Beispieldaten', 'Quelle', 'Lizenz'];
+	const header = [
+		'Gebiet-ID',
+		'Gebiet',
+		'Ebene',
+		'Indikator-ID',
+		'Indikator',
+		'Jahr',
+		'Stichtag',
+		'Wert',
+		'Einheit',
+		'Zähler',
+		'Nenner',
+		'Herkunft',
+		'Beispieldaten',
+		'Quelle',
+		'Lizenz'
+	];
 	const wanted = new Set(indicators.map((m) => m.id));
 	const rows: Cell[][] = store.derived.values
 		.filter((v) => wanted.has(v.indicator))
 		.map((v) => {
 			const m = store.indicatorById.get(v.indicator)!;
 			const a = store.areaById.get(v.area);
-			return [v.area, a?.properties.name, a?.properties.level, m.id, m.label.de, v.year, v.stand, v.value, m.unit.de, v.numerator, v.denominator, v.origin, m.beispieldaten, m.source, m.licence];
+			return [
+				v.area,
+				a?.properties.name,
+				a?.properties.level,
+				m.id,
+				m.label.de,
+				v.year,
+				v.stand,
+				v.value,
+				m.unit.de,
+				v.numerator,
+				v.denominator,
+				v.origin,
+				m.beispieldaten,
+				m.source,
+				m.licence
+			];
 		});
 	return toGermanCsv(header, rows);
 }

@@ -19,15 +19,32 @@ export const load: PageServerLoad = (event) => {
 async function upload(form: FormData): Promise<{ bytes: Uint8Array; name: string }> {
 	const file = form.get('file');
 	if (!(file instanceof File) || file.size === 0) error(400, 'Keine Datei gewählt (oder die Datei ist leer).');
-	if (file.size > uploadLimit()) error(413, `Die Datei ist zu groß: ${Math.round(file.size / 1024)} KB; höchstens ${Math.round(uploadLimit() / 1024)} KB je Import.`);
+	if (file.size > uploadLimit())
+		error(413, `Die Datei ist zu groß: ${Math.round(file.size / 1024)} KB; höchstens ${Math.round(uploadLimit() / 1024)} KB je Import.`);
 	return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
 }
 
 /** Problems go to the page as text lines (file, row/feature, field, value, reason) and as fields. */
 function answer(result: PreviewResult, upload: string) {
-	if (!result.ok) return fail(422, { upload, problems: result.problems.slice(0, 200).map((p: DataProblem) => ({ ...p, value: p.value === undefined ? undefined : String(JSON.stringify(p.value)).slice(0, 80), text: formatProblem(p) })) });
+	if (!result.ok)
+		return fail(422, {
+			upload,
+			problems: result.problems
+				.slice(0, 200)
+				.map((p: DataProblem) => ({ ...p, value: p.value === undefined ? undefined : String(JSON.stringify(p.value)).slice(0, 80), text: formatProblem(p) }))
+		});
 	const p = result.preview;
-	return { preview: { id: p.id, summary: p.summary, upload: p.upload, baseVersion: p.baseVersion, diff: { ...p.diff, values: p.diff.values.slice(0, 1000) }, truncated: p.diff.values.length > 1000, warnings: p.warnings.map(formatProblem) } };
+	return {
+		preview: {
+			id: p.id,
+			summary: p.summary,
+			upload: p.upload,
+			baseVersion: p.baseVersion,
+			diff: { ...p.diff, values: p.diff.values.slice(0, 1000) },
+			truncated: p.diff.values.length > 1000,
+			warnings: p.warnings.map(formatProblem)
+		}
+	};
 }
 
 export const actions: Actions = {
@@ -40,7 +57,16 @@ export const actions: Actions = {
 			licence: String(form.get('licence') ?? ''),
 			mode: String(form.get('mode') ?? 'merge')
 		});
-		if (!options.success) return fail(422, { upload: file.name.slice(0, 100), problems: options.error.issues.map((i) => ({ file: 'Formular', field: i.path.join('.'), message: i.message, text: `Formular, Feld "${i.path.join('.')}": ${i.message}` })) });
+		if (!options.success)
+			return fail(422, {
+				upload: file.name.slice(0, 100),
+				problems: options.error.issues.map((i) => ({
+					file: 'Formular',
+					field: i.path.join('.'),
+					message: i.message,
+					text: `Formular, Feld "${i.path.join('.')}": ${i.message}`
+				}))
+			});
 		return answer(await previewCsv(file.bytes, file.name, options.data, session.user), file.name.slice(0, 100));
 	},
 	geojson: async (event) => {

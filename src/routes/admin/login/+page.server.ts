@@ -31,7 +31,15 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		if (!adminConfigured()) return fail(503, { message: t('admin.login.unconfigured'), user });
 		if (!checkCredentials(client, user, password)) {
-			audit(getDatabase(), { who: user || '(leer)', action: 'login-failed', detail: `Fehlgeschlagene Anmeldung von ${client}`, added: null, changed: null, removed: null, version: null });
+			audit(getDatabase(), {
+				who: user || '(leer)',
+				action: 'login-failed',
+				detail: `Fehlgeschlagene Anmeldung von ${client}`,
+				added: null,
+				changed: null,
+				removed: null,
+				version: null
+			});
 			return fail(401, { message: t('admin.login.wrong'), user });
 		}
 		startSession(event.cookies, event.url, user);

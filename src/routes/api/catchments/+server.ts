@@ -14,7 +14,10 @@ export const GET = apiGet(({ url, request }, store) => {
 					type: 'FeatureCollection',
 					features: [
 						// Walking time: straight line × 1.3 at 4.8 km/h, an approximation, not a network isochrone.
-						...geometry.rings.features.map((f) => ({ ...f, properties: { ...f.properties, walkingMinutes: Math.round(walkingMinutes(f.properties.distance) * 10) / 10 } })),
+						...geometry.rings.features.map((f) => ({
+							...f,
+							properties: { ...f.properties, walkingMinutes: Math.round(walkingMinutes(f.properties.distance) * 10) / 10 }
+						})),
 						...geometry.uncovered.features
 					]
 				};

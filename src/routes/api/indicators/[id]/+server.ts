@@ -23,7 +23,12 @@ export const GET = apiGet(({ url, request, params }, store) => {
 function chooseFormat(format: string | null, accept: string | null): (typeof FORMATS)[number] {
 	if (format !== null) {
 		if ((FORMATS as readonly string[]).includes(format)) return format as (typeof FORMATS)[number];
-		throw new ProblemError(400, { title: 'Unbekanntes Format', detail: `format "${format.slice(0, 40)}" is not offered`, parameter: 'format', allowed: [...FORMATS] });
+		throw new ProblemError(400, {
+			title: 'Unbekanntes Format',
+			detail: `format "${format.slice(0, 40)}" is not offered`,
+			parameter: 'format',
+			allowed: [...FORMATS]
+		});
 	}
 	// Prefer CSV only when the client asks for it more than for JSON.
 	const q = (type: string) => {
@@ -37,12 +42,41 @@ function chooseFormat(format: string | null, accept: string | null): (typeof FOR
 
 function csvOf(t: IndicatorTable): string {
 	const m = t.indicator;
-	const header = ['Gebiet-ID', 'Gebiet', 'Ebene', 'Indikator', 'Jahr', 'Stichtag', `Wert (${m.unit.de})`, 'Zähler', 'Nenner', 'Rang', `Abweichung von ${t.reference.name} (${m.unit.de})`, 'Abweichung (%)', 'Herkunft', 'Beispieldaten', 'Quelle', 'Lizenz'];
+	const header = [
+		'Gebiet-ID',
+		'Gebiet',
+		'Ebene',
+		'Indikator',
+		'Jahr',
+		'Stichtag',
+		`Wert (${m.unit.de})`,
+		'Zähler',
+		'Nenner',
+		'Rang',
+		`Abweichung von ${t.reference.name} (${m.unit.de})`,
+		'Abweichung (%)',
+		'Herkunft',
+		'Beispieldaten',
+		'Quelle',
+		'Lizenz'
+	];
 	const rows = t.rows.map((r) => [
-		r.area, r.name, t.level, m.label.de, r.year, r.stand, r.value, r.numerator, r.denominator, r.rank,
+		r.area,
+		r.name,
+		t.level,
+		m.label.de,
+		r.year,
+		r.stand,
+		r.value,
+		r.numerator,
+		r.denominator,
+		r.rank,
 		r.deviation ? round(r.deviation.absolute, m.decimals + 1) : null,
 		r.deviation?.relativePct == null ? null : round(r.deviation.relativePct, 1),
-		r.suppressed ? SUPPRESSED_LABEL : r.origin, m.beispieldaten, m.source, m.licence
+		r.suppressed ? SUPPRESSED_LABEL : r.origin,
+		m.beispieldaten,
+		m.source,
+		m.licence
 	]);
 	return toGermanCsv(header, rows);
 }
