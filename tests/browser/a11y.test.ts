@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../chromium';
-import { axeViolations, openMap, waitForLayer } from './helpers';
+import { axeViolations, openMap } from './helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../chromium';
-import { axeViolations, blend, colourAt, distance, hex, mapShot, openMap, project, renderedIds, waitForLayer } from './helpers';
+import { axeViolations, blend, colourAt, distance, mapShot, openMap, project, renderedIds, waitForLayer } from './helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;

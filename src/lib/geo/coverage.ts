@@ -89,7 +89,7 @@ export class PopulationIndex {
 				const d = Math.hypot(surface.x[i] - sx, surface.y[i] - sy);
 				// Rings of one Kontor are nested: the first (smallest) ring holding the point is enough.
 				for (let k = 0; k < order.length; k++) {
-					const [r, di] = order[k];
+					const [r] = order[k];
 					if (d > r * (1 + MARGIN)) continue;
 					const inside = d <= r * INSCRIBED * (1 - MARGIN) || booleanPointInPolygon([surface.lon[i], surface.lat[i]], ringOf.get(ringKey(site.id, r))!);
 					if (!inside) continue;

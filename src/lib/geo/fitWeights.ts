@@ -98,7 +98,7 @@ function newtonStep(
 	const r = areas.map((a, i) => targets[i] - a);
 	const mean = r.reduce((s, v) => s + v, 0) / n;
 	const c = h.reduce((s, row, i) => s + row[i], 0) / n || 1;
-	const m = h.map((row, i) => row.map((v, j) => v + c / n));
+	const m = h.map((row) => row.map((v) => v + c / n));
 	return solveLinear(
 		m,
 		r.map((v) => v - mean)

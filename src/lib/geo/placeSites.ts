@@ -57,7 +57,6 @@ const SETTLED_M = 0.5;
 
 export function placeSites(input: PlaceInput): PlaceResult {
 	const { seeds, targetsM2, rings, plane, box, marginM, tolerancePct, maxRounds, maxIterations } = input;
-	const n = seeds.length;
 	// Close seeds cannot both keep marginM: a border between them needs the space.
 	const required = seeds.map((s, i) => seeds.map((t, j) => (i === j ? 0 : Math.min(marginM, Math.hypot(s[0] - t[0], s[1] - t[1]) / 4))));
 	const fitTolerancePct = Math.min(tolerancePct, 1e-3);

@@ -29,6 +29,7 @@ export interface ValuePlan {
 /** A name safe to show anywhere: no path, no markup, bounded. */
 export function uploadName(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
+	// eslint-disable-next-line no-control-regex -- control characters are what this removes
 	return base.replace(/[<>"'`\u0000-\u001f]/g, '').slice(0, 100) || 'upload';
 }
 

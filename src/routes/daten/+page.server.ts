@@ -12,5 +12,5 @@ export const load: PageServerLoad = ({ url }) => {
 	const origin = publicOrigin(url);
 	// `<` is escaped so the JSON-LD block cannot close its script element.
 	const jsonld = JSON.stringify(dcatCatalog(store, origin)).replace(/</g, '\\u003c');
-	return { datasets: catalog(store), origin, jsonld, approximation: approximationNote(store) };
+	return { datasets: catalog(store), origin, jsonldScript: `<script type="application/ld+json">${jsonld}</script>`, approximation: approximationNote(store) };
 };
