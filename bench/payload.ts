@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { featureCollection, rewind, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { loadAtlasView } from '../src/lib/data/atlasView';
+import { loadAtlasView } from '../src/lib/client/atlasView';
 import { CONTEXT_TOLERANCE_M, SIMPLIFY_TOLERANCE_M } from '../src/lib/data/pipeline';
 import { Gebiete, KoordinateRow, parseCsv, parseJson, StadtteilRow, type Parsed } from '../src/lib/data/sources';
 import { stadtteilCells } from '../src/lib/geo/cells';

@@ -1,5 +1,5 @@
 import type { PanelSeries } from '$lib/components/charts/types';
-import { loadAtlasView } from '$lib/data/atlasView';
+import { loadAtlasView } from '$lib/client/atlasView';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { PageLoad } from './$types';
 

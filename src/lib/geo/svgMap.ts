@@ -3,7 +3,7 @@
 // (fitted to the city, or the camera from the URL). Svelte draws the result (SvgMap.svelte).
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { geoMercator, geoPath } from 'd3';
-import { placeLabels } from '$lib/components/map/labels';
+import { placeLabels } from '$lib/map/labels';
 
 export interface SvgMapInput {
 	areas: Feature<Polygon | MultiPolygon, { id: string; name: string; labelPoint: [number, number]; areaKm2: number }>[];
@@ -24,6 +24,26 @@ export interface SvgMapModel {
 	outline: string;
 	kontore: { id: string; name: string; x: number; y: number }[];
 	labels: { id: string; text: string; x: number; y: number }[];
+}
+
+/**
+ * What SvgMap.svelte draws: the model and the words, links and colours around it. Neutral, so the
+ * server can compute it (server/svgMap.ts) and the route can hand it to the component.
+ */
+export interface SvgMapProps {
+	model: SvgMapModel;
+	title: string;
+	/** Fill per area id; areas without one are drawn as "no data". */
+	colourOf: Map<string, string>;
+	/** Accessible name per area id, e.g. "Lebenstedt: 1.234 Einwohner". */
+	describe: (id: string, name: string) => string;
+	href: (id: string) => string;
+	target?: '_blank' | '_top' | null;
+	selection?: string[];
+	beispieldaten?: boolean;
+	show?: { boundaries: boolean; labels: boolean; kontore: boolean; outline: boolean; choropleth: boolean };
+	legend?: { colour: string | 'nodata'; text: string }[];
+	notes?: string[];
 }
 
 /** MapLibre's tiles are 512 px: at zoom z the world is 512·2^z px wide, i.e. 2π·scale in d3. */

@@ -6,7 +6,7 @@
 // chunks are needed only for hydrating, after the map has drawn. Over HTTP/1.1's six connections
 // per host they queued ahead of MapLibre, the largest file and the one the map waits for.
 import type { ResolveOptions } from '@sveltejs/kit';
-import { maplibreUrl } from '$lib/components/map/mapSetup';
+import { maplibreUrl } from '$lib/map/maplibreAssets';
 
 /** The routes that draw an AtlasMap (unless the URL asks for the server's SVG map). */
 const MAP_ROUTES = new Set(['/', '/embed', '/sozialindex', '/erreichbarkeit']);

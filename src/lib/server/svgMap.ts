@@ -1,16 +1,14 @@
 // The server side of the map without WebGL: reads the view from the URL exactly as the atlas does,
 // takes the indicator table and classification from the same functions as the API and the map,
-// and renders SvgMap.svelte to markup. Used by /embed/karte.svg (and through it by the pages).
+// and computes what SvgMap.svelte draws. The route (/embed/karte.svg, and through it the pages)
+// renders the component: the server hands data to the layers below it and imports none of them.
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import { render } from 'svelte/server';
-import { mapAttribution } from '$lib/components/map/attribution';
-import SvgMap from '$lib/components/map/SvgMap.svelte';
-import { DEFAULT_INDICATOR } from '$lib/data/atlasView';
+import { mapAttribution } from '$lib/map/attribution';
 import { approximationNotice } from '$lib/data/geometryStatus';
-import { buildSvgMap } from '$lib/geo/svgMap';
+import { buildSvgMap, type SvgMapProps } from '$lib/geo/svgMap';
 import { formatNumber, translator } from '$lib/state/i18n';
 import { atlasTranslator } from '$lib/state/messages-atlas';
-import { parseView } from '$lib/state/view';
+import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
 import { geometryStatus, type Store } from './store';
@@ -36,7 +34,7 @@ export function parseSvgOptions(params: URLSearchParams): SvgOptions {
 	};
 }
 
-export function renderSvgMap(store: Store, params: URLSearchParams): string {
+export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps {
 	const { view } = parseView(params, {
 		indicators: store.derived.indicators,
 		areaIds: new Set(store.areaById.keys()),
@@ -89,27 +87,23 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 		...(approximation ? [approximation.text] : []),
 		mapAttribution(approximation !== null)
 	];
-	const { body } = render(SvgMap, {
-		props: {
-			model,
-			title: `${t('map.label')}: ${meta.label[locale]}`,
-			colourOf: choropleth.colourOf,
-			describe,
-			href: (id: string) => `/${view.level}/${id}${locale === 'en' ? '?lang=en' : ''}`,
-			target: options.target,
-			selection: view.selection,
-			beispieldaten: meta.beispieldaten,
-			show: {
-				boundaries: !hidden('boundaries'),
-				labels: !hidden('labels'),
-				kontore: !hidden('kontore'),
-				outline: !hidden('outline'),
-				choropleth: !hidden('choropleth')
-			},
-			legend,
-			notes
-		}
-	});
-	// Svelte's hydration markers are of no use in a standalone image.
-	return body.replace(/<!--[^>]*-->/g, '');
+	return {
+		model,
+		title: `${t('map.label')}: ${meta.label[locale]}`,
+		colourOf: choropleth.colourOf,
+		describe,
+		href: (id: string) => `/${view.level}/${id}${locale === 'en' ? '?lang=en' : ''}`,
+		target: options.target,
+		selection: view.selection,
+		beispieldaten: meta.beispieldaten,
+		show: {
+			boundaries: !hidden('boundaries'),
+			labels: !hidden('labels'),
+			kontore: !hidden('kontore'),
+			outline: !hidden('outline'),
+			choropleth: !hidden('choropleth')
+		},
+		legend,
+		notes
+	};
 }

@@ -11,6 +11,8 @@ export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'cat
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 /** Layers that are off until the user turns them on (URL: show=…). */
 export const DEFAULT_HIDDEN: readonly MapLayerId[] = ['catchments'];
+/** The indicator shown when the URL names none: real data, not Beispieldaten. */
+export const DEFAULT_INDICATOR = 'einwohnerdichte';
 export const VIEW_LEVELS = ['stadtteil', 'ortschaft'] as const;
 export type ViewLevel = (typeof VIEW_LEVELS)[number];
 

@@ -1,4 +1,4 @@
-import { loadAtlasView } from '$lib/data/atlasView';
+import { loadAtlasView } from '$lib/client/atlasView';
 import { parseEmbedOptions } from '$lib/state/embed';
 import type { PageLoad } from './$types';
 

@@ -1,7 +1,7 @@
 // PNG export of the current map view: the WebGL canvas copied in the frame it was drawn, plus
 // title, labels, legend, source, attribution and data status drawn on a 2D canvas.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { placeLabels } from '$lib/components/map/labels';
+import { placeLabels } from '$lib/map/labels';
 import type { Choropleth } from '$lib/stats/choropleth';
 
 /** A class colour, or one of the hatched styles of areas without a colour. */

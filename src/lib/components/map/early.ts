@@ -8,7 +8,7 @@
 // its sources and layers find theirs already there.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { env } from '$env/dynamic/public';
-import { atlasModel, loadAtlasView } from '$lib/data/atlasView';
+import { atlasModel, loadAtlasView } from '$lib/client/atlasView';
 import { boundsOf } from '$lib/geo/bounds';
 import { atlasSources, styleParts, type AtlasLayerInput } from './atlasLayers';
 import { baseStyle, createMap, loadMaplibre } from './mapSetup';

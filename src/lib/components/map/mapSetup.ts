@@ -2,12 +2,11 @@
 // tiles, glyphs or fonts from the internet), the options, and the fill patterns. Used by the map's
 // owner (AtlasMap.svelte) and by the map started before the page hydrates (early.ts), so both
 // make the same map.
-import maplibreUrl from 'maplibre-gl/dist/maplibre-gl.mjs?url';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ExpressionSpecification, LayerSpecification, LngLatBoundsLike, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerSpec } from './atlasLayers';
 import type { Camera } from './context.svelte';
 import { PATTERNS, type PatternId } from './patterns';
+import { maplibreUrl, workerUrl } from '$lib/map/maplibreAssets';
 
 export { maplibreUrl, workerUrl };
 type MapLibre = typeof import('maplibre-gl');

@@ -1,7 +1,14 @@
 // The map of a view as a standalone SVG (same URL parameters as the atlas, plus legend, height,
-// target): the map without WebGL, and an image host pages may use directly.
+// target): the map without WebGL, and an image host pages may use directly. The server computes
+// the map's props; the component is rendered here, where data meets the view, as in a page.
+import { render } from 'svelte/server';
+import SvgMap from '$lib/components/map/SvgMap.svelte';
 import { respond } from '$lib/server/http';
 import { apiGet } from '$lib/server/endpoint';
-import { renderSvgMap } from '$lib/server/svgMap';
+import { svgMapProps } from '$lib/server/svgMap';
 
-export const GET = apiGet(({ url, request }, store) => respond(request, renderSvgMap(store, url.searchParams), 'image/svg+xml; charset=utf-8'));
+export const GET = apiGet(({ url, request }, store) => {
+	const { body } = render(SvgMap, { props: svgMapProps(store, url.searchParams) });
+	// Svelte's hydration markers are of no use in a standalone image.
+	return respond(request, body.replace(/<!--[^>]*-->/g, ''), 'image/svg+xml; charset=utf-8');
+});

@@ -5,13 +5,10 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { CoverageFigures } from '$lib/geo/scenario';
-import { parseView } from '$lib/state/view';
+import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
-
-/** The indicator shown when the URL names none: real data, not Beispieldaten. */
-export const DEFAULT_INDICATOR = 'einwohnerdichte';
 
 /**
  * `svgParams`: extra parameters for the SVG map, which replaces the MapLibre map when the URL says
@@ -26,7 +23,9 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	// Geometry and catalogue do not depend on the view; the browser's HTTP cache (ETag,
 	// max-age) keeps these requests cheap when the view changes.
 	const [catalogue, stadtteile, ortschaften, kontore, context] = await Promise.all([
-		get<{ indicators: IndicatorMeta[]; datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'date' | 'beispieldaten'>[] }>('/api/indicators'),
+		get<{ indicators: IndicatorMeta[]; datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'date' | 'beispieldaten'>[] }>(
+			'/api/indicators'
+		),
 		get<Areas>('/api/areas?level=stadtteil'),
 		get<Areas>('/api/areas?level=ortschaft'),
 		get<FeatureCollection<Point, KontorProps>>('/api/kontore'),
@@ -45,11 +44,29 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`),
 		// The atlas shows the catchments of the existing Kontore at the default distances; the
 		// what-if analysis has its own page (/erreichbarkeit).
-		catchmentsShown ? get<FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number; walkingMinutes?: number }>>(`/api/catchments?mode=${view.catchmentMode}&distances=${view.catchmentDistances}`) : null,
+		catchmentsShown
+			? get<FeatureCollection<Polygon | MultiPolygon, { kind: string; kontor?: string; distance: number; walkingMinutes?: number }>>(
+					`/api/catchments?mode=${view.catchmentMode}&distances=${view.catchmentDistances}`
+				)
+			: null,
 		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${view.catchmentDistances}`) : null,
 		renderer === 'svg' ? fetch(`/embed/karte.svg?${svgQuery}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`karte.svg: ${r.status}`)))) : null
 	]);
-	return { catalogue, stadtteile, ortschaften, kontore, context, view, notices, table, catchments, coverage, svg, renderer, defaultIndicator: DEFAULT_INDICATOR };
+	return {
+		catalogue,
+		stadtteile,
+		ortschaften,
+		kontore,
+		context,
+		view,
+		notices,
+		table,
+		catchments,
+		coverage,
+		svg,
+		renderer,
+		defaultIndicator: DEFAULT_INDICATOR
+	};
 }
 
 export type AtlasViewData = Awaited<ReturnType<typeof loadAtlasView>>;
@@ -70,7 +87,15 @@ export function atlasModel(data: AtlasViewData) {
 			areaIds: new Set([...data.stadtteile.features, ...data.ortschaften.features].map((f) => f.properties.id)),
 			defaultIndicator: data.defaultIndicator
 		},
-		choropleth: buildChoropleth({ rows, polarity: table.indicator.polarity, method: view.method, classes: view.classes, scheme: view.scheme, manualBreaks: view.breaks, reference: table.reference.value }),
+		choropleth: buildChoropleth({
+			rows,
+			polarity: table.indicator.polarity,
+			method: view.method,
+			classes: view.classes,
+			scheme: view.scheme,
+			manualBreaks: view.breaks,
+			reference: table.reference.value
+		}),
 		values: rows.flatMap((r) => (r.value === null ? [] : [r.value]))
 	};
 }
