@@ -1,6 +1,11 @@
-// Shapes of the API's JSON answers, shared by the server that builds them and the pages that read them.
-import type { IndicatorMeta, IndicatorValue, Level } from './contracts';
+// Shapes of the API's JSON answers and of the profile and comparison pages' data, shared by the
+// server that builds them and the pages and components that read them (which never import the server).
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { AreaProps, DatasetMeta, IndicatorMeta, IndicatorValue, KontorProps, Level } from './contracts';
+import type { GeometryStatus } from './geometryStatus';
 import type { Deviation } from '$lib/stats/rank';
+import type { Neighbour } from '$lib/stats/similarity';
+import type { Locale } from '$lib/state/i18n';
 
 export interface IndicatorRow {
 	area: string;
@@ -27,7 +32,6 @@ export interface IndicatorTable {
 	rows: IndicatorRow[];
 }
 
-
 /** One year of an area's series: null where there is no value (charts leave a gap, never interpolate). */
 export interface SeriesPoint {
 	year: number;
@@ -39,4 +43,87 @@ export interface AreaSeries {
 	area: string;
 	name: string;
 	values: SeriesPoint[];
+}
+
+export type KontorSummary = Pick<KontorProps, 'id' | 'name' | 'stadtteil' | 'locationPrecision' | 'knownLocation'> & { stadtteilName: string };
+
+export interface ProfileIndicator {
+	indicator: IndicatorMeta;
+	row: IndicatorRow | null;
+	/** Areas of the level with a value (the "of n" of the rank). */
+	ranked: number;
+	/** The city's latest value, the reference of the row's deviation (as /api/indicators answers). */
+	reference: number | null;
+	/** (value − city) / σ of the level's areas. */
+	z: number | null;
+	series: SeriesPoint[];
+	citySeries: SeriesPoint[];
+}
+
+export interface AreaProfile {
+	area: AreaProps;
+	cityName: string;
+	parent: { id: string; name: string } | null;
+	children: { id: string; name: string }[];
+	/** The Kontore in the area (for an Ortschaft: in its Stadtteile). */
+	kontore: KontorSummary[];
+	/** Where the area has none: the Kontore of its Ortschaft. */
+	nearbyKontore: KontorSummary[];
+	indicators: ProfileIndicator[];
+	datasets: DatasetMeta[];
+}
+
+export interface ComparisonIndicator {
+	indicator: IndicatorMeta;
+	/** Per compared area, in the order of ids. */
+	rows: (IndicatorRow | null)[];
+	/** (value − city) / σ of all areas of the level. */
+	z: (number | null)[];
+	reference: { year: number | null; value: number | null };
+	series: AreaSeries[];
+	citySeries: AreaSeries;
+	years: number[];
+}
+
+export interface Comparison {
+	level: Level;
+	areas: { id: string; name: string }[];
+	cityName: string;
+	indicators: ComparisonIndicator[];
+}
+
+export type MapArea = Feature<Polygon | MultiPolygon, { id: string; name: string; parent: string | null }>;
+export type MapKontor = Feature<Point, { id: string; name: string }>;
+
+/** The geometry a small map needs: the Stadtteile (or Ortschaften) and the Kontore, no values. */
+export interface MapGeometry {
+	areas: MapArea[];
+	kontore: MapKontor[];
+}
+
+/** Rows, reference, series and relation for IndicatorPanels, at the latest value per area. */
+export interface PanelData {
+	indicator: IndicatorMeta;
+	rows: IndicatorRow[];
+	reference: { name: string; value: number | null; year: number | null };
+	series: { years: number[]; city: AreaSeries; areas: AreaSeries[] };
+	relation: { indicator: IndicatorMeta; rows: IndicatorRow[] };
+}
+
+/** The areas most similar to one area in the chosen indicators, and the indicators to choose from. */
+export interface SimilarData {
+	indicators: string[];
+	choices: { id: string; label: IndicatorMeta['label'] }[];
+	areas: Neighbour[];
+}
+
+/** The data of /stadtteil/[id] and /ortschaft/[id]. */
+export interface ProfilePage {
+	locale: Locale;
+	profile: AreaProfile;
+	panels: PanelData;
+	indicators: IndicatorMeta[];
+	similar: SimilarData;
+	map: MapGeometry;
+	geometry: GeometryStatus;
 }

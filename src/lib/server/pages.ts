@@ -1,8 +1,9 @@
 // Data for the profile and comparison pages: the queries of profiles.ts plus what the panels
 // beside them need (rows, series and a second indicator), with page parameters parsed leniently
 // (an unknown indicator falls back to the default instead of failing the page).
-import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { IndicatorMeta, Level } from '$lib/data/contracts';
+import type { MapGeometry, PanelData, SimilarData } from '$lib/data/responses';
 import { indicatorTable } from './api';
 import { indicatorSeries, similarAreas, socialIndicators } from './profiles';
 import type { Store } from './store';
@@ -15,7 +16,7 @@ export function pickIndicator(store: Store, raw: string | null, fallback = DEFAU
 }
 
 /** Rows, reference, series and relation for IndicatorPanels, at the latest value per area. */
-export function panelData(store: Store, meta: IndicatorMeta, relationMeta: IndicatorMeta, level: Level) {
+export function panelData(store: Store, meta: IndicatorMeta, relationMeta: IndicatorMeta, level: Level): PanelData {
 	const table = indicatorTable(store, meta, level, null);
 	const s = indicatorSeries(store, meta, level);
 	return {
@@ -27,18 +28,15 @@ export function panelData(store: Store, meta: IndicatorMeta, relationMeta: Indic
 	};
 }
 
-export function similarData(store: Store, id: string, level: Level, raw: string[]) {
+export function similarData(store: Store, id: string, level: Level, raw: string[]): SimilarData {
 	const all = socialIndicators(store);
 	const chosen = raw.filter((x) => all.includes(x));
 	const indicators = chosen.length ? chosen : all;
 	return { indicators, choices: all.map((i) => ({ id: i, label: store.indicatorById.get(i)!.label })), areas: similarAreas(store, id, level, indicators) };
 }
 
-export type MapArea = Feature<Polygon | MultiPolygon, { id: string; name: string; parent: string | null }>;
-export type MapKontor = Feature<Point, { id: string; name: string }>;
-
 /** The geometry a small map needs: the Stadtteile (or Ortschaften) and the Kontore, no values. */
-export function mapGeometry(store: Store, level: Level): { areas: MapArea[]; kontore: MapKontor[] } {
+export function mapGeometry(store: Store, level: Level): MapGeometry {
 	return {
 		areas: store.areasByLevel[level === 'stadt' ? 'ortschaft' : level].map((f) => ({
 			type: 'Feature',

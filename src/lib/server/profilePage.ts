@@ -1,13 +1,14 @@
 // The load of /stadtteil/[id] and /ortschaft/[id]: one function for both levels.
 import { error } from '@sveltejs/kit';
 import type { Level } from '$lib/data/contracts';
+import type { ProfilePage } from '$lib/data/responses';
 import { parseLocale } from '$lib/state/i18n';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
 import { areaProfile } from './profiles';
 import { geometryStatus, getStore } from './store';
 
-export function loadProfile(id: string, level: Level, url: URL) {
+export function loadProfile(id: string, level: Level, url: URL): ProfilePage {
 	const store = getStore();
 	const locale = parseLocale(url.searchParams.get('lang'));
 	let profile;

@@ -1,10 +1,10 @@
 // Queries behind the district profile, the comparison and the panels: time series of every area
 // of a level, one area's profile, the validation of a comparison list, similar areas and the
 // inputs of the Sozialindex. Pure functions of the store, like api.ts.
-import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps, Level } from '$lib/data/contracts';
+import type { AreaProps, IndicatorMeta, KontorProps, Level } from '$lib/data/contracts';
 import { nearestNeighbours, type AreaVector, type Neighbour } from '$lib/stats/similarity';
 import { zScores } from '$lib/stats/zscore';
-import type { AreaSeries, IndicatorRow, SeriesPoint } from '$lib/data/responses';
+import type { AreaProfile, AreaSeries, Comparison, KontorSummary } from '$lib/data/responses';
 
 export type { AreaSeries, SeriesPoint } from '$lib/data/responses';
 import { indicatorTable, valueFor } from './api';
@@ -54,34 +54,6 @@ export function indicatorSeries(store: Store, meta: IndicatorMeta, level: Level)
 		city: seriesOf(store, meta.id, store.cityId, city.properties.name, years),
 		areas: areas.map((a) => seriesOf(store, meta.id, a.properties.id, a.properties.name, years))
 	};
-}
-
-export type KontorSummary = Pick<KontorProps, 'id' | 'name' | 'stadtteil' | 'locationPrecision' | 'knownLocation'> & { stadtteilName: string };
-
-export interface ProfileIndicator {
-	indicator: IndicatorMeta;
-	row: IndicatorRow | null;
-	/** Areas of the level with a value (the "of n" of the rank). */
-	ranked: number;
-	/** The city's latest value, the reference of the row's deviation (as /api/indicators answers). */
-	reference: number | null;
-	/** (value − city) / σ of the level's areas. */
-	z: number | null;
-	series: SeriesPoint[];
-	citySeries: SeriesPoint[];
-}
-
-export interface AreaProfile {
-	area: AreaProps;
-	cityName: string;
-	parent: { id: string; name: string } | null;
-	children: { id: string; name: string }[];
-	/** The Kontore in the area (for an Ortschaft: in its Stadtteile). */
-	kontore: KontorSummary[];
-	/** Where the area has none: the Kontore of its Ortschaft. */
-	nearbyKontore: KontorSummary[];
-	indicators: ProfileIndicator[];
-	datasets: DatasetMeta[];
 }
 
 function kontorSummary(store: Store, k: KontorProps): KontorSummary {
@@ -215,25 +187,6 @@ export function compareProblemError(p: CompareProblem): ProblemError {
 		detail,
 		parameter: 'ids'
 	});
-}
-
-export interface ComparisonIndicator {
-	indicator: IndicatorMeta;
-	/** Per compared area, in the order of ids. */
-	rows: (IndicatorRow | null)[];
-	/** (value − city) / σ of all areas of the level. */
-	z: (number | null)[];
-	reference: { year: number | null; value: number | null };
-	series: AreaSeries[];
-	citySeries: AreaSeries;
-	years: number[];
-}
-
-export interface Comparison {
-	level: Level;
-	areas: { id: string; name: string }[];
-	cityName: string;
-	indicators: ComparisonIndicator[];
 }
 
 export function comparison(store: Store, ids: string[], level: Level): Comparison {
