@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
+import { matches, negotiateEncoding, reduceAcceptEncoding, refusesIdentity } from './negotiation';
 
 describe('negotiateEncoding', () => {
 	it('takes br where the client ranks it no lower than gzip, whatever the order it lists them in', () => {
@@ -79,5 +79,22 @@ describe('matches (If-None-Match, weak comparison)', () => {
 		expect(matches(undefined, tag)).toBe(false);
 		expect(matches('', tag)).toBe(false);
 		expect(matches('  ', tag)).toBe(false);
+	});
+});
+
+describe('reduceAcceptEncoding (for the static file handler)', () => {
+	it('names only the negotiated coding, so that a refused one is not found by name', () => {
+		expect(reduceAcceptEncoding('br;q=0, gzip')).toBe('gzip');
+		expect(reduceAcceptEncoding('gzip, deflate, br')).toBe('br');
+		expect(reduceAcceptEncoding('br;q=0, gzip;q=0')).toBe('');
+		expect(reduceAcceptEncoding('identity;q=0, gzip')).toBe('gzip, identity;q=0');
+		expect(reduceAcceptEncoding('*;q=0')).toBe('identity;q=0');
+	});
+	it('negotiates to the same coding as the header it replaces', () => {
+		for (const header of ['br;q=0, gzip', 'gzip, deflate, br', '*', 'deflate', 'identity;q=0, br', 'br;q=0.5, gzip;q=0.9', '*;q=0']) {
+			const reduced = reduceAcceptEncoding(header);
+			expect(negotiateEncoding(reduced), header).toBe(negotiateEncoding(header));
+			expect(refusesIdentity(reduced), header).toBe(refusesIdentity(header));
+		}
 	});
 });

@@ -48,3 +48,21 @@ export function matches(ifNoneMatch: string | null | undefined, etag: string): b
 	if (!header) return false;
 	return fresh({ 'if-none-match': header }, { etag });
 }
+
+export const ACCEPT_ENCODING_KEY = Symbol.for('kontoratlas.acceptEncoding');
+
+/**
+ * The Accept-Encoding header reduced to the coding negotiated here, for adapter-node's static file
+ * handler (sirv): it only looks for the names "br" and "gzip" in the header, so `br;q=0` would
+ * still get a .br file. server.js rewrites the header with this before the handler runs; the app
+ * negotiates the same result from the reduced header.
+ */
+export function reduceAcceptEncoding(header: string): string {
+	const encoding = negotiateEncoding(header);
+	return [encoding === 'identity' ? '' : encoding, refusesIdentity(header) ? 'identity;q=0' : ''].filter(Boolean).join(', ');
+}
+
+/** Made available to server.js (a different module instance) as the app starts. */
+export function registerAcceptEncodingReducer(): void {
+	(globalThis as typeof globalThis & { [ACCEPT_ENCODING_KEY]?: (header: string) => string })[ACCEPT_ENCODING_KEY] = reduceAcceptEncoding;
+}
