@@ -79,7 +79,7 @@ describe('admin closed by default', () => {
 		const forged = `kontoratlas_admin=${'A'.repeat(43)}`;
 		for (const { path, endpoint } of routes) {
 			for (const cookie of [undefined, forged]) {
-				const headers = cookie ? { cookie } : {};
+				const headers: Record<string, string> = cookie ? { cookie } : {};
 				if (endpoint) {
 					// An endpoint added later: no answer of its own without a session.
 					for (const method of ['GET', 'POST']) {
@@ -116,7 +116,7 @@ describe('admin closed by default', () => {
 					// Whatever a real form would send: the refusal must not depend on the fields.
 					for (const [k, v] of Object.entries({ csrf: 'x', version: '1', preview: 'x', source: 'x', licence: 'x', mode: 'replace' })) form.set(k, v);
 					form.set('file', new Blob(['Stadtteil;Indikator;Jahr;Wert\n'], { type: 'text/csv' }), 'a.csv');
-					const headers = { origin: server.url, accept: 'text/html', ...(cookie ? { cookie } : {}) };
+					const headers: Record<string, string> = { origin: server.url, accept: 'text/html', ...(cookie ? { cookie } : {}) };
 					const plain = await fetch(server.url + target, { method: 'POST', body: form, headers, redirect: 'manual' });
 					expect(plain.status, `POST ${target}`).toBe(303);
 					expect(plain.headers.get('location'), `POST ${target}`).toBe('/admin/login');
