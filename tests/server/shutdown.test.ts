@@ -1,6 +1,9 @@
 // SIGTERM drains: a request in flight (here a login whose body is still arriving) is answered,
-// /readyz turns 503 for requests still arriving on open connections, and the process exits 0.
+// /readyz turns 503 for requests still arriving on open connections, `sveltekit:shutdown` is
+// emitted for the app's resources, and the process exits 0.
 import { connect, type Socket } from 'node:net';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ADMIN_USER, removeStores, startAdminServer } from '../admin/helpers';
 
@@ -34,8 +37,9 @@ function readAll(socket: Socket): Promise<string> {
 }
 
 describe('graceful shutdown', () => {
-	it('finishes a request in flight after SIGTERM, answers /readyz with 503 meanwhile, and exits 0', async () => {
-		const server = await startAdminServer({ SHUTDOWN_TIMEOUT: '30' });
+	it('finishes a request in flight after SIGTERM, answers /readyz with 503 meanwhile, emits sveltekit:shutdown, exits 0', async () => {
+		const probe = pathToFileURL(resolve('tests/server/shutdown-probe.mjs')).href;
+		const server = await startAdminServer({ SHUTDOWN_TIMEOUT: '30', NODE_OPTIONS: `--import ${probe}` });
 		const port = Number(new URL(server.url).port);
 		expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
 
@@ -70,6 +74,7 @@ describe('graceful shutdown', () => {
 		expect(answers[1]).toContain('The server is shutting down');
 
 		expect(await exit).toBe(0);
+		expect(server.output()).toContain('probe: sveltekit:shutdown (SIGTERM)');
 		expect(server.output()).not.toMatch(/error/i);
 	});
 });
