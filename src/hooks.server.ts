@@ -2,22 +2,31 @@
 // anything under /api that no endpoint answers (unknown path, wrong method); under /ogc the same
 // cases get the OGC exception format instead. Framing rules (CSP frame-ancestors) per route.
 // Pages and other text that no endpoint compressed are compressed here (compress.ts); reusable API
-// answers are kept for the production server's fast path (responseCache.ts).
+// answers are kept for the production server's fast path (responseCache.ts). Without a session,
+// /admin answers nothing but its login.
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
 import { readSession } from '$lib/server/admin/session';
 import { API_HEADERS, problem } from '$lib/server/http';
-import { uploadLimit } from '$lib/server/admin/guard';
+import { requireSession, uploadLimit } from '$lib/server/admin/guard';
 import { ogcException, ogcRoot } from '$lib/server/ogc/endpoint';
 import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
 import { compressResponse } from '$lib/server/compress';
 import { responseCache } from '$lib/server/responseCache';
 import { mapFirstPaint, mapFirstPreload, preloadMapLibre } from '$lib/server/preload';
+import { registerSecurityHeaders } from '$lib/server/securityHeaders';
+import { healthState } from '$lib/server/health';
+import { registerAcceptEncodingReducer } from '$lib/server/negotiation';
 
 /** Created now, as the app starts, so that server.js finds it. */
 const cache = responseCache();
+// server.js reads these too: the headers it sets on every answer, the state it marks as draining,
+// and the negotiation it applies for the static file handler.
+registerSecurityHeaders(env.ORIGIN);
+healthState();
+registerAcceptEncodingReducer();
 
 export const handle: Handle = async (input) => {
 	// Taken before the store is read: an answer begun before a data change is not kept.
@@ -63,12 +72,20 @@ const route: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The one admin page open without a session (with its form action and its __data.json). */
+const ADMIN_LOGIN = '/admin/login';
+
 /**
  * /admin: the session is read here (its cookie is scoped to /admin, so no other route ever sets
- * or sees it); oversized uploads are refused before their body is read; nothing is cached.
+ * or sees it); without one, every page, data request and form action but the login is sent to the
+ * login here, before any route code runs, so a route that forgets its own check stays closed;
+ * oversized uploads are refused before their body is read; nothing is cached.
  */
 const handleAdmin: Handle = async ({ event, resolve }) => {
 	event.locals.admin = readSession(event.cookies);
+	// Its redirect (thrown) becomes a 303 to the login for pages and form posts, and SvelteKit's JSON
+	// redirect for data requests and enhanced forms; the request body is never read.
+	if (event.url.pathname !== ADMIN_LOGIN) requireSession(event);
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const limit = uploadLimit();
 	if (event.request.method === 'POST' && length > limit + 64 * 1024) {

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -24,10 +24,13 @@ export function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+/** `entry` is the server.js to run (a copy beside a copied build/ where a test deletes files). */
+export async function startServer(
+	env: Record<string, string> = {},
+	entry = resolve('server.js')
+): Promise<{ url: string; child: ChildProcess; output: () => string }> {
 	// The production entry (npm start): adapter-node's handler behind the API response cache.
-	const entry = resolve('server.js');
-	if (!existsSync(resolve('build/handler.js'))) throw new Error('build/handler.js is missing: run "npm run build" (npm test does it for you)');
+	if (!existsSync(join(dirname(entry), 'build/handler.js'))) throw new Error('build/handler.js is missing: run "npm run build" (npm test does it for you)');
 	const port = await freePort();
 	// ORIGIN "auto": the server's own http://127.0.0.1:port (adapter-node assumes https otherwise).
 	if (env.ORIGIN === 'auto') env = { ...env, ORIGIN: `http://127.0.0.1:${port}` };

@@ -83,7 +83,7 @@ describe('access', () => {
 		await unchanged(async () => {
 			const anon = new AdminClient(server.url);
 			const res = await anon.post('/admin/import?/csv', { source: 'x', licence: 'x', mode: 'merge' }, { csrf: 'x', file: { name: 'a.csv', bytes: EXCEL } });
-			// The action refuses (401) and the admin frame sends the visitor to the login.
+			// hooks.server.ts sends the visitor to the login before the action runs.
 			expect(res.status).toBe(303);
 			expect(res.headers.get('location')).toBe('/admin/login');
 		});

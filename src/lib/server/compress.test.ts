@@ -99,4 +99,21 @@ describe('compressResponse', () => {
 		);
 		expect(svg.headers.get('content-encoding')).toBe('gzip');
 	});
+
+	it('answers a weak tag of this representation, or one in a list, with 304 (weak comparison)', async () => {
+		for (const ifNoneMatch of ['W/"abc-br"', '"x", W/"abc-br"', '*']) {
+			const res = await compressResponse(new Request('http://atlas.test/', { headers: { 'accept-encoding': 'br', 'if-none-match': ifNoneMatch } }), page());
+			expect(res.status).toBe(304);
+		}
+	});
+
+	it('encodes even a tiny body for a client that refuses identity, and sends it plain when every coding is refused', async () => {
+		const small = 'x'.repeat(MIN_COMPRESSED_BYTES - 1);
+		const refused = await compressResponse(req('identity;q=0, gzip'), page({}, small));
+		expect(refused.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(await bytes(refused)).toString('utf8')).toBe(small);
+		const none = await compressResponse(req('*;q=0'), page());
+		expect(none.headers.has('content-encoding')).toBe(false);
+		expect((await bytes(none)).toString('utf8')).toBe(html);
+	});
 });

@@ -3,7 +3,7 @@
 // compressed from respond() (http.ts) and pass through untouched.
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { matches, negotiateEncoding } from './http';
+import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
 /**
  * A page carries a fresh CSP nonce, so it is compressed on every request and the quality has to
@@ -24,7 +24,7 @@ const gzipAsync = promisify(gzip);
 /**
  * The response compressed for the request's Accept-Encoding (br, else gzip), or unchanged where
  * that would be wrong or useless: no body (HEAD aside), 204/206/304, already encoded, not text,
- * `no-transform`, smaller than MIN_COMPRESSED_BYTES, or streamed by SvelteKit (a page that streams
+ * `no-transform`, smaller than MIN_COMPRESSED_BYTES (unless the client refuses identity), or streamed by SvelteKit (a page that streams
  * promises has no ETag and no known length: buffering it to compress would hold back what streaming
  * sends early). A strong or weak ETag gets the coding appended, as a different representation
  * needs a different tag; a request that already has this representation gets a 304 here, before
@@ -49,7 +49,7 @@ export async function compressResponse(request: Request, response: Response): Pr
 	const body = Buffer.from(await response.arrayBuffer());
 	const headers = new Headers(h);
 	const init = { status: response.status, statusText: response.statusText, headers };
-	if (body.length < MIN_COMPRESSED_BYTES) {
+	if (body.length < MIN_COMPRESSED_BYTES && !refusesIdentity(request.headers.get('accept-encoding'))) {
 		// Read anyway: its length is known now, so it goes out with one (not chunked).
 		headers.set('content-length', String(body.length));
 		return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), init);

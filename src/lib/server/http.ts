@@ -1,7 +1,8 @@
-// HTTP helpers for the API: RFC 9457 problem responses, strong ETags with 304, compression,
+// HTTP helpers for the API: RFC 9457 problem responses, strong ETags with 304 (negotiation.ts), compression,
 // caching and CORS headers for read-only GETs.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
 export const API_HEADERS = {
 	'access-control-allow-origin': '*',
@@ -78,31 +79,6 @@ function encode(body: string): Encoded {
 	return entry;
 }
 
-export type Encoding = 'br' | 'gzip' | 'identity';
-
-/** The encoding respond() sends for this Accept-Encoding header (bodies below 1 KB go uncompressed whatever it says). */
-export function negotiateEncoding(header: string | null | undefined): Encoding {
-	if (!header) return 'identity';
-	if (acceptsEncoding(header, 'br')) return 'br';
-	if (acceptsEncoding(header, 'gzip')) return 'gzip';
-	return 'identity';
-}
-
-function acceptsEncoding(header: string, coding: string): boolean {
-	return header.split(',').some((part) => {
-		const [name, ...params] = part.trim().split(';');
-		const q = params.find((p) => p.trim().startsWith('q='));
-		return name.trim().toLowerCase() === coding && (!q || Number(q.trim().slice(2)) > 0);
-	});
-}
-
-/** Strong comparison, as RFC 9110 asks for If-None-Match on GET; also handles lists and "*". */
-export function matches(ifNoneMatch: string | null | undefined, etag: string): boolean {
-	if (!ifNoneMatch) return false;
-	if (ifNoneMatch.trim() === '*') return true;
-	return ifNoneMatch.split(',').some((t) => t.trim() === etag);
-}
-
 export function respond(request: Request, body: string, contentType: string, extraHeaders: Record<string, string> = {}): Response {
 	const entry = encode(body);
 	const headers: Record<string, string> = {
@@ -117,8 +93,8 @@ export function respond(request: Request, body: string, contentType: string, ext
 	}
 	const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
 	let payload = entry.identity;
-	// Below ~1 KB compression does not pay for itself.
-	if (entry.identity.length > 1024) {
+	// Below ~1 KB compression does not pay for itself (unless the client refuses identity).
+	if (entry.identity.length > 1024 || refusesIdentity(request.headers.get('accept-encoding'))) {
 		if (encoding === 'br') {
 			entry.br ??= brotliCompressSync(entry.identity, {
 				params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length }

@@ -75,7 +75,7 @@ describe('response cache', () => {
 		const cache = enabled();
 		const sent = await fill(cache, '/api/kontore', { 'accept-encoding': 'gzip' });
 		const etag = sent.headers.get('etag')!;
-		for (const ifNoneMatch of [etag, `"other", ${etag}`, '*']) {
+		for (const ifNoneMatch of [etag, `"other", ${etag}`, `W/${etag}`, '*']) {
 			const { out, res } = recorder();
 			expect(cache.serve(nodeRequest('/api/kontore', { 'accept-encoding': 'gzip', 'if-none-match': ifNoneMatch }), res)).toBe(true);
 			expect(out.status).toBe(304);
@@ -84,9 +84,8 @@ describe('response cache', () => {
 			expect(direct.status).toBe(304);
 			expect(out.headers).toEqual(Object.fromEntries(direct.headers));
 		}
-		// A tag that does not match (or only weakly) is left to the app.
+		// A tag that does not match is left to the app.
 		expect(cache.serve(nodeRequest('/api/kontore', { 'accept-encoding': 'gzip', 'if-none-match': '"other"' }), recorder().res)).toBe(false);
-		expect(cache.serve(nodeRequest('/api/kontore', { 'accept-encoding': 'gzip', 'if-none-match': `W/${etag}` }), recorder().res)).toBe(false);
 		const { out, res } = recorder();
 		expect(cache.serve(nodeRequest('/api/kontore', { 'accept-encoding': 'gzip' }, 'HEAD'), res)).toBe(true);
 		expect(out.status).toBe(200);

@@ -5,7 +5,7 @@
 // globalThis registry, created here. Only what depends on nothing but the URL and Accept-Encoding
 // is stored: anonymous GET answers under /api/ with status 200, an ETag, no Set-Cookie, and at most
 // `Vary: Accept-Encoding`. Whenever the served data changes (store.ts), the cache is emptied.
-import { matches, negotiateEncoding, type Encoding } from './http';
+import { matches, negotiateEncoding, type Encoding } from './negotiation';
 
 export const REGISTRY_KEY = Symbol.for('kontoratlas.responseCache');
 
@@ -83,7 +83,7 @@ export class ResponseCache {
 		if (!entry) return false;
 		const ifNoneMatch = single(req.headers['if-none-match']);
 		if (ifNoneMatch !== undefined) {
-			// Anything but a match (e.g. a weak W/ tag, which SvelteKit itself answers) goes the long way.
+			// Anything but a match (weak comparison, as the app's own) goes the long way.
 			if (!matches(ifNoneMatch, entry.etag)) return false;
 			this.hits++;
 			res.writeHead(304, entry.notModified);

@@ -1,8 +1,7 @@
 // Admin sessions: credentials from the environment (KONTORATLAS_ADMIN_USER and
 // KONTORATLAS_ADMIN_PASSWORD_HASH), server-side sessions keyed by a random token in an HttpOnly,
-// SameSite=Strict cookie scoped to /admin, a CSRF token per session, and a login rate limit.
-// Sessions live in the store (by the token's SHA-256), so a restart does not log anyone out; the
-// rate limit is per process.
+// SameSite=Strict cookie scoped to /admin and a CSRF token per session (login throttling: throttle.ts).
+// Sessions live in the store (by the token's SHA-256), so a restart does not log anyone out.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
@@ -12,8 +11,6 @@ import { verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'kontoratlas_admin';
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-const MAX_FAILURES = 5;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export interface AdminSession {
 	id: string;
@@ -23,20 +20,12 @@ export interface AdminSession {
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
-const failures = new Map<string, number[]>();
 
 export function adminConfigured(): boolean {
 	return Boolean(env.KONTORATLAS_ADMIN_USER && env.KONTORATLAS_ADMIN_PASSWORD_HASH);
 }
 
-/** Seconds to wait before the next attempt from this client, or 0. Counts by client address. */
-export function loginBlockedFor(client: string, now = Date.now()): number {
-	const recent = (failures.get(client) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
-	failures.set(client, recent);
-	return recent.length >= MAX_FAILURES ? Math.ceil((recent[0] + FAILURE_WINDOW_MS - now) / 1000) : 0;
-}
-
-export function checkCredentials(client: string, user: string, password: string): boolean {
+export function checkCredentials(user: string, password: string): boolean {
 	const expectedUser = env.KONTORATLAS_ADMIN_USER ?? '';
 	const hash = env.KONTORATLAS_ADMIN_PASSWORD_HASH ?? '';
 	const a = Buffer.from(user.slice(0, 200));
@@ -44,10 +33,7 @@ export function checkCredentials(client: string, user: string, password: string)
 	const userOk = a.length === b.length && timingSafeEqual(a, b);
 	// The hash is computed even for a wrong user name, so timing does not tell which one was wrong.
 	const passwordOk = verifyPassword(password, hash);
-	const ok = Boolean(expectedUser) && userOk && passwordOk;
-	if (ok) failures.delete(client);
-	else failures.set(client, [...(failures.get(client) ?? []), Date.now()]);
-	return ok;
+	return Boolean(expectedUser) && userOk && passwordOk;
 }
 
 /** Secure everywhere but plain-HTTP loopback (development and the tests). */

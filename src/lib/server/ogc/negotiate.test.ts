@@ -19,6 +19,14 @@ describe('chooseFormat', () => {
 	it('weighs q values', () => {
 		expect(chooseFormat(u(), 'text/html;q=0.5, application/json')).toBe('json');
 		expect(chooseFormat(u(), 'text/html, application/json;q=0.5')).toBe('html');
+		expect(chooseFormat(u(), 'text/html;q=0, */*')).toBe('json');
+		expect(chooseFormat(u(), 'application/json;q=0, text/*')).toBe('html');
+	});
+	it("breaks ties by the client's order, and falls back to JSON when nothing we have is acceptable", () => {
+		expect(chooseFormat(u(), 'text/html, application/json')).toBe('html');
+		expect(chooseFormat(u(), 'application/json, text/html')).toBe('json');
+		expect(chooseFormat(u(), 'image/png')).toBe('json');
+		expect(chooseFormat(u(), 'TEXT/HTML')).toBe('html');
 	});
 	it('an unknown f is a 400 InvalidParameterValue', () => {
 		expect(() => chooseFormat(u('?f=xml'), null)).toThrow(OgcError);

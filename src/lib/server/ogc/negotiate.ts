@@ -1,23 +1,14 @@
-// Which representation a request gets: `f=json|html` wins; otherwise the Accept header, where
-// HTML is chosen only when the client prefers it to JSON (browsers do, GDAL and curl do not).
+// Which representation a request gets: `f=json|html` wins; otherwise the Accept header, negotiated
+// by `negotiator`: HTML only when the client ranks it above JSON (browsers do, GDAL and curl do not);
+// equal q-values go by the client's own order, and anything else (no header, nothing we have) is JSON.
+import Negotiator from 'negotiator';
 import { invalidParameter } from './exception';
 
 export const FORMATS = ['json', 'html'] as const;
 export type OgcFormat = (typeof FORMATS)[number];
 
-function quality(accept: string, types: string[]): number {
-	let best = 0;
-	for (const part of accept.split(',')) {
-		const [type, ...params] = part
-			.trim()
-			.split(';')
-			.map((s) => s.trim().toLowerCase());
-		if (!types.includes(type)) continue;
-		const q = params.find((p) => p.startsWith('q='));
-		best = Math.max(best, q ? Number(q.slice(2)) || 0 : 1);
-	}
-	return best;
-}
+const JSON_TYPES = ['application/json', 'application/geo+json', 'application/vnd.oai.openapi+json', 'application/schema+json'];
+const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
 
 export function chooseFormat(url: URL, accept: string | null): OgcFormat {
 	const f = url.searchParams.get('f');
@@ -26,7 +17,7 @@ export function chooseFormat(url: URL, accept: string | null): OgcFormat {
 		throw invalidParameter('f', `unknown format "${f.slice(0, 40)}"; allowed: ${FORMATS.join(', ')}`);
 	}
 	if (!accept) return 'json';
-	const html = quality(accept, ['text/html', 'application/xhtml+xml']);
-	const json = quality(accept, ['application/json', 'application/geo+json', 'application/vnd.oai.openapi+json', 'application/schema+json']);
-	return html > json ? 'html' : 'json';
+	// JSON first: a wildcard (`*/*`) that ranks both alike gets JSON.
+	const best = new Negotiator({ headers: { accept } }).mediaType([...JSON_TYPES, ...HTML_TYPES]);
+	return best !== undefined && HTML_TYPES.includes(best) ? 'html' : 'json';
 }

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/current';
 import { audit } from '$lib/server/db/database';
-import { adminConfigured, checkCredentials, loginBlockedFor, startSession } from '$lib/server/admin/session';
+import { adminConfigured, checkCredentials, startSession } from '$lib/server/admin/session';
+import { loginThrottle } from '$lib/server/admin/throttle';
 import { adminLocale } from '$lib/server/admin/guard';
 import { adminTranslator, withLang } from '$lib/state/messages-admin';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,14 +14,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
+		// Behind a proxy adapter-node takes the address from ADDRESS_HEADER (and XFF_DEPTH).
 		const client = event.getClientAddress();
 		const locale = adminLocale(event.url);
 		const t = adminTranslator(locale);
-		const wait = loginBlockedFor(client);
-		if (wait > 0) {
-			event.setHeaders({ 'retry-after': String(wait) });
-			return fail(429, { message: t('admin.login.tooMany', { n: Math.ceil(wait / 60) }), user: '' });
-		}
 		let form: FormData;
 		try {
 			form = await event.request.formData();
@@ -30,7 +27,14 @@ export const actions: Actions = {
 		const user = String(form.get('user') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '');
 		if (!adminConfigured()) return fail(503, { message: t('admin.login.unconfigured'), user });
-		if (!checkCredentials(client, user, password)) {
+		// Refused before the password is checked: a blocked client learns nothing from trying.
+		const wait = loginThrottle.blockedFor(client, user);
+		if (wait > 0) {
+			event.setHeaders({ 'retry-after': String(wait) });
+			return fail(429, { message: t('admin.login.tooMany', { n: Math.ceil(wait / 60) }), user });
+		}
+		if (!checkCredentials(user, password)) {
+			loginThrottle.fail(client, user);
 			audit(getDatabase(), {
 				who: user || '(leer)',
 				action: 'login-failed',
@@ -42,6 +46,7 @@ export const actions: Actions = {
 			});
 			return fail(401, { message: t('admin.login.wrong'), user });
 		}
+		loginThrottle.succeed(client, user);
 		startSession(event.cookies, event.url, user);
 		audit(getDatabase(), { who: user, action: 'login', detail: `Anmeldung von ${client}`, added: null, changed: null, removed: null, version: null });
 		redirect(303, withLang('/admin', locale));

@@ -1,0 +1,40 @@
+// Readiness: 200 while the store is readable and its current version is loaded, 503 otherwise and
+// while the process drains after SIGTERM (load balancers then stop sending new requests).
+import { parseLocale } from '$lib/state/i18n';
+import { servingText } from '$lib/i18n/serving';
+import { getDatabase } from '$lib/server/db/current';
+import { currentVersionId } from '$lib/server/db/database';
+import { healthState, HEALTH_HEADERS, readiness } from '$lib/server/health';
+import { getStore } from '$lib/server/store';
+import type { RequestHandler } from './$types';
+
+/** Logged when the store starts failing, not on every poll while it fails. */
+let failing = false;
+
+function loadCurrent(): number {
+	// Reads the current version id and, when it changed, loads and validates that version.
+	getStore();
+	const version = currentVersionId(getDatabase());
+	if (version === null) throw new Error('the store has no current version');
+	return version;
+}
+
+export const GET: RequestHandler = ({ url }) => {
+	const locale = parseLocale(url.searchParams.get('lang'));
+	const state = readiness(healthState(), loadCurrent);
+	if (state.ready) {
+		failing = false;
+		return new Response(
+			JSON.stringify({ status: 'ready', version: state.version, message: servingText(locale, 'http.ready.ok', { version: state.version }) }),
+			{
+				headers: HEALTH_HEADERS
+			}
+		);
+	}
+	if (state.error !== undefined && !failing) console.error('readyz: the store is not ready:', state.error);
+	failing = state.error !== undefined;
+	return new Response(JSON.stringify({ status: 'unavailable', problem: state.problem, message: servingText(locale, state.problem) }), {
+		status: 503,
+		headers: { ...HEALTH_HEADERS, 'retry-after': '5' }
+	});
+};
