@@ -26,7 +26,8 @@ async function expectProblem(path: string, status: number, parameter?: string) {
 	expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 	const body = await res.json();
 	expect(body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-	if (parameter) expect(body.parameter).toBe(parameter);
+	// The parameter at fault, or none (undefined) when the problem is not one parameter's.
+	expect(body.parameter).toBe(parameter);
 	return body;
 }
 

@@ -31,20 +31,28 @@ const decoded = (r: Raw) => {
 	return (coding === 'br' ? brotliDecompressSync(r.body) : coding === 'gzip' ? gunzipSync(r.body) : r.body).toString('utf8');
 };
 const nonceOf = (csp: unknown) => /'nonce-([^']+)'/.exec(String(csp))?.[1];
+/** The nonces on the page's script elements, each once. */
+const scriptNonces = (html: string) => [...new Set([...html.matchAll(/<script\b[^>]*\snonce="([^"]*)"/g)].map((m) => m[1]))];
 /** Each response has its own nonce; with it taken out, the same page must remain. */
 const withoutNonce = (html: string, nonce: string) => html.split(nonce).join('NONCE');
 
 describe('page compression', () => {
-	for (const path of ['/', '/embed', '/daten', '/admin/login']) {
-		// '/' and '/embed' carry the inlined geometry; /daten has no script; /admin is no-store.
+	for (const [path, scripted] of [
+		['/', true],
+		['/embed', true],
+		['/daten', false],
+		['/admin/login', true]
+	] as const) {
+		// '/' and '/embed' carry the inlined geometry; /daten has no script (so no nonce); /admin is no-store.
 		it(`sends ${path} as br or gzip as asked, decoding to the page sent uncompressed, CSP intact`, async () => {
 			const identity = await raw(path, { 'accept-encoding': 'identity' });
 			expect(identity.status, path).toBe(200);
 			expect(identity.headers['content-type']).toMatch(/^text\/html/);
 			expect(identity.headers['content-encoding']).toBeUndefined();
 			expect(identity.headers.vary).toMatch(/Accept-Encoding/i);
-			// Pages without JavaScript (/daten) have no nonce.
-			const plain = withoutNonce(identity.body.toString('utf8'), nonceOf(identity.headers['content-security-policy']) ?? 'NONCE');
+			const identityNonce = nonceOf(identity.headers['content-security-policy']);
+			expect(identityNonce !== undefined, `${path} has a nonce`).toBe(scripted);
+			const plain = withoutNonce(identity.body.toString('utf8'), identityNonce ?? 'NONCE');
 			for (const [header, coding] of [
 				['br, gzip', 'br'],
 				['gzip, deflate', 'gzip']
@@ -61,8 +69,9 @@ describe('page compression', () => {
 				expect(String(csp).replace(/'nonce-[^']+'/, '')).toBe(String(identity.headers['content-security-policy']).replace(/'nonce-[^']+'/, ''));
 				const html = decoded(res);
 				const nonce = nonceOf(csp);
-				// SvelteKit's inline start-up script carries the header's nonce.
-				if (nonce) expect(html).toContain(`nonce="${nonce}"`);
+				// SvelteKit's inline start-up script carries the header's nonce; a page without script has neither.
+				expect(nonce !== undefined, `${path} ${header} has a nonce`).toBe(scripted);
+				expect(scriptNonces(html)).toEqual(scripted ? [nonce] : []);
 				expect(withoutNonce(html, nonce ?? 'NONCE')).toBe(plain);
 			}
 			if (path.startsWith('/admin')) expect(identity.headers['cache-control']).toBe('no-store');

@@ -31,8 +31,17 @@ const ids = async (level: string) =>
 	).map((f) => ({ id: f.id, name: f.properties.name, labelPoint: f.properties.labelPoint }));
 const html = async (path: string) => {
 	const res = await fetch(base + path);
-	return { status: res.status, text: await res.text() };
+	return { status: res.status, text: await res.text(), nonce: /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1] };
 };
+/**
+ * Script elements the browser would run that are not SvelteKit's own: neither carrying the CSP's
+ * nonce nor data (SvelteKit inlines load responses as application/json). Markup from the data or the
+ * parameters that escaped escaping shows up here.
+ */
+const foreignScripts = (text: string, nonce: string | undefined) =>
+	[...text.matchAll(/<script\b[^>]*>/gi)]
+		.map((m) => m[0])
+		.filter((tag) => !(nonce && tag.includes(` nonce="${nonce}"`)) && !/\stype="application\/(ld\+)?json"/.test(tag));
 const decode = (s: string) =>
 	s
 		.replace(/&amp;/g, '&')
@@ -90,11 +99,20 @@ describe('profile and comparison pages for every district', () => {
 		['?ids=lebenstedt,%3Cscript%3E', 'unknown', 'Unbekannte Gebiete: &lt;script>'],
 		['?ids=lebenstedt,nord', 'mixed-level', 'nur Stadtteile oder nur Ortschaften']
 	])('/vergleich%s shows a clear message (%s)', async (query, reason, message) => {
-		const { status, text } = await html('/vergleich' + query);
+		const { status, text, nonce } = await html('/vergleich' + query);
 		expect(status).toBe(200);
 		expect(text).toContain(`data-problem="${reason}"`);
 		expect(text).toContain(message);
-		expect(text).not.toContain('<script>');
+		expect(nonce).toBeDefined();
+		expect(foreignScripts(text, nonce)).toEqual([]);
+	});
+
+	it('escapes markup in the ids wherever the page repeats them', async () => {
+		const marker = '<script>alert("kontoratlas")</script>';
+		const { text, nonce } = await html(`/vergleich?ids=lebenstedt,${encodeURIComponent(marker)}`);
+		expect(text).toContain('Unbekannte Gebiete: &lt;script>alert("kontoratlas")&lt;/script>');
+		expect(text).not.toContain(marker);
+		expect(foreignScripts(text, nonce)).toEqual([]);
 	});
 });
 

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
 import { area, booleanPointInPolygon, distance, lineString, pointToLineDistance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { cellsFixtures, GEO_FIXTURES, salzgitter } from '../../../tests/fixtures/geo/load';
+import { cellsFixtures, cellsOutPath, cellsOutput, salzgitter } from '../../../tests/fixtures/geo/load';
 import { sharedBorderProblems } from '../../../tests/fixtures/geo/invariants';
 import { stadtteilCells, type CellsResult } from './cells';
 import { EARTH_RADIUS_M } from './plane';
@@ -37,13 +36,11 @@ describe('stadtteilCells on fixtures (tests/fixtures/geo/in → out)', () => {
 			expect(report.outsideKm2 / report.outlineKm2).toBeLessThan(1e-5);
 			expect(result.maxAbsErrorPct).toBeLessThanOrEqual(fx.outline.properties.options.tolerancePct ?? 1);
 
-			const out = join(GEO_FIXTURES, 'out', `${fx.name}.geojson`);
-			const written = { ...cells, result: { ...result, cells: undefined } };
-			if (process.env.REGEN || !existsSync(out)) {
-				mkdirSync(join(GEO_FIXTURES, 'out'), { recursive: true });
-				writeFileSync(out, JSON.stringify(written, null, 1) + '\n');
-			}
-			expect(JSON.parse(JSON.stringify(written))).toEqual(JSON.parse(readFileSync(out, 'utf8')));
+			// The expected output is committed; a missing one fails. It is rewritten only on purpose,
+			// by `npx tsx tests/fixtures/geo/regenerate.ts`, and its diff reviewed.
+			const out = cellsOutPath(fx.name);
+			expect(existsSync(out), `${out} is missing: write it with "npx tsx tests/fixtures/geo/regenerate.ts" and review it`).toBe(true);
+			expect(cellsOutput(result)).toEqual(JSON.parse(readFileSync(out, 'utf8')));
 		});
 	}
 
@@ -97,9 +94,7 @@ describe('stadtteilCells on fixtures (tests/fixtures/geo/in → out)', () => {
 
 describe('stadtteilCells on Salzgitter', () => {
 	const { outline, seeds } = salzgitter();
-	const started = performance.now();
 	const result = stadtteilCells(outline, seeds);
-	const ms = performance.now() - started;
 	const { cells } = result;
 
 	it('gives 31 single polygons, each holding its seed at least 100 m inside', () => {
@@ -140,7 +135,7 @@ describe('stadtteilCells on Salzgitter', () => {
 		for (const s of seeds) expect(booleanPointInPolygon([s.lon, s.lat], outline), s.id).toBe(true);
 	});
 
-	it('fits every area to its scaled target within 0.2 %, in well under 3 s', () => {
+	it('fits every area to its scaled target within 0.2 %', () => {
 		// Sites move off the seeds where needed, so the exact-area weights exist and Newton
 		// reaches 0.001 %. Where the boundary's bends cut a detached sliver off a power cell, the
 		// sliver goes to the neighbour it shares the longest border with (Hohenrode +0.14 %, a
@@ -149,7 +144,6 @@ describe('stadtteilCells on Salzgitter', () => {
 		expect(Math.max(...errors)).toBeLessThanOrEqual(0.2);
 		expect(result.maxAbsErrorPct).toBe(Math.max(...errors));
 		expect(result.rounds).toBeLessThan(200);
-		expect(ms).toBeLessThan(3000);
 	});
 
 	it('keeps Engerode (0.95 km², 538 m from Calbecht, 3.21 km²) at its area around its own centre', () => {

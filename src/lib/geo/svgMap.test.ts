@@ -51,6 +51,30 @@ describe('buildSvgMap', () => {
 		expect(m.kontore).toEqual([{ id: 'k', name: 'K', x: 545.6, y: 300 }]);
 	});
 
+	it('keeps labels apart as a wide bold system font draws them', () => {
+		// The SVG is laid out on the server, where text cannot be measured. DejaVu Sans Bold 13 px
+		// (system-ui of Chromium on Linux) draws "Watenstedt" 86 px and "Immendorf" 80 px wide
+		// (measured in Chromium). With their points 80 px apart, both centred would overlap by 3 px.
+		const named = (id: string, x0: number, name: string) => {
+			const f = square(id, x0);
+			return { ...f, properties: { ...f.properties, name } };
+		};
+		const m = buildSvgMap({
+			areas: [named('w', 0, 'Watenstedt'), named('i', 0.1, 'Immendorf')],
+			groups: [],
+			outline: null,
+			kontore: [],
+			// 0.1° = 512 · 2^z · 0.1 / 360 px = 80 px
+			camera: { zoom: Math.log2((80 * 3600) / 512), lat: 0.05, lon: 0.1 },
+			width: 400,
+			height: 300
+		});
+		const drawn: Record<string, number> = { Watenstedt: 86, Immendorf: 80 };
+		const [a, b] = m.labels.map((l) => ({ x0: l.x - drawn[l.text] / 2, x1: l.x + drawn[l.text] / 2, y0: l.y - 8, y1: l.y + 8 }));
+		expect(m.labels.map((l) => l.text).sort()).toEqual(['Immendorf', 'Watenstedt']);
+		expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1).toBe(false);
+	});
+
 	it('drops what lies outside the view', () => {
 		const far = { type: 'Feature' as const, properties: { id: 'far', name: 'Far' }, geometry: { type: 'Point' as const, coordinates: [5, 5] } };
 		const m = buildSvgMap({

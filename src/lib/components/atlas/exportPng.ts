@@ -115,7 +115,7 @@ export async function mapToPng(map: MapLibreMap, content: PngContent): Promise<B
 	g.textAlign = 'center';
 	g.textBaseline = 'middle';
 	const placed = placeLabels(
-		content.labels.map((l) => ({ ...l, ...map.project(l.lngLat) })),
+		content.labels.map((l) => ({ ...l, ...map.project(l.lngLat), width: g.measureText(l.text).width })),
 		w,
 		h
 	);

@@ -5,7 +5,7 @@
 import type { ExpressionSpecification, LayerSpecification, LngLatBoundsLike, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerSpec } from './atlasLayers';
 import type { Camera } from './context.svelte';
-import { PATTERNS, type PatternId } from './patterns';
+import { PATTERNS } from './patterns';
 import { maplibreUrl, workerUrl } from '$lib/map/maplibreAssets';
 
 export { maplibreUrl, workerUrl };
@@ -56,10 +56,10 @@ export function createMap(
 		pitchWithRotate: false
 	});
 	map.touchZoomRotate.disableRotation();
-	// The fill patterns are generated, not fetched from a sprite: given when a layer first asks.
-	map.on('styleimagemissing', (e: { id: string }) => {
-		if (e.id in PATTERNS && !map.hasImage(e.id)) map.addImage(e.id, PATTERNS[e.id as PatternId]);
-	});
+	// The fill patterns are generated, not fetched from a sprite, and registered before the style's
+	// layers first ask for them: MapLibre 6 answers a tile's request for images before it fires
+	// `styleimagemissing`, so a pattern added only then is missing from the tiles already laid out.
+	for (const [id, image] of Object.entries(PATTERNS)) map.addImage(id, image);
 	return map;
 }
 

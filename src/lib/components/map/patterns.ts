@@ -26,4 +26,3 @@ export const PATTERNS = {
 	/** Beispieldaten: sparse dark dots over the class colour. */
 	'pattern-beispiel': pattern(10, [40, 40, 40, 150], (x, y) => (x === 2 && y === 2) || (x === 7 && y === 7))
 } as const;
-export type PatternId = keyof typeof PATTERNS;
