@@ -1,7 +1,7 @@
 // The load of /stadtteil/[id] and /ortschaft/[id]: one function for both levels.
 import { error } from '@sveltejs/kit';
 import type { Level } from '$lib/data/contracts';
-import { parseLocale } from '$lib/state/i18n';
+import { parseLocale } from '$lib/i18n';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
 import { areaProfile } from './profiles';

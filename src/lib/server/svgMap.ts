@@ -8,8 +8,7 @@ import SvgMap from '$lib/components/map/SvgMap.svelte';
 import { DEFAULT_INDICATOR } from '$lib/data/atlasView';
 import { approximationNotice } from '$lib/data/geometryStatus';
 import { buildSvgMap } from '$lib/geo/svgMap';
-import { formatNumber, translator } from '$lib/state/i18n';
-import { atlasTranslator } from '$lib/state/messages-atlas';
+import { formatNumber, translator, analysis, atlas, core } from '$lib/i18n';
 import { parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
@@ -44,7 +43,7 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 	});
 	const options = parseSvgOptions(params);
 	const locale = view.lang;
-	const t = translator(locale);
+	const t = translator(locale, core);
 	const meta = store.indicatorById.get(view.indicator)!;
 	const table = indicatorTable(store, meta, view.level, view.year);
 	const choropleth = buildChoropleth({
@@ -83,7 +82,7 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 				...(choropleth.noData.length ? [{ colour: 'nodata' as const, text: `${t('legend.noData')} (${choropleth.noData.length})` }] : [])
 			]
 		: [];
-	const approximation = approximationNotice(geometryStatus(store), atlasTranslator(locale));
+	const approximation = approximationNotice(geometryStatus(store), translator(locale, atlas, analysis, core));
 	const notes = [
 		`${meta.label[locale]} (${unit}), ${view.year ?? t('atlas.latest')}${meta.beispieldaten ? ` · ${t('legend.beispiel')}` : ''}`,
 		...(approximation ? [approximation.text] : []),

@@ -4,7 +4,7 @@ import { endSession } from '$lib/server/admin/session';
 import { getDatabase } from '$lib/server/db/current';
 import { audit, currentVersionId, listAudit, listVersions } from '$lib/server/db/database';
 import { rollbackTo } from '$lib/server/importer';
-import { adminTranslator, withLang } from '$lib/state/messages-admin';
+import { translator, withLang, admin, core } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -26,6 +26,6 @@ export const actions: Actions = {
 		if (!/^\d{1,9}$/.test(raw)) error(400, `Ungültige Versionsnummer "${raw.slice(0, 20)}".`);
 		const result = await rollbackTo(Number(raw), session.user);
 		if (!result.ok) return fail(result.status, { message: result.message });
-		return { message: adminTranslator(adminLocale(event.url))('admin.versions.rolledBack', { version: result.version, target: raw }) };
+		return { message: translator(adminLocale(event.url), admin, core)('admin.versions.rolledBack', { version: result.version, target: raw }) };
 	}
 };

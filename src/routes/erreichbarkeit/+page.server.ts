@@ -3,7 +3,7 @@ import type { AreaProps, KontorProps } from '$lib/data/contracts';
 import { areaCollection } from '$lib/server/api';
 import { catchmentInputs } from '$lib/server/catchments';
 import { getStore } from '$lib/server/store';
-import { parseLocale } from '$lib/state/i18n';
+import { parseLocale } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {

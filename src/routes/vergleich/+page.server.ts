@@ -1,7 +1,7 @@
 import { geometryStatus, getStore } from '$lib/server/store';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from '$lib/server/pages';
 import { checkCompareIds, comparison } from '$lib/server/profiles';
-import { parseLocale } from '$lib/state/i18n';
+import { parseLocale } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -2,8 +2,7 @@
 // limit. SvelteKit's own origin check on form posts stays on as a second line.
 import { error, isHttpError, redirect, type RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { parseLocale, type Locale } from '$lib/state/i18n';
-import { withLang } from '$lib/state/messages-admin';
+import { parseLocale, type Locale, withLang } from '$lib/i18n';
 import { csrfValid, type AdminSession } from './session';
 
 function bytes(raw: string | undefined, fallback: number): number {

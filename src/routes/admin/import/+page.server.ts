@@ -4,7 +4,7 @@ import { adminForm, adminLocale, requireSession, uploadLimit } from '$lib/server
 import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, type PreviewResult } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
 import { importable } from '$lib/import/plan';
-import { adminTranslator } from '$lib/state/messages-admin';
+import { translator, admin, core } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -83,6 +83,6 @@ export const actions: Actions = {
 	discard: async (event) => {
 		const { session, form } = await adminForm(event);
 		discardPreview(String(form.get('preview') ?? ''), session.user);
-		return { message: adminTranslator(adminLocale(event.url))('admin.import.discarded') };
+		return { message: translator(adminLocale(event.url), admin, core)('admin.import.discarded') };
 	}
 };

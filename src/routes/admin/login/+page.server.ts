@@ -3,7 +3,7 @@ import { getDatabase } from '$lib/server/db/current';
 import { audit } from '$lib/server/db/database';
 import { adminConfigured, checkCredentials, loginBlockedFor, startSession } from '$lib/server/admin/session';
 import { adminLocale } from '$lib/server/admin/guard';
-import { adminTranslator, withLang } from '$lib/state/messages-admin';
+import { translator, withLang, admin, core } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -15,7 +15,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const client = event.getClientAddress();
 		const locale = adminLocale(event.url);
-		const t = adminTranslator(locale);
+		const t = translator(locale, admin, core);
 		const wait = loginBlockedFor(client);
 		if (wait > 0) {
 			event.setHeaders({ 'retry-after': String(wait) });
