@@ -36,6 +36,9 @@ export function parseLocale(raw: string | null | undefined): Locale {
 	return raw === 'en' ? 'en' : DEFAULT_LOCALE;
 }
 
+/** The language a page's URL asks for (pages follow `?lang=` only: the URL is the view's state). */
+export const urlLocale = (url: URL): Locale => parseLocale(url.searchParams.get('lang'));
+
 /** A text with its {name} placeholders filled in; an unknown placeholder stays visible. */
 export function fill(text: string, params: Params): string {
 	return text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));

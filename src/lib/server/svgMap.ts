@@ -8,7 +8,7 @@ import SvgMap from '$lib/components/map/SvgMap.svelte';
 import { DEFAULT_INDICATOR } from '$lib/data/atlasView';
 import { approximationNotice } from '$lib/data/geometryStatus';
 import { buildSvgMap } from '$lib/geo/svgMap';
-import { formatNumber, translator, analysis, atlas, core } from '$lib/i18n';
+import { formatNumber, translator, analysis, atlas, core, withLang } from '$lib/i18n';
 import { parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
@@ -94,7 +94,7 @@ export function renderSvgMap(store: Store, params: URLSearchParams): string {
 			title: `${t('map.label')}: ${meta.label[locale]}`,
 			colourOf: choropleth.colourOf,
 			describe,
-			href: (id: string) => `/${view.level}/${id}${locale === 'en' ? '?lang=en' : ''}`,
+			href: (id: string) => withLang(`/${view.level}/${id}`, locale),
 			target: options.target,
 			selection: view.selection,
 			beispieldaten: meta.beispieldaten,

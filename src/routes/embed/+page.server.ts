@@ -1,11 +1,11 @@
 import { approximationNotice } from '$lib/data/geometryStatus';
 import { geometryStatus, getStore } from '$lib/server/store';
-import { analysis, atlas, parseLocale, translator } from '$lib/i18n';
+import { analysis, atlas, urlLocale, translator } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 // The boundary notice from the server's geometry status (the atlas derives the same from its
 // features): the embed's JS, whose size is budgeted, then carries no code or message for it.
 // Depends on the language only, so the embed's own navigation does not reload it.
 export const load: PageServerLoad = ({ url }) => ({
-	approximation: approximationNotice(geometryStatus(getStore()), translator(parseLocale(url.searchParams.get('lang')), atlas, analysis))
+	approximation: approximationNotice(geometryStatus(getStore()), translator(urlLocale(url), atlas, analysis))
 });
