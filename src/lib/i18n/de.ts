@@ -456,7 +456,10 @@ export const admin = {
 	'admin.error.changed': 'Die Daten haben sich seit der Vorschau geändert (Version {from} → {to}); bitte die Datei erneut hochladen.',
 	'admin.error.noVersion': 'Version {n} gibt es nicht.',
 	'admin.error.isCurrent': 'Version {n} ist bereits die aktuelle.',
-	'admin.error.formFile': 'Formular'
+	'admin.error.formFile': 'Formular',
+	'admin.error.formField': 'Formular, Feld "{field}": {message}',
+	'admin.error.versionNumber': 'Ungültige Versionsnummer "{raw}".',
+	'admin.error.versionParam': 'Parameter {name}: Versionsnummer erwartet, nicht "{raw}".'
 } as const;
 
 /** API problem details: `problem.x` is the title, `problem.x.detail` the detail. */

@@ -450,7 +450,10 @@ export const admin: Texts<typeof de.admin> = {
 	'admin.error.changed': 'The data have changed since the preview (version {from} → {to}); please upload the file again.',
 	'admin.error.noVersion': 'Version {n} does not exist.',
 	'admin.error.isCurrent': 'Version {n} is already the current one.',
-	'admin.error.formFile': 'Form'
+	'admin.error.formFile': 'Form',
+	'admin.error.formField': 'Form, field "{field}": {message}',
+	'admin.error.versionNumber': 'Invalid version number "{raw}".',
+	'admin.error.versionParam': 'Parameter {name}: a version number is expected, not "{raw}".'
 };
 
 export const problems: Texts<typeof de.problems> = {

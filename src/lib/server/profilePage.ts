@@ -1,7 +1,7 @@
 // The load of /stadtteil/[id] and /ortschaft/[id]: one function for both levels.
 import { error } from '@sveltejs/kit';
 import type { Level } from '$lib/data/contracts';
-import { parseLocale } from '$lib/i18n';
+import { problems, translator, urlLocale } from '$lib/i18n';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
 import { areaProfile } from './profiles';
@@ -9,12 +9,12 @@ import { geometryStatus, getStore } from './store';
 
 export function loadProfile(id: string, level: Level, url: URL) {
 	const store = getStore();
-	const locale = parseLocale(url.searchParams.get('lang'));
+	const locale = urlLocale(url);
 	let profile;
 	try {
 		profile = areaProfile(store, id, level);
 	} catch (e) {
-		if (e instanceof ProblemError) error(404, locale === 'en' ? 'This area does not exist.' : 'Dieses Gebiet gibt es nicht.');
+		if (e instanceof ProblemError) error(404, translator(locale, problems)('page.areaMissing'));
 		throw e;
 	}
 	const meta = pickIndicator(store, url.searchParams.get('indicator'));

@@ -2,19 +2,18 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/current';
 import { audit } from '$lib/server/db/database';
 import { adminConfigured, checkCredentials, loginBlockedFor, startSession } from '$lib/server/admin/session';
-import { adminLocale } from '$lib/server/admin/guard';
-import { translator, withLang, admin, core } from '$lib/i18n';
+import { translator, withLang, admin, core, urlLocale } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.admin) redirect(303, withLang('/admin', adminLocale(url)));
+	if (locals.admin) redirect(303, withLang('/admin', urlLocale(url)));
 	return { configured: adminConfigured() };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const client = event.getClientAddress();
-		const locale = adminLocale(event.url);
+		const locale = urlLocale(event.url);
 		const t = translator(locale, admin, core);
 		const wait = loginBlockedFor(client);
 		if (wait > 0) {
