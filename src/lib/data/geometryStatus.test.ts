@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analysis, atlas, core, translator } from '$lib/i18n';
+import { translator, core } from '$lib/i18n';
+import { analysis } from '$lib/i18n/analysis';
+import { atlas } from '$lib/i18n/atlas';
 import type { GeometryQuality } from './contracts';
 import { approximationNotice, geometryStatus, isApproximated } from './geometryStatus';
 

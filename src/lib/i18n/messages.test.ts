@@ -2,22 +2,26 @@
 // cast slips through), no key is defined in two sections, placeholders agree between the
 // languages, and the translator, filler and link helpers behave as documented.
 import { describe, expect, it } from 'vitest';
-import * as de from './de';
-import * as en from './en';
-import { admin, analysis, atlas, core, fill, problems, switchLangHref, translator, withLang } from './index';
+import { readdirSync } from 'node:fs';
+import { admin } from './admin';
+import { analysis } from './analysis';
+import { atlas } from './atlas';
+import { fill, translator, type Section, core } from './index';
+import { switchLangHref, withLang } from './links';
+import { problems } from './problems';
 
-const SECTIONS = Object.keys(de) as (keyof typeof de)[];
+const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
-	it('has the same sections in both languages', () => {
-		expect(Object.keys(en).sort()).toEqual([...SECTIONS].sort());
+	it('pairs every section file of both languages', () => {
+		const files = (lang: string) => readdirSync(new URL(`./${lang}/`, import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
+		expect(files('de').sort()).toEqual(Object.keys(SECTIONS).sort());
+		expect(files('en').sort()).toEqual(Object.keys(SECTIONS).sort());
 	});
 
-	for (const section of SECTIONS) {
+	for (const [section, { de: deTexts, en: enTexts }] of Object.entries(SECTIONS)) {
 		it(`${section}: English has every German key and no other, each text with the same placeholders`, () => {
-			const deTexts: Record<string, string> = de[section];
-			const enTexts: Record<string, string> = en[section];
 			const deKeys = Object.keys(deTexts);
 			expect(deKeys.length).toBeGreaterThan(10);
 			expect(deKeys.filter((k) => !Object.hasOwn(enTexts, k))).toEqual([]);
@@ -30,7 +34,7 @@ describe('message catalogues', () => {
 	}
 
 	it('no key is defined in two sections', () => {
-		const all = SECTIONS.flatMap((s) => Object.keys(de[s]));
+		const all = Object.values(SECTIONS).flatMap((s) => Object.keys(s.de));
 		expect(all.length).toBe(new Set(all).size);
 	});
 });

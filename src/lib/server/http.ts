@@ -2,7 +2,8 @@
 // with 304, compression, caching and CORS headers for read-only GETs.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { DEFAULT_LOCALE, problems, translator, type KeyOf, type Locale, type Params } from '$lib/i18n';
+import { DEFAULT_LOCALE, translator, type KeyOf, type Locale, type Params } from '$lib/i18n';
+import { problems } from '$lib/i18n/problems';
 import { requestLocale } from '$lib/i18n/request';
 
 export const API_HEADERS = {

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { env } from '$env/dynamic/private';
 import { Derived } from '$lib/data/derived';
 import type { DataProblem } from '$lib/data/problems';
-import type { AdminKey, Params } from '$lib/i18n';
+import type { Params } from '$lib/i18n';
+import type { AdminKey } from '$lib/i18n/admin';
 import { diffDerived, type VersionDiff } from '$lib/import/diff';
 import { getDatabase } from './db/current';
 import {

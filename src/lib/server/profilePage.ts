@@ -1,7 +1,8 @@
 // The load of /stadtteil/[id] and /ortschaft/[id]: one function for both levels.
 import { error } from '@sveltejs/kit';
 import type { Level } from '$lib/data/contracts';
-import { problems, translator, urlLocale } from '$lib/i18n';
+import { translator, urlLocale } from '$lib/i18n';
+import { problems } from '$lib/i18n/problems';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
 import { areaProfile } from './profiles';

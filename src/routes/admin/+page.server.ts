@@ -4,7 +4,9 @@ import { endSession } from '$lib/server/admin/session';
 import { getDatabase } from '$lib/server/db/current';
 import { audit, currentVersionId, listAudit, listVersions } from '$lib/server/db/database';
 import { rollbackTo } from '$lib/server/importer';
-import { translator, withLang, admin, core, urlLocale } from '$lib/i18n';
+import { translator, urlLocale, core } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
+import { withLang } from '$lib/i18n/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,6 +1,8 @@
 import { approximationNotice } from '$lib/data/geometryStatus';
 import { geometryStatus, getStore } from '$lib/server/store';
-import { analysis, atlas, urlLocale, translator } from '$lib/i18n';
+import { urlLocale, translator } from '$lib/i18n';
+import { analysis } from '$lib/i18n/analysis';
+import { atlas } from '$lib/i18n/atlas';
 import type { PageServerLoad } from './$types';
 
 // The boundary notice from the server's geometry status (the atlas derives the same from its

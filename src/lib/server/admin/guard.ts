@@ -2,7 +2,9 @@
 // limit. SvelteKit's own origin check on form posts stays on as a second line.
 import { error, isHttpError, redirect, type RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { admin, translator, urlLocale, withLang } from '$lib/i18n';
+import { translator, urlLocale } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
+import { withLang } from '$lib/i18n/links';
 import { csrfValid, type AdminSession } from './session';
 
 function bytes(raw: string | undefined, fallback: number): number {

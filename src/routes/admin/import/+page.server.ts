@@ -4,7 +4,8 @@ import { adminForm, requireSession, uploadLimit } from '$lib/server/admin/guard'
 import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, type PreviewResult } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
 import { importable } from '$lib/import/plan';
-import { translator, admin, core, urlLocale } from '$lib/i18n';
+import { translator, urlLocale, core } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

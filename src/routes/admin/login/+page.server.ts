@@ -2,7 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/current';
 import { audit } from '$lib/server/db/database';
 import { adminConfigured, checkCredentials, loginBlockedFor, startSession } from '$lib/server/admin/session';
-import { translator, withLang, admin, core, urlLocale } from '$lib/i18n';
+import { translator, urlLocale, core } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
+import { withLang } from '$lib/i18n/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { Derived } from '$lib/data/derived';
 import { diffDerived } from '$lib/import/diff';
-import { admin, translator, urlLocale } from '$lib/i18n';
+import { translator, urlLocale } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
 import { requireSession } from '$lib/server/admin/guard';
 import { getDatabase } from '$lib/server/db/current';
 import { versionDerived, versionInfo } from '$lib/server/db/database';
