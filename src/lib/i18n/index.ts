@@ -4,12 +4,12 @@
 // module of its own (atlas.ts, analysis.ts, admin.ts, problems.ts), because a bundler keeps a module
 // whole: a page bundles only the sections it imports (the embed's size budget). Links: links.ts; the
 // language of a server request: request.ts. (`serving` is reserved for the serving problems.)
+import { core as coreDe } from './de/core';
+import { core as coreEn } from './en/core';
+
 export const LOCALES = ['de', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'de';
-
-import { core as coreDe } from './de/core';
-import { core as coreEn } from './en/core';
 
 /** The section every page shows some of (map, legend, table: all the embed needs), so it is here. */
 export const core = { de: coreDe, en: coreEn };
@@ -48,6 +48,7 @@ export function translator<S extends Section[]>(locale: Locale, ...sections: S):
 	return (key, params) => (params ? fill(texts[key], params) : texts[key]);
 }
 
+/** The Intl locale behind ours: British English, German as in Germany. */
 export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'de-DE');
 
 /** Formatters by locale and decimals: building an Intl.NumberFormat costs far more than using one. */

@@ -44,7 +44,7 @@ export function problem(status: number, details: ProblemDetails, instance?: stri
 	});
 }
 
-/** The catalogue sections that problem texts come from. */
+/** The catalogue sections that problem texts come from (a new section of problem texts joins here). */
 const PROBLEM_SECTIONS = [problems] as const;
 export type ProblemKey = KeyOf<(typeof PROBLEM_SECTIONS)[number]>;
 
