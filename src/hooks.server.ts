@@ -8,7 +8,9 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
 import { readSession } from '$lib/server/admin/session';
-import { API_HEADERS, problem } from '$lib/server/http';
+import { API_HEADERS, localisedProblem } from '$lib/server/http';
+import { translator, urlLocale } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
 import { requireSession, uploadLimit } from '$lib/server/admin/guard';
 import { ogcException, ogcRoot } from '$lib/server/ogc/endpoint';
 import { OgcError } from '$lib/server/ogc/exception';
@@ -52,9 +54,10 @@ const route: Handle = async ({ event, resolve }) => {
 		});
 	}
 	if (api && !['GET', 'HEAD'].includes(event.request.method)) {
-		return problem(
+		return localisedProblem(
 			405,
-			{ title: 'Methode nicht erlaubt', detail: `${event.request.method} is not supported; the API is read-only`, allowed: ['GET', 'HEAD', 'OPTIONS'] },
+			{ title: 'problem.method', detail: 'problem.method.detail', params: { method: event.request.method }, allowed: ['GET', 'HEAD', 'OPTIONS'] },
+			event.request,
 			event.url.pathname
 		);
 	}
@@ -67,7 +70,8 @@ const route: Handle = async ({ event, resolve }) => {
 		await resolve(event, { preload: mapFirstPreload(event.route.id, event.url), transformPageChunk: mapFirstPaint(event.route.id, event.url) })
 	);
 	if (api && response.status === 404 && !response.headers.get('content-type')?.includes('problem+json')) {
-		return problem(404, { title: 'Nicht gefunden', detail: `no API resource at ${event.url.pathname.slice(0, 100)}` }, event.url.pathname);
+		const path = event.url.pathname.slice(0, 100);
+		return localisedProblem(404, { title: 'problem.notFound', detail: 'problem.notFound.detail', params: { path } }, event.request, event.url.pathname);
 	}
 	return response;
 };
@@ -89,7 +93,8 @@ const handleAdmin: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const limit = uploadLimit();
 	if (event.request.method === 'POST' && length > limit + 64 * 1024) {
-		return new Response(`Die Datei ist zu groß: ${Math.round(length / 1024)} KB; höchstens ${Math.round(limit / 1024)} KB je Import.`, {
+		const text = translator(urlLocale(event.url), admin)('admin.error.tooLargeSize', { size: Math.round(length / 1024), limit: Math.round(limit / 1024) });
+		return new Response(text, {
 			status: 413,
 			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' }
 		});

@@ -94,6 +94,37 @@ describe('GET /api/areas', () => {
 	});
 });
 
+describe('problem details in the request’s language', () => {
+	const problemOf = async (path: string, headers: Record<string, string> = {}) => {
+		const res = await get(path, headers);
+		expect(res.headers.get('vary')).toMatch(/Accept-Language/);
+		return res.json();
+	};
+
+	it('are German by default', async () => {
+		expect(await problemOf('/api/areas?year=1850&indicators=flaeche')).toMatchObject({ title: 'Jahr ohne Daten', detail: 'für 1850 gibt es keine Werte' });
+		expect(await problemOf('/api/areas?level=bezirk', { 'accept-language': 'fr' })).toMatchObject({ title: 'Unbekannte Ebene' });
+	});
+
+	it('are English with ?lang=en or Accept-Language: en, and ?lang= wins over the header', async () => {
+		const english = { title: 'Year without data', detail: 'there are no values for 1850' };
+		expect(await problemOf('/api/areas?year=1850&indicators=flaeche&lang=en')).toMatchObject(english);
+		expect(await problemOf('/api/areas?year=1850&indicators=flaeche', { 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' })).toMatchObject(english);
+		expect(await problemOf('/api/areas?year=1850&indicators=flaeche&lang=de', { 'accept-language': 'en' })).toMatchObject({ title: 'Jahr ohne Daten' });
+	});
+
+	it('hold for the hooks’ 404 and 405 too', async () => {
+		expect(await problemOf('/api/nichts', { 'accept-language': 'en' })).toMatchObject({
+			status: 404,
+			title: 'Not found',
+			detail: 'no API resource at /api/nichts'
+		});
+		const res = await fetch(`${base}/api/areas?lang=en`, { method: 'DELETE' });
+		expect(await res.json()).toMatchObject({ status: 405, title: 'Method not allowed', detail: 'DELETE is not supported; the API is read-only' });
+		expect(await problemOf('/api/nichts')).toMatchObject({ title: 'Nicht gefunden' });
+	});
+});
+
 describe('GET /api/kontore', () => {
 	it('serves six Kontore with location precision and contact', async () => {
 		const fc = await (await get('/api/kontore')).json();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { atlasTranslator as translator } from '$lib/state/messages-atlas';
+import { translator, core } from '$lib/i18n';
+import { analysis } from '$lib/i18n/analysis';
+import { atlas } from '$lib/i18n/atlas';
 import type { GeometryQuality } from './contracts';
 import { approximationNotice, geometryStatus, isApproximated } from './geometryStatus';
 
@@ -11,8 +13,8 @@ describe('geometryStatus', () => {
 		const s = geometryStatus(all('approximated'));
 		expect(s.total).toBe(4);
 		expect(s.approximated.map((a) => a.id)).toEqual(['a', 'b', 'c', 'd']);
-		expect(approximationNotice(s, translator('de'))).toEqual({ text: 'Näherung, keine amtlichen Grenzen', detail: translator('de')('map.approximated.detail') });
-		expect(approximationNotice(s, translator('en'))?.text).toBe('Approximation, not official boundaries');
+		expect(approximationNotice(s, translator('de', atlas, analysis, core))).toEqual({ text: 'Näherung, keine amtlichen Grenzen', detail: translator('de', atlas, analysis, core)('map.approximated.detail') });
+		expect(approximationNotice(s, translator('en', atlas, analysis, core))?.text).toBe('Approximation, not official boundaries');
 		expect(isApproximated(s, { id: 'a', level: 'stadtteil' })).toBe(true);
 		expect(isApproximated(s, { id: 'nord', level: 'ortschaft' })).toBe(true);
 		expect(isApproximated(s, { id: 'stadt', level: 'stadt' })).toBe(true);
@@ -21,17 +23,17 @@ describe('geometryStatus', () => {
 	it('after an import of official boundaries for all Stadtteile: no notice, nothing approximated', () => {
 		const s = geometryStatus(all('official'));
 		expect(s.approximated).toEqual([]);
-		expect(approximationNotice(s, translator('de'))).toBeNull();
+		expect(approximationNotice(s, translator('de', atlas, analysis, core))).toBeNull();
 		for (const area of [{ id: 'a', level: 'stadtteil' }, { id: 'nord', level: 'ortschaft' }, { id: 'stadt', level: 'stadt' }]) expect(isApproximated(s, area)).toBe(false);
 	});
 
 	it('partial: counts the approximated Stadtteile, names them in the detail; an Ortschaft is approximated while one of its Stadtteile is', () => {
 		const s = geometryStatus([st('a', 'Alpha', 'nord', 'official'), st('b', 'Beta', 'nord', 'official'), st('d', 'Delta', 'sued', 'approximated'), st('c', 'Gamma', 'sued', 'official')]);
 		expect(s.approximated).toEqual([{ id: 'd', name: 'Delta', parent: 'sued' }]);
-		const de = approximationNotice(s, translator('de'))!;
+		const de = approximationNotice(s, translator('de', atlas, analysis, core))!;
 		expect(de.text).toBe('Näherung für 1 von 4 Stadtteilen, keine amtlichen Grenzen');
 		expect(de.detail).toBe('Näherung für 1 von 4 Stadtteilen, keine amtlichen Grenzen: Delta');
-		expect(approximationNotice(s, translator('en'))!.text).toBe('Approximation for 1 of 4 districts, not official boundaries');
+		expect(approximationNotice(s, translator('en', atlas, analysis, core))!.text).toBe('Approximation for 1 of 4 districts, not official boundaries');
 		expect(isApproximated(s, { id: 'a', level: 'stadtteil' })).toBe(false);
 		expect(isApproximated(s, { id: 'd', level: 'stadtteil' })).toBe(true);
 		expect(isApproximated(s, { id: 'nord', level: 'ortschaft' })).toBe(false);

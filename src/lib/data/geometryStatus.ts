@@ -4,7 +4,7 @@
 // import of official boundaries. (The embed takes the notice from the server, so that its
 // budgeted bundle carries neither this code nor the partial-import message.) Ortschaften and the city are unions of Stadtteile: they count as
 // approximated while any of their Stadtteile is.
-import { fill } from '$lib/state/i18n';
+import { compareNames, type Params } from '$lib/i18n';
 import type { GeometryQuality } from './contracts';
 
 interface StadtteilLike {
@@ -34,7 +34,7 @@ export function isApproximated(status: GeometryStatus, area: { id: string; level
 export function approximatedNames(status: GeometryStatus): string {
 	return status.approximated
 		.map((a) => a.name)
-		.sort((a, b) => a.localeCompare(b, 'de'))
+		.sort(compareNames)
 		.join(', ');
 }
 
@@ -49,10 +49,10 @@ export interface ApproximationNotice {
  * The notice in the translator's language, or null when every boundary is official. After a
  * partial import it counts the approximated Stadtteile and names them in the detail.
  */
-export function approximationNotice(status: GeometryStatus, t: (key: 'map.approximated' | 'map.approximated.detail' | 'map.approximated.partial') => string): ApproximationNotice | null {
+export function approximationNotice(status: GeometryStatus, t: (key: 'map.approximated' | 'map.approximated.detail' | 'map.approximated.partial', params?: Params) => string): ApproximationNotice | null {
 	const n = status.approximated.length;
 	if (!n) return null;
 	if (n === status.total) return { text: t('map.approximated'), detail: t('map.approximated.detail') };
-	const text = fill(t('map.approximated.partial'), { n, total: status.total });
+	const text = t('map.approximated.partial', { n, total: status.total });
 	return { text, detail: `${text}: ${approximatedNames(status)}` };
 }

@@ -5,7 +5,7 @@ import type { AreaProps, DatasetMeta, IndicatorMeta, IndicatorValue, KontorProps
 import type { GeometryStatus } from './geometryStatus';
 import type { Deviation } from '$lib/stats/rank';
 import type { Neighbour } from '$lib/stats/similarity';
-import type { Locale } from '$lib/state/i18n';
+import type { Locale } from '$lib/i18n';
 
 export interface IndicatorRow {
 	area: string;

@@ -1,6 +1,6 @@
 // Texts of the serving layer (health, readiness), German first and English second, with keys
 // prefixed `http.`; the same shape as the other engineers' catalogues, so they merge into one.
-import { fill, type Locale } from '$lib/state/i18n';
+import { fill, type Locale } from '$lib/i18n';
 
 export const servingDe = {
 	'http.health.live': 'Der Prozess läuft.',

@@ -14,8 +14,9 @@ export function parseLevel(raw: string | null, fallback: Level = 'stadtteil'): L
 	if (raw === null || raw === '') return fallback;
 	if ((LEVELS as readonly string[]).includes(raw)) return raw as Level;
 	throw new ProblemError(400, {
-		title: 'Unbekannte Ebene',
-		detail: `level "${clip(raw)}" is not a level of this atlas`,
+		title: 'problem.level',
+		detail: 'problem.level.detail',
+		params: { level: clip(raw) },
 		parameter: 'level',
 		allowed: [...LEVELS]
 	});
@@ -26,8 +27,9 @@ export function parseIndicatorList(raw: string | null, store: Store): string[] {
 	const ids = raw.split(',').map((s) => s.trim());
 	if (ids.some((s) => s === '') || ids.length > MAX_LIST) {
 		throw new ProblemError(400, {
-			title: 'Ungültige Liste',
-			detail: `indicators must be a comma-separated list of 1 to ${MAX_LIST} indicator ids without empty items`,
+			title: 'problem.list',
+			detail: 'problem.list.detail',
+			params: { max: MAX_LIST },
 			parameter: 'indicators',
 			allowed: [...store.indicatorById.keys()]
 		});
@@ -35,8 +37,9 @@ export function parseIndicatorList(raw: string | null, store: Store): string[] {
 	const unknown = ids.filter((id) => !store.indicatorById.has(id));
 	if (unknown.length) {
 		throw new ProblemError(400, {
-			title: 'Unbekannter Indikator',
-			detail: `unknown indicator(s): ${unknown.map(clip).join(', ')}`,
+			title: 'problem.indicators',
+			detail: 'problem.indicators.detail',
+			params: { ids: unknown.map(clip).join(', ') },
 			parameter: 'indicators',
 			allowed: [...store.indicatorById.keys()]
 		});
@@ -50,15 +53,16 @@ export function parseYear(raw: string | null, years: number[]): number | null {
 	const allowed = [...new Set(years)].sort((a, b) => a - b);
 	if (!/^\d{4}$/.test(raw)) {
 		throw new ProblemError(400, {
-			title: 'Ungültiges Jahr',
-			detail: `year must be a four-digit year or "latest", not "${clip(raw)}"`,
+			title: 'problem.year',
+			detail: 'problem.year.detail',
+			params: { year: clip(raw) },
 			parameter: 'year',
 			allowed
 		});
 	}
 	const year = Number(raw);
 	if (!allowed.includes(year)) {
-		throw new ProblemError(400, { title: 'Jahr ohne Daten', detail: `there are no values for ${year}`, parameter: 'year', allowed });
+		throw new ProblemError(400, { title: 'problem.yearEmpty', detail: 'problem.yearEmpty.detail', params: { year }, parameter: 'year', allowed });
 	}
 	return year;
 }
@@ -67,8 +71,9 @@ export function getIndicator(store: Store, id: string): IndicatorMeta {
 	const meta = store.indicatorById.get(id);
 	if (!meta)
 		throw new ProblemError(404, {
-			title: 'Indikator nicht gefunden',
-			detail: `no indicator "${clip(id)}"`,
+			title: 'problem.indicator',
+			detail: 'problem.indicator.detail',
+			params: { id: clip(id) },
 			parameter: 'id',
 			allowed: [...store.indicatorById.keys()]
 		});
@@ -77,7 +82,7 @@ export function getIndicator(store: Store, id: string): IndicatorMeta {
 
 export function getArea(store: Store, id: string): AreaFeature {
 	const area = store.areaById.get(id);
-	if (!area) throw new ProblemError(404, { title: 'Gebiet nicht gefunden', detail: `no area "${clip(id)}"`, parameter: 'id' });
+	if (!area) throw new ProblemError(404, { title: 'problem.area', detail: 'problem.area.detail', params: { id: clip(id) }, parameter: 'id' });
 	return area;
 }
 

@@ -108,7 +108,13 @@ export function parseScenarioQuery(url: URL, store: Store): ScenarioQuery {
 
 function orProblem<T>(parameter: string, checked: Checked<T>, allowed?: string[]): T {
 	if (checked.ok) return checked.value;
-	throw new ProblemError(400, { title: 'Ungültiger Parameter', detail: `${parameter}: ${checked.error}`, parameter, ...(allowed ? { allowed } : {}) });
+	throw new ProblemError(400, {
+		title: 'problem.parameter',
+		detail: 'problem.parameter.detail',
+		params: { parameter, error: checked.error },
+		parameter,
+		...(allowed ? { allowed } : {})
+	});
 }
 
 const scenarios = new Map<string, Scenario>();

@@ -12,7 +12,7 @@ export function apiGet(fn: (event: RequestEvent, store: Store) => Response): Req
 		try {
 			return fn(event, getStore());
 		} catch (e) {
-			return problemFrom(e, event.url.pathname + event.url.search);
+			return problemFrom(e, event.url.pathname + event.url.search, event.request);
 		}
 	};
 }

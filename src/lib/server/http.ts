@@ -1,7 +1,10 @@
-// HTTP helpers for the API: RFC 9457 problem responses, strong ETags with 304 (negotiation.ts), compression,
-// caching and CORS headers for read-only GETs.
+// HTTP helpers for the API: RFC 9457 problem responses (in the request's language), strong ETags
+// with 304 (negotiation.ts), compression, caching and CORS headers for read-only GETs.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { DEFAULT_LOCALE, translator, type KeyOf, type Locale, type Params } from '$lib/i18n';
+import { problems } from '$lib/i18n/problems';
+import { requestLocale } from '$lib/i18n/request';
 import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
 export const API_HEADERS = {
@@ -33,27 +36,59 @@ const PROBLEM_TYPES: Record<number, string> = {
 	500: 'about:blank'
 };
 
-export function problem(status: number, details: ProblemDetails, instance?: string): Response {
+/** A problem response with texts already in the reader's language. */
+export function problem(status: number, details: ProblemDetails, instance?: string, headers: Record<string, string> = {}): Response {
 	const body = { type: PROBLEM_TYPES[status] ?? 'about:blank', status, ...details, ...(instance ? { instance } : {}) };
 	return new Response(JSON.stringify(body), {
 		status,
-		headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...API_HEADERS }
+		headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...API_HEADERS, ...headers }
 	});
 }
 
-/** Thrown by parameter parsers; endpoints turn it into a problem response. */
+/** The catalogue sections that problem texts come from (a new section of problem texts joins here). */
+const PROBLEM_SECTIONS = [problems] as const;
+export type ProblemKey = KeyOf<(typeof PROBLEM_SECTIONS)[number]>;
+
+/** A problem by its catalogue keys; `params` fill the placeholders of title and detail. */
+export interface ProblemMessage {
+	title: ProblemKey;
+	detail: ProblemKey;
+	params?: Params;
+	parameter?: string;
+	allowed?: (string | number)[];
+}
+
+export function localiseProblem(message: ProblemMessage, locale: Locale): ProblemDetails {
+	const t = translator(locale, ...PROBLEM_SECTIONS);
+	const { title, detail, params, ...rest } = message;
+	return { title: t(title, params), detail: t(detail, params), ...rest };
+}
+
+/** The request's language decides (`?lang=`, then Accept-Language), so caches must know. */
+const VARY_LANGUAGE = { vary: 'Accept-Encoding, Accept-Language' } as const;
+
+/** A problem response in the language of the request. */
+export function localisedProblem(status: number, message: ProblemMessage, request: Request, instance?: string): Response {
+	return problem(status, localiseProblem(message, requestLocale(new URL(request.url), request.headers)), instance, VARY_LANGUAGE);
+}
+
+/** Keys name catalogue entries; a title that is none is an already-localised text. */
+const isMessage = (d: ProblemDetails | ProblemMessage): d is ProblemMessage => PROBLEM_SECTIONS.some((s) => Object.hasOwn(s.de, d.title));
+
+/** Thrown by parameter parsers; endpoints turn it into a problem response in the request's language. */
 export class ProblemError extends Error {
 	constructor(
 		readonly status: number,
-		readonly details: ProblemDetails
+		readonly details: ProblemDetails | ProblemMessage
 	) {
-		super(details.detail);
+		super(isMessage(details) ? localiseProblem(details, DEFAULT_LOCALE).detail : details.detail);
 	}
 }
 
-export function problemFrom(e: unknown, instance: string): Response {
-	if (e instanceof ProblemError) return problem(e.status, e.details, instance);
-	throw e;
+export function problemFrom(e: unknown, instance: string, request: Request): Response {
+	if (!(e instanceof ProblemError)) throw e;
+	const { status, details } = e;
+	return isMessage(details) ? localisedProblem(status, details, request, instance) : problem(status, details, instance);
 }
 
 interface Encoded {

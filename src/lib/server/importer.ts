@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { env } from '$env/dynamic/private';
 import { Derived } from '$lib/data/derived';
 import type { DataProblem } from '$lib/data/problems';
+import type { Params } from '$lib/i18n';
+import type { AdminKey } from '$lib/i18n/admin';
 import { diffDerived, type VersionDiff } from '$lib/import/diff';
 import { getDatabase } from './db/current';
 import {
@@ -114,7 +116,8 @@ async function preview(upload: Upload): Promise<PreviewResult> {
 	return { ok: true, preview: remember({ user: upload.user, kind, upload: name, summary, warnings, baseVersion, diff, files, derived }) };
 }
 
-export type CommitResult = { ok: true; version: number } | { ok: false; status: number; message: string };
+/** A refusal names its text in the admin catalogue; the page shows it in the admin's language. */
+export type CommitResult = { ok: true; version: number } | { ok: false; status: number; message: { key: AdminKey; params?: Params } };
 
 /** Test hook: hold the transaction open this long, so a test can kill the server inside it. */
 function holdTransaction(): void {
@@ -127,7 +130,7 @@ function holdTransaction(): void {
 export function confirmPreview(id: string, user: string): Promise<CommitResult> {
 	return serial(() => {
 		const p = getPreview(id, user);
-		if (!p) return { ok: false, status: 404, message: 'Diese Vorschau gibt es nicht (mehr); bitte die Datei erneut hochladen.' };
+		if (!p) return { ok: false, status: 404, message: { key: 'admin.error.previewGone' } };
 		const db = getDatabase();
 		const now = currentVersionId(db);
 		if (now !== p.baseVersion) {
@@ -135,7 +138,7 @@ export function confirmPreview(id: string, user: string): Promise<CommitResult> 
 			return {
 				ok: false,
 				status: 409,
-				message: `Die Daten haben sich seit der Vorschau geändert (Version ${p.baseVersion} → ${now}); bitte die Datei erneut hochladen.`
+				message: { key: 'admin.error.changed', params: { from: p.baseVersion, to: now ?? '–' } }
 			};
 		}
 		const version = insertVersion(
@@ -161,9 +164,9 @@ export function rollbackTo(target: number, user: string): Promise<CommitResult> 
 	return serial(() => {
 		const db = getDatabase();
 		const info = versionInfo(db, target);
-		if (!info) return { ok: false, status: 404, message: `Version ${target} gibt es nicht.` };
+		if (!info) return { ok: false, status: 404, message: { key: 'admin.error.noVersion', params: { n: target } } };
 		const now = currentVersionId(db)!;
-		if (now === target) return { ok: false, status: 409, message: `Version ${target} ist bereits die aktuelle.` };
+		if (now === target) return { ok: false, status: 409, message: { key: 'admin.error.isCurrent', params: { n: target } } };
 		const derived = Derived.parse(versionDerived(db, target));
 		const diff = diffDerived(Derived.parse(versionDerived(db, now)), derived);
 		const summary = `Zurückgesetzt auf Version ${target} (${info.summary})`.slice(0, 500);

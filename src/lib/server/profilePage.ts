@@ -2,7 +2,8 @@
 import { error } from '@sveltejs/kit';
 import type { Level } from '$lib/data/contracts';
 import type { ProfilePage } from '$lib/data/responses';
-import { parseLocale } from '$lib/state/i18n';
+import { translator, urlLocale } from '$lib/i18n';
+import { problems } from '$lib/i18n/problems';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
 import { areaProfile } from './profiles';
@@ -10,12 +11,12 @@ import { geometryStatus, getStore } from './store';
 
 export function loadProfile(id: string, level: Level, url: URL): ProfilePage {
 	const store = getStore();
-	const locale = parseLocale(url.searchParams.get('lang'));
+	const locale = urlLocale(url);
 	let profile;
 	try {
 		profile = areaProfile(store, id, level);
 	} catch (e) {
-		if (e instanceof ProblemError) error(404, locale === 'en' ? 'This area does not exist.' : 'Dieses Gebiet gibt es nicht.');
+		if (e instanceof ProblemError) error(404, translator(locale, problems)('page.areaMissing'));
 		throw e;
 	}
 	const meta = pickIndicator(store, url.searchParams.get('indicator'));

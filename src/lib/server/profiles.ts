@@ -83,8 +83,9 @@ export function areaProfile(store: Store, id: string, level: Level): AreaProfile
 	const feature = store.areaById.get(id);
 	if (!feature || feature.properties.level !== level) {
 		throw new ProblemError(404, {
-			title: 'Gebiet nicht gefunden',
-			detail: `no ${level} "${id.slice(0, 60)}"`,
+			title: 'problem.areaOfLevel',
+			detail: 'problem.areaOfLevel.detail',
+			params: { level, id: id.slice(0, 60) },
 			parameter: 'id',
 			allowed: store.areasByLevel[level].map((a) => a.properties.id)
 		});
@@ -174,17 +175,20 @@ export function checkCompareIds(raw: string | null, store: Store): { ids: string
 }
 
 export function compareProblemError(p: CompareProblem): ProblemError {
-	const detail = {
-		missing: 'ids is required: a comma-separated list of 2 to 6 area ids',
-		'too-few': `at least ${MIN_COMPARE} areas are needed for a comparison`,
-		'too-many': `at most ${MAX_COMPARE} areas can be compared`,
-		duplicate: `duplicate id(s): ${p.values.join(', ')}`,
-		unknown: `unknown area id(s): ${p.values.join(', ')}`,
-		'mixed-level': 'all areas must be of one level (Stadtteile or Ortschaften)'
-	}[p.reason];
+	const detail = (
+		{
+			missing: 'problem.compare.missing',
+			'too-few': 'problem.compare.tooFew',
+			'too-many': 'problem.compare.tooMany',
+			duplicate: 'problem.compare.duplicate',
+			unknown: 'problem.compareUnknown.detail',
+			'mixed-level': 'problem.compare.mixedLevel'
+		} as const
+	)[p.reason];
 	return new ProblemError(p.reason === 'unknown' ? 404 : 400, {
-		title: p.reason === 'unknown' ? 'Gebiet nicht gefunden' : 'Ungültiger Vergleich',
+		title: p.reason === 'unknown' ? 'problem.compareUnknown' : 'problem.compare',
 		detail,
+		params: { ids: p.values.join(', '), min: MIN_COMPARE, max: MAX_COMPARE },
 		parameter: 'ids'
 	});
 }

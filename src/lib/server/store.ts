@@ -6,7 +6,9 @@ import { env } from '$env/dynamic/private';
 import type { IndicatorMeta, IndicatorValue, Level } from '$lib/data/contracts';
 import { DERIVED_FILES, Derived, type AreaFeature } from '$lib/data/derived';
 import { approximatedNames, approximationNotice, geometryStatus as statusOf, type GeometryStatus } from '$lib/data/geometryStatus';
-import { atlasTranslator } from '$lib/state/messages-atlas';
+import { translator, core } from '$lib/i18n';
+import { analysis } from '$lib/i18n/analysis';
+import { atlas } from '$lib/i18n/atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
 import { currentDerived } from './db/current';
 import { responseCache } from './responseCache';
@@ -119,7 +121,7 @@ export function geometryStatus(store: Store): GeometryStatus {
  */
 export function approximationNote(store: Store): string | null {
 	const status = geometryStatus(store);
-	const notice = approximationNotice(status, atlasTranslator('de'));
+	const notice = approximationNotice(status, translator('de', atlas, analysis, core));
 	if (!notice) return null;
 	return status.approximated.length === status.total ? notice.text : `${notice.text} (${approximatedNames(status)})`;
 }

@@ -6,8 +6,10 @@ import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { mapAttribution } from '$lib/map/attribution';
 import { approximationNotice } from '$lib/data/geometryStatus';
 import { buildSvgMap, type SvgMapProps } from '$lib/geo/svgMap';
-import { formatNumber, translator } from '$lib/state/i18n';
-import { atlasTranslator } from '$lib/state/messages-atlas';
+import { formatNumber, translator, core } from '$lib/i18n';
+import { analysis } from '$lib/i18n/analysis';
+import { atlas } from '$lib/i18n/atlas';
+import { withLang } from '$lib/i18n/links';
 import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
@@ -42,7 +44,7 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 	});
 	const options = parseSvgOptions(params);
 	const locale = view.lang;
-	const t = translator(locale);
+	const t = translator(locale, core);
 	const meta = store.indicatorById.get(view.indicator)!;
 	const table = indicatorTable(store, meta, view.level, view.year);
 	const choropleth = buildChoropleth({
@@ -81,7 +83,7 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 				...(choropleth.noData.length ? [{ colour: 'nodata' as const, text: `${t('legend.noData')} (${choropleth.noData.length})` }] : [])
 			]
 		: [];
-	const approximation = approximationNotice(geometryStatus(store), atlasTranslator(locale));
+	const approximation = approximationNotice(geometryStatus(store), translator(locale, atlas, analysis, core));
 	const notes = [
 		`${meta.label[locale]} (${unit}), ${view.year ?? t('atlas.latest')}${meta.beispieldaten ? ` · ${t('legend.beispiel')}` : ''}`,
 		...(approximation ? [approximation.text] : []),
@@ -92,7 +94,7 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 		title: `${t('map.label')}: ${meta.label[locale]}`,
 		colourOf: choropleth.colourOf,
 		describe,
-		href: (id: string) => `/${view.level}/${id}${locale === 'en' ? '?lang=en' : ''}`,
+		href: (id: string) => withLang(`/${view.level}/${id}`, locale),
 		target: options.target,
 		selection: view.selection,
 		beispieldaten: meta.beispieldaten,

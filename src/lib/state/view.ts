@@ -5,7 +5,7 @@ import { METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/class
 import { SCHEMES, type SchemeName } from '$lib/stats/colours';
 import { DEFAULT_DISTANCES } from '$lib/geo/catchmentDefaults';
 import { checkDistances, checkMode, type CatchmentMode } from './catchmentParams';
-import { LOCALES, type Locale } from './i18n';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n';
 
 export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'catchments', 'outline', 'context'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
@@ -74,7 +74,7 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 		catchmentMode: 'rings',
 		catchmentDistances: [...DEFAULT_DISTANCES],
 		camera: null,
-		lang: 'de'
+		lang: DEFAULT_LOCALE
 	};
 }
 

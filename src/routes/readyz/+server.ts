@@ -1,6 +1,6 @@
 // Readiness: 200 while the store is readable and its current version is loaded, 503 otherwise and
 // while the process drains after SIGTERM (load balancers then stop sending new requests).
-import { parseLocale } from '$lib/state/i18n';
+import { parseLocale } from '$lib/i18n';
 import { servingText } from '$lib/i18n/serving';
 import { getDatabase } from '$lib/server/db/current';
 import { currentVersionId } from '$lib/server/db/database';

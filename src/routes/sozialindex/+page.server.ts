@@ -2,7 +2,7 @@ import { parseLevel } from '$lib/server/api';
 import { ProblemError } from '$lib/server/http';
 import { areaVectors, socialIndicators } from '$lib/server/profiles';
 import { geometryStatus, getStore } from '$lib/server/store';
-import { parseLocale } from '$lib/state/i18n';
+import { urlLocale } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 // The inputs only: the index itself is computed in the page from the URL's definition
@@ -18,7 +18,7 @@ export const load: PageServerLoad = ({ url }) => {
 	}
 	const ids = socialIndicators(store);
 	return {
-		locale: parseLocale(url.searchParams.get('lang')),
+		locale: urlLocale(url),
 		level,
 		geometry: geometryStatus(store),
 		indicators: ids.map((id) => store.indicatorById.get(id)!),

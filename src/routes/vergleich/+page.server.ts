@@ -1,12 +1,12 @@
 import { geometryStatus, getStore } from '$lib/server/store';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from '$lib/server/pages';
 import { checkCompareIds, comparison } from '$lib/server/profiles';
-import { parseLocale } from '$lib/state/i18n';
+import { urlLocale } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
 	const store = getStore();
-	const locale = parseLocale(url.searchParams.get('lang'));
+	const locale = urlLocale(url);
 	const raw = url.searchParams.get('ids');
 	const choices = {
 		stadtteil: store.areasByLevel.stadtteil.map((a) => ({ id: a.properties.id, name: a.properties.name })).sort((a, b) => a.name.localeCompare(b.name, 'de')),

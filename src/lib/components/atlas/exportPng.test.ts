@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '$lib/state/i18n';
+import { translator, core } from '$lib/i18n';
 import { drawSwatch, pngLegend, type SwatchCanvas } from './exportPng';
 
-const t = translator('de');
+const t = translator('de', core);
 const fmt = (x: number) => x.toFixed(1).replace('.', ',');
 const choropleth = (noData: string[], suppressed: string[]) => ({
 	colours: ['#fee', '#f88', '#c00'],
@@ -50,7 +50,7 @@ describe('PNG legend', () => {
 			{ colour: 'suppressed', text: 'aus Datenschutzgründen unterdrückt (2)' }
 		]);
 		expect(legend[0].text).toBe('0,0 – 5,0 (3)');
-		expect(pngLegend(choropleth([], ['b']), fmt, translator('en')).at(-1)).toEqual({ colour: 'suppressed', text: 'suppressed for privacy (1)' });
+		expect(pngLegend(choropleth([], ['b']), fmt, translator('en', core)).at(-1)).toEqual({ colour: 'suppressed', text: 'suppressed for privacy (1)' });
 	});
 
 	it('draws "keine Angabe" hatched one way and "unterdrückt" cross-hatched, both on white; a class as its colour', () => {

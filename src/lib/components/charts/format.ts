@@ -1,15 +1,6 @@
-// Number and message formatting for charts: localised numbers with the indicator's decimals, and
-// messages with {placeholders}.
+// Number formatting for charts: localised numbers with the indicator's decimals, signs and ticks.
 import type { IndicatorMeta } from '$lib/data/contracts';
-import { formatNumber, type Locale, type MessageKey } from '$lib/state/i18n';
-import type { AnalysisKey } from '$lib/state/messages-analysis';
-import { atlasTranslator, type AtlasKey } from '$lib/state/messages-atlas';
-
-export function messages(locale: Locale) {
-	const t = atlasTranslator(locale);
-	return (key: AtlasKey | AnalysisKey | MessageKey, vars: Record<string, string | number> = {}) =>
-		t(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
+import { formatNumber, type Locale } from '$lib/i18n';
 
 export function valueFormatter(locale: Locale, meta: IndicatorMeta) {
 	const unit = meta.unit[locale];

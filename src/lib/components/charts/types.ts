@@ -2,7 +2,7 @@
 // `/api/indicators/{id}/series` (structurally; the charts do not depend on the server modules).
 import type { IndicatorMeta } from '$lib/data/contracts';
 import type { AreaSeries } from '$lib/data/responses';
-import type { Locale } from '$lib/state/i18n';
+import type { Locale } from '$lib/i18n';
 import type { Deviation } from '$lib/stats/rank';
 import type { Interaction } from './interaction';
 

@@ -2,8 +2,9 @@
 // limit. SvelteKit's own origin check on form posts stays on as a second line.
 import { error, isHttpError, redirect, type RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { parseLocale, type Locale } from '$lib/state/i18n';
-import { withLang } from '$lib/state/messages-admin';
+import { translator, urlLocale } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
+import { withLang } from '$lib/i18n/links';
 import { csrfValid, type AdminSession } from './session';
 
 function bytes(raw: string | undefined, fallback: number): number {
@@ -20,27 +21,23 @@ export function uploadLimit(): number {
 	return Math.min(bytes(env.KONTORATLAS_UPLOAD_LIMIT, 5 * 1024 ** 2), bytes(env.BODY_SIZE_LIMIT, 512 * 1024));
 }
 
-/** The admin's language: `?lang=en` on every admin URL and form action, else German. */
-export function adminLocale(url: URL): Locale {
-	return parseLocale(url.searchParams.get('lang'));
-}
-
 export function requireSession(event: RequestEvent): AdminSession {
-	if (!event.locals.admin) redirect(303, withLang('/admin/login', adminLocale(event.url)));
+	if (!event.locals.admin) redirect(303, withLang('/admin/login', urlLocale(event.url)));
 	return event.locals.admin;
 }
 
 export async function adminForm(event: RequestEvent): Promise<{ session: AdminSession; form: FormData }> {
-	if (!event.locals.admin) error(401, 'Nicht angemeldet: bitte unter /admin/login anmelden.');
+	const t = translator(urlLocale(event.url), admin);
+	if (!event.locals.admin) error(401, t('admin.error.notLoggedIn'));
 	let form: FormData;
 	try {
 		form = await event.request.formData();
 	} catch (e) {
 		const status = (e as { status?: number }).status;
-		if (status === 413) error(413, `Die Datei ist zu groß: höchstens ${Math.round(uploadLimit() / 1024)} KB je Import.`);
+		if (status === 413) error(413, t('admin.error.tooLarge', { limit: Math.round(uploadLimit() / 1024) }));
 		if (isHttpError(e)) throw e;
-		error(400, 'Das Formular konnte nicht gelesen werden (multipart/form-data oder application/x-www-form-urlencoded erwartet).');
+		error(400, t('admin.error.form'));
 	}
-	if (!csrfValid(event.locals.admin, form.get('csrf'))) error(403, 'CSRF-Token fehlt oder ist ungültig: bitte die Seite neu laden und erneut absenden.');
+	if (!csrfValid(event.locals.admin, form.get('csrf'))) error(403, t('admin.error.csrf'));
 	return { session: event.locals.admin, form };
 }

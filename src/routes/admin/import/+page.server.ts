@@ -1,10 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { formatProblem, type DataProblem } from '$lib/data/problems';
-import { adminForm, adminLocale, requireSession, uploadLimit } from '$lib/server/admin/guard';
+import { adminForm, requireSession, uploadLimit } from '$lib/server/admin/guard';
 import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, type PreviewResult } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
 import { importable } from '$lib/import/plan';
-import { adminTranslator } from '$lib/state/messages-admin';
+import { translator, urlLocale, core } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -16,11 +17,11 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-async function upload(form: FormData): Promise<{ bytes: Uint8Array; name: string }> {
+async function upload(form: FormData, url: URL): Promise<{ bytes: Uint8Array; name: string }> {
+	const t = translator(urlLocale(url), admin);
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) error(400, 'Keine Datei gewählt (oder die Datei ist leer).');
-	if (file.size > uploadLimit())
-		error(413, `Die Datei ist zu groß: ${Math.round(file.size / 1024)} KB; höchstens ${Math.round(uploadLimit() / 1024)} KB je Import.`);
+	if (!(file instanceof File) || file.size === 0) error(400, t('admin.error.noFile'));
+	if (file.size > uploadLimit()) error(413, t('admin.error.tooLargeSize', { size: Math.round(file.size / 1024), limit: Math.round(uploadLimit() / 1024) }));
 	return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
 }
 
@@ -50,39 +51,40 @@ function answer(result: PreviewResult, upload: string) {
 export const actions: Actions = {
 	csv: async (event) => {
 		const { session, form } = await adminForm(event);
-		const file = await upload(form);
+		const file = await upload(form, event.url);
 		const options = CsvOptions.safeParse({
 			indicator: String(form.get('indicator') ?? '') || undefined,
 			source: String(form.get('source') ?? ''),
 			licence: String(form.get('licence') ?? ''),
 			mode: String(form.get('mode') ?? 'merge')
 		});
+		const t = translator(urlLocale(event.url), admin);
 		if (!options.success)
 			return fail(422, {
 				upload: file.name.slice(0, 100),
 				problems: options.error.issues.map((i) => ({
-					file: 'Formular',
+					file: t('admin.error.formFile'),
 					field: i.path.join('.'),
 					message: i.message,
-					text: `Formular, Feld "${i.path.join('.')}": ${i.message}`
+					text: t('admin.error.formField', { field: i.path.join('.'), message: i.message })
 				}))
 			});
 		return answer(await previewCsv(file.bytes, file.name, options.data, session.user), file.name.slice(0, 100));
 	},
 	geojson: async (event) => {
 		const { session, form } = await adminForm(event);
-		const file = await upload(form);
+		const file = await upload(form, event.url);
 		return answer(await previewBoundaries(file.bytes, file.name, String(form.get('source') ?? '').slice(0, 300), session.user), file.name.slice(0, 100));
 	},
 	confirm: async (event) => {
 		const { session, form } = await adminForm(event);
 		const result = await confirmPreview(String(form.get('preview') ?? ''), session.user);
-		if (!result.ok) return fail(result.status, { message: result.message });
+		if (!result.ok) return fail(result.status, { message: translator(urlLocale(event.url), admin)(result.message.key, result.message.params) });
 		return { done: { version: result.version } };
 	},
 	discard: async (event) => {
 		const { session, form } = await adminForm(event);
 		discardPreview(String(form.get('preview') ?? ''), session.user);
-		return { message: adminTranslator(adminLocale(event.url))('admin.import.discarded') };
+		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}
 };

@@ -3,12 +3,13 @@ import { getDatabase } from '$lib/server/db/current';
 import { audit } from '$lib/server/db/database';
 import { adminConfigured, checkCredentials, startSession } from '$lib/server/admin/session';
 import { loginThrottle } from '$lib/server/admin/throttle';
-import { adminLocale } from '$lib/server/admin/guard';
-import { adminTranslator, withLang } from '$lib/state/messages-admin';
+import { translator, urlLocale, core } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
+import { withLang } from '$lib/i18n/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.admin) redirect(303, withLang('/admin', adminLocale(url)));
+	if (locals.admin) redirect(303, withLang('/admin', urlLocale(url)));
 	return { configured: adminConfigured() };
 };
 
@@ -16,8 +17,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		// Behind a proxy adapter-node takes the address from ADDRESS_HEADER (and XFF_DEPTH).
 		const client = event.getClientAddress();
-		const locale = adminLocale(event.url);
-		const t = adminTranslator(locale);
+		const locale = urlLocale(event.url);
+		const t = translator(locale, admin, core);
 		let form: FormData;
 		try {
 			form = await event.request.formData();

@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { Derived } from '$lib/data/derived';
 import { diffDerived } from '$lib/import/diff';
+import { translator, urlLocale } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
 import { requireSession } from '$lib/server/admin/guard';
 import { getDatabase } from '$lib/server/db/current';
 import { versionDerived, versionInfo } from '$lib/server/db/database';
@@ -9,11 +11,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	requireSession(event);
 	const db = getDatabase();
+	const t = translator(urlLocale(event.url), admin);
 	const id = (name: string) => {
 		const raw = event.url.searchParams.get(name) ?? '';
-		if (!/^\d{1,9}$/.test(raw)) error(400, `Parameter ${name}: Versionsnummer erwartet, nicht "${raw.slice(0, 20)}".`);
+		if (!/^\d{1,9}$/.test(raw)) error(400, t('admin.error.versionParam', { name, raw: raw.slice(0, 20) }));
 		const info = versionInfo(db, Number(raw));
-		if (!info) error(404, `Version ${raw} gibt es nicht.`);
+		if (!info) error(404, t('admin.error.noVersion', { n: raw }));
 		return info;
 	};
 	const a = id('a');

@@ -1,4 +1,4 @@
-import { problem, respond } from '$lib/server/http';
+import { localisedProblem, respond } from '$lib/server/http';
 import { CSV_TYPE, GEOJSON } from '$lib/server/endpoint';
 import { layerCsv, layerGeojson, valuesCsv } from '$lib/server/opendata/downloads';
 import { getStore } from '$lib/server/store';
@@ -18,5 +18,10 @@ export const GET: RequestHandler = ({ params, request, url }) => {
 			if (csv) return respond(request, csv, CSV_TYPE, attachment(params.datei));
 		}
 	}
-	return problem(404, { title: 'Datei nicht gefunden', detail: `no download "${params.datei.slice(0, 60)}"; see /daten for the list` }, url.pathname);
+	return localisedProblem(
+		404,
+		{ title: 'problem.download', detail: 'problem.download.detail', params: { file: params.datei.slice(0, 60) } },
+		request,
+		url.pathname
+	);
 };

@@ -24,8 +24,9 @@ function chooseFormat(format: string | null, accept: string | null): (typeof FOR
 	if (format !== null) {
 		if ((FORMATS as readonly string[]).includes(format)) return format as (typeof FORMATS)[number];
 		throw new ProblemError(400, {
-			title: 'Unbekanntes Format',
-			detail: `format "${format.slice(0, 40)}" is not offered`,
+			title: 'problem.format',
+			detail: 'problem.format.detail',
+			params: { format: format.slice(0, 40) },
 			parameter: 'format',
 			allowed: [...FORMATS]
 		});

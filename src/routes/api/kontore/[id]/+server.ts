@@ -5,8 +5,9 @@ export const GET = apiGet(({ request, params }, store) => {
 	const kontor = store.derived.kontore.features.find((f) => f.properties.id === params.id);
 	if (!kontor) {
 		throw new ProblemError(404, {
-			title: 'Kontor nicht gefunden',
-			detail: `no Kontor "${params.id!.slice(0, 60)}"`,
+			title: 'problem.kontor',
+			detail: 'problem.kontor.detail',
+			params: { id: params.id!.slice(0, 60) },
 			parameter: 'id',
 			allowed: store.derived.kontore.features.map((f) => f.properties.id)
 		});

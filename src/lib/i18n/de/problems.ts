@@ -1,0 +1,43 @@
+// German texts of the API's problem details and the pages' 404 texts: the reference; en/problems.ts must have every key.
+
+/** API problem details: `problem.x` is the title, `problem.x.detail` the detail. */
+export const problems = {
+	'problem.method': 'Methode nicht erlaubt',
+	'problem.method.detail': '{method} ist nicht möglich: die API kann nur gelesen werden',
+	'problem.notFound': 'Nicht gefunden',
+	'problem.notFound.detail': 'unter {path} gibt es keine Ressource der API',
+	'problem.level': 'Unbekannte Ebene',
+	'problem.level.detail': 'die Ebene "{level}" gibt es in diesem Atlas nicht',
+	'problem.list': 'Ungültige Liste',
+	'problem.list.detail': 'indicators ist eine durch Komma getrennte Liste von 1 bis {max} Indikatoren ohne leere Einträge',
+	'problem.indicators': 'Unbekannter Indikator',
+	'problem.indicators.detail': 'unbekannte Indikatoren: {ids}',
+	'problem.year': 'Ungültiges Jahr',
+	'problem.year.detail': 'year ist ein Jahr mit vier Ziffern oder "latest", nicht "{year}"',
+	'problem.yearEmpty': 'Jahr ohne Daten',
+	'problem.yearEmpty.detail': 'für {year} gibt es keine Werte',
+	'problem.indicator': 'Indikator nicht gefunden',
+	'problem.indicator.detail': 'den Indikator "{id}" gibt es nicht',
+	'problem.area': 'Gebiet nicht gefunden',
+	'problem.area.detail': 'das Gebiet "{id}" gibt es nicht',
+	'problem.areaOfLevel': 'Gebiet nicht gefunden',
+	'problem.areaOfLevel.detail': 'das Gebiet "{id}" gibt es auf der Ebene {level} nicht',
+	'problem.kontor': 'Kontor nicht gefunden',
+	'problem.kontor.detail': 'das Kontor "{id}" gibt es nicht',
+	'problem.format': 'Unbekanntes Format',
+	'problem.format.detail': 'das Format "{format}" wird nicht angeboten',
+	'problem.parameter': 'Ungültiger Parameter',
+	'problem.parameter.detail': '{parameter}: {error}',
+	'problem.download': 'Datei nicht gefunden',
+	'problem.download.detail': 'die Datei "{file}" gibt es nicht; die Liste steht unter /daten',
+	'problem.compare': 'Ungültiger Vergleich',
+	'problem.compare.missing': 'ids fehlt: eine durch Komma getrennte Liste von 2 bis 6 Gebieten',
+	'problem.compare.tooFew': 'ein Vergleich braucht mindestens {min} Gebiete',
+	'problem.compare.tooMany': 'höchstens {max} Gebiete lassen sich vergleichen',
+	'problem.compare.duplicate': 'doppelt genannt: {ids}',
+	'problem.compare.mixedLevel': 'alle Gebiete müssen von einer Ebene sein (Stadtteile oder Ortschaften)',
+	'problem.compareUnknown': 'Gebiet nicht gefunden',
+	'problem.compareUnknown.detail': 'unbekannte Gebiete: {ids}',
+	// Pages: the text of their 404
+	'page.areaMissing': 'Dieses Gebiet gibt es nicht.'
+} as const;

@@ -1,0 +1,43 @@
+// English texts of the API's problem details and the pages' 404 texts: `Texts` makes a missing or an extra key a type error.
+import type { Texts } from '../index';
+import type { problems as de } from '../de/problems';
+
+export const problems: Texts<typeof de> = {
+	'problem.method': 'Method not allowed',
+	'problem.method.detail': '{method} is not supported; the API is read-only',
+	'problem.notFound': 'Not found',
+	'problem.notFound.detail': 'no API resource at {path}',
+	'problem.level': 'Unknown level',
+	'problem.level.detail': 'level "{level}" is not a level of this atlas',
+	'problem.list': 'Invalid list',
+	'problem.list.detail': 'indicators must be a comma-separated list of 1 to {max} indicator ids without empty items',
+	'problem.indicators': 'Unknown indicator',
+	'problem.indicators.detail': 'unknown indicator(s): {ids}',
+	'problem.year': 'Invalid year',
+	'problem.year.detail': 'year must be a four-digit year or "latest", not "{year}"',
+	'problem.yearEmpty': 'Year without data',
+	'problem.yearEmpty.detail': 'there are no values for {year}',
+	'problem.indicator': 'Indicator not found',
+	'problem.indicator.detail': 'no indicator "{id}"',
+	'problem.area': 'Area not found',
+	'problem.area.detail': 'no area "{id}"',
+	'problem.areaOfLevel': 'Area not found',
+	'problem.areaOfLevel.detail': 'no {level} "{id}"',
+	'problem.kontor': 'Kontor not found',
+	'problem.kontor.detail': 'no Kontor "{id}"',
+	'problem.format': 'Unknown format',
+	'problem.format.detail': 'format "{format}" is not offered',
+	'problem.parameter': 'Invalid parameter',
+	'problem.parameter.detail': '{parameter}: {error}',
+	'problem.download': 'File not found',
+	'problem.download.detail': 'no download "{file}"; see /daten for the list',
+	'problem.compare': 'Invalid comparison',
+	'problem.compare.missing': 'ids is required: a comma-separated list of 2 to 6 area ids',
+	'problem.compare.tooFew': 'at least {min} areas are needed for a comparison',
+	'problem.compare.tooMany': 'at most {max} areas can be compared',
+	'problem.compare.duplicate': 'duplicate id(s): {ids}',
+	'problem.compare.mixedLevel': 'all areas must be of one level (Stadtteile or Ortschaften)',
+	'problem.compareUnknown': 'Area not found',
+	'problem.compareUnknown.detail': 'unknown area id(s): {ids}',
+	'page.areaMissing': 'This area does not exist.'
+};

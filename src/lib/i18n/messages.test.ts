@@ -1,0 +1,72 @@
+// Both languages have every key of every section (the types say so too; this holds even where a
+// cast slips through), no key is defined in two sections, placeholders agree between the
+// languages, and the translator, filler and link helpers behave as documented.
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { admin } from './admin';
+import { analysis } from './analysis';
+import { atlas } from './atlas';
+import { fill, translator, type Section, core } from './index';
+import { switchLangHref, withLang } from './links';
+import { problems } from './problems';
+
+const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems };
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+	it('pairs every section file of both languages', () => {
+		const files = (lang: string) => readdirSync(new URL(`./${lang}/`, import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
+		expect(files('de').sort()).toEqual(Object.keys(SECTIONS).sort());
+		expect(files('en').sort()).toEqual(Object.keys(SECTIONS).sort());
+	});
+
+	for (const [section, { de: deTexts, en: enTexts }] of Object.entries(SECTIONS)) {
+		it(`${section}: English has every German key and no other, each text with the same placeholders`, () => {
+			const deKeys = Object.keys(deTexts);
+			expect(deKeys.length).toBeGreaterThan(10);
+			expect(deKeys.filter((k) => !Object.hasOwn(enTexts, k))).toEqual([]);
+			expect(Object.keys(enTexts).filter((k) => !Object.hasOwn(deTexts, k))).toEqual([]);
+			for (const k of deKeys) {
+				expect(enTexts[k].trim(), k).not.toBe('');
+				expect(placeholders(enTexts[k]), k).toEqual(placeholders(deTexts[k]));
+			}
+		});
+	}
+
+	it('no key is defined in two sections', () => {
+		const all = Object.values(SECTIONS).flatMap((s) => Object.keys(s.de));
+		expect(all.length).toBe(new Set(all).size);
+	});
+});
+
+describe('translator', () => {
+	it('looks a key up in the sections it was given, in its language', () => {
+		const t = translator('en', atlas, analysis, core);
+		expect(t('select.clear')).toBe('Clear selection');
+		expect(t('lang.switch')).toBe('Deutsch');
+		expect(t('catch.apply')).toBe('Apply');
+		expect(translator('de', atlas, core)('atlas.method')).toBe('Methode');
+		expect(translator('de', admin, core)('lang.switch')).toBe('English');
+	});
+
+	it('fills placeholders', () => {
+		expect(translator('de', problems)('problem.yearEmpty.detail', { year: 1850 })).toBe('für 1850 gibt es keine Werte');
+		expect(translator('en', problems)('problem.yearEmpty.detail', { year: 1850 })).toBe('there are no values for 1850');
+		expect(fill('{n} von {total}', { n: 3 })).toBe('3 von {total}');
+		expect(fill('{a}{a}', { a: 0 })).toBe('00');
+	});
+});
+
+describe('links keep the language', () => {
+	it('adds lang=en for English only, before a fragment', () => {
+		expect(withLang('/vergleich', 'de')).toBe('/vergleich');
+		expect(withLang('/vergleich', 'en')).toBe('/vergleich?lang=en');
+		expect(withLang('/vergleich?ids=a,b', 'en')).toBe('/vergleich?ids=a,b&lang=en');
+		expect(withLang('/stadtteil/thiede#profil', 'en')).toBe('/stadtteil/thiede?lang=en#profil');
+	});
+
+	it('switches the current URL to the other language, without form action markers', () => {
+		expect(switchLangHref(new URL('http://x/admin?/rollback&v=2'), 'de')).toBe('/admin?v=2&lang=en');
+		expect(switchLangHref(new URL('http://x/admin?v=2&lang=en'), 'en')).toBe('/admin?v=2');
+	});
+});
