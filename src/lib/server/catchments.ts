@@ -1,12 +1,14 @@
 // Catchment inputs from the store: Stadtteile with their latest residents, the city outline, the
-// Kontore and the indicator values for catchment profiles; the model is built once per store.
+// Kontore and the indicator values for catchment profiles. Scenarios are computed in the analysis
+// pool (pool.ts) and kept in a bounded cache keyed by the store's data version.
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import type { Area, KontorSite } from '$lib/geo/catchments';
 import type { PopulationArea } from '$lib/geo/population';
 import type { ProfileInput } from '$lib/geo/profiles';
-import { catchmentModel, computeScenario, type CatchmentModel, type Scenario } from '$lib/geo/scenario';
+import { LRUCache } from 'lru-cache';
+import type { ServingLocale } from '$lib/i18n/serving';
 import {
 	CATCHMENT_MODES,
 	checkDistance,
@@ -19,6 +21,8 @@ import {
 } from '$lib/state/catchmentParams';
 import { valueFor } from './api';
 import { ProblemError } from './http';
+import { runInPool } from './pool';
+import type { ModelInputs, ScenarioAnswer } from './poolJobs';
 import type { Store } from './store';
 
 export interface CatchmentInputs {
@@ -64,13 +68,15 @@ export function catchmentInputs(store: Store): CatchmentInputs {
 	return { areas, outline, kontore, profileInput: { indicators, values }, profileYears, populationStand };
 }
 
-const models = new WeakMap<Store, { inputs: CatchmentInputs; model: CatchmentModel }>();
+const models = new WeakMap<Store, { inputs: CatchmentInputs; model: string }>();
 
-export function catchmentsFor(store: Store): { inputs: CatchmentInputs; model: CatchmentModel } {
+/** The inputs of a store, and its model inputs as the JSON text every pool job carries (made once per store). */
+export function catchmentsFor(store: Store): { inputs: CatchmentInputs; model: string } {
 	let entry = models.get(store);
 	if (!entry) {
 		const inputs = catchmentInputs(store);
-		entry = { inputs, model: catchmentModel(inputs.areas, inputs.outline, inputs.profileInput) };
+		const model: ModelInputs = { areas: inputs.areas, outline: inputs.outline, profileInput: inputs.profileInput };
+		entry = { inputs, model: JSON.stringify(model) };
 		models.set(store, entry);
 	}
 	return entry;
@@ -111,14 +117,38 @@ function orProblem<T>(parameter: string, checked: Checked<T>, allowed?: string[]
 	throw new ProblemError(400, { title: 'Ungültiger Parameter', detail: `${parameter}: ${checked.error}`, parameter, ...(allowed ? { allowed } : {}) });
 }
 
-const scenarios = new Map<string, Scenario>();
-const SCENARIO_CACHE = 50;
+/** Computed scenarios with their answer bodies, bounded in bytes; keys start with the data version. */
+const scenarios = new LRUCache<string, ScenarioAnswer>({
+	max: 200,
+	maxSize: 48 * 1024 * 1024,
+	sizeCalculation: (a) => a.rings.length + a.nearest.length + (a.geometry?.length ?? 0) + 1024
+});
+/** Jobs under way: the same scenario asked for twice at once is computed once. */
+const running = new Map<string, Promise<ScenarioAnswer>>();
+let scenarioVersion: number | null = null;
 
-export function scenarioFor(store: Store, query: ScenarioQuery): Scenario {
-	const cached = scenarios.get(query.key);
+/** The scenario of `query` (with the rounded geometry of all layers too, for `geometry`), from the cache or the pool. */
+export async function scenarioFor(store: Store, query: ScenarioQuery, locale: ServingLocale, geometry = false): Promise<ScenarioAnswer> {
+	// Another version's figures are never served, and take no room.
+	if (scenarioVersion !== store.version) {
+		scenarios.clear();
+		scenarioVersion = store.version;
+	}
+	const key = `${store.version} ${geometry ? 'g' : '-'} ${query.key}`;
+	const cached = scenarios.get(key);
 	if (cached) return cached;
-	const scenario = computeScenario(catchmentsFor(store).model, query.sites, query.distances);
-	if (scenarios.size >= SCENARIO_CACHE) scenarios.delete(scenarios.keys().next().value!);
-	scenarios.set(query.key, scenario);
-	return scenario;
+	let job = running.get(key);
+	if (!job) {
+		const { model } = catchmentsFor(store);
+		job = runInPool({ kind: 'scenario', version: store.version, model, sites: query.sites, distances: query.distances, best: query.best, geometry }, locale);
+		running.set(key, job);
+		void job.then(
+			(answer) => {
+				running.delete(key);
+				if (scenarioVersion === store.version) scenarios.set(key, answer);
+			},
+			() => running.delete(key)
+		);
+	}
+	return job;
 }
