@@ -5,8 +5,10 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import type { Area, KontorSite } from '$lib/geo/catchments';
+import type { Suggestion } from '$lib/geo/covering';
 import type { PopulationArea } from '$lib/geo/population';
 import type { ProfileInput } from '$lib/geo/profiles';
+import type { CatchmentGeometry, CoverageFigures } from '$lib/geo/scenario';
 import { LRUCache } from 'lru-cache';
 import type { ServingLocale } from '$lib/i18n/serving';
 import {
@@ -19,9 +21,10 @@ import {
 	type CatchmentMode,
 	type Checked
 } from '$lib/state/catchmentParams';
+import { defaultView } from '$lib/state/catchmentView';
 import { valueFor } from './api';
 import { ProblemError } from './http';
-import { runInPool } from './pool';
+import { PoolError, runInPool } from './pool';
 import type { ModelInputs, ScenarioAnswer } from './poolJobs';
 import type { Store } from './store';
 
@@ -151,4 +154,40 @@ export async function scenarioFor(store: Store, query: ScenarioQuery, locale: Se
 		);
 	}
 	return job;
+}
+
+/** What the catchment page's Web Worker answers, for the default view (the real Kontore, default distances and reach). */
+export interface DefaultScenario {
+	scenario: { geometry: CatchmentGeometry; figures: CoverageFigures };
+	before: CoverageFigures;
+	best: Suggestion[];
+	ms: number;
+}
+
+const parsedDefaults = new WeakMap<ScenarioAnswer, DefaultScenario>();
+
+/**
+ * The default view's scenario, computed in the pool once per data version, so that the catchment
+ * page shows its figures at first paint; null when the pool cannot answer now (the page's own
+ * worker computes it then).
+ */
+export async function defaultScenario(store: Store, locale: ServingLocale): Promise<DefaultScenario | null> {
+	const { inputs } = catchmentsFor(store);
+	const { distances, reach } = defaultView();
+	const sites = inputs.kontore;
+	const query: ScenarioQuery = { mode: 'rings', distances, sites, best: reach, key: JSON.stringify([distances, sites.map((s) => [s.id, s.lonLat]), reach]) };
+	let answer: ScenarioAnswer;
+	try {
+		answer = await scenarioFor(store, query, locale, true);
+	} catch (e) {
+		if (e instanceof PoolError) return null;
+		throw e;
+	}
+	let parsed = parsedDefaults.get(answer);
+	if (!parsed) {
+		const figures = answer.figures;
+		parsed = { scenario: { geometry: JSON.parse(answer.geometry!) as CatchmentGeometry, figures }, before: figures, best: answer.best ?? [], ms: answer.ms };
+		parsedDefaults.set(answer, parsed);
+	}
+	return parsed;
 }
