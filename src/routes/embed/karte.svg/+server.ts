@@ -1,7 +1,7 @@
 // The map of a view as a standalone SVG (same URL parameters as the atlas, plus legend, height,
 // target): the map without WebGL, and an image host pages may use directly.
-import { respond } from '$lib/server/http';
+import { respondAsync } from '$lib/server/http';
 import { apiGet } from '$lib/server/endpoint';
 import { renderSvgMap } from '$lib/server/svgMap';
 
-export const GET = apiGet(({ url, request }, store) => respond(request, renderSvgMap(store, url.searchParams), 'image/svg+xml; charset=utf-8'));
+export const GET = apiGet(({ url, request }, store) => respondAsync(request, renderSvgMap(store, url.searchParams), 'image/svg+xml; charset=utf-8'));
