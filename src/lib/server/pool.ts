@@ -88,7 +88,7 @@ export async function runInPool(job: PoolJob, locale: ServingLocale): Promise<Sc
 		pool.on('error', (e: unknown) => console.error('pool: worker failed:', e));
 	}
 	const { timeoutMs } = settings;
-	if (inFlight >= settings.threads + settings.maxQueue) throw poolError(new Error('Task queue is at limit'), locale, timeoutMs);
+	if (inFlight >= settings.threads + settings.maxQueue) throw busy(locale);
 	inFlight++;
 	try {
 		return await pool.run(job, { signal: AbortSignal.timeout(timeoutMs) });
@@ -99,13 +99,18 @@ export async function runInPool(job: PoolJob, locale: ServingLocale): Promise<Sc
 	}
 }
 
+const busy = (locale: ServingLocale) =>
+	new PoolError(
+		503,
+		{ title: servingText(locale, 'pool.busy.title'), detail: servingText(locale, 'pool.busy.detail', { seconds: RETRY_AFTER_S }) },
+		RETRY_AFTER_S
+	);
+
 function poolError(e: unknown, locale: ServingLocale, timeoutMs: number): PoolError {
-	const error = e as Error & { code?: string; cause?: unknown };
-	const message = String(error?.message ?? e);
+	const error = e as Error & { code?: string };
 	const t = (key: Parameters<typeof servingText>[1], params?: Record<string, string | number>) => servingText(locale, key, params);
-	if (/queue is at limit|no task queue available|pool is closed/i.test(message)) {
-		return new PoolError(503, { title: t('pool.busy.title'), detail: t('pool.busy.detail', { seconds: RETRY_AFTER_S }) }, RETRY_AFTER_S);
-	}
+	// The pool was closed under the job (shutdown) or refused it: the client may try again.
+	if (/queue is at limit|no task queue available|pool is closed/i.test(String(error?.message ?? e))) return busy(locale);
 	if (error?.name === 'AbortError') {
 		const seconds = timeoutMs >= 1000 ? Math.round(timeoutMs / 1000) : timeoutMs / 1000;
 		return new PoolError(503, { title: t('pool.timeout.title'), detail: t('pool.timeout.detail', { seconds }) }, RETRY_AFTER_S);

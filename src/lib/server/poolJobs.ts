@@ -2,6 +2,7 @@
 // nearest areas, coverage figures, best next locations), and, for tests only, jobs that misbehave
 // on purpose. In production this module's built chunk is the pool's worker file; under `vite dev`
 // it runs in-process. Only pool.ts imports it, and only dynamically (see MODULE_URL).
+import { isMainThread } from 'node:worker_threads';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Area, KontorSite } from '$lib/geo/catchments';
 import { bestNextLocations, type Suggestion } from '$lib/geo/covering';
@@ -97,6 +98,8 @@ export function runScenario(job: ScenarioJob): ScenarioAnswer {
 }
 
 function runTest(job: TestJob): null {
+	// In-process (vite dev) these would stop or block the server itself.
+	if (isMainThread) throw new Error('test jobs run only in pool workers');
 	if (job.action === 'throw') throw new Error('test job: thrown on purpose');
 	if (job.action === 'exit') process.exit(3);
 	if (job.action === 'sleep') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.ms ?? 1000);
