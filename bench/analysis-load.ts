@@ -46,10 +46,15 @@ export async function benchAnalysisLoad(options: { seconds?: number; log?: (s: s
 	const log = options.log ?? (() => {});
 	const server = await startServer();
 	try {
-		// Warm-up: every cached request answered once, and the pool's worker started with its model.
+		// Warm-up: every request of the view answered once, one after the other (the first analysis
+		// also starts the pool's worker, which loads its code and builds the model: seconds), then
+		// a short run so the fast path and the JIT are warm.
+		for (const path of [...DEFAULT_VIEW, '/api/coverage?distances=333']) {
+			const res = await fetch(server.url + path, { headers: { 'accept-encoding': 'br' } });
+			await res.arrayBuffer();
+			if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+		}
 		await readers(server.url, 2);
-		const warm = await fetch(`${server.url}/api/coverage?distances=333`);
-		if (!warm.ok) throw new Error(`coverage answered ${warm.status}`);
 		const baseline = await readers(server.url, seconds);
 		log(`  cached reads alone: p50 ${ms(baseline.p50)}, p99 ${ms(baseline.p99)}, ${perSecond(baseline.rps)}`);
 		const statuses: Record<string, number> = {};
