@@ -90,7 +90,7 @@ export async function benchAnalysisLoad(options: { seconds?: number; log?: (s: s
 					ratio: times(share),
 					target: '≥ 0.30×, analyses fail only as 503',
 					pass: share >= 0.3 && failed === 0,
-					note: `the same runs; analyses answered ${perSecond(analyses.perSecond)} (${ok} in ${seconds} s), ${busy} answered 503 (queue full), ${failed} failed otherwise`
+					note: `the same runs; analyses answered ${analyses.perSecond.toFixed(1)}/s (${ok} in ${seconds} s), ${busy} answered 503 (queue full), ${failed} failed otherwise`
 				}
 			],
 			baseline,

@@ -24,6 +24,9 @@ export interface PoolSettings {
 	memoryMb: number;
 }
 
+/** Scheduling priority of the worker threads below the main thread's (nice(2), via piscina's @napi-rs/nice; ignored where unsupported). */
+const WORKER_NICE = 10;
+
 /** Seconds a client is asked to wait after a 503. */
 export const RETRY_AFTER_S = 2;
 
@@ -82,7 +85,9 @@ export async function runInPool(job: PoolJob, locale: ServingLocale): Promise<Sc
 			name: 'runJob',
 			minThreads: 1,
 			maxThreads: settings.threads,
-			resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb }
+			resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb },
+			// Linux: the workers' threads yield the CPU to the event loop (cached reads) first.
+			niceIncrement: WORKER_NICE
 		});
 		// A crashed worker is replaced by piscina; its error is logged once here.
 		pool.on('error', (e: unknown) => console.error('pool: worker failed:', e));
