@@ -142,7 +142,7 @@ export function writeBaseline(): void {
 }
 
 /** One cold load in a browser of its own (see README: the single-process Chromium dies when a context closes). */
-async function load(url: string, layer: string, panels = false): Promise<Load> {
+export async function load(url: string, layer: string, panels = false): Promise<Load> {
 	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });

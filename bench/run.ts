@@ -1,10 +1,13 @@
 // `npm run bench`: every benchmark against its baseline in the same run, one table on stdout,
 // bench/results.json and the README's benchmark section. Target misses are figures (FAIL in the
 // table), not errors; the exit code is 1 only when a benchmark could not run.
-// `tsx bench/run.ts --only sizes,catchments` runs some sections and writes nothing.
+// `tsx bench/run.ts --only sizes,catchments` runs some sections (by the first word of their
+// name: map, payload, API, analysis, catchment, catchments, sizes) and writes nothing.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
+import { benchAnalysisLoad } from './analysis-load';
+import { benchCatchmentPage } from './catchment-page';
 import { formatTable, rowsFromOutput, type BenchRow } from './lib';
 import { benchMapLoad } from './map-load';
 import { benchPayload } from './payload';
@@ -87,6 +90,8 @@ const before = machine();
 await section('map load', () => benchMapLoad({ log }));
 await section('payload', () => benchPayload());
 await section('API throughput and memory', () => benchThroughput({ log }));
+await section('analysis load on cached reads', () => benchAnalysisLoad({ log }));
+await section('catchment page to first figures', () => benchCatchmentPage({ log }));
 await section('catchments', () => script('bench:catchments', 'catchments (bench:catchments)'));
 await section('sizes', () => script('bench:size', 'sizes (bench:size)'));
 const durationS = Math.round((Date.now() - started) / 1000);

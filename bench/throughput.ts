@@ -21,7 +21,7 @@ const ROUNDS = 3;
 /** Seconds of the default view's requests before the memory figure's "before" (at 15 s one run read 188 MB "before" while the minute after ran 234-262 MB: V8 was still sizing its heap). */
 const WARM_UP_S = 30;
 /** The requests of the atlas's default view (src/routes/+page.ts), for the memory run. */
-const DEFAULT_VIEW = [
+export const DEFAULT_VIEW = [
 	'/api/indicators',
 	'/api/areas?level=stadtteil',
 	'/api/areas?level=ortschaft',

@@ -113,4 +113,27 @@ describe('the Erreichbarkeit page', () => {
 		expect(await alert.textContent()).toContain('add');
 		expect(await page.getByLabel('Entfernungen in Metern').inputValue()).toBe('500, 1000, 1500');
 	});
+
+	it('shows the default figures at first paint: in the server-rendered HTML, and before the worker has answered', async () => {
+		const coverage = await (await fetch(base + '/api/coverage?distances=500,1000,1500')).json();
+		const expected = Math.round(coverage.reached.find((r: { kontor: string; distance: number }) => r.kontor === '*' && r.distance === 1000).points);
+		expect(expected).toBeGreaterThan(0);
+		const html = await (await fetch(base + '/erreichbarkeit')).text();
+		const rendered = /data-value="any-points"[^>]*>([^<]+)</.exec(html);
+		expect(rendered, 'figures in the HTML').not.toBeNull();
+		expect(Number(rendered![1].replace(/\./g, ''))).toBe(expected);
+
+		// The page's worker script never arrives: whatever shows came with the page.
+		const held = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+		let workerAsked = false;
+		await held.route(/catchments\.worker/, () => {
+			workerAsked = true;
+		});
+		await held.goto(base + '/erreichbarkeit');
+		await held.waitForSelector('[data-map-idle]', { timeout: 30_000 });
+		expect(await figure(held, 'any-points')).toBe(expected);
+		expect(await held.locator('[data-value="none-points"]').isVisible()).toBe(true);
+		expect(workerAsked).toBe(true);
+		await held.unrouteAll({ behavior: 'ignoreErrors' });
+	});
 });

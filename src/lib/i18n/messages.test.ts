@@ -9,8 +9,9 @@ import { atlas } from './atlas';
 import { fill, translator, type Section, core } from './index';
 import { switchLangHref, withLang } from './links';
 import { problems } from './problems';
+import { serving } from './serving';
 
-const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems };
+const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {

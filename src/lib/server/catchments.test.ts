@@ -3,13 +3,14 @@
 import { area } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { ANY_KONTOR } from '$lib/geo/catchments';
-import { computeScenario } from '$lib/geo/scenario';
+import { catchmentModel, computeScenario } from '$lib/geo/scenario';
 import { valueFor } from './api';
 import { catchmentsFor } from './catchments';
 import { loadStore } from './store';
 
 const store = loadStore('derived');
-const { inputs, model } = catchmentsFor(store);
+const { inputs } = catchmentsFor(store);
+const model = catchmentModel(inputs.areas, inputs.outline, inputs.profileInput);
 const distances = [500, 1000, 1500, 3000];
 const { figures } = computeScenario(model, inputs.kontore, distances);
 

@@ -1,12 +1,15 @@
 // Catchment inputs from the store: Stadtteile with their latest residents, the city outline, the
-// Kontore and the indicator values for catchment profiles; the model is built once per store.
+// Kontore and the indicator values for catchment profiles. Scenarios are computed in the analysis
+// pool (pool.ts) and kept in a bounded cache keyed by the store's data version.
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import type { Area, KontorSite } from '$lib/geo/catchments';
+import type { Suggestion } from '$lib/geo/covering';
 import type { PopulationArea } from '$lib/geo/population';
 import type { ProfileInput } from '$lib/geo/profiles';
-import { catchmentModel, computeScenario, type CatchmentModel, type Scenario } from '$lib/geo/scenario';
+import type { CatchmentGeometry, CoverageFigures } from '$lib/geo/scenario';
+import { LRUCache } from 'lru-cache';
 import {
 	CATCHMENT_MODES,
 	checkDistance,
@@ -17,8 +20,11 @@ import {
 	type CatchmentMode,
 	type Checked
 } from '$lib/state/catchmentParams';
+import { defaultView } from '$lib/state/catchmentView';
 import { valueFor } from './api';
 import { ProblemError } from './http';
+import { PoolError, runInPool } from './pool';
+import type { ModelInputs, ScenarioAnswer } from './poolJobs';
 import type { Store } from './store';
 
 export interface CatchmentInputs {
@@ -64,13 +70,15 @@ export function catchmentInputs(store: Store): CatchmentInputs {
 	return { areas, outline, kontore, profileInput: { indicators, values }, profileYears, populationStand };
 }
 
-const models = new WeakMap<Store, { inputs: CatchmentInputs; model: CatchmentModel }>();
+const models = new WeakMap<Store, { inputs: CatchmentInputs; model: string }>();
 
-export function catchmentsFor(store: Store): { inputs: CatchmentInputs; model: CatchmentModel } {
+/** The inputs of a store, and its model inputs as the JSON text every pool job carries (made once per store). */
+export function catchmentsFor(store: Store): { inputs: CatchmentInputs; model: string } {
 	let entry = models.get(store);
 	if (!entry) {
 		const inputs = catchmentInputs(store);
-		entry = { inputs, model: catchmentModel(inputs.areas, inputs.outline, inputs.profileInput) };
+		const model: ModelInputs = { areas: inputs.areas, outline: inputs.outline, profileInput: inputs.profileInput };
+		entry = { inputs, model: JSON.stringify(model) };
 		models.set(store, entry);
 	}
 	return entry;
@@ -117,14 +125,74 @@ function orProblem<T>(parameter: string, checked: Checked<T>, allowed?: string[]
 	});
 }
 
-const scenarios = new Map<string, Scenario>();
-const SCENARIO_CACHE = 50;
+/** Computed scenarios with their answer bodies, bounded in bytes; keys start with the data version. */
+const scenarios = new LRUCache<string, ScenarioAnswer>({
+	max: 200,
+	maxSize: 48 * 1024 * 1024,
+	sizeCalculation: (a) => a.rings.length + a.nearest.length + (a.geometry?.length ?? 0) + 1024
+});
+/** Jobs under way: the same scenario asked for twice at once is computed once. */
+const running = new Map<string, Promise<ScenarioAnswer>>();
+let scenarioVersion: number | null = null;
 
-export function scenarioFor(store: Store, query: ScenarioQuery): Scenario {
-	const cached = scenarios.get(query.key);
+/** The scenario of `query` (with the rounded geometry of all layers too, for `geometry`), from the cache or the pool. */
+export async function scenarioFor(store: Store, query: ScenarioQuery, geometry = false): Promise<ScenarioAnswer> {
+	// Another version's figures are never served, and take no room.
+	if (scenarioVersion !== store.version) {
+		scenarios.clear();
+		scenarioVersion = store.version;
+	}
+	const key = `${store.version} ${geometry ? 'g' : '-'} ${query.key}`;
+	const cached = scenarios.get(key);
 	if (cached) return cached;
-	const scenario = computeScenario(catchmentsFor(store).model, query.sites, query.distances);
-	if (scenarios.size >= SCENARIO_CACHE) scenarios.delete(scenarios.keys().next().value!);
-	scenarios.set(query.key, scenario);
-	return scenario;
+	let job = running.get(key);
+	if (!job) {
+		const { model } = catchmentsFor(store);
+		job = runInPool({ kind: 'scenario', version: store.version, model, sites: query.sites, distances: query.distances, best: query.best, geometry });
+		running.set(key, job);
+		void job.then(
+			(answer) => {
+				running.delete(key);
+				if (scenarioVersion === store.version) scenarios.set(key, answer);
+			},
+			() => running.delete(key)
+		);
+	}
+	return job;
+}
+
+/** What the catchment page's Web Worker answers, for the default view (the real Kontore, default distances and reach). */
+export interface DefaultScenario {
+	scenario: { geometry: CatchmentGeometry; figures: CoverageFigures };
+	before: CoverageFigures;
+	best: Suggestion[];
+	ms: number;
+}
+
+const parsedDefaults = new WeakMap<ScenarioAnswer, DefaultScenario>();
+
+/**
+ * The default view's scenario, computed in the pool once per data version, so that the catchment
+ * page shows its figures at first paint; null when the pool cannot answer now (the page's own
+ * worker computes it then).
+ */
+export async function defaultScenario(store: Store): Promise<DefaultScenario | null> {
+	const { inputs } = catchmentsFor(store);
+	const { distances, reach } = defaultView();
+	const sites = inputs.kontore;
+	const query: ScenarioQuery = { mode: 'rings', distances, sites, best: reach, key: JSON.stringify([distances, sites.map((s) => [s.id, s.lonLat]), reach]) };
+	let answer: ScenarioAnswer;
+	try {
+		answer = await scenarioFor(store, query, true);
+	} catch (e) {
+		if (e instanceof PoolError) return null;
+		throw e;
+	}
+	let parsed = parsedDefaults.get(answer);
+	if (!parsed) {
+		const figures = answer.figures;
+		parsed = { scenario: { geometry: JSON.parse(answer.geometry!) as CatchmentGeometry, figures }, before: figures, best: answer.best ?? [], ms: answer.ms };
+		parsedDefaults.set(answer, parsed);
+	}
+	return parsed;
 }

@@ -1,9 +1,12 @@
 // HTTP helpers for the API: RFC 9457 problem responses (in the request's language), strong ETags
 // with 304 (negotiation.ts), compression, caching and CORS headers for read-only GETs.
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { DEFAULT_LOCALE, translator, type KeyOf, type Locale, type Params } from '$lib/i18n';
 import { problems } from '$lib/i18n/problems';
+import { serving } from '$lib/i18n/serving';
 import { requestLocale } from '$lib/i18n/request';
 import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
@@ -46,7 +49,7 @@ export function problem(status: number, details: ProblemDetails, instance?: stri
 }
 
 /** The catalogue sections that problem texts come from (a new section of problem texts joins here). */
-const PROBLEM_SECTIONS = [problems] as const;
+const PROBLEM_SECTIONS = [problems, serving] as const;
 export type ProblemKey = KeyOf<(typeof PROBLEM_SECTIONS)[number]>;
 
 /** A problem by its catalogue keys; `params` fill the placeholders of title and detail. */
@@ -98,9 +101,19 @@ interface Encoded {
 	br?: Buffer;
 }
 
-/** Bodies are few and small (the whole dataset is a few hundred KB): keep their encodings. */
-const encodedCache = new Map<string, Encoded>();
-const CACHE_LIMIT = 500;
+/**
+ * Bodies and their encodings, so that each is compressed once: keyed by ETag (a hash of the body),
+ * bounded in bytes, and emptied with the other caches when the data version changes (store.ts).
+ */
+const encodedCache = new LRUCache<string, Encoded>({
+	max: 1000,
+	maxSize: 64 * 1024 * 1024,
+	sizeCalculation: (e) => e.identity.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0) || 1
+});
+
+export function clearEncodedBodies(): void {
+	encodedCache.clear();
+}
 
 function encode(body: string): Encoded {
 	const identity = Buffer.from(body, 'utf8');
@@ -108,11 +121,15 @@ function encode(body: string): Encoded {
 	let entry = encodedCache.get(etag);
 	if (!entry) {
 		entry = { etag, identity };
-		if (encodedCache.size >= CACHE_LIMIT) encodedCache.delete(encodedCache.keys().next().value!);
 		encodedCache.set(etag, entry);
 	}
 	return entry;
 }
+
+const brotliOptions = (length: number) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: length } });
+const GZIP_OPTIONS = { level: 9 };
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 export function respond(request: Request, body: string, contentType: string, extraHeaders: Record<string, string> = {}): Response {
 	const entry = encode(body);
@@ -131,13 +148,11 @@ export function respond(request: Request, body: string, contentType: string, ext
 	// Below ~1 KB compression does not pay for itself (unless the client refuses identity).
 	if (entry.identity.length > 1024 || refusesIdentity(request.headers.get('accept-encoding'))) {
 		if (encoding === 'br') {
-			entry.br ??= brotliCompressSync(entry.identity, {
-				params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length }
-			});
+			entry.br ??= brotliCompressSync(entry.identity, brotliOptions(entry.identity.length));
 			payload = entry.br;
 			headers['content-encoding'] = 'br';
 		} else if (encoding === 'gzip') {
-			entry.gzip ??= gzipSync(entry.identity, { level: 9 });
+			entry.gzip ??= gzipSync(entry.identity, GZIP_OPTIONS);
 			payload = entry.gzip;
 			headers['content-encoding'] = 'gzip';
 		}
@@ -145,4 +160,21 @@ export function respond(request: Request, body: string, contentType: string, ext
 	headers['content-length'] = String(payload.length);
 	if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
 	return new Response(new Uint8Array(payload), { status: 200, headers });
+}
+
+/**
+ * respond(), with the encoding the request asks for made first on zlib's thread pool when this body
+ * has not been compressed yet: an answer computed for this request (an analysis) never blocks the
+ * event loop while it is compressed, and a repeated body reuses its encoding.
+ */
+export async function respondAsync(request: Request, body: string, contentType: string, extraHeaders: Record<string, string> = {}): Promise<Response> {
+	const entry = encode(body);
+	if (entry.identity.length > 1024 && !matches(request.headers.get('if-none-match'), entry.etag)) {
+		const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
+		if (encoding === 'br' && !entry.br) entry.br = await brotliAsync(entry.identity, brotliOptions(entry.identity.length));
+		else if (encoding === 'gzip' && !entry.gzip) entry.gzip = await gzipAsync(entry.identity, GZIP_OPTIONS);
+		// Stored again, so that the byte limit counts the new encoding.
+		encodedCache.set(entry.etag, entry);
+	}
+	return respond(request, body, contentType, extraHeaders);
 }

@@ -5,16 +5,17 @@
 // globalThis registry, created here. Only what depends on nothing but the URL and Accept-Encoding
 // is stored: anonymous GET answers under /api/ with status 200, an ETag, no Set-Cookie, and at most
 // `Vary: Accept-Encoding`. Whenever the served data changes (store.ts), the cache is emptied.
+import { LRUCache } from 'lru-cache';
 import { matches, negotiateEncoding, type Encoding } from './negotiation';
 
 export const REGISTRY_KEY = Symbol.for('kontoratlas.responseCache');
 
 export interface CacheLimits {
-	/** Entries kept at most; the oldest goes first. */
+	/** Entries kept at most; the least recently used goes first. */
 	maxEntries: number;
 	/** Bodies larger than this are not kept. */
 	maxBodyBytes: number;
-	/** All bodies together; the oldest go first. */
+	/** All bodies together; the least recently used go first. */
 	maxTotalBytes: number;
 }
 
@@ -52,24 +53,30 @@ export class ResponseCache {
 	generation = 0;
 	/** Requests answered from the cache (read by the tests through an env-enabled route in server.js). */
 	hits = 0;
-	#entries = new Map<string, Entry>();
-	#bytes = 0;
+	#entries: LRUCache<string, Entry>;
 
-	constructor(readonly limits: CacheLimits = DEFAULT_LIMITS) {}
+	constructor(readonly limits: CacheLimits = DEFAULT_LIMITS) {
+		this.#entries = new LRUCache<string, Entry>({
+			max: limits.maxEntries,
+			maxSize: limits.maxTotalBytes,
+			maxEntrySize: limits.maxBodyBytes,
+			// An empty body (never stored in practice) still takes a slot.
+			sizeCalculation: (e) => e.body.length || 1
+		});
+	}
 
 	get size(): number {
 		return this.#entries.size;
 	}
 
 	get bytes(): number {
-		return this.#bytes;
+		return this.#entries.calculatedSize;
 	}
 
 	/** Drops every entry; answers still being built from the old data will not be stored. */
 	invalidate(): void {
 		this.generation++;
 		this.#entries.clear();
-		this.#bytes = 0;
 	}
 
 	/**
@@ -115,7 +122,7 @@ export class ResponseCache {
 		const notModified = { ...headers };
 		delete notModified['content-length'];
 		delete notModified['content-encoding'];
-		this.#put(cacheKey(url.pathname + url.search, negotiateEncoding(request.headers.get('accept-encoding'))), {
+		this.#entries.set(cacheKey(url.pathname + url.search, negotiateEncoding(request.headers.get('accept-encoding'))), {
 			etag: response.headers.get('etag')!,
 			headers,
 			notModified,
@@ -134,21 +141,6 @@ export class ResponseCache {
 			this.#encodings.set(header, encoding);
 		}
 		return encoding;
-	}
-
-	#put(key: string, entry: Entry): void {
-		const old = this.#entries.get(key);
-		if (old) {
-			this.#entries.delete(key);
-			this.#bytes -= old.body.length;
-		}
-		while (this.#entries.size && (this.#entries.size >= this.limits.maxEntries || this.#bytes + entry.body.length > this.limits.maxTotalBytes)) {
-			const [oldestKey, oldest] = this.#entries.entries().next().value!;
-			this.#entries.delete(oldestKey);
-			this.#bytes -= oldest.body.length;
-		}
-		this.#entries.set(key, entry);
-		this.#bytes += entry.body.length;
 	}
 }
 

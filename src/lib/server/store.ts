@@ -11,6 +11,7 @@ import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
 import { currentDerived } from './db/current';
+import { clearEncodedBodies } from './http';
 import { responseCache } from './responseCache';
 
 export interface Store {
@@ -22,6 +23,8 @@ export interface Store {
 	/** indicator → area → values sorted by year */
 	series: Map<string, Map<string, IndicatorValue[]>>;
 	cityId: string;
+	/** The store version it was indexed from (0 for a folder read outside the store): caches of derived answers key by it. */
+	version: number;
 }
 
 let current: { version: number; store: Store } | null = null;
@@ -40,15 +43,19 @@ export function disclosureMinBase(): number {
 
 /**
  * The store of the current version; re-indexed once when an import or rollback changes it. This
- * is the one place where the served data changes, so it also empties the response cache: the
+ * is the one place where the served data changes, so it also empties the response cache (and the
+ * encoded bodies; the analyses' caches key by `Store.version`): the
  * importer calls it right after each commit, and any request that goes past the cache notices a
  * version another process wrote.
  */
 export function getStore(): Store {
 	const { version, derived } = currentDerived(current?.version ?? null);
 	if (current?.version !== version) {
-		if (current) responseCache().invalidate();
-		current = { version, store: indexStore(Derived.parse(derived), disclosureMinBase()) };
+		if (current) {
+			responseCache().invalidate();
+			clearEncodedBodies();
+		}
+		current = { version, store: indexStore(Derived.parse(derived), disclosureMinBase(), version) };
 	}
 	return current.store;
 }
@@ -76,7 +83,7 @@ export function loadStore(dir: string, minBase = DEFAULT_MIN_BASE): Store {
 	return indexStore(readDerivedDir(dir), minBase);
 }
 
-export function indexStore(built: Derived, minBase: number): Store {
+export function indexStore(built: Derived, minBase: number, version = 0): Store {
 	const areasByLevel = {
 		stadtteil: built.stadtteile.features,
 		ortschaft: built.ortschaften.features,
@@ -98,7 +105,8 @@ export function indexStore(built: Derived, minBase: number): Store {
 		areaById: new Map(allAreas.map((f) => [f.properties.id, f])),
 		indicatorById: new Map(derived.indicators.map((m) => [m.id, m])),
 		series,
-		cityId: derived.stadt.features[0].properties.id
+		cityId: derived.stadt.features[0].properties.id,
+		version
 	};
 }
 

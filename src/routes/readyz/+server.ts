@@ -1,7 +1,8 @@
 // Readiness: 200 while the store is readable and its current version is loaded, 503 otherwise and
 // while the process drains after SIGTERM (load balancers then stop sending new requests).
-import { parseLocale } from '$lib/i18n';
-import { servingText } from '$lib/i18n/serving';
+import { translator } from '$lib/i18n';
+import { requestLocale } from '$lib/i18n/request';
+import { serving } from '$lib/i18n/serving';
 import { getDatabase } from '$lib/server/db/current';
 import { currentVersionId } from '$lib/server/db/database';
 import { healthState, HEALTH_HEADERS, readiness } from '$lib/server/health';
@@ -19,21 +20,18 @@ function loadCurrent(): number {
 	return version;
 }
 
-export const GET: RequestHandler = ({ url }) => {
-	const locale = parseLocale(url.searchParams.get('lang'));
+export const GET: RequestHandler = ({ url, request }) => {
+	const t = translator(requestLocale(url, request.headers), serving);
 	const state = readiness(healthState(), loadCurrent);
 	if (state.ready) {
 		failing = false;
-		return new Response(
-			JSON.stringify({ status: 'ready', version: state.version, message: servingText(locale, 'http.ready.ok', { version: state.version }) }),
-			{
-				headers: HEALTH_HEADERS
-			}
-		);
+		return new Response(JSON.stringify({ status: 'ready', version: state.version, message: t('http.ready.ok', { version: state.version }) }), {
+			headers: HEALTH_HEADERS
+		});
 	}
 	if (state.error !== undefined && !failing) console.error('readyz: the store is not ready:', state.error);
 	failing = state.error !== undefined;
-	return new Response(JSON.stringify({ status: 'unavailable', problem: state.problem, message: servingText(locale, state.problem) }), {
+	return new Response(JSON.stringify({ status: 'unavailable', problem: state.problem, message: t(state.problem) }), {
 		status: 503,
 		headers: { ...HEALTH_HEADERS, 'retry-after': '5' }
 	});

@@ -1,7 +1,7 @@
 // Glue between SvelteKit endpoints and the OGC modules: pick the format, answer with ETag and
 // compression (respond), and turn an OgcError into the exception body in that format.
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
-import { API_HEADERS, respond, VARY_ACCEPT } from '../http';
+import { API_HEADERS, respondAsync, VARY_ACCEPT } from '../http';
 import { publicOrigin } from '../origin';
 import { getStore, type Store } from '../store';
 import { OGC_PATH } from './documents';
@@ -48,8 +48,8 @@ export function ogcGet(fn: (ctx: OgcContext) => OgcAnswer): RequestHandler {
 			format = chooseFormat(event.url, event.request.headers.get('accept'));
 			const answer = fn({ event, store: getStore(), root });
 			// The format follows f= or the Accept header.
-			if (format === 'html') return respond(event.request, answer.html(), HTML_TYPE, { 'content-security-policy': HTML_CSP, ...VARY_ACCEPT });
-			return respond(event.request, JSON.stringify(answer.json()), `${answer.jsonType}; charset=utf-8`, VARY_ACCEPT);
+			if (format === 'html') return respondAsync(event.request, answer.html(), HTML_TYPE, { 'content-security-policy': HTML_CSP, ...VARY_ACCEPT });
+			return respondAsync(event.request, JSON.stringify(answer.json()), `${answer.jsonType}; charset=utf-8`, VARY_ACCEPT);
 		} catch (e) {
 			if (e instanceof OgcError) return ogcException(e, format, root);
 			throw e;

@@ -1,4 +1,4 @@
-import { localisedProblem, respond } from '$lib/server/http';
+import { localisedProblem, respondAsync } from '$lib/server/http';
 import { CSV_TYPE, GEOJSON } from '$lib/server/endpoint';
 import { layerCsv, layerGeojson, valuesCsv } from '$lib/server/opendata/downloads';
 import { getStore } from '$lib/server/store';
@@ -12,10 +12,10 @@ export const GET: RequestHandler = ({ params, request, url }) => {
 		const [, id, ext] = match;
 		if (ext === 'geojson') {
 			const fc = layerGeojson(store, id);
-			if (fc) return respond(request, JSON.stringify(fc), GEOJSON, attachment(params.datei));
+			if (fc) return respondAsync(request, JSON.stringify(fc), GEOJSON, attachment(params.datei));
 		} else {
 			const csv = layerCsv(store, id) ?? valuesCsv(store, id);
-			if (csv) return respond(request, csv, CSV_TYPE, attachment(params.datei));
+			if (csv) return respondAsync(request, csv, CSV_TYPE, attachment(params.datei));
 		}
 	}
 	return localisedProblem(

@@ -3,12 +3,12 @@
 // the map's props; the component is rendered here, where data meets the view, as in a page.
 import { render } from 'svelte/server';
 import SvgMap from '$lib/components/map/SvgMap.svelte';
-import { respond } from '$lib/server/http';
+import { respondAsync } from '$lib/server/http';
 import { apiGet } from '$lib/server/endpoint';
 import { svgMapProps } from '$lib/server/svgMap';
 
 export const GET = apiGet(({ url, request }, store) => {
 	const { body } = render(SvgMap, { props: svgMapProps(store, url.searchParams) });
 	// Svelte's hydration markers are of no use in a standalone image.
-	return respond(request, body.replace(/<!--[^>]*-->/g, ''), 'image/svg+xml; charset=utf-8');
+	return respondAsync(request, body.replace(/<!--[^>]*-->/g, ''), 'image/svg+xml; charset=utf-8');
 });

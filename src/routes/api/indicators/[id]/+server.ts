@@ -2,7 +2,7 @@ import type { IndicatorTable } from '$lib/data/responses';
 import { getIndicator, indicatorTable, parseLevel, parseYear } from '$lib/server/api';
 import { toGermanCsv } from '$lib/server/csv';
 import { SUPPRESSED_LABEL } from '$lib/stats/disclosure';
-import { ProblemError, respond, VARY_ACCEPT } from '$lib/server/http';
+import { ProblemError, respondAsync, VARY_ACCEPT } from '$lib/server/http';
 import { apiGet, CSV_TYPE, JSON_TYPE } from '$lib/server/endpoint';
 
 const FORMATS = ['json', 'csv'] as const;
@@ -15,9 +15,9 @@ export const GET = apiGet(({ url, request, params }, store) => {
 	const format = url.searchParams.get('format');
 	// Without format= the Accept header decides, and caches must know that.
 	const vary = format === null ? VARY_ACCEPT : {};
-	if (chooseFormat(format, request.headers.get('accept')) === 'json') return respond(request, JSON.stringify(table), JSON_TYPE, vary);
+	if (chooseFormat(format, request.headers.get('accept')) === 'json') return respondAsync(request, JSON.stringify(table), JSON_TYPE, vary);
 	const filename = `${meta.id}_${level}_${year ?? 'aktuell'}.csv`;
-	return respond(request, csvOf(table), CSV_TYPE, { 'content-disposition': `attachment; filename="${filename}"`, ...vary });
+	return respondAsync(request, csvOf(table), CSV_TYPE, { 'content-disposition': `attachment; filename="${filename}"`, ...vary });
 });
 
 function chooseFormat(format: string | null, accept: string | null): (typeof FORMATS)[number] {
