@@ -34,7 +34,7 @@ import { validateGeometry } from '$lib/geo/validate';
 import { aggregateValues } from '$lib/stats/aggregate';
 
 /** Bump when the derivation changes, so `npm run data` rebuilds although the inputs did not change. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** Simplification tolerance for the served geometry; the approximation itself is coarser than this. */
 export const SIMPLIFY_TOLERANCE_M = 25;

@@ -1,23 +1,13 @@
-// The bounding box of a GeoJSON FeatureCollection, without pulling Turf into a page's bundle.
-import type { FeatureCollection, Geometry, Position } from 'geojson';
+// The bounding box of a GeoJSON FeatureCollection, as MapLibre's fitBounds takes it: Turf's bbox,
+// imported from @turf/turf (the declared dependency); its sideEffects-free ESM build lets the
+// bundler keep only bbox and coordEach in a page's bundle.
+import { bbox } from '@turf/turf';
+import type { FeatureCollection, Geometry } from 'geojson';
 
 export type Bounds = [west: number, south: number, east: number, north: number];
 
+/** Always from the coordinates: a stale `bbox` member of the collection is not trusted. */
 export function boundsOf(fc: FeatureCollection<Geometry | null>): Bounds {
-	const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
-	const visit = (c: unknown): void => {
-		if (typeof (c as Position)[0] === 'number') {
-			const [x, y] = c as Position;
-			b[0] = Math.min(b[0], x);
-			b[1] = Math.min(b[1], y);
-			b[2] = Math.max(b[2], x);
-			b[3] = Math.max(b[3], y);
-		} else for (const inner of c as unknown[]) visit(inner);
-	};
-	for (const f of fc.features) {
-		if (!f.geometry) continue;
-		if (f.geometry.type === 'GeometryCollection') f.geometry.geometries.forEach((g) => 'coordinates' in g && visit(g.coordinates));
-		else visit(f.geometry.coordinates);
-	}
-	return b;
+	const [west, south, east, north] = bbox(fc, { recompute: true });
+	return [west, south, east, north];
 }

@@ -1,6 +1,8 @@
 // Standardisation of area values: z-scores with the population standard deviation (σ of the
 // areas themselves, not an estimate for a larger population), centred on their mean or on a
-// reference such as the city value. Missing values stay missing.
+// reference such as the city value. Missing values stay missing. The arithmetic is
+// simple-statistics' (mean, standardDeviation, zScore); this module adds the missing values.
+import { mean, standardDeviation, zScore } from 'simple-statistics';
 
 export interface Standardisation {
 	centre: number;
@@ -14,9 +16,9 @@ export function standardisation(values: (number | null)[], centre?: number | nul
 	const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
 	const n = present.length;
 	if (n === 0) return null;
-	const mean = present.reduce((s, v) => s + v, 0) / n;
-	const sd = Math.sqrt(present.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
-	return { centre: centre ?? mean, sd, n };
+	// Equal values are exactly 0 apart: their float mean may not be, which would give a σ of 1e-17.
+	const sd = present.every((v) => v === present[0]) ? 0 : standardDeviation(present);
+	return { centre: centre ?? mean(present), sd, n };
 }
 
 /**
@@ -26,5 +28,5 @@ export function standardisation(values: (number | null)[], centre?: number | nul
 export function zScores(values: (number | null)[], centre?: number | null): (number | null)[] {
 	const s = standardisation(values, centre);
 	if (!s || s.sd === 0) return values.map(() => null);
-	return values.map((v) => (v === null || !Number.isFinite(v) ? null : (v - s.centre) / s.sd));
+	return values.map((v) => (v === null || !Number.isFinite(v) ? null : zScore(v, s.centre, s.sd)));
 }
