@@ -8,6 +8,7 @@ export type Bounds = [west: number, south: number, east: number, north: number];
 
 /** Always from the coordinates: a stale `bbox` member of the collection is not trusted. */
 export function boundsOf(fc: FeatureCollection<Geometry | null>): Bounds {
-	const [west, south, east, north] = bbox(fc, { recompute: true });
+	// Turf's types leave out null geometries, which its coordEach skips (see the test).
+	const [west, south, east, north] = bbox(fc as FeatureCollection, { recompute: true });
 	return [west, south, east, north];
 }

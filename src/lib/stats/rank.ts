@@ -8,7 +8,10 @@ import { descending, rank } from 'd3-array';
  * NaN, so this adds 1 and gives them null: no rank.
  */
 export function rankDescending(values: (number | null)[]): (number | null)[] {
-	return Array.from(rank(values, descending), (r) => (Number.isNaN(r) ? null : r + 1));
+	return Array.from(
+		rank(values, (a: number | null, b: number | null) => descending(a ?? undefined, b ?? undefined)),
+		(r) => (Number.isNaN(r) ? null : r + 1)
+	);
 }
 
 export interface Deviation {
