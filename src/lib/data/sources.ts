@@ -1,6 +1,6 @@
 // Parsing of the geodata/ source files into typed rows. Every problem names file, row and field;
 // a file with problems yields no rows, so nothing half-read flows on.
-import { csvParse } from 'd3-dsv';
+import Papa from 'papaparse';
 import { z } from 'zod';
 import { Id, IsoDate, KontorLocationPrecision, PlainText, Year } from './contracts';
 import type { DataProblem } from './problems';
@@ -37,18 +37,42 @@ export function zodProblems(
 }
 
 /**
+ * The rows of a comma-separated UTF-8 text (optional BOM; quotes and line ends as RFC 4180).
+ * papaparse is the project's one CSV parser: the importer needs its delimiter detection and
+ * quoting for German Excel files (import/germanCsv.ts), so geodata/ is read with it too.
+ */
+export function csvRows(text: string): string[][] {
+	const { data } = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', header: false });
+	// A final line end ends the last row; it does not start an empty one.
+	const last = data.at(-1);
+	if (last && last.length === 1 && last[0] === '') data.pop();
+	return data;
+}
+
+/** Rows as records keyed by the header: a short row's missing cells are empty, a long row's extra cells ignored. */
+export function csvRecords(text: string): { columns: string[]; records: Record<string, string>[] } {
+	const [columns = [], ...body] = csvRows(text);
+	return { columns, records: body.map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']))) };
+}
+
+/** The inverse of csvRows for geodata/: commas, "\n" line ends, quotes only where needed, no final line end. */
+export function csvText(rows: string[][]): string {
+	return Papa.unparse(rows, { delimiter: ',', newline: '\n' });
+}
+
+/**
  * Parses a comma-separated UTF-8 CSV (optional BOM) and validates every row.
  * Row numbers are 1-based data rows, as a spreadsheet shows them minus the header.
  */
 export function parseCsv<S extends z.ZodType>(text: string, file: string, schema: S): Parsed<z.output<S>> {
 	const problems: DataProblem[] = [];
-	const table = csvParse(text.replace(/^\uFEFF/, ''));
+	const { columns, records: table } = csvRecords(text);
 	const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-	const missing = shape.filter((c) => !table.columns.includes(c));
+	const missing = shape.filter((c) => !columns.includes(c));
 	if (missing.length > 0) {
 		return {
 			ok: false,
-			problems: [{ file, row: 0, field: missing.join(', '), message: `missing column(s); the header is: ${table.columns.join(', ')}` }]
+			problems: [{ file, row: 0, field: missing.join(', '), message: `missing column(s); the header is: ${columns.join(', ')}` }]
 		};
 	}
 	const rows: z.output<S>[] = [];
