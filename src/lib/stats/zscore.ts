@@ -1,8 +1,9 @@
 // Standardisation of area values: z-scores with the population standard deviation (σ of the
 // areas themselves, not an estimate for a larger population), centred on their mean or on a
-// reference such as the city value. Missing values stay missing. The arithmetic is
-// simple-statistics' (mean, standardDeviation, zScore); this module adds the missing values.
-import { mean, standardDeviation, zScore } from 'simple-statistics';
+// reference such as the city value. Missing values stay missing. Mean and σ are
+// simple-statistics'; this module adds the missing values. The z itself is written out: its
+// zScore would join the simple-statistics chunk that /embed loads (see correlation.ts).
+import { mean, standardDeviation } from 'simple-statistics';
 
 export interface Standardisation {
 	centre: number;
@@ -28,5 +29,5 @@ export function standardisation(values: (number | null)[], centre?: number | nul
 export function zScores(values: (number | null)[], centre?: number | null): (number | null)[] {
 	const s = standardisation(values, centre);
 	if (!s || s.sd === 0) return values.map(() => null);
-	return values.map((v) => (v === null || !Number.isFinite(v) ? null : zScore(v, s.centre, s.sd)));
+	return values.map((v) => (v === null || !Number.isFinite(v) ? null : (v - s.centre) / s.sd));
 }
