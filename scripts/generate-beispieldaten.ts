@@ -27,8 +27,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { csvFormat } from 'd3-dsv';
 import { DatasetMeta, IndicatorMeta, IndicatorValue, sidecarOf, sidecarText } from '../src/lib/data/contracts.ts';
+import { csvText } from '../src/lib/data/csvTable.ts';
 import {
 	BEISPIEL_DATASET_ID,
 	BEISPIEL_INDICATORS,
@@ -66,17 +66,10 @@ if (problems.length) {
 	process.exit(1);
 }
 
-const csv = csvFormat(
-	rows.map((r) => ({
-		area_id: r.area,
-		indicator: r.indicator,
-		year: String(r.year),
-		value: r.value.toFixed(1),
-		numerator: String(r.numerator),
-		denominator: String(r.denominator)
-	})),
-	['area_id', 'indicator', 'year', 'value', 'numerator', 'denominator']
-);
+const csv = csvText([
+	['area_id', 'indicator', 'year', 'value', 'numerator', 'denominator'],
+	...rows.map((r) => [r.area, r.indicator, String(r.year), r.value.toFixed(1), String(r.numerator), String(r.denominator)])
+]);
 mkdirSync(geodata('beispieldaten'), { recursive: true });
 writeFileSync(geodata('beispieldaten/sozialindikatoren.csv'), csv + '\n');
 writeFileSync(geodata(sidecarOf('beispieldaten/sozialindikatoren.csv')), sidecarText(meta));

@@ -29,6 +29,16 @@ describe('GET /api/catchments', () => {
 		expect(fc.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'uncovered')).toHaveLength(2);
 	});
 
+	it('reads distances separated by semicolons or spaces as it reads commas', async () => {
+		const distances = async (q: string) => {
+			const fc = (await (await get(`/api/catchments?mode=rings&distances=${q}`)).json()) as { features: { properties: { kind: string; distance: number } }[] };
+			const rings = fc.features.filter((f) => f.properties.kind === 'ring');
+			return [...new Set(rings.map((f) => f.properties.distance))].sort((a, b) => a - b);
+		};
+		expect(await distances('1000;500')).toEqual([500, 1000]);
+		expect(await distances('500%201000')).toEqual([500, 1000]);
+	});
+
 	it('gives one nearest-Kontor area per Kontor, also for a subset plus a hypothetical one', async () => {
 		const all = await (await get('/api/catchments?mode=nearest')).json();
 		expect(all.features.map((f: { properties: { kontor: string } }) => f.properties.kontor).sort()).toEqual([...KONTORE].sort());

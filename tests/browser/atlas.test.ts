@@ -219,7 +219,7 @@ describe('the atlas', () => {
 			].sort()
 		);
 		expect(kontore).toEqual(['berliner-strasse', 'fredenberg', 'gebhardshagen', 'kampstrasse', 'salzgitter-bad', 'suthwiesenstrasse']);
-		await page.getByLabel('Entfernungsringe (alle Kontore)').check();
+		await page.getByLabel('Entfernungsringe', { exact: true }).check();
 		await page.waitForURL((u) => !u.search.includes('cmode='));
 		await page.getByLabel('Entfernungen in Metern (durch Komma getrennt)').fill('800, 300');
 		await page.getByLabel('Entfernungen in Metern (durch Komma getrennt)').press('Enter');

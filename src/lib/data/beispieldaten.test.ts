@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { csvParse } from 'd3-dsv';
+import { csvRecords } from './csvTable';
 import { describe, expect, it } from 'vitest';
 import { DatasetMeta, IndicatorMeta, IndicatorValue } from './contracts';
 import {
@@ -45,7 +45,7 @@ const pearson = (x: number[], y: number[]) => {
 	});
 	return sxy / Math.sqrt(sxx * syy);
 };
-const areaIds = csvParse(stadtteileCsv).map((r) => r.stadtteil_id!);
+const areaIds = csvRecords(stadtteileCsv).records.map((r) => r.stadtteil_id!);
 
 describe('generateBeispieldaten', () => {
 	it('is deterministic for a seed and differs for another seed', () => {
@@ -103,7 +103,7 @@ describe('generateBeispieldaten', () => {
 	});
 
 	it('keeps the real resident figure in each Stadtteil’s reference year', () => {
-		for (const r of csvParse(stadtteileCsv)) {
+		for (const r of csvRecords(stadtteileCsv).records) {
 			const year = Number(r.einwohner_stand!.slice(0, 4));
 			expect(pick('anteil-unter-18', r.stadtteil_id!, year).denominator, r.stadtteil_id).toBe(Number(r.einwohner));
 		}
@@ -199,7 +199,7 @@ describe('catalogue and sidecar', () => {
 		const text = read('beispieldaten/sozialindikatoren.csv');
 		expect(text.split('\n')[0]).toBe('area_id,indicator,year,value,numerator,denominator');
 		expect(text).not.toContain('\r');
-		const committed = csvParse(text).map((r) => ({
+		const committed = csvRecords(text).records.map((r) => ({
 			area: r.area_id,
 			indicator: r.indicator,
 			year: Number(r.year),

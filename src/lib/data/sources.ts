@@ -1,6 +1,6 @@
 // Parsing of the geodata/ source files into typed rows. Every problem names file, row and field;
 // a file with problems yields no rows, so nothing half-read flows on.
-import { csvParse } from 'd3-dsv';
+import { csvRecords } from './csvTable';
 import { z } from 'zod';
 import { Id, IsoDate, KontorLocationPrecision, PlainText, Year } from './contracts';
 import type { DataProblem } from './problems';
@@ -42,13 +42,13 @@ export function zodProblems(
  */
 export function parseCsv<S extends z.ZodType>(text: string, file: string, schema: S): Parsed<z.output<S>> {
 	const problems: DataProblem[] = [];
-	const table = csvParse(text.replace(/^\uFEFF/, ''));
+	const { columns, records: table } = csvRecords(text);
 	const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-	const missing = shape.filter((c) => !table.columns.includes(c));
+	const missing = shape.filter((c) => !columns.includes(c));
 	if (missing.length > 0) {
 		return {
 			ok: false,
-			problems: [{ file, row: 0, field: missing.join(', '), message: `missing column(s); the header is: ${table.columns.join(', ')}` }]
+			problems: [{ file, row: 0, field: missing.join(', '), message: `missing column(s); the header is: ${columns.join(', ')}` }]
 		};
 	}
 	const rows: z.output<S>[] = [];

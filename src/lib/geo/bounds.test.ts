@@ -44,4 +44,12 @@ describe('boundsOf', () => {
 		};
 		expect(boundsOf(fc)).toEqual([9.9, 52, 10.5, 52.3]);
 	});
+	it('recomputes rather than trusting a bbox member of the collection', () => {
+		const fc = {
+			type: 'FeatureCollection' as const,
+			bbox: [0, 0, 1, 1] as [number, number, number, number],
+			features: [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [10.3, 52.1] } }]
+		};
+		expect(boundsOf(fc)).toEqual([10.3, 52.1, 10.3, 52.1]);
+	});
 });

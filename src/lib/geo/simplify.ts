@@ -6,7 +6,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
 import { EARTH_RADIUS_M, localPlane, planarRingArea, type XY } from './plane';
-import { poleOfInaccessibility } from './pole';
+import polylabel from 'polylabel';
 
 /**
  * Visvalingam simplification on a TopoJSON topology of the tiling. A vertex goes when the triangle
@@ -99,7 +99,8 @@ export function labelPoint(geom: Polygon | MultiPolygon): [number, number] {
 	const plane = localPlane(first[0], first[1]);
 	const planar = parts.map((rings) => rings.map((r) => r.map((p) => plane.toXY(p))));
 	const largest = planar.reduce((a, b) => (Math.abs(planarRingArea(b[0])) > Math.abs(planarRingArea(a[0])) ? b : a));
-	const pole = plane.toLonLat(poleOfInaccessibility(largest, 1));
+	const [x, y] = polylabel(largest, 1);
+	const pole = plane.toLonLat([x, y]);
 	return [round(pole[0], 5), round(pole[1], 5)];
 }
 

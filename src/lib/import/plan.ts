@@ -2,8 +2,8 @@
 // long-format table `werte/<indicator>.csv` with a provenance sidecar (the layout the pipeline
 // reads), superseding that indicator's rows elsewhere; official boundaries become
 // `stadtteile_grenzen.geojson`. The pipeline then validates and derives the new set as usual.
-import { csvFormatRows, csvParseRows } from 'd3-dsv';
 import { sidecarOf, sidecarText, type DatasetMeta, type IndicatorMeta } from '$lib/data/contracts';
+import { csvRows, csvText } from '$lib/data/csvTable';
 import type { DataProblem } from '$lib/data/problems';
 import type { ImportRow } from './germanCsv';
 
@@ -79,14 +79,14 @@ export function planValueImport(
 		// figures of one indicator must never be mixed.
 		for (const table of valueTables) {
 			if (table === target) continue;
-			const [head, ...body] = csvParseRows(next.get(table)!);
+			const [head, ...body] = csvRows(next.get(table)!);
 			const at = head.indexOf('indicator');
 			const kept = body.filter((r) => r[at] !== id);
-			if (kept.length !== body.length) next.set(table, csvFormatRows([head, ...kept]) + '\n');
+			if (kept.length !== body.length) next.set(table, csvText([head, ...kept]) + '\n');
 		}
 		const existing = new Map<string, string[]>();
 		if (mode === 'merge' && files.has(target)) {
-			const [, ...body] = csvParseRows(files.get(target)!);
+			const [, ...body] = csvRows(files.get(target)!);
 			for (const r of body) existing.set(`${r[0]}/${r[2]}`, r);
 		}
 		const incoming = new Map<string, { cells: string[]; sourceRow: number }>();
@@ -100,7 +100,7 @@ export function planValueImport(
 		const origin = new Map<number, number>();
 		sorted.forEach((r, i) => r.sourceRow !== undefined && origin.set(i + 1, r.sourceRow));
 		rowOrigin.set(target, origin);
-		next.set(target, csvFormatRows([VALUE_HEADER, ...sorted.map((r) => r.cells)]) + '\n');
+		next.set(target, csvText([VALUE_HEADER, ...sorted.map((r) => r.cells)]) + '\n');
 		const years = sorted.map((r) => Number(r.cells[2]));
 		const sidecar: DatasetMeta = {
 			id: dataset,

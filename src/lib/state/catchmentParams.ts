@@ -12,10 +12,15 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const fail = (error: string): Checked<never> => ({ ok: false, error });
 
-/** "500,1000,1500" → [500, 1000, 1500]: each > 0 and ≤ 20 km, at most 10, sorted, duplicates dropped. */
+/**
+ * The one parser of distance lists, for the URL, the forms and the API: "500,1000,1500", "500; 1000"
+ * or "500 1000" → [500, 1000, 1500]. Commas, semicolons (German spreadsheets) and spaces separate;
+ * each distance > 0 and ≤ 20 km, at most 10, sorted, duplicates dropped. An empty item ("500,,1000")
+ * is an error, not skipped, so a typo never silently changes the list.
+ */
 export function checkDistances(raw: string | null): Checked<number[]> {
 	if (raw === null || raw.trim() === '') return { ok: true, value: [...DEFAULT_DISTANCES] };
-	const items = raw.split(',').map((s) => s.trim());
+	const items = raw.trim().split(/\s*[,;]\s*|\s+/);
 	if (items.length > MAX_RINGS) return fail(`at most ${MAX_RINGS} distances, not ${items.length}`);
 	const values: number[] = [];
 	for (const item of items) {

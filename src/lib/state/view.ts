@@ -1,7 +1,7 @@
 // The view of the atlas lives in the URL: this module parses and validates it (unknown values
 // fall back to defaults with a notice) and serialises it back (defaults are left out, so links
 // stay short). The one source of truth for what the map shows.
-import { METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/classify';
+import { DEFAULT_CLASSIFICATION, METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/classify';
 import { SCHEMES, type SchemeName } from '$lib/stats/colours';
 import { DEFAULT_DISTANCES } from '$lib/geo/catchmentDefaults';
 import { checkDistances, checkMode, type CatchmentMode } from './catchmentParams';
@@ -64,8 +64,8 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 		year: null,
 		relation: null,
 		level: 'stadtteil',
-		method: 'quantile',
-		classes: 5,
+		method: DEFAULT_CLASSIFICATION.method,
+		classes: DEFAULT_CLASSIFICATION.classes,
 		scheme: null,
 		breaks: [],
 		selection: [],
@@ -138,7 +138,7 @@ export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { 
 	}
 	if (view.method === 'manual' && view.breaks.length === 0) {
 		reject('method', 'manual');
-		view.method = 'quantile';
+		view.method = DEFAULT_CLASSIFICATION.method;
 	}
 	const sel = get('sel');
 	if (sel !== null && sel !== '') {

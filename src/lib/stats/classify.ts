@@ -7,6 +7,8 @@ export const METHODS = ['quantile', 'equal', 'jenks', 'stddev', 'manual'] as con
 export type Method = (typeof METHODS)[number];
 export const MIN_CLASSES = 3;
 export const MAX_CLASSES = 9;
+/** The classification of a map nobody has configured, and of the panels shown without a map. */
+export const DEFAULT_CLASSIFICATION = { method: 'quantile', classes: 5 } as const satisfies { method: Method; classes: number };
 
 export interface ClassOptions {
 	method: Method;

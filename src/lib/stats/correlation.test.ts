@@ -21,6 +21,7 @@ describe('pearson', () => {
 	it('gives no r below three pairs or without variation', () => {
 		expect(pearson([1, 2], [2, 1])).toEqual({ r: null, n: 2 });
 		expect(pearson([1, 2, 3], [5, 5, 5])).toEqual({ r: null, n: 3 });
+		expect(pearson([0.1, 0.1, 0.1], [1, 2, 3])).toEqual({ r: null, n: 3 });
 		expect(() => pearson([1], [1, 2])).toThrow();
 	});
 });

@@ -8,6 +8,10 @@ describe('rankDescending', () => {
 	it('gives missing values no rank and does not count them', () => {
 		expect(rankDescending([null, 3, 10, null])).toEqual([null, 2, 1, null]);
 	});
+	it('skips as many ranks as values share one (11144)', () => {
+		expect(rankDescending([2, 2, 2, 1, 1])).toEqual([1, 1, 1, 4, 4]);
+		expect(rankDescending([])).toEqual([]);
+	});
 });
 
 describe('deviation', () => {

@@ -17,6 +17,8 @@ describe('zScores', () => {
 	});
 	it('gives no z when nothing varies or nothing is there', () => {
 		expect(zScores([3, 3, null])).toEqual([null, null, null]);
+		// Their float mean is 0.10000000000000002: equal values must still count as not varying.
+		expect(zScores([0.1, 0.1, 0.1])).toEqual([null, null, null]);
 		expect(zScores([])).toEqual([]);
 		expect(standardisation([null])).toBeNull();
 	});

@@ -1,6 +1,9 @@
 // Standardisation of area values: z-scores with the population standard deviation (σ of the
 // areas themselves, not an estimate for a larger population), centred on their mean or on a
-// reference such as the city value. Missing values stay missing.
+// reference such as the city value. Missing values stay missing. Mean and σ are
+// simple-statistics'; this module adds the missing values. The z itself is written out: its
+// zScore would join the simple-statistics chunk that /embed loads (see correlation.ts).
+import { mean, standardDeviation } from 'simple-statistics';
 
 export interface Standardisation {
 	centre: number;
@@ -14,9 +17,9 @@ export function standardisation(values: (number | null)[], centre?: number | nul
 	const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
 	const n = present.length;
 	if (n === 0) return null;
-	const mean = present.reduce((s, v) => s + v, 0) / n;
-	const sd = Math.sqrt(present.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
-	return { centre: centre ?? mean, sd, n };
+	// Equal values are exactly 0 apart: their float mean may not be, which would give a σ of 1e-17.
+	const sd = present.every((v) => v === present[0]) ? 0 : standardDeviation(present);
+	return { centre: centre ?? mean(present), sd, n };
 }
 
 /**

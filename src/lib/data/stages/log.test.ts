@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DataError } from '../problems';
+import { ProblemLog } from './log';
+
+describe('ProblemLog', () => {
+	it('keeps warnings and throws all errors of a stage at once', () => {
+		const log = new ProblemLog();
+		log.push({ file: 'a.geojson', feature: 0, message: 'ring is clockwise', severity: 'warning' });
+		log.push({ file: 'b.csv', row: 2, field: 'x', message: 'not a number' }, { file: 'b.csv', row: 3, field: 'x', message: 'not a number' });
+		let thrown: unknown;
+		try {
+			log.stop();
+		} catch (e) {
+			thrown = e;
+		}
+		expect(thrown).toBeInstanceOf(DataError);
+		expect((thrown as DataError).problems.map((p) => p.row)).toEqual([2, 3]);
+		expect(log.warnings).toEqual(['a.geojson, feature 0: ring is clockwise']);
+		expect(log.pending).toEqual([]);
+	});
+
+	it('passes a stage with warnings only', () => {
+		const log = new ProblemLog();
+		log.push({ file: 'a.geojson', message: 'w', severity: 'warning' });
+		expect(() => log.stop()).not.toThrow();
+		log.stop();
+		expect(log.warnings).toEqual(['a.geojson: w']);
+	});
+});

@@ -1,0 +1,89 @@
+// Stage 2 of the pipeline, the cross-references between the sources: Stadtteile in known
+// Ortschaften, one centre coordinate per Stadtteil, Kontore in known Stadtteile, indicators on
+// known datasets and indicators. Stops on any error; returns the lookups the later stages use.
+import type { IndicatorMeta } from '../contracts';
+import type { Gebiete, StadtteilRow } from '../sources';
+import type { ProblemLog } from './log';
+import { FILES, type Sources } from './read';
+
+export interface References {
+	ortschaftByName: Map<string, Gebiete['ortschaften'][number]>;
+	stadtteilById: Map<string, StadtteilRow>;
+	stadtteilByName: Map<string, StadtteilRow>;
+	/** The centre coordinate of each Stadtteil: the seed of its cell. */
+	seedById: Map<string, { lon: number; lat: number }>;
+	indicatorById: Map<string, IndicatorMeta>;
+}
+
+export function checkReferences(s: Sources, log: ProblemLog): References {
+	const ortschaftByName = new Map(s.gebiete.ortschaften.map((o) => [o.name, o]));
+	const stadtteilById = new Map<string, StadtteilRow>();
+	s.stadtteile.forEach((row, i) => {
+		if (stadtteilById.has(row.stadtteil_id)) log.push({ file: FILES.stadtteile, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, message: 'duplicate id' });
+		stadtteilById.set(row.stadtteil_id, row);
+		if (!ortschaftByName.has(row.ortschaft))
+			log.push({
+				file: FILES.stadtteile,
+				row: i + 1,
+				field: 'ortschaft',
+				value: row.ortschaft,
+				message: `unknown Ortschaft; ${FILES.gebiete} lists ${[...ortschaftByName.keys()].join(', ')}`
+			});
+		if ((row.einwohner === null) !== (row.einwohner_stand === null))
+			log.push({
+				file: FILES.stadtteile,
+				row: i + 1,
+				field: row.einwohner === null ? 'einwohner' : 'einwohner_stand',
+				message: 'einwohner and einwohner_stand go together: both or neither'
+			});
+		if (row.flaeche_km2 !== null && row.einwohner_stand === null)
+			log.push({ file: FILES.stadtteile, row: i + 1, field: 'einwohner_stand', message: 'flaeche_km2 needs the reference date of its row' });
+	});
+	const seedById = new Map<string, { lon: number; lat: number }>();
+	s.koordinaten.forEach((row, i) => {
+		if (!stadtteilById.has(row.stadtteil_id))
+			log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, message: `unknown Stadtteil; it is not in ${FILES.stadtteile}` });
+		else if (seedById.has(row.stadtteil_id)) log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, message: 'duplicate id' });
+		seedById.set(row.stadtteil_id, { lon: row.lon, lat: row.lat });
+	});
+	for (const id of stadtteilById.keys()) {
+		if (!seedById.has(id))
+			log.push({ file: FILES.koordinaten, field: 'stadtteil_id', value: id, message: 'Stadtteil has no centre coordinate; the geometry needs one for every Stadtteil' });
+	}
+	const stadtteilByName = new Map(s.stadtteile.map((row) => [row.stadtteil, row]));
+	s.kontore.forEach((row, i) => {
+		if (!stadtteilByName.has(row.stadtteil)) log.push({ file: FILES.kontore, row: i + 1, field: 'stadtteil', value: row.stadtteil, message: 'unknown Stadtteil' });
+		if ((row.lat === null) !== (row.lon === null))
+			log.push({ file: FILES.kontore, row: i + 1, field: row.lat === null ? 'lat' : 'lon', message: 'lat and lon go together: both or neither' });
+	});
+	const datasetIds = new Set(s.datasets.map((d) => d.id));
+	const indicatorById = new Map(s.catalogue.map((m) => [m.id, m]));
+	s.catalogue.forEach((m, i) => {
+		for (const d of m.datasets)
+			if (!datasetIds.has(d)) log.push({ file: FILES.indikatoren, feature: m.id, field: `[${i}].datasets`, value: d, message: 'unknown dataset id (no sidecar has it)' });
+		for (const d of m.datasets) {
+			const ds = s.datasets.find((x) => x.id === d);
+			if (ds && ds.beispieldaten !== m.beispieldaten)
+				log.push({
+					file: FILES.indikatoren,
+					feature: m.id,
+					field: 'beispieldaten',
+					value: m.beispieldaten,
+					message: `does not match dataset ${d} (beispieldaten: ${ds.beispieldaten}); example and real data must never be mixed up`
+				});
+		}
+		const agg = m.aggregation;
+		if (m.disclosureControl && agg.method !== 'sum')
+			log.push({
+				file: FILES.indikatoren,
+				feature: m.id,
+				field: 'disclosureControl',
+				value: m.disclosureControl,
+				message: 'only for sum indicators (counts of persons); rates are always under disclosure control'
+			});
+		for (const ref of agg.method === 'ratio' ? [agg.numerator, agg.denominator] : agg.method === 'weighted-mean' ? [agg.weightIndicator] : [])
+			if (!s.catalogue.some((x) => x.id === ref)) log.push({ file: FILES.indikatoren, feature: m.id, field: 'aggregation', value: ref, message: 'refers to an unknown indicator' });
+	});
+	log.stop();
+	return { ortschaftByName, stadtteilById, stadtteilByName, seedById, indicatorById };
+}
