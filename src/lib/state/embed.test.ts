@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_HEIGHT, embedUrl, iframeSnippet, parseEmbedOptions } from './embed';
+import { EMBED_HEIGHT, parseEmbedOptions } from './embed';
 
 describe('embed options', () => {
 	it('defaults to legend and controls on, and a height in range', () => {
@@ -7,21 +7,5 @@ describe('embed options', () => {
 		expect(parseEmbedOptions(new URLSearchParams('legend=0&controls=0&height=300'))).toEqual({ legend: false, controls: false, height: 300 });
 		expect(parseEmbedOptions(new URLSearchParams('height=99999')).height).toBe(EMBED_HEIGHT.default);
 		expect(parseEmbedOptions(new URLSearchParams('height=12.5')).height).toBe(EMBED_HEIGHT.default);
-	});
-
-	it('builds the embed URL from the view, without the renderer and without defaults', () => {
-		const view = new URLSearchParams('indicator=sgb2-quote&sel=thiede&renderer=svg');
-		expect(embedUrl('https://atlas.example', view, { legend: true, controls: true, height: EMBED_HEIGHT.default })).toBe(
-			'https://atlas.example/embed?indicator=sgb2-quote&sel=thiede'
-		);
-		expect(embedUrl('https://atlas.example', new URLSearchParams(), { legend: false, controls: false, height: 300 })).toBe(
-			'https://atlas.example/embed?legend=0&controls=0&height=300'
-		);
-	});
-
-	it('escapes the snippet attributes', () => {
-		expect(iframeSnippet('https://a.example/embed?a=1&b="x"', 480, 580, 'Karte <Test>')).toBe(
-			'<iframe src="https://a.example/embed?a=1&amp;b=&quot;x&quot;" width="480" height="580" title="Karte &lt;Test>" style="border:0;max-width:100%" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>'
-		);
 	});
 });
