@@ -93,7 +93,12 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 	const warnings: DataProblem[] = [];
 	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: 'greedy', header: false });
 	for (const e of parsed.errors.slice(0, 20))
-		problems.push({ file, row: e.row === undefined ? undefined : e.row, key: 'data.csvSyntax', params: { error: e.message } });
+		problems.push({
+			file,
+			row: e.row === undefined ? undefined : e.row,
+			// Papaparse's own text is English: the quote errors, by far the common ones, have catalogue texts.
+			...(e.code === 'MissingQuotes' || e.code === 'InvalidQuotes' ? { key: 'data.csvQuotes' } : { key: 'data.csvSyntax', params: { error: e.message } })
+		});
 	if (problems.length) return { ok: false, problems };
 	const [header, ...data] = parsed.data;
 	if (!header || header.length === 0) return { ok: false, problems: [{ file, key: 'data.empty' }] };

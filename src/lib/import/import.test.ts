@@ -124,7 +124,7 @@ describe('parseIndicatorTable', () => {
 			{ row: 2, key: 'data.givenTwiceRow', params: { row: 1 } }
 		],
 		['ragged row', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024', { row: 1, key: 'data.fieldCount', params: { n: 3, header: 4 } }],
-		['unclosed quote', 'Stadtteil;Indikator;Jahr;Wert\n"Lebenstedt;sgb2-quote;2024;1\n', { key: 'data.csvSyntax' }],
+		['unclosed quote', 'Stadtteil;Indikator;Jahr;Wert\n"Lebenstedt;sgb2-quote;2024;1\n', { key: 'data.csvQuotes' }],
 		['no indicator anywhere', 'Gebiet;2023\nLebenstedt;1', { field: 'Indikator', key: 'data.noIndicator' }],
 		['empty file', '', { key: 'data.empty' }],
 		['header only', 'Stadtteil;Indikator;Jahr;Wert\n', { key: 'data.noValues' }],

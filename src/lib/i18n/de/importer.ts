@@ -15,6 +15,7 @@ export const importer = {
 		'gemischte Kodierungen: die Datei ist kein gültiges UTF-8, aber diese Zeile enthält UTF-8-Zeichen (als Windows-1252 gelesen werden sie z. B. zu „Ã¼“); die ganze Datei in einer Kodierung speichern',
 
 	'data.csvSyntax': 'CSV-Syntax: {error}',
+	'data.csvQuotes': 'CSV-Syntax: ein Anführungszeichen ist nicht geschlossen oder steht mitten im Feld',
 	'data.empty': 'die Datei ist leer',
 	'data.separatorTabs': 'die Spalten sind durch Tabulatoren getrennt; deutsches CSV trennt mit „;“ (Excel: „CSV (Trennzeichen-getrennt)“)',
 	'data.separatorCommas': 'die Spalten sind durch Kommas getrennt; deutsches CSV trennt mit „;“ (Excel: „CSV (Trennzeichen-getrennt)“)',

@@ -17,6 +17,7 @@ export const importer: Texts<typeof de> = {
 		'mixed encodings: the file is not valid UTF-8, but this line holds UTF-8 characters (read as Windows-1252 they become e.g. "Ã¼"); save the whole file in one encoding',
 
 	'data.csvSyntax': 'CSV syntax: {error}',
+	'data.csvQuotes': 'CSV syntax: a quote is not closed or stands inside a field',
 	'data.empty': 'the file is empty',
 	'data.separatorTabs': 'the columns are separated by tabs; German CSV uses ";" (Excel: "CSV (Trennzeichen-getrennt)")',
 	'data.separatorCommas': 'the columns are separated by commas; German CSV uses ";" (Excel: "CSV (Trennzeichen-getrennt)")',
