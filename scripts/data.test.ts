@@ -35,7 +35,7 @@ describe('npm run data', () => {
 		const broken = run(join(work, 'geodata'), out);
 		expect(broken.status).toBe(1);
 		expect(broken.stderr).toContain('nothing was written, the previous derived data stays in place');
-		expect(broken.stderr).toMatch(/stadtteile\.csv, row \d+, field "einwohner": .*\(value: "-5"\)/);
+		expect(broken.stderr).toMatch(/stadtteile\.csv, Zeile \d+, Feld „einwohner“: .*\(Wert: "-5"\)/);
 		expect(snapshot(out)).toEqual(good);
 	}, 120_000);
 

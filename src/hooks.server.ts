@@ -114,12 +114,12 @@ const handleOgc: Handle = async ({ event, resolve }) => {
 	}
 	const root = ogcRoot(event.url);
 	if (!['GET', 'HEAD'].includes(event.request.method)) {
-		return ogcException(new OgcError(405, 'MethodNotAllowed', `${event.request.method} is not supported; the OGC API is read-only (GET, HEAD)`), format, root);
+		return ogcException(new OgcError(405, 'MethodNotAllowed', 'ogc.method', { method: event.request.method }), format, root, event.request);
 	}
 	const response = await resolve(event);
 	// No route matched (an OGC endpoint's own 404 already carries the exception body).
 	if (response.status === 404 && event.route.id === null) {
-		return ogcException(new OgcError(404, 'NotFound', `no OGC API resource at ${event.url.pathname.slice(0, 100)}`), format, root);
+		return ogcException(new OgcError(404, 'NotFound', 'ogc.noResource', { path: event.url.pathname.slice(0, 100) }), format, root, event.request);
 	}
 	return response;
 };

@@ -73,4 +73,21 @@ describe('admin in English', () => {
 		for (const s of ['Indicator values (CSV)', 'District boundaries (GeoJSON)', 'Preview', 'Source', 'Licence']) expect(importPage).toContain(s);
 		expect(importPage).not.toContain('Stadtteilgrenzen (GeoJSON)');
 	});
+
+	it('an import problem reads in English with ?lang=en, in German without', async () => {
+		const admin = new AdminClient(server.url);
+		expect((await admin.login()).status).toBe(303);
+		const csv = 'Stadtteil;Indikator;Jahr;Wert\nnarnia;sgb2-quote;2024;1\n';
+		const upload = (path: string) =>
+			admin
+				.post(path, { source: 'Testquelle', licence: 'CC BY 4.0', mode: 'merge' }, { file: { name: 'narnia.csv', bytes: csv } })
+				.then(async (r) => ({ status: r.status, text: textOf(await r.text()) }));
+		const english = await upload('/admin/import?/csv&lang=en');
+		expect(english.status).toBe(422);
+		expect(english.text).toContain('narnia.csv row 1 Stadtteil "narnia" unknown Stadtteil (neither an id nor a name of the atlas)');
+		expect(english.text).not.toContain('unbekannter Stadtteil');
+		const german = await upload('/admin/import?/csv');
+		expect(german.status).toBe(422);
+		expect(german.text).toContain('narnia.csv Zeile 1 Stadtteil "narnia" unbekannter Stadtteil (weder eine Kennung noch ein Name des Atlas)');
+	});
 });

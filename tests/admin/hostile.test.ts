@@ -130,43 +130,43 @@ describe('access', () => {
 
 describe('CSV uploads', () => {
 	it.each([
-		['malformed CSV (unclosed quote)', 'Stadtteil;Indikator;Jahr;Wert\n"Lebenstedt;sgb2-quote;2024;1\n', 'CSV syntax'],
-		['a comma-separated file', 'Stadtteil,Indikator,Jahr,Wert\nLebenstedt,sgb2-quote,2024,1\n', 'separated by commas'],
+		['malformed CSV (unclosed quote)', 'Stadtteil;Indikator;Jahr;Wert\n"Lebenstedt;sgb2-quote;2024;1\n', 'CSV-Syntax'],
+		['a comma-separated file', 'Stadtteil,Indikator,Jahr,Wert\nLebenstedt,sgb2-quote,2024,1\n', 'durch Kommas getrennt'],
 		[
 			'NaN and Infinity as values',
 			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;NaN;1;2\nThiede;sgb2-quote;2024;Infinity;1;2\n',
-			'Zeile 1 Wert "NaN" not a number in German notation'
+			'Zeile 1 Wert "NaN" keine Zahl in deutscher Schreibweise'
 		],
-		['a value out of range', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;99,0;99;100\n', 'out of the plausible range'],
+		['a value out of range', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;99,0;99;100\n', 'außerhalb des plausiblen Bereichs'],
 		[
 			'a value that does not match its counts',
 			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;12,0;1;100\n',
-			'does not match numerator/denominator'
+			'passt nicht zu Zähler/Nenner'
 		],
-		['a year in the future', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2099;1,0;1;100\n', 'year lies in the future'],
+		['a year in the future', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2099;1,0;1;100\n', 'das Jahr liegt in der Zukunft'],
 		[
 			'a rate without counts (wide layout)',
 			'Stadtteil;Indikator;2024\nLebenstedt;sgb2-quote;12,0\n',
-			'Zeile 1 2024 "12,0" rate without its base count (Nenner): the file has no column "Nenner 2024"'
+			'Zeile 1 2024 "12,0" Quote ohne ihre Basiszahl (Nenner): die Datei hat keine Spalte "Nenner 2024"'
 		],
 		[
 			'a rate without counts (long layout)',
 			'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;12,0\n',
-			'Zeile 1 Wert "12,0" rate without its base count (Nenner): the file has no column "Nenner"'
+			'Zeile 1 Wert "12,0" Quote ohne ihre Basiszahl (Nenner): die Datei hat keine Spalte "Nenner"'
 		],
 		[
 			'duplicate rows',
 			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;1,0;1;100\nLebenstedt;sgb2-quote;2024;1,0;1;100\n',
-			'Zeile 2 Stadtteil "lebenstedt/sgb2-quote/2024" given twice (also in row 1)'
+			'Zeile 2 Stadtteil "lebenstedt/sgb2-quote/2024" doppelt angegeben (auch in Zeile 1)'
 		],
-		['an unknown id', 'Stadtteil;Indikator;Jahr;Wert\nnarnia;sgb2-quote;2024;1\n', 'Zeile 1 Stadtteil "narnia" unknown Stadtteil'],
+		['an unknown id', 'Stadtteil;Indikator;Jahr;Wert\nnarnia;sgb2-quote;2024;1\n', 'Zeile 1 Stadtteil "narnia" unbekannter Stadtteil'],
 		[
 			'path traversal as id',
 			'Stadtteil;Indikator;Jahr;Wert\n../../../etc/passwd;sgb2-quote;2024;1\n',
-			'Zeile 1 Stadtteil "../../../etc/passwd" unknown Stadtteil'
+			'Zeile 1 Stadtteil "../../../etc/passwd" unbekannter Stadtteil'
 		],
-		['an indicator that is computed', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohnerdichte;2024;1\n', 'computed from other indicators'],
-		['a base-table indicator', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohner;2024;1\n', 'comes from the base tables']
+		['an indicator that is computed', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohnerdichte;2024;1\n', 'wird aus anderen Indikatoren berechnet'],
+		['a base-table indicator', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohner;2024;1\n', 'stammt aus den Basistabellen']
 	])('%s', async (_name, csv, message) => {
 		await unchanged(async () => {
 			const r = await admin.previewCsv('hostile.csv', csv);
@@ -183,7 +183,7 @@ describe('CSV uploads', () => {
 			]);
 			const r = await admin.previewCsv('gemischt.csv', bytes);
 			expect(r.status).toBe(422);
-			expect(r.text).toContain('gemischt.csv Zeile 1 mixed encodings');
+			expect(r.text).toContain('gemischt.csv Zeile 1 gemischte Kodierungen');
 		});
 	});
 	it('XSS in a name is shown as text, and markup in the source is refused', async () => {
@@ -195,7 +195,7 @@ describe('CSV uploads', () => {
 			expect(r.html).toContain('&lt;script>alert(1)&lt;/script>');
 			const s = await admin.previewCsv('ok.csv', EXCEL, { source: '<b onmouseover=alert(1)>Amt</b>' });
 			expect(s.status).toBe(422);
-			expect(s.text).toContain('must not contain < or >');
+			expect(s.text).toContain('darf kein < oder > enthalten');
 		});
 	});
 	it('an oversized upload gets 413 with a clear message', async () => {
@@ -219,17 +219,17 @@ describe('CSV uploads', () => {
 describe('GeoJSON uploads', () => {
 	const fc = (features: unknown[], extra = {}) => JSON.stringify({ type: 'FeatureCollection', ...extra, features });
 	it.each([
-		['malformed JSON', '{"type": "FeatureCollection", "features": [', 'not valid JSON'],
-		['a wrong GeoJSON type', JSON.stringify({ type: 'GeometryCollection', geometries: [] }), 'expected a GeoJSON FeatureCollection'],
+		['malformed JSON', '{"type": "FeatureCollection", "features": [', 'kein gültiges JSON'],
+		['a wrong GeoJSON type', JSON.stringify({ type: 'GeometryCollection', geometries: [] }), 'erwartet ist eine GeoJSON-FeatureCollection'],
 		[
 			'a Point geometry',
 			fc([{ type: 'Feature', properties: { name: 'Lebenstedt' }, geometry: { type: 'Point', coordinates: [10.4, 52.1] } }]),
-			'Objekt 0 geometry.type "Point" a Stadtteil boundary must be a Polygon'
+			'Objekt 0 geometry.type "Point" eine Stadtteilgrenze muss ein Polygon'
 		],
 		[
 			'Infinity coordinates',
 			'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Lebenstedt"},"geometry":{"type":"Polygon","coordinates":[[[1e999,52],[10.4,52.2],[10.5,52],[1e999,52]]]}}]}',
-			'finite numbers'
+			'endlichen Zahlen'
 		],
 		[
 			'absurd coordinates',
@@ -250,20 +250,20 @@ describe('GeoJSON uploads', () => {
 					}
 				}
 			]),
-			'neither WGS84'
+			'passen weder zu WGS84'
 		],
-		['deeply nested arrays', `{"type":"FeatureCollection","features":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, 'nested 50001 levels deep'],
-		['an unsupported CRS', BOUNDARIES.replace('urn:ogc:def:crs:EPSG::25832', 'urn:ogc:def:crs:EPSG::31467'), 'unsupported coordinate reference system'],
+		['deeply nested arrays', `{"type":"FeatureCollection","features":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, '50001 Ebenen tief verschachtelt'],
+		['an unsupported CRS', BOUNDARIES.replace('urn:ogc:def:crs:EPSG::25832', 'urn:ogc:def:crs:EPSG::31467'), 'nicht unterstütztes Koordinatenreferenzsystem'],
 		[
 			'WGS84 declared but metres given',
 			BOUNDARIES.replace('urn:ogc:def:crs:EPSG::25832', 'urn:ogc:def:crs:OGC:1.3:CRS84'),
-			'although the crs member says EPSG:4326'
+			'obwohl das crs-Element EPSG:4326 angibt'
 		],
-		['duplicate ids', BOUNDARIES.replace('"name":"Engelnstedt"', '"name":"Bruchmachtersen"'), 'duplicate: Stadtteil bruchmachtersen'],
+		['duplicate ids', BOUNDARIES.replace('"name":"Engelnstedt"', '"name":"Bruchmachtersen"'), 'doppelt: Stadtteil bruchmachtersen'],
 		[
 			'an unknown id (path traversal)',
 			BOUNDARIES.replace('"name":"Engelnstedt"', '"name":"../../etc/passwd"'),
-			'Objekt 1 properties.id "../../etc/passwd" unknown Stadtteil'
+			'Objekt 1 properties.id "../../etc/passwd" unbekannter Stadtteil'
 		]
 	])('%s', async (_name, text, message) => {
 		await unchanged(async () => {

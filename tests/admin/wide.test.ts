@@ -37,9 +37,9 @@ describe('wide layout for a rate (years as columns, bases per year)', () => {
 		const p = await admin.previewCsv(FILE, text);
 		expect(p.status).toBe(422);
 		expect(p.previewId).toBeNull();
-		expect(p.text).toContain(`${FILE} Zeile 1 2021 "3,2" rate without its base count (Nenner): the file has no column "Nenner 2021"`);
-		expect(p.text).toContain('disclosure control needs the number of persons');
-		expect(p.text).toMatch(/\(31 rates: rows 1, 2, 3, 4, 5 … 31\)/);
+		expect(p.text).toContain(`${FILE} Zeile 1 2021 "3,2" Quote ohne ihre Basiszahl (Nenner): die Datei hat keine Spalte "Nenner 2021"`);
+		expect(p.text).toContain('die Geheimhaltung braucht die Zahl der Personen');
+		expect(p.text).toMatch(/\(31 Quoten: Zeilen 1, 2, 3, 4, 5 … 31\)/);
 		expect(await snapshot(server.url)).toBe(before);
 	});
 
@@ -47,8 +47,8 @@ describe('wide layout for a rate (years as columns, bases per year)', () => {
 		const p = await admin.previewCsv(FILE, BYTES);
 		expect(p.status, p.text.slice(0, 800)).toBe(200);
 		expect(p.text).toContain(`Werte importiert: arbeitslosenquote aus ${FILE} (Breitformat, windows-1252, 93 Werte)`);
-		expect(p.text).toContain('indicator taken from the file name');
-		expect(p.text).toContain('total row skipped');
+		expect(p.text).toContain('Indikator aus dem Dateinamen übernommen');
+		expect(p.text).toContain('Summenzeile übersprungen');
 		const done = await admin.confirm(p.previewId!);
 		expect(done.version).toBe(2);
 

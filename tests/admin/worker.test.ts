@@ -73,7 +73,7 @@ describe('previews in a worker thread', () => {
 			const p = await admin.previewCsv('x.csv', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\r\nLebenstedt;SGB-II-Quote;2019;12,0;6.000;50.000\r\n');
 			expect(p.status).toBe(422);
 			expect(p.previewId).toBeNull();
-			expect(p.text).toContain('x.csv the check of the file took longer than 1 ms and was stopped; nothing was written');
+			expect(p.text).toContain('x.csv die Prüfung der Datei dauerte länger als 1 ms und wurde abgebrochen; nichts wurde geschrieben');
 			expect(await snapshot(s.url)).toBe(before);
 			// The server is fine afterwards.
 			expect((await fetch(`${s.url}/api/indicators`)).status).toBe(200);

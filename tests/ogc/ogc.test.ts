@@ -162,6 +162,19 @@ describe('exceptions', () => {
 		expect(await res.text()).toContain('Nicht gefunden');
 	});
 
+	it("describes an exception in German by default and in English with ?lang= or Accept-Language; the code stays OGC's", async () => {
+		const german = await (await get('/collections/stadtteile/items?limit=0')).json();
+		expect(german).toEqual({ code: 'InvalidParameterValue', description: 'limit: erwartet ist eine ganze Zahl von 1 bis 1000, nicht "0"' });
+		const english = await (await get('/collections/stadtteile/items?limit=0&lang=en')).json();
+		expect(english).toEqual({ code: 'InvalidParameterValue', description: 'limit: must be an integer from 1 to 1000, not "0"' });
+		const byHeader = await get('/collections/gibtsnicht', { 'accept-language': 'en-GB,en;q=0.8' });
+		expect(byHeader.headers.get('vary')).toContain('Accept-Language');
+		expect((await byHeader.json()).description).toBe('no collection "gibtsnicht"; collections: stadtteile, ortschaften, stadtgrenze, kontore');
+		const page = await (await get('/nirgendwo?lang=en', { accept: 'text/html' })).text();
+		expect(page).toContain('<html lang="en">');
+		expect(page).toContain('Not found');
+	});
+
 	it('writes are refused with 405', async () => {
 		const res = await fetch(`${ogc}/collections`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
 		expect(res.status).toBe(405);

@@ -130,7 +130,7 @@ const STRUCTURE = {
 export function parseStadtteilPopulations(csv: string): StadtteilPopulation[] {
 	return rowsOf(parseCsv(csv, 'stadtteile.csv', StadtteilRow)).map((r, i) => {
 		if (r.einwohner === null || r.einwohner_stand === null) {
-			throw new DataError([{ file: 'stadtteile.csv', row: i + 1, field: 'einwohner', message: 'the example data need the population of every Stadtteil' }]);
+			throw new DataError([{ file: 'stadtteile.csv', row: i + 1, field: 'einwohner', key: 'data.exampleNeedsPopulation' }]);
 		}
 		return { id: r.stadtteil_id, ortschaft: r.ortschaft, einwohner: r.einwohner, refYear: Number(r.einwohner_stand.slice(0, 4)) };
 	});

@@ -6,11 +6,13 @@ export const LEVELS = ['stadtteil', 'ortschaft', 'stadt'] as const;
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 
+// Custom messages of these schemas are keys of the `importer` catalogue (sources.ts `zodReason`).
+
 /** Lower-case ASCII slug ids: stable in URLs, CSV files and feature ids. */
-export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug (a-z, 0-9, -)');
+export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'data.zod.slug');
 
 /** ISO date (YYYY-MM-DD) or month (YYYY-MM), as the sources give reference dates. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM-DD or YYYY-MM');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'data.zod.isoDate');
 
 /** Free text from sources and users is shown in the UI: refuse markup outright. */
 export const PlainText = z
@@ -18,7 +20,7 @@ export const PlainText = z
 	.trim()
 	.min(1)
 	.max(500)
-	.refine((s) => !/[<>]/.test(s), 'must not contain < or >');
+	.refine((s) => !/[<>]/.test(s), 'data.angleBrackets');
 
 export const GeometryQuality = z.enum(['official', 'approximated', 'generalised']);
 export type GeometryQuality = z.infer<typeof GeometryQuality>;

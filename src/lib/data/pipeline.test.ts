@@ -28,7 +28,7 @@ function problemsWith(file: string, change: (text: string) => string): string[] 
 	try {
 		buildDerived(files);
 	} catch (e) {
-		if (e instanceof DataError) return e.problems.map(formatProblem);
+		if (e instanceof DataError) return e.problems.map((p) => formatProblem(p));
 		throw e;
 	}
 	throw new Error('expected the pipeline to reject the input');
@@ -136,27 +136,27 @@ describe('buildDerived on the shipped Salzgitter data', () => {
 describe('buildDerived rejects broken input with file, row, field and reason', () => {
 	it('a non-numeric population', () => {
 		const problems = problemsWith('stadtteile.csv', (t) => t.replace('lebenstedt,Lebenstedt,Nord,45945', 'lebenstedt,Lebenstedt,Nord,viele'));
-		expect(problems).toEqual([expect.stringMatching(/^stadtteile\.csv, row 3, field "einwohner": .*\(value: "viele"\)$/)]);
+		expect(problems).toEqual([expect.stringMatching(/^stadtteile\.csv, Zeile 3, Feld „einwohner“: erwartet ist eine Zahl \(Wert: "viele"\)$/)]);
 	});
 
 	it('an unknown Ortschaft', () => {
 		const problems = problemsWith('stadtteile.csv', (t) => t.replace('salder,Salder,Nord', 'salder,Salder,Nordnord'));
-		expect(problems).toEqual(['stadtteile.csv, row 4, field "ortschaft": unknown Ortschaft; gebiete.json lists Nord, Nordost, Nordwest, Ost, Süd, Südost, West (value: "Nordnord")']);
+		expect(problems).toEqual(['stadtteile.csv, Zeile 4, Feld „ortschaft“: unbekannte Ortschaft; gebiete.json nennt Nord, Nordost, Nordwest, Ost, Süd, Südost, West (Wert: "Nordnord")']);
 	});
 
 	it('markup in a name', () => {
 		const problems = problemsWith('stadtteile.csv', (t) => t.replace(',Salder,', ',<img src=x onerror=alert(1)>,'));
-		expect(problems[0]).toMatch(/^stadtteile\.csv, row 4, field "stadtteil": must not contain < or >/);
+		expect(problems[0]).toMatch(/^stadtteile\.csv, Zeile 4, Feld „stadtteil“: darf kein < oder > enthalten/);
 	});
 
 	it('a missing column', () => {
 		const problems = problemsWith('kontore.csv', (t) => t.replace('location_precision', 'precision'));
-		expect(problems[0]).toMatch(/^kontore\.csv, row 0, field "location_precision": missing column\(s\); the header is: kontor_id,/);
+		expect(problems[0]).toMatch(/^kontore\.csv, Zeile 0, Feld „location_precision“: fehlende Spalte\(n\); die Kopfzeile lautet: kontor_id,/);
 	});
 
 	it('a Stadtteil without centre coordinate', () => {
 		const problems = problemsWith('stadtteile_koordinaten.csv', (t) => t.split('\n').filter((l) => !l.startsWith('reppner,')).join('\n'));
-		expect(problems).toEqual(['stadtteile_koordinaten.csv, field "stadtteil_id": Stadtteil has no centre coordinate; the geometry needs one for every Stadtteil (value: "reppner")']);
+		expect(problems).toEqual(['stadtteile_koordinaten.csv, Feld „stadtteil_id“: der Stadtteil hat keine Mittelpunktkoordinate; die Geometrie braucht eine für jeden Stadtteil (Wert: "reppner")']);
 	});
 
 	it('an outline whose ring is not closed', () => {
@@ -165,12 +165,12 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 			fc.features[0].geometry.coordinates[0].pop();
 			return JSON.stringify(fc);
 		});
-		expect(problems.join('\n')).toMatch(/^salzgitter_outline\.geojson, feature 0, field "geometry[^"]*": ring 0 is not closed/m);
+		expect(problems.join('\n')).toMatch(/^salzgitter_outline\.geojson, Feature 0, Feld „geometry[^“]*“: Ring 0 ist nicht geschlossen/m);
 	});
 
 	it('a value for an unknown district id', () => {
 		const problems = problemsWith('beispieldaten/sozialindikatoren.csv', (t) => t.replace(/\nbarum,alleinerziehende,2019,/, '\nnarnia,alleinerziehende,2019,'));
-		expect(problems).toEqual(['beispieldaten/sozialindikatoren.csv, row 1, field "area_id": unknown Stadtteil id (value: "narnia")']);
+		expect(problems).toEqual(['beispieldaten/sozialindikatoren.csv, Zeile 1, Feld „area_id“: unbekannte Stadtteil-Kennung (Wert: "narnia")']);
 	});
 
 	it('a value out of its plausible range, and one that contradicts its counts', () => {
@@ -178,14 +178,14 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 		const row = lines.findIndex((l) => l.startsWith('lebenstedt,sgb2-quote,2020,'));
 		const [id, ind, year, , num, den] = lines[row].split(',');
 		const tooHigh = problemsWith('beispieldaten/sozialindikatoren.csv', (t) => t.replace(lines[row], [id, ind, year, '250.0', num, den].join(',')));
-		expect(tooHigh[0]).toMatch(new RegExp(`^beispieldaten/sozialindikatoren\\.csv, row ${row}, field "value": out of the plausible range`));
+		expect(tooHigh[0]).toMatch(new RegExp(`^beispieldaten/sozialindikatoren\\.csv, Zeile ${row}, Feld „value“: außerhalb des plausiblen Bereichs`));
 		const wrong = problemsWith('beispieldaten/sozialindikatoren.csv', (t) => t.replace(lines[row], [id, ind, year, '1.0', num, den].join(',')));
-		expect(wrong[0]).toMatch(new RegExp(`row ${row}, field "value": does not match numerator/denominator`));
+		expect(wrong[0]).toMatch(new RegExp(`Zeile ${row}, Feld „value“: passt nicht zu Zähler/Nenner`));
 	});
 
 	it('disclosureControl on a rate, and a controlled count that is not a whole number', () => {
 		const onRate = problemsWith('indikatoren.json', (t) => JSON.stringify(JSON.parse(t).map((m: { id: string }) => (m.id === 'sgb2-quote' ? { ...m, disclosureControl: true } : m))));
-		expect(onRate).toEqual(['indikatoren.json, feature sgb2-quote, field "disclosureControl": only for sum indicators (counts of persons); rates are always under disclosure control (value: true)']);
+		expect(onRate).toEqual(['indikatoren.json, Feature sgb2-quote, Feld „disclosureControl“: nur für Summenindikatoren (Zahlen von Personen); Quoten unterliegen immer der Geheimhaltung (Wert: true)']);
 		const files = shippedFiles();
 		const catalogue = JSON.parse(files.get('indikatoren.json')!);
 		const sgb2 = catalogue.find((m: { id: string }) => m.id === 'sgb2-quote');
@@ -193,18 +193,18 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 		files.set('indikatoren.json', JSON.stringify(catalogue));
 		const table = 'beispieldaten/sozialindikatoren.csv';
 		files.set(table, files.get(table)! + 'barum,sgb2-anzahl,2024,2.5,,\ngitter,sgb2-anzahl,2024,3,,\n');
-		expect(() => buildDerived(files)).toThrow(/sozialindikatoren\.csv, row \d+, field "value": sgb2-anzahl counts persons: a whole number of at least 0 \(value: 2\.5\)$/);
+		expect(() => buildDerived(files)).toThrow(/sozialindikatoren\.csv, Zeile \d+, Feld „value“: sgb2-anzahl zählt Personen: eine ganze Zahl von mindestens 0 \(Wert: 2\.5\)$/);
 	});
 
 	it('a dataset without provenance sidecar', () => {
 		const files = shippedFiles();
 		files.delete('kontore.csv.meta.json');
-		expect(() => buildDerived(files)).toThrow('kontore.csv: has no provenance sidecar kontore.csv.meta.json (source, licence, date)');
+		expect(() => buildDerived(files)).toThrow('kontore.csv: hat keine Herkunftsdatei kontore.csv.meta.json (Quelle, Lizenz, Stand)');
 	});
 
 	it('malformed JSON', () => {
 		const problems = problemsWith('indikatoren.json', (t) => t.slice(0, 200));
-		expect(problems[0]).toMatch(/^indikatoren\.json: not valid JSON: /);
+		expect(problems[0]).toMatch(/^indikatoren\.json: kein gültiges JSON: /);
 	});
 
 	it('example data flagged as real', () => {
@@ -213,7 +213,7 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 			list.find((m: { id: string }) => m.id === 'sgb2-quote').beispieldaten = false;
 			return JSON.stringify(list);
 		});
-		expect(problems).toContain('indikatoren.json, feature sgb2-quote, field "beispieldaten": does not match dataset sozialindikatoren-beispiel (beispieldaten: true); example and real data must never be mixed up (value: false)');
+		expect(problems).toContain('indikatoren.json, Feature sgb2-quote, Feld „beispieldaten“: passt nicht zum Datensatz sozialindikatoren-beispiel (beispieldaten: true); Beispiel- und echte Daten dürfen nie vermischt werden (Wert: false)');
 	});
 });
 

@@ -1,7 +1,17 @@
 // A data problem says what is wrong and where (file, row or feature, field, value), so that a
-// broken input can be fixed without guessing. The pipeline and the importers collect them.
+// broken input can be fixed without guessing. The pipeline and the importers collect them; the
+// reason is a catalogue key with its parameters, shown in the reader's language (German default).
+import { translator, type Locale, type Params } from '$lib/i18n';
+import { importer, type ImporterKey } from '$lib/i18n/importer';
+import type { z } from 'zod';
 
-export interface DataProblem {
+/** A reason: a key of the `importer` section with its placeholders. */
+export interface DataReason {
+	key: ImporterKey;
+	params?: Params;
+}
+
+export interface DataProblem extends DataReason {
 	file: string;
 	/** 1-based data row (the header is row 0), for CSV. */
 	row?: number;
@@ -9,23 +19,63 @@ export interface DataProblem {
 	feature?: string | number;
 	field?: string;
 	value?: unknown;
-	message: string;
+	/** Said after the reason (e.g. that a row is existing data of the previous version). */
+	note?: DataReason;
 	/** A warning is fixed or tolerated by the pipeline and reported; anything else stops it. */
 	severity?: 'warning';
 }
 
-export function formatProblem(p: DataProblem): string {
-	const where = [p.file];
-	if (p.row !== undefined) where.push(`row ${p.row}`);
-	if (p.feature !== undefined) where.push(`feature ${p.feature}`);
-	if (p.field !== undefined) where.push(`field "${p.field}"`);
-	const value = p.value === undefined ? '' : ` (value: ${JSON.stringify(p.value)?.slice(0, 80)})`;
-	return `${where.join(', ')}: ${p.message}${value}`;
+/**
+ * A zod issue as a catalogue reason, so that it reads in the reader's language rather than in zod's
+ * English: the common codes by their parameters, a schema's own message when it is a catalogue key.
+ * `value` is the input at the issue's path (zod 4 issues do not carry it).
+ */
+export function zodReason(issue: z.core.$ZodIssue, value: unknown): DataReason {
+	if (Object.hasOwn(importer.de, issue.message)) return { key: issue.message as ImporterKey };
+	switch (issue.code) {
+		case 'invalid_type':
+			if (issue.expected === 'int') return { key: 'data.zod.notInteger' };
+			if (value === undefined || value === null) return { key: 'data.zod.required' };
+			if (issue.expected === 'number') return { key: 'data.zod.expectNumber' };
+			if (issue.expected === 'string') return { key: 'data.zod.expectText' };
+			return { key: 'data.zod.invalidType', params: { expected: issue.expected } };
+		case 'too_small':
+			return { key: issue.origin === 'string' ? 'data.zod.tooShort' : 'data.zod.tooSmall', params: { min: String(issue.minimum) } };
+		case 'too_big':
+			return { key: issue.origin === 'string' ? 'data.zod.tooLong' : 'data.zod.tooBig', params: { max: String(issue.maximum) } };
+		case 'invalid_format':
+			return { key: 'data.zod.format' };
+		case 'invalid_value':
+			return { key: 'data.zod.oneOf', params: { options: issue.values.map((v) => String(v)).join(', ') } };
+		case 'unrecognized_keys':
+			return { key: 'data.zod.unknownKeys', params: { keys: issue.keys.join(', ') } };
+		default:
+			return { key: 'data.zod.invalid' };
+	}
 }
 
+/** The reason alone, in one language. */
+export function problemReason(p: DataProblem, locale: Locale = 'de'): string {
+	const t = translator(locale, importer);
+	const text = t(p.key, p.params);
+	return p.note ? t(p.note.key, { ...p.note.params, text }) : text;
+}
+
+/** Where, what and which value, in one line. */
+export function formatProblem(p: DataProblem, locale: Locale = 'de'): string {
+	const t = translator(locale, importer);
+	const where = [p.file];
+	if (p.row !== undefined) where.push(t('data.where.row', { n: p.row }));
+	if (p.feature !== undefined) where.push(t('data.where.feature', { n: p.feature }));
+	if (p.field !== undefined) where.push(t('data.where.field', { field: p.field }));
+	const value = p.value === undefined ? '' : ` (${t('data.where.value', { value: String(JSON.stringify(p.value)).slice(0, 80) })})`;
+	return `${where.join(', ')}: ${problemReason(p, locale)}${value}`;
+}
+
+/** The problems that stop the pipeline; its message is German, like the CLI that prints it. */
 export class DataError extends Error {
 	constructor(readonly problems: DataProblem[]) {
-		super(problems.map(formatProblem).join('\n'));
+		super(problems.map((p) => formatProblem(p)).join('\n'));
 		this.name = 'DataError';
 	}
 }

@@ -3,7 +3,7 @@
 import { csvRecords } from './csvTable';
 import { z } from 'zod';
 import { Id, IsoDate, KontorLocationPrecision, PlainText, Year } from './contracts';
-import type { DataProblem } from './problems';
+import { zodReason, type DataProblem } from './problems';
 
 export type Parsed<T> = { ok: true; rows: T[] } | { ok: false; problems: DataProblem[] };
 
@@ -23,16 +23,12 @@ const nullableNum = (schema: z.ZodNumber) =>
 const nullable = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable());
 const yesNo = z.enum(['yes', 'no']).transform((v) => v === 'yes');
 
-export function zodProblems(
-	error: z.ZodError,
-	where: Omit<DataProblem, 'message' | 'field' | 'value'>,
-	input: unknown
-): DataProblem[] {
+export function zodProblems(error: z.ZodError, where: Omit<DataProblem, 'key' | 'params' | 'field' | 'value'>, input: unknown): DataProblem[] {
 	return error.issues.map((issue) => {
 		const field = issue.path.join('.') || undefined;
 		let value: unknown = input;
 		for (const key of issue.path) value = (value as Record<PropertyKey, unknown>)?.[key as PropertyKey];
-		return { ...where, field, value, message: issue.message };
+		return { ...where, field, value, ...zodReason(issue, value) };
 	});
 }
 
@@ -48,7 +44,7 @@ export function parseCsv<S extends z.ZodType>(text: string, file: string, schema
 	if (missing.length > 0) {
 		return {
 			ok: false,
-			problems: [{ file, row: 0, field: missing.join(', '), message: `missing column(s); the header is: ${columns.join(', ')}` }]
+			problems: [{ file, row: 0, field: missing.join(', '), key: 'data.missingColumns', params: { columns: columns.join(', ') } }]
 		};
 	}
 	const rows: z.output<S>[] = [];
@@ -65,7 +61,7 @@ export function parseJson<S extends z.ZodType>(text: string, file: string, schem
 	try {
 		data = JSON.parse(text);
 	} catch (e) {
-		return { ok: false, problems: [{ file, message: `not valid JSON: ${(e as Error).message}` }] };
+		return { ok: false, problems: [{ file, key: 'data.invalidJson', params: { error: (e as Error).message } }] };
 	}
 	const result = schema.safeParse(data);
 	if (!result.success) return { ok: false, problems: zodProblems(result.error, { file }, data) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateGeometry } from './validate';
+import { problemReason } from '$lib/data/problems';
 
 const where = { file: 'test.geojson', feature: 'x' };
 const square = () => [
@@ -35,13 +36,13 @@ describe('validateGeometry', () => {
 			]
 		});
 		expect(p).toMatchObject({ file: 'test.geojson', feature: 'x', field: 'geometry.coordinates[0]' });
-		expect(p.message).toBe('ring 0 is not closed: first [0, 0] ≠ last [0, 0.5]');
+		expect(problemReason(p, 'en')).toBe('ring 0 is not closed: first [0, 0] ≠ last [0, 0.5]');
 	});
 
 	it('reports a clockwise exterior and a counter-clockwise hole, naming the ring', () => {
 		const [p] = check({ type: 'Polygon', coordinates: [square().reverse()] });
 		expect(p.field).toBe('geometry.coordinates[0]');
-		expect(p.message).toContain('ring 0 (exterior) is clockwise');
+		expect(problemReason(p, 'en')).toContain('ring 0 (exterior) is clockwise');
 		const ccwHole = [
 			[0.2, 0.2],
 			[0.8, 0.2],
@@ -51,7 +52,7 @@ describe('validateGeometry', () => {
 		];
 		const [q] = check({ type: 'MultiPolygon', coordinates: [[square(), ccwHole]] });
 		expect(q.field).toBe('geometry.coordinates[0][1]');
-		expect(q.message).toContain('ring 1 (hole) is counter-clockwise');
+		expect(problemReason(q, 'en')).toContain('ring 1 (hole) is counter-clockwise');
 	});
 
 	it('reports a bow-tie at its crossing point', () => {
@@ -64,9 +65,9 @@ describe('validateGeometry', () => {
 			[0, 0]
 		];
 		const problems = check({ type: 'Polygon', coordinates: [bowTie] });
-		const kink = problems.find((p) => p.message.includes('intersects itself'))!;
+		const kink = problems.find((p) => problemReason(p, 'en').includes('intersects itself'))!;
 		expect(kink.field).toBe('geometry.coordinates');
-		expect(kink.message).toContain('polygon intersects itself at [0.5, 0.5]');
+		expect(problemReason(kink, 'en')).toContain('polygon intersects itself at [0.5, 0.5]');
 	});
 
 	it('reports a longitude of 200 at its position', () => {
@@ -74,7 +75,7 @@ describe('validateGeometry', () => {
 		ring[1] = [200, 0];
 		const [p] = check({ type: 'Polygon', coordinates: [ring] });
 		expect(p.field).toBe('geometry.coordinates[0][1]');
-		expect(p.message).toBe('longitude 200 is outside [-180, 180]');
+		expect(problemReason(p, 'en')).toBe('longitude 200 is outside [-180, 180]');
 	});
 
 	it('reports a ring with too few positions', () => {
@@ -89,7 +90,7 @@ describe('validateGeometry', () => {
 			]
 		});
 		expect(p.field).toBe('geometry.coordinates[0]');
-		expect(p.message).toBe('ring 0 has 3 positions; a linear ring needs at least 4');
+		expect(problemReason(p, 'en')).toBe('ring 0 has 3 positions; a linear ring needs at least 4');
 	});
 
 	it('refuses a LineString', () => {
@@ -101,7 +102,7 @@ describe('validateGeometry', () => {
 			]
 		});
 		expect(p.field).toBe('geometry.type');
-		expect(p.message).toContain('geometry type "LineString" is not allowed here');
+		expect(problemReason(p, 'en')).toContain('geometry type "LineString" is not allowed here');
 	});
 
 	it('reports NaN as not a finite number', () => {
@@ -109,13 +110,13 @@ describe('validateGeometry', () => {
 		ring[2] = [NaN, 1];
 		const [p] = check({ type: 'Polygon', coordinates: [ring] });
 		expect(p.field).toBe('geometry.coordinates[0][2]');
-		expect(p.message).toBe('position [NaN, 1] has a coordinate that is not a finite number');
+		expect(problemReason(p, 'en')).toBe('position [NaN, 1] has a coordinate that is not a finite number');
 	});
 
 	it('reports repeated consecutive positions with their indices', () => {
 		const ring = square();
 		ring.splice(2, 0, [1, 0]);
 		const [p] = check({ type: 'Polygon', coordinates: [ring] });
-		expect(p.message).toBe('ring 0 repeats position [1, 0] at indices 1 and 2');
+		expect(problemReason(p, 'en')).toBe('ring 0 repeats position [1, 0] at indices 1 and 2');
 	});
 });

@@ -1,22 +1,24 @@
 // RFC 7946 checks of one geometry, reported as DataProblems so a broken input can be fixed
 // without guessing: which ring, which position, what is wrong.
 import type { DataProblem } from '$lib/data/problems';
+import type { Params } from '$lib/i18n';
+import type { ImporterKey } from '$lib/i18n/importer';
 import { kinks, polygon as turfPolygon } from '@turf/turf';
 
 const TYPES = ['Point', 'Polygon', 'MultiPolygon'];
 
 export function validateGeometry(geometry: unknown, where: { file: string; feature: string | number }): DataProblem[] {
 	const problems: DataProblem[] = [];
-	const report: Report = (field, message, value, severity) =>
-		problems.push({ file: where.file, feature: where.feature, field, message, ...(value === undefined ? {} : { value }), ...(severity ? { severity } : {}) });
+	const report: Report = (field, reason, value, severity) =>
+		problems.push({ file: where.file, feature: where.feature, field, ...reason, ...(value === undefined ? {} : { value }), ...(severity ? { severity } : {}) });
 
 	if (typeof geometry !== 'object' || geometry === null) {
-		report('geometry', 'geometry is missing or not an object', geometry);
+		report('geometry', { key: 'data.geometryMissing' }, geometry);
 		return problems;
 	}
 	const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
 	if (typeof type !== 'string' || !TYPES.includes(type)) {
-		report('geometry.type', `geometry type ${JSON.stringify(type)} is not allowed here (expected ${TYPES.join(', ')})`, type);
+		report('geometry.type', { key: 'data.geometryType', params: { type: String(JSON.stringify(type)), expected: TYPES.join(', ') } }, type);
 		return problems;
 	}
 	if (type === 'Point') {
@@ -25,13 +27,13 @@ export function validateGeometry(geometry: unknown, where: { file: string; featu
 	}
 	const polygons = type === 'Polygon' ? [coordinates] : coordinates;
 	if (!Array.isArray(polygons)) {
-		report('geometry.coordinates', 'coordinates must be an array', coordinates);
+		report('geometry.coordinates', { key: 'data.coordinatesNotArray' }, coordinates);
 		return problems;
 	}
 	polygons.forEach((rings, p) => {
 		const base = type === 'Polygon' ? 'geometry.coordinates' : `geometry.coordinates[${p}]`;
 		if (!Array.isArray(rings) || rings.length === 0) {
-			report(base, 'a polygon needs at least an exterior ring', rings);
+			report(base, { key: 'data.noExteriorRing' }, rings);
 			return;
 		}
 		let ringsOk = true;
@@ -43,24 +45,24 @@ export function validateGeometry(geometry: unknown, where: { file: string; featu
 	return problems;
 }
 
-type Report = (field: string, message: string, value?: unknown, severity?: 'warning') => void;
+type Report = (field: string, reason: { key: ImporterKey; params?: Params }, value?: unknown, severity?: 'warning') => void;
 
 function checkPosition(pos: unknown, field: string, report: Report): boolean {
 	if (!Array.isArray(pos) || pos.length < 2) {
-		report(field, 'a position needs at least [lon, lat]', pos);
+		report(field, { key: 'data.positionShort' }, pos);
 		return false;
 	}
 	if (!pos.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-		report(field, `position ${fmt(pos)} has a coordinate that is not a finite number`, pos);
+		report(field, { key: 'data.positionNotFinite', params: { position: fmt(pos) } }, pos);
 		return false;
 	}
 	let ok = true;
 	if (pos[0] < -180 || pos[0] > 180) {
-		report(field, `longitude ${pos[0]} is outside [-180, 180]`, pos);
+		report(field, { key: 'data.longitudeRange', params: { x: pos[0] } }, pos);
 		ok = false;
 	}
 	if (pos[1] < -90 || pos[1] > 90) {
-		report(field, `latitude ${pos[1]} is outside [-90, 90]`, pos);
+		report(field, { key: 'data.latitudeRange', params: { y: pos[1] } }, pos);
 		ok = false;
 	}
 	return ok;
@@ -69,7 +71,7 @@ function checkPosition(pos: unknown, field: string, report: Report): boolean {
 /** Checks one ring; returns whether it is sound enough for the self-intersection test. */
 function checkRing(ring: unknown, r: number, field: string, report: Report): boolean {
 	if (!Array.isArray(ring)) {
-		report(field, `ring ${r} is not an array of positions`, ring);
+		report(field, { key: 'data.ringNotArray', params: { r } }, ring);
 		return false;
 	}
 	let ok = true;
@@ -79,18 +81,18 @@ function checkRing(ring: unknown, r: number, field: string, report: Report): boo
 	if (!ok) return false;
 	const pts = ring as number[][];
 	if (pts.length < 4) {
-		report(field, `ring ${r} has ${pts.length} positions; a linear ring needs at least 4`, pts.length);
+		report(field, { key: 'data.ringShort', params: { r, n: pts.length } }, pts.length);
 		return false;
 	}
 	const first = pts[0];
 	const last = pts[pts.length - 1];
 	if (first[0] !== last[0] || first[1] !== last[1]) {
-		report(field, `ring ${r} is not closed: first ${fmt(first)} ≠ last ${fmt(last)}`);
+		report(field, { key: 'data.ringOpen', params: { r, first: fmt(first), last: fmt(last) } });
 		ok = false;
 	}
 	for (let k = 0; k + 1 < pts.length; k++) {
 		if (pts[k][0] === pts[k + 1][0] && pts[k][1] === pts[k + 1][1]) {
-			report(field, `ring ${r} repeats position ${fmt(pts[k])} at indices ${k} and ${k + 1}`);
+			report(field, { key: 'data.ringRepeats', params: { r, position: fmt(pts[k]), k, next: k + 1 } });
 			ok = false;
 			break;
 		}
@@ -98,8 +100,8 @@ function checkRing(ring: unknown, r: number, field: string, report: Report): boo
 	// Right-hand rule (RFC 7946 §3.1.6): exteriors counter-clockwise, holes clockwise. The RFC asks
 	// parsers not to reject the other winding, so this is a warning: the pipeline rewinds such rings.
 	const signedArea = shoelace(pts);
-	if (r === 0 && signedArea < 0) report(field, 'ring 0 (exterior) is clockwise; RFC 7946 wants counter-clockwise', undefined, 'warning');
-	if (r > 0 && signedArea > 0) report(field, `ring ${r} (hole) is counter-clockwise; RFC 7946 wants clockwise`, undefined, 'warning');
+	if (r === 0 && signedArea < 0) report(field, { key: 'data.exteriorClockwise' }, undefined, 'warning');
+	if (r > 0 && signedArea > 0) report(field, { key: 'data.holeCounterClockwise', params: { r } }, undefined, 'warning');
 	return ok;
 }
 
@@ -107,7 +109,7 @@ function checkKinks(rings: number[][][], field: string, report: Report): void {
 	const found = kinks(turfPolygon(rings)).features;
 	if (found.length > 0) {
 		const at = found[0].geometry.coordinates;
-		report(field, `polygon intersects itself at ${fmt(at)} (${found.length} intersection point${found.length > 1 ? 's' : ''})`, at);
+		report(field, { key: 'data.selfIntersection', params: { at: fmt(at), n: found.length } }, at);
 	}
 }
 

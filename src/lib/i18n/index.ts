@@ -1,7 +1,7 @@
 // The one message layer, the same on server and client: the translator over catalogue sections,
 // its placeholder filler, and number, date and name formatting. The catalogue is one folder per
 // language (de/, en/) with a file per section; `core` is paired here, every other section in a
-// module of its own (atlas.ts, analysis.ts, admin.ts, problems.ts), because a bundler keeps a module
+// module of its own (atlas.ts, analysis.ts, admin.ts, problems.ts, importer.ts), because a bundler keeps a module
 // whole: a page bundles only the sections it imports (the embed's size budget). Links: links.ts; the
 // language of a server request: request.ts. (`serving` is reserved for the serving problems.)
 import { core as coreDe } from './de/core';

@@ -10,8 +10,10 @@ import { fill, translator, type Section, core } from './index';
 import { switchLangHref, withLang } from './links';
 import { problems } from './problems';
 import { serving } from './serving';
+import { importer } from './importer';
+import { ogc } from './ogc';
 
-const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving };
+const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving, importer, ogc };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {

@@ -65,28 +65,29 @@ function positionsOf(g: unknown): unknown[] {
 export function parseBoundaries(text: string, file: string, stadtteile: { id: string; name: string }[]): ParsedBoundaries {
 	const fail = (p: Omit<DataProblem, 'file'>): ParsedBoundaries => ({ ok: false, problems: [{ file, ...p }] });
 	const depth = jsonDepth(text);
-	if (depth > MAX_DEPTH) return fail({ message: `arrays/objects nested ${depth} levels deep; GeoJSON polygons need at most ${MAX_DEPTH}` });
+	if (depth > MAX_DEPTH) return fail({ key: 'data.tooDeep', params: { depth, max: MAX_DEPTH } });
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch (e) {
-		return fail({ message: `not valid JSON: ${(e as Error).message.slice(0, 200)}` });
+		return fail({ key: 'data.invalidJson', params: { error: (e as Error).message.slice(0, 200) } });
 	}
 	const fc = data as FeatureCollection & { crs?: { properties?: { name?: unknown } } };
 	if (typeof fc !== 'object' || fc === null || Array.isArray(fc) || fc.type !== 'FeatureCollection') {
 		return fail({
 			field: 'type',
 			value: typeof fc === 'object' && fc !== null ? (fc as { type?: unknown }).type : typeof fc,
-			message: 'expected a GeoJSON FeatureCollection'
+			key: 'data.notFeatureCollection'
 		});
 	}
-	if (!Array.isArray(fc.features) || fc.features.length === 0) return fail({ field: 'features', message: 'expected a non-empty array of features' });
-	if (fc.features.length > MAX_FEATURES) return fail({ field: 'features', value: fc.features.length, message: `too many features (at most ${MAX_FEATURES})` });
+	if (!Array.isArray(fc.features) || fc.features.length === 0) return fail({ field: 'features', key: 'data.noFeatures' });
+	if (fc.features.length > MAX_FEATURES)
+		return fail({ field: 'features', value: fc.features.length, key: 'data.tooManyFeatures', params: { max: MAX_FEATURES } });
 	const problems: DataProblem[] = [];
 	let vertices = 0;
 	fc.features.forEach((f, i) => {
 		if (typeof f !== 'object' || f === null || f.type !== 'Feature')
-			return problems.push({ file, feature: i, field: 'type', value: (f as { type?: unknown })?.type, message: 'expected a Feature' });
+			return problems.push({ file, feature: i, field: 'type', value: (f as { type?: unknown })?.type, key: 'data.notFeature' });
 		const g = f.geometry as { type?: unknown } | null;
 		if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
 			return problems.push({
@@ -94,7 +95,7 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 				feature: i,
 				field: 'geometry.type',
 				value: g?.type ?? null,
-				message: 'a Stadtteil boundary must be a Polygon or MultiPolygon'
+				key: 'data.notPolygon'
 			});
 		const pos = positionsOf(g);
 		vertices += pos.length;
@@ -105,14 +106,15 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 				feature: i,
 				field: 'geometry.coordinates',
 				value: JSON.stringify(pos[bad])?.slice(0, 60) ?? String(pos[bad]),
-				message: 'every position must be 2 or 3 finite numbers (no NaN, Infinity, null or text)'
+				key: 'data.badPosition'
 			});
 	});
 	if (vertices > MAX_VERTICES)
 		return fail({
 			field: 'geometry.coordinates',
 			value: vertices,
-			message: `too many vertices (${vertices}; at most ${MAX_VERTICES}); simplify the boundaries first`
+			key: 'data.tooManyVertices',
+			params: { n: vertices, max: MAX_VERTICES }
 		});
 	if (problems.length) return { ok: false, problems: problems.slice(0, 200) };
 
@@ -126,7 +128,7 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 		return fail({
 			field: 'crs',
 			value: String(fc.crs?.properties?.name).slice(0, 80),
-			message: 'unsupported coordinate reference system; supported: WGS84 (EPSG:4326, CRS84) and ETRS89/UTM 32N (EPSG:25832)'
+			key: 'data.unsupportedCrs'
 		});
 	const looksWgs84 = minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90;
 	const looksUtm32 = minX >= 100_000 && maxX <= 900_000 && minY >= 5_000_000 && maxY <= 6_500_000;
@@ -135,7 +137,7 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 		return fail({
 			field: 'geometry.coordinates',
 			value: `x ${minX}…${maxX}, y ${minY}…${maxY}`,
-			message: `coordinates fit neither WGS84 longitude/latitude nor ETRS89/UTM 32N (EPSG:25832) in Germany${declared ? ` although the crs member says ${declared}` : ''}; reproject to one of them`
+			...(declared ? { key: 'data.coordinatesFitNoneDeclared', params: { crs: declared } } : { key: 'data.coordinatesFitNone' })
 		});
 	}
 	const toWgs84 = crs === 'EPSG:25832' ? proj4('EPSG:25832', 'EPSG:4326') : null;
@@ -163,10 +165,7 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 				feature: i,
 				field: 'properties.id',
 				value: key.slice(0, 60),
-				message:
-					raw === undefined
-						? 'no id: give the Stadtteil in properties.id, properties.stadtteil_id or properties.name'
-						: 'unknown Stadtteil (neither an id nor a name of the atlas)'
+				key: raw === undefined ? 'data.noId' : 'data.unknownStadtteil'
 			});
 		if (featureOf.has(id))
 			return problems.push({
@@ -174,7 +173,8 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 				feature: i,
 				field: 'properties.id',
 				value: key.slice(0, 60),
-				message: `duplicate: Stadtteil ${id} is also feature ${featureOf.get(id)}`
+				key: 'data.duplicateFeature',
+				params: { id, feature: featureOf.get(id)! }
 			});
 		featureOf.set(id, i);
 		const g = f.geometry as Polygon | MultiPolygon;
@@ -187,7 +187,7 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 		features.push({ type: 'Feature', id, properties: { id }, geometry });
 	});
 	for (const s of stadtteile)
-		if (!featureOf.has(s.id)) problems.push({ file, field: 'properties.id', value: s.id, message: `Stadtteil ${s.name} has no boundary in the file` });
+		if (!featureOf.has(s.id)) problems.push({ file, field: 'properties.id', value: s.id, key: 'data.noBoundary', params: { name: s.name } });
 	if (problems.length) return { ok: false, problems: problems.slice(0, 200) };
 	const topology = topologyProblems(features, file, featureOf);
 	if (topology.length) return { ok: false, problems: topology };
@@ -210,7 +210,8 @@ export function topologyProblems(features: BoundaryFeature[], file: string, feat
 					feature: featureOf.get(features[i].properties.id),
 					field: 'geometry',
 					value: `${Math.round(m2)} m²`,
-					message: `overlaps Stadtteil ${features[j].properties.id} (feature ${featureOf.get(features[j].properties.id)})`
+					key: 'data.overlaps',
+					params: { id: features[j].properties.id, feature: featureOf.get(features[j].properties.id)! }
 				});
 		}
 	const merged = union(featureCollection(features));
@@ -227,7 +228,7 @@ export function topologyProblems(features: BoundaryFeature[], file: string, feat
 						file,
 						field: 'geometry',
 						value: `${Math.round(m2)} m² near ${hole[0].map((x) => x.toFixed(5)).join(', ')}`,
-						message: 'gap between neighbouring Stadtteile (no Stadtteil covers it)'
+						key: 'data.gap'
 					});
 			}
 	}

@@ -12,15 +12,15 @@ const UTF8_AS_1252 =
 
 export function decodeText(bytes: Uint8Array, file: string): Decoded {
 	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-		return { ok: false, problems: [{ file, message: 'the file is UTF-16; save it as "CSV UTF-8" or "CSV (Trennzeichen-getrennt)"' }] };
+		return { ok: false, problems: [{ file, key: 'data.utf16' }] };
 	}
 	const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 	const body = bom ? bytes.subarray(3) : bytes;
-	if (body.includes(0)) return { ok: false, problems: [{ file, message: 'the file contains NUL bytes: it is not a text file' }] };
+	if (body.includes(0)) return { ok: false, problems: [{ file, key: 'data.nul' }] };
 	try {
 		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', bom };
 	} catch {
-		if (bom) return { ok: false, problems: [{ file, message: 'the file starts with a UTF-8 BOM but is not valid UTF-8 (mixed encodings)' }] };
+		if (bom) return { ok: false, problems: [{ file, key: 'data.bomNotUtf8' }] };
 	}
 	const text = new TextDecoder('windows-1252').decode(body);
 	const lines = text.split(/\r\n|\n|\r/);
@@ -32,8 +32,7 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
 				{
 					file,
 					row: mixed,
-					message:
-						'mixed encodings: the file is not valid UTF-8, but this line holds UTF-8 characters (read as Windows-1252 they become e.g. "Ã¼"); save the whole file in one encoding'
+					key: 'data.mixedEncodings'
 				}
 			]
 		};

@@ -92,12 +92,18 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 	const problems: DataProblem[] = [];
 	const warnings: DataProblem[] = [];
 	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: 'greedy', header: false });
-	for (const e of parsed.errors.slice(0, 20)) problems.push({ file, row: e.row === undefined ? undefined : e.row, message: `CSV syntax: ${e.message}` });
+	for (const e of parsed.errors.slice(0, 20))
+		problems.push({
+			file,
+			row: e.row === undefined ? undefined : e.row,
+			// Papaparse's own text is English: the quote errors, by far the common ones, have catalogue texts.
+			...(e.code === 'MissingQuotes' || e.code === 'InvalidQuotes' ? { key: 'data.csvQuotes' } : { key: 'data.csvSyntax', params: { error: e.message } })
+		});
 	if (problems.length) return { ok: false, problems };
 	const [header, ...data] = parsed.data;
-	if (!header || header.length === 0) return { ok: false, problems: [{ file, message: 'the file is empty' }] };
+	if (!header || header.length === 0) return { ok: false, problems: [{ file, key: 'data.empty' }] };
 	if (header.length === 1) {
-		const sep = header[0].includes('\t') ? 'tabs' : header[0].includes(',') ? 'commas' : null;
+		const reason = header[0].includes('\t') ? 'data.separatorTabs' : header[0].includes(',') ? 'data.separatorCommas' : 'data.oneColumn';
 		return {
 			ok: false,
 			problems: [
@@ -105,15 +111,14 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 					file,
 					row: 0,
 					value: header[0].slice(0, 80),
-					message: sep
-						? `the columns are separated by ${sep}; German CSV uses ";" (Excel: "CSV (Trennzeichen-getrennt)")`
-						: 'only one column: expected ";"-separated columns'
+					key: reason
 				}
 			]
 		};
 	}
-	if (header.length > MAX_COLUMNS) return { ok: false, problems: [{ file, row: 0, message: `too many columns (${header.length}; at most ${MAX_COLUMNS})` }] };
-	if (data.length > MAX_ROWS) return { ok: false, problems: [{ file, message: `too many rows (${data.length}; at most ${MAX_ROWS} per import)` }] };
+	if (header.length > MAX_COLUMNS)
+		return { ok: false, problems: [{ file, row: 0, key: 'data.tooManyColumns', params: { n: header.length, max: MAX_COLUMNS } }] };
+	if (data.length > MAX_ROWS) return { ok: false, problems: [{ file, key: 'data.tooManyRows', params: { n: data.length, max: MAX_ROWS } }] };
 	const names = header.map((h) => normaliseName(h));
 	const find = (k: keyof typeof ALIASES) => names.findIndex((n) => ALIASES[k].includes(n));
 	const col = {
@@ -125,11 +130,11 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 		denominator: find('denominator')
 	};
 	const dup = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
-	if (dup !== undefined) return { ok: false, problems: [{ file, row: 0, field: header[names.indexOf(dup)], message: 'column given twice' }] };
+	if (dup !== undefined) return { ok: false, problems: [{ file, row: 0, field: header[names.indexOf(dup)], key: 'data.columnTwice' }] };
 	if (col.area < 0)
 		return {
 			ok: false,
-			problems: [{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no area column: expected one named Gebiet, Stadtteil or area_id' }]
+			problems: [{ file, row: 0, field: header.join(';').slice(0, 120), key: 'data.noAreaColumn' }]
 		};
 	const layout: 'long' | 'wide' = col.year >= 0 ? 'long' : 'wide';
 	// Wide layout: per year the value column and, optionally, its two counts.
@@ -143,24 +148,22 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 						file,
 						row: 0,
 						field: h.slice(0, 60),
-						message: 'column ignored: a year column is named like 2023, Zähler 2023 or Nenner 2023 (also Anzahl/Basis, year first or last)',
+						key: 'data.columnIgnored',
 						severity: 'warning'
 					});
 				continue;
 			}
 			const at = years.get(w.year) ?? {};
-			if (at[w.part] !== undefined) return { ok: false, problems: [{ file, row: 0, field: h, message: `column given twice (as "${header[at[w.part]!]}")` }] };
+			if (at[w.part] !== undefined)
+				return { ok: false, problems: [{ file, row: 0, field: h, key: 'data.columnTwiceAs', params: { other: header[at[w.part]!] } }] };
 			years.set(w.year, { ...at, [w.part]: i });
 		}
 	}
-	if (layout === 'long' && col.value < 0)
-		return { ok: false, problems: [{ file, row: 0, field: 'Wert', message: 'long layout (with a Jahr column) needs a value column named Wert or value' }] };
+	if (layout === 'long' && col.value < 0) return { ok: false, problems: [{ file, row: 0, field: 'Wert', key: 'data.longNeedsValue' }] };
 	if (layout === 'wide' && years.size === 0)
 		return {
 			ok: false,
-			problems: [
-				{ file, row: 0, field: header.join(';').slice(0, 120), message: 'no Jahr column and no year columns (e.g. 2023): neither long nor wide layout' }
-			]
+			problems: [{ file, row: 0, field: header.join(';').slice(0, 120), key: 'data.noLayout' }]
 		};
 	let fixedIndicator = ctx.indicator;
 	if (col.indicator < 0 && !fixedIndicator) {
@@ -174,7 +177,8 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 						row: 0,
 						field: 'Indikator',
 						value: file,
-						message: `no indicator column, and the file name fits several indicators (${fromName.ambiguous.join(', ')}): add a column named Indikator, or choose the indicator in the form`
+						key: 'data.indicatorAmbiguous',
+						params: { ids: fromName.ambiguous.join(', ') }
 					}
 				]
 			};
@@ -186,7 +190,7 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 						file,
 						row: 0,
 						field: 'Indikator',
-						message: 'no indicator column: add one named Indikator, choose the indicator in the form, or name the file after it (e.g. sgb2-quote_2023.csv)'
+						key: 'data.noIndicator'
 					}
 				]
 			};
@@ -195,7 +199,7 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 			file,
 			field: 'Indikator',
 			value: fromName.id,
-			message: 'indicator taken from the file name (the file has no Indikator column and none was chosen in the form)',
+			key: 'data.indicatorFromName',
 			severity: 'warning'
 		});
 	}
@@ -218,11 +222,10 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 	data.forEach((cells, i) => {
 		const row = i + 1;
 		const where = { file, row };
-		if (cells.length !== header.length)
-			return problems.push({ ...where, message: `${cells.length} fields, but the header has ${header.length} (a stray ";" or an unclosed quote?)` });
+		if (cells.length !== header.length) return problems.push({ ...where, key: 'data.fieldCount', params: { n: cells.length, header: header.length } });
 		const long = cells.findIndex((c) => c.length > MAX_CELL);
 		if (long >= 0)
-			return problems.push({ ...where, field: header[long], value: cells[long].slice(0, 40) + '…', message: `field longer than ${MAX_CELL} characters` });
+			return problems.push({ ...where, field: header[long], value: cells[long].slice(0, 40) + '…', key: 'data.cellTooLong', params: { max: MAX_CELL } });
 		const rawArea = cells[col.area].trim();
 		const areaKey = /^[a-z0-9-]+$/.test(rawArea) ? rawArea : normaliseName(rawArea);
 		const area = areaByKey.get(areaKey);
@@ -232,10 +235,10 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 					...where,
 					field: header[col.area],
 					value: known(rawArea),
-					message: 'total row skipped: Ortschaft and city figures are computed from the Stadtteile',
+					key: 'data.totalRowSkipped',
 					severity: 'warning'
 				});
-			return problems.push({ ...where, field: header[col.area], value: known(rawArea), message: 'unknown Stadtteil (neither an id nor a name of the atlas)' });
+			return problems.push({ ...where, field: header[col.area], value: known(rawArea), key: 'data.unknownStadtteil' });
 		}
 		let indicator = fixedIndicator;
 		if (col.indicator >= 0) {
@@ -246,14 +249,15 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 					...where,
 					field: header[col.indicator],
 					value: known(raw),
-					message: `unknown indicator; the catalogue has ${ctx.indicators.map((m) => m.id).join(', ')}`
+					key: 'data.unknownIndicatorOf',
+					params: { ids: ctx.indicators.map((m) => m.id).join(', ') }
 				});
 		}
 		const num = (c: number, field: string): number | null | undefined => {
 			if (c < 0) return null;
 			const n = parseGermanNumber(cells[c]);
 			if (!n.ok) {
-				problems.push({ ...where, field, value: known(cells[c]), message: n.message });
+				problems.push({ ...where, field, value: known(cells[c]), key: n.key });
 				return undefined;
 			}
 			return n.value;
@@ -263,7 +267,7 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 			[];
 		if (layout === 'long') {
 			const y = cells[col.year].trim();
-			if (!/^\d{4}$/.test(y)) return problems.push({ ...where, field: header[col.year], value: known(y), message: 'year must be four digits' });
+			if (!/^\d{4}$/.test(y)) return problems.push({ ...where, field: header[col.year], value: known(y), key: 'data.yearDigits' });
 			const fields = { value: header[col.value], numerator: header[col.numerator] ?? 'Zähler', denominator: header[col.denominator] ?? 'Nenner' };
 			entries.push({
 				year: Number(y),
@@ -272,7 +276,7 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 				denominator: num(col.denominator, fields.denominator),
 				fields,
 				raw: cells[col.value],
-				noBaseColumn: col.denominator >= 0 ? null : '"Nenner" (or "Basis")'
+				noBaseColumn: col.denominator >= 0 ? null : '"Nenner" / "Basis"'
 			});
 		} else {
 			for (const [year, c] of [...years].sort((a, b) => a[0] - b[0])) {
@@ -288,7 +292,7 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 					denominator: num(c.denominator ?? -1, fields.denominator),
 					fields,
 					raw: c.value === undefined ? '' : cells[c.value],
-					noBaseColumn: c.denominator !== undefined ? null : `"Nenner ${year}" (or "${year} Nenner", "Basis ${year}")`
+					noBaseColumn: c.denominator !== undefined ? null : `"Nenner ${year}" / "${year} Nenner" / "Basis ${year}"`
 				});
 			}
 		}
@@ -299,7 +303,7 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 			if (e.value === undefined || e.numerator === undefined || e.denominator === undefined) continue;
 			const key = `${area}/${indicator}/${e.year}`;
 			if (seen.has(key)) {
-				problems.push({ ...where, field: header[col.area], value: key, message: `given twice (also in row ${seen.get(key)})` });
+				problems.push({ ...where, field: header[col.area], value: key, key: 'data.givenTwiceRow', params: { row: seen.get(key)! } });
 				continue;
 			}
 			seen.set(key, row);
@@ -308,11 +312,9 @@ export function parseIndicatorTable(text: string, file: string, ctx: TableContex
 		}
 	});
 	if (problems.length) return { ok: false, problems: collapse(problems).slice(0, 200) };
-	if (rows.length === 0) return { ok: false, problems: [{ file, message: 'no values in the file' }] };
+	if (rows.length === 0) return { ok: false, problems: [{ file, key: 'data.noValues' }] };
 	return { ok: true, layout, rows, warnings };
 }
-
-const NO_BASE_COLUMN = 'rate without its base count';
 
 interface Counted {
 	value: number | null;
@@ -341,7 +343,8 @@ function completeCounts(
 			problems.push({
 				...where,
 				field: e.numerator !== null ? e.fields.numerator : e.fields.denominator,
-				message: `not a rate: the figure itself belongs in the column ${e.fields.value}`
+				key: 'data.notARate',
+				params: { column: e.fields.value }
 			});
 		return;
 	}
@@ -351,17 +354,15 @@ function completeCounts(
 			problems.push({
 				...where,
 				field: e.numerator === null ? e.fields.numerator : e.fields.denominator,
-				message: 'a rate needs both counts (Zähler and Nenner) or the rate and its base (Nenner)'
+				key: 'data.rateNeedsCounts'
 			});
 		return;
 	}
 	if (e.denominator === null) {
-		const why =
-			'disclosure control needs the number of persons a rate refers to, to decide whether it may be published, and Ortschaft and city rates are computed from the counts';
 		problems.push(
 			e.noBaseColumn === null
-				? { ...where, field: e.fields.value, value: shown, message: `${NO_BASE_COLUMN}: the cell "${e.fields.denominator}" is empty; ${why}` }
-				: { ...where, field: e.fields.value, value: shown, message: `${NO_BASE_COLUMN} (Nenner): the file has no column ${e.noBaseColumn}; ${why}` }
+				? { ...where, field: e.fields.value, value: shown, key: 'data.noBaseCell', params: { column: e.fields.denominator } }
+				: { ...where, field: e.fields.value, value: shown, key: 'data.noBaseColumn', params: { column: e.noBaseColumn } }
 		);
 		return;
 	}
@@ -373,7 +374,8 @@ function completeCounts(
 				...where,
 				field: e.fields.value,
 				value: shown,
-				message: `no whole number of persons out of ${e.denominator} gives this rate (nearest: ${n} → ${round((n / e.denominator) * rate.scale, rate.decimals + 1)}); check the rate and its base`
+				key: 'data.rateNotWhole',
+				params: { base: e.denominator, n, rate: round((n / e.denominator) * rate.scale, rate.decimals + 1) }
 			});
 			return;
 		}
@@ -389,11 +391,11 @@ function collapse(problems: DataProblem[]): DataProblem[] {
 	const out: DataProblem[] = [];
 	const groups = new Map<string, { first: DataProblem; rows: number[] }>();
 	for (const p of problems) {
-		if (!p.message.startsWith(`${NO_BASE_COLUMN} (Nenner)`)) {
+		if (p.key !== 'data.noBaseColumn') {
 			out.push(p);
 			continue;
 		}
-		const key = `${p.field}\u0000${p.message}`;
+		const key = `${p.field}\u0000${p.params?.column}`;
 		const g = groups.get(key);
 		if (g) g.rows.push(p.row!);
 		else {
@@ -403,12 +405,10 @@ function collapse(problems: DataProblem[]): DataProblem[] {
 		}
 	}
 	return out.map((p) => {
-		const g = groups.get(`${p.field}\u0000${p.message}`);
+		const g = groups.get(`${p.field}\u0000${p.params?.column}`);
 		if (!g || g.first !== p || g.rows.length === 1) return p;
-		return {
-			...p,
-			message: `${p.message} (${g.rows.length} rates: rows ${g.rows.length > 6 ? `${g.rows.slice(0, 5).join(', ')} … ${g.rows.at(-1)}` : g.rows.join(', ')})`
-		};
+		const rows = g.rows.length > 6 ? `${g.rows.slice(0, 5).join(', ')} … ${g.rows.at(-1)}` : g.rows.join(', ');
+		return { ...p, note: { key: 'data.rowsCollapsed', params: { n: g.rows.length, rows } } };
 	});
 }
 

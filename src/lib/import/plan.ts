@@ -61,7 +61,7 @@ export function planValueImport(
 	for (const id of indicators) {
 		const meta = catalogueNext.find((m) => m.id === id)!;
 		if (meta.aggregation.method !== 'rate' && meta.aggregation.method !== 'sum' && meta.aggregation.method !== 'weighted-mean') {
-			problems.push({ file: p.upload, field: 'Indikator', value: id, message: `${id} is computed from other indicators; import those instead` });
+			problems.push({ file: p.upload, field: 'Indikator', value: id, key: 'data.computed', params: { id } });
 			continue;
 		}
 		if (!fromValueTables(meta)) {
@@ -69,7 +69,8 @@ export function planValueImport(
 				file: p.upload,
 				field: 'Indikator',
 				value: id,
-				message: `${id} comes from the base tables (${meta.datasets.join(', ')}), not from a value table; it cannot be imported here`
+				key: 'data.fromBaseTables',
+				params: { id, datasets: meta.datasets.join(', ') }
 			});
 			continue;
 		}
@@ -141,6 +142,6 @@ export function mapProblems(problems: DataProblem[], plan: ValuePlan, upload: st
 		const origin = plan.rowOrigin.get(p.file);
 		if (!origin || p.row === undefined) return p;
 		const row = origin.get(p.row);
-		return row === undefined ? { ...p, message: `${p.message} (existing data of the previous version)` } : { ...p, file: upload, row };
+		return row === undefined ? { ...p, note: { key: 'data.previousVersion' } } : { ...p, file: upload, row };
 	});
 }

@@ -72,10 +72,11 @@ export function getPreview(id: string, user: string): Preview | null {
 	return { ...body, id, user: row.user, expires: row.expires, files: new Map(Object.entries(body.files)) };
 }
 
+/** The form's own messages are `importer` catalogue keys (zodReason shows them in the admin's language). */
 export const CsvOptions = z.object({
 	indicator: z.string().max(80).optional(),
-	source: z.string().trim().min(1, 'Quelle fehlt').max(300),
-	licence: z.string().trim().min(1, 'Lizenz fehlt').max(200),
+	source: z.string().trim().min(1, 'data.sourceMissing').max(300),
+	licence: z.string().trim().min(1, 'data.licenceMissing').max(200),
 	mode: z.enum(['merge', 'replace'])
 });
 export type CsvOptions = z.infer<typeof CsvOptions>;

@@ -67,7 +67,10 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		const totals = [...d.ortschaften.features, ...d.stadt.features].map((f) => ({ id: f.properties.id, name: f.properties.name }));
 		const indicator = options.indicator ? d.indicators.find((m) => m.id === options.indicator)?.id : undefined;
 		if (options.indicator && !indicator)
-			return { ok: false, problems: [{ file: upload, field: 'Indikator (Formular)', value: options.indicator.slice(0, 60), message: 'unknown indicator' }] };
+			return {
+				ok: false,
+				problems: [{ file: upload, field: 'Indikator (Formular)', value: options.indicator.slice(0, 60), key: 'data.unknownIndicatorForm' }]
+			};
 		const table = parseIndicatorTable(decoded.text, upload, {
 			stadtteile,
 			totals,
@@ -80,8 +83,7 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		});
 		if (!table.ok) return { ok: false, problems: table.problems };
 		const forbidden = [options.source, options.licence].find((s) => /[<>]/.test(s));
-		if (forbidden)
-			return { ok: false, problems: [{ file: upload, field: 'Quelle/Lizenz', value: forbidden.slice(0, 60), message: 'must not contain < or >' }] };
+		if (forbidden) return { ok: false, problems: [{ file: upload, field: 'Quelle/Lizenz', value: forbidden.slice(0, 60), key: 'data.angleBrackets' }] };
 		const catalogue = z.array(IndicatorMeta).parse(JSON.parse(base.files.get('indikatoren.json')!));
 		const planned = planValueImport(
 			base.files,
@@ -101,7 +103,7 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 
 	// Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells.
 	const src = input.source.trim() || 'amtliche Stadtteilgrenzen';
-	if (/[<>]/.test(src)) return { ok: false, problems: [{ file: upload, field: 'Quelle', value: src.slice(0, 60), message: 'must not contain < or >' }] };
+	if (/[<>]/.test(src)) return { ok: false, problems: [{ file: upload, field: 'Quelle', value: src.slice(0, 60), key: 'data.angleBrackets' }] };
 	const parsed = parseBoundaries(decoded.text, upload, stadtteile);
 	if (!parsed.ok) return { ok: false, problems: parsed.problems };
 	const files = new Map(base.files);
@@ -147,8 +149,7 @@ function build(
 		throw e;
 	}
 	const diff = diffDerived(base.derived, derived);
-	if (!diff.values.length && !diff.geometry.length)
-		return { ok: false, problems: [{ file: info.upload, message: 'the import changes nothing: every value is already in the current version' }] };
+	if (!diff.values.length && !diff.geometry.length) return { ok: false, problems: [{ file: info.upload, key: 'data.changesNothing' }] };
 	return { ok: true, ...info, baseVersion: base.version, diff, files, derived };
 }
 

@@ -19,16 +19,19 @@ const options = { timeoutMs: 20_000, memoryMb: 256 };
 describe('runInWorker', () => {
 	it('returns what the worker posts, computed from the input it was given', async () => {
 		const url = moduleOf(
-			`export function serveWorker() { parentPort.postMessage({ ok: false, problems: [{ file: workerData.name, message: 'seen ' + workerData.bytes.length + ' byte' }] }); }`
+			`export function serveWorker() { parentPort.postMessage({ ok: false, problems: [{ file: workerData.name, key: 'data.tooManyRows', params: { n: workerData.bytes.length, max: 0 } }] }); }`
 		);
-		expect(await runInWorker(url, input, options)).toEqual({ ok: false, problems: [{ file: 'C:\\Daten\\werte.csv', message: 'seen 1 byte' }] });
+		expect(await runInWorker(url, input, options)).toEqual({
+			ok: false,
+			problems: [{ file: 'C:\\Daten\\werte.csv', key: 'data.tooManyRows', params: { n: 1, max: 0 } }]
+		});
 	});
 
 	it('turns an exception in the worker into a problem', async () => {
 		const r = await runInWorker(moduleOf(`export function serveWorker() { throw new Error('kaputt'); }`), input, options);
 		expect(r).toEqual({
 			ok: false,
-			problems: [{ file: 'werte.csv', message: 'the check of the file failed with an internal error (kaputt); nothing was written' }]
+			problems: [{ file: 'werte.csv', key: 'data.previewFailed', params: { error: 'kaputt' } }]
 		});
 	});
 
@@ -36,7 +39,7 @@ describe('runInWorker', () => {
 		const r = await runInWorker(moduleOf(`export function serveWorker() { process.exit(3); }`), input, options);
 		expect(r).toEqual({
 			ok: false,
-			problems: [{ file: 'werte.csv', message: 'the check of the file stopped unexpectedly (exit code 3); nothing was written' }]
+			problems: [{ file: 'werte.csv', key: 'data.previewExit', params: { code: 3 } }]
 		});
 	});
 
@@ -44,7 +47,7 @@ describe('runInWorker', () => {
 		const r = await runInWorker(moduleOf(`export function serveWorker() { for (;;); }`), input, { ...options, timeoutMs: 200 });
 		expect(r).toMatchObject({
 			ok: false,
-			problems: [{ file: 'werte.csv', message: expect.stringContaining('took longer than 200 ms and was stopped; nothing was written') }]
+			problems: [{ file: 'werte.csv', key: 'data.previewTimeout', params: { limit: '200 ms' } }]
 		});
 	});
 
@@ -55,7 +58,7 @@ describe('runInWorker', () => {
 		});
 		expect(r).toMatchObject({
 			ok: false,
-			problems: [{ message: 'the check of the file was stopped: it needed more than 32 MB of memory (KONTORATLAS_PREVIEW_MEMORY_MB); nothing was written' }]
+			problems: [{ key: 'data.previewMemory', params: { mb: 32 } }]
 		});
 	});
 });
@@ -64,6 +67,6 @@ describe('runPreview', () => {
 	it('runs in-process where the code is a TypeScript source (vite dev, tests)', async () => {
 		// The input is not even a valid upload: the in-process computation answers with its problem.
 		const r = await runPreview({ ...input, bytes: new Uint8Array([0xff, 0xfe, 0, 0]) }, options);
-		expect(r).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('UTF-16') }] });
+		expect(r).toMatchObject({ ok: false, problems: [{ key: 'data.utf16' }] });
 	});
 });

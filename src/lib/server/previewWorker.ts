@@ -9,6 +9,7 @@
 // 120 s) is stopped and becomes one clear problem; nothing is written either way.
 import { Worker } from 'node:worker_threads';
 import { uploadName } from '$lib/import/plan';
+import type { DataReason } from '$lib/data/problems';
 import type { PreviewInput, PreviewOutput } from './previewCompute';
 
 export interface RunOptions {
@@ -19,7 +20,7 @@ export interface RunOptions {
 	inProcess?: boolean;
 }
 
-const failed = (input: PreviewInput, message: string): PreviewOutput => ({ ok: false, problems: [{ file: uploadName(input.name), message }] });
+const failed = (input: PreviewInput, reason: DataReason): PreviewOutput => ({ ok: false, problems: [{ file: uploadName(input.name), ...reason }] });
 
 export async function runPreview(input: PreviewInput, options: RunOptions): Promise<PreviewOutput> {
 	const mod = await import('./previewCompute');
@@ -48,25 +49,19 @@ export function runInWorker(moduleUrl: string, input: PreviewInput, options: Run
 			resolve(result);
 		};
 		const limit = options.timeoutMs >= 1000 ? `${Math.round(options.timeoutMs / 1000)} s` : `${options.timeoutMs} ms`;
-		const timer = setTimeout(
-			() =>
-				finish(
-					failed(
-						input,
-						`the check of the file took longer than ${limit} and was stopped; nothing was written (a smaller file, or a higher KONTORATLAS_PREVIEW_TIMEOUT_MS)`
-					)
-				),
-			options.timeoutMs
-		);
+		const timer = setTimeout(() => finish(failed(input, { key: 'data.previewTimeout', params: { limit } })), options.timeoutMs);
 		worker.once('message', (result: PreviewOutput) => finish(result));
 		worker.once('error', (e: Error & { code?: string }) => {
 			console.error('import: preview worker failed:', e);
-			const reason =
-				e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-					? `was stopped: it needed more than ${options.memoryMb} MB of memory (KONTORATLAS_PREVIEW_MEMORY_MB)`
-					: `failed with an internal error (${String(e.message).slice(0, 200)})`;
-			finish(failed(input, `the check of the file ${reason}; nothing was written`));
+			finish(
+				failed(
+					input,
+					e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+						? { key: 'data.previewMemory', params: { mb: options.memoryMb } }
+						: { key: 'data.previewFailed', params: { error: String(e.message).slice(0, 200) } }
+				)
+			);
 		});
-		worker.once('exit', (code) => finish(failed(input, `the check of the file stopped unexpectedly (exit code ${code}); nothing was written`)));
+		worker.once('exit', (code) => finish(failed(input, { key: 'data.previewExit', params: { code } })));
 	});
 }

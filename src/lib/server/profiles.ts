@@ -153,7 +153,7 @@ export const MIN_COMPARE = 2;
 
 export type CompareProblem = { reason: 'missing' | 'too-few' | 'too-many' | 'duplicate' | 'unknown' | 'mixed-level'; values: string[] };
 
-/** Validates `ids` for a comparison: 2 to 6 distinct known areas of one level (Stadtteile or Ortschaften). */
+/** Validates `ids` for a comparison: MIN_COMPARE to MAX_COMPARE distinct known areas of one level (Stadtteile or Ortschaften). */
 export function checkCompareIds(raw: string | null, store: Store): { ids: string[]; level: Level } | CompareProblem {
 	if (raw === null || raw.trim() === '') return { reason: 'missing', values: [] };
 	const ids = raw

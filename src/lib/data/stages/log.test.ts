@@ -5,8 +5,8 @@ import { ProblemLog } from './log';
 describe('ProblemLog', () => {
 	it('keeps warnings and throws all errors of a stage at once', () => {
 		const log = new ProblemLog();
-		log.push({ file: 'a.geojson', feature: 0, message: 'ring is clockwise', severity: 'warning' });
-		log.push({ file: 'b.csv', row: 2, field: 'x', message: 'not a number' }, { file: 'b.csv', row: 3, field: 'x', message: 'not a number' });
+		log.push({ file: 'a.geojson', feature: 0, key: 'data.exteriorClockwise', severity: 'warning' });
+		log.push({ file: 'b.csv', row: 2, field: 'x', key: 'data.notGermanNumber' }, { file: 'b.csv', row: 3, field: 'x', key: 'data.notGermanNumber' });
 		let thrown: unknown;
 		try {
 			log.stop();
@@ -15,15 +15,15 @@ describe('ProblemLog', () => {
 		}
 		expect(thrown).toBeInstanceOf(DataError);
 		expect((thrown as DataError).problems.map((p) => p.row)).toEqual([2, 3]);
-		expect(log.warnings).toEqual(['a.geojson, feature 0: ring is clockwise']);
+		expect(log.warnings).toEqual(['a.geojson, Feature 0: Ring 0 (außen) läuft im Uhrzeigersinn; RFC 7946 verlangt gegen den Uhrzeigersinn']);
 		expect(log.pending).toEqual([]);
 	});
 
 	it('passes a stage with warnings only', () => {
 		const log = new ProblemLog();
-		log.push({ file: 'a.geojson', message: 'w', severity: 'warning' });
+		log.push({ file: 'a.geojson', key: 'data.gap', severity: 'warning' });
 		expect(() => log.stop()).not.toThrow();
 		log.stop();
-		expect(log.warnings).toEqual(['a.geojson: w']);
+		expect(log.warnings).toEqual(['a.geojson: Lücke zwischen benachbarten Stadtteilen (kein Stadtteil deckt sie ab)']);
 	});
 });

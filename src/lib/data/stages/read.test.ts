@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedFiles } from '../../../../tests/fixtures/shipped';
-import { DataError } from '../problems';
+import { DataError, problemReason } from '../problems';
 import { ProblemLog } from './log';
 import { readPolygonCollection, readSources } from './read';
 
@@ -8,7 +8,7 @@ const problems = (files: Map<string, string>) => {
 	try {
 		readSources(files, new ProblemLog());
 	} catch (e) {
-		if (e instanceof DataError) return e.problems.map((p) => `${p.file}: ${p.message}`);
+		if (e instanceof DataError) return e.problems.map((p) => `${p.file}: ${problemReason(p)}`);
 		throw e;
 	}
 	return [];
@@ -35,8 +35,8 @@ describe('readSources', () => {
 		files.delete('kontore.csv');
 		files.delete('stadtteile.csv.meta.json');
 		const found = problems(files);
-		expect(found).toContain('kontore.csv: file is missing');
-		expect(found).toContain('stadtteile.csv: has no provenance sidecar stadtteile.csv.meta.json (source, licence, date)');
+		expect(found).toContain('kontore.csv: die Datei fehlt');
+		expect(found).toContain('stadtteile.csv: hat keine Herkunftsdatei stadtteile.csv.meta.json (Quelle, Lizenz, Stand)');
 	});
 });
 

@@ -48,7 +48,7 @@ export interface Sources {
 export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	const text = (name: string): string | null => {
 		const t = files.get(name);
-		if (t === undefined) log.push({ file: name, message: 'file is missing' });
+		if (t === undefined) log.push({ file: name, key: 'data.fileMissing' });
 		return t ?? null;
 	};
 	function take<T>(parsed: Parsed<T> | null): T[] {
@@ -74,14 +74,14 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	for (const file of dataFiles) {
 		const metaName = sidecarOf(file);
 		if (!files.has(metaName)) {
-			log.push({ file, message: `has no provenance sidecar ${metaName} (source, licence, date)` });
+			log.push({ file, key: 'data.noSidecar', params: { sidecar: metaName } });
 			continue;
 		}
 		const meta = json(metaName, DatasetMeta);
 		if (meta) datasets.push({ ...meta, files: [file] });
 	}
 	const duplicateDataset = datasets.find((d, i) => datasets.findIndex((e) => e.id === d.id) !== i);
-	if (duplicateDataset) log.push({ file: sidecarOf(duplicateDataset.files[0]), field: 'id', value: duplicateDataset.id, message: 'dataset id is used twice' });
+	if (duplicateDataset) log.push({ file: sidecarOf(duplicateDataset.files[0]), field: 'id', value: duplicateDataset.id, key: 'data.datasetTwice' });
 
 	const gebiete = json(FILES.gebiete, Gebiete);
 	const stadtteile = csv(FILES.stadtteile, StadtteilRow);
@@ -106,12 +106,12 @@ export function readPolygonCollection(t: string | null, file: string, log: Probl
 	try {
 		data = JSON.parse(t);
 	} catch (e) {
-		log.push({ file, message: `not valid JSON: ${(e as Error).message}` });
+		log.push({ file, key: 'data.invalidJson', params: { error: (e as Error).message } });
 		return null;
 	}
 	const fc = data as FeatureCollection;
 	if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features) || fc.features.length === 0) {
-		log.push({ file, field: 'type', value: fc?.type, message: 'expected a FeatureCollection with at least one feature' });
+		log.push({ file, field: 'type', value: fc?.type, key: 'data.notFeatureCollectionOne' });
 		return null;
 	}
 	let ok = true;
@@ -120,7 +120,7 @@ export function readPolygonCollection(t: string | null, file: string, log: Probl
 		log.push(...found);
 		if (found.some((p) => p.severity !== 'warning')) ok = false;
 		else if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') {
-			log.push({ file, feature: i, field: 'geometry.type', value: f.geometry.type, message: 'expected Polygon or MultiPolygon' });
+			log.push({ file, feature: i, field: 'geometry.type', value: f.geometry.type, key: 'data.notPolygonType' });
 			ok = false;
 		}
 		// Only winding warnings are left: rewind to the right-hand rule.

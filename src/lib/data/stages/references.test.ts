@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedFiles } from '../../../../tests/fixtures/shipped';
-import { DataError } from '../problems';
+import { DataError, problemReason } from '../problems';
 import { ProblemLog } from './log';
 import { readSources, type Sources } from './read';
 import { checkReferences } from './references';
@@ -10,7 +10,7 @@ const problems = (s: Sources) => {
 	try {
 		checkReferences(s, new ProblemLog());
 	} catch (e) {
-		if (e instanceof DataError) return e.problems.map((p) => `${p.file} ${p.row ?? p.feature ?? ''} ${p.field}: ${p.message}`);
+		if (e instanceof DataError) return e.problems.map((p) => `${p.file} ${p.row ?? p.feature ?? ''} ${p.field}: ${problemReason(p)}`);
 		throw e;
 	}
 	return [];
@@ -35,10 +35,10 @@ describe('checkReferences', () => {
 		s.kontore[0] = { ...s.kontore[0], lat: 52.1 };
 		s.catalogue[3] = { ...s.catalogue[3], datasets: ['gibt-es-nicht'] };
 		const found = problems(s);
-		expect(found).toContain('stadtteile.csv 2 ortschaft: unknown Ortschaft; gebiete.json lists Nord, Nordost, Nordwest, Ost, Süd, Südost, West');
-		expect(found).toContain('stadtteile_koordinaten.csv  stadtteil_id: Stadtteil has no centre coordinate; the geometry needs one for every Stadtteil');
-		expect(found).toContain('kontore.csv 1 lon: lat and lon go together: both or neither');
-		expect(found).toContain('indikatoren.json sgb2-quote [3].datasets: unknown dataset id (no sidecar has it)');
+		expect(found).toContain('stadtteile.csv 2 ortschaft: unbekannte Ortschaft; gebiete.json nennt Nord, Nordost, Nordwest, Ost, Süd, Südost, West');
+		expect(found).toContain('stadtteile_koordinaten.csv  stadtteil_id: der Stadtteil hat keine Mittelpunktkoordinate; die Geometrie braucht eine für jeden Stadtteil');
+		expect(found).toContain('kontore.csv 1 lon: lat und lon gehören zusammen: beide oder keines');
+		expect(found).toContain('indikatoren.json sgb2-quote [3].datasets: unbekannte Datensatz-Kennung (keine Herkunftsdatei hat sie)');
 		expect(found).toHaveLength(4);
 	});
 });

@@ -19,7 +19,7 @@ export function checkReferences(s: Sources, log: ProblemLog): References {
 	const ortschaftByName = new Map(s.gebiete.ortschaften.map((o) => [o.name, o]));
 	const stadtteilById = new Map<string, StadtteilRow>();
 	s.stadtteile.forEach((row, i) => {
-		if (stadtteilById.has(row.stadtteil_id)) log.push({ file: FILES.stadtteile, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, message: 'duplicate id' });
+		if (stadtteilById.has(row.stadtteil_id)) log.push({ file: FILES.stadtteile, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, key: 'data.duplicateId' });
 		stadtteilById.set(row.stadtteil_id, row);
 		if (!ortschaftByName.has(row.ortschaft))
 			log.push({
@@ -27,40 +27,41 @@ export function checkReferences(s: Sources, log: ProblemLog): References {
 				row: i + 1,
 				field: 'ortschaft',
 				value: row.ortschaft,
-				message: `unknown Ortschaft; ${FILES.gebiete} lists ${[...ortschaftByName.keys()].join(', ')}`
+				key: 'data.unknownOrtschaft',
+				params: { file: FILES.gebiete, names: [...ortschaftByName.keys()].join(', ') }
 			});
 		if ((row.einwohner === null) !== (row.einwohner_stand === null))
 			log.push({
 				file: FILES.stadtteile,
 				row: i + 1,
 				field: row.einwohner === null ? 'einwohner' : 'einwohner_stand',
-				message: 'einwohner and einwohner_stand go together: both or neither'
+				key: 'data.einwohnerPair'
 			});
 		if (row.flaeche_km2 !== null && row.einwohner_stand === null)
-			log.push({ file: FILES.stadtteile, row: i + 1, field: 'einwohner_stand', message: 'flaeche_km2 needs the reference date of its row' });
+			log.push({ file: FILES.stadtteile, row: i + 1, field: 'einwohner_stand', key: 'data.flaecheNeedsDate' });
 	});
 	const seedById = new Map<string, { lon: number; lat: number }>();
 	s.koordinaten.forEach((row, i) => {
 		if (!stadtteilById.has(row.stadtteil_id))
-			log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, message: `unknown Stadtteil; it is not in ${FILES.stadtteile}` });
-		else if (seedById.has(row.stadtteil_id)) log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, message: 'duplicate id' });
+			log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, key: 'data.unknownStadtteilIn', params: { file: FILES.stadtteile } });
+		else if (seedById.has(row.stadtteil_id)) log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, key: 'data.duplicateId' });
 		seedById.set(row.stadtteil_id, { lon: row.lon, lat: row.lat });
 	});
 	for (const id of stadtteilById.keys()) {
 		if (!seedById.has(id))
-			log.push({ file: FILES.koordinaten, field: 'stadtteil_id', value: id, message: 'Stadtteil has no centre coordinate; the geometry needs one for every Stadtteil' });
+			log.push({ file: FILES.koordinaten, field: 'stadtteil_id', value: id, key: 'data.noCentre' });
 	}
 	const stadtteilByName = new Map(s.stadtteile.map((row) => [row.stadtteil, row]));
 	s.kontore.forEach((row, i) => {
-		if (!stadtteilByName.has(row.stadtteil)) log.push({ file: FILES.kontore, row: i + 1, field: 'stadtteil', value: row.stadtteil, message: 'unknown Stadtteil' });
+		if (!stadtteilByName.has(row.stadtteil)) log.push({ file: FILES.kontore, row: i + 1, field: 'stadtteil', value: row.stadtteil, key: 'data.unknownStadtteilName' });
 		if ((row.lat === null) !== (row.lon === null))
-			log.push({ file: FILES.kontore, row: i + 1, field: row.lat === null ? 'lat' : 'lon', message: 'lat and lon go together: both or neither' });
+			log.push({ file: FILES.kontore, row: i + 1, field: row.lat === null ? 'lat' : 'lon', key: 'data.latLonPair' });
 	});
 	const datasetIds = new Set(s.datasets.map((d) => d.id));
 	const indicatorById = new Map(s.catalogue.map((m) => [m.id, m]));
 	s.catalogue.forEach((m, i) => {
 		for (const d of m.datasets)
-			if (!datasetIds.has(d)) log.push({ file: FILES.indikatoren, feature: m.id, field: `[${i}].datasets`, value: d, message: 'unknown dataset id (no sidecar has it)' });
+			if (!datasetIds.has(d)) log.push({ file: FILES.indikatoren, feature: m.id, field: `[${i}].datasets`, value: d, key: 'data.unknownDataset' });
 		for (const d of m.datasets) {
 			const ds = s.datasets.find((x) => x.id === d);
 			if (ds && ds.beispieldaten !== m.beispieldaten)
@@ -69,7 +70,8 @@ export function checkReferences(s: Sources, log: ProblemLog): References {
 					feature: m.id,
 					field: 'beispieldaten',
 					value: m.beispieldaten,
-					message: `does not match dataset ${d} (beispieldaten: ${ds.beispieldaten}); example and real data must never be mixed up`
+					key: 'data.beispielMismatch',
+					params: { dataset: d, beispieldaten: String(ds.beispieldaten) }
 				});
 		}
 		const agg = m.aggregation;
@@ -79,10 +81,10 @@ export function checkReferences(s: Sources, log: ProblemLog): References {
 				feature: m.id,
 				field: 'disclosureControl',
 				value: m.disclosureControl,
-				message: 'only for sum indicators (counts of persons); rates are always under disclosure control'
+				key: 'data.onlySums'
 			});
 		for (const ref of agg.method === 'ratio' ? [agg.numerator, agg.denominator] : agg.method === 'weighted-mean' ? [agg.weightIndicator] : [])
-			if (!s.catalogue.some((x) => x.id === ref)) log.push({ file: FILES.indikatoren, feature: m.id, field: 'aggregation', value: ref, message: 'refers to an unknown indicator' });
+			if (!s.catalogue.some((x) => x.id === ref)) log.push({ file: FILES.indikatoren, feature: m.id, field: 'aggregation', value: ref, key: 'data.unknownIndicatorRef' });
 	});
 	log.stop();
 	return { ortschaftByName, stadtteilById, stadtteilByName, seedById, indicatorById };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedFiles } from '../../../../tests/fixtures/shipped';
-import { DataError } from '../problems';
+import { DataError, problemReason } from '../problems';
 import type { ValueRow } from '../sources';
 import { ProblemLog } from './log';
 import { readSources, type Sources } from './read';
@@ -18,7 +18,7 @@ const messages = (s: Sources, refs: ReturnType<typeof setup>['refs'], maxYear = 
 	try {
 		collectValues(s, refs, new ProblemLog(), maxYear);
 	} catch (e) {
-		if (e instanceof DataError) return e.problems.map((p) => `${p.field}: ${p.message}`);
+		if (e instanceof DataError) return e.problems.map((p) => `${p.field}: ${problemReason(p)}`);
 		throw e;
 	}
 	return [];
@@ -45,13 +45,13 @@ describe('collectValues', () => {
 
 	it('refuses values that contradict their counts, lie in the future, lack counts or repeat', () => {
 		const { s, refs } = setup();
-		expect(messages(withRows(s, [row({ value: 3 })]), refs)).toEqual(['value: does not match numerator/denominator (2.50)']);
-		expect(messages(withRows(s, [row({ year: 2027 })]), refs)).toEqual(['year: year lies in the future (after 2026)']);
+		expect(messages(withRows(s, [row({ value: 3 })]), refs)).toEqual(['value: passt nicht zu Zähler/Nenner (2.50)']);
+		expect(messages(withRows(s, [row({ year: 2027 })]), refs)).toEqual(['year: das Jahr liegt in der Zukunft (nach 2026)']);
 		expect(messages(withRows(s, [row({ denominator: null })]), refs)).toEqual([
-			'denominator: sgb2-quote is a rate: numerator and denominator are required so that it can be aggregated'
+			'denominator: sgb2-quote ist eine Quote: Zähler und Nenner sind nötig, damit sie aggregiert werden kann'
 		]);
-		expect(messages(withRows(s, [row({}), row({})]), refs)).toEqual(['area/indicator/year: given twice']);
-		expect(messages(withRows(s, [row({ area_id: 'atlantis' })]), refs)).toEqual(['area_id: unknown Stadtteil id']);
+		expect(messages(withRows(s, [row({}), row({})]), refs)).toEqual(['area/indicator/year: doppelt angegeben']);
+		expect(messages(withRows(s, [row({ area_id: 'atlantis' })]), refs)).toEqual(['area_id: unbekannte Stadtteil-Kennung']);
 	});
 
 	it('checks the ids of imported boundaries against the Stadtteile', () => {
@@ -59,8 +59,8 @@ describe('collectValues', () => {
 		const square = { type: 'Polygon' as const, coordinates: [] };
 		const grenzen = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { id: 'atlantis' }, geometry: square }] };
 		const found = messages({ ...withRows(s, []), grenzen }, refs);
-		expect(found[0]).toBe('properties.id: unknown Stadtteil id');
+		expect(found[0]).toBe('properties.id: unbekannte Stadtteil-Kennung');
 		// And each of the 31 Stadtteile lacks its boundary.
-		expect(found.filter((m) => m === 'properties.id: Stadtteil has no official boundary')).toHaveLength(31);
+		expect(found.filter((m) => m === 'properties.id: der Stadtteil hat keine amtliche Grenze')).toHaveLength(31);
 	});
 });

@@ -32,7 +32,7 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 	}
 	s.zeitreihe.forEach((row, i) => {
 		const area = row.gebiet_typ === 'stadt' ? (row.gebiet === stadt.name ? stadt.id : null) : (ortschaftByName.get(row.gebiet)?.id ?? null);
-		if (!area) log.push({ file: FILES.zeitreihe, row: i + 1, field: 'gebiet', value: row.gebiet, message: `unknown ${row.gebiet_typ}` });
+		if (!area) log.push({ file: FILES.zeitreihe, row: i + 1, field: 'gebiet', value: row.gebiet, key: 'data.unknownAreaOfType', params: { type: row.gebiet_typ } });
 		else values.push(sourceValue(area, 'einwohner', row.jahr, row.stand, row.einwohner));
 	});
 	values.push(sourceValue(stadt.id, 'flaeche', stadt.flaecheYear, null, stadt.flaecheKm2));
@@ -41,28 +41,29 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 		table.rows.forEach((row, i) => {
 			const where = { file: table.file, row: i + 1 };
 			const meta = indicatorById.get(row.indicator);
-			if (!stadtteilById.has(row.area_id)) return log.push({ ...where, field: 'area_id', value: row.area_id, message: 'unknown Stadtteil id' });
+			if (!stadtteilById.has(row.area_id)) return log.push({ ...where, field: 'area_id', value: row.area_id, key: 'data.unknownStadtteilId' });
 			if (!meta)
-				return log.push({ ...where, field: 'indicator', value: row.indicator, message: `unknown indicator; ${FILES.indikatoren} has ${[...indicatorById.keys()].join(', ')}` });
+				return log.push({ ...where, field: 'indicator', value: row.indicator, key: 'data.unknownIndicatorOf', params: { ids: [...indicatorById.keys()].join(', ') } });
 			if (!meta.datasets.includes(dataset.id))
-				return log.push({ ...where, field: 'indicator', value: row.indicator, message: `indicator ${meta.id} does not list dataset ${dataset.id}` });
-			if (row.year > maxYear) return log.push({ ...where, field: 'year', value: row.year, message: `year lies in the future (after ${maxYear})` });
+				return log.push({ ...where, field: 'indicator', value: row.indicator, key: 'data.indicatorNotListing', params: { id: meta.id, dataset: dataset.id } });
+			if (row.year > maxYear) return log.push({ ...where, field: 'year', value: row.year, key: 'data.futureYear', params: { max: maxYear } });
 			if (row.value !== null && (row.value < meta.range[0] || row.value > meta.range[1]))
-				return log.push({ ...where, field: 'value', value: row.value, message: `out of the plausible range ${meta.range[0]}–${meta.range[1]} of ${meta.id}` });
+				return log.push({ ...where, field: 'value', value: row.value, key: 'data.outOfRangeOf', params: { min: meta.range[0], max: meta.range[1], id: meta.id } });
 			if (row.numerator !== null && row.denominator !== null && row.numerator > row.denominator && meta.aggregation.method === 'rate' && meta.aggregation.scale === 100)
-				return log.push({ ...where, field: 'numerator', value: row.numerator, message: `numerator exceeds denominator ${row.denominator}` });
+				return log.push({ ...where, field: 'numerator', value: row.numerator, key: 'data.numeratorExceeds', params: { denominator: row.denominator! } });
 			if (meta.disclosureControl && row.value !== null && (!Number.isInteger(row.value) || row.value < 0))
-				return log.push({ ...where, field: 'value', value: row.value, message: `${meta.id} counts persons: a whole number of at least 0` });
+				return log.push({ ...where, field: 'value', value: row.value, key: 'data.countsPersons', params: { id: meta.id } });
 			if (meta.aggregation.method === 'rate' && row.value !== null) {
 				if (row.numerator === null || row.denominator === null)
 					return log.push({
 						...where,
 						field: row.numerator === null ? 'numerator' : 'denominator',
-						message: `${meta.id} is a rate: numerator and denominator are required so that it can be aggregated`
+						key: 'data.rateNeedsParts',
+						params: { id: meta.id }
 					});
 				const expected = (row.numerator / row.denominator) * meta.aggregation.scale;
 				if (Math.abs(expected - row.value) > 0.51 * 10 ** -meta.decimals)
-					return log.push({ ...where, field: 'value', value: row.value, message: `does not match numerator/denominator (${expected.toFixed(meta.decimals + 1)})` });
+					return log.push({ ...where, field: 'value', value: row.value, key: 'data.valueMismatch', params: { expected: expected.toFixed(meta.decimals + 1) } });
 			}
 			values.push({
 				area: row.area_id,
@@ -79,21 +80,21 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 	const seen = new Set<string>();
 	for (const v of values) {
 		const k = `${v.area}/${v.indicator}/${v.year}`;
-		if (seen.has(k)) log.push({ file: 'values', field: 'area/indicator/year', value: k, message: 'given twice' });
+		if (seen.has(k)) log.push({ file: 'values', field: 'area/indicator/year', value: k, key: 'data.givenTwice' });
 		seen.add(k);
 		const meta = indicatorById.get(v.indicator);
-		if (!meta) log.push({ file: FILES.indikatoren, field: 'id', value: v.indicator, message: 'the pipeline needs this indicator in the catalogue' });
+		if (!meta) log.push({ file: FILES.indikatoren, field: 'id', value: v.indicator, key: 'data.indicatorNeeded' });
 		else if (v.value !== null && (v.value < meta.range[0] || v.value > meta.range[1]))
-			log.push({ file: 'values', field: k, value: v.value, message: `out of the plausible range ${meta.range[0]}–${meta.range[1]}` });
+			log.push({ file: 'values', field: k, value: v.value, key: 'data.outOfRange', params: { min: meta.range[0], max: meta.range[1] } });
 	}
 	if (s.grenzen) {
 		const ids = s.grenzen.features.map((f) => String(f.properties?.id));
 		ids.forEach((id, i) => {
-			if (!stadtteilById.has(id)) log.push({ file: FILES.grenzen, feature: i, field: 'properties.id', value: id, message: 'unknown Stadtteil id' });
-			else if (ids.indexOf(id) !== i) log.push({ file: FILES.grenzen, feature: i, field: 'properties.id', value: id, message: 'duplicate id' });
+			if (!stadtteilById.has(id)) log.push({ file: FILES.grenzen, feature: i, field: 'properties.id', value: id, key: 'data.unknownStadtteilId' });
+			else if (ids.indexOf(id) !== i) log.push({ file: FILES.grenzen, feature: i, field: 'properties.id', value: id, key: 'data.duplicateId' });
 		});
 		for (const id of stadtteilById.keys())
-			if (!ids.includes(id)) log.push({ file: FILES.grenzen, field: 'properties.id', value: id, message: 'Stadtteil has no official boundary' });
+			if (!ids.includes(id)) log.push({ file: FILES.grenzen, field: 'properties.id', value: id, key: 'data.noOfficialBoundary' });
 	}
 	log.stop();
 	return values;

@@ -31,7 +31,7 @@ export const problems = {
 	'problem.download': 'Datei nicht gefunden',
 	'problem.download.detail': 'die Datei "{file}" gibt es nicht; die Liste steht unter /daten',
 	'problem.compare': 'Ungültiger Vergleich',
-	'problem.compare.missing': 'ids fehlt: eine durch Komma getrennte Liste von 2 bis 6 Gebieten',
+	'problem.compare.missing': 'ids fehlt: eine durch Komma getrennte Liste von {min} bis {max} Gebieten',
 	'problem.compare.tooFew': 'ein Vergleich braucht mindestens {min} Gebiete',
 	'problem.compare.tooMany': 'höchstens {max} Gebiete lassen sich vergleichen',
 	'problem.compare.duplicate': 'doppelt genannt: {ids}',

@@ -32,7 +32,7 @@ export const problems: Texts<typeof de> = {
 	'problem.download': 'File not found',
 	'problem.download.detail': 'no download "{file}"; see /daten for the list',
 	'problem.compare': 'Invalid comparison',
-	'problem.compare.missing': 'ids is required: a comma-separated list of 2 to 6 area ids',
+	'problem.compare.missing': 'ids is required: a comma-separated list of {min} to {max} area ids',
 	'problem.compare.tooFew': 'at least {min} areas are needed for a comparison',
 	'problem.compare.tooMany': 'at most {max} areas can be compared',
 	'problem.compare.duplicate': 'duplicate id(s): {ids}',

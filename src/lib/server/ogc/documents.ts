@@ -86,13 +86,13 @@ export function collections(store: Store, root: string) {
 
 export function getCollection(id: string): OgcCollection {
 	const c = collectionById.get(id);
-	if (!c) throw notFound(`no collection "${clip(id)}"; collections: ${[...collectionById.keys()].join(', ')}`);
+	if (!c) throw notFound('ogc.noCollection', { id: clip(id), ids: [...collectionById.keys()].join(', ') });
 	return c;
 }
 
 export function getItem(store: Store, c: OgcCollection, featureId: string): FlatFeature {
 	const f = prepare(store, c).byId.get(featureId);
-	if (!f) throw notFound(`no feature "${clip(featureId)}" in collection "${c.id}"`);
+	if (!f) throw notFound('ogc.noFeature', { id: clip(featureId), collection: c.id });
 	return f;
 }
 

@@ -8,6 +8,7 @@ import { OGC_PATH } from './documents';
 import { OgcError } from './exception';
 import { exceptionHtml, HTML_CSP } from './html';
 import { chooseFormat, type OgcFormat } from './negotiate';
+import { requestLocale } from '$lib/i18n/request';
 
 export interface OgcContext {
 	event: RequestEvent;
@@ -26,15 +27,18 @@ const HTML_TYPE = 'text/html; charset=utf-8';
 
 export const ogcRoot = (url: URL) => `${publicOrigin(url)}${OGC_PATH}`;
 
-export function ogcException(e: OgcError, format: OgcFormat, root: string): Response {
+/** The exception in the request's language (`?lang=`, then Accept-Language; German by default). */
+export function ogcException(e: OgcError, format: OgcFormat, root: string, request: Request): Response {
 	const html = format === 'html';
-	return new Response(html ? exceptionHtml(root, e) : JSON.stringify({ code: e.code, description: e.description }), {
+	const locale = requestLocale(new URL(request.url), request.headers);
+	return new Response(html ? exceptionHtml(root, e, locale) : JSON.stringify({ code: e.code, description: e.description(locale) }), {
 		status: e.status,
 		headers: {
 			'content-type': html ? HTML_TYPE : 'application/json; charset=utf-8',
 			'cache-control': 'no-store',
 			...API_HEADERS,
 			...VARY_ACCEPT,
+			vary: `${VARY_ACCEPT.vary}, Accept-Language`,
 			...(html ? { 'content-security-policy': HTML_CSP } : {})
 		}
 	});
@@ -51,7 +55,7 @@ export function ogcGet(fn: (ctx: OgcContext) => OgcAnswer): RequestHandler {
 			if (format === 'html') return respondAsync(event.request, answer.html(), HTML_TYPE, { 'content-security-policy': HTML_CSP, ...VARY_ACCEPT });
 			return respondAsync(event.request, JSON.stringify(answer.json()), `${answer.jsonType}; charset=utf-8`, VARY_ACCEPT);
 		} catch (e) {
-			if (e instanceof OgcError) return ogcException(e, format, root);
+			if (e instanceof OgcError) return ogcException(e, format, root, event.request);
 			throw e;
 		}
 	};

@@ -5,6 +5,8 @@ import type { Store } from '../store';
 import { COLLECTIONS, prepare, type OgcCollection } from './collections';
 import { CONFORMANCE, serviceDescription, TITLE } from './documents';
 import type { OgcError } from './exception';
+import { translator, type Locale } from '$lib/i18n';
+import { ogc } from '$lib/i18n/ogc';
 import type { Page } from './items';
 import { pageUrl } from './items';
 import type { FlatFeature, PropertyDef } from './properties';
@@ -33,14 +35,14 @@ interface Crumb {
 	label: string;
 }
 
-function layout(root: string, title: string, crumbs: Crumb[], json: string, body: string): string {
+function layout(root: string, title: string, crumbs: Crumb[], json: string, body: string, locale: Locale = 'de'): string {
 	const trail = [{ href: `${root}?f=html`, label: 'OGC API' }, ...crumbs]
 		.map((c, i, all) =>
 			i === all.length - 1 || !c.href ? `<li aria-current="page">${esc(c.label)}</li>` : `<li><a href="${esc(c.href)}">${esc(c.label)}</a></li>`
 		)
 		.join('');
 	return `<!doctype html>
-<html lang="de">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -203,15 +205,17 @@ export function itemHtml(store: Store, root: string, c: OgcCollection, f: FlatFe
 	);
 }
 
-export function exceptionHtml(root: string, e: OgcError): string {
-	const heading = e.status === 404 ? 'Nicht gefunden' : e.status === 400 ? 'Ungültige Anfrage' : 'Fehler';
+export function exceptionHtml(root: string, e: OgcError, locale: Locale): string {
+	const t = translator(locale, ogc);
+	const heading = t(e.status === 404 ? 'ogc.page.notFound' : e.status === 400 ? 'ogc.page.badRequest' : 'ogc.page.error');
 	return layout(
 		root,
 		heading,
 		[{ label: heading }],
 		`${root}?f=json`,
-		`<p>Status ${e.status}, Code <code>${esc(e.code)}</code>.</p>
-<p>${esc(e.description)}</p>
-<p><a href="${root}/collections?f=html">Zu den Sammlungen</a></p>`
+		`<p>${esc(t('ogc.page.status', { status: e.status }))} <code>${esc(e.code)}</code>.</p>
+<p>${esc(e.description(locale))}</p>
+<p><a href="${root}/collections?f=html">${esc(t('ogc.page.toCollections'))}</a></p>`,
+		locale
 	);
 }

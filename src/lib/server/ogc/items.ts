@@ -7,7 +7,8 @@ import { clip, invalidParameter } from './exception';
 
 export const LIMIT_DEFAULT = 10;
 export const LIMIT_MAX = 1000;
-const KNOWN = new Set(['f', 'limit', 'offset', 'bbox', 'datetime']);
+// `lang` picks the language of exceptions (and is no filter).
+const KNOWN = new Set(['f', 'lang', 'limit', 'offset', 'bbox', 'datetime']);
 
 export interface ItemsQuery {
 	limit: number;
@@ -17,9 +18,9 @@ export interface ItemsQuery {
 }
 
 function integer(raw: string, parameter: string, min: number, max: number): number {
-	if (!/^\d+$/.test(raw)) throw invalidParameter(parameter, `must be an integer from ${min} to ${max}, not "${clip(raw)}"`);
+	if (!/^\d+$/.test(raw)) throw invalidParameter(parameter, 'ogc.integer', { min, max, raw: clip(raw) });
 	const n = Number(raw);
-	if (n < min || n > max) throw invalidParameter(parameter, `must be an integer from ${min} to ${max}, not ${clip(raw)}`);
+	if (n < min || n > max) throw invalidParameter(parameter, 'ogc.integer', { min, max, raw: clip(raw) });
 	return n;
 }
 
@@ -27,12 +28,12 @@ export function parseBbox(raw: string): [number, number, number, number] {
 	const parts = raw.split(',');
 	const nums = parts.map((s) => (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(s) ? Number(s) : NaN));
 	if (![4, 6].includes(parts.length) || nums.some((n) => !Number.isFinite(n))) {
-		throw invalidParameter('bbox', `must be 4 (or 6, with heights) comma-separated numbers: minLon,minLat,maxLon,maxLat in CRS84; got "${clip(raw)}"`);
+		throw invalidParameter('bbox', 'ogc.bbox', { raw: clip(raw) });
 	}
 	const [minLon, minLat, , maxLon, maxLat] = nums.length === 6 ? nums : [nums[0], nums[1], 0, nums[2], nums[3]];
-	if ([minLon, maxLon].some((x) => x < -180 || x > 180)) throw invalidParameter('bbox', 'longitudes must lie in [-180, 180]');
-	if ([minLat, maxLat].some((y) => y < -90 || y > 90)) throw invalidParameter('bbox', 'latitudes must lie in [-90, 90]');
-	if (minLat > maxLat) throw invalidParameter('bbox', 'the lower latitude must not exceed the upper one');
+	if ([minLon, maxLon].some((x) => x < -180 || x > 180)) throw invalidParameter('bbox', 'ogc.bboxLongitude');
+	if ([minLat, maxLat].some((y) => y < -90 || y > 90)) throw invalidParameter('bbox', 'ogc.bboxLatitude');
+	if (minLat > maxLat) throw invalidParameter('bbox', 'ogc.bboxOrder');
 	return [minLon, minLat, maxLon, maxLat];
 }
 
@@ -40,15 +41,15 @@ export function parseBbox(raw: string): [number, number, number, number] {
 function checkDatetime(raw: string): void {
 	const instant = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 	const ok = raw.split('/').every((p, _, all) => instant.test(p) || (all.length === 2 && (p === '..' || p === '')));
-	if (!ok || raw.split('/').length > 2) throw invalidParameter('datetime', `must be an RFC 3339 date-time or interval, not "${clip(raw)}"`);
+	if (!ok || raw.split('/').length > 2) throw invalidParameter('datetime', 'ogc.datetime', { raw: clip(raw) });
 }
 
 export function parseItemsQuery(params: URLSearchParams): ItemsQuery {
 	for (const key of params.keys()) {
-		if (!KNOWN.has(key)) throw invalidParameter(key, `unknown parameter; allowed: ${[...KNOWN].join(', ')}`);
+		if (!KNOWN.has(key)) throw invalidParameter(key, 'ogc.unknownParameter', { allowed: [...KNOWN].join(', ') });
 	}
 	for (const key of KNOWN) {
-		if (params.getAll(key).length > 1) throw invalidParameter(key, 'given more than once');
+		if (params.getAll(key).length > 1) throw invalidParameter(key, 'ogc.repeated');
 	}
 	const limit = params.get('limit');
 	const offset = params.get('offset');

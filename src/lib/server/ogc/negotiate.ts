@@ -14,7 +14,7 @@ export function chooseFormat(url: URL, accept: string | null): OgcFormat {
 	const f = url.searchParams.get('f');
 	if (f !== null) {
 		if ((FORMATS as readonly string[]).includes(f)) return f as OgcFormat;
-		throw invalidParameter('f', `unknown format "${f.slice(0, 40)}"; allowed: ${FORMATS.join(', ')}`);
+		throw invalidParameter('f', 'ogc.format', { format: f.slice(0, 40), allowed: FORMATS.join(', ') });
 	}
 	if (!accept) return 'json';
 	// JSON first: a wildcard (`*/*`) that ranks both alike gets JSON.

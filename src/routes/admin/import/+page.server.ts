@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { formatProblem, type DataProblem } from '$lib/data/problems';
+import { formatProblem, problemReason, zodReason, type DataProblem } from '$lib/data/problems';
 import { adminForm, requireSession, uploadLimit } from '$lib/server/admin/guard';
 import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, type PreviewResult } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
 import { importable } from '$lib/import/plan';
-import { translator, urlLocale, core } from '$lib/i18n';
+import { translator, urlLocale, core, type Locale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,14 +25,17 @@ async function upload(form: FormData, url: URL): Promise<{ bytes: Uint8Array; na
 	return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
 }
 
-/** Problems go to the page as text lines (file, row/feature, field, value, reason) and as fields. */
-function answer(result: PreviewResult, upload: string) {
+/** Problems go to the page in the admin's language, as text lines (file, row/feature, field, value, reason) and as fields. */
+function answer(result: PreviewResult, upload: string, locale: Locale) {
 	if (!result.ok)
 		return fail(422, {
 			upload,
-			problems: result.problems
-				.slice(0, 200)
-				.map((p: DataProblem) => ({ ...p, value: p.value === undefined ? undefined : String(JSON.stringify(p.value)).slice(0, 80), text: formatProblem(p) }))
+			problems: result.problems.slice(0, 200).map((p: DataProblem) => ({
+				...p,
+				value: p.value === undefined ? undefined : String(JSON.stringify(p.value)).slice(0, 80),
+				message: problemReason(p, locale),
+				text: formatProblem(p, locale)
+			}))
 		});
 	const p = result.preview;
 	return {
@@ -43,7 +46,7 @@ function answer(result: PreviewResult, upload: string) {
 			baseVersion: p.baseVersion,
 			diff: { ...p.diff, values: p.diff.values.slice(0, 1000) },
 			truncated: p.diff.values.length > 1000,
-			warnings: p.warnings.map(formatProblem)
+			warnings: p.warnings.map((w) => formatProblem(w, locale))
 		}
 	};
 }
@@ -58,23 +61,26 @@ export const actions: Actions = {
 			licence: String(form.get('licence') ?? ''),
 			mode: String(form.get('mode') ?? 'merge')
 		});
-		const t = translator(urlLocale(event.url), admin);
+		const locale = urlLocale(event.url);
+		const t = translator(locale, admin);
 		if (!options.success)
 			return fail(422, {
 				upload: file.name.slice(0, 100),
-				problems: options.error.issues.map((i) => ({
-					file: t('admin.error.formFile'),
-					field: i.path.join('.'),
-					message: i.message,
-					text: t('admin.error.formField', { field: i.path.join('.'), message: i.message })
-				}))
+				problems: options.error.issues.map((i) => {
+					const message = problemReason({ file: '', ...zodReason(i, undefined) }, locale);
+					return { file: t('admin.error.formFile'), field: i.path.join('.'), message, text: t('admin.error.formField', { field: i.path.join('.'), message }) };
+				})
 			});
-		return answer(await previewCsv(file.bytes, file.name, options.data, session.user), file.name.slice(0, 100));
+		return answer(await previewCsv(file.bytes, file.name, options.data, session.user), file.name.slice(0, 100), locale);
 	},
 	geojson: async (event) => {
 		const { session, form } = await adminForm(event);
 		const file = await upload(form, event.url);
-		return answer(await previewBoundaries(file.bytes, file.name, String(form.get('source') ?? '').slice(0, 300), session.user), file.name.slice(0, 100));
+		return answer(
+			await previewBoundaries(file.bytes, file.name, String(form.get('source') ?? '').slice(0, 300), session.user),
+			file.name.slice(0, 100),
+			urlLocale(event.url)
+		);
 	},
 	confirm: async (event) => {
 		const { session, form } = await adminForm(event);

@@ -6,6 +6,7 @@ import { invalidParameter } from '$lib/server/ogc/exception';
 export const GET = ogcGet(({ root, store, event }) => {
 	const c = getCollection(event.params.collectionId!);
 	const f = getItem(store, c, event.params.featureId!);
-	for (const key of event.url.searchParams.keys()) if (key !== 'f') throw invalidParameter(key, 'unknown parameter; allowed: f');
+	for (const key of event.url.searchParams.keys())
+		if (key !== 'f' && key !== 'lang') throw invalidParameter(key, 'ogc.unknownParameter', { allowed: 'f, lang' });
 	return { json: () => itemDocument(root, c, f), jsonType: TYPES.geojson, html: () => itemHtml(store, root, c, f) };
 });
