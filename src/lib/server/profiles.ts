@@ -3,7 +3,7 @@
 // inputs of the Sozialindex. Pure functions of the store, like api.ts.
 import type { AreaProps, IndicatorMeta, KontorProps, Level } from '$lib/data/contracts';
 import { nearestNeighbours, type AreaVector, type Neighbour } from '$lib/stats/similarity';
-import { MAX_COMPARE } from '$lib/state/selection';
+import { MAX_COMPARE, MIN_COMPARE } from '$lib/state/selection';
 import { zScores } from '$lib/stats/zscore';
 import type { AreaProfile, AreaSeries, Comparison, KontorSummary } from '$lib/data/responses';
 
@@ -148,8 +148,6 @@ export function socialIndicators(store: Store): string[] {
 export function similarAreas(store: Store, id: string, level: Level, indicators: string[], k = 5): Neighbour[] {
 	return nearestNeighbours(areaVectors(store, level, indicators), id, indicators, k);
 }
-
-export const MIN_COMPARE = 2;
 
 export type CompareProblem = { reason: 'missing' | 'too-few' | 'too-many' | 'duplicate' | 'unknown' | 'mixed-level'; values: string[] };
 

@@ -2,6 +2,8 @@
 // of ids, so all three toggle, replace and cap it the same way.
 
 /** At most this many areas are selected and compared at once (/vergleich refuses more). */
+/** A comparison shows from MIN_COMPARE to MAX_COMPARE areas. */
+export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
 
 /** Adds id (dropping the oldest beyond MAX_COMPARE) or removes it when it is already selected. */

@@ -157,7 +157,7 @@ export const analysis = {
 	'profile.licence': 'Lizenz',
 	'profile.notFound': 'Dieses Gebiet gibt es nicht.',
 	'compare.title': 'Vergleich',
-	'compare.choose': 'Gebiete wählen (2 bis 6)',
+	'compare.choose': 'Gebiete wählen ({min} bis {max})',
 	'compare.submit': 'Vergleichen',
 	'compare.table': 'Werte und Differenzen',
 	'compare.difference': 'Differenz zu {name}',

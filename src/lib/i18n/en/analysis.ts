@@ -151,7 +151,7 @@ export const analysis: Texts<typeof de> = {
 	'profile.licence': 'Licence',
 	'profile.notFound': 'This area does not exist.',
 	'compare.title': 'Comparison',
-	'compare.choose': 'Choose areas (2 to 6)',
+	'compare.choose': 'Choose areas ({min} to {max})',
 	'compare.submit': 'Compare',
 	'compare.table': 'Values and differences',
 	'compare.difference': 'Difference to {name}',
