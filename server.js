@@ -90,10 +90,11 @@ const inFlight = new Set();
 
 const server = http.createServer((req, res) => {
 	for (const [name, value] of securityHeaders) res.setHeader(name, value);
-	guardStaticStreams(req, res);
 	inFlight.add(res);
 	res.on('close', () => inFlight.delete(res));
 	if (cache.enabled && cache.serve(req, res)) return;
+	// Answers from the cache come from memory; only the handler's (sirv's) file streams need the guard.
+	guardStaticStreams(req, res);
 	const acceptEncoding = req.headers['accept-encoding'];
 	if (acceptEncoding !== undefined) req.headers['accept-encoding'] = reduceAcceptEncoding(String(acceptEncoding));
 	if (statsPath && req.url === statsPath) {
