@@ -11,7 +11,7 @@ const json = async (path: string) => {
 	expect(res.status, path).toBe(200);
 	return res.json();
 };
-type Link = { href: string; rel: string; type: string };
+type Link = { href: string; rel: string; type: string; title: string };
 const rel = (links: Link[], r: string) => links.filter((l) => l.rel === r);
 
 async function expectException(path: string, status: number, code: string) {
@@ -250,6 +250,9 @@ describe('content negotiation and HTML', () => {
 			expect(collections[0].description).toMatch(/^The 31 districts \(Stadtteile\) of Salzgitter\./);
 			expect(rel(links, 'self')[0].title).toBe('Collections as JSON');
 		}
+		const properties = await (await get('/collections/stadtteile?f=html&lang=en')).text();
+		expect(properties).toContain('(latest value)');
+		expect(properties).not.toContain('letzter Wert');
 	});
 });
 

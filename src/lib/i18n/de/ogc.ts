@@ -124,6 +124,11 @@ export const ogc = {
 	'ogc.oas.exception400': 'Ungültige Anfrage (Parameter)',
 	'ogc.oas.exception404': 'Sammlung oder Objekt nicht gefunden',
 
+	'ogc.property.latest': '{label} (letzter Wert)',
+	'ogc.property.latestExample': '{label} (letzter Wert) – Beispieldaten',
+	'ogc.property.year': '{label}: Jahr des Werts',
+	'ogc.property.date': '{label}: Stichtag des Werts',
+
 	'ogc.page.notFound': 'Nicht gefunden',
 	'ogc.page.badRequest': 'Ungültige Anfrage',
 	'ogc.page.error': 'Fehler',

@@ -126,6 +126,11 @@ export const ogc: Texts<typeof de> = {
 	'ogc.oas.exception400': 'Bad request (parameters)',
 	'ogc.oas.exception404': 'Collection or feature not found',
 
+	'ogc.property.latest': '{label} (latest value)',
+	'ogc.property.latestExample': '{label} (latest value) – example data',
+	'ogc.property.year': '{label}: year of the value',
+	'ogc.property.date': '{label}: reference date of the value',
+
 	'ogc.page.notFound': 'Not found',
 	'ogc.page.badRequest': 'Bad request',
 	'ogc.page.error': 'Error',

@@ -2,6 +2,7 @@
 // request's language), the property list and the function that gives its features. A new layer (e.g. catchments) is a new entry.
 import { bbox } from '@turf/turf';
 import { approximationNote, geometryStatus, type Store } from '../store';
+import type { Locale } from '$lib/i18n';
 import type { OgcT } from '$lib/i18n/ogc';
 import { areaFeature, areaPropertyDefs, KONTOR_PROPERTIES, kontorFeature, type FlatFeature, type PropertyDef } from './properties';
 
@@ -12,7 +13,8 @@ export interface OgcCollection {
 	description: (store: Store, t: OgcT) => string;
 	/** GeoJSON geometry types of the features, for the HTML page and the OpenAPI document. */
 	geometryTypes: string[];
-	properties: (store: Store) => PropertyDef[];
+	/** The properties, indicator titles in the given language (German unless asked). */
+	properties: (store: Store, locale?: Locale) => PropertyDef[];
 	features: (store: Store) => FlatFeature[];
 }
 

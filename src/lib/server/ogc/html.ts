@@ -183,7 +183,7 @@ export function collectionHtml(store: Store, view: HtmlView, c: OgcCollection): 
 		`<p class="hinweis">${esc(c.description(store, t))}</p>
 <p><a href="${href(`${base}/items?f=html`, locale)}">${esc(t('ogc.html.viewFeatures'))}</a> (${p.features.length}) · <a href="${href(`${base}/items?f=json&limit=1000`, locale)}">${esc(t('ogc.html.allGeojson'))}</a></p>
 <p>${esc(t('ogc.html.extent', { extent: p.extent.map((x) => numberFormats[locale].format(x)).join('; ') }))}</p>
-${propertyTable(c.properties(store), t)}`
+${propertyTable(c.properties(store, locale), t)}`
 	);
 }
 
@@ -222,7 +222,7 @@ ${nav.length ? `<nav aria-label="${esc(t('ogc.html.pages'))}"><p>${nav.join(' ·
 export function itemHtml(store: Store, view: HtmlView, c: OgcCollection, f: FlatFeature): string {
 	const { root, t } = view;
 	const base = `${root}/collections/${c.id}`;
-	const defs = new Map(c.properties(store).map((d) => [d.name, d]));
+	const defs = new Map(c.properties(store, view.locale).map((d) => [d.name, d]));
 	const rows = Object.entries(f.properties)
 		.map(([k, v]) => {
 			const d = defs.get(k);
