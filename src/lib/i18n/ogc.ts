@@ -6,7 +6,7 @@ import { ogc as en } from './en/ogc';
 
 export const ogc = { de, en };
 export type OgcKey = keyof typeof de;
-export type OgcT = (key: OgcKey, params?: Params) => string;
+/** The OGC texts in one language; it knows its language for texts built outside the section. */
+export type OgcT = ((key: OgcKey, params?: Params) => string) & { readonly locale: Locale };
 
-/** The OGC texts in one language. */
-export const ogcTexts = (locale: Locale): OgcT => translator(locale, ogc);
+export const ogcTexts = (locale: Locale): OgcT => Object.assign(translator(locale, ogc), { locale });

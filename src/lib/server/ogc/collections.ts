@@ -3,7 +3,7 @@
 import { bbox } from '@turf/turf';
 import { approximationNote, geometryStatus, type Store } from '../store';
 import type { Locale } from '$lib/i18n';
-import type { OgcT } from '$lib/i18n/ogc';
+import type { OgcKey, OgcT } from '$lib/i18n/ogc';
 import { areaFeature, areaPropertyDefs, KONTOR_PROPERTIES, kontorFeature, type FlatFeature, type PropertyDef } from './properties';
 
 export interface OgcCollection {
@@ -19,10 +19,10 @@ export interface OgcCollection {
 }
 
 /** What the Stadtteil boundaries are: approximated (all, or the named ones) or official. */
-function geometryNote(store: Store, all: string, official: string): string {
+function geometryNote(store: Store, t: OgcT, all: OgcKey, official: OgcKey): string {
 	const status = geometryStatus(store);
-	if (!status.approximated.length) return official;
-	return status.approximated.length === status.total ? all : `${approximationNote(store)}.`;
+	if (!status.approximated.length) return t(official);
+	return status.approximated.length === status.total ? t(all) : `${approximationNote(store, t.locale)}.`;
 }
 
 function indicatorNote(store: Store, t: OgcT): string {
@@ -38,7 +38,7 @@ export const COLLECTIONS: OgcCollection[] = [
 		description: (s, t) =>
 			`${t('ogc.collection.stadtteileText', {
 				count: s.areasByLevel.stadtteil.length,
-				geometry: geometryNote(s, t('ogc.collection.stadtteileApproximated'), t('ogc.collection.stadtteileOfficial'))
+				geometry: geometryNote(s, t, 'ogc.collection.stadtteileApproximated', 'ogc.collection.stadtteileOfficial')
 			})} ${indicatorNote(s, t)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,
@@ -50,7 +50,7 @@ export const COLLECTIONS: OgcCollection[] = [
 		description: (s, t) =>
 			`${t('ogc.collection.ortschaftenText', {
 				count: s.areasByLevel.ortschaft.length,
-				geometry: geometryNote(s, t('ogc.collection.ortschaftenApproximated'), t('ogc.collection.unionOfficial'))
+				geometry: geometryNote(s, t, 'ogc.collection.ortschaftenApproximated', 'ogc.collection.unionOfficial')
 			})} ${indicatorNote(s, t)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,

@@ -28,7 +28,7 @@ export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 export const TITLE = 'Kontoratlas Salzgitter – OGC API Features';
 /** The service description; what it says about the Stadtteil boundaries follows the served geometry. */
 export function serviceDescription(store: Store, t: OgcT): string {
-	return t('ogc.description', { boundaries: approximationNote(store) ?? t('ogc.officialBoundaries') });
+	return t('ogc.description', { boundaries: approximationNote(store, t.locale) ?? t('ogc.officialBoundaries') });
 }
 
 const link = (href: string, rel: string, type: string, title: string): Link => ({ href, rel, type, title });
