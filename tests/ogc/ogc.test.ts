@@ -1,5 +1,5 @@
 // OGC API Features Part 1 against the built server: the resources, paging at the edges, the
-// exception format, content negotiation, the German HTML pages and a valid OpenAPI document.
+// exception format, content negotiation, the HTML pages (German, or English on request) and a valid OpenAPI document.
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, inject, it } from 'vitest';
 
@@ -11,7 +11,7 @@ const json = async (path: string) => {
 	expect(res.status, path).toBe(200);
 	return res.json();
 };
-type Link = { href: string; rel: string; type: string };
+type Link = { href: string; rel: string; type: string; title: string };
 const rel = (links: Link[], r: string) => links.filter((l) => l.rel === r);
 
 async function expectException(path: string, status: number, code: string) {
@@ -219,6 +219,40 @@ describe('content negotiation and HTML', () => {
 		expect(item).toContain('Lebenstedt');
 		expect(item).toContain('45.945'); // residents 2023, German digit grouping
 		expect(item).toContain('(Beispieldaten)');
+	});
+
+	it('the landing page and the collections are German by default, English with ?lang=en or Accept-Language: en', async () => {
+		const landing = await get('?f=html');
+		expect(landing.headers.get('vary')).toContain('Accept-Language');
+		const german = await landing.text();
+		expect(german).toContain('<html lang="de">');
+		expect(german).toContain('<h2>In QGIS öffnen</h2>');
+		expect(german).toMatch(/<a href="[^"]*\/collections\?f=html">Sammlungen<\/a>/);
+		const germanCollections = await json('/collections');
+		expect(germanCollections.collections[0]).toMatchObject({ id: 'stadtteile', title: 'Stadtteile' });
+		expect(germanCollections.collections[0].description).toMatch(/^Die 31 Stadtteile von Salzgitter\./);
+
+		const english = [await get('?f=html&lang=en'), await get('?f=html', { 'accept-language': 'en-GB,en;q=0.8' })];
+		const [byParam, byHeader] = await Promise.all(english.map((r) => r.text()));
+		for (const html of [byParam, byHeader]) {
+			expect(html).toContain('<html lang="en">');
+			expect(html).toContain('<h2>Open in QGIS</h2>');
+			expect(html).toMatch(/<a href="[^"]*\/collections\?f=html&amp;lang=en">Collections<\/a>/);
+			expect(html).not.toContain('Sammlungen');
+		}
+		expect(english[0].headers.get('etag')).not.toBe(landing.headers.get('etag'));
+
+		for (const res of [await get('/collections?lang=en'), await get('/collections', { 'accept-language': 'en' })]) {
+			expect(res.headers.get('vary')).toContain('Accept-Language');
+			const { collections, links } = await res.json();
+			expect(collections.map((c: { id: string }) => c.id)).toEqual(['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore']);
+			expect(collections[0].title).toBe('Districts (Stadtteile)');
+			expect(collections[0].description).toMatch(/^The 31 districts \(Stadtteile\) of Salzgitter\./);
+			expect(rel(links, 'self')[0].title).toBe('Collections as JSON');
+		}
+		const properties = await (await get('/collections/stadtteile?f=html&lang=en')).text();
+		expect(properties).toContain('(latest value)');
+		expect(properties).not.toContain('letzter Wert');
 	});
 });
 

@@ -6,7 +6,7 @@ import { env } from '$env/dynamic/private';
 import type { IndicatorMeta, IndicatorValue, Level } from '$lib/data/contracts';
 import { DERIVED_FILES, Derived, type AreaFeature } from '$lib/data/derived';
 import { approximatedNames, approximationNotice, geometryStatus as statusOf, type GeometryStatus } from '$lib/data/geometryStatus';
-import { translator, core } from '$lib/i18n';
+import { translator, core, type Locale } from '$lib/i18n';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
@@ -123,13 +123,13 @@ export function geometryStatus(store: Store): GeometryStatus {
 }
 
 /**
- * The same notice in German for the server's own texts (OGC descriptions, open-data catalogue,
- * coverage caveats): null when every boundary is official; after a partial import it counts the
- * approximated Stadtteile and names them.
+ * The same notice for the server's own texts (OGC descriptions in the request's language; the German
+ * open-data catalogue and coverage caveats): null when every boundary is official; after a partial
+ * import it counts the approximated Stadtteile and names them.
  */
-export function approximationNote(store: Store): string | null {
+export function approximationNote(store: Store, locale: Locale = 'de'): string | null {
 	const status = geometryStatus(store);
-	const notice = approximationNotice(status, translator('de', atlas, analysis, core));
+	const notice = approximationNotice(status, translator(locale, atlas, analysis, core));
 	if (!notice) return null;
 	return status.approximated.length === status.total ? notice.text : `${notice.text} (${approximatedNames(status)})`;
 }

@@ -1,68 +1,76 @@
-// The collections the OGC API serves. A collection is one entry: id, title, description, the
-// property list and the function that gives its features. A new layer (e.g. catchments) is a new entry.
+// The collections the OGC API serves. A collection is one entry: id, title and description (in the
+// request's language), the property list and the function that gives its features. A new layer (e.g. catchments) is a new entry.
 import { bbox } from '@turf/turf';
 import { approximationNote, geometryStatus, type Store } from '../store';
+import type { Locale } from '$lib/i18n';
+import type { OgcKey, OgcT } from '$lib/i18n/ogc';
 import { areaFeature, areaPropertyDefs, KONTOR_PROPERTIES, kontorFeature, type FlatFeature, type PropertyDef } from './properties';
 
 export interface OgcCollection {
 	id: string;
-	title: string;
-	description: (store: Store) => string;
+	/** Title and description in the request's language (the id stays the same in every language). */
+	title: (t: OgcT) => string;
+	description: (store: Store, t: OgcT) => string;
 	/** GeoJSON geometry types of the features, for the HTML page and the OpenAPI document. */
 	geometryTypes: string[];
-	properties: (store: Store) => PropertyDef[];
+	/** The properties, indicator titles in the given language (German unless asked). */
+	properties: (store: Store, locale?: Locale) => PropertyDef[];
 	features: (store: Store) => FlatFeature[];
 }
 
 /** What the Stadtteil boundaries are: approximated (all, or the named ones) or official. */
-function geometryNote(store: Store, all: string, official: string): string {
+function geometryNote(store: Store, t: OgcT, all: OgcKey, official: OgcKey): string {
 	const status = geometryStatus(store);
-	if (!status.approximated.length) return official;
-	return status.approximated.length === status.total ? all : `${approximationNote(store)}.`;
+	if (!status.approximated.length) return t(official);
+	return status.approximated.length === status.total ? t(all) : `${approximationNote(store, t.locale)}.`;
 }
 
-function beispieldatenNote(store: Store): string {
+function indicatorNote(store: Store, t: OgcT): string {
 	const bsp = store.derived.indicators.filter((m) => m.beispieldaten).map((m) => m.id.replace(/-/g, '_'));
 	const real = store.derived.indicators.filter((m) => !m.beispieldaten).map((m) => m.id.replace(/-/g, '_'));
-	return (
-		`Indikatoren als Eigenschaften, jeweils der letzte Wert mit _jahr und _stand. Echte Werte: ${real.join(', ')}. ` +
-		`Beispieldaten (synthetisch, keine Zahlen der Stadt): ${bsp.join(', ')}.`
-	);
+	return t('ogc.collection.indicators', { real: real.join(', '), synthetic: bsp.join(', ') });
 }
 
 export const COLLECTIONS: OgcCollection[] = [
 	{
 		id: 'stadtteile',
-		title: 'Stadtteile',
-		description: (s) =>
-			`Die ${s.areasByLevel.stadtteil.length} Stadtteile von Salzgitter. Geometrie: ${geometryNote(s, 'Näherung, keine amtlichen Grenzen (aus den Ortsmittelpunkten und den amtlichen Flächen genähert).', 'amtliche Stadtteilgrenzen.')} ${beispieldatenNote(s)}`,
+		title: (t) => t('ogc.collection.stadtteile'),
+		description: (s, t) =>
+			`${t('ogc.collection.stadtteileText', {
+				count: s.areasByLevel.stadtteil.length,
+				geometry: geometryNote(s, t, 'ogc.collection.stadtteileApproximated', 'ogc.collection.stadtteileOfficial')
+			})} ${indicatorNote(s, t)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,
 		features: (s) => s.areasByLevel.stadtteil.map((f) => areaFeature(s, f))
 	},
 	{
 		id: 'ortschaften',
-		title: 'Ortschaften',
-		description: (s) =>
-			`Die ${s.areasByLevel.ortschaft.length} Ortschaften von Salzgitter als Vereinigung ihrer Stadtteile. Geometrie: ${geometryNote(s, 'Näherung, keine amtlichen Grenzen.', 'Vereinigung der amtlichen Stadtteilgrenzen.')} ${beispieldatenNote(s)}`,
+		title: (t) => t('ogc.collection.ortschaften'),
+		description: (s, t) =>
+			`${t('ogc.collection.ortschaftenText', {
+				count: s.areasByLevel.ortschaft.length,
+				geometry: geometryNote(s, t, 'ogc.collection.ortschaftenApproximated', 'ogc.collection.unionOfficial')
+			})} ${indicatorNote(s, t)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,
 		features: (s) => s.areasByLevel.ortschaft.map((f) => areaFeature(s, f))
 	},
 	{
 		id: 'stadtgrenze',
-		title: 'Stadtgrenze',
-		description: (s) =>
-			`Die Stadt Salzgitter als Ganzes. Geometrie: ${s.areasByLevel.stadt[0]?.properties.geometryQuality === 'official' ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : 'Stadtgrenze aus VG250 des BKG (Maßstab 1:250.000), vereinfacht.'} ${beispieldatenNote(s)}`,
+		title: (t) => t('ogc.collection.stadtgrenze'),
+		description: (s, t) =>
+			`${t('ogc.collection.stadtgrenzeText', {
+				geometry: t(s.areasByLevel.stadt[0]?.properties.geometryQuality === 'official' ? 'ogc.collection.unionOfficial' : 'ogc.collection.stadtgrenzeVg250')
+			})} ${indicatorNote(s, t)}`,
 		geometryTypes: ['Polygon', 'MultiPolygon'],
 		properties: areaPropertyDefs,
 		features: (s) => s.areasByLevel.stadt.map((f) => areaFeature(s, f))
 	},
 	{
 		id: 'kontore',
-		title: 'Stadtteilkontore',
-		description: (s) =>
-			`Die ${s.derived.kontore.features.length} Stadtteilkontore mit zentralem Kontakt und Aufgaben. Lage: ungefähr (lage_ungefaehr), solange keine Adresse bekannt ist; platzierung sagt, wie der Punkt gesetzt wurde.`,
+		title: (t) => t('ogc.collection.kontore'),
+		description: (s, t) => t('ogc.collection.kontoreText', { count: s.derived.kontore.features.length }),
 		geometryTypes: ['Point'],
 		properties: () => KONTOR_PROPERTIES,
 		features: (s) => s.derived.kontore.features.map(kontorFeature)

@@ -1,10 +1,12 @@
 // The JSON resources of the OGC API: landing page, conformance, collections, one collection,
-// a page of items and one item. Links are absolute, built from the request's origin.
+// a page of items and one item. Links are absolute, built from the request's origin; titles and
+// descriptions are in the request's language (`t`), field names, relations and ids are not.
 import { approximationNote, type Store } from '../store';
 import { collectionById, COLLECTIONS, prepare, type OgcCollection } from './collections';
 import { notFound, clip } from './exception';
 import { filterByBbox, pageUrl, paginate, type ItemsQuery, type Link, type Page } from './items';
 import type { FlatFeature } from './properties';
+import type { OgcT } from '$lib/i18n/ogc';
 
 export const OGC_PATH = '/ogc';
 export const TYPES = {
@@ -25,62 +27,63 @@ export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
 export const TITLE = 'Kontoratlas Salzgitter – OGC API Features';
 /** The service description; what it says about the Stadtteil boundaries follows the served geometry. */
-export function serviceDescription(store: Store): string {
-	return (
-		'Stadtteile, Ortschaften, Stadtgrenze und Stadtteilkontore von Salzgitter mit Indikatorwerten, für Desktop-GIS (QGIS, ArcGIS) und Geoportale. ' +
-		`Stadtteilgrenzen: ${approximationNote(store) ?? 'amtliche Grenzen'}. Sozialindikatoren: Beispieldaten (synthetisch).`
-	);
+export function serviceDescription(store: Store, t: OgcT): string {
+	return t('ogc.description', { boundaries: approximationNote(store, t.locale) ?? t('ogc.officialBoundaries') });
 }
 
 const link = (href: string, rel: string, type: string, title: string): Link => ({ href, rel, type, title });
 
 /** JSON self link plus its HTML alternate (or the other way round), for any OGC path. */
-function selfLinks(root: string, path: string, jsonType: string, what: string): Link[] {
-	return [link(`${root}${path}?f=json`, 'self', jsonType, `${what} als JSON`), link(`${root}${path}?f=html`, 'alternate', TYPES.html, `${what} als HTML`)];
+function selfLinks(root: string, path: string, jsonType: string, what: string, t: OgcT): Link[] {
+	return [
+		link(`${root}${path}?f=json`, 'self', jsonType, t('ogc.asJson', { what })),
+		link(`${root}${path}?f=html`, 'alternate', TYPES.html, t('ogc.asHtml', { what }))
+	];
 }
 
-export function landing(store: Store, root: string) {
+export function landing(store: Store, root: string, t: OgcT) {
 	return {
 		title: TITLE,
-		description: serviceDescription(store),
+		description: serviceDescription(store, t),
 		links: [
-			...selfLinks(root, '', TYPES.json, 'Diese Seite'),
-			link(`${root}/api?f=json`, 'service-desc', TYPES.openapi, 'API-Beschreibung (OpenAPI 3.0)'),
-			link(`${root}/api?f=html`, 'service-doc', TYPES.html, 'API-Dokumentation'),
-			link(`${root}/conformance?f=json`, 'conformance', TYPES.json, 'Erfüllte Konformitätsklassen'),
-			link(`${root}/collections?f=json`, 'data', TYPES.json, 'Sammlungen'),
-			link(`${new URL(root).origin}/daten`, 'describedby', TYPES.html, 'Offene Daten: Datensätze, Herkunft, Lizenzen')
+			...selfLinks(root, '', TYPES.json, t('ogc.thisPage'), t),
+			link(`${root}/api?f=json`, 'service-desc', TYPES.openapi, t('ogc.apiDescription')),
+			link(`${root}/api?f=html`, 'service-doc', TYPES.html, t('ogc.apiDocs')),
+			link(`${root}/conformance?f=json`, 'conformance', TYPES.json, t('ogc.conformanceClasses')),
+			link(`${root}/collections?f=json`, 'data', TYPES.json, t('ogc.collections')),
+			link(`${new URL(root).origin}/daten`, 'describedby', TYPES.html, t('ogc.openData'))
 		]
 	};
 }
 
-export function conformance(root: string) {
-	return { conformsTo: CONFORMANCE, links: selfLinks(root, '/conformance', TYPES.json, 'Konformität') };
+export function conformance(root: string, t: OgcT) {
+	return { conformsTo: CONFORMANCE, links: selfLinks(root, '/conformance', TYPES.json, t('ogc.conformance'), t) };
 }
 
-export function collection(store: Store, root: string, c: OgcCollection, withSelf = true) {
+export function collection(store: Store, root: string, c: OgcCollection, t: OgcT, withSelf = true) {
 	const { extent } = prepare(store, c);
 	const base = `/collections/${c.id}`;
+	const title = c.title(t);
 	return {
 		id: c.id,
-		title: c.title,
-		description: c.description(store),
+		title,
+		description: c.description(store, t),
 		itemType: 'feature',
 		crs: [CRS84],
 		extent: { spatial: { bbox: [extent.map((x) => Math.round(x * 1e6) / 1e6)], crs: CRS84 } },
 		links: [
-			...(withSelf ? selfLinks(root, base, TYPES.json, c.title) : [link(`${root}${base}?f=json`, 'self', TYPES.json, c.title)]),
-			link(`${root}${base}/items?f=json`, 'items', TYPES.geojson, `${c.title}: Objekte als GeoJSON`),
-			link(`${root}${base}/items?f=html`, 'items', TYPES.html, `${c.title}: Objekte als HTML`),
-			link(`${new URL(root).origin}/daten#${c.id}`, 'license', TYPES.html, 'Herkunft und Lizenz')
+			...(withSelf ? selfLinks(root, base, TYPES.json, title, t) : [link(`${root}${base}?f=json`, 'self', TYPES.json, title)]),
+			link(`${root}${base}/items?f=json`, 'items', TYPES.geojson, t('ogc.itemsAsGeojson', { title })),
+			link(`${root}${base}/items?f=html`, 'items', TYPES.html, t('ogc.itemsAsHtml', { title })),
+			link(`${new URL(root).origin}/daten#${c.id}`, 'license', TYPES.html, t('ogc.license'))
 		]
 	};
 }
 
-export function collections(store: Store, root: string) {
+export function collections(store: Store, root: string, t: OgcT) {
 	return {
-		links: selfLinks(root, '/collections', TYPES.json, 'Sammlungen'),
-		collections: COLLECTIONS.map((c) => collection(store, root, c, false))
+		links: selfLinks(root, '/collections', TYPES.json, t('ogc.collections'), t),
+		collections: COLLECTIONS.map((c) => collection(store, root, c, t, false))
 	};
 }
 
@@ -101,15 +104,15 @@ export function itemsPage(store: Store, c: OgcCollection, q: ItemsQuery): Page {
 	return paginate(filterByBbox(features, boxes, q.bbox), q);
 }
 
-export function itemsDocument(root: string, c: OgcCollection, page: Page, q: ItemsQuery, params: URLSearchParams) {
+export function itemsDocument(root: string, c: OgcCollection, page: Page, q: ItemsQuery, params: URLSearchParams, t: OgcT) {
 	const items = `${root}/collections/${c.id}/items`;
 	const links: Link[] = [
-		link(pageUrl(items, params, q.offset, 'json'), 'self', TYPES.geojson, 'Diese Seite'),
-		link(pageUrl(items, params, q.offset, 'html'), 'alternate', TYPES.html, 'Diese Seite als HTML')
+		link(pageUrl(items, params, q.offset, 'json'), 'self', TYPES.geojson, t('ogc.thisPage')),
+		link(pageUrl(items, params, q.offset, 'html'), 'alternate', TYPES.html, t('ogc.asHtml', { what: t('ogc.thisPage') }))
 	];
-	if (page.next !== null) links.push(link(pageUrl(items, params, page.next, 'json'), 'next', TYPES.geojson, 'Nächste Seite'));
-	if (page.prev !== null) links.push(link(pageUrl(items, params, page.prev, 'json'), 'prev', TYPES.geojson, 'Vorige Seite'));
-	links.push(link(`${root}/collections/${c.id}?f=json`, 'collection', TYPES.json, c.title));
+	if (page.next !== null) links.push(link(pageUrl(items, params, page.next, 'json'), 'next', TYPES.geojson, t('ogc.nextPage')));
+	if (page.prev !== null) links.push(link(pageUrl(items, params, page.prev, 'json'), 'prev', TYPES.geojson, t('ogc.prevPage')));
+	links.push(link(`${root}/collections/${c.id}?f=json`, 'collection', TYPES.json, c.title(t)));
 	return {
 		type: 'FeatureCollection',
 		numberMatched: page.numberMatched,
@@ -119,10 +122,10 @@ export function itemsDocument(root: string, c: OgcCollection, page: Page, q: Ite
 	};
 }
 
-export function itemDocument(root: string, c: OgcCollection, f: FlatFeature) {
+export function itemDocument(root: string, c: OgcCollection, f: FlatFeature, t: OgcT) {
 	const path = `/collections/${c.id}/items/${encodeURIComponent(f.id)}`;
 	return {
 		...f,
-		links: [...selfLinks(root, path, TYPES.geojson, f.id), link(`${root}/collections/${c.id}?f=json`, 'collection', TYPES.json, c.title)]
+		links: [...selfLinks(root, path, TYPES.geojson, f.id, t), link(`${root}/collections/${c.id}?f=json`, 'collection', TYPES.json, c.title(t))]
 	};
 }

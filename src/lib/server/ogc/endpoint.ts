@@ -1,5 +1,5 @@
 // Glue between SvelteKit endpoints and the OGC modules: pick the format, answer with ETag and
-// compression (respond), and turn an OgcError into the exception body in that format.
+// compression (respond), in the request's language, and turn an OgcError into the exception body in that format.
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import { API_HEADERS, respondAsync, VARY_ACCEPT } from '../http';
 import { publicOrigin } from '../origin';
@@ -8,6 +8,8 @@ import { OGC_PATH } from './documents';
 import { OgcError } from './exception';
 import { exceptionHtml, HTML_CSP } from './html';
 import { chooseFormat, type OgcFormat } from './negotiate';
+import type { Locale } from '$lib/i18n';
+import { ogcTexts, type OgcT } from '$lib/i18n/ogc';
 import { requestLocale } from '$lib/i18n/request';
 
 export interface OgcContext {
@@ -15,6 +17,9 @@ export interface OgcContext {
 	store: Store;
 	/** Absolute URL of the API root, e.g. http://host/ogc. */
 	root: string;
+	/** The request's language (`?lang=`, then Accept-Language; German by default) and its texts. */
+	locale: Locale;
+	t: OgcT;
 }
 
 export interface OgcAnswer {
@@ -24,6 +29,9 @@ export interface OgcAnswer {
 }
 
 const HTML_TYPE = 'text/html; charset=utf-8';
+
+/** Every OGC answer's text follows the language too; the ETag (a hash of the body) differs with it. */
+const VARY = { vary: `${VARY_ACCEPT.vary}, Accept-Language` };
 
 export const ogcRoot = (url: URL) => `${publicOrigin(url)}${OGC_PATH}`;
 
@@ -37,8 +45,7 @@ export function ogcException(e: OgcError, format: OgcFormat, root: string, reque
 			'content-type': html ? HTML_TYPE : 'application/json; charset=utf-8',
 			'cache-control': 'no-store',
 			...API_HEADERS,
-			...VARY_ACCEPT,
-			vary: `${VARY_ACCEPT.vary}, Accept-Language`,
+			...VARY,
 			...(html ? { 'content-security-policy': HTML_CSP } : {})
 		}
 	});
@@ -50,10 +57,11 @@ export function ogcGet(fn: (ctx: OgcContext) => OgcAnswer): RequestHandler {
 		let format: OgcFormat = 'json';
 		try {
 			format = chooseFormat(event.url, event.request.headers.get('accept'));
-			const answer = fn({ event, store: getStore(), root });
+			const locale = requestLocale(event.url, event.request.headers);
+			const answer = fn({ event, store: getStore(), root, locale, t: ogcTexts(locale) });
 			// The format follows f= or the Accept header.
-			if (format === 'html') return respondAsync(event.request, answer.html(), HTML_TYPE, { 'content-security-policy': HTML_CSP, ...VARY_ACCEPT });
-			return respondAsync(event.request, JSON.stringify(answer.json()), `${answer.jsonType}; charset=utf-8`, VARY_ACCEPT);
+			if (format === 'html') return respondAsync(event.request, answer.html(), HTML_TYPE, { 'content-security-policy': HTML_CSP, ...VARY });
+			return respondAsync(event.request, JSON.stringify(answer.json()), `${answer.jsonType}; charset=utf-8`, VARY);
 		} catch (e) {
 			if (e instanceof OgcError) return ogcException(e, format, root, event.request);
 			throw e;

@@ -1,14 +1,15 @@
-// Plain German HTML for the OGC API (requirement class html): one small page per resource, with
-// breadcrumbs, tables with headers and captions, links to the JSON alternate, and no external
-// resources or scripts (the page carries its own strict CSP).
+// Plain HTML for the OGC API (requirement class html) in the request's language: one small page per
+// resource, with breadcrumbs, tables with headers and captions, links to the JSON alternate (every link
+// keeps the language, via withLang), and no external resources or scripts (the page carries its own strict CSP).
 import type { Store } from '../store';
 import { COLLECTIONS, prepare, type OgcCollection } from './collections';
 import { CONFORMANCE, serviceDescription, TITLE } from './documents';
 import type { OgcError } from './exception';
-import { translator, type Locale } from '$lib/i18n';
-import { ogc } from '$lib/i18n/ogc';
+import { intlLocale, type Locale } from '$lib/i18n';
+import { withLang } from '$lib/i18n/links';
+import { ogcTexts, type OgcT } from '$lib/i18n/ogc';
 import type { Page } from './items';
-import { pageUrl } from './items';
+import { LIMIT_DEFAULT, LIMIT_MAX, pageUrl } from './items';
 import type { FlatFeature, PropertyDef } from './properties';
 
 export const HTML_CSP = "default-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
@@ -16,13 +17,27 @@ export const HTML_CSP = "default-src 'self'; style-src 'unsafe-inline'; img-src 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 
-const nf = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 3 });
-function show(v: unknown): string {
-	if (v === null || v === undefined || v === '') return '<span class="na">keine Angabe</span>';
-	if (typeof v === 'number') return esc(nf.format(v));
-	if (typeof v === 'boolean') return v ? 'ja' : 'nein';
+/** What every page needs: the API root and the request's language with its texts. */
+export interface HtmlView {
+	root: string;
+	locale: Locale;
+	t: OgcT;
+}
+
+const numberFormats = {
+	de: new Intl.NumberFormat(intlLocale('de'), { maximumFractionDigits: 3 }),
+	en: new Intl.NumberFormat(intlLocale('en'), { maximumFractionDigits: 3 })
+};
+
+function show(v: unknown, { locale, t }: HtmlView): string {
+	if (v === null || v === undefined || v === '') return `<span class="na">${esc(t('ogc.html.none'))}</span>`;
+	if (typeof v === 'number') return esc(numberFormats[locale].format(v));
+	if (typeof v === 'boolean') return esc(t(v ? 'ogc.html.yes' : 'ogc.html.no'));
 	return esc(v);
 }
+
+/** An escaped href that keeps the language. */
+const href = (path: string, locale: Locale) => esc(withLang(path, locale));
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;color:#1a1a1a}
 a{color:#0b57a4}nav ol{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem}nav li+li::before{content:"›";margin-right:.25rem}
@@ -35,10 +50,12 @@ interface Crumb {
 	label: string;
 }
 
-function layout(root: string, title: string, crumbs: Crumb[], json: string, body: string, locale: Locale = 'de'): string {
+function layout(view: HtmlView, title: string, crumbs: Crumb[], json: string, body: string): string {
+	const { root, locale, t } = view;
+	const origin = new URL(root).origin;
 	const trail = [{ href: `${root}?f=html`, label: 'OGC API' }, ...crumbs]
 		.map((c, i, all) =>
-			i === all.length - 1 || !c.href ? `<li aria-current="page">${esc(c.label)}</li>` : `<li><a href="${esc(c.href)}">${esc(c.label)}</a></li>`
+			i === all.length - 1 || !c.href ? `<li aria-current="page">${esc(c.label)}</li>` : `<li><a href="${href(c.href, locale)}">${esc(c.label)}</a></li>`
 		)
 		.join('');
 	return `<!doctype html>
@@ -47,175 +64,200 @@ function layout(root: string, title: string, crumbs: Crumb[], json: string, body
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} – Kontoratlas OGC API</title>
-<link rel="alternate" type="application/json" href="${esc(json)}">
+<link rel="alternate" type="application/json" href="${href(json, locale)}">
 <style>${STYLE}</style>
 </head>
 <body>
-<header><nav aria-label="Pfad"><ol>${trail}</ol></nav></header>
+<header><nav aria-label="${esc(t('ogc.html.trail'))}"><ol>${trail}</ol></nav></header>
 <main>
 <h1>${esc(title)}</h1>
 ${body}
 </main>
-<footer>Diese Seite als <a href="${esc(json)}">JSON</a> · <a href="${esc(new URL(root).origin)}/daten">Offene Daten, Herkunft und Lizenzen</a> · <a href="${esc(new URL(root).origin)}/">Kontoratlas</a></footer>
+<footer>${withMarkup((p) => t('ogc.html.footerJson', p), { json: `<a href="${href(json, locale)}">JSON</a>` })} · <a href="${href(`${origin}/daten`, locale)}">${esc(t('ogc.html.openData'))}</a> · <a href="${href(`${origin}/`, locale)}">Kontoratlas</a></footer>
 </body>
 </html>
 `;
 }
 
-export function landingHtml(store: Store, root: string): string {
+/** A catalogue text, escaped, with HTML (links, code) put in for its placeholders. */
+function withMarkup(text: (params: Record<string, string>) => string, markup: Record<string, string>): string {
+	const marks = Object.fromEntries(Object.keys(markup).map((k, i) => [k, `\0${i}\0`]));
+	return esc(text(marks)).replace(/\0(\d+)\0/g, (_, i: string) => Object.values(markup)[Number(i)]);
+}
+
+const code = (s: string) => `<code>${esc(s)}</code>`;
+
+export function landingHtml(store: Store, view: HtmlView): string {
+	const { root, locale, t } = view;
+	const a = (path: string, label: string) => `<a href="${href(path, locale)}">${esc(label)}</a>`;
 	return layout(
-		root,
+		view,
 		TITLE,
 		[],
 		`${root}?f=json`,
-		`<p>${esc(serviceDescription(store))}</p>
-<h2>Inhalt</h2>
+		`<p>${esc(serviceDescription(store, t))}</p>
+<h2>${esc(t('ogc.html.contents'))}</h2>
 <ul>
-<li><a href="${root}/collections?f=html">Sammlungen</a> (Layer für QGIS, ArcGIS und Geoportale)</li>
-<li><a href="${root}/api?f=html">API-Dokumentation</a> und <a href="${root}/api?f=json">API-Beschreibung (OpenAPI 3.0, JSON)</a></li>
-<li><a href="${root}/conformance?f=html">Erfüllte Konformitätsklassen</a></li>
+<li>${withMarkup((p) => t('ogc.html.collectionsLine', p), { link: a(`${root}/collections?f=html`, t('ogc.collections')) })}</li>
+<li>${withMarkup((p) => t('ogc.html.apiLine', p), { docs: a(`${root}/api?f=html`, t('ogc.apiDocs')), description: a(`${root}/api?f=json`, t('ogc.html.apiDescriptionJson')) })}</li>
+<li>${a(`${root}/conformance?f=html`, t('ogc.conformanceClasses'))}</li>
 </ul>
-<h2>In QGIS öffnen</h2>
-<p>Layer › Layer hinzufügen › WFS/OGC-API-Features-Layer hinzufügen, neue Verbindung mit der Adresse <code>${esc(root)}</code>. Mit GDAL: <code>ogrinfo OAPIF:${esc(root)}</code>.</p>`
+<h2>${esc(t('ogc.html.qgis'))}</h2>
+<p>${withMarkup((p) => t('ogc.html.qgisHow', p), { root: code(root), gdal: code(`ogrinfo OAPIF:${root}`) })}</p>`
 	);
 }
 
-export function conformanceHtml(root: string): string {
+export function conformanceHtml(view: HtmlView): string {
+	const { root, t } = view;
 	return layout(
-		root,
-		'Konformität',
-		[{ label: 'Konformität' }],
+		view,
+		t('ogc.conformance'),
+		[{ label: t('ogc.conformance') }],
 		`${root}/conformance?f=json`,
-		`<p>Dieser Dienst erfüllt die folgenden Konformitätsklassen von OGC API – Features, Teil 1:</p>
-<ul>${CONFORMANCE.map((c) => `<li><code>${esc(c)}</code></li>`).join('')}</ul>`
+		`<p>${esc(t('ogc.html.conformanceIntro'))}</p>
+<ul>${CONFORMANCE.map((c) => `<li>${code(c)}</li>`).join('')}</ul>`
 	);
 }
 
-export function apiHtml(root: string, doc: { paths: Record<string, { get: { summary: string } }> }): string {
+export function apiHtml(view: HtmlView, doc: { paths: Record<string, { get: { summary: string } }> }): string {
+	const { root, locale, t } = view;
 	const rows = Object.entries(doc.paths)
 		.map(([path, op]) => `<tr><td><code>GET ${esc(path)}</code></td><td>${esc(op.get.summary)}</td></tr>`)
 		.join('');
 	return layout(
-		root,
-		'API-Dokumentation',
+		view,
+		t('ogc.apiDocs'),
 		[{ label: 'API' }],
 		`${root}/api?f=json`,
-		`<p>Die maschinenlesbare Beschreibung steht als <a href="${root}/api?f=json">OpenAPI-3.0-Dokument</a> bereit. Alle Pfade beziehen sich auf <code>${esc(root)}</code>.</p>
-<table><caption>Pfade</caption><thead><tr><th scope="col">Pfad</th><th scope="col">Inhalt</th></tr></thead><tbody>${rows}</tbody></table>
-<h2>Parameter für Objekte</h2>
+		`<p>${withMarkup((p) => t('ogc.html.apiIntro', p), { link: `<a href="${href(`${root}/api?f=json`, locale)}">${esc(t('ogc.html.openapiDocument'))}</a>`, root: code(root) })}</p>
+<table><caption>${esc(t('ogc.html.paths'))}</caption><thead><tr><th scope="col">${esc(t('ogc.html.path'))}</th><th scope="col">${esc(t('ogc.html.content'))}</th></tr></thead><tbody>${rows}</tbody></table>
+<h2>${esc(t('ogc.html.itemParameters'))}</h2>
 <dl>
-<dt><code>limit</code></dt><dd>Objekte je Seite, 1 bis 1000 (Vorgabe 10).</dd>
-<dt><code>offset</code></dt><dd>Übersprungene Objekte; die Links „nächste“ und „vorige Seite“ setzen ihn.</dd>
-<dt><code>bbox</code></dt><dd>Rechteck minLon,minLat,maxLon,maxLat in WGS 84 (CRS84).</dd>
-<dt><code>f</code></dt><dd><code>json</code> oder <code>html</code>; ohne <code>f</code> entscheidet der Accept-Header.</dd>
+<dt><code>limit</code></dt><dd>${esc(t('ogc.html.limit', { max: LIMIT_MAX, default: LIMIT_DEFAULT }))}</dd>
+<dt><code>offset</code></dt><dd>${esc(t('ogc.html.offset'))}</dd>
+<dt><code>bbox</code></dt><dd>${esc(t('ogc.html.bbox'))}</dd>
+<dt><code>f</code></dt><dd>${withMarkup((p) => t('ogc.html.f', p), { json: code('json'), html: code('html'), f: code('f') })}</dd>
 </dl>`
 	);
 }
 
-export function collectionsHtml(store: Store, root: string): string {
+export function collectionsHtml(store: Store, view: HtmlView): string {
+	const { root, locale, t } = view;
 	const rows = COLLECTIONS.map(
 		(c) =>
-			`<tr><th scope="row"><a href="${root}/collections/${c.id}?f=html">${esc(c.title)}</a></th><td><code>${esc(c.id)}</code></td><td class="num">${prepare(store, c).features.length}</td><td>${esc(c.description(store))}</td></tr>`
+			`<tr><th scope="row"><a href="${href(`${root}/collections/${c.id}?f=html`, locale)}">${esc(c.title(t))}</a></th><td><code>${esc(c.id)}</code></td><td class="num">${prepare(store, c).features.length}</td><td>${esc(c.description(store, t))}</td></tr>`
 	).join('');
 	return layout(
-		root,
-		'Sammlungen',
-		[{ label: 'Sammlungen' }],
+		view,
+		t('ogc.collections'),
+		[{ label: t('ogc.collections') }],
 		`${root}/collections?f=json`,
-		`<table><caption>Sammlungen dieses Dienstes</caption>
-<thead><tr><th scope="col">Titel</th><th scope="col">Kennung</th><th scope="col">Objekte</th><th scope="col">Beschreibung</th></tr></thead><tbody>${rows}</tbody></table>`
+		`<table><caption>${esc(t('ogc.html.collectionsCaption'))}</caption>
+<thead><tr><th scope="col">${esc(t('ogc.html.title'))}</th><th scope="col">${esc(t('ogc.html.id'))}</th><th scope="col">${esc(t('ogc.html.features'))}</th><th scope="col">${esc(t('ogc.html.description'))}</th></tr></thead><tbody>${rows}</tbody></table>`
 	);
 }
 
-function propertyTable(defs: PropertyDef[]): string {
+function propertyTable(defs: PropertyDef[], t: OgcT): string {
 	const rows = defs
 		.map(
 			(d) =>
-				`<tr><th scope="row"><code>${esc(d.name)}</code></th><td>${esc(d.title)}</td><td>${esc(d.type)}</td><td>${esc(d.unit ?? '')}</td><td>${d.beispieldaten ? 'Beispieldaten' : ''}</td></tr>`
+				`<tr><th scope="row"><code>${esc(d.name)}</code></th><td>${esc(d.title)}</td><td>${esc(d.type)}</td><td>${esc(d.unit ?? '')}</td><td>${d.beispieldaten ? esc(t('ogc.html.example')) : ''}</td></tr>`
 		)
 		.join('');
-	return `<table><caption>Eigenschaften</caption><thead><tr><th scope="col">Name</th><th scope="col">Bedeutung</th><th scope="col">Typ</th><th scope="col">Einheit</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table>`;
+	const head = (['ogc.html.name', 'ogc.html.meaning', 'ogc.html.type', 'ogc.html.unit', 'ogc.html.status'] as const)
+		.map((k) => `<th scope="col">${esc(t(k))}</th>`)
+		.join('');
+	return `<table><caption>${esc(t('ogc.html.properties'))}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-export function collectionHtml(store: Store, root: string, c: OgcCollection): string {
+export function collectionHtml(store: Store, view: HtmlView, c: OgcCollection): string {
+	const { root, locale, t } = view;
 	const p = prepare(store, c);
 	const base = `${root}/collections/${c.id}`;
+	const title = c.title(t);
 	return layout(
-		root,
-		c.title,
-		[{ href: `${root}/collections?f=html`, label: 'Sammlungen' }, { label: c.title }],
+		view,
+		title,
+		[{ href: `${root}/collections?f=html`, label: t('ogc.collections') }, { label: title }],
 		`${base}?f=json`,
-		`<p class="hinweis">${esc(c.description(store))}</p>
-<p><a href="${base}/items?f=html">Objekte ansehen</a> (${p.features.length}) · <a href="${base}/items?f=json&amp;limit=1000">alle als GeoJSON</a></p>
-<p>Ausdehnung (CRS84, minLon, minLat, maxLon, maxLat): ${p.extent.map((x) => esc(nf.format(x))).join(', ')}</p>
-${propertyTable(c.properties(store))}`
+		`<p class="hinweis">${esc(c.description(store, t))}</p>
+<p><a href="${href(`${base}/items?f=html`, locale)}">${esc(t('ogc.html.viewFeatures'))}</a> (${p.features.length}) · <a href="${href(`${base}/items?f=json&limit=1000`, locale)}">${esc(t('ogc.html.allGeojson'))}</a></p>
+<p>${esc(t('ogc.html.extent', { extent: p.extent.map((x) => numberFormats[locale].format(x)).join('; ') }))}</p>
+${propertyTable(c.properties(store, locale), t)}`
 	);
 }
 
-export function itemsHtml(root: string, c: OgcCollection, page: Page, offset: number, params: URLSearchParams): string {
+export function itemsHtml(view: HtmlView, c: OgcCollection, page: Page, offset: number, params: URLSearchParams): string {
+	const { root, locale, t } = view;
 	const base = `${root}/collections/${c.id}`;
 	const items = `${base}/items`;
+	// `lang` comes back through withLang, whether the request named it or sent Accept-Language.
+	const query = new URLSearchParams(params);
+	query.delete('lang');
+	const title = c.title(t);
 	const rows = page.features
 		.map(
 			(f) =>
-				`<tr><th scope="row"><a href="${base}/items/${encodeURIComponent(f.id)}?f=html">${esc(f.properties.name ?? f.id)}</a></th><td><code>${esc(f.id)}</code></td><td>${esc(f.geometry.type)}</td></tr>`
+				`<tr><th scope="row"><a href="${href(`${base}/items/${encodeURIComponent(f.id)}?f=html`, locale)}">${esc(f.properties.name ?? f.id)}</a></th><td><code>${esc(f.id)}</code></td><td>${esc(f.geometry.type)}</td></tr>`
 		)
 		.join('');
 	const nav = [
-		page.prev !== null ? `<a rel="prev" href="${esc(pageUrl(items, params, page.prev, 'html'))}">Vorige Seite</a>` : '',
-		page.next !== null ? `<a rel="next" href="${esc(pageUrl(items, params, page.next, 'html'))}">Nächste Seite</a>` : ''
+		page.prev !== null ? `<a rel="prev" href="${href(pageUrl(items, query, page.prev, 'html'), locale)}">${esc(t('ogc.prevPage'))}</a>` : '',
+		page.next !== null ? `<a rel="next" href="${href(pageUrl(items, query, page.next, 'html'), locale)}">${esc(t('ogc.nextPage'))}</a>` : ''
 	].filter(Boolean);
 	const range = page.numberReturned
-		? `Objekte ${offset + 1}–${offset + page.numberReturned} von ${page.numberMatched}`
-		: `Keine Objekte auf dieser Seite (${page.numberMatched} insgesamt)`;
+		? t('ogc.html.range', { from: offset + 1, to: offset + page.numberReturned, matched: page.numberMatched })
+		: t('ogc.html.emptyPage', { matched: page.numberMatched });
 	return layout(
-		root,
-		`${c.title}: Objekte`,
-		[{ href: `${root}/collections?f=html`, label: 'Sammlungen' }, { href: `${base}?f=html`, label: c.title }, { label: 'Objekte' }],
-		pageUrl(items, params, offset, 'json'),
-		`<p>${esc(range)}.</p>
-<table><caption>${esc(c.title)}</caption><thead><tr><th scope="col">Name</th><th scope="col">Kennung</th><th scope="col">Geometrie</th></tr></thead><tbody>${rows}</tbody></table>
-${nav.length ? `<nav aria-label="Seiten"><p>${nav.join(' · ')}</p></nav>` : ''}`
+		view,
+		t('ogc.html.featuresOf', { title }),
+		[{ href: `${root}/collections?f=html`, label: t('ogc.collections') }, { href: `${base}?f=html`, label: title }, { label: t('ogc.html.features') }],
+		pageUrl(items, query, offset, 'json'),
+		`<p>${esc(range)}</p>
+<table><caption>${esc(title)}</caption><thead><tr><th scope="col">${esc(t('ogc.html.name'))}</th><th scope="col">${esc(t('ogc.html.id'))}</th><th scope="col">${esc(t('ogc.html.geometry'))}</th></tr></thead><tbody>${rows}</tbody></table>
+${nav.length ? `<nav aria-label="${esc(t('ogc.html.pages'))}"><p>${nav.join(' · ')}</p></nav>` : ''}`
 	);
 }
 
-export function itemHtml(store: Store, root: string, c: OgcCollection, f: FlatFeature): string {
+export function itemHtml(store: Store, view: HtmlView, c: OgcCollection, f: FlatFeature): string {
+	const { root, t } = view;
 	const base = `${root}/collections/${c.id}`;
-	const defs = new Map(c.properties(store).map((d) => [d.name, d]));
+	const defs = new Map(c.properties(store, view.locale).map((d) => [d.name, d]));
 	const rows = Object.entries(f.properties)
 		.map(([k, v]) => {
 			const d = defs.get(k);
 			const unit = d?.unit && v !== null ? ` ${esc(d.unit)}` : '';
-			return `<tr><th scope="row">${esc(d?.title ?? k)} <code>${esc(k)}</code></th><td${typeof v === 'number' ? ' class="num"' : ''}>${show(v)}${unit}${d?.beispieldaten && v !== null ? ' (Beispieldaten)' : ''}</td></tr>`;
+			const example = d?.beispieldaten && v !== null ? ` (${esc(t('ogc.html.example'))})` : '';
+			return `<tr><th scope="row">${esc(d?.title ?? k)} <code>${esc(k)}</code></th><td${typeof v === 'number' ? ' class="num"' : ''}>${show(v, view)}${unit}${example}</td></tr>`;
 		})
 		.join('');
 	const title = String(f.properties.name ?? f.id);
+	const collectionTitle = c.title(t);
 	return layout(
-		root,
+		view,
 		title,
 		[
-			{ href: `${root}/collections?f=html`, label: 'Sammlungen' },
-			{ href: `${base}?f=html`, label: c.title },
-			{ href: `${base}/items?f=html`, label: 'Objekte' },
+			{ href: `${root}/collections?f=html`, label: t('ogc.collections') },
+			{ href: `${base}?f=html`, label: collectionTitle },
+			{ href: `${base}/items?f=html`, label: t('ogc.html.features') },
 			{ label: title }
 		],
 		`${base}/items/${encodeURIComponent(f.id)}?f=json`,
-		`<p>Geometrie: ${esc(f.geometry.type)}. ${esc(c.title)}: ${esc(c.description(store).split('. ')[0])}.</p>
-<table><caption>Eigenschaften von ${esc(title)}</caption><thead><tr><th scope="col">Eigenschaft</th><th scope="col">Wert</th></tr></thead><tbody>${rows}</tbody></table>`
+		`<p>${esc(t('ogc.html.geometryOf', { type: f.geometry.type }))} ${esc(collectionTitle)}: ${esc(c.description(store, t).split('. ')[0])}.</p>
+<table><caption>${esc(t('ogc.html.propertiesOf', { name: title }))}</caption><thead><tr><th scope="col">${esc(t('ogc.html.property'))}</th><th scope="col">${esc(t('ogc.html.value'))}</th></tr></thead><tbody>${rows}</tbody></table>`
 	);
 }
 
 export function exceptionHtml(root: string, e: OgcError, locale: Locale): string {
-	const t = translator(locale, ogc);
+	const t = ogcTexts(locale);
 	const heading = t(e.status === 404 ? 'ogc.page.notFound' : e.status === 400 ? 'ogc.page.badRequest' : 'ogc.page.error');
 	return layout(
-		root,
+		{ root, locale, t },
 		heading,
 		[{ label: heading }],
 		`${root}?f=json`,
 		`<p>${esc(t('ogc.page.status', { status: e.status }))} <code>${esc(e.code)}</code>.</p>
 <p>${esc(e.description(locale))}</p>
-<p><a href="${root}/collections?f=html">${esc(t('ogc.page.toCollections'))}</a></p>`,
-		locale
+<p><a href="${href(`${root}/collections?f=html`, locale)}">${esc(t('ogc.page.toCollections'))}</a></p>`
 	);
 }

@@ -1,9 +1,11 @@
 // The OpenAPI 3.0 definition of the OGC API (requirement class oas30): every path, parameter and
-// response the server answers, so clients such as GDAL read the limit bounds from it.
+// response the server answers, so clients such as GDAL read the limit bounds from it. Summaries and
+// descriptions are in the request's language; ids, tags and schemas are not.
 import type { Store } from '../store';
 import { COLLECTIONS } from './collections';
 import { serviceDescription, TITLE } from './documents';
 import { LIMIT_DEFAULT, LIMIT_MAX } from './items';
+import type { OgcT } from '$lib/i18n/ogc';
 
 const ref = (name: string) => ({ $ref: `#/components/${name}` });
 
@@ -14,7 +16,7 @@ function ok(description: string, jsonType: string, schema: object) {
 	};
 }
 
-export function openApi(store: Store, root: string) {
+export function openApi(store: Store, root: string, t: OgcT) {
 	const collectionIds = COLLECTIONS.map((c) => c.id);
 	const errors = { '400': ref('responses/Exception400'), '404': ref('responses/Exception404') };
 	return {
@@ -22,61 +24,61 @@ export function openApi(store: Store, root: string) {
 		info: {
 			title: TITLE,
 			version: '1.0.0',
-			description: serviceDescription(store),
-			license: { name: 'Code MIT; Daten je Datensatz, siehe /daten' }
+			description: serviceDescription(store, t),
+			license: { name: t('ogc.oas.license') }
 		},
-		servers: [{ url: root, description: 'dieser Server' }],
+		servers: [{ url: root, description: t('ogc.oas.server') }],
 		tags: [{ name: 'Capabilities' }, { name: 'Data' }],
 		paths: {
 			'/': {
 				get: {
 					tags: ['Capabilities'],
-					summary: 'Startseite',
+					summary: t('ogc.oas.landing'),
 					operationId: 'getLandingPage',
 					parameters: [ref('parameters/f')],
-					responses: { '200': ok('Startseite mit Links', 'application/json', ref('schemas/landingPage')), '400': errors['400'] }
+					responses: { '200': ok(t('ogc.oas.landingOk'), 'application/json', ref('schemas/landingPage')), '400': errors['400'] }
 				}
 			},
 			'/conformance': {
 				get: {
 					tags: ['Capabilities'],
-					summary: 'Konformitätsklassen',
+					summary: t('ogc.oas.conformance'),
 					operationId: 'getConformance',
 					parameters: [ref('parameters/f')],
-					responses: { '200': ok('Konformitätsklassen', 'application/json', ref('schemas/confClasses')), '400': errors['400'] }
+					responses: { '200': ok(t('ogc.oas.conformance'), 'application/json', ref('schemas/confClasses')), '400': errors['400'] }
 				}
 			},
 			'/api': {
 				get: {
 					tags: ['Capabilities'],
-					summary: 'Diese API-Beschreibung',
+					summary: t('ogc.oas.api'),
 					operationId: 'getApi',
 					parameters: [ref('parameters/f')],
-					responses: { '200': ok('OpenAPI-Dokument', 'application/vnd.oai.openapi+json;version=3.0', { type: 'object' }), '400': errors['400'] }
+					responses: { '200': ok(t('ogc.oas.apiOk'), 'application/vnd.oai.openapi+json;version=3.0', { type: 'object' }), '400': errors['400'] }
 				}
 			},
 			'/collections': {
 				get: {
 					tags: ['Capabilities'],
-					summary: 'Sammlungen',
+					summary: t('ogc.oas.collections'),
 					operationId: 'getCollections',
 					parameters: [ref('parameters/f')],
-					responses: { '200': ok('Alle Sammlungen', 'application/json', ref('schemas/collections')), '400': errors['400'] }
+					responses: { '200': ok(t('ogc.oas.collectionsOk'), 'application/json', ref('schemas/collections')), '400': errors['400'] }
 				}
 			},
 			'/collections/{collectionId}': {
 				get: {
 					tags: ['Capabilities'],
-					summary: 'Eine Sammlung',
+					summary: t('ogc.oas.collection'),
 					operationId: 'describeCollection',
 					parameters: [ref('parameters/collectionId'), ref('parameters/f')],
-					responses: { '200': ok('Beschreibung der Sammlung', 'application/json', ref('schemas/collection')), ...errors }
+					responses: { '200': ok(t('ogc.oas.collectionOk'), 'application/json', ref('schemas/collection')), ...errors }
 				}
 			},
 			'/collections/{collectionId}/items': {
 				get: {
 					tags: ['Data'],
-					summary: 'Objekte einer Sammlung',
+					summary: t('ogc.oas.items'),
 					operationId: 'getFeatures',
 					parameters: [
 						ref('parameters/collectionId'),
@@ -86,16 +88,16 @@ export function openApi(store: Store, root: string) {
 						ref('parameters/datetime'),
 						ref('parameters/f')
 					],
-					responses: { '200': ok('Eine Seite von Objekten', 'application/geo+json', ref('schemas/featureCollectionGeoJSON')), ...errors }
+					responses: { '200': ok(t('ogc.oas.itemsOk'), 'application/geo+json', ref('schemas/featureCollectionGeoJSON')), ...errors }
 				}
 			},
 			'/collections/{collectionId}/items/{featureId}': {
 				get: {
 					tags: ['Data'],
-					summary: 'Ein Objekt',
+					summary: t('ogc.oas.item'),
 					operationId: 'getFeature',
 					parameters: [ref('parameters/collectionId'), ref('parameters/featureId'), ref('parameters/f')],
-					responses: { '200': ok('Das Objekt', 'application/geo+json', ref('schemas/featureGeoJSON')), ...errors }
+					responses: { '200': ok(t('ogc.oas.itemOk'), 'application/geo+json', ref('schemas/featureGeoJSON')), ...errors }
 				}
 			}
 		},
@@ -105,31 +107,31 @@ export function openApi(store: Store, root: string) {
 					name: 'f',
 					in: 'query',
 					required: false,
-					description: 'Format der Antwort; sonst entscheidet der Accept-Header.',
+					description: t('ogc.oas.f'),
 					schema: { type: 'string', enum: ['json', 'html'] }
 				},
 				collectionId: {
 					name: 'collectionId',
 					in: 'path',
 					required: true,
-					description: 'Kennung der Sammlung',
+					description: t('ogc.oas.collectionId'),
 					schema: { type: 'string', enum: collectionIds }
 				},
-				featureId: { name: 'featureId', in: 'path', required: true, description: 'Kennung des Objekts', schema: { type: 'string' } },
+				featureId: { name: 'featureId', in: 'path', required: true, description: t('ogc.oas.featureId'), schema: { type: 'string' } },
 				limit: {
 					name: 'limit',
 					in: 'query',
 					required: false,
 					style: 'form',
 					explode: false,
-					description: 'Höchstzahl der Objekte je Seite',
+					description: t('ogc.oas.limit'),
 					schema: { type: 'integer', minimum: 1, maximum: LIMIT_MAX, default: LIMIT_DEFAULT }
 				},
 				offset: {
 					name: 'offset',
 					in: 'query',
 					required: false,
-					description: 'Anzahl der übersprungenen Objekte (für Seiten; die Links next und prev setzen ihn)',
+					description: t('ogc.oas.offset'),
 					schema: { type: 'integer', minimum: 0, default: 0 }
 				},
 				bbox: {
@@ -138,7 +140,7 @@ export function openApi(store: Store, root: string) {
 					required: false,
 					style: 'form',
 					explode: false,
-					description: 'Nur Objekte, die dieses Rechteck schneiden: minLon,minLat,maxLon,maxLat in CRS84 (WGS 84, Länge/Breite).',
+					description: t('ogc.oas.bbox'),
 					schema: { type: 'array', minItems: 4, maxItems: 6, items: { type: 'number' } }
 				},
 				datetime: {
@@ -147,7 +149,7 @@ export function openApi(store: Store, root: string) {
 					required: false,
 					style: 'form',
 					explode: false,
-					description: 'Zeitpunkt oder Zeitraum (RFC 3339). Die Sammlungen haben keine zeitliche Geometrie; der Wert wird geprüft, filtert aber nicht.',
+					description: t('ogc.oas.datetime'),
 					schema: { type: 'string' }
 				}
 			},
@@ -207,11 +209,11 @@ export function openApi(store: Store, root: string) {
 			},
 			responses: {
 				Exception400: {
-					description: 'Ungültige Anfrage (Parameter)',
+					description: t('ogc.oas.exception400'),
 					content: { 'application/json': { schema: ref('schemas/exception') }, 'text/html': { schema: { type: 'string' } } }
 				},
 				Exception404: {
-					description: 'Sammlung oder Objekt nicht gefunden',
+					description: t('ogc.oas.exception404'),
 					content: { 'application/json': { schema: ref('schemas/exception') }, 'text/html': { schema: { type: 'string' } } }
 				}
 			}

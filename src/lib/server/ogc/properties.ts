@@ -6,6 +6,8 @@ import { isApproximated } from '$lib/data/geometryStatus';
 import type { AreaFeature, KontorFeature } from '$lib/data/derived';
 import { valueFor } from '../api';
 import { geometryStatus, type Store } from '../store';
+import type { Locale } from '$lib/i18n';
+import { ogcTexts } from '$lib/i18n/ogc';
 
 export type PropertyType = 'string' | 'number' | 'integer' | 'boolean';
 
@@ -40,21 +42,23 @@ const AREA_BASE: PropertyDef[] = [
 	{ name: 'flaechenabweichung_pct', title: 'Abweichung der Geometriefläche von der amtlichen Fläche', type: 'number', unit: '%' }
 ];
 
-export function areaPropertyDefs(store: Store): PropertyDef[] {
+/** The base fields, then three per indicator, titled with the indicator's label in the given language. */
+export function areaPropertyDefs(store: Store, locale: Locale = 'de'): PropertyDef[] {
+	const t = ogcTexts(locale);
 	const defs = [...AREA_BASE];
 	for (const m of store.derived.indicators) {
 		const name = fieldName(m.id);
-		const bsp = m.beispieldaten ? ' – Beispieldaten' : '';
+		const label = m.label[locale];
 		defs.push(
 			{
 				name,
-				title: `${m.label.de} (letzter Wert)${bsp}`,
+				title: t(m.beispieldaten ? 'ogc.property.latestExample' : 'ogc.property.latest', { label }),
 				type: m.decimals === 0 && m.aggregation.method === 'sum' ? 'integer' : 'number',
-				unit: m.unit.de,
+				unit: m.unit[locale],
 				beispieldaten: m.beispieldaten
 			},
-			{ name: `${name}_jahr`, title: `${m.label.de}: Jahr des Werts`, type: 'integer' },
-			{ name: `${name}_stand`, title: `${m.label.de}: Stichtag des Werts`, type: 'string' }
+			{ name: `${name}_jahr`, title: t('ogc.property.year', { label }), type: 'integer' },
+			{ name: `${name}_stand`, title: t('ogc.property.date', { label }), type: 'string' }
 		);
 	}
 	return defs;

@@ -5,6 +5,7 @@ import type { DatasetEntry } from '$lib/data/derived';
 import type { IndicatorMeta } from '$lib/data/contracts';
 import { approximationNote, geometryStatus, type Store } from '../store';
 import { collectionById } from '../ogc/collections';
+import { ogcTexts } from '$lib/i18n/ogc';
 
 export type DataStatus = 'real' | 'beispieldaten' | 'naeherung';
 
@@ -220,9 +221,11 @@ export function catalog(store: Store): PublishedDataset[] {
 		const distributions: Distribution[] = [];
 		if (spec.collection) {
 			const c = collectionById.get(spec.collection)!;
+			// The catalogue is German; the collection's title is taken from the German texts.
+			const title = c.title(ogcTexts('de'));
 			distributions.push(
-				{ title: `${c.title} als GeoJSON`, path: `/daten/${spec.id}.geojson`, mediaType: GEOJSON, format: 'GEOJSON', kind: 'download' },
-				{ title: `${c.title} als CSV (Semikolon, Dezimalkomma)`, path: `/daten/${spec.id}.csv`, mediaType: CSV, format: 'CSV', kind: 'download' },
+				{ title: `${title} als GeoJSON`, path: `/daten/${spec.id}.geojson`, mediaType: GEOJSON, format: 'GEOJSON', kind: 'download' },
+				{ title: `${title} als CSV (Semikolon, Dezimalkomma)`, path: `/daten/${spec.id}.csv`, mediaType: CSV, format: 'CSV', kind: 'download' },
 				{ title: `OGC API Features: Sammlung ${c.id}`, path: `/ogc/collections/${c.id}`, mediaType: JSON_TYPE, format: 'JSON', kind: 'api' }
 			);
 			if (spec.apiPath) distributions.push({ title: 'Kontoratlas-API (GeoJSON)', path: spec.apiPath, mediaType: GEOJSON, format: 'GEOJSON', kind: 'api' });

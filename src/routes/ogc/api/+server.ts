@@ -3,8 +3,8 @@ import { ogcGet } from '$lib/server/ogc/endpoint';
 import { apiHtml } from '$lib/server/ogc/html';
 import { openApi } from '$lib/server/ogc/openapi';
 
-export const GET = ogcGet(({ store, root }) => ({
-	json: () => openApi(store, root),
+export const GET = ogcGet((ctx) => ({
+	json: () => openApi(ctx.store, ctx.root, ctx.t),
 	jsonType: TYPES.openapi,
-	html: () => apiHtml(root, openApi(store, root))
+	html: () => apiHtml(ctx, openApi(ctx.store, ctx.root, ctx.t))
 }));

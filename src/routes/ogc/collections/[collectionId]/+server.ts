@@ -2,7 +2,8 @@ import { collection, getCollection, TYPES } from '$lib/server/ogc/documents';
 import { ogcGet } from '$lib/server/ogc/endpoint';
 import { collectionHtml } from '$lib/server/ogc/html';
 
-export const GET = ogcGet(({ root, store, event }) => {
+export const GET = ogcGet((ctx) => {
+	const { root, store, event, t } = ctx;
 	const c = getCollection(event.params.collectionId!);
-	return { json: () => collection(store, root, c), jsonType: TYPES.json, html: () => collectionHtml(store, root, c) };
+	return { json: () => collection(store, root, c, t), jsonType: TYPES.json, html: () => collectionHtml(store, ctx, c) };
 });
