@@ -58,9 +58,8 @@ export default ts.config(
 						'src/lib/data/beispieldaten*'
 					]
 				},
-				// Pure and neutral: importable by every layer. The message modules in lib/state stay here
-				// until lib/i18n replaces them.
-				{ type: 'lib', mode: 'full', pattern: ['src/lib/{geo,stats,import,data,map,i18n}/**'] },
+				// Pure and neutral: importable by every layer.
+				{ type: 'lib', mode: 'full', pattern: ['src/lib/{geo,stats,import,data,map,i18n,report}/**'] },
 				{ type: 'state', mode: 'full', pattern: 'src/lib/state/**' },
 				{ type: 'server', mode: 'full', pattern: 'src/lib/server/**' },
 				// Browser-side loading (also run by SvelteKit's universal load on the server) and workers.

@@ -134,7 +134,10 @@ describe('generateBeispieldaten', () => {
 
 	it('puts the urban large-estate Stadtteile above the villages', () => {
 		const villages = rows.filter(
-			(r) => r.indicator === 'sgb2-quote' && r.year === 2023 && !['lebenstedt', 'salzgitter-bad', 'thiede', 'gebhardshagen', 'hallendorf', 'lichtenberg'].includes(r.area)
+			(r) =>
+				r.indicator === 'sgb2-quote' &&
+				r.year === 2023 &&
+				!['lebenstedt', 'salzgitter-bad', 'thiede', 'gebhardshagen', 'hallendorf', 'lichtenberg'].includes(r.area)
 		);
 		const maxVillage = Math.max(...villages.map((r) => r.value));
 		expect(pick('sgb2-quote', 'lebenstedt', 2023).value).toBeGreaterThan(maxVillage);

@@ -137,7 +137,12 @@ export function parseStadtteilPopulations(csv: string): StadtteilPopulation[] {
 }
 
 export function parsePopulationSeries(csv: string): PopulationPoint[] {
-	return rowsOf(parseCsv(csv, 'einwohner_zeitreihe.csv', ZeitreiheRow)).map((r) => ({ typ: r.gebiet_typ, gebiet: r.gebiet, year: r.jahr, einwohner: r.einwohner }));
+	return rowsOf(parseCsv(csv, 'einwohner_zeitreihe.csv', ZeitreiheRow)).map((r) => ({
+		typ: r.gebiet_typ,
+		gebiet: r.gebiet,
+		year: r.jahr,
+		einwohner: r.einwohner
+	}));
 }
 
 function rowsOf<T>(parsed: Parsed<T>): T[] {
@@ -165,15 +170,12 @@ export function ortschaftTrend(series: PopulationPoint[], ortschaft: string, tre
 	const byYear = (a: PopulationPoint, b: PopulationPoint) => a.year - b.year;
 	const city = series.filter((p) => p.typ === 'stadt').sort(byYear);
 	if (city.length < 2) throw new Error('the population series needs at least two city rows');
-	const cityAt = (y: number) =>
-		interpolate(city, y) ?? (y < city[0].year ? city[0].einwohner : city[city.length - 1].einwohner);
+	const cityAt = (y: number) => interpolate(city, y) ?? (y < city[0].year ? city[0].einwohner : city[city.length - 1].einwohner);
 	const own = series.filter((p) => p.typ === 'ortschaft' && p.gebiet === ortschaft && p.year >= trendFrom).sort(byYear);
 	if (own.length < 2) return cityAt;
 	const first = own[0];
 	const last = own[own.length - 1];
-	return (y) =>
-		interpolate(own, y) ??
-		(y < first.year ? (first.einwohner * cityAt(y)) / cityAt(first.year) : (last.einwohner * cityAt(y)) / cityAt(last.year));
+	return (y) => interpolate(own, y) ?? (y < first.year ? (first.einwohner * cityAt(y)) / cityAt(first.year) : (last.einwohner * cityAt(y)) / cityAt(last.year));
 }
 
 /** Residents per year: the real figure in the reference year, moved along the Ortschaft's trend. */
@@ -311,8 +313,7 @@ export function generateBeispieldaten(
 	return rows.sort((a, b) => cmp(a.indicator, b.indicator) || cmp(a.area, b.area) || a.year - b.year);
 }
 
-const targetList = (model: BeispielModel) =>
-	BEISPIEL_INDICATORS.map((k) => `${k} ${BEISPIEL_YEARS.map((y) => model.cityTargets[k][y]).join('/')}`).join('; ');
+const targetList = (model: BeispielModel) => BEISPIEL_INDICATORS.map((k) => `${k} ${BEISPIEL_YEARS.map((y) => model.cityTargets[k][y]).join('/')}`).join('; ');
 
 /** Provenance sidecar of the generated file; validate with `DatasetMeta.parse` before writing. */
 export function beispieldatenMeta(seed: number = BEISPIEL_SEED, model: BeispielModel = DEFAULT_MODEL): DatasetMeta {
@@ -358,7 +359,7 @@ export function beispieldatenMeta(seed: number = BEISPIEL_SEED, model: BeispielM
 				`${model.trendFrom} on); outside the span of those points, or where an Ortschaft has fewer than two such points, the city trend is chained on. Older per-Stadtteil figures mentioned in the notes are not used.`,
 			`Each rate is logistic(intercept + loading × deprivation + Stadtteil level + Stadtteil slope × (year − 2021) + AR(1) noise); the latent deprivation factor has a prior mean of ${priors} (urban Stadtteile with large estates; Lebenstedt includes Fredenberg) and ${model.villagePrior} for the villages, plus normal noise (sd ${DEPRIVATION_SD}).`,
 			`Child poverty and unemployment are coupled to the SGB-II term of the same Stadtteil and year (loadings ${model.rates.kinderarmut.sgb2} and ${model.rates.arbeitslosenquote.sgb2}), so they correlate strongly with the SGB-II-Quote. Loadings on deprivation: ${loadings}.`,
-			'Per year, the intercept is calibrated so that summed numerators over summed denominators of the 31 Stadtteile hit the city target. Only the 2020 foreign share (20.01 %) is a real city figure; all other targets are assumptions plausible for an industrial city in Lower Saxony, not the city\'s figures: ' +
+			"Per year, the intercept is calibrated so that summed numerators over summed denominators of the 31 Stadtteile hit the city target. Only the 2020 foreign share (20.01 %) is a real city figure; all other targets are assumptions plausible for an industrial city in Lower Saxony, not the city's figures: " +
 				targetList(model) +
 				' (% for 2019/2020/2021/2022/2023).',
 			`Sub-populations are drawn from assumed structures: under-15s = ${u15.mean} ± ${u15.sd} of under-18s; labour force = residents 15–64 × participation (${STRUCTURE.participation.mean} − ${-STRUCTURE.participationPerDeprivation} × deprivation ± ${STRUCTURE.participation.sd}); households with minors = under-18s / ${STRUCTURE.minorsPerHousehold.mean} ± ${STRUCTURE.minorsPerHousehold.sd}; households = residents / ${STRUCTURE.householdSizeUrban.toFixed(1)} (urban) or ${STRUCTURE.householdSize.mean} (villages) ± ${STRUCTURE.householdSize.sd}; dwellings = households / (1 − vacancy rate), vacant = dwellings − households.`,

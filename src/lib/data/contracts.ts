@@ -38,9 +38,7 @@ export const DatasetFields = z.object({
 	title: z.object({ de: PlainText, en: PlainText }),
 	description: z.object({ de: z.string().min(1), en: z.string().min(1) }),
 	/** The works the data comes from, each with a link where there is one. */
-	source: z
-		.array(z.object({ name: PlainText, url: z.url().optional() }))
-		.min(1),
+	source: z.array(z.object({ name: PlainText, url: z.url().optional() })).min(1),
 	licence: PlainText,
 	attribution: PlainText,
 	/** The date the data refers to (Stand), as the source gives it: a day, a month, a range. */

@@ -13,7 +13,10 @@ describe('geometryStatus', () => {
 		const s = geometryStatus(all('approximated'));
 		expect(s.total).toBe(4);
 		expect(s.approximated.map((a) => a.id)).toEqual(['a', 'b', 'c', 'd']);
-		expect(approximationNotice(s, translator('de', atlas, analysis, core))).toEqual({ text: 'Näherung, keine amtlichen Grenzen', detail: translator('de', atlas, analysis, core)('map.approximated.detail') });
+		expect(approximationNotice(s, translator('de', atlas, analysis, core))).toEqual({
+			text: 'Näherung, keine amtlichen Grenzen',
+			detail: translator('de', atlas, analysis, core)('map.approximated.detail')
+		});
 		expect(approximationNotice(s, translator('en', atlas, analysis, core))?.text).toBe('Approximation, not official boundaries');
 		expect(isApproximated(s, { id: 'a', level: 'stadtteil' })).toBe(true);
 		expect(isApproximated(s, { id: 'nord', level: 'ortschaft' })).toBe(true);
@@ -24,11 +27,21 @@ describe('geometryStatus', () => {
 		const s = geometryStatus(all('official'));
 		expect(s.approximated).toEqual([]);
 		expect(approximationNotice(s, translator('de', atlas, analysis, core))).toBeNull();
-		for (const area of [{ id: 'a', level: 'stadtteil' }, { id: 'nord', level: 'ortschaft' }, { id: 'stadt', level: 'stadt' }]) expect(isApproximated(s, area)).toBe(false);
+		for (const area of [
+			{ id: 'a', level: 'stadtteil' },
+			{ id: 'nord', level: 'ortschaft' },
+			{ id: 'stadt', level: 'stadt' }
+		])
+			expect(isApproximated(s, area)).toBe(false);
 	});
 
 	it('partial: counts the approximated Stadtteile, names them in the detail; an Ortschaft is approximated while one of its Stadtteile is', () => {
-		const s = geometryStatus([st('a', 'Alpha', 'nord', 'official'), st('b', 'Beta', 'nord', 'official'), st('d', 'Delta', 'sued', 'approximated'), st('c', 'Gamma', 'sued', 'official')]);
+		const s = geometryStatus([
+			st('a', 'Alpha', 'nord', 'official'),
+			st('b', 'Beta', 'nord', 'official'),
+			st('d', 'Delta', 'sued', 'approximated'),
+			st('c', 'Gamma', 'sued', 'official')
+		]);
 		expect(s.approximated).toEqual([{ id: 'd', name: 'Delta', parent: 'sued' }]);
 		const de = approximationNotice(s, translator('de', atlas, analysis, core))!;
 		expect(de.text).toBe('Näherung für 1 von 4 Stadtteilen, keine amtlichen Grenzen');

@@ -20,7 +20,9 @@ export interface GeometryStatus {
 
 export function geometryStatus(stadtteile: readonly StadtteilLike[]): GeometryStatus {
 	return {
-		approximated: stadtteile.filter((f) => f.properties.geometryQuality === 'approximated').map(({ properties: { id, name, parent } }) => ({ id, name, parent })),
+		approximated: stadtteile
+			.filter((f) => f.properties.geometryQuality === 'approximated')
+			.map(({ properties: { id, name, parent } }) => ({ id, name, parent })),
 		total: stadtteile.length
 	};
 }
@@ -49,7 +51,10 @@ export interface ApproximationNotice {
  * The notice in the translator's language, or null when every boundary is official. After a
  * partial import it counts the approximated Stadtteile and names them in the detail.
  */
-export function approximationNotice(status: GeometryStatus, t: (key: 'map.approximated' | 'map.approximated.detail' | 'map.approximated.partial', params?: Params) => string): ApproximationNotice | null {
+export function approximationNotice(
+	status: GeometryStatus,
+	t: (key: 'map.approximated' | 'map.approximated.detail' | 'map.approximated.partial', params?: Params) => string
+): ApproximationNotice | null {
 	const n = status.approximated.length;
 	if (!n) return null;
 	if (n === status.total) return { text: t('map.approximated'), detail: t('map.approximated.detail') };

@@ -34,7 +34,8 @@ function problemsWith(file: string, change: (text: string) => string): string[] 
 	throw new Error('expected the pipeline to reject the input');
 }
 
-const value = (d: Derived, area: string, indicator: string, year: number) => d.values.find((v) => v.area === area && v.indicator === indicator && v.year === year);
+const value = (d: Derived, area: string, indicator: string, year: number) =>
+	d.values.find((v) => v.area === area && v.indicator === indicator && v.year === year);
 
 describe('buildDerived on the shipped Salzgitter data', () => {
 	let d: Derived;
@@ -141,7 +142,9 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 
 	it('an unknown Ortschaft', () => {
 		const problems = problemsWith('stadtteile.csv', (t) => t.replace('salder,Salder,Nord', 'salder,Salder,Nordnord'));
-		expect(problems).toEqual(['stadtteile.csv, Zeile 4, Feld „ortschaft“: unbekannte Ortschaft; gebiete.json nennt Nord, Nordost, Nordwest, Ost, Süd, Südost, West (Wert: "Nordnord")']);
+		expect(problems).toEqual([
+			'stadtteile.csv, Zeile 4, Feld „ortschaft“: unbekannte Ortschaft; gebiete.json nennt Nord, Nordost, Nordwest, Ost, Süd, Südost, West (Wert: "Nordnord")'
+		]);
 	});
 
 	it('markup in a name', () => {
@@ -155,8 +158,15 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 	});
 
 	it('a Stadtteil without centre coordinate', () => {
-		const problems = problemsWith('stadtteile_koordinaten.csv', (t) => t.split('\n').filter((l) => !l.startsWith('reppner,')).join('\n'));
-		expect(problems).toEqual(['stadtteile_koordinaten.csv, Feld „stadtteil_id“: der Stadtteil hat keine Mittelpunktkoordinate; die Geometrie braucht eine für jeden Stadtteil (Wert: "reppner")']);
+		const problems = problemsWith('stadtteile_koordinaten.csv', (t) =>
+			t
+				.split('\n')
+				.filter((l) => !l.startsWith('reppner,'))
+				.join('\n')
+		);
+		expect(problems).toEqual([
+			'stadtteile_koordinaten.csv, Feld „stadtteil_id“: der Stadtteil hat keine Mittelpunktkoordinate; die Geometrie braucht eine für jeden Stadtteil (Wert: "reppner")'
+		]);
 	});
 
 	it('an outline whose ring is not closed', () => {
@@ -184,16 +194,30 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 	});
 
 	it('disclosureControl on a rate, and a controlled count that is not a whole number', () => {
-		const onRate = problemsWith('indikatoren.json', (t) => JSON.stringify(JSON.parse(t).map((m: { id: string }) => (m.id === 'sgb2-quote' ? { ...m, disclosureControl: true } : m))));
-		expect(onRate).toEqual(['indikatoren.json, Feature sgb2-quote, Feld „disclosureControl“: nur für Summenindikatoren (Zahlen von Personen); Quoten unterliegen immer der Geheimhaltung (Wert: true)']);
+		const onRate = problemsWith('indikatoren.json', (t) =>
+			JSON.stringify(JSON.parse(t).map((m: { id: string }) => (m.id === 'sgb2-quote' ? { ...m, disclosureControl: true } : m)))
+		);
+		expect(onRate).toEqual([
+			'indikatoren.json, Feature sgb2-quote, Feld „disclosureControl“: nur für Summenindikatoren (Zahlen von Personen); Quoten unterliegen immer der Geheimhaltung (Wert: true)'
+		]);
 		const files = shippedFiles();
 		const catalogue = JSON.parse(files.get('indikatoren.json')!);
 		const sgb2 = catalogue.find((m: { id: string }) => m.id === 'sgb2-quote');
-		catalogue.push({ ...sgb2, id: 'sgb2-anzahl', label: { de: 'SGB-II-Leistungsberechtigte', en: 'SGB II recipients' }, aggregation: { method: 'sum' }, disclosureControl: true, range: [0, 100000], decimals: 0 });
+		catalogue.push({
+			...sgb2,
+			id: 'sgb2-anzahl',
+			label: { de: 'SGB-II-Leistungsberechtigte', en: 'SGB II recipients' },
+			aggregation: { method: 'sum' },
+			disclosureControl: true,
+			range: [0, 100000],
+			decimals: 0
+		});
 		files.set('indikatoren.json', JSON.stringify(catalogue));
 		const table = 'beispieldaten/sozialindikatoren.csv';
 		files.set(table, files.get(table)! + 'barum,sgb2-anzahl,2024,2.5,,\ngitter,sgb2-anzahl,2024,3,,\n');
-		expect(() => buildDerived(files)).toThrow(/sozialindikatoren\.csv, Zeile \d+, Feld „value“: sgb2-anzahl zählt Personen: eine ganze Zahl von mindestens 0 \(Wert: 2\.5\)$/);
+		expect(() => buildDerived(files)).toThrow(
+			/sozialindikatoren\.csv, Zeile \d+, Feld „value“: sgb2-anzahl zählt Personen: eine ganze Zahl von mindestens 0 \(Wert: 2\.5\)$/
+		);
 	});
 
 	it('a dataset without provenance sidecar', () => {
@@ -213,7 +237,9 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 			list.find((m: { id: string }) => m.id === 'sgb2-quote').beispieldaten = false;
 			return JSON.stringify(list);
 		});
-		expect(problems).toContain('indikatoren.json, Feature sgb2-quote, Feld „beispieldaten“: passt nicht zum Datensatz sozialindikatoren-beispiel (beispieldaten: true); Beispiel- und echte Daten dürfen nie vermischt werden (Wert: false)');
+		expect(problems).toContain(
+			'indikatoren.json, Feature sgb2-quote, Feld „beispieldaten“: passt nicht zum Datensatz sozialindikatoren-beispiel (beispieldaten: true); Beispiel- und echte Daten dürfen nie vermischt werden (Wert: false)'
+		);
 	});
 });
 

@@ -28,7 +28,9 @@ describe('formatProblem', () => {
 	});
 
 	it('fills the parameters of the reason', () => {
-		expect(problemReason({ file: 'f', key: 'data.tooManyRows', params: { n: 60000, max: 50000 } }, 'en')).toBe('too many rows (60000; at most 50000 per import)');
+		expect(problemReason({ file: 'f', key: 'data.tooManyRows', params: { n: 60000, max: 50000 } }, 'en')).toBe(
+			'too many rows (60000; at most 50000 per import)'
+		);
 		expect(problemReason({ file: 'f', key: 'data.tooManyRows', params: { n: 60000, max: 50000 } })).toBe('zu viele Zeilen (60000; höchstens 50000 je Import)');
 	});
 });
@@ -38,7 +40,7 @@ describe('zodReason', () => {
 	const reasons = (input: Record<string, unknown>) =>
 		schema.safeParse(input).error!.issues.map((i) => problemReason({ file: 'f', ...zodReason(i, input[String(i.path[0])]) }));
 
-	it('puts the common zod issues and the schemas\' own catalogue keys into German, not zod\'s English', () => {
+	it("puts the common zod issues and the schemas' own catalogue keys into German, not zod's English", () => {
 		expect(reasons({ n: 'viele', mode: 'x', id: 'Groß', name: 'abcd' })).toEqual([
 			'erwartet ist eine Zahl',
 			'erlaubt sind nur: merge, replace',

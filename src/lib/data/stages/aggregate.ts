@@ -9,8 +9,15 @@ import { aggregateValues } from '$lib/stats/aggregate';
 /** The Stadtteile each Ortschaft and the city consist of. */
 export function leavesOf(gebiete: Gebiete, stadtteile: StadtteilRow[]): Map<string, string[]> {
 	const leaves = new Map<string, string[]>();
-	for (const o of gebiete.ortschaften) leaves.set(o.id, stadtteile.filter((s) => s.ortschaft === o.name).map((s) => s.stadtteil_id));
-	leaves.set(gebiete.stadt.id, stadtteile.map((s) => s.stadtteil_id));
+	for (const o of gebiete.ortschaften)
+		leaves.set(
+			o.id,
+			stadtteile.filter((s) => s.ortschaft === o.name).map((s) => s.stadtteil_id)
+		);
+	leaves.set(
+		gebiete.stadt.id,
+		stadtteile.map((s) => s.stadtteil_id)
+	);
 	return leaves;
 }
 

@@ -67,11 +67,22 @@ describe('stadtteilAreas, unionAreas and contextFeatures', () => {
 		tiling: { type: 'FeatureCollection' as const, features: [cellFeature(west, 'a', 0.808), cellFeature(east, 'b', 0.8)] },
 		surroundings: { type: 'FeatureCollection' as const, features: [] }
 	};
-	const refs = { stadtteilById: new Map([row('a', 0.8), row('b', null)].map((r) => [r.stadtteil_id, r])), ortschaftByName: new Map([['Eins', { id: 'o1', name: 'Eins' }]]) };
+	const refs = {
+		stadtteilById: new Map([row('a', 0.8), row('b', null)].map((r) => [r.stadtteil_id, r])),
+		ortschaftByName: new Map([['Eins', { id: 'o1', name: 'Eins' }]])
+	};
 
 	it('gives each Stadtteil its parent, its error against the official area and a note where that is unknown', () => {
 		const { features, reports } = stadtteilAreas({ simplified, quality: 'approximated' }, refs);
-		expect(features[0].properties).toMatchObject({ id: 'a', name: 'A', parent: 'o1', areaKm2: 0.808, officialAreaKm2: 0.8, areaErrorPct: 1, geometryNote: null });
+		expect(features[0].properties).toMatchObject({
+			id: 'a',
+			name: 'A',
+			parent: 'o1',
+			areaKm2: 0.808,
+			officialAreaKm2: 0.8,
+			areaErrorPct: 1,
+			geometryNote: null
+		});
 		expect(features[1].properties.geometryNote).toBe('Keine amtliche Fläche bekannt; die Zellgröße ist ein gleicher Anteil der Restfläche.');
 		// The label point lies inside its square.
 		const [lon, lat] = features[0].properties.labelPoint;
@@ -87,11 +98,19 @@ describe('stadtteilAreas, unionAreas and contextFeatures', () => {
 		const { ortschaften, stadt } = unionAreas(gebiete, new Map([['o1', ['a', 'b']]]), features, 'approximated', 'VG250');
 		expect(ortschaften[0].properties).toMatchObject({ id: 'o1', parent: 'stadt', areaKm2: 1.608, officialAreaKm2: null, areaErrorPct: null });
 		// 1.608 km² against the official 1.6 km²: 0.5 % too large.
-		expect(stadt.properties).toMatchObject({ id: 'stadt', areaKm2: 1.608, officialAreaKm2: 1.6, areaErrorPct: 0.5, geometryNote: 'VG250, vereinfacht auf 25 m.' });
+		expect(stadt.properties).toMatchObject({
+			id: 'stadt',
+			areaKm2: 1.608,
+			officialAreaKm2: 1.6,
+			areaErrorPct: 0.5,
+			geometryNote: 'VG250, vereinfacht auf 25 m.'
+		});
 		// One rectangle: the shared border is gone.
 		expect(countVertices(fc([stadt]) as FeatureCollection<Polygon>)).toBe(4);
 
 		const context = contextFeatures(simplified.surroundings, stadt, feature(rect(10, 52, 10.02, 52.01), { name: 'Stadt Salzgitter' }) as Feature<Polygon>);
-		expect(context).toEqual([{ type: 'Feature', id: 'stadtgrenze', geometry: stadt.geometry, properties: { id: 'stadtgrenze', name: 'Stadt Salzgitter', kind: 'stadtgrenze' } }]);
+		expect(context).toEqual([
+			{ type: 'Feature', id: 'stadtgrenze', geometry: stadt.geometry, properties: { id: 'stadtgrenze', name: 'Stadt Salzgitter', kind: 'stadtgrenze' } }
+		]);
 	});
 });

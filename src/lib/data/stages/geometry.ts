@@ -76,7 +76,14 @@ export function officialCells(fc: FeatureCollection, stadtteile: StadtteilRow[])
 		// MultiPolygons pass through like Polygons: everything downstream handles both.
 		return {
 			type: 'Feature' as const,
-			properties: { id, areaKm2, targetKm2: target ?? areaKm2, areaErrorPct: target ? ((areaKm2 - target) / target) * 100 : 0, seedMoved: null, siteOffsetM: 0 },
+			properties: {
+				id,
+				areaKm2,
+				targetKm2: target ?? areaKm2,
+				areaErrorPct: target ? ((areaKm2 - target) / target) * 100 : 0,
+				seedMoved: null,
+				siteOffsetM: 0
+			},
 			geometry: f.geometry as Polygon
 		};
 	});
@@ -145,7 +152,12 @@ export function unionAreas(
 	const ortschaften = gebiete.ortschaften.map((o) => {
 		const ids = leaves.get(o.id)!;
 		const parts = stadtteile.filter((f) => ids.includes(f.properties.id));
-		const officialKm2 = parts.every((p) => p.properties.officialAreaKm2 !== null) ? round(parts.reduce((s, p) => s + p.properties.officialAreaKm2!, 0), 3) : null;
+		const officialKm2 = parts.every((p) => p.properties.officialAreaKm2 !== null)
+			? round(
+					parts.reduce((s, p) => s + p.properties.officialAreaKm2!, 0),
+					3
+				)
+			: null;
 		return areaFeature(dissolve(parts), {
 			id: o.id,
 			name: o.name,

@@ -41,7 +41,8 @@ describe('readSources', () => {
 });
 
 describe('readPolygonCollection', () => {
-	const square = (ring: number[][]) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] });
+	const square = (ring: number[][]) =>
+		JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] });
 
 	it('rewinds a clockwise exterior ring to the right-hand rule, with a warning', () => {
 		const log = new ProblemLog();
@@ -63,7 +64,10 @@ describe('readPolygonCollection', () => {
 		const log = new ProblemLog();
 		expect(readPolygonCollection('{"type":"Feature"}', 'x.geojson', log)).toBeNull();
 		expect(readPolygonCollection('{', 'y.geojson', log)).toBeNull();
-		const point = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [10, 52] } }] });
+		const point = JSON.stringify({
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [10, 52] } }]
+		});
 		expect(readPolygonCollection(point, 'z.geojson', log)).toBeNull();
 		expect(log.pending.map((p) => p.file)).toEqual(['x.geojson', 'y.geojson', 'z.geojson']);
 	});

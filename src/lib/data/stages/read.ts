@@ -96,7 +96,20 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	const valueTables = dataFiles.filter((f) => f.includes('/') && f.endsWith('.csv')).map((f) => ({ file: f, rows: csv(f, ValueRow) }));
 	log.stop();
 	// Each of these either parsed or left an error that stop() has thrown.
-	return { datasets, gebiete: gebiete!, stadtteile, koordinaten, zeitreihe, kontore, kontakt: kontakt!, catalogue: catalogue!, outline: outline!, context: context!, grenzen, valueTables };
+	return {
+		datasets,
+		gebiete: gebiete!,
+		stadtteile,
+		koordinaten,
+		zeitreihe,
+		kontore,
+		kontakt: kontakt!,
+		catalogue: catalogue!,
+		outline: outline!,
+		context: context!,
+		grenzen,
+		valueTables
+	};
 }
 
 /** A FeatureCollection of valid (Multi)Polygons; wrongly wound rings are rewound with a warning. */

@@ -36,7 +36,9 @@ describe('checkReferences', () => {
 		s.catalogue[3] = { ...s.catalogue[3], datasets: ['gibt-es-nicht'] };
 		const found = problems(s);
 		expect(found).toContain('stadtteile.csv 2 ortschaft: unbekannte Ortschaft; gebiete.json nennt Nord, Nordost, Nordwest, Ost, Süd, Südost, West');
-		expect(found).toContain('stadtteile_koordinaten.csv  stadtteil_id: der Stadtteil hat keine Mittelpunktkoordinate; die Geometrie braucht eine für jeden Stadtteil');
+		expect(found).toContain(
+			'stadtteile_koordinaten.csv  stadtteil_id: der Stadtteil hat keine Mittelpunktkoordinate; die Geometrie braucht eine für jeden Stadtteil'
+		);
 		expect(found).toContain('kontore.csv 1 lon: lat und lon gehören zusammen: beide oder keines');
 		expect(found).toContain('indikatoren.json sgb2-quote [3].datasets: unbekannte Datensatz-Kennung (keine Herkunftsdatei hat sie)');
 		expect(found).toHaveLength(4);

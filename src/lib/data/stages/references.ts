@@ -19,7 +19,8 @@ export function checkReferences(s: Sources, log: ProblemLog): References {
 	const ortschaftByName = new Map(s.gebiete.ortschaften.map((o) => [o.name, o]));
 	const stadtteilById = new Map<string, StadtteilRow>();
 	s.stadtteile.forEach((row, i) => {
-		if (stadtteilById.has(row.stadtteil_id)) log.push({ file: FILES.stadtteile, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, key: 'data.duplicateId' });
+		if (stadtteilById.has(row.stadtteil_id))
+			log.push({ file: FILES.stadtteile, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, key: 'data.duplicateId' });
 		stadtteilById.set(row.stadtteil_id, row);
 		if (!ortschaftByName.has(row.ortschaft))
 			log.push({
@@ -43,17 +44,25 @@ export function checkReferences(s: Sources, log: ProblemLog): References {
 	const seedById = new Map<string, { lon: number; lat: number }>();
 	s.koordinaten.forEach((row, i) => {
 		if (!stadtteilById.has(row.stadtteil_id))
-			log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, key: 'data.unknownStadtteilIn', params: { file: FILES.stadtteile } });
-		else if (seedById.has(row.stadtteil_id)) log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, key: 'data.duplicateId' });
+			log.push({
+				file: FILES.koordinaten,
+				row: i + 1,
+				field: 'stadtteil_id',
+				value: row.stadtteil_id,
+				key: 'data.unknownStadtteilIn',
+				params: { file: FILES.stadtteile }
+			});
+		else if (seedById.has(row.stadtteil_id))
+			log.push({ file: FILES.koordinaten, row: i + 1, field: 'stadtteil_id', value: row.stadtteil_id, key: 'data.duplicateId' });
 		seedById.set(row.stadtteil_id, { lon: row.lon, lat: row.lat });
 	});
 	for (const id of stadtteilById.keys()) {
-		if (!seedById.has(id))
-			log.push({ file: FILES.koordinaten, field: 'stadtteil_id', value: id, key: 'data.noCentre' });
+		if (!seedById.has(id)) log.push({ file: FILES.koordinaten, field: 'stadtteil_id', value: id, key: 'data.noCentre' });
 	}
 	const stadtteilByName = new Map(s.stadtteile.map((row) => [row.stadtteil, row]));
 	s.kontore.forEach((row, i) => {
-		if (!stadtteilByName.has(row.stadtteil)) log.push({ file: FILES.kontore, row: i + 1, field: 'stadtteil', value: row.stadtteil, key: 'data.unknownStadtteilName' });
+		if (!stadtteilByName.has(row.stadtteil))
+			log.push({ file: FILES.kontore, row: i + 1, field: 'stadtteil', value: row.stadtteil, key: 'data.unknownStadtteilName' });
 		if ((row.lat === null) !== (row.lon === null))
 			log.push({ file: FILES.kontore, row: i + 1, field: row.lat === null ? 'lat' : 'lon', key: 'data.latLonPair' });
 	});
@@ -84,7 +93,8 @@ export function checkReferences(s: Sources, log: ProblemLog): References {
 				key: 'data.onlySums'
 			});
 		for (const ref of agg.method === 'ratio' ? [agg.numerator, agg.denominator] : agg.method === 'weighted-mean' ? [agg.weightIndicator] : [])
-			if (!s.catalogue.some((x) => x.id === ref)) log.push({ file: FILES.indikatoren, feature: m.id, field: 'aggregation', value: ref, key: 'data.unknownIndicatorRef' });
+			if (!s.catalogue.some((x) => x.id === ref))
+				log.push({ file: FILES.indikatoren, feature: m.id, field: 'aggregation', value: ref, key: 'data.unknownIndicatorRef' });
 	});
 	log.stop();
 	return { ortschaftByName, stadtteilById, stadtteilByName, seedById, indicatorById };

@@ -14,7 +14,10 @@ const square = {
 		]
 	]
 };
-const collection = (n: number) => ({ type: 'FeatureCollection' as const, features: Array.from({ length: n }, () => ({ type: 'Feature' as const, properties: {}, geometry: square })) });
+const collection = (n: number) => ({
+	type: 'FeatureCollection' as const,
+	features: Array.from({ length: n }, () => ({ type: 'Feature' as const, properties: {}, geometry: square }))
+});
 const line = (id: string, errorPct: number | null): BuildReport['cells'][number] => ({
 	id,
 	name: id,

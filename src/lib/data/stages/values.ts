@@ -32,7 +32,8 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 	}
 	s.zeitreihe.forEach((row, i) => {
 		const area = row.gebiet_typ === 'stadt' ? (row.gebiet === stadt.name ? stadt.id : null) : (ortschaftByName.get(row.gebiet)?.id ?? null);
-		if (!area) log.push({ file: FILES.zeitreihe, row: i + 1, field: 'gebiet', value: row.gebiet, key: 'data.unknownAreaOfType', params: { type: row.gebiet_typ } });
+		if (!area)
+			log.push({ file: FILES.zeitreihe, row: i + 1, field: 'gebiet', value: row.gebiet, key: 'data.unknownAreaOfType', params: { type: row.gebiet_typ } });
 		else values.push(sourceValue(area, 'einwohner', row.jahr, row.stand, row.einwohner));
 	});
 	values.push(sourceValue(stadt.id, 'flaeche', stadt.flaecheYear, null, stadt.flaecheKm2));
@@ -43,13 +44,31 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 			const meta = indicatorById.get(row.indicator);
 			if (!stadtteilById.has(row.area_id)) return log.push({ ...where, field: 'area_id', value: row.area_id, key: 'data.unknownStadtteilId' });
 			if (!meta)
-				return log.push({ ...where, field: 'indicator', value: row.indicator, key: 'data.unknownIndicatorOf', params: { ids: [...indicatorById.keys()].join(', ') } });
+				return log.push({
+					...where,
+					field: 'indicator',
+					value: row.indicator,
+					key: 'data.unknownIndicatorOf',
+					params: { ids: [...indicatorById.keys()].join(', ') }
+				});
 			if (!meta.datasets.includes(dataset.id))
 				return log.push({ ...where, field: 'indicator', value: row.indicator, key: 'data.indicatorNotListing', params: { id: meta.id, dataset: dataset.id } });
 			if (row.year > maxYear) return log.push({ ...where, field: 'year', value: row.year, key: 'data.futureYear', params: { max: maxYear } });
 			if (row.value !== null && (row.value < meta.range[0] || row.value > meta.range[1]))
-				return log.push({ ...where, field: 'value', value: row.value, key: 'data.outOfRangeOf', params: { min: meta.range[0], max: meta.range[1], id: meta.id } });
-			if (row.numerator !== null && row.denominator !== null && row.numerator > row.denominator && meta.aggregation.method === 'rate' && meta.aggregation.scale === 100)
+				return log.push({
+					...where,
+					field: 'value',
+					value: row.value,
+					key: 'data.outOfRangeOf',
+					params: { min: meta.range[0], max: meta.range[1], id: meta.id }
+				});
+			if (
+				row.numerator !== null &&
+				row.denominator !== null &&
+				row.numerator > row.denominator &&
+				meta.aggregation.method === 'rate' &&
+				meta.aggregation.scale === 100
+			)
 				return log.push({ ...where, field: 'numerator', value: row.numerator, key: 'data.numeratorExceeds', params: { denominator: row.denominator! } });
 			if (meta.disclosureControl && row.value !== null && (!Number.isInteger(row.value) || row.value < 0))
 				return log.push({ ...where, field: 'value', value: row.value, key: 'data.countsPersons', params: { id: meta.id } });

@@ -9,8 +9,12 @@ import type { Derived } from '$lib/data/derived';
 
 export type Db = Database.Database;
 
-/** Migrations run in order, each once; PRAGMA user_version counts how many have run. */
-const MIGRATIONS: string[] = [
+/**
+ * Migrations run in order, each once; PRAGMA user_version counts how many have run. One that
+ * rebuilds a table others reference runs with foreign keys off (SQLite's documented procedure) and
+ * checks them before it commits.
+ */
+export const MIGRATIONS: (string | { sql: string; rebuild: true })[] = [
 	`CREATE TABLE versions (
 		id INTEGER PRIMARY KEY,
 		created_at TEXT NOT NULL,
@@ -51,7 +55,26 @@ const MIGRATIONS: string[] = [
 		created INTEGER NOT NULL,
 		expires INTEGER NOT NULL,
 		body TEXT NOT NULL
-	);`
+	);`,
+	// The kinds of version grow with each way data comes in (edits, reseed, other importers): the
+	// code's VersionKind list checks them, so the table no longer fixes them in a CHECK constraint.
+	{
+		rebuild: true,
+		sql: `CREATE TABLE versions_next (
+			id INTEGER PRIMARY KEY,
+			created_at TEXT NOT NULL,
+			created_by TEXT NOT NULL,
+			kind TEXT NOT NULL,
+			summary TEXT NOT NULL,
+			based_on INTEGER REFERENCES versions(id),
+			inputs_hash TEXT,
+			files TEXT NOT NULL,
+			derived TEXT NOT NULL
+		);
+		INSERT INTO versions_next SELECT id, created_at, created_by, kind, summary, based_on, inputs_hash, files, derived FROM versions;
+		DROP TABLE versions;
+		ALTER TABLE versions_next RENAME TO versions;`
+	}
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -70,18 +93,33 @@ export function migrate(db: Db): void {
 	const at = db.pragma('user_version', { simple: true }) as number;
 	if (at > MIGRATIONS.length) throw new Error(`database schema ${at} is newer than this Kontoratlas (${MIGRATIONS.length}); update the app`);
 	for (let i = at; i < MIGRATIONS.length; i++) {
-		db.transaction(() => {
-			db.exec(MIGRATIONS[i]);
-			db.pragma(`user_version = ${i + 1}`);
-		})();
+		const m = MIGRATIONS[i];
+		const rebuild = typeof m !== 'string';
+		if (rebuild) db.pragma('foreign_keys = OFF');
+		try {
+			db.transaction(() => {
+				db.exec(typeof m === 'string' ? m : m.sql);
+				if (rebuild) {
+					const broken = db.pragma('foreign_key_check') as unknown[];
+					if (broken.length) throw new Error(`migration ${i + 1} would break ${broken.length} references`);
+				}
+				db.pragma(`user_version = ${i + 1}`);
+			})();
+		} finally {
+			if (rebuild) db.pragma('foreign_keys = ON');
+		}
 	}
 }
+
+/** Every way a version comes to be; the store accepts no other. */
+export const VERSION_KINDS = ['seed', 'import-csv', 'import-geojson', 'rollback'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
 
 export interface VersionInfo {
 	id: number;
 	createdAt: string;
 	createdBy: string;
-	kind: 'seed' | 'import-csv' | 'import-geojson' | 'rollback';
+	kind: VersionKind;
 	summary: string;
 	basedOn: number | null;
 	inputsHash: string | null;
@@ -137,6 +175,7 @@ export function versionTexts(db: Db, id: number): { files: string; derived: stri
  * runs inside the transaction (the audit entry goes there, and tests use it to be killed mid-way).
  */
 export function insertVersion(db: Db, v: NewVersion, beforeCommit?: (id: number) => void): number {
+	if (!VERSION_KINDS.includes(v.kind)) throw new Error(`unknown version kind "${v.kind}"`);
 	return db
 		.transaction(() => {
 			const { lastInsertRowid } = db
