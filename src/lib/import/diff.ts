@@ -1,6 +1,7 @@
 // What changes between two versions of the derived data, by indicator and area: values added,
-// changed and removed, and areas whose geometry changed. Used for the import preview and for
-// comparing any two versions in the history.
+// changed and removed, areas whose geometry changed, and the source files that differ (edits of
+// the catalogue, Kontore or texts change files without necessarily changing a value). Used for the
+// import preview and for comparing any two versions in the history.
 import type { Derived } from '$lib/data/derived';
 
 export interface ValueChange {
@@ -30,9 +31,12 @@ export interface VersionDiff {
 	geometry: GeometryChange[];
 	/** Indicators whose status as Beispieldaten changed. */
 	beispieldaten: { indicator: string; before: boolean; after: boolean }[];
+	/** Source files added, changed or removed (empty when the files were not compared). */
+	files: { name: string; kind: 'added' | 'changed' | 'removed' }[];
 }
 
-export function diffDerived(a: Derived, b: Derived): VersionDiff {
+/** Compares the derived data, and the source files too when both file sets are given. */
+export function diffDerived(a: Derived, b: Derived, filesA?: ReadonlyMap<string, string>, filesB?: ReadonlyMap<string, string>): VersionDiff {
 	const key = (v: { indicator: string; area: string; year: number }) => `${v.indicator}\u0000${v.area}\u0000${v.year}`;
 	const before = new Map(a.values.map((v) => [key(v), v]));
 	const after = new Map(b.values.map((v) => [key(v), v]));
@@ -71,11 +75,18 @@ export function diffDerived(a: Derived, b: Derived): VersionDiff {
 		.filter((m) => oldMeta.has(m.id) && oldMeta.get(m.id)!.beispieldaten !== m.beispieldaten)
 		.map((m) => ({ indicator: m.id, before: oldMeta.get(m.id)!.beispieldaten, after: m.beispieldaten }));
 	const count = (k: ValueChange['kind']) => values.filter((v) => v.kind === k).length;
+	const files: VersionDiff['files'] = [];
+	if (filesA && filesB) {
+		for (const [name, text] of filesB) if (filesA.get(name) !== text) files.push({ name, kind: filesA.has(name) ? 'changed' : 'added' });
+		for (const name of filesA.keys()) if (!filesB.has(name)) files.push({ name, kind: 'removed' });
+		files.sort((x, y) => x.name.localeCompare(y.name));
+	}
 	return {
 		counts: { added: count('added'), changed: count('changed'), removed: count('removed') },
 		byIndicator: [...byIndicator.values()],
 		values,
 		geometry,
-		beispieldaten
+		beispieldaten,
+		files
 	};
 }

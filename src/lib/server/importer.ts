@@ -19,12 +19,13 @@ import {
 	getPreviewRow,
 	insertVersion,
 	putPreview,
+	type VersionKind,
 	versionDerived,
 	versionFiles,
 	versionInfo,
 	versionTexts
 } from './db/database';
-import type { PreviewInput } from './previewCompute';
+import type { FileEdit, PreviewInput } from './previewCompute';
 import { runPreview } from './previewWorker';
 import { getStore } from './store';
 import { z } from 'zod';
@@ -32,7 +33,7 @@ import { z } from 'zod';
 export interface Preview {
 	id: string;
 	user: string;
-	kind: 'import-csv' | 'import-geojson';
+	kind: VersionKind;
 	upload: string;
 	summary: string;
 	baseVersion: number;
@@ -89,6 +90,15 @@ export function previewCsv(bytes: Uint8Array, name: string, options: CsvOptions,
 /** Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells. */
 export function previewBoundaries(bytes: Uint8Array, name: string, source: string, user: string): Promise<PreviewResult> {
 	return serial(() => preview({ kind: 'import-geojson', bytes, name, source, user }));
+}
+
+/**
+ * An edit made in an admin form (catalogue, Kontore, facilities, texts) as a preview like an
+ * import's: the whole next version, its diff, then confirm or discard. `label` names the edit
+ * where an import names its file (problems, the preview's heading).
+ */
+export function previewFileEdit(edit: FileEdit, label: string, user: string): Promise<PreviewResult> {
+	return serial(() => preview({ kind: 'edit-files', name: label, bytes: new Uint8Array(), edit, user }));
 }
 
 /** A preview's input before the current version is read (per kind: Omit does not distribute). */
@@ -169,7 +179,7 @@ export function rollbackTo(target: number, user: string): Promise<CommitResult> 
 		const now = currentVersionId(db)!;
 		if (now === target) return { ok: false, status: 409, message: { key: 'admin.error.isCurrent', params: { n: target } } };
 		const derived = Derived.parse(versionDerived(db, target));
-		const diff = diffDerived(Derived.parse(versionDerived(db, now)), derived);
+		const diff = diffDerived(Derived.parse(versionDerived(db, now)), derived, versionFiles(db, now), versionFiles(db, target));
 		const summary = `Zurückgesetzt auf Version ${target} (${info.summary})`.slice(0, 500);
 		const version = insertVersion(db, { createdBy: user, kind: 'rollback', summary, basedOn: target, files: versionFiles(db, target), derived }, (v) => {
 			audit(db, { who: user, action: 'rollback', detail: summary, ...diff.counts, version: v });

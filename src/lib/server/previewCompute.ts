@@ -14,6 +14,7 @@ import { diffDerived, type VersionDiff } from '$lib/import/diff';
 import { parseIndicatorTable } from '$lib/import/germanCsv';
 import { mapProblems, planValueImport, uploadName, type ValuePlan } from '$lib/import/plan';
 import { z } from 'zod';
+import type { VersionKind } from './db/database';
 
 /** The URL of the file this code ends up in (a build chunk, or the source file under `vite dev`). */
 export const MODULE_URL = import.meta.url;
@@ -32,13 +33,24 @@ export interface CsvPreviewOptions {
 	mode: 'merge' | 'replace';
 }
 
+/**
+ * An edit made in the admin (catalogue, Kontore, facilities, texts): whole files of the version's
+ * file set replaced or removed, under the version kind and summary the caller names.
+ */
+export interface FileEdit {
+	kind: VersionKind;
+	summary: string;
+	set: Record<string, string>;
+	remove?: string[];
+}
+
 export type PreviewInput = { name: string; bytes: Uint8Array; user: string; date: string; base: BaseTexts } & (
-	{ kind: 'import-csv'; options: CsvPreviewOptions } | { kind: 'import-geojson'; source: string }
+	{ kind: 'import-csv'; options: CsvPreviewOptions } | { kind: 'import-geojson'; source: string } | { kind: 'edit-files'; edit: FileEdit }
 );
 
 export interface PreviewBuilt {
 	ok: true;
-	kind: PreviewInput['kind'];
+	kind: VersionKind;
 	upload: string;
 	summary: string;
 	warnings: DataProblem[];
@@ -52,6 +64,7 @@ export type PreviewOutput = PreviewBuilt | { ok: false; problems: DataProblem[] 
 
 export function computePreview(input: PreviewInput): PreviewOutput {
 	const upload = uploadName(input.name);
+	if (input.kind === 'edit-files') return computeEdit(input.edit, upload, input.base);
 	const decoded = decodeText(input.bytes, upload);
 	if (!decoded.ok) return { ok: false, problems: decoded.problems };
 	const base = {
@@ -133,11 +146,20 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 	});
 }
 
+/** The version an admin edit would make: the pipeline on the base files with the edit applied. */
+function computeEdit(edit: FileEdit, upload: string, texts: BaseTexts): PreviewOutput {
+	const files = new Map(Object.entries(JSON.parse(texts.files) as Record<string, string>));
+	const base = { version: texts.version, files: new Map(files), derived: Derived.parse(JSON.parse(texts.derived)) };
+	for (const [name, text] of Object.entries(edit.set)) files.set(name, text);
+	for (const name of edit.remove ?? []) files.delete(name);
+	return build(files, base, (p) => p, { kind: edit.kind, upload, summary: edit.summary, warnings: [] });
+}
+
 type BuildInfo = Pick<PreviewBuilt, 'kind' | 'upload' | 'summary' | 'warnings'>;
 
 function build(
 	files: Map<string, string>,
-	base: { version: number; derived: Derived },
+	base: { version: number; files: ReadonlyMap<string, string>; derived: Derived },
 	map: (p: DataProblem[]) => DataProblem[],
 	info: BuildInfo
 ): PreviewOutput {
@@ -148,8 +170,8 @@ function build(
 		if (e instanceof DataError) return { ok: false, problems: map(e.problems) };
 		throw e;
 	}
-	const diff = diffDerived(base.derived, derived);
-	if (!diff.values.length && !diff.geometry.length) return { ok: false, problems: [{ file: info.upload, key: 'data.changesNothing' }] };
+	const diff = diffDerived(base.derived, derived, base.files, files);
+	if (!diff.values.length && !diff.geometry.length && !diff.files.length) return { ok: false, problems: [{ file: info.upload, key: 'data.changesNothing' }] };
 	return { ok: true, ...info, baseVersion: base.version, diff, files, derived };
 }
 

@@ -68,6 +68,7 @@ export const admin = {
 	'admin.changes.beispieldaten': 'Beispieldaten',
 	'admin.changes.real': 'echte Daten',
 	'admin.changes.byIndicator': 'Nach Indikator',
+	'admin.changes.files': 'Geänderte Quelldateien:',
 	'admin.changes.geometryCaption': 'Geometrie',
 	'admin.changes.all': 'Alle Wertänderungen',
 	'admin.changes.truncated': 'gekürzt',

@@ -65,6 +65,7 @@ export const admin: Texts<typeof de> = {
 	'admin.changes.beispieldaten': 'example data',
 	'admin.changes.real': 'real data',
 	'admin.changes.byIndicator': 'By indicator',
+	'admin.changes.files': 'Source files changed:',
 	'admin.changes.geometryCaption': 'Geometry',
 	'admin.changes.all': 'All value changes',
 	'admin.changes.truncated': 'truncated',

@@ -5,7 +5,7 @@ import { translator, urlLocale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import { requireSession } from '$lib/server/admin/guard';
 import { getDatabase } from '$lib/server/db/current';
-import { versionDerived, versionInfo } from '$lib/server/db/database';
+import { versionDerived, versionFiles, versionInfo } from '$lib/server/db/database';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -21,6 +21,6 @@ export const load: PageServerLoad = (event) => {
 	};
 	const a = id('a');
 	const b = id('b');
-	const diff = diffDerived(Derived.parse(versionDerived(db, a.id)), Derived.parse(versionDerived(db, b.id)));
+	const diff = diffDerived(Derived.parse(versionDerived(db, a.id)), Derived.parse(versionDerived(db, b.id)), versionFiles(db, a.id), versionFiles(db, b.id));
 	return { a, b, diff: { ...diff, values: diff.values.slice(0, 1000) }, truncated: diff.values.length > 1000 };
 };

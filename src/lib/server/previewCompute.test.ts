@@ -1,0 +1,36 @@
+// The admin-edit path of the preview: an edited file set becomes a whole next version with its
+// diff, a no-op edit is refused, and a broken edit comes back as the pipeline's problems.
+import { describe, expect, it } from 'vitest';
+import { buildDerived } from '$lib/data/pipeline';
+import { computePreview, type FileEdit, type PreviewInput } from './previewCompute';
+import { readSourceDir } from './db/current';
+
+const files = readSourceDir('geodata');
+const base = { version: 7, files: JSON.stringify(Object.fromEntries(files)), derived: JSON.stringify(buildDerived(files)) };
+const edit = (change: FileEdit) =>
+	computePreview({ kind: 'edit-files', name: 'Katalog', bytes: new Uint8Array(), user: 'u', date: '2026-12-05', base, edit: change } as PreviewInput);
+
+describe('computePreview for admin edits', () => {
+	it('builds the next version from the edited files and names the changed file', () => {
+		const catalogue = JSON.parse(files.get('indikatoren.json')!) as { id: string; label: { de: string } }[];
+		catalogue[0].label.de = 'Einwohnerinnen und Einwohner';
+		const out = edit({ kind: 'seed', summary: 'Bezeichnung geändert', set: { 'indikatoren.json': JSON.stringify(catalogue, null, '\t') } });
+		if (!out.ok) throw new Error(JSON.stringify(out.problems));
+		expect(out.baseVersion).toBe(7);
+		expect(out.summary).toBe('Bezeichnung geändert');
+		expect(out.diff.files).toEqual([{ name: 'indikatoren.json', kind: 'changed' }]);
+		expect(out.diff.values).toEqual([]);
+		expect(out.derived.indicators.find((m) => m.id === catalogue[0].id)!.label.de).toBe('Einwohnerinnen und Einwohner');
+	});
+
+	it('refuses an edit that changes nothing', () => {
+		const out = edit({ kind: 'seed', summary: 'nichts', set: { 'indikatoren.json': files.get('indikatoren.json')! } });
+		expect(out).toEqual({ ok: false, problems: [{ file: 'Katalog', key: 'data.changesNothing' }] });
+	});
+
+	it('returns the pipeline problems of an edit that breaks the data', () => {
+		const out = edit({ kind: 'seed', summary: 'kaputt', set: { 'indikatoren.json': '[{"id": 3}]' } });
+		expect(out.ok).toBe(false);
+		if (!out.ok) expect(out.problems.length).toBeGreaterThan(0);
+	});
+});
