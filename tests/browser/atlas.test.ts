@@ -177,7 +177,7 @@ describe('the atlas', () => {
 		await page.getByRole('button', { name: 'Sortieren nach Gebiet' }).click();
 		const names = await page.locator('tbody th[scope=row]').allTextContents();
 		expect(names.map((n) => n.trim())).toEqual([...names.map((n) => n.trim())].sort((a, b) => a.localeCompare(b, 'de')));
-		// Values sort largest first, then smallest first (Hohenrode: 186 residents).
+		// Values sort largest first, then smallest first (Hohenrode: 187 residents).
 		await page.getByRole('button', { name: 'Sortieren nach Wert' }).click();
 		expect((await page.locator('tbody th[scope=row]').first().textContent())?.trim()).toBe('Lebenstedt');
 		expect(await page.locator('th[aria-sort=descending]').count()).toBe(1);

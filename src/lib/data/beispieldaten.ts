@@ -33,7 +33,7 @@ export interface StadtteilPopulation {
 }
 
 export interface PopulationPoint {
-	typ: 'stadt' | 'ortschaft';
+	typ: 'stadt' | 'ortschaft' | 'stadtteil';
 	gebiet: string;
 	year: number;
 	einwohner: number;

@@ -102,6 +102,15 @@ describe('buildDerived on the shipped Salzgitter data', () => {
 		expect(value(d, 'west', 'einwohner', 2023)).toBeUndefined();
 		// A published Ortschaft figure is kept: Ost 2023 = 605 + 401 + 1837 + 394 + 282 = 3519, as published.
 		expect(value(d, 'ost', 'einwohner', 2023)).toMatchObject({ value: 3519, origin: 'source' });
+		// Südost, 31.12.2023 from the five infoboxes: Barum 681 + Beinum 487 + Flachstöckheim 1030 + Lobmachtersen 799 + Ohlendorf 509.
+		expect(value(d, 'suedost', 'einwohner', 2023)).toMatchObject({ value: 3506, origin: 'aggregate', stand: '2023-12-31' });
+		// The superseded figures stay in the series: Barum 716 on 31.12.2021 (einwohner_zeitreihe.csv), with its area.
+		expect(value(d, 'barum', 'einwohner', 2021)).toMatchObject({ value: 716, origin: 'source', stand: '2021-12-31' });
+		expect(value(d, 'barum', 'einwohner', 2023)).toMatchObject({ value: 681, stand: '2023-12-31' });
+		expect(value(d, 'barum', 'flaeche', 2021)!.value).toBe(6.7);
+		// Südost 2021 is published (3545) and equals 716 + 499 + 1010 + 818 + 502: no disagreement reported.
+		expect(value(d, 'suedost', 'einwohner', 2021)).toMatchObject({ value: 3545, origin: 'source' });
+		expect(d.report.warnings.filter((w) => w.includes('suedost'))).toEqual([]);
 	});
 
 	it('computes densities from residents and area at every level, never by averaging', () => {

@@ -91,11 +91,16 @@ export const KoordinateRow = z.object({
 });
 export type KoordinateRow = z.output<typeof KoordinateRow>;
 
+/**
+ * Residents over time. Stadtteil rows keep a Stadtteil's earlier figures once stadtteile.csv carries
+ * a newer one, with the official area the same source gave (so older totals and densities stay).
+ */
 export const ZeitreiheRow = z.object({
-	gebiet_typ: z.enum(['stadt', 'ortschaft']),
+	gebiet_typ: z.enum(['stadt', 'ortschaft', 'stadtteil']),
 	gebiet: PlainText,
 	jahr: num(Year),
 	einwohner: num(z.number().int().nonnegative()),
+	flaeche_km2: nullableNum(z.number().positive()),
 	stand: IsoDate,
 	source_url: z.url(),
 	note: z.string()

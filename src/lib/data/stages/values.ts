@@ -31,10 +31,20 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 		if (row.flaeche_km2 !== null) values.push(sourceValue(row.stadtteil_id, 'flaeche', year, row.einwohner_stand, row.flaeche_km2));
 	}
 	s.zeitreihe.forEach((row, i) => {
-		const area = row.gebiet_typ === 'stadt' ? (row.gebiet === stadt.name ? stadt.id : null) : (ortschaftByName.get(row.gebiet)?.id ?? null);
+		const area =
+			row.gebiet_typ === 'stadt'
+				? row.gebiet === stadt.name
+					? stadt.id
+					: null
+				: row.gebiet_typ === 'ortschaft'
+					? (ortschaftByName.get(row.gebiet)?.id ?? null)
+					: (refs.stadtteilByName.get(row.gebiet)?.stadtteil_id ?? null);
 		if (!area)
 			log.push({ file: FILES.zeitreihe, row: i + 1, field: 'gebiet', value: row.gebiet, key: 'data.unknownAreaOfType', params: { type: row.gebiet_typ } });
-		else values.push(sourceValue(area, 'einwohner', row.jahr, row.stand, row.einwohner));
+		else {
+			values.push(sourceValue(area, 'einwohner', row.jahr, row.stand, row.einwohner));
+			if (row.flaeche_km2 !== null) values.push(sourceValue(area, 'flaeche', row.jahr, row.stand, row.flaeche_km2));
+		}
 	});
 	values.push(sourceValue(stadt.id, 'flaeche', stadt.flaecheYear, null, stadt.flaecheKm2));
 	for (const table of s.valueTables) {
