@@ -145,8 +145,8 @@ export const IndicatorMeta = z.object({
 	/** Plausible range; values outside it are rejected by the pipeline. */
 	range: z.tuple([z.number(), z.number()]),
 	decimals: z.number().int().min(0).max(3),
-	/** Ids of the geodata datasets (sidecars) the values come from. */
-	datasets: z.array(Id).min(1),
+	/** Ids of the geodata datasets (sidecars) the values come from; empty for an entry made in the admin before any values. */
+	datasets: z.array(Id),
 	source: PlainText,
 	licence: PlainText,
 	beispieldaten: z.boolean(),
@@ -161,6 +161,11 @@ export const IndicatorMeta = z.object({
 	 * published figures and leave it unset; rates are always subject to it.
 	 */
 	disclosureControl: z.boolean().optional(),
+	/**
+	 * Date the entry was retired in the admin: it stays in the file and in history (values
+	 * included) but is no longer served as a current layer (store.ts).
+	 */
+	retired: IsoDate.optional(),
 	/** Filled in by the pipeline from the values. */
 	years: z.array(z.number().int()).default([])
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tilingReport } from '$lib/geo/tiling';
 import { vertexCount } from '../../../tests/fixtures/geo/invariants';
 import type { Derived } from './derived';
+import { createEntry, retireEntry } from './catalogue';
 import { buildDerived, slug } from './pipeline';
 import { DataError, formatProblem } from './problems';
 
@@ -258,4 +259,35 @@ describe('slug', () => {
 		expect(slug('Groß Mahner')).toBe('gross-mahner');
 		expect(slug('Braunschweig Städte')).toBe('braunschweig-staedte');
 	});
+});
+
+describe('buildDerived on a catalogue edited in the admin', () => {
+	it('builds a new entry without values and a retired one, whose values stay in the version', () => {
+		const text = readFileSync(join(GEODATA, 'indikatoren.json'), 'utf8');
+		const form = {
+			id: 'pflegequote',
+			labelDe: 'Pflegequote',
+			labelEn: 'Care rate',
+			unitDe: '%',
+			unitEn: '%',
+			kind: 'anteil',
+			scale: '100',
+			polarity: 'higher-worse',
+			domain: 'soziales',
+			decimals: '1',
+			rangeMin: '0',
+			rangeMax: '40',
+			source: 'Stadt Salzgitter',
+			licence: 'dl-de/by-2-0'
+		};
+		const created = createEntry(text, form);
+		const retired = created.ok ? retireEntry(created.text, 'kinderarmut', '2026-12-05') : created;
+		if (!retired.ok) throw new Error(JSON.stringify(retired.problems));
+		const files = shippedFiles();
+		files.set('indikatoren.json', retired.text);
+		const d = buildDerived(files);
+		expect(d.indicators.find((m) => m.id === 'pflegequote')).toMatchObject({ years: [], datasets: [] });
+		expect(d.indicators.find((m) => m.id === 'kinderarmut')).toMatchObject({ retired: '2026-12-05', years: [2019, 2020, 2021, 2022, 2023] });
+		expect(d.values.some((v) => v.indicator === 'kinderarmut')).toBe(true);
+	}, 60_000);
 });

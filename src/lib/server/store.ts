@@ -20,6 +20,8 @@ export interface Store {
 	areasByLevel: Record<Level, AreaFeature[]>;
 	areaById: Map<string, AreaFeature>;
 	indicatorById: Map<string, IndicatorMeta>;
+	/** Entries retired in the admin: not in `derived` (neither they nor their values), listed only where asked for. */
+	retired: IndicatorMeta[];
 	/** indicator → area → values sorted by year */
 	series: Map<string, Map<string, IndicatorValue[]>>;
 	cityId: string;
@@ -83,7 +85,13 @@ export function loadStore(dir: string, minBase = DEFAULT_MIN_BASE): Store {
 	return indexStore(readDerivedDir(dir), minBase);
 }
 
-export function indexStore(built: Derived, minBase: number, version = 0): Store {
+export function indexStore(all: Derived, minBase: number, version = 0): Store {
+	// A retired entry keeps its values in the version (history, rollback) but is no current layer.
+	const retired = all.indicators.filter((m) => m.retired !== undefined);
+	const gone = new Set(retired.map((m) => m.id));
+	const built = gone.size
+		? { ...all, indicators: all.indicators.filter((m) => !gone.has(m.id)), values: all.values.filter((v) => !gone.has(v.indicator)) }
+		: all;
 	const areasByLevel = {
 		stadtteil: built.stadtteile.features,
 		ortschaft: built.ortschaften.features,
@@ -104,6 +112,7 @@ export function indexStore(built: Derived, minBase: number, version = 0): Store 
 		areasByLevel,
 		areaById: new Map(allAreas.map((f) => [f.properties.id, f])),
 		indicatorById: new Map(derived.indicators.map((m) => [m.id, m])),
+		retired,
 		series,
 		cityId: derived.stadt.features[0].properties.id,
 		version

@@ -6,6 +6,7 @@ export const admin = {
 	'admin.nav': 'Verwaltung',
 	'admin.nav.versions': 'Versionen',
 	'admin.nav.import': 'Import',
+	'admin.nav.catalogue': 'Katalog',
 	'admin.nav.atlas': 'Atlas',
 	'admin.loggedInAs': 'Angemeldet als',
 	'admin.logout': 'Abmelden',
@@ -34,6 +35,7 @@ export const admin = {
 	'admin.kind.import-csv': 'Import Werte',
 	'admin.kind.import-geojson': 'Import Grenzen',
 	'admin.kind.rollback': 'Rücksetzung',
+	'admin.kind.edit-catalogue': 'Katalog bearbeitet',
 	'admin.audit.title': 'Protokoll',
 
 	'admin.col.version': 'Version',

@@ -33,6 +33,7 @@ export const admin: Texts<typeof de> = {
 	'admin.kind.import-csv': 'Import of values',
 	'admin.kind.import-geojson': 'Import of boundaries',
 	'admin.kind.rollback': 'Rollback',
+	'admin.kind.edit-catalogue': 'Catalogue edit',
 	'admin.audit.title': 'Audit log',
 
 	'admin.col.time': 'Time',
@@ -107,6 +108,7 @@ export const admin: Texts<typeof de> = {
 
 	'admin.compare.title': 'Comparison',
 	'admin.nav.import': 'Import',
+	'admin.nav.catalogue': 'Catalogue',
 	'admin.nav.atlas': 'Atlas',
 	'admin.versions.version': 'Version {n}',
 	'admin.col.version': 'Version',

@@ -1,8 +1,9 @@
 import { apiGet, sendJson } from '$lib/server/endpoint';
 
-export const GET = apiGet(({ request }, store) =>
+/** Retired entries only on request (`?retired=1`), each with its `retired` date. */
+export const GET = apiGet(({ request, url }, store) =>
 	sendJson(request, {
-		indicators: store.derived.indicators,
+		indicators: url.searchParams.get('retired') === '1' ? [...store.derived.indicators, ...store.retired] : store.derived.indicators,
 		datasets: store.derived.datasets.map(({ id, title, licence, attribution, date, beispieldaten, source }) => ({
 			id,
 			title,

@@ -1,0 +1,130 @@
+// The indicator catalogue in the admin: list, create, edit, retire, restore. Every save is an
+// edited indikatoren.json previewed like an import (previewFileEdit: pipeline, diff) and becomes a
+// version only when confirmed.
+import { fail } from '@sveltejs/kit';
+import { CATALOGUE_FILE, createEntry, FORM_FIELDS, formOf, kindOf, readCatalogue, restoreEntry, retireEntry, updateEntry } from '$lib/data/catalogue';
+import type { EditProblem, EditResult, EntryForm } from '$lib/data/catalogue';
+import { problemReason, type DataProblem } from '$lib/data/problems';
+import { translator, urlLocale, type Locale } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
+import { catalogue } from '$lib/i18n/catalogue';
+import { adminForm, requireSession } from '$lib/server/admin/guard';
+import { getDatabase } from '$lib/server/db/current';
+import { currentVersionId, versionFiles } from '$lib/server/db/database';
+import { confirmPreview, discardPreview, previewFileEdit } from '$lib/server/importer';
+import { getStore } from '$lib/server/store';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The catalogue file of the current version, and that version (an edit is built on exactly it). */
+function current(): { version: number; text: string } {
+	const db = getDatabase();
+	const version = currentVersionId(db)!;
+	return { version, text: versionFiles(db, version).get(CATALOGUE_FILE)! };
+}
+
+export const load: PageServerLoad = (event) => {
+	requireSession(event);
+	const store = getStore();
+	const entries = readCatalogue(current().text);
+	const years = (id: string) => (store.indicatorById.get(id) ?? store.retired.find((m) => m.id === id))?.years ?? [];
+	const editId = event.url.searchParams.get('edit');
+	const editing = entries.find((m) => m.id === editId && m.retired === undefined);
+	return {
+		entries: entries.map((m) => ({
+			id: m.id,
+			label: m.label,
+			kind: kindOf(m.aggregation),
+			unit: m.unit,
+			years: years(m.id),
+			beispieldaten: m.beispieldaten,
+			retired: m.retired ?? null
+		})),
+		editing: editing ? { id: editing.id, form: formOf(editing) } : null
+	};
+};
+
+interface ShownProblem {
+	field: string;
+	where: string;
+	value: string;
+	message: string;
+}
+
+function shownEditProblems(problems: EditProblem[], locale: Locale): ShownProblem[] {
+	const t = translator(locale, catalogue);
+	return problems.map((p) => ({
+		field: t(`catalogue.field.${p.field}`),
+		where: CATALOGUE_FILE,
+		value: p.value ?? '',
+		message: 'catalogue' in p.reason ? t(p.reason.catalogue, p.reason.params) : problemReason({ file: CATALOGUE_FILE, ...p.reason.data }, locale)
+	}));
+}
+
+/** What the pipeline found in the edited file set, in the admin's language. */
+function shownDataProblems(problems: DataProblem[], locale: Locale): ShownProblem[] {
+	return problems.slice(0, 200).map((p) => ({
+		field: p.field ?? '',
+		where: [p.file, p.row ?? p.feature].filter((x) => x !== undefined).join(' '),
+		value: p.value === undefined ? '' : String(JSON.stringify(p.value)).slice(0, 80),
+		message: problemReason(p, locale)
+	}));
+}
+
+/** The edit as a preview, built on the version it was computed from; the form's input comes back with any problem. */
+async function preview(edit: EditResult, base: number, user: string, locale: Locale, input: { values?: EntryForm; original?: string } = {}) {
+	if (!edit.ok) return fail(422, { problems: shownEditProblems(edit.problems, locale), ...input });
+	const result = await previewFileEdit({ kind: 'edit-catalogue', summary: edit.summary, set: { [CATALOGUE_FILE]: edit.text } }, CATALOGUE_FILE, user);
+	if (!result.ok) return fail(422, { problems: shownDataProblems(result.problems, locale), ...input });
+	const p = result.preview;
+	if (p.baseVersion !== base) {
+		// Another change came first: this edit was computed on an older catalogue.
+		discardPreview(p.id, user);
+		const problems: EditProblem[] = [
+			{ field: 'entry', reason: { catalogue: 'catalogue.problem.changedMeanwhile', params: { from: base, to: p.baseVersion } } }
+		];
+		return fail(409, { problems: shownEditProblems(problems, locale), ...input });
+	}
+	return {
+		preview: {
+			id: p.id,
+			summary: p.summary,
+			baseVersion: p.baseVersion,
+			diff: { ...p.diff, values: p.diff.values.slice(0, 1000) },
+			truncated: p.diff.values.length > 1000
+		}
+	};
+}
+
+const entryId = (form: FormData) => String(form.get('id') ?? '').slice(0, 80);
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { session, form } = await adminForm(event);
+		const { version, text } = current();
+		const values: EntryForm = Object.fromEntries(FORM_FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 2000)]));
+		const original = String(form.get('original') ?? '').slice(0, 80);
+		const edit = original ? updateEntry(text, original, values) : createEntry(text, values);
+		return preview(edit, version, session.user, urlLocale(event.url), { values, original });
+	},
+	retire: async (event) => {
+		const { session, form } = await adminForm(event);
+		const { version, text } = current();
+		return preview(retireEntry(text, entryId(form), new Date().toISOString().slice(0, 10)), version, session.user, urlLocale(event.url));
+	},
+	restore: async (event) => {
+		const { session, form } = await adminForm(event);
+		const { version, text } = current();
+		return preview(restoreEntry(text, entryId(form)), version, session.user, urlLocale(event.url));
+	},
+	confirm: async (event) => {
+		const { session, form } = await adminForm(event);
+		const result = await confirmPreview(String(form.get('preview') ?? ''), session.user);
+		if (!result.ok) return fail(result.status, { message: translator(urlLocale(event.url), admin)(result.message.key, result.message.params) });
+		return { done: { version: result.version } };
+	},
+	discard: async (event) => {
+		const { session, form } = await adminForm(event);
+		discardPreview(String(form.get('preview') ?? ''), session.user);
+		return { message: translator(urlLocale(event.url), catalogue)('catalogue.discarded') };
+	}
+};
