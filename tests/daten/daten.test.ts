@@ -41,13 +41,17 @@ describe('DCAT-AP.de catalogue', () => {
 		const byId = new Map(doc['dcat:dataset'].map((d: Record<string, unknown>) => [d['dct:identifier'], d]));
 		expect([...byId.keys()]).toEqual(IDS);
 		const stadtteile = byId.get('stadtteile') as Record<string, any>;
-		expect(stadtteile['dct:license']['@id']).toBe('http://dcat-ap.de/def/licenses/cc-by-sa/4.0');
+		expect(stadtteile['dct:license'].map((l: { '@id': string }) => l['@id'])).toEqual([
+			'http://dcat-ap.de/def/licenses/cc-by-sa/4.0',
+			'http://dcat-ap.de/def/licenses/dl-by-de/2.0',
+			'http://dcat-ap.de/def/licenses/cc-zero'
+		]);
 		expect(stadtteile['dcatde:politicalGeocodingURI']['@id']).toBe('http://dcat-ap.de/def/politicalGeocoding/municipalityKey/03102000');
 		expect(stadtteile['dct:description']['@value']).toContain('Näherung');
 		const dist = stadtteile['dcat:distribution'].find((x: any) => x['dct:format']['@id'].endsWith('/CSV'));
 		expect(dist['dcat:downloadURL']['@id']).toBe(`${base}/daten/stadtteile.csv`);
 		const beispiel = byId.get('sozialindikatoren-beispiel') as Record<string, any>;
-		expect(beispiel['dct:license']['@id']).toBe('http://dcat-ap.de/def/licenses/cc-zero');
+		expect(beispiel['dct:license']).toEqual([{ '@id': 'http://dcat-ap.de/def/licenses/cc-zero' }]);
 		expect(beispiel['dct:temporal']['dcat:startDate']['@value']).toBe('2019-01-01');
 		expect(beispiel['dct:temporal']['dcat:endDate']['@value']).toBe('2023-12-31');
 		for (const d of doc['dcat:dataset']) {
@@ -56,6 +60,42 @@ describe('DCAT-AP.de catalogue', () => {
 			// every download URL the catalogue names must answer
 			for (const x of d['dcat:distribution']) expect((await fetch(x['dcat:accessURL']['@id'])).status, x['@id']).toBe(200);
 		}
+	});
+});
+
+describe('licences', () => {
+	const VG250 = 'http://dcat-ap.de/def/licenses/dl-by-de/2.0';
+	const licences = (d: Record<string, any>) => d['dct:license'].map((l: { '@id': string }) => l['@id']);
+
+	it('gives each dataset every licence that applies: VG250 geometry dl-de/by-2-0 with the BKG attribution, Wikipedia facts CC BY-SA, Beispieldaten CC0', async () => {
+		const doc = await (await get('/daten/katalog.jsonld')).json();
+		const byId = new Map<string, Record<string, any>>(doc['dcat:dataset'].map((d: Record<string, any>) => [d['dct:identifier'], d]));
+		expect(licences(byId.get('stadtgrenze')!)).toEqual(['http://dcat-ap.de/def/licenses/cc-by-sa/4.0', VG250, 'http://dcat-ap.de/def/licenses/cc-zero']);
+		for (const id of ['stadtteile', 'ortschaften', 'stadtgrenze']) {
+			const rights = byId.get(id)!['dct:rights']['rdfs:label']['@value'];
+			expect(rights, id).toMatch(
+				/Stadtgrenze[^·]*: Datenlizenz Deutschland – Namensnennung – Version 2\.0 \(dl-de\/by-2-0\)[^·]*Namensnennung: © GeoBasis-DE \/ BKG \(2015\)/
+			);
+			expect(rights, id).toMatch(/Einwohner[^·]*: Creative Commons Namensnennung – Weitergabe unter gleichen Bedingungen 4\.0/);
+			expect(rights, id).toMatch(/Beispieldaten[^·]*: Creative Commons Zero/);
+			expect(byId.get(id)!['dcat:distribution'][0]['dcatde:licenseAttributionByText']).toContain('© GeoBasis-DE / BKG (2015)');
+		}
+		// Data without geometry from VG250 name no VG250 licence; the Kontore keep theirs.
+		expect(licences(byId.get('bevoelkerung-flaeche')!)).toEqual(['http://dcat-ap.de/def/licenses/cc-by-sa/4.0']);
+		expect(licences(byId.get('kontore')!)).toEqual(['http://dcat-ap.de/def/licenses/other-open']);
+		// A distribution names one licence, the strictest, and carries the same rights statement.
+		const dist = byId.get('stadtgrenze')!['dcat:distribution'][0];
+		expect(dist['dct:license']['@id']).toBe('http://dcat-ap.de/def/licenses/cc-by-sa/4.0');
+		expect(dist['dct:rights']).toEqual(byId.get('stadtgrenze')!['dct:rights']);
+	});
+
+	it('shows the licences per part on /daten', async () => {
+		const html = await (await get('/daten')).text();
+		const section = html.slice(html.indexOf('id="stadtgrenze"'), html.indexOf('</section>', html.indexOf('id="stadtgrenze"')));
+		expect(section).toContain(`href="${VG250}"`);
+		expect(section).toContain('Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)</a> für Stadtgrenze');
+		expect(section).toContain('© GeoBasis-DE / BKG (2015)');
+		expect(section).toContain('href="http://dcat-ap.de/def/licenses/cc-by-sa/4.0"');
 	});
 });
 

@@ -32,12 +32,23 @@ export interface Distribution {
 	kind: 'download' | 'api';
 }
 
+/** One licence of a dataset and the parts it covers (sources with the same licence and attribution). */
+export interface LicencePart {
+	/** The sources it applies to, by title. */
+	part: string;
+	licence: Licence;
+	attribution: string;
+}
+
 export interface PublishedDataset {
 	id: string;
 	title: string;
 	description: string;
 	status: { code: DataStatus; label: string; detail: string }[];
+	/** The strictest of `licences`: the one licence a distribution names (DCAT-AP.de allows one there). */
 	licence: Licence;
+	/** Every licence that applies, each with the parts it covers and its attribution. */
+	licences: LicencePart[];
 	attribution: string;
 	referenceDate: string;
 	/** Latest collection date of the sources (YYYY-MM-DD or YYYY-MM). */
@@ -60,6 +71,51 @@ const OTHER_OPEN: Licence = {
 	name: 'Andere offene Lizenz (Fakten aus einer öffentlichen Broschüre der Stadt)',
 	uri: 'http://dcat-ap.de/def/licenses/other-open'
 };
+const DL_DE_BY: Licence = { name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)', uri: 'http://dcat-ap.de/def/licenses/dl-by-de/2.0' };
+const DL_DE_ZERO: Licence = { name: 'Datenlizenz Deutschland – Zero – Version 2.0 (dl-de/zero-2-0)', uri: 'http://dcat-ap.de/def/licenses/dl-zero-de/2.0' };
+const CC_BY: Licence = { name: 'Creative Commons Namensnennung 4.0 (CC BY 4.0)', uri: 'http://dcat-ap.de/def/licenses/cc-by/4.0' };
+const OTHER_CLOSED = 'http://dcat-ap.de/def/licenses/other-closed';
+
+/** From strictest to most open: a distribution names the first one among its dataset's licences. */
+const STRICTNESS = [OTHER_CLOSED, CC_BY_SA.uri, DL_DE_BY.uri, CC_BY.uri, OTHER_OPEN.uri, DL_DE_ZERO.uri, CC_ZERO.uri];
+
+/** The BKG's VG250 (city outline, neighbouring districts): dl-de/by-2-0, successor of the GeoNutzV terms. */
+const VG250_SIDECARS = new Set(['salzgitter-outline', 'context-kreise']);
+/** Project metadata (the indicator catalogue) describes the data; it is no part of its licence. */
+const METADATA_SIDECARS = new Set(['indikatoren']);
+
+/**
+ * A source's licence in the DCAT-AP.de vocabulary, read from its sidecar. A licence text that names
+ * none of the known ones (e.g. "Alle Rechte vorbehalten" typed at an import) is published as it is
+ * and flagged as not open, rather than guessed to be open.
+ */
+export function licenceOf(source: DatasetEntry): { licence: Licence; attribution: string } {
+	const text = source.licence;
+	if (VG250_SIDECARS.has(source.id)) return { licence: DL_DE_BY, attribution: `© GeoBasis-DE / BKG (${/\d{4}/.exec(source.date)?.[0] ?? source.date})` };
+	const known: [RegExp, Licence][] = [
+		[/CC BY-SA|cc-by-sa/i, CC_BY_SA],
+		[/dl-de\/by|Datenlizenz Deutschland – Namensnennung/i, DL_DE_BY],
+		[/dl-de\/zero|Datenlizenz Deutschland – Zero/i, DL_DE_ZERO],
+		[/CC0|cc-zero/i, CC_ZERO],
+		[/CC BY(?!-)|cc-by\/4/i, CC_BY],
+		[/brochure|Broschüre/i, OTHER_OPEN]
+	];
+	const match = known.find(([re]) => re.test(text));
+	return { licence: match ? match[1] : { name: `Andere Lizenz: ${text}`, uri: OTHER_CLOSED }, attribution: source.attribution };
+}
+
+/** The sources' licences, one entry per licence and attribution, strictest first. */
+function licenceParts(sources: DatasetEntry[]): LicencePart[] {
+	const parts = new Map<string, LicencePart>();
+	for (const s of sources.filter((x) => !METADATA_SIDECARS.has(x.id))) {
+		const { licence, attribution } = licenceOf(s);
+		const key = `${licence.uri} ${licence.name} ${attribution}`;
+		const part = parts.get(key);
+		if (part) part.part += `, ${s.title.de}`;
+		else parts.set(key, { part: s.title.de, licence, attribution });
+	}
+	return [...parts.values()].sort((a, b) => STRICTNESS.indexOf(a.licence.uri) - STRICTNESS.indexOf(b.licence.uri));
+}
 
 const GEOJSON = 'application/geo+json';
 const CSV = 'text/csv';
@@ -90,14 +146,34 @@ interface Spec {
 	status: SpecStatus | ((store: Store) => SpecStatus);
 	/** Sidecar ids of the sources. */
 	sidecars: string[];
-	/** Chosen by hand: a dataset that mixes sources takes the strictest licence among them. */
-	licence: Licence;
 	keywords: string[];
 	themes: string[];
 	/** An OGC collection (GeoJSON + CSV of its features) or a set of indicators (CSV of values). */
 	collection?: string;
 	apiPath?: string;
 	indicators?: (m: IndicatorMeta) => boolean;
+}
+
+/** The sidecars of the real base tables: indicators from them form the dataset "bevoelkerung-flaeche". */
+const BASE_TABLES = new Set(['stadtteile', 'einwohner-zeitreihe', 'gebiete']);
+
+/**
+ * Values imported through the admin (`werte/<indicator>.csv`, sidecar `werte-<indicator>`): each
+ * table a dataset of its own, under the source and licence given at the import.
+ */
+function importedSpecs(store: Store): Spec[] {
+	return store.derived.datasets
+		.filter((d) => d.id.startsWith('werte-') && store.derived.indicators.some((m) => m.datasets.includes(d.id)))
+		.map((d) => ({
+			id: d.id,
+			title: d.title.de,
+			description: `${d.description.de} Langformat: eine Zeile je Gebiet, Indikator und Jahr, mit den Summen und Quoten der Ortschaften und der Stadt.`,
+			status: [{ code: 'real' as const, detail: `importiert: ${d.source.map((x) => x.name).join('; ')}` }],
+			sidecars: [d.id, 'indikatoren'],
+			keywords: ['Sozialindikatoren', 'Salzgitter', ...store.derived.indicators.filter((m) => m.datasets.includes(d.id)).map((m) => m.label.de)],
+			themes: [THEME('SOCI')],
+			indicators: (m: IndicatorMeta) => m.datasets.includes(d.id)
+		}));
 }
 
 const THEME = (code: string) => `http://publications.europa.eu/resource/authority/data-theme/${code}`;
@@ -117,7 +193,6 @@ const SPECS: Spec[] = [
 		},
 		status: (s) => [boundaries(s), BSP_PROPS],
 		sidecars: ['stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
-		licence: CC_BY_SA,
 		keywords: ['Stadtteil', 'Sozialraum', 'Einwohner', 'Salzgitter'],
 		themes: [THEME('REGI'), THEME('SOCI')],
 		collection: 'stadtteile',
@@ -130,7 +205,6 @@ const SPECS: Spec[] = [
 			`Die ${s.areasByLevel.ortschaft.length} Ortschaften als Vereinigung ihrer ${geometryStatus(s).approximated.length ? 'genäherten Stadtteilflächen' : 'amtlichen Stadtteilgrenzen'}, mit dem letzten Wert jedes Indikators (Summen und Quoten aus den Stadtteilen oder veröffentlichte Werte).`,
 		status: (s) => [boundaries(s), BSP_PROPS],
 		sidecars: ['gebiete', 'stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
-		licence: CC_BY_SA,
 		keywords: ['Ortschaft', 'Sozialraum', 'Einwohner', 'Salzgitter'],
 		themes: [THEME('REGI'), THEME('SOCI')],
 		collection: 'ortschaften',
@@ -148,7 +222,6 @@ const SPECS: Spec[] = [
 			BSP_PROPS
 		],
 		sidecars: ['salzgitter-outline', 'gebiete', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
-		licence: CC_BY_SA,
 		keywords: ['Stadtgrenze', 'Salzgitter'],
 		themes: [THEME('REGI')],
 		collection: 'stadtgrenze',
@@ -164,7 +237,6 @@ const SPECS: Spec[] = [
 			{ code: 'naeherung', detail: 'Lage der Punkte ungefähr' }
 		],
 		sidecars: ['kontore', 'kontore-kontakt'],
-		licence: OTHER_OPEN,
 		keywords: ['Stadtteilkontor', 'Quartiersmanagement', 'Salzgitter'],
 		themes: [THEME('SOCI'), THEME('GOVE')],
 		collection: 'kontore',
@@ -177,10 +249,9 @@ const SPECS: Spec[] = [
 			'Einwohner, amtliche Fläche und Einwohnerdichte je Stadtteil, Ortschaft und Stadt über alle verfügbaren Jahre (Langformat: eine Zeile je Gebiet, Indikator und Jahr).',
 		status: [{ code: 'real', detail: 'aus öffentlichen Quellen (Statistik der Stadt Salzgitter, zitiert in Wikipedia)' }],
 		sidecars: ['stadtteile', 'einwohner-zeitreihe', 'gebiete', 'indikatoren'],
-		licence: CC_BY_SA,
 		keywords: ['Einwohner', 'Bevölkerung', 'Fläche', 'Salzgitter'],
 		themes: [THEME('SOCI'), THEME('REGI')],
-		indicators: (m) => !m.beispieldaten
+		indicators: (m) => !m.beispieldaten && m.datasets.length > 0 && m.datasets.every((d) => BASE_TABLES.has(d))
 	},
 	{
 		id: 'sozialindikatoren-beispiel',
@@ -189,15 +260,16 @@ const SPECS: Spec[] = [
 			'Acht Sozialindikatoren je Stadtteil, Ortschaft und Stadt (Langformat). Synthetische Beispieldaten zur Vorführung der Anwendung, keine Zahlen der Stadt Salzgitter.',
 		status: [{ code: 'beispieldaten', detail: 'synthetisch erzeugt, nicht zitieren oder für Entscheidungen nutzen' }],
 		sidecars: ['sozialindikatoren-beispiel', 'indikatoren'],
-		licence: CC_ZERO,
 		keywords: ['Sozialindikatoren', 'Beispieldaten', 'Salzgitter'],
 		themes: [THEME('SOCI')],
 		indicators: (m) => m.beispieldaten
 	}
 ];
 
+const specsOf = (store: Store) => [...SPECS, ...importedSpecs(store)];
+
 export function indicatorsOf(store: Store, id: string): IndicatorMeta[] {
-	const spec = SPECS.find((s) => s.id === id);
+	const spec = specsOf(store).find((s) => s.id === id);
 	return spec?.indicators ? store.derived.indicators.filter(spec.indicators) : [];
 }
 
@@ -207,8 +279,11 @@ export function specCollection(id: string): string | null {
 
 export function catalog(store: Store): PublishedDataset[] {
 	const sidecars = new Map(store.derived.datasets.map((d) => [d.id, d]));
-	return SPECS.map((spec) => {
-		const sources = spec.sidecars.map((id) => {
+	// Once every Stadtteil boundary is official, no area layer is drawn from VG250 any more.
+	const vg250Used = geometryStatus(store).approximated.length > 0;
+	return specsOf(store).map((spec) => {
+		const sidecarIds = spec.collection && spec.collection !== 'kontore' && !vg250Used ? spec.sidecars.filter((id) => !VG250_SIDECARS.has(id)) : spec.sidecars;
+		const sources = sidecarIds.map((id) => {
 			const d = sidecars.get(id);
 			if (!d) throw new Error(`open-data catalogue: dataset ${spec.id} names unknown source ${id}`);
 			return d;
@@ -235,13 +310,15 @@ export function catalog(store: Store): PublishedDataset[] {
 				distributions.push({ title: `Kontoratlas-API: ${m.label.de}`, path: `/api/indicators/${m.id}`, mediaType: JSON_TYPE, format: 'JSON', kind: 'api' });
 			}
 		}
+		const licences = licenceParts(sources);
 		return {
 			id: spec.id,
 			title: spec.title,
 			description: typeof spec.description === 'function' ? spec.description(store) : spec.description,
 			status: (typeof spec.status === 'function' ? spec.status(store) : spec.status).map((s) => ({ ...s, label: STATUS_LABEL[s.code] })),
-			licence: spec.licence,
-			attribution: [...new Set(sources.map((s) => s.attribution))].join('; '),
+			licence: licences[0].licence,
+			licences,
+			attribution: [...new Set(licences.map((l) => l.attribution))].join('; '),
 			referenceDate: sources.map((s) => `${s.title.de}: ${s.date}`).join(' · '),
 			modified: sources
 				.map((s) => s.collected)

@@ -1,7 +1,7 @@
 // The catalogue as DCAT-AP.de in JSON-LD, so open-data portals (GovData and the Länder portals,
 // CKAN/piveau harvesters) can harvest it. Identifiers are absolute URLs of this server.
 import type { Store } from '../store';
-import { catalog } from './catalog';
+import { catalog, type PublishedDataset } from './catalog';
 
 const CONTEXT = {
 	dcat: 'http://www.w3.org/ns/dcat#',
@@ -9,7 +9,8 @@ const CONTEXT = {
 	dcatde: 'http://dcat-ap.de/def/dcatde/',
 	foaf: 'http://xmlns.com/foaf/0.1/',
 	vcard: 'http://www.w3.org/2006/vcard/ns#',
-	xsd: 'http://www.w3.org/2001/XMLSchema#'
+	xsd: 'http://www.w3.org/2001/XMLSchema#',
+	rdfs: 'http://www.w3.org/2000/01/rdf-schema#'
 };
 
 /** Salzgitter's Amtlicher Gemeindeschlüssel (geodata/gebiete.json), for dcatde:politicalGeocodingURI. */
@@ -18,6 +19,20 @@ const PUBLISHER_NAME = 'Kontoratlas Salzgitter';
 const FILE_TYPE = (code: string) => `http://publications.europa.eu/resource/authority/file-type/${code}`;
 const MEDIA = (type: string) => `https://www.iana.org/assignments/media-types/${type}`;
 const id = (uri: string) => ({ '@id': uri });
+
+/**
+ * Every licence of a dataset with the parts it covers, as one rights statement: a distribution
+ * names one licence (`dct:license`, the strictest), the statement says which part is under which.
+ */
+function rights(d: PublishedDataset) {
+	return {
+		'@type': 'dct:RightsStatement',
+		'rdfs:label': {
+			'@value': d.licences.map((l) => `${l.part}: ${l.licence.name} (${l.licence.uri}), Namensnennung: ${l.attribution}`).join(' · '),
+			'@language': 'de'
+		}
+	};
+}
 
 export function dcatCatalog(store: Store, origin: string) {
 	const publisher = { '@type': 'foaf:Agent', 'foaf:name': PUBLISHER_NAME, 'foaf:homepage': id(`${origin}/`) };
@@ -33,7 +48,8 @@ export function dcatCatalog(store: Store, origin: string) {
 		'dct:publisher': publisher,
 		'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': PUBLISHER_NAME, 'vcard:hasURL': id(`${origin}/daten`) },
 		'dct:modified': { '@value': d.modified, '@type': d.modified.length === 10 ? 'xsd:date' : 'xsd:gYearMonth' },
-		'dct:license': id(d.licence.uri),
+		'dct:license': [...new Set(d.licences.map((l) => l.licence.uri))].map(id),
+		'dct:rights': rights(d),
 		'dcat:keyword': d.keywords,
 		'dcat:theme': d.themes.map(id),
 		'dcat:landingPage': id(`${origin}/daten#${d.id}`),
@@ -60,6 +76,7 @@ export function dcatCatalog(store: Store, origin: string) {
 			'dcat:mediaType': id(MEDIA(x.mediaType)),
 			'dct:format': id(FILE_TYPE(x.format)),
 			'dct:license': id(d.licence.uri),
+			'dct:rights': rights(d),
 			'dcatde:licenseAttributionByText': d.attribution
 		}))
 	}));
