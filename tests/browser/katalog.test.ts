@@ -1,5 +1,5 @@
 // A new indicator from the admin's catalogue form, then its values through the CSV import: it
-// shows "keine Daten" until the values come, then appears in /api/indicators, the OGC collection's
+// shows "keine Angabe" until the values come, then appears in /api/indicators, the OGC collection's
 // properties, a /daten file and on the map (Chromium, like a person).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,11 +65,16 @@ describe('a catalogue entry from the admin, on the map once values are imported'
 		expect(await text(`[data-testid=entries] tr[data-id=${ID}]`)).toMatch(/Pflegequote\s+Anteil\s+%\s+keine Daten\s+aktiv/);
 	});
 
-	it('is served at once without values: "keine Daten"', async () => {
+	it('is served at once without values: "keine Angabe"', async () => {
 		const meta = (await json('/api/indicators')).indicators.find((m: { id: string }) => m.id === ID);
 		expect(meta).toMatchObject({ aggregation: { method: 'rate', scale: 100 }, years: [], datasets: [], beispieldaten: false });
 		const lebenstedt = await json('/ogc/collections/stadtteile/items/lebenstedt?f=json');
 		expect(lebenstedt.properties).toHaveProperty(ID.replace(/-/g, '_'), null);
+		// The atlas offers it and draws every Stadtteil as "keine Angabe".
+		await openMap(page, `${server.url}/?indicator=${ID}&level=stadtteil`, 'nodata');
+		expect(await text('table.data caption')).toContain('Pflegequote');
+		expect(await text('table.data tr[data-area=thiede]')).toContain('keine Angabe');
+		expect(await renderedIds(page, 'nodata')).toHaveLength(31);
 	});
 
 	it('takes values through the CSV import and shows them in the API, OGC, /daten and on the map', async () => {
