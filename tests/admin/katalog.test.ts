@@ -88,6 +88,21 @@ describe('/admin/katalog', () => {
 		expect(created.status, created.text.slice(0, 600)).toBe(200);
 		expect(await confirm(created.previewId!)).toBe(2);
 		expect(await ids()).toContain('pflegequote');
+		// Without values yet, every page that lists indicators still answers and names it.
+		for (const path of [
+			'/stadtteil/lebenstedt',
+			'/ortschaft/nord',
+			'/vergleich?ids=lebenstedt,thiede',
+			'/embed?indicator=pflegequote',
+			'/embed/karte.svg?indicator=pflegequote',
+			'/api/indicators/pflegequote?level=stadt',
+			'/api/indicators/pflegequote/series?level=ortschaft',
+			'/api/profile/thiede'
+		]) {
+			const res = await fetch(server.url + path);
+			expect(res.status, path).toBe(200);
+			expect(await res.text(), path).toMatch(/Pflegequote|pflegequote/);
+		}
 
 		const edited = await post('save', { ...ENTRY, original: 'pflegequote', labelDe: 'Pflegebedürftigenquote' });
 		expect(edited.text).toContain('Katalog: Indikator „pflegequote“ geändert (label)');
