@@ -71,6 +71,25 @@ describe('/admin/katalog', () => {
 		expect(await page.text()).toContain('value="viel"');
 	});
 
+	it('shows what the pipeline finds in the edited version: values outside a narrowed range, with file, row and value', async () => {
+		const quote = {
+			...ENTRY,
+			original: 'sgb2-quote',
+			labelDe: 'SGB-II-Quote',
+			labelEn: 'SGB II rate',
+			rangeMax: '5',
+			source: 'Beispieldaten (synthetisch, scripts/generate-beispieldaten.ts)',
+			licence: 'CC0 1.0 (synthetic)',
+			beispieldaten: 'on'
+		};
+		const r = await post('save', quote);
+		expect(r.status).toBe(422);
+		expect(r.text).toMatch(/beispieldaten\/sozialindikatoren\.csv, Zeile \d+ value \d+(\.\d+)? außerhalb des plausiblen Bereichs/);
+		const en = await post('save', quote, '?lang=en');
+		expect(en.text).toMatch(/out of the plausible range 0–5 of sgb2-quote/);
+		expect(await ids()).toContain('sgb2-quote');
+	});
+
 	it('refuses in English with ?lang=en', async () => {
 		const r = await post('save', { ...ENTRY, id: 'Pflege Quote', kind: 'wert', rule: 'ratio', numerator: 'einwohner', denominator: 'gibts-nicht' }, '?lang=en');
 		expect(r.status).toBe(422);

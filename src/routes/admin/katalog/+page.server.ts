@@ -8,6 +8,7 @@ import { problemReason, type DataProblem } from '$lib/data/problems';
 import { translator, urlLocale, type Locale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import { catalogue } from '$lib/i18n/catalogue';
+import { importer } from '$lib/i18n/importer';
 import { adminForm, requireSession } from '$lib/server/admin/guard';
 import { getDatabase } from '$lib/server/db/current';
 import { currentVersionId, versionFiles } from '$lib/server/db/database';
@@ -62,9 +63,12 @@ function shownEditProblems(problems: EditProblem[], locale: Locale): ShownProble
 
 /** What the pipeline found in the edited file set, in the admin's language. */
 function shownDataProblems(problems: DataProblem[], locale: Locale): ShownProblem[] {
+	const t = translator(locale, importer);
 	return problems.slice(0, 200).map((p) => ({
 		field: p.field ?? '',
-		where: [p.file, p.row ?? p.feature].filter((x) => x !== undefined).join(' '),
+		where: [p.file, p.row === undefined ? null : t('data.where.row', { n: p.row }), p.feature === undefined ? null : t('data.where.feature', { n: p.feature })]
+			.filter((x) => x !== null)
+			.join(', '),
 		value: p.value === undefined ? '' : String(JSON.stringify(p.value)).slice(0, 80),
 		message: problemReason(p, locale)
 	}));
