@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ADMIN_USER, AdminClient, removeStores, startAdminServer, type AdminServer } from '../admin/helpers';
 import { launchChromium } from '../chromium';
-import { openMap, renderedIds } from './helpers';
+import { axeViolations, openMap, renderedIds } from './helpers';
 
 const ID = 'pflegequote';
 // Lebenstedt 1838 of 45945 = 4.0004 %, Thiede 540 of 10796 = 5.0019 %.
@@ -38,6 +38,7 @@ describe('a catalogue entry from the admin, on the map once values are imported'
 		await page.waitForSelector('[data-testid=current-version]');
 		await page.getByRole('navigation').getByRole('link', { name: 'Katalog' }).click();
 		await page.waitForSelector('[data-testid=entries]');
+		expect(await axeViolations(page)).toEqual([]);
 
 		const form = page.locator('form.entry');
 		await form.getByLabel('Kennung').fill(ID);

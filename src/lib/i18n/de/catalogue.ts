@@ -12,6 +12,7 @@ export const catalogue = {
 	'catalogue.col.unit': 'Einheit',
 	'catalogue.col.years': 'Jahre',
 	'catalogue.col.status': 'Status',
+	'catalogue.col.actions': 'Aktionen',
 	'catalogue.noData': 'keine Daten',
 	'catalogue.beispieldaten': 'Beispieldaten',
 	'catalogue.active': 'aktiv',

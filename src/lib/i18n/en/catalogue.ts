@@ -14,6 +14,7 @@ export const catalogue: Texts<typeof de> = {
 	'catalogue.col.unit': 'Unit',
 	'catalogue.col.years': 'Years',
 	'catalogue.col.status': 'Status',
+	'catalogue.col.actions': 'Actions',
 	'catalogue.noData': 'no data',
 	'catalogue.beispieldaten': 'example data',
 	'catalogue.active': 'active',
