@@ -10,7 +10,8 @@ const base = { version: 7, files: JSON.stringify(Object.fromEntries(files)), der
 const edit = (change: FileEdit) =>
 	computePreview({ kind: 'edit-files', name: 'Katalog', bytes: new Uint8Array(), user: 'u', date: '2026-12-05', base, edit: change } as PreviewInput);
 
-describe('computePreview for admin edits', () => {
+// Each case runs the whole pipeline (about a second alone, several under load).
+describe('computePreview for admin edits', { timeout: 60_000 }, () => {
 	it('builds the next version from the edited files and names the changed file', () => {
 		const catalogue = JSON.parse(files.get('indikatoren.json')!) as { id: string; label: { de: string } }[];
 		catalogue[0].label.de = 'Einwohnerinnen und Einwohner';
