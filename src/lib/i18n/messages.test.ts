@@ -12,9 +12,10 @@ import { problems } from './problems';
 import { serving } from './serving';
 import { importer } from './importer';
 import { ogc } from './ogc';
+import { report } from './report';
 import { reportOutput } from './reportOutput';
 
-const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving, importer, ogc, reportOutput };
+const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving, importer, ogc, report, reportOutput };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
