@@ -18,8 +18,11 @@ export const reportOutput = {
 	'output.mark.naeherung': 'Näherung (keine amtlichen Grenzen)',
 	'output.mark.unterdrueckt': 'Unterdrückte Werte (zu kleine Fallzahl)',
 	'output.mark.intern': 'Nur für den internen Gebrauch',
+	'output.zipName': 'Jahresberichte-{year}',
 	'output.fileName': 'Jahresbericht-{year}-{kontor}',
-	// Problems of the report downloads (titles `problem.x`, details `problem.x.detail`, as in problems.ts)
+	// Problems of the report downloads (titles `problem.x`, details `problem.x.detail`, as in problems.ts; the
+	// details of an invalid definition are the `report` section's)
+	'problem.reportDefinition': 'Ungültige Berichtsdefinition',
 	'problem.reportFigure': 'Abbildung nicht einzubetten',
 	'problem.reportFigure.detail': 'die Abbildung "{caption}" enthält {what}; eingebettet werden nur Formen, Text und Verläufe ohne Verweise nach außen',
 	'problem.reportSize': 'Bericht zu groß',

@@ -15,7 +15,7 @@ describe('renderDocx', () => {
 	beforeAll(async () => {
 		files = unzipSync(await renderDocx(reportFixture()));
 		xml = strFromU8(files['word/document.xml']);
-	});
+	}, 30_000);
 
 	it('sets headings in Word’s heading styles and the title in Title', () => {
 		expect(xml).toContain('<w:pStyle w:val="Title"/>');
@@ -82,5 +82,5 @@ describe('renderDocx', () => {
 		doc.chapters[0].blocks.unshift({ kind: 'paragraph', text: 'Zeile\u0001eins\nZeile zwei' });
 		const out = strFromU8(unzipSync(await renderDocx(doc))['word/document.xml']);
 		expect(out).toContain('>Zeileeins</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">Zeile zwei</w:t>');
-	});
+	}, 30_000);
 });

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MARKUP_TEXT, reportFixture } from '../../../../tests/fixtures/report';
 import { hasPoppler, inkAtEdges, pageTexts, pdfInfo, POPPLER_HINT, popplerRequired, renderPage } from '../../../../tests/fixtures/poppler';
-import { figureSize, PRINTABLE, renderPdf } from './pdf';
+import { figureSize, PRINTABLE, renderPdf, withoutHalos } from './pdf';
 
 describe('figureSize', () => {
 	it('keeps a small figure at its size (px as 0.75 pt) and scales a large one into the printable area with room for its caption', () => {
@@ -23,7 +23,7 @@ describe('renderPdf', () => {
 	it('writes a PDF', async () => {
 		const pdf = await renderPdf(reportFixture());
 		expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-	});
+	}, 30_000);
 
 	it.runIf(popplerRequired)('poppler-utils are installed (CI)', () => {
 		expect(hasPoppler, POPPLER_HINT).toBe(true);
@@ -35,7 +35,7 @@ describe('renderPdf', () => {
 		beforeAll(async () => {
 			pdf = await renderPdf(reportFixture());
 			pages = pageTexts(pdf);
-		});
+		}, 30_000);
 		const pageOf = (text: string) => pages.findIndex((p) => p.includes(text)) + 1;
 
 		it('is A4 with title, subject and creation date as metadata', () => {
@@ -99,5 +99,13 @@ describe('renderPdf', () => {
 			// and the map is drawn: the middle of the page has ink
 			expect(inkAtEdges(page, page.width)).toBeGreaterThan(1000);
 		});
+	});
+});
+
+describe('withoutHalos', () => {
+	it('takes the halo off labels drawn with paint-order="stroke" (svg-to-pdfkit would paint it over the letters) and leaves other text alone', () => {
+		const label = '<text x="1" y="2" font-size="11" fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke">Thiede</text>';
+		const plain = '<text x="1" y="2" stroke="#000000">Achse</text>';
+		expect(withoutHalos(`<svg>${label}${plain}</svg>`)).toBe(`<svg><text x="1" y="2" font-size="11" fill="#222222">Thiede</text>${plain}</svg>`);
 	});
 });

@@ -66,6 +66,16 @@ function sourceLines(t: T, source: ReportSource, marks: ReportMark[]): ContentTe
 	return lines;
 }
 
+/**
+ * svg-to-pdfkit knows no `paint-order`: a label's white halo (stroke drawn under the fill) would be
+ * drawn over the letters and hide them. Such labels lose their halo; the letters keep their colour.
+ */
+export function withoutHalos(svg: string): string {
+	return svg.replace(/<text\b[^>]*\bpaint-order\s*=\s*"stroke"[^>]*>/g, (tag) =>
+		tag.replace(/\s(?:stroke|stroke-width|stroke-opacity|paint-order)\s*=\s*"[^"]*"/g, '')
+	);
+}
+
 /** The widest a figure may be drawn and still leave its caption and source on the same page. */
 export function figureSize(width: number, height: number): { width: number; height: number } {
 	const w = width * PT_PER_PX;
@@ -155,7 +165,7 @@ function content(doc: ReportDoc, t: T, marked: Marked[]): Content[] {
 				case 'figure': {
 					const size = figureSize(block.width, block.height);
 					const caption = t('output.figure', { n: ++figures, caption: block.caption });
-					out.push(markedBlock(caption, { svg: block.svg, ...size }, block.source, block.marks));
+					out.push(markedBlock(caption, { svg: withoutHalos(block.svg), ...size }, block.source, block.marks));
 					break;
 				}
 				case 'table': {
