@@ -37,8 +37,11 @@ const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** The printable area in px (96 per inch), as figures are sized; a figure leaves room for its caption and source. */
 const PRINTABLE_PX = { width: Math.floor((TEXT_WIDTH / 1440) * 96), height: Math.floor(((PAGE.height - 2 * PAGE.margin) / 1440) * 96) - 130 };
-/** The PNG fallback is drawn at twice the figure's size, for print. */
-const FALLBACK_SCALE = 2;
+/**
+ * The PNG fallback is drawn at the figure's placed size (96 dpi): only programs that cannot show SVG
+ * (Word before 2016) use it, and at twice the size it cost a Kontor report a second of its 2 s.
+ */
+const FALLBACK_SCALE = 1;
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 const MARK_COLOUR = '8A1C1C';
@@ -156,10 +159,17 @@ export function docxFigureSize(width: number, height: number): { width: number; 
 
 function fallbackPng(svg: string, width: number): Uint8Array {
 	const fonts = robotoFiles();
+	// The figures use regular, bold and italic text; every file given is parsed again for each figure.
 	const resvg = new Resvg(svg, {
 		fitTo: { mode: 'width', value: width * FALLBACK_SCALE },
 		background: '#ffffff',
-		font: { fontFiles: Object.values(fonts), loadSystemFonts: false, defaultFontFamily: 'Roboto', sansSerifFamily: 'Roboto', serifFamily: 'Roboto' }
+		font: {
+			fontFiles: [fonts.normal, fonts.bold, fonts.italics],
+			loadSystemFonts: false,
+			defaultFontFamily: 'Roboto',
+			sansSerifFamily: 'Roboto',
+			serifFamily: 'Roboto'
+		}
 	});
 	return resvg.render().asPng();
 }
