@@ -109,3 +109,16 @@ describe('withoutHalos', () => {
 		expect(withoutHalos(`<svg>${label}${plain}</svg>`)).toBe(`<svg><text x="1" y="2" font-size="11" fill="#222222">Thiede</text>${plain}</svg>`);
 	});
 });
+
+describe.skipIf(!hasPoppler)('renderPdf in English', () => {
+	it('frames the report in the document’s language: page numbers, sources, marks', async () => {
+		const pages = pageTexts(await renderPdf({ ...reportFixture(), locale: 'en' }));
+		const all = pages.join('\n');
+		expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+		expect(pages[0]).toContain('Notes on the data');
+		expect(all).toContain('Table 1: Einwohner und SGB-II-Quote je Gebiet');
+		expect(all).toContain('Source: Stadt Salzgitter; Beispieldaten (synthetisch); as of: 31.12.2023');
+		expect(all).toContain('On this page: Beispieldaten (synthetic example data, not the city’s figures)');
+		expect(all).not.toMatch(/Seite \d|Quelle:|Auf dieser Seite/);
+	}, 30_000);
+});
