@@ -58,7 +58,9 @@ export const report = {
 	// Lage und Einzugsbereich
 	'report.lage.kontor': 'Das {name} liegt: {where} (Stadtteil {stadtteil}).',
 	'report.lage.approxLocation': 'Die Lage des Kontors ist nur ungefähr bekannt (keine Adresse); Punkt auf der Karte und Einzugsbereich sind eine Näherung.',
-	'report.lage.served': 'Stadtteile, die diesem Kontor am nächsten liegen (Einzugsbereich nach nächstem Kontor): {names}.',
+	'report.lage.served': 'Einzugsbereich nach nächstem Kontor (Näherung) – Stadtteile, von denen mindestens ein Zehntel darin liegt: {names}.',
+	'report.lage.servedShare': '{name} ({pct} % der Fläche)',
+	'report.changeSince': '{change} seit {year}',
 	'report.lage.area': 'Der Bericht gilt {subject} mit den Stadtteilen {stadtteile}.',
 	'report.lage.kontoreIn': 'Stadtteilkontore in diesem Gebiet: {names}.',
 	'report.map.subject': 'Karte: {subject}',
@@ -84,7 +86,7 @@ export const report = {
 	'report.col.deviation': 'Abweichung von der Stadt',
 	'report.col.rank': 'Rang',
 	'report.col.rankLevel': 'Rang in der Ebene',
-	'report.col.change': 'Veränderung seit {year}',
+	'report.col.change': 'Veränderung',
 	'report.col.area': 'Gebiet',
 	'report.ind.table': 'Indikatoren, Berichtsjahr {year} (jeweils letzter Wert bis dahin)',
 	'report.ind.deviation': 'Abweichung von der Stadt in %: {name}, {year}',
@@ -92,6 +94,7 @@ export const report = {
 	'report.ind.seriesHeading': 'Zeitreihen',
 	'report.ind.series': '{indicator}, {from}–{to}',
 	'report.series.alt': 'Liniendiagramm {indicator} {from}–{to}; letzte Werte: {values}.',
+	'report.series.none': '{indicator}: keine Werte im Berichtszeitraum.',
 	'report.cmp.intro': 'Verglichen werden: {names}, jeweils mit dem Wert der Stadt.',
 	'report.cmp.table': '{indicator} ({unit}), {year}',
 
@@ -111,7 +114,7 @@ export const report = {
 	'report.act.table': 'Kennzahlen der Tätigkeit: {name}',
 	'report.act.series': 'Kennzahlen im Zeitverlauf: {name}',
 	'report.act.series.alt': 'Vier kleine Liniendiagramme (Angebote, Veranstaltungen, Teilnehmende, Netzwerktreffen) des {name} von {from} bis {to}.',
-	'report.act.source': 'Angaben des {name}',
+	'report.act.source': 'Angaben des Kontors: {name}',
 
 	// Datenstand
 	'report.ds.table': 'Verwendete Datensätze',

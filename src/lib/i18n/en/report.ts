@@ -57,7 +57,9 @@ export const report: Texts<typeof de> = {
 
 	'report.lage.kontor': '{name} is located: {where} (Stadtteil {stadtteil}).',
 	'report.lage.approxLocation': 'The Kontor’s location is known only approximately (no address); its point on the map and its catchment are an approximation.',
-	'report.lage.served': 'Stadtteile to which this Kontor is the nearest (catchment by nearest Kontor): {names}.',
+	'report.lage.served': 'Catchment by nearest Kontor (approximation) – Stadtteile of which at least a tenth lies within it: {names}.',
+	'report.lage.servedShare': '{name} ({pct} % of its area)',
+	'report.changeSince': '{change} since {year}',
 	'report.lage.area': 'The report covers {subject} with the Stadtteile {stadtteile}.',
 	'report.lage.kontoreIn': 'Stadtteilkontore in this area: {names}.',
 	'report.map.subject': 'Map: {subject}',
@@ -81,7 +83,7 @@ export const report: Texts<typeof de> = {
 	'report.col.deviation': 'Deviation from the city',
 	'report.col.rank': 'Rank',
 	'report.col.rankLevel': 'Rank within the level',
-	'report.col.change': 'Change since {year}',
+	'report.col.change': 'Change',
 	'report.col.area': 'Area',
 	'report.ind.table': 'Indicators, report year {year} (each the latest value up to then)',
 	'report.ind.deviation': 'Deviation from the city in %: {name}, {year}',
@@ -89,6 +91,7 @@ export const report: Texts<typeof de> = {
 	'report.ind.seriesHeading': 'Time series',
 	'report.ind.series': '{indicator}, {from}–{to}',
 	'report.series.alt': 'Line chart {indicator} {from}–{to}; latest values: {values}.',
+	'report.series.none': '{indicator}: no values in the report period.',
 	'report.cmp.intro': 'Compared are: {names}, each with the city’s value.',
 	'report.cmp.table': '{indicator} ({unit}), {year}',
 
@@ -106,7 +109,7 @@ export const report: Texts<typeof de> = {
 	'report.act.table': 'Activity figures: {name}',
 	'report.act.series': 'Activity figures over time: {name}',
 	'report.act.series.alt': 'Four small line charts (offers, events, participants, network meetings) of {name} from {from} to {to}.',
-	'report.act.source': 'Figures reported by {name}',
+	'report.act.source': 'Figures reported by the Kontor: {name}',
 
 	'report.ds.table': 'Datasets used',
 	'report.ds.title': 'Dataset',
