@@ -7,7 +7,7 @@ import type { AreaFeature, DatasetEntry, KontorFeature } from '$lib/data/derived
 import { isApproximated, type GeometryStatus } from '$lib/data/geometryStatus';
 import type { IndicatorRow, IndicatorTable } from '$lib/data/responses';
 import { paragraphs, type KontorActivity } from '$lib/data/taetigkeit';
-import { insidePolygon } from '$lib/geo/population';
+import { area, featureCollection, intersect } from '@turf/turf';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { formatDate, formatNumber, translator, type Locale } from '$lib/i18n';
 import { report, type ReportKey } from '$lib/i18n/report';
@@ -222,7 +222,13 @@ class Builder {
 				blocks.push({ kind: 'notes', items: [this.t('report.lage.approxLocation')] });
 				this.mark(['naeherung']);
 			}
-			if (cell) blocks.push({ kind: 'paragraph', text: this.t('report.lage.served', { names: names(servedStadtteile(cell, this.data.stadtteile)) }) });
+			if (cell) {
+				const served = servedStadtteile(cell, this.data.stadtteile)
+					.map((x) => ({ ...x, name: names([x.id]) }))
+					.sort((a, b) => b.share - a.share);
+				const list = served.map((x) => this.t('report.lage.servedShare', { name: x.name, pct: this.fmt(x.share * 100) })).join(', ');
+				blocks.push({ kind: 'paragraph', text: this.t('report.lage.served', { names: list }) });
+			}
 		} else {
 			blocks.push({ kind: 'paragraph', text: this.t('report.lage.area', { subject: this.subjectName(), stadtteile: names(this.focus.stadtteile) }) });
 			if (this.focus.kontore.length)
@@ -338,7 +344,7 @@ class Builder {
 		if (einwohner) {
 			// The whole series up to the report year: population change is read over decades.
 			const years = einwohner.years.filter((y) => y <= this.reportYear);
-			blocks.push(this.seriesFigure(einwohner, years, this.t('report.bev.series', { from: years[0], to: years.at(-1)! })));
+			blocks.push(this.seriesFigure(einwohner, years, (ys) => this.t('report.bev.series', { from: ys[0], to: ys.at(-1)! })));
 		}
 		return blocks;
 	}
@@ -359,7 +365,7 @@ class Builder {
 						{ label: this.t('report.col.deviation'), align: 'right' as const },
 						{ label: this.t('report.col.rank'), align: 'right' as const }
 					]),
-			...(this.previousYear !== null && !many ? [{ label: this.t('report.col.change', { year: this.previousYear }), align: 'right' as const }] : [])
+			...(this.previousYear !== null && !many ? [{ label: this.t('report.col.change'), align: 'right' as const }] : [])
 		];
 		const rows: string[][] = [];
 		const years: (number | null)[] = [];
@@ -375,7 +381,7 @@ class Builder {
 			const row = [label, year === null ? '–' : String(year), ...found.map((r) => this.cell(r, meta)), city];
 			if (!many) {
 				const r = found[0];
-				const dev = r && !r.suppressed && r.deviation?.relativePct != null ? `${signed(this.fmt(r.deviation.relativePct, 1))} %` : '–';
+				const dev = isSocial(meta) && r && !r.suppressed && r.deviation?.relativePct != null ? `${signed(this.fmt(r.deviation.relativePct, 1))} %` : '–';
 				const ranked = table.rows.filter((x) => x.value !== null).length;
 				row.push(dev, r?.rank != null ? this.t('report.rankOf', { rank: r.rank, n: ranked }) : '–');
 				if (this.previousYear !== null) {
@@ -398,20 +404,26 @@ class Builder {
 
 	/** Change of the subject's value since the previous report year's value (both as the API gives them). */
 	change(meta: IndicatorMeta, now: IndicatorRow | null, year: number | null): { text: string; suppressed: boolean } {
-		const before = this.previousYear === null ? null : dataYear(meta, this.previousYear);
-		if (!now || year === null || before === null || before === year) return { text: '–', suppressed: false };
+		// The latest data up to the previous report year, and before this one's: the report year may have no new data yet.
+		const before = this.previousYear === null || year === null ? null : ([...meta.years].reverse().find((y) => y <= this.previousYear! && y < year) ?? null);
+		if (!now || year === null || before === null) return { text: '–', suppressed: false };
 		const then = this.data.table(meta, this.focus.level, before).rows.find((r) => r.area === now.area);
 		if (now.suppressed || then?.suppressed) return { text: this.t('report.suppressed'), suppressed: true };
 		if (now.value === null || then?.value == null) return { text: '–', suppressed: false };
-		return { text: `${signed(this.fmt(now.value - then.value, meta.decimals))} (${before})`, suppressed: false };
+		return { text: this.t('report.changeSince', { change: signed(this.fmt(now.value - then.value, meta.decimals)), year: before }), suppressed: false };
 	}
 
 	/** A time-series figure of one indicator: the subject's area(s) and the city, gaps kept. */
-	seriesFigure(meta: IndicatorMeta, years: number[], caption: string): ReportBlock {
+	seriesFigure(meta: IndicatorMeta, candidates: number[], caption: (years: number[]) => string): ReportBlock {
 		const pick = (area: string) => {
 			const list = this.data.series(meta.id, area);
 			return years.map((year) => ({ year, value: list.find((v) => v.year === year)?.value ?? null }));
 		};
+		// Years where no plotted area has a value would only stretch the axis (einwohner reaches back to 1985 for a few areas).
+		const plotted = [...this.focus.areas.map((a) => a.properties.id), this.data.cityId];
+		const years = candidates.filter((y) => plotted.some((id) => this.data.series(meta.id, id).some((v) => v.year === y && (v.value !== null || v.suppressed))));
+		if (!years.length) return { kind: 'paragraph', text: this.t('report.series.none', { indicator: meta.label[this.locale] }) };
+		const title = caption(years);
 		const cityName = this.data.stadt.properties.name;
 		const suppressed = this.focus.areas.some((a) => this.data.series(meta.id, a.properties.id).some((v) => v.suppressed && years.includes(v.year)));
 		const series = [
@@ -433,8 +445,8 @@ class Builder {
 		const height = 240;
 		return {
 			kind: 'figure',
-			caption,
-			svg: timeSeriesSvg(series, { width: CHART_W, height, title: caption, format: (x) => this.fmt(x, Math.abs(x) < 10 && meta.decimals ? 1 : 0) }),
+			caption: title,
+			svg: timeSeriesSvg(series, { width: CHART_W, height, title, format: (x) => this.fmt(x, Math.abs(x) < 10 && meta.decimals ? 1 : 0) }),
 			width: CHART_W,
 			height,
 			alt,
@@ -457,18 +469,22 @@ class Builder {
 		blocks.push({ kind: 'heading', level: 3, text: this.t('report.ind.seriesHeading') });
 		for (const meta of this.metas) {
 			const years = this.seriesYears(meta);
-			if (years.length)
-				blocks.push(this.seriesFigure(meta, years, this.t('report.ind.series', { indicator: meta.label[this.locale], from: years[0], to: years.at(-1)! })));
+			// One point is no series: the table has that value.
+			if (years.length >= 2)
+				blocks.push(this.seriesFigure(meta, years, (ys) => this.t('report.ind.series', { indicator: meta.label[this.locale], from: ys[0], to: ys.at(-1)! })));
 		}
 		return blocks;
 	}
 
 	/** The deviation of each indicator from the city, one chart per subject area. */
 	deviationFigures(): ReportBlock[] {
+		// Sizes (residents, area) and densities of a part against the whole city say nothing about its situation; rates do (as profiles.ts socialIndicators).
+		const metas = this.metas.filter(isSocial);
+		if (!metas.length) return [];
 		return this.focus.areas.map((area) => {
 			let suppressed = false;
 			const years: (number | null)[] = [];
-			const bars = this.metas.map((meta) => {
+			const bars = metas.map((meta) => {
 				const year = dataYear(meta, this.reportYear);
 				years.push(year);
 				const row = this.data.table(meta, this.focus.level, year).rows.find((r) => r.area === area.properties.id);
@@ -491,8 +507,8 @@ class Builder {
 					name: area.properties.name,
 					values: bars.map((b) => `${b.label}: ${b.pct === null ? b.missing : `${signed(this.fmt(b.pct, 1))} %`}`).join('; ')
 				}),
-				source: this.sourceOf(this.metas, years),
-				marks: this.mark([...(this.metas.some((m) => m.beispieldaten) ? ['beispieldaten' as const] : []), ...(suppressed ? ['unterdrueckt' as const] : [])])
+				source: this.sourceOf(metas, years),
+				marks: this.mark([...(metas.some((m) => m.beispieldaten) ? ['beispieldaten' as const] : []), ...(suppressed ? ['unterdrueckt' as const] : [])])
 			};
 		});
 	}
@@ -515,7 +531,7 @@ class Builder {
 				return [
 					a.properties.name,
 					this.cell(r, meta),
-					r && !r.suppressed && r.deviation?.relativePct != null ? `${signed(this.fmt(r.deviation.relativePct, 1))} %` : '–',
+					isSocial(meta) && r && !r.suppressed && r.deviation?.relativePct != null ? `${signed(this.fmt(r.deviation.relativePct, 1))} %` : '–',
 					r?.rank != null ? this.t('report.rankOf', { rank: r.rank, n: ranked }) : '–'
 				];
 			});
@@ -686,6 +702,8 @@ class Builder {
 	}
 }
 
+const isSocial = (m: IndicatorMeta) => m.aggregation.method === 'rate' || m.aggregation.method === 'weighted-mean';
+
 const signed = (s: string) => (s.startsWith('-') || s.startsWith('−') ? s.replace('-', '−') : s === '0' || /^0[.,]0*$/.test(s) ? s : `+${s}`);
 
 /** The areas a definition is about, at the level its tables are read at. */
@@ -710,10 +728,14 @@ function focusOf(def: ReportDefinition, data: ReportData): Focus {
 	};
 }
 
-/** The Stadtteile a Kontor serves: those whose label point lies in its nearest-Kontor area. */
-export function servedStadtteile(cell: Feature<Polygon | MultiPolygon>, stadtteile: AreaFeature[]): string[] {
-	const polys = cell.geometry.type === 'Polygon' ? [cell.geometry.coordinates] : cell.geometry.coordinates;
-	return stadtteile
-		.filter((s) => polys.some((rings) => insidePolygon(s.properties.labelPoint[0], s.properties.labelPoint[1], rings)))
-		.map((s) => s.properties.id);
+/**
+ * The Stadtteile a Kontor serves: those of which at least a tenth of the area lies in its
+ * nearest-Kontor area (uniform density, as the catchment analysis assumes), with that share.
+ */
+export function servedStadtteile(cell: Feature<Polygon | MultiPolygon>, stadtteile: AreaFeature[]): { id: string; share: number }[] {
+	return stadtteile.flatMap((s) => {
+		const part = intersect(featureCollection([s as Feature<Polygon | MultiPolygon>, cell]));
+		const share = part ? area(part) / area(s) : 0;
+		return share >= 0.1 ? [{ id: s.properties.id, share }] : [];
+	});
 }

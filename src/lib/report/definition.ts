@@ -210,3 +210,34 @@ export function kontorYearDefinition(kontor: string, year: number, ctx: Definiti
 export function kontorYearDefinitions(year: number, ctx: DefinitionContext, locale: Locale = 'de'): { kontor: string; definition: ReportDefinition }[] {
 	return ctx.kontore.map((kontor) => ({ kontor, definition: kontorYearDefinition(kontor, year, ctx, locale) }));
 }
+
+/** Form fields of /bericht that only the form sends: one subject field per kind, so the form works without JavaScript. */
+export const FORM_MARKER = 'formular';
+export const subjectField = (kind: SubjectKind) => `${PARAMS.id}-${kind}`;
+
+/**
+ * The canonical URL query of a submitted /bericht form (repeated checkboxes become comma lists,
+ * the subject field of the chosen kind becomes `id`), or null for a URL that is already one.
+ * Invalid values pass through unchanged, so the parser can name them.
+ */
+export function formQuery(params: URLSearchParams): string | null {
+	if (!params.has(FORM_MARKER)) return null;
+	const out = new URLSearchParams();
+	const kind = params.get(PARAMS.kind) ?? '';
+	const joined = (name: string) =>
+		params
+			.getAll(name)
+			.flatMap((v) => v.split(/[\s,;]+/))
+			.filter((v) => v !== '')
+			.join(',');
+	out.set(PARAMS.kind, kind);
+	out.set(PARAMS.id, (SUBJECT_KINDS as readonly string[]).includes(kind) ? joined(subjectField(kind as SubjectKind)) : '');
+	out.set(PARAMS.indicators, joined(PARAMS.indicators));
+	out.set(PARAMS.years, joined(PARAMS.years));
+	const chapters = joined(PARAMS.chapters);
+	if (chapters.split(',').length !== CHAPTERS.length) out.set(PARAMS.chapters, chapters);
+	const compare = joined(PARAMS.compare);
+	if (compare) out.set(PARAMS.compare, compare);
+	if (params.get(PARAMS.lang)) out.set(PARAMS.lang, params.get(PARAMS.lang)!);
+	return out.toString().replaceAll('%2C', ',');
+}

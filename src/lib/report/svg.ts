@@ -90,7 +90,7 @@ export interface DeviationBar {
 /** Horizontal bars of the deviation from the city (0 in the middle), one per indicator. */
 export function deviationSvg(bars: DeviationBar[], opts: { width: number; title: string; format: (x: number) => string }): { svg: string; height: number } {
 	const rowH = 22;
-	const margin = { top: 8, right: 60, bottom: 22, left: 190 };
+	const margin = { top: 8, right: 60, bottom: 22, left: 230 };
 	const height = margin.top + margin.bottom + bars.length * rowH;
 	const extent = Math.max(10, ...bars.map((b) => Math.abs(b.pct ?? 0)));
 	const x = scaleLinear()
@@ -110,7 +110,7 @@ export function deviationSvg(bars: DeviationBar[], opts: { width: number; title:
 	bars.forEach((b, i) => {
 		const by = r1(y(i)!);
 		const bh = r1(y.bandwidth());
-		const label = b.label.length > 32 ? `${b.label.slice(0, 31)}…` : b.label;
+		const label = b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label;
 		parts.push(`<text x="${margin.left - 6}" y="${r1(by + bh / 2 + 4)}" text-anchor="end" fill="#222222">${xml(label)}</text>`);
 		if (b.pct === null) {
 			parts.push(`<text x="${r1(x(0)) + 4}" y="${r1(by + bh / 2 + 4)}" fill="#555555" font-style="italic">${xml(b.missing)}</text>`);

@@ -47,9 +47,12 @@ export function facilitiesOf(store: Store): ReportFacilities | null {
 	};
 }
 
-/** Everything a report of the store's current version is built from. */
-export async function reportData(store: Store, now = new Date()): Promise<ReportData> {
-	const scenario = await defaultScenario(store);
+/**
+ * Everything a report of the store's current version is built from. The catchment scenario (computed
+ * once per version in the analysis pool) only where the report needs it: reports on a Kontor.
+ */
+export async function reportData(store: Store, now = new Date(), catchment = true): Promise<ReportData> {
+	const scenario = catchment ? await defaultScenario(store) : null;
 	const info = store.version > 0 ? versionInfo(getDatabase(), store.version) : null;
 	return {
 		cityId: store.cityId,

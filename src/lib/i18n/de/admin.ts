@@ -34,6 +34,7 @@ export const admin = {
 	'admin.kind.import-csv': 'Import Werte',
 	'admin.kind.import-geojson': 'Import Grenzen',
 	'admin.kind.rollback': 'Rücksetzung',
+	'admin.kind.edit-texts': 'Tätigkeitsbericht',
 	'admin.audit.title': 'Protokoll',
 
 	'admin.col.version': 'Version',

@@ -33,6 +33,7 @@ export const admin: Texts<typeof de> = {
 	'admin.kind.import-csv': 'Import of values',
 	'admin.kind.import-geojson': 'Import of boundaries',
 	'admin.kind.rollback': 'Rollback',
+	'admin.kind.edit-texts': 'Activity report',
 	'admin.audit.title': 'Audit log',
 
 	'admin.col.time': 'Time',
