@@ -79,8 +79,14 @@ export async function yearlyReports(url: URL, store: Store): Promise<Response> {
 	const locale = urlLocale(url);
 	const t = translator(locale, reportOutput);
 	const data = await reportData(store);
-	const docs: ReportDoc[] = kontorYearDefinitions(year, ctx, locale).map(({ definition }) => buildReport(definition, data));
-	for (const doc of docs) checkReport(doc);
+	const docs: ReportDoc[] = [];
+	for (const { definition } of kontorYearDefinitions(year, ctx, locale)) {
+		// Building reads the store's indexes, so it stays here; between the six, other requests get their turn.
+		await new Promise((resolve) => setImmediate(resolve));
+		const doc = buildReport(definition, data);
+		checkReport(doc);
+		docs.push(doc);
+	}
 	const names = docs.map((doc) => `${fileSlug(t('output.fileName', { year, kontor: doc.subtitle }))}.${format}`);
 	const bytes = await runInPool({ kind: 'report', format, docs, names });
 	return download(bytes, REPORT_TYPES.zip, attachment(t('output.zipName', { year }), 'zip'));
