@@ -26,7 +26,7 @@ describe('renderDocx', () => {
 	});
 
 	it('writes tables as Word tables with a header row repeated on each page and every value', () => {
-		expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
+		expect(xml.match(/<w:tbl>/g)).toHaveLength(3);
 		expect(xml).toContain('<w:tblHeader/>');
 		for (const value of ['Einwohner', 'SGB-II-Quote', 'Gebiet Nr. 60 – Süd', '1.037', '12,1 %', '12.345', '4,2 km²']) expect(xml).toContain(`>${value}</w:t>`);
 		expect(xml).toContain('>Tabelle 1: Einwohner und SGB-II-Quote je Gebiet</w:t>');

@@ -73,6 +73,10 @@ describe('renderPdf', () => {
 			expected.set(pageOf('Abbildung 1: Einzugsgebiet des Kontors'), ['Näherung']);
 			const chart = pageOf('Abbildung 2: SGB-II-Quote im Vergleich');
 			expected.set(chart, ['Beispieldaten']);
+			const short = pageOf('Tabelle 2: Kinderarmut in kleinen Gebieten');
+			expected.set(short, [...(expected.get(short) ?? []), 'Beispieldaten', 'Unterdrückte Werte (zu kleine Fallzahl)']);
+			// The short table stays whole on its page, with its source.
+			expect(pages[short - 1]).toMatch(/Tabelle 2:[^]*Hägewiese[^]*Kranichtal[^]*27,9 %\s+Quelle: Stadt Salzgitter/);
 			pages.forEach((text, i) => {
 				const marks = expected.get(i + 1);
 				const line = /Auf dieser Seite: .*/.exec(text)?.[0];

@@ -21,6 +21,8 @@ const MARGINS: [number, number, number, number] = [56, 64, 56, 84];
 export const PRINTABLE = { width: PAGE.width - MARGINS[0] - MARGINS[2], height: PAGE.height - MARGINS[1] - MARGINS[3] };
 /** Room a figure leaves on its page for its caption, source and marks lines. */
 const FIGURE_FRAME = 90;
+/** Tables of up to this many rows are kept on one page (about a third of one). */
+const KEEP_TABLE_ROWS = 12;
 /** SVG sizes are CSS px; 96 px to the inch is 0.75 pt to the px. */
 const PT_PER_PX = 0.75;
 
@@ -169,9 +171,15 @@ function content(doc: ReportDoc, t: T, marked: Marked[]): Content[] {
 					break;
 				}
 				case 'table': {
-					// Not unbreakable: a long table runs over pages, its header row repeated on each.
-					const caption = { text: cleanText(t('output.table', { n: ++tables, caption: block.caption })), style: 'caption', headlineLevel: 4 } as ContentText;
-					const node: ContentStack = { stack: [caption, table(block), ...sourceLines(t, block.source, block.marks)], margin: [0, 6, 0, 10] };
+					const caption = t('output.table', { n: ++tables, caption: block.caption });
+					// A short table stays on one page with its caption and source; a long one runs over
+					// pages, its header row repeated on each.
+					if (block.rows.length <= KEEP_TABLE_ROWS) {
+						out.push(markedBlock(caption, table(block), block.source, block.marks));
+						break;
+					}
+					const head = { text: cleanText(caption), style: 'caption', headlineLevel: 4 } as ContentText;
+					const node: ContentStack = { stack: [head, table(block), ...sourceLines(t, block.source, block.marks)], margin: [0, 6, 0, 10] };
 					if (block.marks.length) marked.push({ probe: node, marks: block.marks });
 					out.push(node);
 					break;
