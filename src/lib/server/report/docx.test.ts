@@ -28,6 +28,15 @@ describe('renderDocx', () => {
 	it('writes tables as Word tables with a header row repeated on each page and every value', () => {
 		expect(xml.match(/<w:tbl>/g)).toHaveLength(3);
 		expect(xml).toContain('<w:tblHeader/>');
+		// The short table keeps its rows together (each paragraph with the next); the long one may break.
+		const tables = xml
+			.split('<w:tbl>')
+			.slice(1)
+			.map((t) => t.slice(0, t.indexOf('</w:tbl>')));
+		const short = tables.find((t) => t.includes('>Kranichtal</w:t>'))!;
+		const long = tables.find((t) => t.includes('>Gebiet Nr. 60 – Süd</w:t>'))!;
+		expect(short.match(/<w:p>/g)?.length).toBe(short.match(/<w:keepNext\/>/g)?.length);
+		expect(long).not.toContain('<w:keepNext/>');
 		for (const value of ['Einwohner', 'SGB-II-Quote', 'Gebiet Nr. 60 – Süd', '1.037', '12,1 %', '12.345', '4,2 km²']) expect(xml).toContain(`>${value}</w:t>`);
 		expect(xml).toContain('>Tabelle 1: Einwohner und SGB-II-Quote je Gebiet</w:t>');
 		expect(xml).toContain('>Quelle: Stadt Salzgitter; Beispieldaten (synthetisch); Stand: 31.12.2023</w:t>');

@@ -42,6 +42,8 @@ const PRINTABLE_PX = { width: Math.floor((TEXT_WIDTH / 1440) * 96), height: Math
  * (Word before 2016) use it, and at twice the size it cost a Kontor report a second of its 2 s.
  */
 const FALLBACK_SCALE = 1;
+/** Tables of up to this many rows are kept on one page, as in the PDF. */
+const KEEP_TABLE_ROWS = 12;
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 const MARK_COLOUR = '8A1C1C';
@@ -108,6 +110,8 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): Table {
 	const first = n === 1 ? TEXT_WIDTH : Math.round(TEXT_WIDTH * 0.4);
 	const widths = block.columns.map((_, i) => (i === 0 ? first : Math.floor((TEXT_WIDTH - first) / (n - 1))));
 	const size = n > 6 ? 15 : 18;
+	// Word keeps a short table on one page with its source when each row keeps with the next.
+	const keepNext = block.rows.length <= KEEP_TABLE_ROWS;
 	const cell = (text: string, i: number, header: boolean) =>
 		new TableCell({
 			width: { size: widths[i], type: WidthType.DXA },
@@ -116,6 +120,7 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): Table {
 			children: [
 				new Paragraph({
 					alignment: block.columns[i].align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+					keepNext,
 					children: runs(text, { bold: header, size })
 				})
 			]
