@@ -51,7 +51,7 @@ export async function reportFile(format: ReportFormat, url: URL, request: Reques
 
 const YEAR = /^\d{4}$/;
 
-/** GET /bericht/jahresberichte.zip?jahr=YYYY[&format=pdf|docx][&lang=en]: each Kontor's yearly report, zipped. */
+/** GET /bericht/jahresberichte.zip?jahr=YYYY[&format=pdf|docx] (`lang` as on pages): each Kontor's yearly report, zipped. */
 export async function yearlyReports(url: URL, store: Store): Promise<Response> {
 	const ctx = definitionContext(store);
 	const rawYear = url.searchParams.get('jahr') ?? '';
