@@ -2,7 +2,8 @@
 // pdftotext, pdfinfo and pdftoppm) and as Word (unzipped), the six Kontore's yearly reports as a
 // ZIP, and bad definitions as problems in the request's language. The server gets its own store,
 // seeded from a copy of derived/ whose Fredenberg activity text for 2023 carries markup, so the test
-// can see that nothing in a Kontor's text is interpreted. PDF checks skip with a hint where
+// can see that nothing in a Kontor's text is interpreted, and a disclosure minimum of 600 persons,
+// so that some small Stadtteile's rates are suppressed (by the API and so by the report). PDF checks skip with a hint where
 // poppler-utils are missing, except in CI (KONTORATLAS_REQUIRE_POPPLER=1).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,9 @@ import { startServer } from '../global-setup';
 const MARKUP = 'Sprechstunde <b>dienstags</b> & <script>alert("x")</script> <w:p>Absatz</w:p> ${x} {{y}}';
 const REPORT = 'art=kontor&id=fredenberg&jahre=2022,2023&vergleich=thiede,salzgitter-bad';
 const BEISPIEL = 'Beispieldaten (synthetisch, nicht die Zahlen der Stadt)';
+
+type ApiTable = { rows: { area: string; value: number | null; rank: number | null; suppressed: boolean }[] };
+const decimal = (x: number) => x.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let derivedDir: string;
@@ -36,7 +40,7 @@ beforeAll(async () => {
 	if (!entry) throw new Error('derived/taetigkeit.json has no Fredenberg 2023 entry');
 	entry.narrative = MARKUP;
 	writeFileSync(file, JSON.stringify(activities));
-	server = await startServer({ KONTORATLAS_DATA_DIR: derivedDir });
+	server = await startServer({ KONTORATLAS_DATA_DIR: derivedDir, KONTORATLAS_DISCLOSURE_MIN_BASE: '600' });
 	const { res, bytes } = await get(`/bericht/bericht.pdf?${REPORT}`);
 	expect(res.status, strFromU8(bytes.subarray(0, 500))).toBe(200);
 	pdf = bytes;
@@ -86,12 +90,31 @@ describe('GET /bericht/bericht.pdf', () => {
 
 		it('prints the figures the API gives for the subject’s Stadtteil, with the same rank', async () => {
 			const res = await fetch(`${server.url}/api/indicators/sgb2-quote?level=stadtteil&year=2023`);
-			const body = (await res.json()) as { rows: { area: string; value: number | null; rank: number | null; suppressed: boolean }[] };
+			const body = (await res.json()) as ApiTable;
 			const row = body.rows.find((r) => r.area === 'lebenstedt')!;
 			expect(row.suppressed).toBe(false);
-			const value = row.value!.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+			const value = decimal(row.value!);
 			expect(text).toContain(`SGB-II-Quote (%) 2023 ${value} `);
-			expect(text).toMatch(new RegExp(`SGB-II-Quote \\(%\\) 2023 ${value} [^A-Za-z]*? ${row.rank} von ${body.rows.length}`));
+			// Ranked among the areas with a value, as the API ranks them.
+			const ranked = body.rows.filter((r) => r.value !== null).length;
+			expect(ranked).toBeLessThan(body.rows.length);
+			expect(text).toMatch(new RegExp(`SGB-II-Quote \\(%\\) 2023 ${value} [^A-Za-z]*? ${row.rank} von ${ranked}`));
+		});
+
+		it('suppresses what the API suppresses, and marks the page', async () => {
+			const body = (await (await fetch(`${server.url}/api/indicators/sgb2-quote?level=stadtteil&year=2023`)).json()) as ApiTable;
+			const row = body.rows.find((r) => r.suppressed)!;
+			expect(row.value).toBeNull();
+			const values = JSON.parse(readFileSync(join(derivedDir, 'values.json'), 'utf8')) as { area: string; indicator: string; year: number; value: number }[];
+			const raw = values.find((v) => v.area === row.area && v.indicator === 'sgb2-quote' && v.year === 2023)!.value;
+			const { res, bytes } = await get(`/bericht/bericht.pdf?art=stadtteil&id=${row.area}&indikatoren=sgb2-quote&jahre=2023&kapitel=indikatoren`);
+			expect(res.status).toBe(200);
+			const areaPages = pageTexts(bytes);
+			const page = areaPages.find((p) => /SGB-II-Quote \(%\)\s+2023/.test(p))!;
+			const flat = page.replace(/\s+/g, ' ');
+			expect(flat).toContain('SGB-II-Quote (%) 2023 •');
+			expect(flat).not.toContain(`SGB-II-Quote (%) 2023 ${decimal(raw)}`);
+			expect(flat).toContain('Auf dieser Seite: Beispieldaten (synthetisch, nicht die Zahlen der Stadt) · Unterdrückte Werte (zu kleine Fallzahl)');
 		});
 
 		it('names Beispieldaten in the footer of every page with a block marked so', () => {
