@@ -91,3 +91,18 @@ describe('/bericht', () => {
 		await page.close();
 	});
 });
+
+describe('the Kontor card', () => {
+	it('shows the Kontor’s activity figures as small time series, marked as Beispieldaten, with a link to its report', async () => {
+		const page = await context.newPage();
+		await page.goto(`${base}/erreichbarkeit?kontor=fredenberg`);
+		const activity = page.getByTestId('kontor-activity');
+		await activity.locator('table').waitFor({ timeout: 30_000 });
+		expect(await activity.locator('tbody tr').count()).toBe(4);
+		expect(await activity.getByText('Beispieldaten', { exact: true }).count()).toBe(1);
+		const spark = activity.getByRole('img', { name: /^Teilnehmende je Jahr: 2021: .+2025: / });
+		expect(await spark.count()).toBe(1);
+		expect(await activity.getByRole('link', { name: 'Jahresbericht des Kontors' }).getAttribute('href')).toBe('/bericht?art=kontor&id=fredenberg');
+		await page.close();
+	});
+});
