@@ -7,8 +7,6 @@ import { buildReport, dataYear, type ReportData } from '$lib/report/build';
 import { kontorYearDefinition, parseDefinition } from '$lib/report/definition';
 import type { ReportBlock, ReportDoc } from '$lib/report/model';
 import { indicatorTable } from './api';
-import { ProblemError } from './http';
-import { reportForRequest, yearlyKontorReports } from './reportRequest';
 import { definitionContext, reportData } from './reportData';
 import { indexStore, loadStore, readDerivedDir } from './store';
 
@@ -144,33 +142,5 @@ describe('the Einrichtungen chapter', () => {
 		const chapter = doc.chapters.find((c) => c.id === 'einrichtungen')!;
 		const table = chapter.blocks[0];
 		expect(table.kind === 'table' && table.rows).toEqual([['Kita', '2', '3']]);
-	});
-});
-
-describe('reports for the rendering endpoints', { timeout: 30_000 }, () => {
-	it('answer a bad definition with a problem in the request’s language, 404 for an unknown subject', async () => {
-		const bad = reportForRequest(
-			new URL('http://x/bericht/bericht.pdf?art=kontor&id=atlantis&kapitel=anhang'),
-			new Headers({ 'accept-language': 'en' }),
-			store
-		);
-		await expect(bad).rejects.toBeInstanceOf(ProblemError);
-		const e = (await bad.catch((x) => x)) as ProblemError;
-		expect(e.status).toBe(404);
-		expect(e.details).toMatchObject({ title: 'Invalid report definition', parameter: 'id' });
-		expect(e.details.detail).toContain('There is no Kontor "atlantis".');
-		expect(e.details.detail).toContain('Unknown chapter "anhang"');
-		const empty = (await reportForRequest(new URL('http://x/?art=auswahl&id='), new Headers(), store).catch((x) => x)) as ProblemError;
-		expect([empty.status, empty.details.detail]).toEqual([400, 'Die Auswahl ist leer: bitte mindestens einen Stadtteil oder eine Ortschaft wählen.']);
-	});
-
-	it('build one yearly report per Kontor from the default template', async () => {
-		const all = await yearlyKontorReports(2025, 'de', store);
-		expect(all.map((r) => r.kontor).sort()).toEqual(store.derived.kontore.features.map((k) => k.properties.id).sort());
-		for (const r of all) {
-			expect(r.doc.title).toBe('Jahresbericht 2025');
-			expect(r.doc.subtitle).toBe(r.name);
-		}
-		await expect(yearlyKontorReports(1850, 'de', store)).rejects.toMatchObject({ status: 400 });
 	});
 });

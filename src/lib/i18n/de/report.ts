@@ -2,7 +2,6 @@
 
 export const report = {
 	// Definition problems (URL of /bericht, the PDF/DOCX endpoints, saved templates)
-	'report.problem.title': 'Ungültige Berichtsdefinition',
 	'report.problem.kindMissing': 'Bitte wählen, worüber berichtet wird: ein Kontor, ein Stadtteil, eine Ortschaft oder eine Auswahl.',
 	'report.problem.kind': 'Unbekannte Art des Berichtsgegenstands „{value}“; möglich sind kontor, stadtteil, ortschaft, auswahl.',
 	'report.problem.idMissing': 'Bitte den Berichtsgegenstand wählen (Parameter „id“ fehlt).',

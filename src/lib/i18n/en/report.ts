@@ -3,7 +3,6 @@ import type { Texts } from '../index';
 import type { report as de } from '../de/report';
 
 export const report: Texts<typeof de> = {
-	'report.problem.title': 'Invalid report definition',
 	'report.problem.kindMissing': 'Please choose what the report is about: a Kontor, a Stadtteil, an Ortschaft or a selection.',
 	'report.problem.kind': 'Unknown kind of subject "{value}"; possible are kontor, stadtteil, ortschaft, auswahl.',
 	'report.problem.idMissing': 'Please choose the subject of the report (parameter "id" is missing).',
