@@ -63,6 +63,8 @@ interface Focus {
 }
 
 const MAP_W = 640;
+/** Area columns per indicator table of a selection: with indicator, year and city columns a table stays within an A4 page. */
+const AREA_COLUMNS = 6;
 const CHART_W = 640;
 
 /** The year an indicator's report values come from: its latest year with data up to `year`. */
@@ -339,7 +341,7 @@ class Builder {
 		const blocks: ReportBlock[] = [];
 		const metas = this.data.indicators.filter((m) => m.domain === 'bevoelkerung' || m.domain === 'flaeche');
 		if (!metas.length) return [{ kind: 'paragraph', text: this.t('report.none.indicators') }];
-		blocks.push(this.indicatorTable(metas, this.t('report.bev.table', { year: this.reportYear })));
+		blocks.push(...this.indicatorTables(metas, this.t('report.bev.table', { year: this.reportYear })));
 		const einwohner = metas.find((m) => m.id === 'einwohner');
 		if (einwohner) {
 			// The whole series up to the report year: population change is read over decades.
@@ -350,14 +352,21 @@ class Builder {
 	}
 
 	/** One table row per indicator: the subject's value(s), the city, the deviation and the change since the previous report year. */
-	indicatorTable(metas: IndicatorMeta[], caption: string): ReportBlock {
+	/** The indicator table; a selection's areas in tables of at most AREA_COLUMNS columns each, so every table fits a page. */
+	indicatorTables(metas: IndicatorMeta[], caption: string): ReportBlock[] {
+		const areas = this.focus.areas;
+		const parts = Math.ceil(areas.length / AREA_COLUMNS);
+		return Array.from({ length: parts }, (_, i) =>
+			this.indicatorTable(metas, parts > 1 ? `${caption} (${i + 1}/${parts})` : caption, areas.slice(i * AREA_COLUMNS, (i + 1) * AREA_COLUMNS))
+		);
+	}
+
+	indicatorTable(metas: IndicatorMeta[], caption: string, areas: AreaFeature[]): ReportBlock {
 		const many = this.focus.areas.length > 1;
 		const columns: { label: string; align: 'left' | 'right' }[] = [
 			{ label: this.t('report.col.indicator'), align: 'left' },
 			{ label: this.t('report.col.year'), align: 'right' },
-			...(many
-				? this.focus.areas.map((a) => ({ label: a.properties.name, align: 'right' as const }))
-				: [{ label: this.t('report.col.value'), align: 'right' as const }]),
+			...(many ? areas.map((a) => ({ label: a.properties.name, align: 'right' as const })) : [{ label: this.t('report.col.value'), align: 'right' as const }]),
 			{ label: this.t('report.col.city'), align: 'right' },
 			...(many
 				? []
@@ -374,7 +383,7 @@ class Builder {
 			const year = dataYear(meta, this.reportYear);
 			years.push(year);
 			const table = this.data.table(meta, this.focus.level, year);
-			const found = this.focus.areas.map((a) => table.rows.find((r) => r.area === a.properties.id) ?? null);
+			const found = areas.map((a) => table.rows.find((r) => r.area === a.properties.id) ?? null);
 			suppressed ||= found.some((r) => r?.suppressed);
 			const label = `${meta.label[this.locale]} (${meta.unit[this.locale]})`;
 			const city = table.reference.value === null ? this.t('report.noData') : this.fmt(table.reference.value, meta.decimals);
@@ -464,7 +473,7 @@ class Builder {
 
 	indikatoren(): ReportBlock[] {
 		if (!this.metas.length) return [{ kind: 'paragraph', text: this.t('report.none.indicators') }];
-		const blocks: ReportBlock[] = [this.indicatorTable(this.metas, this.t('report.ind.table', { year: this.reportYear }))];
+		const blocks: ReportBlock[] = this.indicatorTables(this.metas, this.t('report.ind.table', { year: this.reportYear }));
 		blocks.push(...this.deviationFigures());
 		blocks.push({ kind: 'heading', level: 3, text: this.t('report.ind.seriesHeading') });
 		for (const meta of this.metas) {

@@ -144,3 +144,13 @@ describe('the Einrichtungen chapter', () => {
 		expect(table.kind === 'table' && table.rows).toEqual([['Kita', '2', '3']]);
 	});
 });
+
+describe('a selection of many areas', () => {
+	it('keeps every table within a page’s 12 columns and shows every area', () => {
+		const ids = store.areasByLevel.stadtteil.slice(0, 12).map((a) => a.properties.id);
+		const doc = buildReport(define(`art=auswahl&id=${ids.join(',')}&kapitel=indikatoren`), data);
+		for (const t of tables(doc)) expect(t.columns.length, t.caption).toBeLessThanOrEqual(12);
+		const header = tables(doc).flatMap((t) => t.columns.map((c) => c.label));
+		for (const id of ids) expect(header).toContain(store.areaById.get(id)!.properties.name);
+	});
+});
