@@ -19,11 +19,10 @@ import { deviationSvg, smallMultiplesSvg, timeSeriesSvg } from './svg';
 /** Facilities as the report counts them; the server fills it where the store has a facility register. */
 export interface ReportFacilities {
 	types: { id: string; label: { de: string; en: string } }[];
-	/** One entry per facility: its type and the Stadtteil it lies in. */
-	items: { type: string; stadtteil: string }[];
+	/** One entry per facility: its types, the Stadtteil it lies in, the Kontore whose network partner it is. */
+	items: { name: string; types: string[]; stadtteil: string; partnerOf: string[]; beispieldaten: boolean }[];
 	source: string;
 	asOf: string;
-	beispieldaten: boolean;
 }
 
 /** The served data a report is built from. */
@@ -565,12 +564,11 @@ class Builder {
 
 	einrichtungen(f: ReportFacilities): ReportBlock[] {
 		const inFocus = f.items.filter((i) => this.focus.stadtteile.includes(i.stadtteil));
-		const rows = f.types.map((type) => [
-			type.label[this.locale],
-			this.fmt(inFocus.filter((i) => i.type === type.id).length),
-			this.fmt(f.items.filter((i) => i.type === type.id).length)
-		]);
-		return [
+		const count = (list: ReportFacilities['items'], type: string) => this.fmt(list.filter((i) => i.types.includes(type)).length);
+		const marks = (list: ReportFacilities['items']) => this.mark(list.some((i) => i.beispieldaten) ? ['beispieldaten'] : []);
+		const source = { text: `${f.source} · ${this.t('report.source.version', { version: this.data.version.id })}`, asOf: f.asOf };
+		const typeLabel = (id: string) => f.types.find((t) => t.id === id)?.label[this.locale] ?? id;
+		const blocks: ReportBlock[] = [
 			{
 				kind: 'table',
 				caption: this.t('report.fac.table', { subject: this.subjectName() }),
@@ -579,11 +577,46 @@ class Builder {
 					{ label: this.t('report.fac.inSubject'), align: 'right' },
 					{ label: this.t('report.col.city'), align: 'right' }
 				],
-				rows,
-				source: { text: f.beispieldaten ? this.t('report.source.beispiel', { source: f.source }) : f.source, asOf: f.asOf },
-				marks: this.mark(f.beispieldaten ? ['beispieldaten'] : [])
+				rows: f.types.map((type) => [type.label[this.locale], count(inFocus, type.id), count(f.items, type.id)]),
+				source,
+				marks: marks(f.items)
 			}
 		];
+		const kontore = this.focus.kontore.map((k) => k.properties);
+		const partners = f.items.filter((i) => i.partnerOf.some((k) => kontore.some((x) => x.id === k)));
+		if (!kontore.length) return blocks;
+		if (!partners.length) blocks.push({ kind: 'paragraph', text: this.t('report.fac.noPartners') });
+		else {
+			const stadtteil = (id: string) => this.data.stadtteile.find((s) => s.properties.id === id)?.properties.name ?? id;
+			blocks.push({
+				kind: 'table',
+				caption: this.t('report.fac.partners', { names: kontore.map((k) => k.name).join(', ') }),
+				columns: [
+					{ label: this.t('report.fac.name'), align: 'left' },
+					{ label: this.t('report.fac.type'), align: 'left' },
+					{ label: this.t('report.fac.stadtteil'), align: 'left' },
+					...(kontore.length > 1 ? [{ label: this.t('report.fac.partnerOf'), align: 'left' as const }] : [])
+				],
+				rows: partners
+					.map((i) => [
+						i.name,
+						i.types.map(typeLabel).join(', '),
+						stadtteil(i.stadtteil),
+						...(kontore.length > 1
+							? [
+									kontore
+										.filter((k) => i.partnerOf.includes(k.id))
+										.map((k) => k.name)
+										.join(', ')
+								]
+							: [])
+					])
+					.sort((a, b) => a[0].localeCompare(b[0], 'de')),
+				source,
+				marks: marks(partners)
+			});
+		}
+		return blocks;
 	}
 
 	taetigkeit(): ReportBlock[] {

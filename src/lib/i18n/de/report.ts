@@ -101,6 +101,11 @@ export const report = {
 	// Einrichtungen
 	'report.fac.table': 'Einrichtungen nach Art: {subject} und Stadt',
 	'report.fac.type': 'Art',
+	'report.fac.noPartners': 'Für dieses Kontor sind keine Netzwerkpartner eingetragen.',
+	'report.fac.partners': 'Netzwerkpartner: {names}',
+	'report.fac.name': 'Einrichtung',
+	'report.fac.stadtteil': 'Stadtteil',
+	'report.fac.partnerOf': 'Partner von',
 	'report.fac.inSubject': 'im Berichtsgebiet',
 
 	// Tätigkeitsbericht

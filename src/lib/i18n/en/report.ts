@@ -97,6 +97,11 @@ export const report: Texts<typeof de> = {
 
 	'report.fac.table': 'Facilities by type: {subject} and city',
 	'report.fac.type': 'Type',
+	'report.fac.noPartners': 'No network partners are registered for this Kontor.',
+	'report.fac.partners': 'Network partners: {names}',
+	'report.fac.name': 'Facility',
+	'report.fac.stadtteil': 'Stadtteil',
+	'report.fac.partnerOf': 'Partner of',
 	'report.fac.inSubject': 'in the report area',
 
 	'report.act.noKontor': 'There is no Stadtteilkontor in this area, so there is no activity report.',
