@@ -4,17 +4,21 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../chromium';
+import { axeViolations } from './helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;
 let context: BrowserContext;
 let noScript: BrowserContext;
+let axeContext: BrowserContext;
 
 beforeAll(async () => {
 	browser = await launchChromium();
 	// Contexts stay open for the whole file (closing one ends the single-process browser).
 	context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+	// The CSP admits SvelteKit's own scripts only; this test-only context lets axe in.
+	axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {
 	await browser?.close();
@@ -74,6 +78,14 @@ describe('/bericht', () => {
 		expect(await page.getByRole('link', { name: 'Annual reports 2025 of all Kontore (ZIP)' }).getAttribute('href')).toBe(
 			'/bericht/jahresberichte.zip?jahr=2025&lang=en'
 		);
+		await page.close();
+	});
+
+	it('has no serious or critical accessibility violations (form, report, figures)', async () => {
+		const page = await axeContext.newPage();
+		await page.goto(`${base}/bericht?art=kontor&id=fredenberg&jahre=2024,2025&vergleich=thiede`);
+		await page.locator('details.builder > summary').click();
+		expect(await axeViolations(page)).toEqual([]);
 		await page.close();
 	});
 
