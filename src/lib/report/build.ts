@@ -476,6 +476,8 @@ class Builder {
 		blocks.push(...this.deviationFigures());
 		blocks.push({ kind: 'heading', level: 3, text: this.t('report.ind.seriesHeading') });
 		for (const meta of this.metas) {
+			// The residents' series is the Bevölkerung chapter's figure already.
+			if (meta.id === 'einwohner' && this.def.chapters.includes('bevoelkerung')) continue;
 			const years = this.seriesYears(meta);
 			// One point is no series: the table has that value.
 			if (years.length >= 2)
