@@ -4,17 +4,21 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../chromium';
+import { axeViolations } from './helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;
 let context: BrowserContext;
 let noScript: BrowserContext;
+let axeContext: BrowserContext;
 
 beforeAll(async () => {
 	browser = await launchChromium();
 	// Contexts stay open for the whole file (closing one ends the single-process browser).
 	context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+	// The CSP admits SvelteKit's own scripts only; this test-only context lets axe in.
+	axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {
 	await browser?.close();
@@ -77,6 +81,14 @@ describe('/bericht', () => {
 		await page.close();
 	});
 
+	it('has no serious or critical accessibility violations (form, report, figures)', async () => {
+		const page = await axeContext.newPage();
+		await page.goto(`${base}/bericht?art=kontor&id=fredenberg&jahre=2024,2025&vergleich=thiede`);
+		await page.locator('details.builder > summary').click();
+		expect(await axeViolations(page)).toEqual([]);
+		await page.close();
+	});
+
 	it('names what is wrong with a bad definition and keeps the form', async () => {
 		const page = await context.newPage();
 		const many = Array.from({ length: 200 }, (_, i) => `i${i}`).join(',');
@@ -88,6 +100,21 @@ describe('/bericht', () => {
 		expect(await page.getByRole('button', { name: 'Bericht erstellen' }).count()).toBe(1);
 		await page.goto(`${base}/bericht?art=auswahl&id=`);
 		expect(await page.getByRole('alert').textContent()).toContain('Die Auswahl ist leer');
+		await page.close();
+	});
+});
+
+describe('the Kontor card', () => {
+	it('shows the Kontor’s activity figures as small time series, marked as Beispieldaten, with a link to its report', async () => {
+		const page = await context.newPage();
+		await page.goto(`${base}/erreichbarkeit?kontor=fredenberg`);
+		const activity = page.getByTestId('kontor-activity');
+		await activity.locator('table').waitFor({ timeout: 30_000 });
+		expect(await activity.locator('tbody tr').count()).toBe(4);
+		expect(await activity.getByText('Beispieldaten', { exact: true }).count()).toBe(1);
+		const spark = activity.getByRole('img', { name: /^Teilnehmende je Jahr: 2021: .+2025: / });
+		expect(await spark.count()).toBe(1);
+		expect(await activity.getByRole('link', { name: 'Jahresbericht des Kontors' }).getAttribute('href')).toBe('/bericht?art=kontor&id=fredenberg');
 		await page.close();
 	});
 });

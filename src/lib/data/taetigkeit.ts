@@ -52,3 +52,10 @@ export function paragraphs(narrative: string): string[] {
 		.map((p) => p.trim())
 		.filter((p) => p !== '');
 }
+
+/** The answer of `/api/kontore/{id}/taetigkeit`. */
+export interface KontorActivityAnswer {
+	kontor: string;
+	entries: Omit<KontorActivity, 'kontor' | 'updatedBy'>[];
+	source: { attribution: string; date: string; beispieldaten: boolean } | null;
+}

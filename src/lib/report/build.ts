@@ -19,11 +19,10 @@ import { deviationSvg, smallMultiplesSvg, timeSeriesSvg } from './svg';
 /** Facilities as the report counts them; the server fills it where the store has a facility register. */
 export interface ReportFacilities {
 	types: { id: string; label: { de: string; en: string } }[];
-	/** One entry per facility: its type and the Stadtteil it lies in. */
-	items: { type: string; stadtteil: string }[];
+	/** One entry per facility: its types, the Stadtteil it lies in, the Kontore whose network partner it is. */
+	items: { name: string; types: string[]; stadtteil: string; partnerOf: string[]; beispieldaten: boolean }[];
 	source: string;
 	asOf: string;
-	beispieldaten: boolean;
 }
 
 /** The served data a report is built from. */
@@ -63,6 +62,8 @@ interface Focus {
 }
 
 const MAP_W = 640;
+/** Area columns per indicator table of a selection: with indicator, year and city columns a table stays within an A4 page. */
+const AREA_COLUMNS = 6;
 const CHART_W = 640;
 
 /** The year an indicator's report values come from: its latest year with data up to `year`. */
@@ -339,7 +340,7 @@ class Builder {
 		const blocks: ReportBlock[] = [];
 		const metas = this.data.indicators.filter((m) => m.domain === 'bevoelkerung' || m.domain === 'flaeche');
 		if (!metas.length) return [{ kind: 'paragraph', text: this.t('report.none.indicators') }];
-		blocks.push(this.indicatorTable(metas, this.t('report.bev.table', { year: this.reportYear })));
+		blocks.push(...this.indicatorTables(metas, this.t('report.bev.table', { year: this.reportYear })));
 		const einwohner = metas.find((m) => m.id === 'einwohner');
 		if (einwohner) {
 			// The whole series up to the report year: population change is read over decades.
@@ -350,14 +351,21 @@ class Builder {
 	}
 
 	/** One table row per indicator: the subject's value(s), the city, the deviation and the change since the previous report year. */
-	indicatorTable(metas: IndicatorMeta[], caption: string): ReportBlock {
+	/** The indicator table; a selection's areas in tables of at most AREA_COLUMNS columns each, so every table fits a page. */
+	indicatorTables(metas: IndicatorMeta[], caption: string): ReportBlock[] {
+		const areas = this.focus.areas;
+		const parts = Math.ceil(areas.length / AREA_COLUMNS);
+		return Array.from({ length: parts }, (_, i) =>
+			this.indicatorTable(metas, parts > 1 ? `${caption} (${i + 1}/${parts})` : caption, areas.slice(i * AREA_COLUMNS, (i + 1) * AREA_COLUMNS))
+		);
+	}
+
+	indicatorTable(metas: IndicatorMeta[], caption: string, areas: AreaFeature[]): ReportBlock {
 		const many = this.focus.areas.length > 1;
 		const columns: { label: string; align: 'left' | 'right' }[] = [
 			{ label: this.t('report.col.indicator'), align: 'left' },
 			{ label: this.t('report.col.year'), align: 'right' },
-			...(many
-				? this.focus.areas.map((a) => ({ label: a.properties.name, align: 'right' as const }))
-				: [{ label: this.t('report.col.value'), align: 'right' as const }]),
+			...(many ? areas.map((a) => ({ label: a.properties.name, align: 'right' as const })) : [{ label: this.t('report.col.value'), align: 'right' as const }]),
 			{ label: this.t('report.col.city'), align: 'right' },
 			...(many
 				? []
@@ -374,7 +382,7 @@ class Builder {
 			const year = dataYear(meta, this.reportYear);
 			years.push(year);
 			const table = this.data.table(meta, this.focus.level, year);
-			const found = this.focus.areas.map((a) => table.rows.find((r) => r.area === a.properties.id) ?? null);
+			const found = areas.map((a) => table.rows.find((r) => r.area === a.properties.id) ?? null);
 			suppressed ||= found.some((r) => r?.suppressed);
 			const label = `${meta.label[this.locale]} (${meta.unit[this.locale]})`;
 			const city = table.reference.value === null ? this.t('report.noData') : this.fmt(table.reference.value, meta.decimals);
@@ -464,10 +472,12 @@ class Builder {
 
 	indikatoren(): ReportBlock[] {
 		if (!this.metas.length) return [{ kind: 'paragraph', text: this.t('report.none.indicators') }];
-		const blocks: ReportBlock[] = [this.indicatorTable(this.metas, this.t('report.ind.table', { year: this.reportYear }))];
+		const blocks: ReportBlock[] = this.indicatorTables(this.metas, this.t('report.ind.table', { year: this.reportYear }));
 		blocks.push(...this.deviationFigures());
 		blocks.push({ kind: 'heading', level: 3, text: this.t('report.ind.seriesHeading') });
 		for (const meta of this.metas) {
+			// The residents' series is the Bevölkerung chapter's figure already.
+			if (meta.id === 'einwohner' && this.def.chapters.includes('bevoelkerung')) continue;
 			const years = this.seriesYears(meta);
 			// One point is no series: the table has that value.
 			if (years.length >= 2)
@@ -556,12 +566,11 @@ class Builder {
 
 	einrichtungen(f: ReportFacilities): ReportBlock[] {
 		const inFocus = f.items.filter((i) => this.focus.stadtteile.includes(i.stadtteil));
-		const rows = f.types.map((type) => [
-			type.label[this.locale],
-			this.fmt(inFocus.filter((i) => i.type === type.id).length),
-			this.fmt(f.items.filter((i) => i.type === type.id).length)
-		]);
-		return [
+		const count = (list: ReportFacilities['items'], type: string) => this.fmt(list.filter((i) => i.types.includes(type)).length);
+		const marks = (list: ReportFacilities['items']) => this.mark(list.some((i) => i.beispieldaten) ? ['beispieldaten'] : []);
+		const source = { text: `${f.source} · ${this.t('report.source.version', { version: this.data.version.id })}`, asOf: f.asOf };
+		const typeLabel = (id: string) => f.types.find((t) => t.id === id)?.label[this.locale] ?? id;
+		const blocks: ReportBlock[] = [
 			{
 				kind: 'table',
 				caption: this.t('report.fac.table', { subject: this.subjectName() }),
@@ -570,11 +579,46 @@ class Builder {
 					{ label: this.t('report.fac.inSubject'), align: 'right' },
 					{ label: this.t('report.col.city'), align: 'right' }
 				],
-				rows,
-				source: { text: f.beispieldaten ? this.t('report.source.beispiel', { source: f.source }) : f.source, asOf: f.asOf },
-				marks: this.mark(f.beispieldaten ? ['beispieldaten'] : [])
+				rows: f.types.map((type) => [type.label[this.locale], count(inFocus, type.id), count(f.items, type.id)]),
+				source,
+				marks: marks(f.items)
 			}
 		];
+		const kontore = this.focus.kontore.map((k) => k.properties);
+		const partners = f.items.filter((i) => i.partnerOf.some((k) => kontore.some((x) => x.id === k)));
+		if (!kontore.length) return blocks;
+		if (!partners.length) blocks.push({ kind: 'paragraph', text: this.t('report.fac.noPartners') });
+		else {
+			const stadtteil = (id: string) => this.data.stadtteile.find((s) => s.properties.id === id)?.properties.name ?? id;
+			blocks.push({
+				kind: 'table',
+				caption: this.t('report.fac.partners', { names: kontore.map((k) => k.name).join(', ') }),
+				columns: [
+					{ label: this.t('report.fac.name'), align: 'left' },
+					{ label: this.t('report.fac.type'), align: 'left' },
+					{ label: this.t('report.fac.stadtteil'), align: 'left' },
+					...(kontore.length > 1 ? [{ label: this.t('report.fac.partnerOf'), align: 'left' as const }] : [])
+				],
+				rows: partners
+					.map((i) => [
+						i.name,
+						i.types.map(typeLabel).join(', '),
+						stadtteil(i.stadtteil),
+						...(kontore.length > 1
+							? [
+									kontore
+										.filter((k) => i.partnerOf.includes(k.id))
+										.map((k) => k.name)
+										.join(', ')
+								]
+							: [])
+					])
+					.sort((a, b) => a[0].localeCompare(b[0], 'de')),
+				source,
+				marks: marks(partners)
+			});
+		}
+		return blocks;
 	}
 
 	taetigkeit(): ReportBlock[] {

@@ -53,7 +53,9 @@ export function timeSeriesSvg(series: LineSeries[], opts: { width: number; heigh
 		parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${ty}" y2="${ty}" stroke="#dddddd"/>`);
 		parts.push(`<text x="${margin.left - 6}" y="${ty + 4}" text-anchor="end" fill="#333333">${xml(opts.format(t))}</text>`);
 	}
-	const yearTicks = years.length <= 8 ? years : x.ticks(6).filter((t) => Number.isInteger(t));
+	// Every year when they are few, else round ones; labels closer than a label's width are dropped (the last stays).
+	const candidates = years.length <= 8 ? years : x.ticks(6).filter((t) => Number.isInteger(t));
+	const yearTicks = candidates.reduceRight<number[]>((kept, t) => (kept.length && x(kept[0]) - x(t) < 36 ? kept : [t, ...kept]), []);
 	for (const t of yearTicks) {
 		parts.push(`<text x="${r1(x(t))}" y="${height - margin.bottom + 14}" text-anchor="middle" fill="#333333">${t}</text>`);
 	}

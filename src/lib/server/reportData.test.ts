@@ -7,7 +7,7 @@ import { buildReport, dataYear, type ReportData } from '$lib/report/build';
 import { kontorYearDefinition, parseDefinition } from '$lib/report/definition';
 import type { ReportBlock, ReportDoc } from '$lib/report/model';
 import { indicatorTable } from './api';
-import { definitionContext, reportData } from './reportData';
+import { definitionContext, facilitiesOf, reportData } from './reportData';
 import { indexStore, loadStore, readDerivedDir } from './store';
 
 const store = loadStore('derived');
@@ -126,21 +126,52 @@ describe('a Kontor report (the default yearly template)', () => {
 });
 
 describe('the Einrichtungen chapter', () => {
-	it('appears when facility data exist and counts them for the subject', () => {
-		const facilities = {
-			types: [{ id: 'kita', label: { de: 'Kita', en: 'Day care' } }],
-			items: [
-				{ type: 'kita', stadtteil: 'lebenstedt' },
-				{ type: 'kita', stadtteil: 'lebenstedt' },
-				{ type: 'kita', stadtteil: 'thiede' }
-			],
-			source: 'Test',
-			asOf: '2026',
-			beispieldaten: true
-		};
+	const item = (types: string[], stadtteil: string, partnerOf: string[] = []) => ({
+		name: `E ${stadtteil} ${types[0]}`,
+		types,
+		stadtteil,
+		partnerOf,
+		beispieldaten: true
+	});
+	const facilities = {
+		types: [
+			{ id: 'kita', label: { de: 'Kita', en: 'Day care' } },
+			{ id: 'schule', label: { de: 'Schule', en: 'School' } }
+		],
+		items: [item(['kita'], 'lebenstedt', ['fredenberg']), item(['kita', 'schule'], 'lebenstedt'), item(['kita'], 'thiede')],
+		source: 'Test',
+		asOf: '2026'
+	};
+
+	it('counts facilities per type for the subject and the city, a facility of two types under each', () => {
 		const doc = buildReport(define('art=stadtteil&id=lebenstedt'), { ...data, facilities });
 		const chapter = doc.chapters.find((c) => c.id === 'einrichtungen')!;
 		const table = chapter.blocks[0];
-		expect(table.kind === 'table' && table.rows).toEqual([['Kita', '2', '3']]);
+		expect(table.kind === 'table' && table.rows).toEqual([
+			['Kita', '2', '3'],
+			['Schule', '1', '1']
+		]);
+		expect(table.kind === 'table' && table.marks).toEqual(['beispieldaten']);
+	});
+
+	it('lists a Kontor’s network partners', () => {
+		const doc = buildReport(define('art=kontor&id=fredenberg&kapitel=einrichtungen'), { ...data, facilities });
+		const partners = doc.chapters[0].blocks[1];
+		expect(partners.kind === 'table' && partners.rows).toEqual([['E lebenstedt kita', 'Kita', 'Lebenstedt']]);
+	});
+
+	it('is left out without a register', () => {
+		expect(buildReport(define('art=stadtteil&id=lebenstedt'), { ...data, facilities: null }).chapters.map((c) => c.id)).not.toContain('einrichtungen');
+		expect(facilitiesOf(store)).toBeNull();
+	});
+});
+
+describe('a selection of many areas', () => {
+	it('keeps every table within a page’s 12 columns and shows every area', () => {
+		const ids = store.areasByLevel.stadtteil.slice(0, 12).map((a) => a.properties.id);
+		const doc = buildReport(define(`art=auswahl&id=${ids.join(',')}&kapitel=indikatoren`), data);
+		for (const t of tables(doc)) expect(t.columns.length, t.caption).toBeLessThanOrEqual(12);
+		const header = tables(doc).flatMap((t) => t.columns.map((c) => c.label));
+		for (const id of ids) expect(header).toContain(store.areaById.get(id)!.properties.name);
 	});
 });

@@ -21,29 +21,33 @@ export function definitionContext(store: Store, now = new Date()): DefinitionCon
 	};
 }
 
+interface FacilityRegister {
+	facilities?: {
+		features?: { properties?: { name?: unknown; types?: unknown; stadtteil?: unknown; partnerOf?: unknown; beispieldaten?: unknown } }[];
+	};
+	facilityTypes?: { id: string; label: { de: string; en: string } }[];
+}
+
 /**
- * Facilities, where the store's Derived carries a facility register (a FeatureCollection of points
- * with a type and a Stadtteil, plus a catalogue of types); null otherwise, and the report leaves
- * the chapter out.
+ * Facilities, where the store's Derived carries a facility register (`facilities`, a point
+ * collection with types, Stadtteil and Kontor partnerships, and `facilityTypes`); null without
+ * one, and the report leaves its chapter out. Read structurally, so reports work with or without it.
  */
 export function facilitiesOf(store: Store): ReportFacilities | null {
-	const d = store.derived as unknown as Record<string, unknown>;
-	const register = d.einrichtungen as
-		| { features?: { properties?: { type?: unknown; typ?: unknown; stadtteil?: unknown } }[]; types?: { id: string; label: { de: string; en: string } }[] }
-		| undefined;
-	if (!register || !Array.isArray(register.features) || !Array.isArray(register.types)) return null;
-	const items = register.features.flatMap((f) => {
-		const type = f.properties?.type ?? f.properties?.typ;
-		const stadtteil = f.properties?.stadtteil;
-		return typeof type === 'string' && typeof stadtteil === 'string' ? [{ type, stadtteil }] : [];
-	});
+	const { facilities, facilityTypes } = store.derived as unknown as FacilityRegister;
+	if (!Array.isArray(facilities?.features) || !facilities.features.length || !Array.isArray(facilityTypes)) return null;
+	const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+	const items = facilities.features.flatMap(({ properties: p }) =>
+		p && typeof p.name === 'string' && typeof p.stadtteil === 'string'
+			? [{ name: p.name, types: strings(p.types), stadtteil: p.stadtteil, partnerOf: strings(p.partnerOf), beispieldaten: p.beispieldaten !== false }]
+			: []
+	);
 	const dataset = store.derived.datasets.find((s) => s.files.some((f) => f.startsWith('einrichtungen')));
 	return {
-		types: register.types,
+		types: facilityTypes.map((t) => ({ id: t.id, label: t.label })),
 		items,
-		source: dataset?.attribution ?? '–',
-		asOf: dataset?.date ?? '–',
-		beispieldaten: dataset?.beispieldaten ?? true
+		source: dataset ? (dataset.beispieldaten ? `${dataset.attribution} (Beispieldaten)` : dataset.attribution) : '–',
+		asOf: dataset?.date ?? '–'
 	};
 }
 

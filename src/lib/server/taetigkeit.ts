@@ -2,7 +2,16 @@
 // language, then the whole activity file (and its sidecar) as the next version's file, through the
 // same preview → confirm path as an import.
 import { sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
-import { ACTIVITY_FIGURES, activityFileText, MAX_FIGURE, MAX_NARRATIVE, TAETIGKEIT_FILE, type ActivityFigure, type KontorActivity } from '$lib/data/taetigkeit';
+import {
+	ACTIVITY_FIGURES,
+	activityFileText,
+	MAX_FIGURE,
+	MAX_NARRATIVE,
+	TAETIGKEIT_FILE,
+	type ActivityFigure,
+	type KontorActivity,
+	type KontorActivityAnswer
+} from '$lib/data/taetigkeit';
 import { formatNumber, translator, type Locale } from '$lib/i18n';
 import { report } from '$lib/i18n/report';
 import { previewFileEdit, type PreviewResult } from './importer';
@@ -91,4 +100,15 @@ export function previewActivity(store: Store, entry: Extract<CheckedActivity, { 
 		summary,
 		user
 	);
+}
+
+/** `/api/kontore/{id}/taetigkeit`: the Kontor's entries by year with the dataset's provenance; null for an unknown Kontor. */
+export function activityAnswer(store: Store, kontor: string): KontorActivityAnswer | null {
+	if (!store.derived.kontore.features.some((k) => k.properties.id === kontor)) return null;
+	const dataset = store.derived.datasets.find((d) => d.files.includes(TAETIGKEIT_FILE));
+	return {
+		kontor,
+		entries: store.derived.taetigkeit.filter((a) => a.kontor === kontor).map(({ kontor: _k, updatedBy: _u, ...rest }) => rest),
+		source: dataset ? { attribution: dataset.attribution, date: dataset.date, beispieldaten: dataset.beispieldaten } : null
+	};
 }

@@ -101,6 +101,11 @@ export const report = {
 	// Einrichtungen
 	'report.fac.table': 'Einrichtungen nach Art: {subject} und Stadt',
 	'report.fac.type': 'Art',
+	'report.fac.noPartners': 'Für dieses Kontor sind keine Netzwerkpartner eingetragen.',
+	'report.fac.partners': 'Netzwerkpartner: {names}',
+	'report.fac.name': 'Einrichtung',
+	'report.fac.stadtteil': 'Stadtteil',
+	'report.fac.partnerOf': 'Partner von',
 	'report.fac.inSubject': 'im Berichtsgebiet',
 
 	// Tätigkeitsbericht
@@ -202,5 +207,14 @@ export const report = {
 	'report.tpl.badDefinition': 'Diese Berichtsdefinition ist mit den aktuellen Daten nicht gültig; bitte auf /bericht neu zusammenstellen.',
 	'report.tpl.missing': 'Diese Vorlage gibt es nicht (mehr).',
 	'report.tpl.nothing': 'Zum Speichern zuerst auf /bericht einen Bericht zusammenstellen und dort „Als Vorlage speichern“ wählen.',
-	'report.tpl.nav': 'Berichtsvorlagen'
+	'report.tpl.nav': 'Berichtsvorlagen',
+
+	// Kontor card
+	'report.card.title': 'Tätigkeit des Kontors',
+	'report.card.caption': 'Kennzahlen {from}–{to}, Wert {to}',
+	'report.card.spark': '{figure} je Jahr: {values}',
+	'report.card.source': 'Angaben: {source}; letzter Eintrag {year}',
+	'report.card.none': 'Noch keine Angaben des Kontors.',
+	'report.card.failed': 'Die Angaben des Kontors konnten nicht geladen werden.',
+	'report.card.report': 'Jahresbericht des Kontors'
 } as const;

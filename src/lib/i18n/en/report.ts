@@ -97,6 +97,11 @@ export const report: Texts<typeof de> = {
 
 	'report.fac.table': 'Facilities by type: {subject} and city',
 	'report.fac.type': 'Type',
+	'report.fac.noPartners': 'No network partners are registered for this Kontor.',
+	'report.fac.partners': 'Network partners: {names}',
+	'report.fac.name': 'Facility',
+	'report.fac.stadtteil': 'Stadtteil',
+	'report.fac.partnerOf': 'Partner of',
 	'report.fac.inSubject': 'in the report area',
 
 	'report.act.noKontor': 'There is no Stadtteilkontor in this area, so there is no activity report.',
@@ -192,5 +197,13 @@ export const report: Texts<typeof de> = {
 	'report.tpl.badDefinition': 'This report definition is not valid with the current data; please put it together again on /bericht.',
 	'report.tpl.missing': 'This template does not exist (any more).',
 	'report.tpl.nothing': 'To save one, first put a report together on /bericht and choose "Save as a template" there.',
-	'report.tpl.nav': 'Report templates'
+	'report.tpl.nav': 'Report templates',
+
+	'report.card.title': 'The Kontor’s activity',
+	'report.card.caption': 'Key figures {from}–{to}, value {to}',
+	'report.card.spark': '{figure} per year: {values}',
+	'report.card.source': 'Figures: {source}; latest entry {year}',
+	'report.card.none': 'No figures from the Kontor yet.',
+	'report.card.failed': 'The Kontor’s figures could not be loaded.',
+	'report.card.report': 'The Kontor’s annual report'
 };
