@@ -2,7 +2,7 @@
 // bench/results.json and the README's benchmark section. Target misses are figures (FAIL in the
 // table), not errors; the exit code is 1 only when a benchmark could not run.
 // `tsx bench/run.ts --only sizes,catchments` runs some sections (by the first word of their
-// name: map, payload, API, analysis, catchment, catchments, sizes) and writes nothing.
+// name: map, payload, API, analysis, catchment, reports, catchments, sizes) and writes nothing.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
@@ -11,6 +11,7 @@ import { benchCatchmentPage } from './catchment-page';
 import { formatTable, rowsFromOutput, type BenchRow } from './lib';
 import { benchMapLoad } from './map-load';
 import { benchPayload } from './payload';
+import { benchReports } from './report';
 import { benchThroughput } from './throughput';
 
 const k = process.argv.indexOf('--only');
@@ -92,6 +93,7 @@ await section('payload', () => benchPayload());
 await section('API throughput and memory', () => benchThroughput({ log }));
 await section('analysis load on cached reads', () => benchAnalysisLoad({ log }));
 await section('catchment page to first figures', () => benchCatchmentPage({ log }));
+await section('reports', () => benchReports({ log }));
 await section('catchments', () => script('bench:catchments', 'catchments (bench:catchments)'));
 await section('sizes', () => script('bench:size', 'sizes (bench:size)'));
 const durationS = Math.round((Date.now() - started) / 1000);

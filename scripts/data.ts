@@ -74,7 +74,8 @@ const outputs: Record<Exclude<keyof typeof DERIVED_FILES, 'manifest'>, unknown> 
 	indicators: derived.indicators,
 	values: derived.values,
 	datasets: derived.datasets,
-	report: derived.report
+	report: derived.report,
+	taetigkeit: derived.taetigkeit
 };
 const tmp = `${outDir}.tmp-${process.pid}`;
 rmSync(tmp, { recursive: true, force: true });

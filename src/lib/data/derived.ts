@@ -2,6 +2,7 @@
 // The server validates it once at start-up, so a corrupt file fails loudly instead of serving junk.
 import { z } from 'zod';
 import { AreaProps, DatasetFields, IndicatorMeta, IndicatorValue, KontorProps, withProvenanceNames } from './contracts';
+import { KontorActivity } from './taetigkeit';
 
 export const DERIVED_FILES = {
 	manifest: 'manifest.json',
@@ -13,7 +14,8 @@ export const DERIVED_FILES = {
 	indicators: 'indicators.json',
 	values: 'values.json',
 	datasets: 'datasets.json',
-	report: 'report.json'
+	report: 'report.json',
+	taetigkeit: 'taetigkeit.json'
 } as const;
 
 /** A GeoJSON position (number[] as in @types/geojson), lon/lat with an optional height. */
@@ -88,6 +90,8 @@ export const Derived = z.object({
 	indicators: z.array(IndicatorMeta),
 	values: z.array(IndicatorValue),
 	datasets: z.array(DatasetEntry),
-	report: BuildReport
+	report: BuildReport,
+	/** The Kontore's activity texts per year; versions stored before they existed have none. */
+	taetigkeit: z.array(KontorActivity).default([])
 });
 export type Derived = z.infer<typeof Derived>;

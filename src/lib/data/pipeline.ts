@@ -9,6 +9,7 @@ import { ProblemLog } from './stages/log';
 import { FILES, readSources, type SourceFiles } from './stages/read';
 import { checkReferences } from './stages/references';
 import { buildReport } from './stages/report';
+import { readActivities } from './stages/taetigkeit';
 import { collectValues } from './stages/values';
 
 export { CONTEXT_TOLERANCE_M, SIMPLIFY_TOLERANCE_M } from './stages/geometry';
@@ -16,7 +17,7 @@ export { slug } from './stages/numbers';
 export type { SourceFiles } from './stages/read';
 
 /** Bump when the derivation changes, so `npm run data` rebuilds although the inputs did not change. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 export const BOUNDARIES_FILE = FILES.grenzen;
 
@@ -35,15 +36,23 @@ export function buildDerived(files: SourceFiles): Derived {
 	const outlineTitle = sources.datasets.find((d) => d.files.includes(FILES.outline))!.title.de;
 	const { ortschaften, stadt } = unionAreas(sources.gebiete, leaves, stadtteile.features, cells.quality, outlineTitle);
 
+	const kontore = placeKontore(sources, refs);
+	const taetigkeit = readActivities(
+		files,
+		kontore.map((k) => k.properties.id),
+		log
+	);
+
 	return {
 		stadtteile: { type: 'FeatureCollection', features: stadtteile.features },
 		ortschaften: { type: 'FeatureCollection', features: ortschaften },
 		stadt: { type: 'FeatureCollection', features: [stadt] },
 		context: { type: 'FeatureCollection', features: contextFeatures(cells.simplified.surroundings, stadt, cells.outline) },
-		kontore: { type: 'FeatureCollection', features: placeKontore(sources, refs) },
+		kontore: { type: 'FeatureCollection', features: kontore },
 		indicators: aggregated.indicators,
 		values: aggregated.values,
 		datasets: sources.datasets,
-		report: buildReport(cells, stadtteile.reports, [...log.warnings.map((w) => `${w} (rewound)`), ...aggregated.warnings])
+		report: buildReport(cells, stadtteile.reports, [...log.warnings.map((w) => `${w} (rewound)`), ...aggregated.warnings]),
+		taetigkeit
 	};
 }

@@ -1,5 +1,5 @@
 // The worker-thread pool for analyses whose cost grows with their input (catchment scenarios,
-// coverage, best next locations): piscina, sized to the machine with room left for the event loop,
+// coverage, best next locations, PDF and Word reports): piscina, sized to the machine with room left for the event loop,
 // a bounded queue and a time limit per job, so that the cached reads keep being answered while
 // analyses run. The workers load poolJobs.ts's built chunk by URL (as previewWorker.ts does); under
 // `vite dev` that URL is a TypeScript source file, which a plain Node worker cannot load, so there
@@ -15,6 +15,7 @@ import { Piscina } from 'piscina';
 import { env } from '$env/dynamic/private';
 import { ProblemError, type ProblemMessage } from './http';
 import type { PoolJob, ScenarioAnswer, ScenarioJob, TestJob } from './poolJobs';
+import type { ReportJob } from './report/render';
 
 export interface PoolSettings {
 	threads: number;
@@ -72,8 +73,9 @@ async function jobsModule() {
 
 /** Runs `job` in the pool (in-process under vite dev); throws PoolError (catalogue keys, put in the request's language by problemFrom) when it cannot. */
 export async function runInPool(job: ScenarioJob): Promise<ScenarioAnswer>;
+export async function runInPool(job: ReportJob): Promise<Uint8Array>;
 export async function runInPool(job: TestJob): Promise<null>;
-export async function runInPool(job: PoolJob): Promise<ScenarioAnswer | null> {
+export async function runInPool(job: PoolJob): Promise<ScenarioAnswer | Uint8Array | null> {
 	const mod = await jobsModule();
 	// A source file (vite dev): no worker, see above.
 	if (env.KONTORATLAS_POOL === 'off' || !/\.m?js$/.test(new URL(mod.MODULE_URL).pathname)) return mod.runJob(job);

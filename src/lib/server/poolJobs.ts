@@ -1,5 +1,6 @@
 // The jobs of the analysis pool (pool.ts): a catchment scenario with its answer bodies (rings,
-// nearest areas, coverage figures, best next locations), and, for tests only, jobs that misbehave
+// nearest areas, coverage figures, best next locations), a report to PDF, Word or a ZIP of them
+// (report/render.ts, loaded by the first report job), and, for tests only, jobs that misbehave
 // on purpose. In production this module's built chunk is the pool's worker file; under `vite dev`
 // it runs in-process. Only pool.ts imports it, and only dynamically (see MODULE_URL).
 import { isMainThread } from 'node:worker_threads';
@@ -11,6 +12,7 @@ import type { ProfileInput } from '$lib/geo/profiles';
 import { roundFeatures } from '$lib/geo/round';
 import { catchmentModel, computeScenario, type CatchmentModel, type CoverageFigures } from '$lib/geo/scenario';
 import { walkingMinutes } from '$lib/geo/walking';
+import type { ReportJob } from './report/render';
 
 /** The URL of the file this code ends up in (a build chunk, or the source file under `vite dev`). */
 export const MODULE_URL = import.meta.url;
@@ -43,7 +45,7 @@ export interface TestJob {
 	ms?: number;
 }
 
-export type PoolJob = ScenarioJob | TestJob;
+export type PoolJob = ScenarioJob | ReportJob | TestJob;
 
 export interface ScenarioAnswer {
 	figures: CoverageFigures;
@@ -110,7 +112,14 @@ function runTest(job: TestJob): null {
 	return null;
 }
 
+/** Report jobs load the PDF and Word libraries only when the first one comes. */
+async function runReport(job: ReportJob): Promise<Uint8Array> {
+	const { renderReportJob } = await import('./report/render');
+	return renderReportJob(job);
+}
+
 /** The pool's task handler (piscina calls it by this name). */
-export function runJob(job: PoolJob): ScenarioAnswer | null {
+export function runJob(job: PoolJob): ScenarioAnswer | Promise<Uint8Array> | null {
+	if (job.kind === 'report') return runReport(job);
 	return job.kind === 'scenario' ? runScenario(job) : runTest(job);
 }

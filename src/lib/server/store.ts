@@ -77,7 +77,9 @@ export function readDerivedDir(dir: string): Derived {
 		indicators: read(DERIVED_FILES.indicators),
 		values: read(DERIVED_FILES.values),
 		datasets: read(DERIVED_FILES.datasets),
-		report: read(DERIVED_FILES.report)
+		report: read(DERIVED_FILES.report),
+		// Absent in a derived/ written before the activity texts existed.
+		taetigkeit: existsSync(join(dir, DERIVED_FILES.taetigkeit)) ? read(DERIVED_FILES.taetigkeit) : []
 	});
 }
 

@@ -36,6 +36,7 @@ export const admin = {
 	'admin.kind.import-geojson': 'Import Grenzen',
 	'admin.kind.rollback': 'Rücksetzung',
 	'admin.kind.edit-catalogue': 'Katalog bearbeitet',
+	'admin.kind.edit-texts': 'Tätigkeitsbericht',
 	'admin.audit.title': 'Protokoll',
 
 	'admin.col.version': 'Version',

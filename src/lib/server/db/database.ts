@@ -74,7 +74,15 @@ export const MIGRATIONS: (string | { sql: string; rebuild: true })[] = [
 		INSERT INTO versions_next SELECT id, created_at, created_by, kind, summary, based_on, inputs_hash, files, derived FROM versions;
 		DROP TABLE versions;
 		ALTER TABLE versions_next RENAME TO versions;`
-	}
+	},
+	// 4: named report templates (/bericht): saved definitions, not data, so not versioned.
+	`CREATE TABLE report_templates (
+		id INTEGER PRIMARY KEY,
+		name TEXT NOT NULL UNIQUE,
+		definition TEXT NOT NULL,
+		created_by TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);`
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -112,7 +120,7 @@ export function migrate(db: Db): void {
 }
 
 /** Every way a version comes to be; the store accepts no other. */
-export const VERSION_KINDS = ['seed', 'import-csv', 'import-geojson', 'rollback', 'edit-catalogue'] as const;
+export const VERSION_KINDS = ['seed', 'import-csv', 'import-geojson', 'rollback', 'edit-catalogue', 'edit-texts'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 export interface VersionInfo {
