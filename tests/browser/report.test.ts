@@ -109,8 +109,8 @@ describe('the Kontor card', () => {
 		const page = await context.newPage();
 		await page.goto(`${base}/erreichbarkeit?kontor=fredenberg`);
 		const activity = page.getByTestId('kontor-activity');
-		await activity.locator('table').waitFor({ timeout: 30_000 });
-		expect(await activity.locator('tbody tr').count()).toBe(4);
+		await activity.locator('ul.figures').waitFor({ timeout: 30_000 });
+		expect(await activity.locator('ul.figures li').count()).toBe(4);
 		expect(await activity.getByText('Beispieldaten', { exact: true }).count()).toBe(1);
 		const spark = activity.getByRole('img', { name: /^Teilnehmende je Jahr: 2021: .+2025: / });
 		expect(await spark.count()).toBe(1);
