@@ -66,6 +66,10 @@ describe('/bericht', () => {
 
 	it('shows the Kontor yearly report with its marks, and in English', async () => {
 		const page = await context.newPage();
+		// With JavaScript the form submits as a client-side navigation, redirected to the same canonical URL.
+		await page.goto(`${base}/bericht?lang=en`);
+		await page.getByRole('button', { name: 'Make the report' }).click();
+		await page.waitForURL(/\/bericht\?art=kontor&id=[a-z-]+&indikatoren=.+&lang=en$/);
 		await page.goto(`${base}/bericht?art=kontor&id=fredenberg&jahre=2024,2025&lang=en`);
 		expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe('Reports');
 		await expect.poll(() => page.getByRole('heading', { name: 'Annual report 2025' }).count()).toBe(1);
