@@ -66,6 +66,10 @@ describe('/bericht', () => {
 
 	it('shows the Kontor yearly report with its marks, and in English', async () => {
 		const page = await context.newPage();
+		// With JavaScript the form submits as a client-side navigation, redirected to the same canonical URL.
+		await page.goto(`${base}/bericht?lang=en`);
+		await page.getByRole('button', { name: 'Make the report' }).click();
+		await page.waitForURL(/\/bericht\?art=kontor&id=[a-z-]+&indikatoren=.+&lang=en$/);
 		await page.goto(`${base}/bericht?art=kontor&id=fredenberg&jahre=2024,2025&lang=en`);
 		expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe('Reports');
 		await expect.poll(() => page.getByRole('heading', { name: 'Annual report 2025' }).count()).toBe(1);
@@ -109,8 +113,8 @@ describe('the Kontor card', () => {
 		const page = await context.newPage();
 		await page.goto(`${base}/erreichbarkeit?kontor=fredenberg`);
 		const activity = page.getByTestId('kontor-activity');
-		await activity.locator('table').waitFor({ timeout: 30_000 });
-		expect(await activity.locator('tbody tr').count()).toBe(4);
+		await activity.locator('ul.figures').waitFor({ timeout: 30_000 });
+		expect(await activity.locator('ul.figures li').count()).toBe(4);
 		expect(await activity.getByText('Beispieldaten', { exact: true }).count()).toBe(1);
 		const spark = activity.getByRole('img', { name: /^Teilnehmende je Jahr: 2021: .+2025: / });
 		expect(await spark.count()).toBe(1);
