@@ -6,6 +6,8 @@ export const admin = {
 	'admin.nav': 'Verwaltung',
 	'admin.nav.versions': 'Versionen',
 	'admin.nav.import': 'Import',
+	'admin.nav.kontore': 'Kontore',
+	'admin.nav.reseed': 'Quelldaten (geodata/)',
 	'admin.nav.atlas': 'Atlas',
 	'admin.loggedInAs': 'Angemeldet als',
 	'admin.logout': 'Abmelden',
@@ -34,6 +36,8 @@ export const admin = {
 	'admin.kind.import-csv': 'Import Werte',
 	'admin.kind.import-geojson': 'Import Grenzen',
 	'admin.kind.rollback': 'Rücksetzung',
+	'admin.kind.edit-kontore': 'Bearbeitung Kontore',
+	'admin.kind.reseed': 'Neu eingelesen aus geodata/',
 	'admin.audit.title': 'Protokoll',
 
 	'admin.col.version': 'Version',

@@ -33,6 +33,8 @@ export const admin: Texts<typeof de> = {
 	'admin.kind.import-csv': 'Import of values',
 	'admin.kind.import-geojson': 'Import of boundaries',
 	'admin.kind.rollback': 'Rollback',
+	'admin.kind.edit-kontore': 'Kontore edited',
+	'admin.kind.reseed': 'Re-read from geodata/',
 	'admin.audit.title': 'Audit log',
 
 	'admin.col.time': 'Time',
@@ -107,6 +109,8 @@ export const admin: Texts<typeof de> = {
 
 	'admin.compare.title': 'Comparison',
 	'admin.nav.import': 'Import',
+	'admin.nav.kontore': 'Kontore',
+	'admin.nav.reseed': 'Source data (geodata/)',
 	'admin.nav.atlas': 'Atlas',
 	'admin.versions.version': 'Version {n}',
 	'admin.col.version': 'Version',
