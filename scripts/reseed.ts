@@ -8,10 +8,12 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseLocale, translator } from '../src/lib/i18n';
 import { kontore } from '../src/lib/i18n/kontore';
-import { currentVersionId, openDatabase, versionFiles } from '../src/lib/server/db/database';
+import { currentVersionId, openDatabase, versionFiles, versionTexts } from '../src/lib/server/db/database';
 import { readSourceDir } from '../src/lib/server/db/sourceDir';
 import { kontorChanges, readKontore } from '../src/lib/server/kontorEdit';
-import { commitReseed, computeReseed, reseedPlan } from '../src/lib/server/reseed';
+import { formatProblem } from '../src/lib/data/problems';
+import { computePreview } from '../src/lib/server/previewCompute';
+import { commitReseed, reseedPlan } from '../src/lib/server/reseed';
 
 const locale = parseLocale((process.env.LC_ALL || process.env.LANG || '').slice(0, 2));
 const t = translator(locale, kontore);
@@ -56,15 +58,24 @@ if (plan.changed.length + plan.added.length) console.log(t('reseed.changedList',
 if (plan.onlyInStore.length) console.log(t('reseed.onlyInStore', { files: plan.onlyInStore.join(', '), n: base }));
 
 const user = `cli:${userInfo().username}`;
-const result = computeReseed(db, plan, user, locale);
+// The importer's own preview code (pipeline and diff), in this process.
+const result = computePreview({
+	kind: 'edit-files',
+	name: 'geodata/',
+	bytes: new Uint8Array(),
+	edit: plan.edit,
+	user,
+	date: new Date().toISOString().slice(0, 10),
+	base: { version: base, ...versionTexts(db, base) }
+});
 if (!result.ok) {
 	console.error(t('reseed.cli.problems'));
-	for (const p of result.problems) console.error(`  ${p}`);
+	for (const p of result.problems) console.error(`  ${formatProblem(p, locale)}`);
 	process.exit(1);
 }
-const { diff } = result.built;
+const { diff } = result;
 console.log(t('reseed.cli.counts', { ...diff.counts, geometry: diff.geometry.length }));
-const changes = kontorChanges(readKontore(current), readKontore(result.built.files));
+const changes = kontorChanges(readKontore(current), readKontore(result.files));
 if (changes.length)
 	console.log(t('reseed.cli.kontore', { list: changes.map((c) => `${c.name} (${c.kind}: ${c.fields.map((f) => f.field).join(', ')})`).join('; ') }));
 
@@ -72,7 +83,7 @@ if (!(yes || (await ask(t('reseed.cli.ask'))))) {
 	console.log(t('reseed.cli.notWritten'));
 	process.exit(0);
 }
-const version = commitReseed(db, result.built, user);
+const version = commitReseed(db, result, user);
 db.close();
 if (version === null) {
 	console.error(t('reseed.cli.moved'));

@@ -2,11 +2,10 @@
 // version (kind `reseed`). The file set becomes exactly geodata/'s, as a fresh store's seed; what
 // only the store held (imported values, edits) is absent from the new version but kept in the
 // older ones, so a rollback brings it back. Free of SvelteKit imports: the admin action (through
-// the importer's preview) and `npm run data:reseed` share it.
-import { formatProblem } from '$lib/data/problems';
-import type { Locale } from '$lib/i18n';
-import { audit, currentVersionId, insertVersion, versionTexts, type Db } from './db/database';
-import { computePreview, type FileEdit, type PreviewBuilt } from './previewCompute';
+// the importer's preview) and `npm run data:reseed` (computing the same preview in its process) share it.
+import { audit, currentVersionId, insertVersion, type Db } from './db/database';
+// Types only: previewCompute.ts must stay a chunk of its own that only the worker loads (see there).
+import type { FileEdit, PreviewBuilt } from './previewCompute';
 
 export interface ReseedPlan {
 	edit: FileEdit;
@@ -28,30 +27,6 @@ export function reseedPlan(current: ReadonlyMap<string, string>, geodata: Readon
 		added,
 		onlyInStore
 	};
-}
-
-/**
- * For the command line: the version a reseed would write, computed in this process with the
- * importer's own preview code (pipeline and diff), or its problems as text lines.
- */
-export function computeReseed(
-	db: Db,
-	plan: ReseedPlan,
-	user: string,
-	locale: Locale = 'de'
-): { ok: true; built: PreviewBuilt } | { ok: false; problems: string[] } {
-	const version = currentVersionId(db);
-	if (version === null) return { ok: false, problems: ['store is empty: the server seeds it from geodata/ at its first start'] };
-	const out = computePreview({
-		kind: 'edit-files',
-		name: 'geodata/',
-		bytes: new Uint8Array(),
-		edit: plan.edit,
-		user,
-		date: new Date().toISOString().slice(0, 10),
-		base: { version, ...versionTexts(db, version) }
-	});
-	return out.ok ? { ok: true, built: out } : { ok: false, problems: out.problems.map((p) => formatProblem(p, locale)) };
 }
 
 /** Writes the built version if the store has not moved on meanwhile; its number, or null. */
