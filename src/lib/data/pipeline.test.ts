@@ -129,7 +129,7 @@ describe('buildDerived on the shipped Salzgitter data', () => {
 		}
 	});
 
-	it('reads a kontore.csv written before the Kontor details existed (an older version in the store)', () => {
+	it('reads a kontore.csv written before the Kontor details existed (an older version in the store)', { timeout: 30_000 }, () => {
 		const files = shippedFiles();
 		const rows = files
 			.get('kontore.csv')!
