@@ -122,7 +122,12 @@ describe('Kontore in the admin', () => {
 			phone: '05341 000000'
 		});
 		// OGC: the feature and the collection's description.
-		expect((await json('/ogc/collections/kontore/items/gebhardshagen?f=json')).properties.lage_ungefaehr).toBe(false);
+		expect((await json('/ogc/collections/kontore/items/gebhardshagen?f=json')).properties).toMatchObject({
+			lage_ungefaehr: false,
+			adresse: 'Beispielweg 1, 38229 Salzgitter',
+			oeffnungszeiten: 'Mo–Do 9–12 Uhr',
+			angebote: 'Sozialberatung; Sprachcafé'
+		});
 		const description = (await json('/ogc/collections/kontore?f=json')).description as string;
 		expect(description).toContain('1 an der Adresse');
 		expect(description).toMatch(/ungefähr bei .*Stadtteilkontor Fredenberg/);
