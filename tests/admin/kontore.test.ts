@@ -50,7 +50,7 @@ async function formOf(id: string, change: Record<string, string>): Promise<Recor
 async function save(fields: Record<string, string>, lang = '') {
 	const res = await admin.post(`/admin/kontore?/save${lang}`, fields);
 	const html = await res.text();
-	return { status: res.status, text: textOf(html), previewId: /name="preview" value="([^"]+)"/.exec(html)?.[1] ?? null };
+	return { status: res.status, html, text: textOf(html), previewId: /name="preview" value="([^"]+)"/.exec(html)?.[1] ?? null };
 }
 
 async function confirm(previewId: string, route = 'kontore') {
@@ -88,6 +88,7 @@ describe('Kontore in the admin', () => {
 		const markup = await save(await formOf('gebhardshagen', { opening_hours: '<b>Mo</b>' }));
 		expect(markup.text).toMatch(/Öffnungszeiten: .*< oder >/);
 		expect(swapped.previewId).toBeNull();
+		expect(swapped.html).toMatch(/name="lat"[^>]*aria-invalid="true"/);
 		expect((await json('/api/kontore/gebhardshagen')).properties.locationPrecision).toBe('stadtteil');
 	});
 
