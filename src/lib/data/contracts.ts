@@ -93,7 +93,7 @@ export const KontorProps = z.object({
 	name: PlainText,
 	stadtteil: Id,
 	stadtteilVerified: z.boolean(),
-	/** How precisely the point is known; anything but 'address' is shown as "ungefähre Lage". */
+	/** How precisely the point is known; anything but 'address' is shown as "ungefähre Lage" (see kontorExact). */
 	locationPrecision: KontorLocationPrecision,
 	knownLocation: PlainText,
 	/** Exact street address, once an administrator knows it. */
@@ -111,9 +111,19 @@ export const KontorProps = z.object({
 	}),
 	tasks: z.array(z.enum(KONTOR_TASKS)).length(4),
 	source: PlainText,
-	note: z.string().nullable()
+	note: z.string().nullable(),
+	// The Kontor's own details, entered in the admin; versions stored before they existed read as unknown.
+	openingHours: PlainText.nullable().default(null),
+	phone: PlainText.nullable().default(null),
+	email: z.email().nullable().default(null),
+	offers: z.array(PlainText).default([]),
+	/** Opening date; a closed Kontor is not in the derived data at all (its row stays in the version's kontore.csv). */
+	opened: IsoDate.nullable().default(null)
 });
 export type KontorProps = z.infer<typeof KontorProps>;
+
+/** A Kontor at its exact position: no "ungefähre Lage" anywhere (map, card, embed, OGC, /daten, catchments). */
+export const kontorExact = (k: Pick<KontorProps, 'locationPrecision'>): boolean => k.locationPrecision === 'address';
 
 export const Polarity = z.enum(['higher-better', 'higher-worse', 'neutral']);
 export type Polarity = z.infer<typeof Polarity>;

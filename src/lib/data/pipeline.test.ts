@@ -139,6 +139,18 @@ describe('buildDerived on the shipped Salzgitter data', () => {
 		}
 	});
 
+	it('reads a kontore.csv written before the Kontor details existed (an older version in the store)', { timeout: 30_000 }, () => {
+		const files = shippedFiles();
+		const rows = files
+			.get('kontore.csv')!
+			.split('\n')
+			.map((l) => l.replace(/,,,,,,$/, '').replace(',opened,closed,opening_hours,phone,email,offers', ''));
+		files.set('kontore.csv', rows.join('\n'));
+		const old = buildDerived(files);
+		expect(old.kontore).toEqual(d.kontore);
+		expect(old.kontore.features[0].properties).toMatchObject({ openingHours: null, phone: null, email: null, offers: [], opened: null });
+	});
+
 	it('is deterministic', () => {
 		expect(JSON.stringify(buildDerived(shippedFiles()))).toBe(JSON.stringify(d));
 	});
@@ -165,6 +177,16 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 	it('a missing column', () => {
 		const problems = problemsWith('kontore.csv', (t) => t.replace('location_precision', 'precision'));
 		expect(problems[0]).toMatch(/^kontore\.csv, Zeile 0, Feld „location_precision“: fehlende Spalte\(n\); die Kopfzeile lautet: kontor_id,/);
+	});
+
+	it('a Kontor marked exact without coordinates, and one closed before it opened', () => {
+		const problems = problemsWith('kontore.csv', (t) =>
+			t.replace('Gebhardshagen,yes,stadtteil,', 'Gebhardshagen,yes,address,').replace(/(Salzgitter-Bad,.*,,,),,(,,,,)$/m, '$1,2020-01-01,2019-12-31$2')
+		);
+		expect(problems).toEqual([
+			'kontore.csv, Zeile 5, Feld „location_precision“: eine genaue Lage (address) braucht Koordinaten: lat und lon angeben oder eine gröbere Genauigkeit wählen (Wert: "address")',
+			'kontore.csv, Zeile 6, Feld „closed“: das Schließungsdatum liegt vor der Eröffnung (2020-01-01) (Wert: "2019-12-31")'
+		]);
 	});
 
 	it('a Stadtteil without centre coordinate', () => {

@@ -93,7 +93,7 @@ export interface Comparison {
 }
 
 export type MapArea = Feature<Polygon | MultiPolygon, { id: string; name: string; parent: string | null }>;
-export type MapKontor = Feature<Point, { id: string; name: string }>;
+export type MapKontor = Feature<Point, Pick<KontorProps, 'id' | 'name' | 'locationPrecision'>>;
 
 /** The geometry a small map needs: the Stadtteile (or Ortschaften) and the Kontore, no values. */
 export interface MapGeometry {

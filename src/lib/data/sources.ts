@@ -22,6 +22,8 @@ const nullableNum = (schema: z.ZodNumber) =>
 	}, schema.nullable());
 const nullable = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullable());
 const yesNo = z.enum(['yes', 'no']).transform((v) => v === 'yes');
+/** A column added after files were first stored: versions written before it lack the column, which then reads as empty. */
+const added = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === undefined ? null : emptyToNull(v)), schema.nullable());
 
 export function zodProblems(error: z.ZodError, where: Omit<DataProblem, 'key' | 'params' | 'field' | 'value'>, input: unknown): DataProblem[] {
 	return error.issues.map((issue) => {
@@ -40,7 +42,8 @@ export function parseCsv<S extends z.ZodType>(text: string, file: string, schema
 	const problems: DataProblem[] = [];
 	const { columns, records: table } = csvRecords(text);
 	const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-	const missing = shape.filter((c) => !columns.includes(c));
+	const optional = (c: string) => (schema as unknown as z.ZodObject).shape[c].safeParse(undefined).success;
+	const missing = shape.filter((c) => !columns.includes(c) && !optional(c));
 	if (missing.length > 0) {
 		return {
 			ok: false,
@@ -118,7 +121,21 @@ export const KontorRow = z.object({
 	note: z.string(),
 	address: nullable(PlainText),
 	lat: nullableNum(z.number().min(-90).max(90)),
-	lon: nullableNum(z.number().min(-180).max(180))
+	lon: nullableNum(z.number().min(-180).max(180)),
+	opened: added(IsoDate),
+	closed: added(IsoDate),
+	opening_hours: added(PlainText),
+	phone: added(PlainText),
+	email: added(z.email()),
+	/** Offers (Angebote), separated by semicolons within the cell. */
+	offers: added(z.string())
+		.transform((v) =>
+			(v ?? '')
+				.split(';')
+				.map((o) => o.trim())
+				.filter(Boolean)
+		)
+		.pipe(z.array(PlainText))
 });
 export type KontorRow = z.output<typeof KontorRow>;
 

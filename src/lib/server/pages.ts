@@ -46,7 +46,7 @@ export function mapGeometry(store: Store, level: Level): MapGeometry {
 		kontore: store.derived.kontore.features.map((k) => ({
 			type: 'Feature',
 			geometry: k.geometry as Point,
-			properties: { id: k.properties.id, name: k.properties.name }
+			properties: { id: k.properties.id, name: k.properties.name, locationPrecision: k.properties.locationPrecision }
 		}))
 	};
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDerived } from '$lib/data/pipeline';
 import { computePreview, type FileEdit, type PreviewInput } from './previewCompute';
-import { readSourceDir } from './db/current';
+import { readSourceDir } from './db/sourceDir';
 
 const files = readSourceDir('geodata');
 const base = { version: 7, files: JSON.stringify(Object.fromEntries(files)), derived: JSON.stringify(buildDerived(files)) };

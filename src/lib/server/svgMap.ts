@@ -4,6 +4,7 @@
 // renders the component: the server hands data to the layers below it and imports none of them.
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { mapAttribution } from '$lib/map/attribution';
+import { kontorExact } from '$lib/data/contracts';
 import { approximationNotice } from '$lib/data/geometryStatus';
 import { buildSvgMap, type SvgMapProps } from '$lib/geo/svgMap';
 import { formatNumber, translator, core } from '$lib/i18n';
@@ -60,11 +61,17 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 	const unit = meta.unit[locale];
 	const hidden = (id: (typeof view.hidden)[number]) => view.hidden.includes(id);
 
+	const kontorApprox = translator(locale, atlas)('kontor.approximate');
 	const model = buildSvgMap({
 		areas: store.areasByLevel[view.level] as Feature<Polygon | MultiPolygon, { id: string; name: string; labelPoint: [number, number]; areaKm2: number }>[],
 		groups: view.level === 'stadtteil' ? store.areasByLevel.ortschaft : [],
 		outline: (store.derived.context.features.find((f) => f.properties.kind === 'stadtgrenze') as Feature<Polygon | MultiPolygon> | undefined) ?? null,
-		kontore: store.derived.kontore.features as Feature<Point, { id: string; name: string }>[],
+		// The SVG has no card: a Kontor's title says when its location is approximate.
+		kontore: store.derived.kontore.features.map((k) => ({
+			...k,
+			geometry: k.geometry as Point,
+			properties: { id: k.properties.id, name: kontorExact(k.properties) ? k.properties.name : `${k.properties.name} (${kontorApprox})` }
+		})),
 		camera: view.camera,
 		width: SVG_WIDTH,
 		height: options.height

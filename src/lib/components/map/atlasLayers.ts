@@ -192,9 +192,11 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 		data: input.kontore,
 		layers: [
 			{
+				// The halo marks an approximate location; a Kontor at its exact address has none.
 				id: 'kontore-halo',
 				type: 'circle',
 				visible: visible('kontore'),
+				filter: ['!=', ['get', 'locationPrecision'], 'address'],
 				paint: {
 					'circle-radius': 13,
 					'circle-color': '#ffffff',

@@ -15,6 +15,12 @@ const kontor = (id: string, stadtteil: string, more: Partial<KontorRow> = {}) =>
 		address: null,
 		lat: null,
 		lon: null,
+		opened: null,
+		closed: null,
+		opening_hours: null,
+		phone: null,
+		email: null,
+		offers: [],
 		...more
 	}) as KontorRow;
 const refs = {
@@ -44,12 +50,34 @@ describe('placeKontore', () => {
 
 	it('puts a Kontor alone in its Stadtteil on the centre, one with coordinates on them', () => {
 		const [alone, exact] = placeKontore(
-			{ kontore: [kontor('t', 'Thiede'), kontor('x', 'Lebenstedt', { lat: 52.15, lon: 10.33, address: 'Marktplatz 1' })], kontakt },
+			{
+				kontore: [kontor('t', 'Thiede'), kontor('x', 'Lebenstedt', { lat: 52.15, lon: 10.33, address: 'Marktplatz 1', location_precision: 'address' })],
+				kontakt
+			},
 			refs
 		);
 		expect(alone.geometry.coordinates).toEqual([10.48389, 52.18722]);
 		expect(alone.properties.placement).toBe('Mittelpunkt des Stadtteils Thiede laut Wikipedia (ungefähre Lage)');
 		expect(exact.geometry.coordinates).toEqual([10.33, 52.15]);
 		expect(exact.properties).toMatchObject({ stadtteil: 'lebenstedt', locationPrecision: 'address', placement: 'Adresse Marktplatz 1', note: null });
+	});
+
+	it('spreads only the Kontore without coordinates, and leaves closed ones out', () => {
+		const rows = [
+			kontor('a', 'Lebenstedt'),
+			kontor('b', 'Lebenstedt', { lat: 52.15, lon: 10.33, location_precision: 'street' }),
+			kontor('c', 'Lebenstedt', { closed: '2024-06-30' }),
+			kontor('d', 'Lebenstedt', { offers: ['Beratung', 'Sprachcafé'], opened: '2019-09' })
+		];
+		const placed = placeKontore({ kontore: rows, kontakt }, refs);
+		expect(placed.map((f) => f.id)).toEqual(['a', 'b', 'd']);
+		// Two share the centre: north and south of it (600 m = 0.005428° of latitude), the one with coordinates stays put.
+		expect(placed.map((f) => f.geometry.coordinates)).toEqual([
+			[10.32417, 52.166538],
+			[10.33, 52.15],
+			[10.32417, 52.155682]
+		]);
+		expect(placed[1].properties).toMatchObject({ locationPrecision: 'street', placement: 'Koordinaten laut Quelle, genau auf die Straße (ungefähre Lage)' });
+		expect(placed[2].properties).toMatchObject({ offers: ['Beratung', 'Sprachcafé'], opened: '2019-09', openingHours: null });
 	});
 });

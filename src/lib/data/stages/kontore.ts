@@ -1,6 +1,7 @@
 // Stage 7 of the pipeline, the Kontore: an exact point where known, otherwise their Stadtteil's
 // centre coordinate (the village or quarter centre of the infobox), spread on a small circle where
-// several share it, so each stays visible and clickable.
+// several share it, so each stays visible and clickable. A closed Kontor (a `closed` date) keeps its
+// row in kontore.csv, and so in every version's history, but is no longer placed or served.
 import type { KontorProps } from '../contracts';
 import type { KontorCollection } from '../derived';
 import { round } from './numbers';
@@ -12,17 +13,25 @@ export const KONTOR_SPREAD_M = 600;
 /** Metres per degree of latitude, and of longitude at the equator (WGS84, rounded). */
 const M_PER_DEG_LAT = 110_540;
 const M_PER_DEG_LON = 111_320;
+const PRECISION_DE = { street: 'die Straße', quarter: 'das Quartier', stadtteil: 'den Stadtteil' } as const;
 
 export function placeKontore(s: Pick<Sources, 'kontore' | 'kontakt'>, refs: Pick<References, 'stadtteilByName' | 'seedById'>): KontorCollection['features'] {
+	const active = s.kontore.filter((k) => k.closed === null);
+	// Only Kontore without coordinates share their Stadtteil's centre and are spread around it.
 	const byStadtteil = new Map<string, Sources['kontore']>();
-	for (const k of s.kontore) byStadtteil.set(k.stadtteil, [...(byStadtteil.get(k.stadtteil) ?? []), k]);
-	return s.kontore.map((k) => {
+	for (const k of active) if (k.lat === null) byStadtteil.set(k.stadtteil, [...(byStadtteil.get(k.stadtteil) ?? []), k]);
+	return active.map((k) => {
 		const st = refs.stadtteilByName.get(k.stadtteil)!;
 		let point: [number, number];
 		let placement: string;
 		if (k.lat !== null && k.lon !== null) {
 			point = [k.lon, k.lat];
-			placement = k.address ? `Adresse ${k.address}` : 'Koordinaten laut Quelle';
+			placement =
+				k.location_precision === 'address'
+					? k.address
+						? `Adresse ${k.address}`
+						: 'Koordinaten laut Quelle'
+					: `Koordinaten laut Quelle, genau auf ${PRECISION_DE[k.location_precision]} (ungefähre Lage)`;
 		} else {
 			const siblings = byStadtteil.get(k.stadtteil)!;
 			const { lon, lat } = refs.seedById.get(st.stadtteil_id)!;
@@ -43,14 +52,20 @@ export function placeKontore(s: Pick<Sources, 'kontore' | 'kontakt'>, refs: Pick
 			name: k.name,
 			stadtteil: st.stadtteil_id,
 			stadtteilVerified: k.stadtteil_verified,
-			locationPrecision: k.lat !== null && k.address ? 'address' : k.location_precision,
+			// 'address' comes with coordinates: checkReferences refuses it without.
+			locationPrecision: k.location_precision,
 			knownLocation: k.known_location,
 			address: k.address,
 			placement,
 			contact: s.kontakt.contact,
 			tasks: s.kontakt.tasks,
 			source: k.source,
-			note: k.note || null
+			note: k.note || null,
+			openingHours: k.opening_hours,
+			phone: k.phone,
+			email: k.email,
+			offers: k.offers,
+			opened: k.opened
 		};
 		return { type: 'Feature', id: k.kontor_id, geometry: { type: 'Point', coordinates: point }, properties: props };
 	});

@@ -65,6 +65,12 @@ export function checkReferences(s: Sources, log: ProblemLog): References {
 			log.push({ file: FILES.kontore, row: i + 1, field: 'stadtteil', value: row.stadtteil, key: 'data.unknownStadtteilName' });
 		if ((row.lat === null) !== (row.lon === null))
 			log.push({ file: FILES.kontore, row: i + 1, field: row.lat === null ? 'lat' : 'lon', key: 'data.latLonPair' });
+		if (row.location_precision === 'address' && row.lat === null)
+			log.push({ file: FILES.kontore, row: i + 1, field: 'location_precision', value: row.location_precision, key: 'data.kontorExactNeedsPosition' });
+		if (row.opened && row.closed && row.closed < row.opened)
+			log.push({ file: FILES.kontore, row: i + 1, field: 'closed', value: row.closed, key: 'data.kontorClosedBeforeOpened', params: { opened: row.opened } });
+		if (s.kontore.findIndex((k) => k.kontor_id === row.kontor_id) < i)
+			log.push({ file: FILES.kontore, row: i + 1, field: 'kontor_id', value: row.kontor_id, key: 'data.duplicateId' });
 	});
 	const datasetIds = new Set(s.datasets.map((d) => d.id));
 	const indicatorById = new Map(s.catalogue.map((m) => [m.id, m]));

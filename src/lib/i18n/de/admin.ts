@@ -7,6 +7,8 @@ export const admin = {
 	'admin.nav.versions': 'Versionen',
 	'admin.nav.import': 'Import',
 	'admin.nav.catalogue': 'Katalog',
+	'admin.nav.kontore': 'Kontore',
+	'admin.nav.reseed': 'Quelldaten (geodata/)',
 	'admin.nav.atlas': 'Atlas',
 	'admin.loggedInAs': 'Angemeldet als',
 	'admin.logout': 'Abmelden',
@@ -37,6 +39,8 @@ export const admin = {
 	'admin.kind.rollback': 'Rücksetzung',
 	'admin.kind.edit-catalogue': 'Katalog bearbeitet',
 	'admin.kind.edit-texts': 'Tätigkeitsbericht',
+	'admin.kind.edit-kontore': 'Bearbeitung Kontore',
+	'admin.kind.reseed': 'Neu eingelesen aus geodata/',
 	'admin.audit.title': 'Protokoll',
 
 	'admin.col.version': 'Version',

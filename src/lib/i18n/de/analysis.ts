@@ -9,6 +9,11 @@ export const analysis = {
 		'Alle Zahlen sind Näherungen: Stadtteilgrenzen genähert (keine amtlichen Grenzen), Kontore in ungefährer Lage, Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
 	'catch.caveat.official': 'Alle Zahlen sind Näherungen: Kontore in ungefährer Lage, Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
 	'catch.kontorApprox': 'Kontore: ungefähre Lage',
+	'catch.caveat.kontoreExact':
+		'Alle Zahlen sind Näherungen: Stadtteilgrenzen genähert (keine amtlichen Grenzen), Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
+	'catch.caveat.official.kontoreExact': 'Einwohner nach letztem Stand je Stadtteil (unterschiedliche Stichtage).',
+	'catch.kontorExact': 'Kontore: genaue Lage',
+	'catch.kontorSome': 'Kontore: {n} von {total} in ungefährer Lage',
 	'catch.population': 'Einwohner nach letztem Stand je Stadtteil',
 	'catch.controls': 'Darstellung',
 	'catch.mode': 'Einzugsbereich',

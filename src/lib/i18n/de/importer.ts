@@ -115,6 +115,8 @@ export const importer = {
 	'data.noCentre': 'der Stadtteil hat keine Mittelpunktkoordinate; die Geometrie braucht eine für jeden Stadtteil',
 	'data.unknownStadtteilName': 'unbekannter Stadtteil',
 	'data.latLonPair': 'lat und lon gehören zusammen: beide oder keines',
+	'data.kontorExactNeedsPosition': 'eine genaue Lage (address) braucht Koordinaten: lat und lon angeben oder eine gröbere Genauigkeit wählen',
+	'data.kontorClosedBeforeOpened': 'das Schließungsdatum liegt vor der Eröffnung ({opened})',
 	'data.unknownDataset': 'unbekannte Datensatz-Kennung (keine Herkunftsdatei hat sie)',
 	'data.beispielMismatch': 'passt nicht zum Datensatz {dataset} (beispieldaten: {beispieldaten}); Beispiel- und echte Daten dürfen nie vermischt werden',
 	'data.onlySums': 'nur für Summenindikatoren (Zahlen von Personen); Quoten unterliegen immer der Geheimhaltung',

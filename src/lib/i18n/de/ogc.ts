@@ -48,6 +48,10 @@ export const ogc = {
 	'ogc.collection.stadtgrenzeVg250': 'Stadtgrenze aus VG250 des BKG (Maßstab 1:250.000), vereinfacht.',
 	'ogc.collection.kontoreText':
 		'Die {count} Stadtteilkontore mit zentralem Kontakt und Aufgaben. Lage: ungefähr (lage_ungefaehr), solange keine Adresse bekannt ist; platzierung sagt, wie der Punkt gesetzt wurde.',
+	'ogc.collection.kontoreExact':
+		'Die {count} Stadtteilkontore mit zentralem Kontakt und Aufgaben, jedes an seiner Adresse (lage_genauigkeit: address); platzierung sagt, wie der Punkt gesetzt wurde.',
+	'ogc.collection.kontoreSome':
+		'Die {count} Stadtteilkontore mit zentralem Kontakt und Aufgaben. Lage: {n} an der Adresse, ungefähr bei {names} (lage_ungefaehr); platzierung sagt, wie der Punkt gesetzt wurde.',
 	'ogc.collection.indicators':
 		'Indikatoren als Eigenschaften, jeweils der letzte Wert mit _jahr und _stand. Echte Werte: {real}. Beispieldaten (synthetisch, keine Zahlen der Stadt): {synthetic}.',
 

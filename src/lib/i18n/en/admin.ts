@@ -35,6 +35,8 @@ export const admin: Texts<typeof de> = {
 	'admin.kind.rollback': 'Rollback',
 	'admin.kind.edit-catalogue': 'Catalogue edit',
 	'admin.kind.edit-texts': 'Activity report',
+	'admin.kind.edit-kontore': 'Kontore edited',
+	'admin.kind.reseed': 'Re-read from geodata/',
 	'admin.audit.title': 'Audit log',
 
 	'admin.col.time': 'Time',
@@ -110,6 +112,8 @@ export const admin: Texts<typeof de> = {
 	'admin.compare.title': 'Comparison',
 	'admin.nav.import': 'Import',
 	'admin.nav.catalogue': 'Catalogue',
+	'admin.nav.kontore': 'Kontore',
+	'admin.nav.reseed': 'Source data (geodata/)',
 	'admin.nav.atlas': 'Atlas',
 	'admin.versions.version': 'Version {n}',
 	'admin.col.version': 'Version',

@@ -11,6 +11,11 @@ export const analysis: Texts<typeof de> = {
 	'catch.caveat.official':
 		'All figures are approximations: offices at approximate locations, residents as of the latest figure per district (different reference dates).',
 	'catch.kontorApprox': 'Offices: approximate location',
+	'catch.caveat.kontoreExact':
+		'All figures are approximations: district boundaries approximated (not official), residents as of the latest figure per district (different reference dates).',
+	'catch.caveat.official.kontoreExact': 'Residents as of the latest figure per district (different reference dates).',
+	'catch.kontorExact': 'Offices: exact location',
+	'catch.kontorSome': 'Offices: {n} of {total} at an approximate location',
 	'catch.population': 'Residents as of the latest figure per district',
 	'catch.controls': 'Display',
 	'catch.mode': 'Catchment',

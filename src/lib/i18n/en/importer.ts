@@ -114,6 +114,8 @@ export const importer: Texts<typeof de> = {
 	'data.noCentre': 'Stadtteil has no centre coordinate; the geometry needs one for every Stadtteil',
 	'data.unknownStadtteilName': 'unknown Stadtteil',
 	'data.latLonPair': 'lat and lon go together: both or neither',
+	'data.kontorExactNeedsPosition': 'an exact location (address) needs coordinates: give lat and lon or choose a coarser precision',
+	'data.kontorClosedBeforeOpened': 'the closing date is before the opening ({opened})',
 	'data.unknownDataset': 'unknown dataset id (no sidecar has it)',
 	'data.beispielMismatch': 'does not match dataset {dataset} (beispieldaten: {beispieldaten}); example and real data must never be mixed up',
 	'data.onlySums': 'only for sum indicators (counts of persons); rates are always under disclosure control',

@@ -50,6 +50,10 @@ export const ogc: Texts<typeof de> = {
 	'ogc.collection.stadtgrenzeVg250': 'city boundary from the BKG’s VG250 (scale 1:250,000), simplified.',
 	'ogc.collection.kontoreText':
 		'The {count} district offices (Stadtteilkontore) with central contact and tasks. Location: approximate (lage_ungefaehr) as long as no address is known; platzierung says how the point was placed.',
+	'ogc.collection.kontoreExact':
+		'The {count} district offices (Stadtteilkontore) with central contact and tasks, each at its address (lage_genauigkeit: address); platzierung says how the point was placed.',
+	'ogc.collection.kontoreSome':
+		'The {count} district offices (Stadtteilkontore) with central contact and tasks. Location: {n} at their address, approximate for {names} (lage_ungefaehr); platzierung says how the point was placed.',
 	'ogc.collection.indicators':
 		'Indicators as properties, each the latest value with _jahr (year) and _stand (reference date). Real values: {real}. Example data (synthetic, not the city’s figures): {synthetic}.',
 

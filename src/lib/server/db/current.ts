@@ -1,11 +1,12 @@
 // The server's one connection to the versioned store (DATABASE_PATH, default data/kontoratlas.db)
 // and its seed: a fresh database gets the shipped geodata/ and the derived/ that `npm run data`
 // built from it as version 1.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
 import { DERIVED_FILES, Manifest } from '$lib/data/derived';
 import { dataDir, readDerivedDir } from '../store';
+import { readSourceDir } from './sourceDir';
 import { currentVersionId, insertVersion, listVersions, openDatabase, versionDerived, versionInfo, type Db } from './database';
 
 let db: Db | null = null;
@@ -31,15 +32,6 @@ export function currentDerived(known: number | null): { version: number; derived
 	const d = getDatabase();
 	const version = currentVersionId(d)!;
 	return { version, derived: version === known ? null : versionDerived(d, version) };
-}
-
-export function readSourceDir(dir: string): Map<string, string> {
-	const names = readdirSync(dir, { withFileTypes: true, recursive: true })
-		.filter((e) => e.isFile())
-		.map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
-		.filter((f) => /\.(csv|json|geojson)$/.test(f))
-		.sort();
-	return new Map(names.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
 /**

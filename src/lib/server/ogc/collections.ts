@@ -1,6 +1,7 @@
 // The collections the OGC API serves. A collection is one entry: id, title and description (in the
 // request's language), the property list and the function that gives its features. A new layer (e.g. catchments) is a new entry.
 import { bbox } from '@turf/turf';
+import { approximateShare, kontorLocationStatus } from '$lib/data/kontorStatus';
 import { approximationNote, geometryStatus, type Store } from '../store';
 import type { Locale } from '$lib/i18n';
 import type { OgcKey, OgcT } from '$lib/i18n/ogc';
@@ -70,7 +71,14 @@ export const COLLECTIONS: OgcCollection[] = [
 	{
 		id: 'kontore',
 		title: (t) => t('ogc.collection.kontore'),
-		description: (s, t) => t('ogc.collection.kontoreText', { count: s.derived.kontore.features.length }),
+		description: (s, t) => {
+			const status = kontorLocationStatus(s.derived.kontore.features);
+			const count = status.total;
+			const share = approximateShare(status);
+			if (share === 'all') return t('ogc.collection.kontoreText', { count });
+			if (share === 'none') return t('ogc.collection.kontoreExact', { count });
+			return t('ogc.collection.kontoreSome', { count, n: count - status.approximate.length, names: status.approximate.join(', ') });
+		},
 		geometryTypes: ['Point'],
 		properties: () => KONTOR_PROPERTIES,
 		features: (s) => s.derived.kontore.features.map(kontorFeature)

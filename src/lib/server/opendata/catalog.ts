@@ -3,6 +3,7 @@
 // the /daten page, the downloads and the DCAT-AP.de catalogue all read this list.
 import type { DatasetEntry } from '$lib/data/derived';
 import type { IndicatorMeta } from '$lib/data/contracts';
+import { approximateShare, kontorLocationStatus } from '$lib/data/kontorStatus';
 import { approximationNote, geometryStatus, type Store } from '../store';
 import { collectionById } from '../ogc/collections';
 import { ogcTexts } from '$lib/i18n/ogc';
@@ -230,12 +231,23 @@ const SPECS: Spec[] = [
 	{
 		id: 'kontore',
 		title: 'Stadtteilkontore in Salzgitter',
-		description:
-			'Die sechs Stadtteilkontore mit zentralem Kontakt und Aufgaben. Die Punkte zeigen die ungefähre Lage, solange keine Adressen veröffentlicht sind.',
-		status: [
-			{ code: 'real', detail: 'Namen, Kontakt und Aufgaben aus der Broschüre der Stadt' },
-			{ code: 'naeherung', detail: 'Lage der Punkte ungefähr' }
-		],
+		// "ungefähre Lage" only for the Kontore still without an exact position.
+		description: (s) => {
+			const status = kontorLocationStatus(s.derived.kontore.features);
+			const where = {
+				all: 'Die Punkte zeigen die ungefähre Lage, solange keine Adressen veröffentlicht sind.',
+				none: 'Die Punkte zeigen die genaue Lage an der Adresse.',
+				some: `Die Punkte zeigen die genaue Lage an der Adresse, ungefähr nur bei: ${status.approximate.join(', ')}.`
+			}[approximateShare(status)];
+			return `Die ${status.total} Stadtteilkontore mit zentralem Kontakt und Aufgaben. ${where}`;
+		},
+		status: (s) => {
+			const status = kontorLocationStatus(s.derived.kontore.features);
+			const real = { code: 'real', detail: 'Namen, Kontakt und Aufgaben aus der Broschüre der Stadt' } as const;
+			const share = approximateShare(status);
+			if (share === 'none') return [real];
+			return [real, { code: 'naeherung', detail: share === 'all' ? 'Lage der Punkte ungefähr' : `Lage ungefähr: ${status.approximate.join(', ')}` }];
+		},
 		sidecars: ['kontore', 'kontore-kontakt'],
 		keywords: ['Stadtteilkontor', 'Quartiersmanagement', 'Salzgitter'],
 		themes: [THEME('SOCI'), THEME('GOVE')],

@@ -1,3 +1,4 @@
+import { approximateShare, kontorLocationStatus } from '$lib/data/kontorStatus';
 import { DEFAULT_SPACING_M } from '$lib/geo/population';
 import { WALKING_DEFAULTS } from '$lib/geo/walking';
 import { catchmentsFor, parseScenarioQuery, scenarioFor } from '$lib/server/catchments';
@@ -10,6 +11,8 @@ export const GET = apiGet(async ({ url, request }, store) => {
 	const { inputs } = catchmentsFor(store);
 	const { figures, best } = await scenarioFor(store, query);
 	const approximation = approximationNote(store);
+	const kontorStatus = kontorLocationStatus(store.derived.kontore.features);
+	const share = approximateShare(kontorStatus);
 	return sendJson(request, {
 		kontore: query.sites.map((s) => ({ id: s.id, name: s.name, lonLat: s.lonLat, hypothetical: s.hypothetical ?? false })),
 		...figures,
@@ -20,7 +23,11 @@ export const GET = apiGet(async ({ url, request }, store) => {
 			profileYears: inputs.profileYears,
 			pointSpacingM: DEFAULT_SPACING_M,
 			walking: WALKING_DEFAULTS,
-			caveats: [...(approximation ? [`Stadtteilgrenzen: ${approximation}`] : []), 'Kontore: ungefähre Lage', 'Gehzeit: Luftlinie × Umwegfaktor, kein Wegenetz']
+			caveats: [
+				...(approximation ? [`Stadtteilgrenzen: ${approximation}`] : []),
+				...(share === 'none' ? [] : [share === 'all' ? 'Kontore: ungefähre Lage' : `Kontore: ungefähre Lage bei ${kontorStatus.approximate.join(', ')}`]),
+				'Gehzeit: Luftlinie × Umwegfaktor, kein Wegenetz'
+			]
 		}
 	});
 });

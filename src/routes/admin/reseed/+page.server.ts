@@ -1,0 +1,58 @@
+import { fail } from '@sveltejs/kit';
+import { formatProblem } from '$lib/data/problems';
+import { adminForm, requireSession } from '$lib/server/admin/guard';
+import { geodataDir, getDatabase } from '$lib/server/db/current';
+import { currentVersionId, versionFiles } from '$lib/server/db/database';
+import { readSourceDir } from '$lib/server/db/sourceDir';
+import { confirmPreview, discardPreview, previewFileEdit } from '$lib/server/importer';
+import { kontorChanges, readKontore } from '$lib/server/kontorEdit';
+import { reseedPlan } from '$lib/server/reseed';
+import { translator, urlLocale, core } from '$lib/i18n';
+import { admin } from '$lib/i18n/admin';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The current version's files against geodata/ as the repository has it now. */
+function compare() {
+	const db = getDatabase();
+	const version = currentVersionId(db)!;
+	const current = versionFiles(db, version);
+	return { version, current, plan: reseedPlan(current, readSourceDir(geodataDir())) };
+}
+
+export const load: PageServerLoad = (event) => {
+	requireSession(event);
+	const { version, plan } = compare();
+	return { version, changed: plan.changed, added: plan.added, onlyInStore: plan.onlyInStore };
+};
+
+export const actions: Actions = {
+	preview: async (event) => {
+		const { session } = await adminForm(event);
+		const locale = urlLocale(event.url);
+		const { current, plan } = compare();
+		const result = await previewFileEdit(plan.edit, 'geodata/', session.user);
+		if (!result.ok) return fail(422, { problems: result.problems.slice(0, 200).map((p) => formatProblem(p, locale)) });
+		const p = result.preview;
+		return {
+			preview: {
+				id: p.id,
+				summary: p.summary,
+				baseVersion: p.baseVersion,
+				diff: { ...p.diff, values: p.diff.values.slice(0, 1000) },
+				truncated: p.diff.values.length > 1000
+			},
+			kontore: kontorChanges(readKontore(current), readKontore(p.files)).map((c) => ({ name: c.name, kind: c.kind, fields: c.fields.map((f) => f.field) }))
+		};
+	},
+	confirm: async (event) => {
+		const { session, form } = await adminForm(event);
+		const result = await confirmPreview(String(form.get('preview') ?? ''), session.user);
+		if (!result.ok) return fail(result.status, { message: translator(urlLocale(event.url), admin)(result.message.key, result.message.params) });
+		return { done: { version: result.version } };
+	},
+	discard: async (event) => {
+		const { session, form } = await adminForm(event);
+		discardPreview(String(form.get('preview') ?? ''), session.user);
+		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
+	}
+};
