@@ -93,5 +93,8 @@ export const facilities = {
 	'fac.admin.type.measure': 'gezählt als',
 	'fac.admin.type.none': 'keine',
 	'fac.admin.types': 'Typen',
-	'fac.admin.form': 'Formular'
+	'fac.admin.form': 'Formular',
+	'fac.ogc.title': 'Einrichtungen',
+	'fac.ogc.text':
+		'{count} Einrichtungen in {types} Typen (Kitas, Schulen, Treffs, Beratung, Gesundheit, Haltestellen, Sport, Netzwerkpartner) mit Kapazität, Öffnungszeiten und den Kontoren, deren Netzwerkpartner sie sind.'
 };

@@ -95,5 +95,8 @@ export const facilities: Texts<typeof de> = {
 	'fac.admin.type.measure': 'counted as',
 	'fac.admin.type.none': 'none',
 	'fac.admin.types': 'Types',
-	'fac.admin.form': 'Form'
+	'fac.admin.form': 'Form',
+	'fac.ogc.title': 'Facilities',
+	'fac.ogc.text':
+		'{count} facilities of {types} types (day care, schools, meeting places, counselling, health, stops, sport, network partners) with capacity, opening hours and the Kontore whose network partners they are.'
 };

@@ -103,8 +103,16 @@ export async function previewRegisterImport(u: RegisterUpload): Promise<Facility
 	let read: { candidates: Candidate[]; problems: DataProblem[]; columns?: Record<string, string> };
 	if (isGeojson) read = geojsonCandidates(wgs84Text(decoded.text), file, { source: u.source, asOf: date, types: store.derived.facilityTypes });
 	else read = registerCandidates(decoded.text, file, store.derived.facilityTypes, { source: u.source, asOf: date, kontorIds });
-	if (read.problems.length) return { ok: false, problems: read.problems };
 	const current = existing(store);
+	const columns = read.columns ?? {};
+	const named = (ps: DataProblem[]) => ps.map((p) => (p.field && columns[p.field] ? { ...p, field: columns[p.field] } : p));
+	if (read.problems.length) {
+		// The rows that did read are checked too, so that one round shows every problem.
+		const others = u.mode === 'merge' ? current.filter((c) => !read.candidates.some((r) => r.props.id === c.props.id)) : [];
+		const checked = checkFacilities([...others, ...read.candidates], checkContext(store)).problems.filter((p) => p.file === file);
+		const all = [...read.problems, ...named(checked)];
+		return { ok: false, problems: all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+	}
 	const merged = mergeRegister(
 		current.map((c) => ({ position: c.position, props: c.props })),
 		read.candidates.map((c) => ({ position: c.position, props: c.props })),
@@ -113,7 +121,6 @@ export async function previewRegisterImport(u: RegisterUpload): Promise<Facility
 	const fromUpload = new Map(read.candidates.map((c) => [c.props.id, c]));
 	const next = merged.map((f) => fromUpload.get(f.props.id) ?? current.find((c) => c.props.id === f.props.id)!);
 	const sidecar = importedMeta(currentSidecar(), merged, { file, source: u.source, licence: u.licence, date });
-	const columns = read.columns ?? {};
 	const result = await previewRegister(
 		store,
 		next,
@@ -121,7 +128,7 @@ export async function previewRegisterImport(u: RegisterUpload): Promise<Facility
 		{ kind: 'import-facilities', summary: `Einrichtungen aus ${file} (${u.mode === 'replace' ? 'ersetzt' : 'ergänzt'})`, label: file, sidecar },
 		u.user
 	);
-	if (!result.ok) return { ok: false, problems: result.problems.map((p) => (p.field && columns[p.field] ? { ...p, field: columns[p.field] } : p)) };
+	if (!result.ok) return { ok: false, problems: named(result.problems) };
 	return result;
 }
 
