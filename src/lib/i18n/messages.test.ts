@@ -13,11 +13,26 @@ import { serving } from './serving';
 import { importer } from './importer';
 import { ogc } from './ogc';
 import { catalogue } from './catalogue';
+import { facilities } from './facilities';
 import { kontore } from './kontore';
 import { report } from './report';
 import { reportOutput } from './reportOutput';
 
-const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving, importer, ogc, catalogue, kontore, report, reportOutput };
+const SECTIONS: Record<string, Section> = {
+	core,
+	atlas,
+	analysis,
+	admin,
+	problems,
+	serving,
+	importer,
+	ogc,
+	catalogue,
+	facilities,
+	kontore,
+	report,
+	reportOutput
+};
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {

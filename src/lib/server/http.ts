@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, translator, type KeyOf, type Locale, type Params } from
 import { problems } from '$lib/i18n/problems';
 import { serving } from '$lib/i18n/serving';
 import { reportOutput } from '$lib/i18n/reportOutput';
+import { facilities } from '$lib/i18n/facilities';
 import { requestLocale } from '$lib/i18n/request';
 import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
@@ -50,7 +51,7 @@ export function problem(status: number, details: ProblemDetails, instance?: stri
 }
 
 /** The catalogue sections that problem texts come from (a new section of problem texts joins here). */
-const PROBLEM_SECTIONS = [problems, serving, reportOutput] as const;
+const PROBLEM_SECTIONS = [problems, serving, reportOutput, facilities] as const;
 export type ProblemKey = KeyOf<(typeof PROBLEM_SECTIONS)[number]>;
 
 /** A problem by its catalogue keys; `params` fill the placeholders of title and detail. */

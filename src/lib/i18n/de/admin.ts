@@ -41,6 +41,8 @@ export const admin = {
 	'admin.kind.edit-texts': 'Tätigkeitsbericht',
 	'admin.kind.edit-kontore': 'Bearbeitung Kontore',
 	'admin.kind.reseed': 'Neu eingelesen aus geodata/',
+	'admin.kind.import-facilities': 'Import Einrichtungen',
+	'admin.kind.edit-facilities': 'Einrichtungen bearbeitet',
 	'admin.audit.title': 'Protokoll',
 
 	'admin.col.version': 'Version',

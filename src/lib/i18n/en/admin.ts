@@ -37,6 +37,8 @@ export const admin: Texts<typeof de> = {
 	'admin.kind.edit-texts': 'Activity report',
 	'admin.kind.edit-kontore': 'Kontore edited',
 	'admin.kind.reseed': 'Re-read from geodata/',
+	'admin.kind.import-facilities': 'Facilities imported',
+	'admin.kind.edit-facilities': 'Facilities edited',
 	'admin.audit.title': 'Audit log',
 
 	'admin.col.time': 'Time',

@@ -120,7 +120,18 @@ export function migrate(db: Db): void {
 }
 
 /** Every way a version comes to be; the store accepts no other. */
-export const VERSION_KINDS = ['seed', 'import-csv', 'import-geojson', 'rollback', 'edit-catalogue', 'edit-texts', 'edit-kontore', 'reseed'] as const;
+export const VERSION_KINDS = [
+	'seed',
+	'import-csv',
+	'import-geojson',
+	'rollback',
+	'edit-catalogue',
+	'edit-texts',
+	'edit-kontore',
+	'reseed',
+	'import-facilities',
+	'edit-facilities'
+] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 export interface VersionInfo {
