@@ -38,8 +38,6 @@ export function buildDerived(files: SourceFiles): Derived {
 	const { ortschaften, stadt } = unionAreas(sources.gebiete, leaves, stadtteile.features, cells.quality, outlineTitle);
 	const kontore = placeKontore(sources, refs);
 	const { facilities, facilityTypes } = readFacilities(files, { city: stadt, stadtteile: stadtteile.features, kontore, indicators: sources.catalogue }, log);
-
-	const kontore = placeKontore(sources, refs);
 	const taetigkeit = readActivities(
 		files,
 		kontore.map((k) => k.properties.id),
