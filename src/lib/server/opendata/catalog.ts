@@ -267,7 +267,6 @@ const SPECS: Spec[] = [
 				? [{ code: 'beispieldaten', detail: 'synthetisch erzeugt, nicht zitieren oder für Entscheidungen nutzen' }]
 				: [{ code: 'real', detail: 'aus dem importierten Einrichtungsverzeichnis' }],
 		sidecars: ['einrichtungen-beispiel', 'einrichtungstypen'],
-		licence: CC_ZERO,
 		keywords: ['Einrichtungen', 'Kita', 'Schule', 'Netzwerkpartner', 'Salzgitter'],
 		themes: [THEME('SOCI'), THEME('EDUC'), THEME('HEAL')],
 		collection: 'einrichtungen',
