@@ -27,7 +27,18 @@ const facility = (id: string, name: string, ts: string[], lonLat: [number, numbe
 });
 const square = (id: string, name: string, x0: number): Feature<Polygon, { id: string; name: string }> => ({
 	type: 'Feature',
-	geometry: { type: 'Polygon', coordinates: [[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]] },
+	geometry: {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[x0, 0],
+				[x0 + 1, 0],
+				[x0 + 1, 1],
+				[x0, 1],
+				[x0, 0]
+			]
+		]
+	},
 	properties: { id, name }
 });
 const stadtteile = [square('west', 'Westviertel', 0), square('ost', 'Östliches Viertel', 1)];
@@ -72,7 +83,12 @@ describe('facility helpers', () => {
 	});
 
 	it('counts facilities per type, a facility once for each of its types', () => {
-		expect(countByType(register.map((f) => f.properties), types).map((c) => [c.type.id, c.count])).toEqual([
+		expect(
+			countByType(
+				register.map((f) => f.properties),
+				types
+			).map((c) => [c.type.id, c.count])
+		).toEqual([
 			['kita', 2],
 			['familienzentrum', 1],
 			['apotheke', 1]

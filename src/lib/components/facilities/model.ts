@@ -112,8 +112,6 @@ export function sortRows(rows: FacilityRow[], key: SortKey, descending = false):
 }
 
 /** Counts per type (in the catalogue's order, types without facilities left out). */
-export function countByType(facilities: FacilityProps[], types: FacilityType[]): { type: FacilityType; count: number }[] {
-	return types
-		.map((type) => ({ type, count: facilities.filter((f) => f.types.includes(type.id)).length }))
-		.filter((c) => c.count > 0);
+export function countByType(facilities: Pick<FacilityProps, 'types'>[], types: FacilityType[]): { type: FacilityType; count: number }[] {
+	return types.map((type) => ({ type, count: facilities.filter((f) => f.types.includes(type.id)).length })).filter((c) => c.count > 0);
 }
