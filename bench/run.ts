@@ -2,12 +2,13 @@
 // bench/results.json and the README's benchmark section. Target misses are figures (FAIL in the
 // table), not errors; the exit code is 1 only when a benchmark could not run.
 // `tsx bench/run.ts --only sizes,catchments` runs some sections (by the first word of their
-// name: map, payload, API, analysis, catchment, catchments, sizes) and writes nothing.
+// name: map, payload, API, analysis, catchment, catchments, facilities, sizes) and writes nothing.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { benchAnalysisLoad } from './analysis-load';
 import { benchCatchmentPage } from './catchment-page';
+import { benchFacilities } from './facilities';
 import { formatTable, rowsFromOutput, type BenchRow } from './lib';
 import { benchMapLoad } from './map-load';
 import { benchPayload } from './payload';
@@ -93,6 +94,7 @@ await section('API throughput and memory', () => benchThroughput({ log }));
 await section('analysis load on cached reads', () => benchAnalysisLoad({ log }));
 await section('catchment page to first figures', () => benchCatchmentPage({ log }));
 await section('catchments', () => script('bench:catchments', 'catchments (bench:catchments)'));
+await section('facilities nearest', () => benchFacilities({ log }));
 await section('sizes', () => script('bench:size', 'sizes (bench:size)'));
 const durationS = Math.round((Date.now() - started) / 1000);
 

@@ -24,7 +24,7 @@ function listFiles(dir: string): string[] {
 
 /** The code that shapes the output counts as input too: a changed derivation rebuilds. */
 function codeFiles(): string[] {
-	return ['src/lib/data', 'src/lib/geo', 'src/lib/stats'].flatMap((d) => listTs(join(root, d))).sort();
+	return ['src/lib/data', 'src/lib/facilities', 'src/lib/geo', 'src/lib/stats'].flatMap((d) => listTs(join(root, d))).sort();
 }
 function listTs(dir: string): string[] {
 	if (!existsSync(dir)) return [];
@@ -71,6 +71,8 @@ const outputs: Record<Exclude<keyof typeof DERIVED_FILES, 'manifest'>, unknown> 
 	stadt: derived.stadt,
 	context: derived.context,
 	kontore: derived.kontore,
+	facilities: derived.facilities,
+	facilityTypes: derived.facilityTypes,
 	indicators: derived.indicators,
 	values: derived.values,
 	datasets: derived.datasets,
@@ -96,6 +98,7 @@ const r = derived.report;
 console.log(
 	`data: wrote ${relative(root, outDir)}/ in ${Math.round(performance.now() - started)} ms — ` +
 		`${derived.stadtteile.features.length} Stadtteile, ${derived.ortschaften.features.length} Ortschaften, ${derived.kontore.features.length} Kontore, ` +
+		`${derived.facilities.features.length} facilities of ${derived.facilityTypes.length} types, ` +
 		`${derived.indicators.length} indicators, ${derived.values.length} values`
 );
 console.log(

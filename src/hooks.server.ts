@@ -39,6 +39,9 @@ export const handle: Handle = async (input) => {
 	return cache.keep(input.event.request, input.event.url, generation, response);
 };
 
+/** The API's only non-reading endpoints: computations from a request body that store nothing. */
+const API_POST = new Set(['/api/einrichtungen/wasWaere']);
+
 const route: Handle = async ({ event, resolve }) => {
 	const api = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
 	const ogc = event.url.pathname === '/ogc' || event.url.pathname.startsWith('/ogc/');
@@ -53,7 +56,7 @@ const route: Handle = async ({ event, resolve }) => {
 			}
 		});
 	}
-	if (api && !['GET', 'HEAD'].includes(event.request.method)) {
+	if (api && !['GET', 'HEAD'].includes(event.request.method) && !(event.request.method === 'POST' && API_POST.has(event.url.pathname))) {
 		return localisedProblem(
 			405,
 			{ title: 'problem.method', detail: 'problem.method.detail', params: { method: event.request.method }, allowed: ['GET', 'HEAD', 'OPTIONS'] },

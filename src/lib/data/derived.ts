@@ -1,6 +1,7 @@
 // The derived data that `npm run data` writes and the server loads: file names and schemas.
 // The server validates it once at start-up, so a corrupt file fails loudly instead of serving junk.
 import { z } from 'zod';
+import { EMPTY_FACILITIES, FacilityCollection, FacilityType } from '$lib/facilities/contracts';
 import { AreaProps, DatasetFields, IndicatorMeta, IndicatorValue, KontorProps, withProvenanceNames } from './contracts';
 
 export const DERIVED_FILES = {
@@ -10,6 +11,8 @@ export const DERIVED_FILES = {
 	stadt: 'areas-stadt.geojson',
 	context: 'context.geojson',
 	kontore: 'kontore.geojson',
+	facilities: 'facilities.geojson',
+	facilityTypes: 'facility-types.json',
 	indicators: 'indicators.json',
 	values: 'values.json',
 	datasets: 'datasets.json',
@@ -85,6 +88,9 @@ export const Derived = z.object({
 	stadt: AreaCollection,
 	context: ContextCollection,
 	kontore: KontorCollection,
+	/** The facility register; versions stored before it existed have none. */
+	facilities: FacilityCollection.default(EMPTY_FACILITIES),
+	facilityTypes: z.array(FacilityType).default([]),
 	indicators: z.array(IndicatorMeta),
 	values: z.array(IndicatorValue),
 	datasets: z.array(DatasetEntry),

@@ -3,6 +3,7 @@
 // live in ./stages, one module each, in the order buildDerived runs them.
 import type { Derived } from './derived';
 import { aggregate, leavesOf } from './stages/aggregate';
+import { readFacilities } from './stages/facilities';
 import { buildCells, contextFeatures, stadtteilAreas, unionAreas } from './stages/geometry';
 import { placeKontore } from './stages/kontore';
 import { ProblemLog } from './stages/log';
@@ -16,7 +17,7 @@ export { slug } from './stages/numbers';
 export type { SourceFiles } from './stages/read';
 
 /** Bump when the derivation changes, so `npm run data` rebuilds although the inputs did not change. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 export const BOUNDARIES_FILE = FILES.grenzen;
 
@@ -34,13 +35,17 @@ export function buildDerived(files: SourceFiles): Derived {
 	const stadtteile = stadtteilAreas(cells, refs);
 	const outlineTitle = sources.datasets.find((d) => d.files.includes(FILES.outline))!.title.de;
 	const { ortschaften, stadt } = unionAreas(sources.gebiete, leaves, stadtteile.features, cells.quality, outlineTitle);
+	const kontore = placeKontore(sources, refs);
+	const { facilities, facilityTypes } = readFacilities(files, { city: stadt, stadtteile: stadtteile.features, kontore, indicators: sources.catalogue }, log);
 
 	return {
 		stadtteile: { type: 'FeatureCollection', features: stadtteile.features },
 		ortschaften: { type: 'FeatureCollection', features: ortschaften },
 		stadt: { type: 'FeatureCollection', features: [stadt] },
 		context: { type: 'FeatureCollection', features: contextFeatures(cells.simplified.surroundings, stadt, cells.outline) },
-		kontore: { type: 'FeatureCollection', features: placeKontore(sources, refs) },
+		kontore: { type: 'FeatureCollection', features: kontore },
+		facilities,
+		facilityTypes,
 		indicators: aggregated.indicators,
 		values: aggregated.values,
 		datasets: sources.datasets,

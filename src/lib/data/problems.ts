@@ -2,12 +2,13 @@
 // broken input can be fixed without guessing. The pipeline and the importers collect them; the
 // reason is a catalogue key with its parameters, shown in the reader's language (German default).
 import { translator, type Locale, type Params } from '$lib/i18n';
+import { facilities, type FacilitiesKey } from '$lib/i18n/facilities';
 import { importer, type ImporterKey } from '$lib/i18n/importer';
 import type { z } from 'zod';
 
-/** A reason: a key of the `importer` section with its placeholders. */
+/** A reason: a key of the `importer` (or the facility register's `facilities`) section with its placeholders. */
 export interface DataReason {
-	key: ImporterKey;
+	key: ImporterKey | FacilitiesKey;
 	params?: Params;
 }
 
@@ -32,6 +33,7 @@ export interface DataProblem extends DataReason {
  */
 export function zodReason(issue: z.core.$ZodIssue, value: unknown): DataReason {
 	if (Object.hasOwn(importer.de, issue.message)) return { key: issue.message as ImporterKey };
+	if (Object.hasOwn(facilities.de, issue.message)) return { key: issue.message as FacilitiesKey };
 	switch (issue.code) {
 		case 'invalid_type':
 			if (issue.expected === 'int') return { key: 'data.zod.notInteger' };
@@ -56,14 +58,14 @@ export function zodReason(issue: z.core.$ZodIssue, value: unknown): DataReason {
 
 /** The reason alone, in one language. */
 export function problemReason(p: DataProblem, locale: Locale = 'de'): string {
-	const t = translator(locale, importer);
+	const t = translator(locale, importer, facilities);
 	const text = t(p.key, p.params);
 	return p.note ? t(p.note.key, { ...p.note.params, text }) : text;
 }
 
 /** Where, what and which value, in one line. */
 export function formatProblem(p: DataProblem, locale: Locale = 'de'): string {
-	const t = translator(locale, importer);
+	const t = translator(locale, importer, facilities);
 	const where = [p.file];
 	if (p.row !== undefined) where.push(t('data.where.row', { n: p.row }));
 	if (p.feature !== undefined) where.push(t('data.where.feature', { n: p.feature }));

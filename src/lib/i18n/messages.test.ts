@@ -12,9 +12,10 @@ import { problems } from './problems';
 import { serving } from './serving';
 import { importer } from './importer';
 import { ogc } from './ogc';
+import { facilities } from './facilities';
 import { facmap } from './facmap';
 
-const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving, importer, ogc, facmap };
+const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving, importer, ogc, facilities, facmap };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { DEFAULT_LOCALE, translator, type KeyOf, type Locale, type Params } from '$lib/i18n';
 import { problems } from '$lib/i18n/problems';
 import { serving } from '$lib/i18n/serving';
+import { facilities } from '$lib/i18n/facilities';
 import { requestLocale } from '$lib/i18n/request';
 import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
@@ -49,7 +50,7 @@ export function problem(status: number, details: ProblemDetails, instance?: stri
 }
 
 /** The catalogue sections that problem texts come from (a new section of problem texts joins here). */
-const PROBLEM_SECTIONS = [problems, serving] as const;
+const PROBLEM_SECTIONS = [problems, serving, facilities] as const;
 export type ProblemKey = KeyOf<(typeof PROBLEM_SECTIONS)[number]>;
 
 /** A problem by its catalogue keys; `params` fill the placeholders of title and detail. */

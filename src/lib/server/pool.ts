@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { env } from '$env/dynamic/private';
 import { ProblemError, type ProblemMessage } from './http';
-import type { PoolJob, ScenarioAnswer, ScenarioJob, TestJob } from './poolJobs';
+import type { FacilityReachAnswer, FacilityReachJob, PoolJob, ScenarioAnswer, ScenarioJob, TestJob } from './poolJobs';
 
 export interface PoolSettings {
 	threads: number;
@@ -72,8 +72,9 @@ async function jobsModule() {
 
 /** Runs `job` in the pool (in-process under vite dev); throws PoolError (catalogue keys, put in the request's language by problemFrom) when it cannot. */
 export async function runInPool(job: ScenarioJob): Promise<ScenarioAnswer>;
+export async function runInPool(job: FacilityReachJob): Promise<FacilityReachAnswer>;
 export async function runInPool(job: TestJob): Promise<null>;
-export async function runInPool(job: PoolJob): Promise<ScenarioAnswer | null> {
+export async function runInPool(job: PoolJob): Promise<ScenarioAnswer | FacilityReachAnswer | null> {
 	const mod = await jobsModule();
 	// A source file (vite dev): no worker, see above.
 	if (env.KONTORATLAS_POOL === 'off' || !/\.m?js$/.test(new URL(mod.MODULE_URL).pathname)) return mod.runJob(job);

@@ -1,12 +1,14 @@
 // The jobs of the analysis pool (pool.ts): a catchment scenario with its answer bodies (rings,
-// nearest areas, coverage figures, best next locations), and, for tests only, jobs that misbehave
+// nearest areas, coverage figures, best next locations), residents within reach of facilities,
+// and, for tests only, jobs that misbehave
 // on purpose. In production this module's built chunk is the pool's worker file; under `vite dev`
 // it runs in-process. Only pool.ts imports it, and only dynamically (see MODULE_URL).
 import { isMainThread } from 'node:worker_threads';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Area, KontorSite } from '$lib/geo/catchments';
 import { bestNextLocations, type Suggestion } from '$lib/geo/covering';
-import type { PopulationArea } from '$lib/geo/population';
+import { populationSurface, type PopulationArea, type PopulationSurface } from '$lib/geo/population';
+import { reachSums, type ReachSums } from '$lib/facilities/reach';
 import type { ProfileInput } from '$lib/geo/profiles';
 import { roundFeatures } from '$lib/geo/round';
 import { catchmentModel, computeScenario, type CatchmentModel, type CoverageFigures } from '$lib/geo/scenario';
@@ -43,7 +45,25 @@ export interface TestJob {
 	ms?: number;
 }
 
-export type PoolJob = ScenarioJob | TestJob;
+/** Residents within reach of the nearest facility, for one or more sets of facilities (what-if: before and after). */
+export interface FacilityReachJob {
+	kind: 'facility-reach';
+	version: number;
+	/** JSON of PopulationArea[] (the Stadtteile with residents), parsed and gridded once per version in each worker. */
+	model: string;
+	sets: [number, number][][];
+	distanceM: number;
+	walkingM: number;
+}
+
+export interface FacilityReachAnswer {
+	/** Stadtteil ids in the order of the sums. */
+	areaIds: string[];
+	sums: ReachSums[];
+	ms: number;
+}
+
+export type PoolJob = ScenarioJob | FacilityReachJob | TestJob;
 
 export interface ScenarioAnswer {
 	figures: CoverageFigures;
@@ -97,6 +117,17 @@ export function runScenario(job: ScenarioJob): ScenarioAnswer {
 	};
 }
 
+let cachedSurface: { version: number; text: string; surface: PopulationSurface } | null = null;
+
+export function runFacilityReach(job: FacilityReachJob): FacilityReachAnswer {
+	const t = performance.now();
+	if (cachedSurface?.version !== job.version || cachedSurface.text !== job.model) {
+		cachedSurface = { version: job.version, text: job.model, surface: populationSurface(JSON.parse(job.model) as PopulationArea[]) };
+	}
+	const { surface } = cachedSurface;
+	return { areaIds: surface.areaIds, sums: job.sets.map((set) => reachSums(surface, set, job.distanceM, job.walkingM)), ms: performance.now() - t };
+}
+
 function runTest(job: TestJob): null {
 	// In-process (vite dev) these would stop or block the server itself.
 	if (isMainThread) throw new Error('test jobs run only in pool workers');
@@ -111,6 +142,8 @@ function runTest(job: TestJob): null {
 }
 
 /** The pool's task handler (piscina calls it by this name). */
-export function runJob(job: PoolJob): ScenarioAnswer | null {
-	return job.kind === 'scenario' ? runScenario(job) : runTest(job);
+export function runJob(job: PoolJob): ScenarioAnswer | FacilityReachAnswer | null {
+	if (job.kind === 'scenario') return runScenario(job);
+	if (job.kind === 'facility-reach') return runFacilityReach(job);
+	return runTest(job);
 }

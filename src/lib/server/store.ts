@@ -72,6 +72,8 @@ export function readDerivedDir(dir: string): Derived {
 		stadt: read(DERIVED_FILES.stadt),
 		context: read(DERIVED_FILES.context),
 		kontore: read(DERIVED_FILES.kontore),
+		facilities: read(DERIVED_FILES.facilities),
+		facilityTypes: read(DERIVED_FILES.facilityTypes),
 		indicators: read(DERIVED_FILES.indicators),
 		values: read(DERIVED_FILES.values),
 		datasets: read(DERIVED_FILES.datasets),

@@ -1,0 +1,77 @@
+import { randomLcg } from 'd3-random';
+import { describe, expect, it } from 'vitest';
+import { NearestIndex, nearestNaive } from './nearest';
+
+const random = (n: number, seed: number, w: number, h: number) => {
+	const r = randomLcg(seed);
+	const x = new Float64Array(n);
+	const y = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		x[i] = r() * w;
+		y[i] = r() * h;
+	}
+	return { x, y };
+};
+
+describe('NearestIndex', () => {
+	it('finds, by hand, the nearest of three facilities and its distance', () => {
+		const f = { x: [0, 100, 0], y: [0, 0, 300] };
+		const { index, distance } = new NearestIndex(f.x, f.y).nearest([10, 90, 3, 60], [0, 40, 200, 0]);
+		expect([...index]).toEqual([0, 1, 2, 1]);
+		expect(distance[0]).toBe(10);
+		expect(distance[1]).toBeCloseTo(Math.hypot(10, 40), 12);
+		expect(distance[2]).toBeCloseTo(Math.hypot(3, 100), 12);
+		expect(distance[3]).toBe(40);
+	});
+
+	it('gives exactly the naive loop’s indices and distances, also for points far outside the facilities', () => {
+		const facilities = random(300, 1, 8000, 5000);
+		const points = random(20000, 2, 8000, 5000);
+		// Far outside: the outermost cells of the grid hold these.
+		points.x[0] = -50000;
+		points.y[1] = 90000;
+		const fast = new NearestIndex(facilities.x, facilities.y).nearest(points.x, points.y);
+		const naive = nearestNaive(points.x, points.y, facilities.x, facilities.y);
+		expect(fast.index).toEqual(naive.index);
+		expect(fast.distance).toEqual(naive.distance);
+	});
+
+	it('breaks ties like the naive loop: the lower facility index wins', () => {
+		// Facilities on a 100 m lattice, listed in reverse, points on the midpoints between them.
+		const fx: number[] = [];
+		const fy: number[] = [];
+		for (let i = 9; i >= 0; i--)
+			for (let j = 9; j >= 0; j--) {
+				fx.push(i * 100);
+				fy.push(j * 100);
+			}
+		const px: number[] = [];
+		const py: number[] = [];
+		for (let i = 0; i < 9; i++)
+			for (let j = 0; j < 9; j++) {
+				px.push(i * 100 + 50);
+				py.push(j * 100 + 50);
+			}
+		const fast = new NearestIndex(fx, fy).nearest(px, py);
+		const naive = nearestNaive(px, py, fx, fy);
+		expect(fast.index).toEqual(naive.index);
+		expect(fast.distance).toEqual(naive.distance);
+	});
+
+	it('clustered facilities and a single facility agree with the naive loop too', () => {
+		const cluster = random(200, 5, 300, 300);
+		const points = random(5000, 6, 10000, 10000);
+		for (const f of [cluster, { x: new Float64Array([4000]), y: new Float64Array([4000]) }]) {
+			const fast = new NearestIndex(f.x, f.y).nearest(points.x, points.y);
+			const naive = nearestNaive(points.x, points.y, f.x, f.y);
+			expect(fast.index).toEqual(naive.index);
+			expect(fast.distance).toEqual(naive.distance);
+		}
+	});
+
+	it('answers -1 and Infinity without facilities', () => {
+		const { index, distance } = new NearestIndex([], []).nearest([1, 2], [3, 4]);
+		expect([...index]).toEqual([-1, -1]);
+		expect([...distance]).toEqual([Infinity, Infinity]);
+	});
+});

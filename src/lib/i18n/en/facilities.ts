@@ -1,0 +1,62 @@
+// English texts of the facility register: `Texts` makes a missing or an extra key a type error.
+import type { Texts } from '../index';
+import type { facilities as de } from '../de/facilities';
+
+export const facilities: Texts<typeof de> = {
+	'fac.typesMissing': 'the facility register needs the type catalogue {file}',
+	'fac.notPoint': 'the geometry must be a Point with longitude and latitude',
+	'fac.metresAsDegrees':
+		'coordinates in metres given as degrees ({x}, {y}): this looks like UTM (EPSG:25832, easting/northing); import them as easting/northing or convert them to WGS84 degrees',
+	'fac.swappedAxes': 'longitude and latitude swapped: ({x}, {y}) is outside the city, swapped ({y}, {x}) is inside',
+	'fac.outsideCity': 'the point ({x}, {y}) is outside the city',
+	'fac.unknownType': 'unknown facility type "{type}"; known: {allowed}',
+	'fac.capacityNegative': 'the capacity must not be negative',
+	'fac.capacityAbsurd': 'capacity {capacity} is implausible for the type "{type}" (at most {max} per facility)',
+	'fac.unknownKontor': 'unknown Kontor "{kontor}"; known: {allowed}',
+	'fac.duplicateId': 'the id "{id}" is already taken ({other})',
+	'fac.duplicate': 'duplicate facility: "{name}" of the same type already exists {distance} m away ({other})',
+	'fac.unknownIndicator': 'the target group refers to the unknown indicator "{indicator}"',
+	'fac.measureNotRate': 'numerator or base as target group exist only for rates; "{indicator}" is none',
+	'fac.typeTwice': 'the type "{id}" is in the catalogue twice',
+	'fac.noColumn': 'missing column: {column} (expected: {expected})',
+	'fac.noCoordinates': 'no coordinates: expected columns latitude/longitude (WGS84) or easting/northing (EPSG:25832)',
+	'fac.number': 'not a number: "{value}"',
+	'fac.utmRange': 'easting/northing ({x}, {y}) are not in zone 32 (easting 166000–834000, northing 0–9330000 m)',
+	'fac.notFeatureCollection': 'expected a GeoJSON FeatureCollection',
+	'fac.noTypes': 'no facility type given',
+	'fac.feature': 'feature {n}',
+
+	'fac.problem.type': 'Unknown facility type',
+	'fac.problem.type.detail': 'the types "{ids}" do not exist',
+	'fac.problem.distance': 'Invalid distance',
+	'fac.problem.distance.detail': 'expected a whole number from {min} to {max} metres, not "{raw}"',
+	'fac.problem.body': 'Invalid request',
+	'fac.problem.body.detail': '{detail}',
+	'fac.problem.format': 'Unknown format',
+	'fac.problem.format.detail': 'there is no format "{format}"; possible: geojson, csv',
+
+	'fac.approx': 'Approximation: straight-line distance to the nearest facility; walking time = straight line × {detour} at {speed} km/h, no street network',
+	'fac.population': 'residents by latest count per Stadtteil, spread evenly on a {spacing} m grid',
+	'fac.beispieldaten': 'Beispieldaten: synthetic facilities, not the city register',
+	'fac.noTarget': 'no target group: {note}',
+	'fac.whatIf': 'What-if: computed, nothing stored',
+	'fac.added': 'Hypothetical facility {n}',
+
+	'fac.csv.name': 'Name',
+	'fac.csv.types': 'Types',
+	'fac.csv.typeLabels': 'Type labels',
+	'fac.csv.address': 'Address',
+	'fac.csv.stadtteil': 'Stadtteil',
+	'fac.csv.precision': 'Location precision',
+	'fac.csv.capacity': 'Capacity',
+	'fac.csv.capacityTarget': 'Capacity target group',
+	'fac.csv.hours': 'Opening hours',
+	'fac.csv.partnerOf': 'Network partner of',
+	'fac.csv.source': 'Source',
+	'fac.csv.asOf': 'As of',
+	'fac.csv.beispieldaten': 'Beispieldaten',
+	'fac.csv.lat': 'Latitude',
+	'fac.csv.lon': 'Longitude',
+	'fac.yes': 'yes',
+	'fac.no': 'no'
+};
