@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../chromium';
-import { openMap, project, waitForLayer } from './helpers';
+import { axeViolations, openMap, project, waitForLayer } from './helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -74,6 +74,9 @@ describe('facilities on the map', () => {
 		expect(await page.locator('fieldset.facilities input[name=einr]:checked').count()).toBe(12);
 		expect(await page.locator('fieldset.facilities svg[data-icon="apotheke"]').count()).toBe(1);
 		expect(await page.locator('fieldset.facilities').textContent()).toContain('Beispieldaten');
+		// Filter, list and supply panel keep the atlas free of serious accessibility findings.
+		await page.locator('.supply tfoot').waitFor();
+		expect(await axeViolations(page)).toEqual([]);
 	});
 
 	it('filters by type: the URL, the map and the list follow', async () => {
