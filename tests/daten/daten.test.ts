@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 
 const base = inject('baseUrl');
 const get = (path: string) => fetch(base + path);
-const IDS = ['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'bevoelkerung-flaeche', 'sozialindikatoren-beispiel'];
+const IDS = ['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen', 'bevoelkerung-flaeche', 'sozialindikatoren-beispiel'];
 
 describe('/daten page', () => {
 	it('lists every dataset with status, licence, reference date, sources and downloads', async () => {
@@ -83,6 +83,20 @@ describe('downloads', () => {
 		expect(fc.type).toBe('FeatureCollection');
 		expect(fc.features).toHaveLength(6);
 		expect(fc.features[0].properties).toHaveProperty('lage_ungefaehr');
+	});
+
+	it('the facility register as GeoJSON and CSV, Beispieldaten flagged', async () => {
+		const fc = await (await get('/daten/einrichtungen.geojson')).json();
+		expect(fc.features.length).toBeGreaterThan(300);
+		expect(fc.features[0].properties).toMatchObject({ beispieldaten: true, lage_genauigkeit: 'stadtteil' });
+		const text = await (await get('/daten/einrichtungen.csv')).text();
+		const [header, ...rows] = text
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		expect(rows).toHaveLength(fc.features.length);
+		const col = header.split(';').indexOf('beispieldaten');
+		expect(rows.every((r) => r.split(';')[col] === 'ja')).toBe(true);
 	});
 
 	it('indicator values as a long table, Beispieldaten flagged', async () => {

@@ -33,19 +33,21 @@ describe.skipIf(!hasGdal)('GDAL OAPIF driver', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-gdal-'));
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('lists the four layers', () => {
+	it('lists the five layers', () => {
 		const out = gdal('ogrinfo', ['-ro', '-q', source]);
 		expect(out).toMatch(/1: stadtteile \(title: Stadtteile\) \(Polygon\)/);
 		expect(out).toMatch(/2: ortschaften \(title: Ortschaften\) \(Polygon\)/);
 		expect(out).toMatch(/3: stadtgrenze \(title: Stadtgrenze\) \(Polygon\)/);
 		expect(out).toMatch(/4: kontore \(title: Stadtteilkontore\) \(Point\)/);
+		expect(out).toMatch(/5: einrichtungen \(title: Einrichtungen\) \(Point\)/);
 	});
 
 	it.each([
 		['stadtteile', 31, ['einwohner: Integer', 'einwohner_jahr: Integer', 'einwohnerdichte: Real', 'sgb2_quote: Real', 'geometrie_hinweis: String']],
 		['ortschaften', 7, ['einwohner: Integer', 'flaeche_amtlich_km2: Real']],
 		['stadtgrenze', 1, ['einwohner: Integer', 'name: String']],
-		['kontore', 6, ['lage_ungefaehr: Integer(Boolean)', 'kontakt_email: String']]
+		['kontore', 6, ['lage_ungefaehr: Integer(Boolean)', 'kontakt_email: String']],
+		['einrichtungen', 434, ['kapazitaet: Integer', 'typen: String', 'beispieldaten: Integer(Boolean)']]
 	])('ogrinfo -al -so %s: %i features and typed fields', (layer, count, fields) => {
 		const out = gdal('ogrinfo', ['-ro', '-al', '-so', source, layer as string]);
 		expect(out).toContain(`Feature Count: ${count}`);

@@ -40,9 +40,9 @@ describe('landing page, conformance, collections', () => {
 		for (const c of ['core', 'geojson', 'html', 'oas30']) expect(conformsTo).toContain(`http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/${c}`);
 	});
 
-	it('lists the four collections with extent, CRS84 and items links', async () => {
+	it('lists the five collections with extent, CRS84 and items links', async () => {
 		const { collections } = await json('/collections');
-		expect(collections.map((c: { id: string }) => c.id)).toEqual(['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore']);
+		expect(collections.map((c: { id: string }) => c.id)).toEqual(['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen']);
 		const stadtteile = collections[0];
 		expect(stadtteile.extent.spatial.crs).toBe('http://www.opengis.net/def/crs/OGC/1.3/CRS84');
 		const [minLon, minLat, maxLon, maxLat] = stadtteile.extent.spatial.bbox[0];
@@ -140,6 +140,27 @@ describe('items', () => {
 	});
 });
 
+describe('collection einrichtungen', () => {
+	it('pages through every facility and filters them by bbox, with flat typed attributes', async () => {
+		const c = await json('/collections/einrichtungen');
+		expect(c).toMatchObject({ id: 'einrichtungen', title: 'Einrichtungen' });
+		expect(c.description).toMatch(/Beispieldaten/);
+		const first = await json('/collections/einrichtungen/items?limit=100');
+		expect(first.numberReturned).toBe(100);
+		expect(first.numberMatched).toBeGreaterThan(300);
+		expect(rel(first.links, 'next')[0].href).toBe(`${ogc}/collections/einrichtungen/items?limit=100&offset=100&f=json`);
+		expect(first.features[0].properties).toMatchObject({ typen: expect.any(String), beispieldaten: true });
+		const box = [10.3, 52.14, 10.35, 52.17];
+		const inBox = await json(`/collections/einrichtungen/items?bbox=${box.join(',')}&limit=1000`);
+		expect(inBox.numberMatched).toBeGreaterThan(0);
+		expect(inBox.numberMatched).toBeLessThan(first.numberMatched);
+		for (const f of inBox.features) {
+			const [lon, lat] = f.geometry.coordinates;
+			expect(lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3]).toBe(true);
+		}
+	});
+});
+
 describe('exceptions', () => {
 	it.each([
 		['/collections/stadtteile/items?bbox=10,52,11', 400],
@@ -169,7 +190,7 @@ describe('exceptions', () => {
 		expect(english).toEqual({ code: 'InvalidParameterValue', description: 'limit: must be an integer from 1 to 1000, not "0"' });
 		const byHeader = await get('/collections/gibtsnicht', { 'accept-language': 'en-GB,en;q=0.8' });
 		expect(byHeader.headers.get('vary')).toContain('Accept-Language');
-		expect((await byHeader.json()).description).toBe('no collection "gibtsnicht"; collections: stadtteile, ortschaften, stadtgrenze, kontore');
+		expect((await byHeader.json()).description).toBe('no collection "gibtsnicht"; collections: stadtteile, ortschaften, stadtgrenze, kontore, einrichtungen');
 		const page = await (await get('/nirgendwo?lang=en', { accept: 'text/html' })).text();
 		expect(page).toContain('<html lang="en">');
 		expect(page).toContain('Not found');
@@ -245,7 +266,7 @@ describe('content negotiation and HTML', () => {
 		for (const res of [await get('/collections?lang=en'), await get('/collections', { 'accept-language': 'en' })]) {
 			expect(res.headers.get('vary')).toContain('Accept-Language');
 			const { collections, links } = await res.json();
-			expect(collections.map((c: { id: string }) => c.id)).toEqual(['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore']);
+			expect(collections.map((c: { id: string }) => c.id)).toEqual(['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen']);
 			expect(collections[0].title).toBe('Districts (Stadtteile)');
 			expect(collections[0].description).toMatch(/^The 31 districts \(Stadtteile\) of Salzgitter\./);
 			expect(rel(links, 'self')[0].title).toBe('Collections as JSON');

@@ -7,6 +7,7 @@ import type { IndicatorMeta } from '../contracts';
 import type { DataProblem } from '../problems';
 import { zodProblems } from '../sources';
 import { checkFacilities, type Candidate } from '$lib/facilities/checks';
+import { slugOf, typesOf } from '$lib/facilities/csv';
 import {
 	EMPTY_FACILITIES,
 	FACILITY_FILES,
@@ -85,8 +86,18 @@ const PointFeature = z.object({
 	properties: z.record(z.string(), z.unknown())
 });
 
-/** The features of a GeoJSON text as candidates; a feature that does not parse is a problem instead. */
-export function geojsonCandidates(text: string, file: string): { candidates: Candidate[]; problems: DataProblem[] } {
+/** What an uploaded register may leave out: filled in before its entries are checked. */
+export interface GeojsonDefaults {
+	source: string;
+	asOf: string;
+	types: FacilityType[];
+}
+
+/**
+ * The features of a GeoJSON text as candidates; a feature that does not parse is a problem instead.
+ * With `defaults` (an upload) missing provenance is filled in and `typ`/`type` by label is accepted.
+ */
+export function geojsonCandidates(text: string, file: string, defaults?: GeojsonDefaults): { candidates: Candidate[]; problems: DataProblem[] } {
 	const json = parse(text, file);
 	if ('problem' in json) return { candidates: [], problems: [json.problem] };
 	const fc = json.data as { type?: unknown; features?: unknown };
@@ -101,7 +112,21 @@ export function geojsonCandidates(text: string, file: string): { candidates: Can
 			return;
 		}
 		// A feature's own id stands in for a missing properties.id (both are common in registers).
-		const input = { id: (raw as { id?: unknown }).id, ...f.data.properties };
+		const given = f.data.properties;
+		const input: Record<string, unknown> = { id: (raw as { id?: unknown }).id, ...given };
+		if (defaults) {
+			input.source ??= defaults.source;
+			input.asOf ??= defaults.asOf;
+			input.beispieldaten ??= false;
+			input.locationPrecision ??= given.address ? 'address' : 'street';
+			const typeCell = given.types ?? given.typ ?? given.type;
+			if (typeof typeCell === 'string') {
+				// Unknown names stay (as slugs), so that the checks name them.
+				const found = typesOf(typeCell, defaults.types);
+				input.types = [...found.ids, ...found.unknown.map(slugOf)];
+			}
+			if (input.id === undefined && typeof given.name === 'string') input.id = slugOf(given.name);
+		}
 		const props = FacilitySourceProps.safeParse(input);
 		if (!props.success) problems.push(...zodProblems(props.error, where, input));
 		else candidates.push({ where, position: f.data.geometry.coordinates, props: props.data });

@@ -112,7 +112,7 @@ export function migrate(db: Db): void {
 }
 
 /** Every way a version comes to be; the store accepts no other. */
-export const VERSION_KINDS = ['seed', 'import-csv', 'import-geojson', 'rollback'] as const;
+export const VERSION_KINDS = ['seed', 'import-csv', 'import-geojson', 'rollback', 'import-facilities', 'edit-facilities'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 export interface VersionInfo {

@@ -5,6 +5,7 @@ import { approximationNote, geometryStatus, type Store } from '../store';
 import type { Locale } from '$lib/i18n';
 import type { OgcKey, OgcT } from '$lib/i18n/ogc';
 import { areaFeature, areaPropertyDefs, KONTOR_PROPERTIES, kontorFeature, type FlatFeature, type PropertyDef } from './properties';
+import { FACILITY_PROPERTIES, facilityCollectionText, facilityCollectionTitle, facilityFeature } from '../facilities/ogc';
 
 export interface OgcCollection {
 	id: string;
@@ -74,6 +75,14 @@ export const COLLECTIONS: OgcCollection[] = [
 		geometryTypes: ['Point'],
 		properties: () => KONTOR_PROPERTIES,
 		features: (s) => s.derived.kontore.features.map(kontorFeature)
+	},
+	{
+		id: 'einrichtungen',
+		title: (t) => facilityCollectionTitle(t.locale),
+		description: (s, t) => facilityCollectionText(s, t.locale),
+		geometryTypes: ['Point'],
+		properties: () => FACILITY_PROPERTIES,
+		features: (s) => s.derived.facilities.features.map((f) => facilityFeature(s, f))
 	}
 ];
 
@@ -97,13 +106,15 @@ export function prepare(store: Store, c: OgcCollection): Prepared {
 	if (!p) {
 		const features = c.features(store);
 		const boxes = features.map((f) => bbox(f) as number[]);
+		// An empty collection (a city without a register) has the city's extent.
+		if (!boxes.length) boxes.push(...store.areasByLevel.stadt.map((f) => bbox(f) as number[]));
 		const extent = [
 			Math.min(...boxes.map((b) => b[0])),
 			Math.min(...boxes.map((b) => b[1])),
 			Math.max(...boxes.map((b) => b[2])),
 			Math.max(...boxes.map((b) => b[3]))
 		];
-		p = { features, byId: new Map(features.map((f) => [f.id, f])), boxes, extent };
+		p = { features, byId: new Map(features.map((f) => [f.id, f])), boxes: boxes.slice(0, features.length), extent };
 		byCollection.set(c.id, p);
 	}
 	return p;

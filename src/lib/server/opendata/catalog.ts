@@ -171,6 +171,25 @@ const SPECS: Spec[] = [
 		apiPath: '/api/kontore'
 	},
 	{
+		id: 'einrichtungen',
+		title: 'Einrichtungen in Salzgitter (Kitas, Schulen, Treffs, Beratung, Gesundheit, Haltestellen, Sport, Netzwerkpartner)',
+		description: (store) =>
+			`${store.derived.facilities.features.length} Einrichtungen in ${store.derived.facilityTypes.length} Typen mit Adresse, Lagegenauigkeit, Kapazität und Zielgruppe, Öffnungszeiten, den Kontoren, deren Netzwerkpartner sie sind, Quelle und Stand.` +
+			(store.derived.facilities.features.some((f) => f.properties.beispieldaten)
+				? ' Enthält synthetische Beispieldaten, kein Einrichtungsverzeichnis der Stadt.'
+				: ''),
+		status: (store) =>
+			store.derived.facilities.features.some((f) => f.properties.beispieldaten)
+				? [{ code: 'beispieldaten', detail: 'synthetisch erzeugt, nicht zitieren oder für Entscheidungen nutzen' }]
+				: [{ code: 'real', detail: 'aus dem importierten Einrichtungsverzeichnis' }],
+		sidecars: ['einrichtungen-beispiel', 'einrichtungstypen'],
+		licence: CC_ZERO,
+		keywords: ['Einrichtungen', 'Kita', 'Schule', 'Netzwerkpartner', 'Salzgitter'],
+		themes: [THEME('SOCI'), THEME('EDUC'), THEME('HEAL')],
+		collection: 'einrichtungen',
+		apiPath: '/api/einrichtungen'
+	},
+	{
 		id: 'bevoelkerung-flaeche',
 		title: 'Einwohner, Fläche und Einwohnerdichte',
 		description:
