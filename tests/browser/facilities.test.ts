@@ -67,9 +67,8 @@ describe('facilities on the map', () => {
 		await page.waitForURL(/einr=alle/);
 		await waitForLayer(page, 'facility-clusters');
 		await mapIdle(page);
-		const drawn = await drawnFacilities(page);
-		expect(drawn.clusters).toBeGreaterThan(0);
-		expect(drawn.total).toBe(register.features.length);
+		await expect.poll(async () => (await drawnFacilities(page)).total, { timeout: 15_000 }).toBe(register.features.length);
+		expect((await drawnFacilities(page)).clusters).toBeGreaterThan(0);
 		// The filter lists every type with its icon and count, all ticked; the layer shows the badge.
 		expect(await page.locator('fieldset.facilities input[name=einr]:checked').count()).toBe(12);
 		expect(await page.locator('fieldset.facilities svg[data-icon="apotheke"]').count()).toBe(1);
@@ -89,7 +88,8 @@ describe('facilities on the map', () => {
 		await page.waitForURL(/einr=apotheke(&|$)/);
 		await page.locator('button[data-facility]').first().waitFor();
 		await mapIdle(page);
-		expect((await drawnFacilities(page)).total).toBe(apotheken);
+		// The source takes the new data in its worker: wait until the map has drawn it.
+		await expect.poll(async () => (await drawnFacilities(page)).total, { timeout: 15_000 }).toBe(apotheken);
 		expect(await page.locator('button[data-facility]').count()).toBe(apotheken);
 		expect(await page.locator('.facility-list caption').textContent()).toBe(`${apotheken} Einrichtungen der gewählten Arten`);
 	});
@@ -186,7 +186,7 @@ describe('facilities on the map', () => {
 		const kitas = (await api<Register>('/api/einrichtungen?typ=kita')).features.length;
 		await openMap(page, `${base}/embed?einr=kita`, 'facility-clusters');
 		await mapIdle(page);
-		expect((await drawnFacilities(page)).total).toBe(kitas);
+		await expect.poll(async () => (await drawnFacilities(page)).total, { timeout: 15_000 }).toBe(kitas);
 		const key = page.locator('[data-embed-facilities]');
 		await key.getByText('Beispieldaten').waitFor();
 		expect(await key.textContent()).toContain('Kita');
