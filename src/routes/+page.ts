@@ -1,5 +1,6 @@
 import type { PanelSeries } from '$lib/components/charts/types';
 import { loadAtlasView } from '$lib/client/atlasView';
+import { loadFacilities, unknownTypeNotices } from '$lib/components/facilities/load';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { PageLoad } from './$types';
 
@@ -15,13 +16,14 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	// relation's values for the same year where it has that year, else its latest.
 	const yearParam = view.year === null ? '' : `&year=${view.year}`;
 	const relationYears = catalogue.indicators.find((i) => i.id === view.relation)?.years ?? [];
-	const [series, relation] = await Promise.all([
+	const [series, relation, facilities] = await Promise.all([
 		get<PanelSeries>(`/api/indicators/${encodeURIComponent(view.indicator)}/series?level=${view.level}`),
 		view.relation
 			? get<IndicatorTable>(
 					`/api/indicators/${encodeURIComponent(view.relation)}?level=${view.level}${view.year !== null && relationYears.includes(view.year) ? yearParam : ''}`
 				)
-			: null
+			: null,
+		loadFacilities(fetch, view.facilities, view.lang)
 	]);
-	return { ...data, series, relation };
+	return { ...data, notices: [...data.notices, ...unknownTypeNotices(view.facilities, facilities)], series, relation, facilities };
 };

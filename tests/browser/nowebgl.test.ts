@@ -86,6 +86,24 @@ describe('without WebGL', () => {
 		expect(await axeViolations(page)).toEqual([]);
 	});
 
+	it('lists the facilities and opens their card without WebGL; the SVG embed says they need the interactive map', async () => {
+		await page.goto(`${base}/?renderer=svg&einr=apotheke`);
+		await svgMap(page).waitFor();
+		// Hydrated: the controls are live.
+		await page.waitForSelector('form.controls:not([inert])');
+		const apotheken = (await (await fetch(`${base}/api/einrichtungen?typ=apotheke`)).json()).features.length;
+		const rows = page.locator('button[data-facility]');
+		expect(await rows.count()).toBe(apotheken);
+		await rows.nth(1).focus();
+		await page.keyboard.press('Enter');
+		const card = page.locator('[data-facility-card]');
+		await card.waitFor();
+		expect(await card.getAttribute('data-facility-card')).toBe(await rows.nth(1).getAttribute('data-facility'));
+		expect(await card.textContent()).toContain('Beispieldaten');
+		await page.goto(`${base}/embed?renderer=svg&einr=kita`);
+		await page.getByText('Die Einrichtungen zeigt nur die interaktive Karte.').waitFor();
+	});
+
 	it('stays under 60 KB gzip', async () => {
 		const svg = await (await fetch(`${base}/embed/karte.svg?indicator=sgb2-quote`)).text();
 		expect(svg.startsWith('<svg')).toBe(true);

@@ -14,6 +14,7 @@ import { importer } from './importer';
 import { ogc } from './ogc';
 import { catalogue } from './catalogue';
 import { facilities } from './facilities';
+import { facmap } from './facmap';
 import { kontore } from './kontore';
 import { report } from './report';
 import { reportOutput } from './reportOutput';
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, Section> = {
 	ogc,
 	catalogue,
 	facilities,
+	facmap,
 	kontore,
 	report,
 	reportOutput

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_HEIGHT } from './embed';
-import { embedUrl, iframeSnippet } from './embedSnippet';
+import { embedUrl, iframeSnippet, withFacilities } from './embedSnippet';
 
 describe('embed snippet', () => {
 	it('builds the embed URL from the view, without the renderer and without defaults', () => {
@@ -11,6 +11,13 @@ describe('embed snippet', () => {
 		expect(embedUrl('https://atlas.example', new URLSearchParams(), { legend: false, controls: false, height: 300 })).toBe(
 			'https://atlas.example/embed?legend=0&controls=0&height=300'
 		);
+	});
+
+	it('adds the facility layer with the types of the atlas, all where it has none, or drops it', () => {
+		expect(withFacilities(new URLSearchParams('sel=thiede&einr=kita,apotheke'), true).toString()).toBe('sel=thiede&einr=kita%2Capotheke');
+		expect(withFacilities(new URLSearchParams('sel=thiede'), true).toString()).toBe('sel=thiede&einr=alle');
+		expect(withFacilities(new URLSearchParams('einr=keine'), true).toString()).toBe('einr=alle');
+		expect(withFacilities(new URLSearchParams('sel=thiede&einr=kita'), false).toString()).toBe('sel=thiede');
 	});
 
 	it('escapes the snippet attributes', () => {

@@ -22,6 +22,17 @@ export function embedUrl(origin: string, view: URLSearchParams, options: EmbedOp
 	return `${origin}/embed${q ? `?${q}` : ''}`;
 }
 
+/**
+ * The view with or without the facility layer, for the embed: on keeps the atlas's type filter
+ * (all types where the atlas shows none), off drops it.
+ */
+export function withFacilities(view: URLSearchParams, on: boolean): URLSearchParams {
+	const p = new URLSearchParams(view);
+	if (!on) p.delete('einr');
+	else if (!p.get('einr') || p.get('einr') === 'keine') p.set('einr', 'alle');
+	return p;
+}
+
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function iframeSnippet(src: string, width: number | '100%', height: number, title: string): string {

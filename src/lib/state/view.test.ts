@@ -80,6 +80,25 @@ describe('catchment layer settings', () => {
 	});
 });
 
+describe('facility layer (einr=)', () => {
+	it('is off by default, on for every type with einr=alle, for some types with a list', () => {
+		expect(parse('').view.facilities).toBeNull();
+		expect(parse('einr=alle').view.facilities).toBe('alle');
+		expect(parse('einr=kita,apotheke,kita').view.facilities).toEqual(['kita', 'apotheke']);
+		expect(parse('einr=keine').view.facilities).toEqual([]);
+	});
+
+	it('drops malformed type ids with a notice and keeps the others', () => {
+		const { view, notices } = parse('einr=kita,<b>,Apotheke');
+		expect(view.facilities).toEqual(['kita']);
+		expect(notices).toEqual([{ param: 'einr', value: '<b>,Apotheke', message: 'invalid' }]);
+	});
+
+	it('round-trips', () => {
+		for (const q of ['einr=alle', 'einr=kita%2Capotheke', 'einr=keine']) expect(serializeView(parse(q).view, catalogue).toString()).toBe(q);
+	});
+});
+
 describe('serializeView', () => {
 	it('leaves defaults out and round-trips every field', () => {
 		expect(serializeView(defaultView(catalogue), catalogue).toString()).toBe('');

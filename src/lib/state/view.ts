@@ -37,6 +37,12 @@ export interface ViewState {
 	catchmentMode: CatchmentMode;
 	/** Ring distances in metres, ascending. */
 	catchmentDistances: number[];
+	/**
+	 * The facility layer (URL `einr=`): null off, `'alle'` every type, else the type ids shown
+	 * (`einr=keine`: on, with every type unticked). Type ids are checked against the register's
+	 * types where they are known (the atlas's load), here only for their form.
+	 */
+	facilities: string[] | 'alle' | null;
 	/** zoom/lat/lon; null: fit the city. */
 	camera: { zoom: number; lat: number; lon: number } | null;
 	lang: Locale;
@@ -73,6 +79,7 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 		opacity: {},
 		catchmentMode: 'rings',
 		catchmentDistances: [...DEFAULT_DISTANCES],
+		facilities: null,
 		camera: null,
 		lang: DEFAULT_LOCALE
 	};
@@ -81,6 +88,8 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 export type Notice = { param: string; value: string; message: 'unknown' | 'invalid' };
 
 const MAX_SELECTION = 6;
+/** The form of a facility type id (lower-case words joined by hyphens, as the register's catalogue has them). */
+const FACILITY_TYPE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { view: ViewState; notices: Notice[] } {
 	const view = defaultView(catalogue);
@@ -182,6 +191,17 @@ export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { 
 		if (checked.ok) view.catchmentDistances = checked.value;
 		else reject('cdist', cdist);
 	}
+	const einr = get('einr');
+	if (einr !== null) {
+		if (einr === 'alle') view.facilities = 'alle';
+		else if (einr === 'keine' || einr === '') view.facilities = [];
+		else {
+			const ids = [...new Set(einr.split(','))];
+			const valid = ids.filter((id) => FACILITY_TYPE_ID.test(id));
+			if (valid.length !== ids.length) reject('einr', ids.filter((id) => !valid.includes(id)).join(','));
+			view.facilities = valid;
+		}
+	}
 	const map = get('map');
 	if (map !== null) {
 		const [zoom, lat, lon] = map.split('/').map(Number);
@@ -211,6 +231,7 @@ export function serializeView(view: ViewState, catalogue: ViewCatalogue): URLSea
 	if (opacity.length) p.set('opacity', opacity.map(([id, v]) => `${id}:${v}`).join(','));
 	if (view.catchmentMode !== d.catchmentMode) p.set('cmode', view.catchmentMode);
 	if (view.catchmentDistances.join(',') !== d.catchmentDistances.join(',')) p.set('cdist', view.catchmentDistances.join(','));
+	if (view.facilities !== null) p.set('einr', view.facilities === 'alle' ? 'alle' : view.facilities.length ? view.facilities.join(',') : 'keine');
 	if (view.camera) p.set('map', `${round(view.camera.zoom, 2)}/${round(view.camera.lat, 5)}/${round(view.camera.lon, 5)}`);
 	if (view.lang !== d.lang) p.set('lang', view.lang);
 	return p;

@@ -31,7 +31,7 @@ export interface AtlasLayerInput {
 
 export interface LayerSpec {
 	id: string;
-	type: 'fill' | 'line' | 'circle';
+	type: 'fill' | 'line' | 'circle' | 'symbol';
 	paint: Record<string, unknown>;
 	filter?: FilterSpecification;
 	visible: boolean;
