@@ -40,7 +40,8 @@ export function parseCsv<S extends z.ZodType>(text: string, file: string, schema
 	const problems: DataProblem[] = [];
 	const { columns, records: table } = csvRecords(text);
 	const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-	const missing = shape.filter((c) => !columns.includes(c));
+	// A column whose field has a default may be left out (older files lack the newer columns).
+	const missing = shape.filter((c) => !columns.includes(c) && !((schema as unknown as z.ZodObject).shape[c] as z.ZodType).safeParse(undefined).success);
 	if (missing.length > 0) {
 		return {
 			ok: false,
@@ -124,7 +125,9 @@ export const ValueRow = z.object({
 	year: num(Year),
 	value: nullableNum(z.number()),
 	numerator: nullableNum(z.number().nonnegative()),
-	denominator: nullableNum(z.number().positive())
+	denominator: nullableNum(z.number().positive()),
+	/** "ja" where the source keeps the figure secret ("x", "•" in official tables): published as suppressed. */
+	suppressed: z.enum(['', 'ja']).optional()
 });
 export type ValueRow = z.output<typeof ValueRow>;
 

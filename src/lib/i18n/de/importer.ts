@@ -8,6 +8,48 @@ export const importer = {
 	'data.previousVersion': '{text} (vorhandene Daten der vorigen Version)',
 	'data.rowsCollapsed': '{text} ({n} Quoten: Zeilen {rows})',
 
+	'data.where.column': 'Spalte {column} („{field}“)',
+	'data.rowsGrouped': '{text} – {n}-mal, Zeilen {rows}',
+	'data.xlsxEncrypted':
+		'die Arbeitsmappe ist mit einem Kennwort geschützt und kann nicht gelesen werden; in Excel den Kennwortschutz entfernen (Datei → Informationen → Arbeitsmappe schützen) und erneut speichern',
+	'data.xlsOld':
+		'das alte Excel-Format .xls wird nicht gelesen; die Datei in Excel als „Excel-Arbeitsmappe (.xlsx)“ oder als „CSV (Trennzeichen-getrennt)“ speichern',
+	'data.xlsxNotZip': 'die Datei heißt .xlsx, ist aber keine Excel-Arbeitsmappe; in Excel als „Excel-Arbeitsmappe (.xlsx)“ speichern',
+	'data.xlsxTruncated': 'die Arbeitsmappe ist unvollständig oder beschädigt (abgeschnittene Datei?); erneut speichern und hochladen',
+	'data.xlsxBomb':
+		'die Arbeitsmappe würde entpackt unverhältnismäßig groß ({detail}); sie wird nicht geöffnet. Nur die benötigte Tabelle in eine neue Arbeitsmappe kopieren',
+	'data.xlsxOds': 'eine OpenDocument-Tabelle (.ods) wird nicht gelesen; als .xlsx oder CSV speichern',
+	'data.xlsxNotWorkbook': 'das ZIP-Archiv enthält keine Excel-Arbeitsmappe (xl/workbook.xml fehlt)',
+	'data.xlsxUnreadable': 'die Arbeitsmappe kann nicht gelesen werden ({error}); in Excel öffnen und erneut als .xlsx speichern',
+	'data.xlsxNoSheet': 'die Arbeitsmappe hat kein Tabellenblatt',
+	'data.xlsxSheetMissing': 'kein Tabellenblatt dieses Namens; die Arbeitsmappe hat: {sheets}',
+	'data.xlsxEmptySheet': 'das Tabellenblatt ist leer; die Arbeitsmappe hat: {sheets} (ein anderes im Formular wählen)',
+	'data.xlsxMerged':
+		'{n} verbundene Zellbereiche ({ranges}): jede Zelle eines Bereichs wurde mit dem Wert seiner ersten Zelle gelesen; die Zuordnung der Spalten prüfen',
+	'data.xlsxFormulaNoResult':
+		'{n} Formelzellen ohne gespeichertes Ergebnis ({cells}) wurden als leer gelesen; Formeln werden nie ausgerechnet. Die Datei in Excel öffnen, neu berechnen und speichern',
+	'data.excelError': 'ein Excel-Fehlerwert statt einer Zahl; die Formel in Excel korrigieren',
+	'data.areaIsNumber': 'eine Zahl in der Gebietsspalte: erwartet ist der Name oder die Kennung eines Stadtteils (stehen die Spalten verschoben?)',
+	'data.yearText': 'kein Jahr: erwartet ist eine vierstellige Jahreszahl (2023) oder ein Datum (31.12.2023)',
+	'data.unknownIndicator': 'unbekannter Indikator: die Zuordnung der Spalte ändern oder einen neuen Indikator anlegen',
+	'data.totalRowsSkipped': '{n} Summenzeilen (Ortschaften, Stadt) übersprungen, sie werden aus den Stadtteilen berechnet: {rows}',
+	'data.secretValues': '{n} geheim gehaltene Werte („x“, „•“) als unterdrückt übernommen, nicht als 0',
+	'data.stadtteileMissing': '{n} Stadtteile fehlen ({which}): {names}',
+	'data.approximateBase':
+		'{n} Quoten ohne Basis gegen die Einwohnerzahl des Gebiets geprüft (Basis: Einwohner des Gebiets, Näherung); unterdrückt, wo sie unter der Schwelle liegt',
+	'data.columnUnrecognised':
+		'keine Wertspalte erkannt ({n} Spalten nicht zugeordnet, die erste hier): in der Spaltenzuordnung einer Spalte einen Indikator geben oder einen neuen anlegen',
+	'data.noYear': 'kein Jahr: die Datei braucht eine Spalte Jahr oder das Jahr in der Spaltenüberschrift (z. B. „2023“, „SGB-II-Quote 2023“)',
+	'data.negativeCount': 'negativ: eine Zahl von Personen oder eine Quote kann nicht unter 0 liegen',
+	'data.rateAbove100': 'über 100 %: eine Quote in Prozent kann nicht darüber liegen (Zähler statt Quote in der Spalte?)',
+	'data.noPopulation': 'für dieses Gebiet ist keine Einwohnerzahl bekannt, gegen die die Quote geprüft werden könnte; eine Basisspalte ergänzen',
+	'data.rateWithoutBase': 'Quote ohne Basis: eine Spalte mit der Basis (Nenner) ergänzen oder in der Vorschau „gegen die Einwohnerzahl prüfen“ wählen',
+	'data.baseZero': 'die Basis ist 0: eine Quote auf 0 Personen gibt es nicht',
+	'data.boundaryIsCity':
+		'die Datei enthält den Umriss der ganzen Stadt, keine Stadtteilgrenzen; sie kann als Stadtgrenze übernommen werden (statt der VG250-Grenze)',
+	'data.boundaryIsOrtschaften': 'die Datei enthält die {n} Ortschaften ({names}), keine Stadtteilgrenzen; eine Datei mit den 31 Stadtteilen hochladen',
+	'data.newIndicatorExists': 'die Kennung {id} gibt es schon im Katalog; eine andere wählen oder die Spalte diesem Indikator zuordnen',
+
 	'data.utf16': 'die Datei ist UTF-16; als „CSV UTF-8“ oder „CSV (Trennzeichen-getrennt)“ speichern',
 	'data.nul': 'die Datei enthält NUL-Bytes: sie ist keine Textdatei',
 	'data.bomNotUtf8': 'die Datei beginnt mit einer UTF-8-BOM, ist aber kein gültiges UTF-8 (gemischte Kodierungen)',
