@@ -12,8 +12,9 @@ import { problems } from './problems';
 import { serving } from './serving';
 import { importer } from './importer';
 import { ogc } from './ogc';
+import { tables } from './tables';
 
-const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving, importer, ogc };
+const SECTIONS: Record<string, Section> = { core, atlas, analysis, admin, problems, serving, importer, ogc, tables };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {

@@ -4,6 +4,7 @@
 // and in-process. Only previewWorker.ts imports it, and only dynamically: the build puts it in a
 // chunk of its own whose URL (MODULE_URL) the worker loads.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
 import { Derived } from '$lib/data/derived';
 import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
@@ -16,6 +17,9 @@ import { importTable, type TableOptions, type TableView } from '$lib/import/tabl
 import { isOle, isZip, readXlsxGrid } from '$lib/import/xlsx';
 import { mapProblems, uploadName } from '$lib/import/plan';
 import type { VersionKind } from './db/database';
+
+/** The source file of the city boundary (the outer edge the cells are fitted to). */
+const OUTLINE_FILE = 'salzgitter_outline.geojson';
 
 /** The URL of the file this code ends up in (a build chunk, or the source file under `vite dev`). */
 export const MODULE_URL = import.meta.url;
@@ -42,7 +46,9 @@ export interface FileEdit {
 }
 
 export type PreviewInput = { name: string; bytes: Uint8Array; user: string; date: string; base: BaseTexts } & (
-	{ kind: 'import-csv'; options: CsvPreviewOptions; grid?: GridResult } | { kind: 'import-geojson'; source: string } | { kind: 'edit-files'; edit: FileEdit }
+	| { kind: 'import-csv'; options: CsvPreviewOptions; grid?: GridResult }
+	| { kind: 'import-geojson'; source: string; asOutline?: boolean }
+	| { kind: 'edit-files'; edit: FileEdit }
 );
 
 export interface PreviewBuilt {
@@ -108,7 +114,12 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 	if (/[<>]/.test(src)) return { ok: false, problems: [{ file: upload, field: 'Quelle', value: src.slice(0, 60), key: 'data.angleBrackets' }] };
 	const decoded = decodeText(input.bytes, upload);
 	if (!decoded.ok) return { ok: false, problems: decoded.problems };
-	const parsed = parseBoundaries(decoded.text, upload, stadtteile);
+	const upper = {
+		ortschaften: d.ortschaften.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
+		city: { id: d.stadt.features[0].properties.id, name: d.stadt.features[0].properties.name }
+	};
+	const parsed = parseBoundaries(decoded.text, upload, stadtteile, upper);
+	if (!parsed.ok && parsed.outline && input.asOutline) return cityOutline(parsed.outline, upload, src, input, base, upper.city.name);
 	if (!parsed.ok) return { ok: false, problems: parsed.problems };
 	const files = new Map(base.files);
 	files.set(BOUNDARIES_FILE, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
@@ -134,6 +145,43 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		upload,
 		summary: `Amtliche Stadtteilgrenzen aus ${upload} (${parsed.features.length} Stadtteile, ${parsed.crs} erkannt über ${parsed.crsFrom === 'crs member' ? 'die crs-Angabe' : 'die Koordinatenbereiche'}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''})`,
 		warnings: parsed.warnings
+	});
+}
+
+/** The city outline replaces the VG250 boundary (the source of the cells' outer edge): the pipeline refits the cells to it. */
+function cityOutline(
+	outline: { geometry: Polygon | MultiPolygon; crs: string },
+	upload: string,
+	src: string,
+	input: { user: string; date: string; kind: 'import-geojson' },
+	base: { version: number; files: ReadonlyMap<string, string>; derived: Derived },
+	city: string
+): PreviewOutput {
+	const files = new Map(base.files);
+	const feature = { type: 'Feature', properties: { name: city, source: src, quality: 'imported city boundary' }, geometry: outline.geometry };
+	files.set(OUTLINE_FILE, JSON.stringify({ type: 'FeatureCollection', features: [feature] }) + '\n');
+	const { user, date } = input;
+	const meta: DatasetMeta = {
+		id: 'salzgitter-outline',
+		title: { de: `Stadtgrenze ${city} (Import)`, en: `City boundary of ${city} (import)` },
+		description: {
+			de: `Von ${user} am ${date} aus der Datei ${upload} als Stadtgrenze importiert (${outline.crs}); ersetzt die VG250-Grenze. Quelle: ${src}.`,
+			en: `Imported by ${user} on ${date} from the file ${upload} as the city boundary (${outline.crs}); replaces the VG250 boundary. Source: ${src}.`
+		},
+		source: [{ name: src }],
+		licence: 'siehe Quelle',
+		attribution: src,
+		date,
+		collected: date,
+		beispieldaten: false,
+		caveats: []
+	};
+	files.set(sidecarOf(OUTLINE_FILE), sidecarText(meta));
+	return build(files, base, (p) => p, {
+		kind: input.kind,
+		upload,
+		summary: `Stadtgrenze aus ${upload} (${outline.crs}); ersetzt die VG250-Grenze, die Zellen werden neu eingepasst`,
+		warnings: []
 	});
 }
 
