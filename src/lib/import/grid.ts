@@ -13,6 +13,8 @@ export interface GridRow {
 	/** The row number Excel shows. */
 	row: number;
 	cells: CellValue[];
+	/** CSV: the number of fields the line had (a short line is a truncated or broken one). */
+	fields?: number;
 }
 
 export interface Grid {
@@ -76,7 +78,7 @@ export function readCsvGrid(bytes: Uint8Array, file: string): GridResult {
 		// Trailing empty cells (";;;" after the last column) are Excel's padding, not columns.
 		let end = cells.length;
 		while (end > 0 && cells[end - 1].trim() === '') end--;
-		rows.push({ row: i + 1, cells: cells.slice(0, end) });
+		rows.push({ row: i + 1, cells: cells.slice(0, end), fields: cells.length });
 		width = Math.max(width, end);
 	});
 	if (rows.length === 0) return { ok: false, problems: [{ file, key: 'data.empty' }] };

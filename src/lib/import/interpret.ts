@@ -168,6 +168,11 @@ export function interpret(
 	for (const i of rec.data) {
 		const r = grid.rows[i];
 		const where = { file, row: r.row };
+		// Excel writes every line of a CSV with all its fields: a shorter one was cut off or broken.
+		if (r.fields !== undefined && head.fields !== undefined && r.fields < head.fields && r.fields < mapping.length) {
+			problems.push({ ...where, key: 'data.fieldCount', params: { n: r.fields, header: head.fields } });
+			continue;
+		}
 		const long = r.cells.findIndex((c) => typeof c === 'string' && c.length > MAX_CELL);
 		if (long >= 0) {
 			problems.push({ ...where, ...at(long), value: shown(r.cells[long]), key: 'data.cellTooLong', params: { max: MAX_CELL } });
@@ -209,18 +214,16 @@ export function interpret(
 			}
 		}
 		// The row's cells grouped by indicator and year: a value with its counts.
-		const groups = new Map<
-			string,
-			{ indicator: string; year: number; value?: number; numerator?: number; base?: number; cols: Partial<Record<'value' | 'numerator' | 'base', number>> }
-		>();
+		const groups = new Map<string, Group>();
 		const secret = new Set<string>();
 		for (const p of parts) {
 			const indicator = p.indicator ?? rowIndicator ?? fixed!;
 			const year = p.year ?? rowYear!;
 			const key = `${indicator}/${year}`;
-			const g = groups.get(key) ?? { indicator, year, cols: {} };
+			const g = groups.get(key) ?? { indicator, year, cols: {}, raw: {} };
 			groups.set(key, g);
 			g.cols[p.role as 'value'] = p.index;
+			g.raw[p.role as 'value'] = shown(r.cells[p.index]);
 			const c = classifyCell(r.cells[p.index]);
 			if (c.kind === 'bad') problems.push({ ...where, ...at(p.index), value: shown(r.cells[p.index]), key: c.key });
 			else if (c.kind === 'secret') secret.add(key);
@@ -286,12 +289,24 @@ function listOf(items: string[], max = 12, sep = ', '): string {
 }
 
 type Where = Omit<DataProblem, 'file' | 'row'>;
+type Part = 'value' | 'numerator' | 'base';
+
+/** One indicator and year of a row: its cells by part, as numbers and as written. */
+interface Group {
+	indicator: string;
+	year: number;
+	value?: number;
+	numerator?: number;
+	base?: number;
+	cols: Partial<Record<Part, number>>;
+	raw: Partial<Record<Part, string>>;
+}
 
 const deNum = (x: number) => String(x).replace('.', ',');
 
 /** A value with its counts checked and completed; null when a problem was reported. */
 function complete(
-	g: { indicator: string; year: number; value?: number; numerator?: number; base?: number; cols: Partial<Record<'value' | 'numerator' | 'base', number>> },
+	g: Group,
 	meta: IndicatorInfo,
 	area: string,
 	ctx: InterpretContext,
@@ -311,7 +326,7 @@ function complete(
 		}
 		if (value === null) return null;
 		if (meta.kind === 'count' && value < 0) {
-			report({ ...at(valueAt), value: deNum(value), key: 'data.negativeCount' });
+			report({ ...at(valueAt), value: g.raw.value ?? deNum(value), key: 'data.negativeCount' });
 			return null;
 		}
 		return { value, numerator: null, denominator: null };
@@ -327,7 +342,7 @@ function complete(
 			return null;
 		}
 	if (value !== null && meta.percent && value > 100) {
-		report({ ...at(valueAt), value: deNum(value), key: 'data.rateAbove100' });
+		report({ ...at(valueAt), value: g.raw.value ?? deNum(value), key: 'data.rateAbove100' });
 		return null;
 	}
 	if (value === null) {
@@ -342,7 +357,7 @@ function complete(
 		if (g.cols.base === undefined && options.rateBase === 'population') {
 			const pop = populationFor(ctx.population.get(area), g.year);
 			if (pop === null || pop <= 0) {
-				report({ ...at(valueAt), value: deNum(value), key: 'data.noPopulation' });
+				report({ ...at(valueAt), value: g.raw.value ?? deNum(value), key: 'data.noPopulation' });
 				return null;
 			}
 			// The widest possible base: the rate's count on it need not be whole, it is an approximation.
@@ -350,8 +365,8 @@ function complete(
 		}
 		report(
 			g.cols.base === undefined
-				? { ...at(valueAt), value: deNum(value), key: 'data.rateWithoutBase' }
-				: { ...at(g.cols.base), value: deNum(value), key: 'data.noBaseCell', params: { column: at(g.cols.base).field } }
+				? { ...at(valueAt), value: g.raw.value ?? deNum(value), key: 'data.rateWithoutBase' }
+				: { ...at(g.cols.base), value: g.raw.value ?? deNum(value), key: 'data.noBaseCell', params: { column: at(g.cols.base).field } }
 		);
 		return null;
 	}
@@ -365,7 +380,7 @@ function complete(
 		if (Math.abs((n / denominator) * scale - value) > 0.51 * 10 ** -meta.decimals) {
 			report({
 				...at(valueAt),
-				value: deNum(value),
+				value: g.raw.value ?? deNum(value),
 				key: 'data.rateNotWhole',
 				params: { base: denominator, n, rate: round((n / denominator) * scale, meta.decimals + 1) }
 			});

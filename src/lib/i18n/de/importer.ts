@@ -32,7 +32,7 @@ export const importer = {
 	'data.areaIsNumber': 'eine Zahl in der Gebietsspalte: erwartet ist der Name oder die Kennung eines Stadtteils (stehen die Spalten verschoben?)',
 	'data.yearText': 'kein Jahr: erwartet ist eine vierstellige Jahreszahl (2023) oder ein Datum (31.12.2023)',
 	'data.unknownIndicator': 'unbekannter Indikator: die Zuordnung der Spalte ändern oder einen neuen Indikator anlegen',
-	'data.totalRowsSkipped': '{n} Summenzeilen (Ortschaften, Stadt) übersprungen, sie werden aus den Stadtteilen berechnet: {rows}',
+	'data.totalRowsSkipped': 'Summenzeile(n) übersprungen ({n}), Ortschafts- und Stadtwerte werden aus den Stadtteilen berechnet: {rows}',
 	'data.secretValues': '{n} geheim gehaltene Werte („x“, „•“) als unterdrückt übernommen, nicht als 0',
 	'data.stadtteileMissing': '{n} Stadtteile fehlen ({which}): {names}',
 	'data.approximateBase':
@@ -43,7 +43,8 @@ export const importer = {
 	'data.negativeCount': 'negativ: eine Zahl von Personen oder eine Quote kann nicht unter 0 liegen',
 	'data.rateAbove100': 'über 100 %: eine Quote in Prozent kann nicht darüber liegen (Zähler statt Quote in der Spalte?)',
 	'data.noPopulation': 'für dieses Gebiet ist keine Einwohnerzahl bekannt, gegen die die Quote geprüft werden könnte; eine Basisspalte ergänzen',
-	'data.rateWithoutBase': 'Quote ohne Basis: eine Spalte mit der Basis (Nenner) ergänzen oder in der Vorschau „gegen die Einwohnerzahl prüfen“ wählen',
+	'data.rateWithoutBase':
+		'Quote ohne Basis (Nenner): die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht; eine Basisspalte ergänzen oder in der Vorschau „gegen die Einwohnerzahl prüfen“ wählen',
 	'data.baseZero': 'die Basis ist 0: eine Quote auf 0 Personen gibt es nicht',
 	'data.boundaryIsCity':
 		'die Datei enthält den Umriss der ganzen Stadt, keine Stadtteilgrenzen; sie kann als Stadtgrenze übernommen werden (statt der VG250-Grenze)',

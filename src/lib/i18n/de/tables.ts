@@ -66,5 +66,6 @@ export const tables = {
 		'Auch Excel-Arbeitsmappen (.xlsx) und Tabellen, wie statistische Jahrbücher sie veröffentlichen: Titelzeilen über der Kopfzeile, Fußnoten und „Quelle:“ darunter, eine Spalte je Indikator (Stadtteil;Jahr;SGB-II-Quote (%);Kinderarmut in %), „–“ und „.“ für keine Angabe, „x“ und „•“ für geheim gehaltene Werte. Nach dem Hochladen zeigt die Vorschau, wie jede Spalte erkannt wurde; die Zuordnung lässt sich dort ändern.',
 	'tables.upload.sheet': 'Tabellenblatt (Excel; leer: das erste)',
 	'tables.outline': 'Enthält die Datei nur den Umriss der Stadt: als Stadtgrenze übernehmen (ersetzt die VG250-Grenze; die Zellen werden neu eingepasst)',
+	'tables.column': '{column} („{field}“)',
 	'tables.form': 'Spaltenzuordnung'
 } as const;

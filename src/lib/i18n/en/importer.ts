@@ -31,7 +31,7 @@ export const importer: Texts<typeof de> = {
 	'data.areaIsNumber': 'a number in the area column: expected the name or id of a Stadtteil (are the columns shifted?)',
 	'data.yearText': 'not a year: expected four digits (2023) or a date (31.12.2023)',
 	'data.unknownIndicator': 'unknown indicator: change the column mapping or create a new indicator',
-	'data.totalRowsSkipped': '{n} total rows (Ortschaften, city) skipped, they are computed from the Stadtteile: {rows}',
+	'data.totalRowsSkipped': 'total row(s) skipped ({n}), Ortschaft and city values are computed from the Stadtteile: {rows}',
 	'data.secretValues': '{n} secret values ("x", "•") imported as suppressed, not as 0',
 	'data.stadtteileMissing': '{n} Stadtteile missing ({which}): {names}',
 	'data.approximateBase':
@@ -42,7 +42,8 @@ export const importer: Texts<typeof de> = {
 	'data.negativeCount': 'negative: a number of persons or a rate cannot be below 0',
 	'data.rateAbove100': 'above 100 %: a percentage rate cannot exceed it (a count instead of the rate in this column?)',
 	'data.noPopulation': 'no population is known for this area to check the rate against; add a base column',
-	'data.rateWithoutBase': 'rate without a base: add a base (denominator) column, or choose "check against the population" in the preview',
+	'data.rateWithoutBase':
+		'rate without its base (denominator): disclosure control needs the number of persons a rate refers to; add a base column, or choose "check against the population" in the preview',
 	'data.baseZero': 'the base is 0: there is no rate on 0 persons',
 	'data.boundaryIsCity':
 		'the file holds the outline of the whole city, not Stadtteil boundaries; it can be imported as the city boundary (instead of the VG250 boundary)',

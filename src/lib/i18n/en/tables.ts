@@ -68,5 +68,6 @@ export const tables: Texts<typeof de> = {
 		'Excel workbooks (.xlsx) too, and tables as statistical yearbooks publish them: title rows above the header, footnotes and "Quelle:" below, one column per indicator (Stadtteil;Jahr;SGB-II-Quote (%);Kinderarmut in %), "–" and "." for no figure, "x" and "•" for secret values. After the upload the preview shows what each column was recognised as; the mapping can be changed there.',
 	'tables.upload.sheet': 'Sheet (Excel; empty: the first)',
 	'tables.outline': 'If the file holds only the city outline: import it as the city boundary (replaces the VG250 boundary; the cells are refitted)',
+	'tables.column': '{column} ("{field}")',
 	'tables.form': 'Column mapping'
 };
