@@ -6,7 +6,6 @@ export const importer = {
 	'data.where.field': 'Feld „{field}“',
 	'data.where.value': 'Wert: {value}',
 	'data.previousVersion': '{text} (vorhandene Daten der vorigen Version)',
-	'data.rowsCollapsed': '{text} ({n} Quoten: Zeilen {rows})',
 
 	'data.where.column': 'Spalte {column} („{field}“)',
 	'data.rowsGrouped': '{text} – {n}-mal, Zeilen {rows}',
@@ -57,19 +56,14 @@ export const importer = {
 	'data.mixedEncodings':
 		'gemischte Kodierungen: die Datei ist kein gültiges UTF-8, aber diese Zeile enthält UTF-8-Zeichen (als Windows-1252 gelesen werden sie z. B. zu „Ã¼“); die ganze Datei in einer Kodierung speichern',
 
-	'data.csvSyntax': 'CSV-Syntax: {error}',
 	'data.csvQuotes': 'CSV-Syntax: ein Anführungszeichen ist nicht geschlossen oder steht mitten im Feld',
 	'data.empty': 'die Datei ist leer',
-	'data.separatorTabs': 'die Spalten sind durch Tabulatoren getrennt; deutsches CSV trennt mit „;“ (Excel: „CSV (Trennzeichen-getrennt)“)',
 	'data.separatorCommas': 'die Spalten sind durch Kommas getrennt; deutsches CSV trennt mit „;“ (Excel: „CSV (Trennzeichen-getrennt)“)',
 	'data.oneColumn': 'nur eine Spalte: erwartet sind durch „;“ getrennte Spalten',
 	'data.tooManyColumns': 'zu viele Spalten ({n}; höchstens {max})',
 	'data.tooManyRows': 'zu viele Zeilen ({n}; höchstens {max} je Import)',
-	'data.columnTwice': 'Spalte doppelt angegeben',
 	'data.columnTwiceAs': 'Spalte doppelt angegeben (als „{other}“)',
 	'data.noAreaColumn': 'keine Gebietsspalte: erwartet ist eine Spalte namens Gebiet, Stadtteil oder area_id',
-	'data.columnIgnored': 'Spalte ignoriert: eine Jahresspalte heißt z. B. 2023, Zähler 2023 oder Nenner 2023 (auch Anzahl/Basis, Jahr vorn oder hinten)',
-	'data.longNeedsValue': 'das lange Format (mit Jahr-Spalte) braucht eine Wertspalte namens Wert oder value',
 	'data.noLayout': 'keine Jahr-Spalte und keine Jahresspalten (z. B. 2023): weder langes noch breites Format',
 	'data.indicatorAmbiguous':
 		'keine Indikatorspalte, und der Dateiname passt zu mehreren Indikatoren ({ids}): eine Spalte Indikator ergänzen oder den Indikator im Formular wählen',
@@ -78,18 +72,14 @@ export const importer = {
 	'data.indicatorFromName': 'Indikator aus dem Dateinamen übernommen (die Datei hat keine Spalte Indikator, und im Formular wurde keiner gewählt)',
 	'data.fieldCount': '{n} Felder, aber die Kopfzeile hat {header} (ein überzähliges „;“ oder ein nicht geschlossenes Anführungszeichen?)',
 	'data.cellTooLong': 'Feld länger als {max} Zeichen',
-	'data.totalRowSkipped': 'Summenzeile übersprungen: Ortschafts- und Stadtwerte werden aus den Stadtteilen berechnet',
 	'data.unknownStadtteil': 'unbekannter Stadtteil (weder eine Kennung noch ein Name des Atlas)',
 	'data.unknownIndicatorOf': 'unbekannter Indikator; der Katalog hat {ids}',
 	'data.givenTwiceRow': 'doppelt angegeben (auch in Zeile {row})',
-	'data.yearDigits': 'das Jahr muss vier Ziffern haben',
 	'data.noValues': 'keine Werte in der Datei',
 	'data.notARate': 'keine Quote: die Zahl selbst gehört in die Spalte {column}',
 	'data.rateNeedsCounts': 'eine Quote braucht beide Zahlen (Zähler und Nenner) oder die Quote und ihre Basis (Nenner)',
 	'data.noBaseCell':
 		'Quote ohne ihre Basiszahl: die Zelle „{column}“ ist leer; die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht, um über ihre Veröffentlichung zu entscheiden, und Ortschafts- und Stadtquoten werden aus den Zahlen berechnet',
-	'data.noBaseColumn':
-		'Quote ohne ihre Basiszahl (Nenner): die Datei hat keine Spalte {column}; die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht, um über ihre Veröffentlichung zu entscheiden, und Ortschafts- und Stadtquoten werden aus den Zahlen berechnet',
 	'data.rateNotWhole': 'keine ganze Zahl von Personen aus {base} ergibt diese Quote (nächste: {n} → {rate}); Quote und Basis prüfen',
 	'data.decimalPoint': 'sieht nach einem Dezimalpunkt aus; deutsche Dateien schreiben ein Dezimalkomma (12,5) und Tausenderpunkte (1.234)',
 	'data.notGermanNumber': 'keine Zahl in deutscher Schreibweise (Dezimalkomma, Tausenderpunkte, z. B. 1.234,5)',

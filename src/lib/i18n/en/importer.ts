@@ -8,7 +8,6 @@ export const importer: Texts<typeof de> = {
 	'data.where.field': 'field "{field}"',
 	'data.where.value': 'value: {value}',
 	'data.previousVersion': '{text} (existing data of the previous version)',
-	'data.rowsCollapsed': '{text} ({n} rates: rows {rows})',
 
 	'data.where.column': 'column {column} ("{field}")',
 	'data.rowsGrouped': '{text} – {n} times, rows {rows}',
@@ -56,19 +55,14 @@ export const importer: Texts<typeof de> = {
 	'data.mixedEncodings':
 		'mixed encodings: the file is not valid UTF-8, but this line holds UTF-8 characters (read as Windows-1252 they become e.g. "Ã¼"); save the whole file in one encoding',
 
-	'data.csvSyntax': 'CSV syntax: {error}',
 	'data.csvQuotes': 'CSV syntax: a quote is not closed or stands inside a field',
 	'data.empty': 'the file is empty',
-	'data.separatorTabs': 'the columns are separated by tabs; German CSV uses ";" (Excel: "CSV (Trennzeichen-getrennt)")',
 	'data.separatorCommas': 'the columns are separated by commas; German CSV uses ";" (Excel: "CSV (Trennzeichen-getrennt)")',
 	'data.oneColumn': 'only one column: expected ";"-separated columns',
 	'data.tooManyColumns': 'too many columns ({n}; at most {max})',
 	'data.tooManyRows': 'too many rows ({n}; at most {max} per import)',
-	'data.columnTwice': 'column given twice',
 	'data.columnTwiceAs': 'column given twice (as "{other}")',
 	'data.noAreaColumn': 'no area column: expected one named Gebiet, Stadtteil or area_id',
-	'data.columnIgnored': 'column ignored: a year column is named like 2023, Zähler 2023 or Nenner 2023 (also Anzahl/Basis, year first or last)',
-	'data.longNeedsValue': 'long layout (with a Jahr column) needs a value column named Wert or value',
 	'data.noLayout': 'no Jahr column and no year columns (e.g. 2023): neither long nor wide layout',
 	'data.indicatorAmbiguous':
 		'no indicator column, and the file name fits several indicators ({ids}): add a column named Indikator, or choose the indicator in the form',
@@ -76,18 +70,14 @@ export const importer: Texts<typeof de> = {
 	'data.indicatorFromName': 'indicator taken from the file name (the file has no Indikator column and none was chosen in the form)',
 	'data.fieldCount': '{n} fields, but the header has {header} (a stray ";" or an unclosed quote?)',
 	'data.cellTooLong': 'field longer than {max} characters',
-	'data.totalRowSkipped': 'total row skipped: Ortschaft and city figures are computed from the Stadtteile',
 	'data.unknownStadtteil': 'unknown Stadtteil (neither an id nor a name of the atlas)',
 	'data.unknownIndicatorOf': 'unknown indicator; the catalogue has {ids}',
 	'data.givenTwiceRow': 'given twice (also in row {row})',
-	'data.yearDigits': 'year must be four digits',
 	'data.noValues': 'no values in the file',
 	'data.notARate': 'not a rate: the figure itself belongs in the column {column}',
 	'data.rateNeedsCounts': 'a rate needs both counts (Zähler and Nenner) or the rate and its base (Nenner)',
 	'data.noBaseCell':
 		'rate without its base count: the cell "{column}" is empty; disclosure control needs the number of persons a rate refers to, to decide whether it may be published, and Ortschaft and city rates are computed from the counts',
-	'data.noBaseColumn':
-		'rate without its base count (Nenner): the file has no column {column}; disclosure control needs the number of persons a rate refers to, to decide whether it may be published, and Ortschaft and city rates are computed from the counts',
 	'data.rateNotWhole': 'no whole number of persons out of {base} gives this rate (nearest: {n} → {rate}); check the rate and its base',
 	'data.decimalPoint': 'looks like a decimal point; German files use a decimal comma (12,5) and thousands dots (1.234)',
 	'data.notGermanNumber': 'not a number in German notation (decimal comma, thousands dots, e.g. 1.234,5)',
