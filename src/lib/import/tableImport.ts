@@ -9,7 +9,7 @@ import type { Derived } from '$lib/data/derived';
 import { zodReason, type DataProblem } from '$lib/data/problems';
 import { cellText, type Grid } from './grid';
 import { interpret, type IndicatorInfo, type InterpretContext } from './interpret';
-import { APPROXIMATE_BASE, planValueImport, type Provenance, type ValuePlan } from './plan';
+import { APPROXIMATE_BASE, importable, planValueImport, type Provenance, type ValuePlan } from './plan';
 import { layoutOf, recognise, type ColumnMapping, type Recognised, type RecogniseContext, type Role } from './recognise';
 
 /** A new indicator made from a column in the mapping step. */
@@ -144,7 +144,10 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 	};
 	for (const v of derived.values)
 		if (v.indicator === 'einwohner' && v.value !== null) ctx.population.set(v.area, [...(ctx.population.get(v.area) ?? []), { year: v.year, value: v.value }]);
-	const rec = recognise(grid, ctx as RecogniseContext);
+	// Headers are recognised as the indicators an import can bring (an "Einwohner" column next to a
+	// rate is its base far more often than residents to import); the admin can map any of them.
+	const importableIds = new Set([...catalogue.filter(importable).map((m) => m.id), ...added.map((m) => m.id)]);
+	const rec = recognise(grid, { ...ctx, indicators: infos.filter((m) => importableIds.has(m.id)) } as RecogniseContext);
 	const mapping: ColumnMapping[] = rec.columns.map((c, i) => {
 		const m = options.mapping?.[i];
 		if (!m) return { role: c.role, indicator: c.indicator, year: c.year };

@@ -195,6 +195,14 @@ describe('files shaped like the real thing', () => {
 		if (out.ok) expect(out.table.layout).toBe('wide-year');
 	});
 
+	it('an Einwohner column beside a rate is not taken for residents to import', () => {
+		const out = run('Stadtteil;Jahr;Einwohner;SGB-II-Quote (%)\nLebenstedt;2024;1000;10,0\n');
+		expect(out.ok).toBe(false);
+		if (out.ok) return;
+		expect(out.table?.columns.map((c) => c.role)).toEqual(['area', 'year', 'ignore', 'value']);
+		expect(keys(out.problems)).toEqual(['data.rateWithoutBase']);
+	});
+
 	it('the admin mapping: a column remapped as the base, another ignored', () => {
 		const text = 'Stadtteil;Jahr;SGB-II-Quote;Einwohner unter 65;Bemerkung\nLebenstedt;2024;10,0;1000;neu\n';
 		expect(keys(problems(text))).toEqual(['data.rateWithoutBase']);
