@@ -70,7 +70,7 @@ describe('admin in English', () => {
 		expect(html).toContain('<input type="hidden" name="lang" value="en"');
 
 		const importPage = textOf(await (await admin.request('/admin/import?lang=en')).text());
-		for (const s of ['Indicator values (CSV)', 'District boundaries (GeoJSON)', 'Preview', 'Source', 'Licence']) expect(importPage).toContain(s);
+		for (const s of ['Indicator values (CSV or Excel)', 'District boundaries (GeoJSON)', 'Preview', 'Source', 'Licence']) expect(importPage).toContain(s);
 		expect(importPage).not.toContain('Stadtteilgrenzen (GeoJSON)');
 	});
 
