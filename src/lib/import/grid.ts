@@ -26,8 +26,10 @@ export interface Grid {
 	/** Non-empty rows only, in order. */
 	rows: GridRow[];
 	width: number;
-	/** How the file was read, for the version summary ("utf-8 mit BOM", "Blatt Tabelle1"). */
+	/** How the file was read, for the version summary (German, like every summary: "CSV utf-8 mit BOM"). */
 	read: string;
+	/** The same for the admin's page, in their language. */
+	source: { format: 'csv'; encoding: string; bom: boolean; tabs: boolean } | { format: 'xlsx'; sheet: string };
 	/** Tolerated peculiarities of the file (merged cells, formulas read by their stored result). */
 	warnings: DataProblem[];
 }
@@ -89,5 +91,6 @@ export function readCsvGrid(bytes: Uint8Array, file: string): GridResult {
 	}
 	if (width > MAX_GRID_COLUMNS) return { ok: false, problems: [{ file, key: 'data.tooManyColumns', params: { n: width, max: MAX_GRID_COLUMNS } }] };
 	const read = `CSV ${decoded.encoding}${decoded.bom ? ' mit BOM' : ''}${delimiter === '\t' ? ', Tabulatoren' : ''}`;
-	return { ok: true, grid: { file, format: 'csv', sheets: [], rows, width, read, warnings: [] } };
+	const source = { format: 'csv' as const, encoding: decoded.encoding, bom: decoded.bom, tabs: delimiter === '\t' };
+	return { ok: true, grid: { file, format: 'csv', sheets: [], rows, width, read, source, warnings: [] } };
 }

@@ -43,7 +43,7 @@ export interface TableOptions {
 /** What the preview shows of the table: how it was read and the column mapping, for the form. */
 export interface TableView {
 	file: string;
-	read: string;
+	source: Grid['source'];
 	sheets: string[];
 	sheet?: string;
 	headerRow: number;
@@ -163,7 +163,7 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 	const out = problems.length ? null : interpret(grid, rec, mapping, ctx, { indicator: options.indicator, rateBase });
 	const table: TableView = {
 		file,
-		read: grid.read,
+		source: grid.source,
 		sheets: grid.sheets,
 		sheet: grid.sheet,
 		headerRow: grid.rows[rec.header].row,

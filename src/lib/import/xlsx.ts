@@ -174,7 +174,20 @@ export async function readXlsxGrid(bytes: Uint8Array, file: string, sheetName?: 
 	if (merges.length) warnings.push({ file, field: ws.name, key: 'data.xlsxMerged', params: { ranges: list(merges), n: merges.length }, severity: 'warning' });
 	if (formulas.length)
 		warnings.push({ file, field: ws.name, key: 'data.xlsxFormulaNoResult', params: { cells: list(formulas), n: formulas.length }, severity: 'warning' });
-	return { ok: true, grid: { file, format: 'xlsx', sheet: ws.name, sheets, rows, width, read: `Excel-Arbeitsmappe, Blatt „${ws.name}“`, warnings } };
+	return {
+		ok: true,
+		grid: {
+			file,
+			format: 'xlsx',
+			sheet: ws.name,
+			sheets,
+			rows,
+			width,
+			read: `Excel-Arbeitsmappe, Blatt „${ws.name}“`,
+			source: { format: 'xlsx', sheet: ws.name },
+			warnings
+		}
+	};
 }
 
 function list(items: string[]): string {

@@ -3,6 +3,10 @@
 export const tables = {
 	'tables.title': 'Spaltenzuordnung',
 	'tables.read': 'Gelesen als {read}: Kopfzeile in Zeile {header}, {rows} Datenzeilen',
+	'tables.readCsv': 'CSV, {encoding}',
+	'tables.readBom': ' mit BOM',
+	'tables.readTabs': ', durch Tabulatoren getrennt',
+	'tables.readXlsx': 'Excel-Arbeitsmappe, Blatt „{sheet}“',
 	'tables.titleRows': 'Titelzeilen übersprungen: {rows}',
 	'tables.footerRows': 'Fußnoten und Quellenzeilen übersprungen: {rows}',
 	'tables.layout.long': 'Langformat (eine Zeile je Gebiet und Jahr)',

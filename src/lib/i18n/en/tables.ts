@@ -5,6 +5,10 @@ import type { tables as de } from '../de/tables';
 export const tables: Texts<typeof de> = {
 	'tables.title': 'Column mapping',
 	'tables.read': 'Read as {read}: header in row {header}, {rows} data rows',
+	'tables.readCsv': 'CSV, {encoding}',
+	'tables.readBom': ' with BOM',
+	'tables.readTabs': ', tab-separated',
+	'tables.readXlsx': 'Excel workbook, sheet "{sheet}"',
 	'tables.titleRows': 'Title rows skipped: {rows}',
 	'tables.footerRows': 'Footnote and source rows skipped: {rows}',
 	'tables.layout.long': 'long layout (one row per area and year)',
