@@ -63,7 +63,7 @@ describe('disclosure control for a count of persons', () => {
 	it('imports the counts (wide layout, UTF-8 with BOM, indicator from the file name)', async () => {
 		const p = await admin.previewCsv(FILE, readFileSync(`tests/fixtures/import/${FILE}`));
 		expect(p.status, p.text.slice(0, 800)).toBe(200);
-		expect(p.text).toContain(`Werte importiert: ${ID} aus ${FILE} (Breitformat, utf-8 mit BOM, 31 Werte)`);
+		expect(p.text).toContain(`Werte importiert: ${ID} aus ${FILE} (Breitformat nach Jahren, CSV utf-8 mit BOM, 31 Werte)`);
 		expect((await admin.confirm(p.previewId!)).version).toBe(2);
 	});
 

@@ -70,7 +70,7 @@ describe('admin in English', () => {
 		expect(html).toContain('<input type="hidden" name="lang" value="en"');
 
 		const importPage = textOf(await (await admin.request('/admin/import?lang=en')).text());
-		for (const s of ['Indicator values (CSV)', 'District boundaries (GeoJSON)', 'Preview', 'Source', 'Licence']) expect(importPage).toContain(s);
+		for (const s of ['Indicator values (CSV or Excel)', 'District boundaries (GeoJSON)', 'Preview', 'Source', 'Licence']) expect(importPage).toContain(s);
 		expect(importPage).not.toContain('Stadtteilgrenzen (GeoJSON)');
 	});
 
@@ -84,10 +84,10 @@ describe('admin in English', () => {
 				.then(async (r) => ({ status: r.status, text: textOf(await r.text()) }));
 		const english = await upload('/admin/import?/csv&lang=en');
 		expect(english.status).toBe(422);
-		expect(english.text).toContain('narnia.csv row 1 Stadtteil "narnia" unknown Stadtteil (neither an id nor a name of the atlas)');
+		expect(english.text).toContain('narnia.csv row 2 A ("Stadtteil") "narnia" unknown Stadtteil (neither an id nor a name of the atlas)');
 		expect(english.text).not.toContain('unbekannter Stadtteil');
 		const german = await upload('/admin/import?/csv');
 		expect(german.status).toBe(422);
-		expect(german.text).toContain('narnia.csv Zeile 1 Stadtteil "narnia" unbekannter Stadtteil (weder eine Kennung noch ein Name des Atlas)');
+		expect(german.text).toContain('narnia.csv Zeile 2 A („Stadtteil“) "narnia" unbekannter Stadtteil (weder eine Kennung noch ein Name des Atlas)');
 	});
 });

@@ -135,7 +135,7 @@ describe('CSV uploads', () => {
 		[
 			'NaN and Infinity as values',
 			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;NaN;1;2\nThiede;sgb2-quote;2024;Infinity;1;2\n',
-			'Zeile 1 Wert "NaN" keine Zahl in deutscher Schreibweise'
+			'Zeile 2 D („Wert“) "NaN; Infinity" keine Zahl in deutscher Schreibweise'
 		],
 		['a value out of range', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;99,0;99;100\n', 'außerhalb des plausiblen Bereichs'],
 		[
@@ -144,26 +144,22 @@ describe('CSV uploads', () => {
 			'passt nicht zu Zähler/Nenner'
 		],
 		['a year in the future', 'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2099;1,0;1;100\n', 'das Jahr liegt in der Zukunft'],
-		[
-			'a rate without counts (wide layout)',
-			'Stadtteil;Indikator;2024\nLebenstedt;sgb2-quote;12,0\n',
-			'Zeile 1 2024 "12,0" Quote ohne ihre Basiszahl (Nenner): die Datei hat keine Spalte "Nenner 2024"'
-		],
+		['a rate without counts (wide layout)', 'Stadtteil;Indikator;2024\nLebenstedt;sgb2-quote;12,0\n', 'Zeile 2 C („2024“) "12,0" Quote ohne Basis (Nenner)'],
 		[
 			'a rate without counts (long layout)',
 			'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;sgb2-quote;2024;12,0\n',
-			'Zeile 1 Wert "12,0" Quote ohne ihre Basiszahl (Nenner): die Datei hat keine Spalte "Nenner"'
+			'Zeile 2 D („Wert“) "12,0" Quote ohne Basis (Nenner)'
 		],
 		[
 			'duplicate rows',
 			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;1,0;1;100\nLebenstedt;sgb2-quote;2024;1,0;1;100\n',
-			'Zeile 2 Stadtteil "lebenstedt/sgb2-quote/2024" doppelt angegeben (auch in Zeile 1)'
+			'Zeile 3 A („Stadtteil“) "lebenstedt/sgb2-quote/2024" doppelt angegeben (auch in Zeile 2)'
 		],
-		['an unknown id', 'Stadtteil;Indikator;Jahr;Wert\nnarnia;sgb2-quote;2024;1\n', 'Zeile 1 Stadtteil "narnia" unbekannter Stadtteil'],
+		['an unknown id', 'Stadtteil;Indikator;Jahr;Wert\nnarnia;sgb2-quote;2024;1\n', 'Zeile 2 A („Stadtteil“) "narnia" unbekannter Stadtteil'],
 		[
 			'path traversal as id',
 			'Stadtteil;Indikator;Jahr;Wert\n../../../etc/passwd;sgb2-quote;2024;1\n',
-			'Zeile 1 Stadtteil "../../../etc/passwd" unbekannter Stadtteil'
+			'Zeile 2 A („Stadtteil“) "../../../etc/passwd" unbekannter Stadtteil'
 		],
 		['an indicator that is computed', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohnerdichte;2024;1\n', 'wird aus anderen Indikatoren berechnet'],
 		['a base-table indicator', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohner;2024;1\n', 'stammt aus den Basistabellen']
@@ -183,7 +179,7 @@ describe('CSV uploads', () => {
 			]);
 			const r = await admin.previewCsv('gemischt.csv', bytes);
 			expect(r.status).toBe(422);
-			expect(r.text).toContain('gemischt.csv Zeile 1 gemischte Kodierungen');
+			expect(r.text).toContain('gemischt.csv Zeile 2 gemischte Kodierungen');
 		});
 	});
 	it('XSS in a name is shown as text, and markup in the source is refused', async () => {

@@ -37,18 +37,20 @@ describe('wide layout for a rate (years as columns, bases per year)', () => {
 		const p = await admin.previewCsv(FILE, text);
 		expect(p.status).toBe(422);
 		expect(p.previewId).toBeNull();
-		expect(p.text).toContain(`${FILE} Zeile 1 2021 "3,2" Quote ohne ihre Basiszahl (Nenner): die Datei hat keine Spalte "Nenner 2021"`);
-		expect(p.text).toContain('die Geheimhaltung braucht die Zahl der Personen');
-		expect(p.text).toMatch(/\(31 Quoten: Zeilen 1, 2, 3, 4, 5 … 31\)/);
+		// One line per column: the Excel row, the column letter and header, the values, what to do.
+		expect(p.text).toContain(`${FILE} Zeile 2 B („2021“) "3,2; 3,6;`);
+		expect(p.text).toContain('Quote ohne Basis (Nenner): die Geheimhaltung braucht die Zahl der Personen');
+		expect(p.text).toContain('31-mal, Zeilen 2, 3, 4, 5, 6, 7 … 32');
+		expect(p.text).toContain(`${FILE} Zeile 2 D („2023“)`);
 		expect(await snapshot(server.url)).toBe(before);
 	});
 
 	it('previews and imports the Excel export; the API then serves the new values', async () => {
 		const p = await admin.previewCsv(FILE, BYTES);
 		expect(p.status, p.text.slice(0, 800)).toBe(200);
-		expect(p.text).toContain(`Werte importiert: arbeitslosenquote aus ${FILE} (Breitformat, windows-1252, 93 Werte)`);
+		expect(p.text).toContain(`Werte importiert: arbeitslosenquote aus ${FILE} (Breitformat nach Jahren, CSV windows-1252, 93 Werte)`);
 		expect(p.text).toContain('Indikator aus dem Dateinamen übernommen');
-		expect(p.text).toContain('Summenzeile übersprungen');
+		expect(p.text).toContain('Summenzeile(n) übersprungen (1)');
 		const done = await admin.confirm(p.previewId!);
 		expect(done.version).toBe(2);
 

@@ -57,7 +57,7 @@ describe('previews in a worker thread', () => {
 			expect(s.output()).toContain('import: preview of gross.csv finished (ready to confirm)');
 			// The preview itself is complete and correct.
 			expect(p.status, p.text.slice(0, 500)).toBe(200);
-			expect(p.text).toContain(`(Langformat, utf-8, ${rows} Werte)`);
+			expect(p.text).toContain(`(Langformat, CSV utf-8, ${rows} Werte)`);
 			expect(p.previewId).not.toBeNull();
 		} finally {
 			s.child.kill();

@@ -12,12 +12,20 @@ export function germanNumber(x: number, decimals?: number): string {
 	return s.replace('.', ',');
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a
+ * leading apostrophe; numbers are never touched (-3,25 stays a number). For every CSV and Excel
+ * export, header included.
+ */
+export function defuseText(s: string): string {
+	return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
 function cell(value: Cell): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'number') return Number.isFinite(value) ? germanNumber(value) : '';
 	if (typeof value === 'boolean') return value ? 'ja' : 'nein';
-	let s = value;
-	if (FORMULA_START.test(s)) s = `'${s}`;
+	const s = defuseText(value);
 	return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -14,8 +14,10 @@ export interface DataReason {
 
 export interface DataProblem extends DataReason {
 	file: string;
-	/** 1-based data row (the header is row 0), for CSV. */
+	/** The row as Excel shows it (1-based, header and title rows counted), for tables. */
 	row?: number;
+	/** The column letter as Excel shows it (A, B, …, AA), for tables; `field` then holds its header. */
+	column?: string;
 	/** Feature index or id, for GeoJSON. */
 	feature?: string | number;
 	field?: string;
@@ -69,7 +71,8 @@ export function formatProblem(p: DataProblem, locale: Locale = 'de'): string {
 	const where = [p.file];
 	if (p.row !== undefined) where.push(t('data.where.row', { n: p.row }));
 	if (p.feature !== undefined) where.push(t('data.where.feature', { n: p.feature }));
-	if (p.field !== undefined) where.push(t('data.where.field', { field: p.field }));
+	if (p.column !== undefined) where.push(t('data.where.column', { column: p.column, field: p.field ?? '' }));
+	else if (p.field !== undefined) where.push(t('data.where.field', { field: p.field }));
 	const value = p.value === undefined ? '' : ` (${t('data.where.value', { value: String(JSON.stringify(p.value)).slice(0, 80) })})`;
 	return `${where.join(', ')}: ${problemReason(p, locale)}${value}`;
 }

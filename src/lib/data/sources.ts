@@ -146,7 +146,9 @@ export const ValueRow = z.object({
 	year: num(Year),
 	value: nullableNum(z.number()),
 	numerator: nullableNum(z.number().nonnegative()),
-	denominator: nullableNum(z.number().positive())
+	denominator: nullableNum(z.number().positive()),
+	/** "ja" where the source keeps the figure secret ("x", "•" in official tables): published as suppressed. */
+	suppressed: z.enum(['', 'ja']).optional()
 });
 export type ValueRow = z.output<typeof ValueRow>;
 

@@ -18,6 +18,7 @@ import { facmap } from './facmap';
 import { kontore } from './kontore';
 import { report } from './report';
 import { reportOutput } from './reportOutput';
+import { tables } from './tables';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -33,7 +34,8 @@ const SECTIONS: Record<string, Section> = {
 	facmap,
 	kontore,
 	report,
-	reportOutput
+	reportOutput,
+	tables
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

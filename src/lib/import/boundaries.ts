@@ -21,7 +21,13 @@ export type Crs = 'EPSG:4326' | 'EPSG:25832';
 export type BoundaryFeature = Feature<Polygon | MultiPolygon, { id: string }>;
 export type ParsedBoundaries =
 	| { ok: true; features: BoundaryFeature[]; crs: Crs; crsFrom: 'crs member' | 'coordinate ranges'; warnings: DataProblem[] }
-	| { ok: false; problems: DataProblem[] };
+	| { ok: false; problems: DataProblem[]; outline?: { geometry: Polygon | MultiPolygon; crs: Crs } };
+
+/** The areas above the Stadtteile, so that a file of them is recognised as what it is. */
+export interface UpperAreas {
+	ortschaften: { id: string; name: string }[];
+	city: { id: string; name: string };
+}
 
 /** Deepest bracket nesting outside strings, measured before JSON.parse sees the text. */
 export function jsonDepth(text: string): number {
@@ -62,7 +68,7 @@ function positionsOf(g: unknown): unknown[] {
 	return out;
 }
 
-export function parseBoundaries(text: string, file: string, stadtteile: { id: string; name: string }[]): ParsedBoundaries {
+export function parseBoundaries(text: string, file: string, stadtteile: { id: string; name: string }[], upper?: UpperAreas): ParsedBoundaries {
 	const fail = (p: Omit<DataProblem, 'file'>): ParsedBoundaries => ({ ok: false, problems: [{ file, ...p }] });
 	const depth = jsonDepth(text);
 	if (depth > MAX_DEPTH) return fail({ key: 'data.tooDeep', params: { depth, max: MAX_DEPTH } });
@@ -151,6 +157,33 @@ export function parseBoundaries(text: string, file: string, stadtteile: { id: st
 	for (const s of stadtteile) {
 		byKey.set(s.id, s.id);
 		byKey.set(normaliseName(s.name), s.id);
+	}
+	// A file of the city outline or of the Ortschaften is said to be one, in one line, rather than
+	// as a missing boundary for each Stadtteil; the outline is kept for import as the city boundary.
+	const rawKey = (f: Feature) => {
+		const props = (f.properties ?? {}) as Record<string, unknown>;
+		const raw = [props.stadtteil_id, props.id, f.id, props.name, props.stadtteil, props.GEN, props.gen].find(
+			(x) => typeof x === 'string' || typeof x === 'number'
+		);
+		return raw === undefined ? '' : String(raw).slice(0, 100);
+	};
+	const keys = fc.features.map(rawKey);
+	if (upper && !keys.some((k) => byKey.has(k) || byKey.has(normaliseName(k)))) {
+		const ortNames = new Map(upper.ortschaften.flatMap((o) => [[o.id, o.name] as const, [normaliseName(o.name), o.name] as const]));
+		const ortHits = keys.map((k) => ortNames.get(k) ?? ortNames.get(normaliseName(k).replace(/^ortschaft/, ''))).filter((x): x is string => !!x);
+		if (ortHits.length >= Math.max(2, fc.features.length / 2))
+			return fail({ field: 'properties.name', key: 'data.boundaryIsOrtschaften', params: { n: fc.features.length, names: [...new Set(ortHits)].join(', ') } });
+		const cityKey = normaliseName(upper.city.name);
+		if (fc.features.length === 1 && (keys[0] === '' || normaliseName(keys[0]).includes(cityKey) || keys[0] === upper.city.id || /^\d{8}$/.test(keys[0]))) {
+			const g = fc.features[0].geometry as Polygon | MultiPolygon;
+			const geometry =
+				g.type === 'Polygon'
+					? { type: 'Polygon' as const, coordinates: g.coordinates.map((r) => r.map(project)) }
+					: { type: 'MultiPolygon' as const, coordinates: g.coordinates.map((p) => p.map((r) => r.map(project))) };
+			const found = validateGeometry(geometry, { file, feature: 0 }).filter((p) => p.severity !== 'warning');
+			if (found.length) return { ok: false, problems: found };
+			return { ok: false, problems: [{ file, feature: 0, value: keys[0] || upper.city.name, key: 'data.boundaryIsCity' }], outline: { geometry, crs } };
+		}
 	}
 	const features: BoundaryFeature[] = [];
 	const featureOf = new Map<string, number>();

@@ -10,6 +10,13 @@ export type Decoded = { ok: true; text: string; encoding: Encoding; bom: boolean
 const UTF8_AS_1252 =
 	/[ÂÃ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|â€/;
 
+/**
+ * Windows-1252's bytes 0x80–0x9F ("–", "•", "€", curly quotes). Node's TextDecoder decodes them as
+ * Latin-1 control characters, so they are mapped here (undefined bytes stay as they are).
+ */
+const CP1252_C1 =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
 export function decodeText(bytes: Uint8Array, file: string): Decoded {
 	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
 		return { ok: false, problems: [{ file, key: 'data.utf16' }] };
@@ -22,7 +29,7 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
 	} catch {
 		if (bom) return { ok: false, problems: [{ file, key: 'data.bomNotUtf8' }] };
 	}
-	const text = new TextDecoder('windows-1252').decode(body);
+	const text = new TextDecoder('windows-1252').decode(body).replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]);
 	const lines = text.split(/\r\n|\n|\r/);
 	const mixed = lines.findIndex((l) => UTF8_AS_1252.test(l));
 	if (mixed >= 0) {

@@ -7,7 +7,14 @@ import { csvRows, csvText } from '$lib/data/csvTable';
 import type { DataProblem } from '$lib/data/problems';
 import type { ImportRow } from './germanCsv';
 
-const VALUE_HEADER = ['area_id', 'indicator', 'year', 'value', 'numerator', 'denominator'];
+/** `suppressed`: "ja" for a value the source keeps secret ("x", "•"): withheld, never 0. */
+const VALUE_HEADER = ['area_id', 'indicator', 'year', 'value', 'numerator', 'denominator', 'suppressed'];
+
+/** How rates checked against the area's population (no base in the file) are marked, in data and UI. */
+export const APPROXIMATE_BASE = {
+	de: 'Basis: Einwohner des Gebiets (Näherung)',
+	en: 'Base: residents of the area (approximation)'
+};
 
 export interface Provenance {
 	user: string;
@@ -17,6 +24,8 @@ export interface Provenance {
 	upload: string;
 	source: string;
 	licence: string;
+	/** Rate indicators whose bases are the areas' populations (the admin's choice, recorded here). */
+	approximateBase?: string[];
 }
 
 export interface ValuePlan {
@@ -47,7 +56,7 @@ const numberText = (n: number | null) => (n === null ? '' : Number.isInteger(n) 
 
 export function planValueImport(
 	files: ReadonlyMap<string, string>,
-	rows: ImportRow[],
+	rows: (ImportRow & { suppressed?: true })[],
 	catalogue: IndicatorMeta[],
 	p: Provenance,
 	mode: 'merge' | 'replace'
@@ -88,12 +97,16 @@ export function planValueImport(
 		const existing = new Map<string, string[]>();
 		if (mode === 'merge' && files.has(target)) {
 			const [, ...body] = csvRows(files.get(target)!);
-			for (const r of body) existing.set(`${r[0]}/${r[2]}`, r);
+			for (const r of body)
+				existing.set(
+					`${r[0]}/${r[2]}`,
+					VALUE_HEADER.map((_, i) => r[i] ?? '')
+				);
 		}
 		const incoming = new Map<string, { cells: string[]; sourceRow: number }>();
 		for (const r of rows.filter((x) => x.indicator === id))
 			incoming.set(`${r.area}/${r.year}`, {
-				cells: [r.area, id, String(r.year), numberText(r.value), numberText(r.numerator), numberText(r.denominator)],
+				cells: [r.area, id, String(r.year), numberText(r.value), numberText(r.numerator), numberText(r.denominator), r.suppressed ? 'ja' : ''],
 				sourceRow: r.sourceRow
 			});
 		const merged = new Map<string, { cells: string[]; sourceRow?: number }>([...[...existing].map(([k, cells]) => [k, { cells }] as const), ...incoming]);
@@ -103,12 +116,13 @@ export function planValueImport(
 		rowOrigin.set(target, origin);
 		next.set(target, csvText([VALUE_HEADER, ...sorted.map((r) => r.cells)]) + '\n');
 		const years = sorted.map((r) => Number(r.cells[2]));
+		const approximate = p.approximateBase?.includes(id) ?? false;
 		const sidecar: DatasetMeta = {
 			id: dataset,
 			title: { de: `${meta.label.de} je Stadtteil (Import)`, en: `${meta.label.en} per Stadtteil (import)` },
 			description: {
-				de: `Von ${p.user} am ${p.date} aus der Datei ${p.upload} importiert. Quelle: ${p.source}.`,
-				en: `Imported by ${p.user} on ${p.date} from the file ${p.upload}. Source: ${p.source}.`
+				de: `Von ${p.user} am ${p.date} aus der Datei ${p.upload} importiert. Quelle: ${p.source}.${approximate ? ` ${APPROXIMATE_BASE.de}: die Datei hat keine Basiszahlen; jede Quote wurde gegen die Einwohnerzahl des Gebiets geprüft und unterdrückt, wo diese unter der Schwelle liegt.` : ''}`,
+				en: `Imported by ${p.user} on ${p.date} from the file ${p.upload}. Source: ${p.source}.${approximate ? ` ${APPROXIMATE_BASE.en}: the file has no base counts; each rate was checked against the area's population and suppressed where that is below the threshold.` : ''}`
 			},
 			source: [{ name: p.source }],
 			licence: p.licence,
@@ -116,9 +130,11 @@ export function planValueImport(
 			date: `${Math.min(...years)}–${Math.max(...years)}`,
 			collected: p.date,
 			beispieldaten: false,
-			caveats: []
+			caveats: approximate ? [APPROXIMATE_BASE.de] : []
 		};
 		next.set(sidecarOf(target), sidecarText(sidecar));
+		if (approximate && !meta.description.de.includes(APPROXIMATE_BASE.de))
+			meta.description = { de: `${meta.description.de} ${APPROXIMATE_BASE.de}.`, en: `${meta.description.en} ${APPROXIMATE_BASE.en}.` };
 		meta.datasets = [dataset];
 		meta.beispieldaten = false;
 		meta.source = p.source;
@@ -130,7 +146,8 @@ export function planValueImport(
 	const raw = JSON.parse(catalogueText) as Record<string, unknown>[];
 	for (const m of raw) {
 		const n = catalogueNext.find((x) => x.id === m.id);
-		if (n && indicators.includes(n.id)) Object.assign(m, { datasets: n.datasets, beispieldaten: n.beispieldaten, source: n.source, licence: n.licence });
+		if (n && indicators.includes(n.id))
+			Object.assign(m, { datasets: n.datasets, beispieldaten: n.beispieldaten, source: n.source, licence: n.licence, description: n.description });
 	}
 	next.set('indikatoren.json', JSON.stringify(raw, null, '\t') + '\n');
 	return { ok: true, plan: { files: next, rowOrigin, indicators } };

@@ -28,6 +28,7 @@ import {
 import type { FileEdit, PreviewInput } from './previewCompute';
 import { runPreview } from './previewWorker';
 import { getStore } from './store';
+import { NewIndicatorInput, type TableView } from '$lib/import/tableImport';
 import { z } from 'zod';
 
 export interface Preview {
@@ -42,9 +43,11 @@ export interface Preview {
 	files: Map<string, string>;
 	derived: Derived;
 	expires: number;
+	/** Table imports: how the table was read and its column mapping (with the upload's token to remap it). */
+	table?: TableView & { token: string };
 }
 
-export type PreviewResult = { ok: true; preview: Preview } | { ok: false; problems: DataProblem[] };
+export type PreviewResult = { ok: true; preview: Preview } | { ok: false; problems: DataProblem[]; table?: TableView & { token: string } };
 
 const PREVIEW_TTL_MS = 30 * 60 * 1000;
 const MAX_PREVIEWS = 10;
@@ -78,18 +81,75 @@ export const CsvOptions = z.object({
 	indicator: z.string().max(80).optional(),
 	source: z.string().trim().min(1, 'data.sourceMissing').max(300),
 	licence: z.string().trim().min(1, 'data.licenceMissing').max(200),
-	mode: z.enum(['merge', 'replace'])
+	mode: z.enum(['merge', 'replace']),
+	sheet: z.string().max(100).optional()
 });
 export type CsvOptions = z.infer<typeof CsvOptions>;
 
-/** Parses and checks an indicator table and builds the version it would create. */
-export function previewCsv(bytes: Uint8Array, name: string, options: CsvOptions, user: string): Promise<PreviewResult> {
-	return serial(() => preview({ kind: 'import-csv', bytes, name, options, user }));
+/** What the admin changes in the preview's column-mapping step. */
+export const TableChoices = z.object({
+	mapping: z
+		.array(
+			z.object({
+				role: z.enum(['area', 'year', 'indicator', 'value', 'numerator', 'base', 'ignore']),
+				indicator: z.string().max(80).optional(),
+				year: z.number().int().optional()
+			})
+		)
+		.max(200),
+	rateBase: z.enum(['columns', 'population']),
+	sheet: z.string().max(100).optional(),
+	newIndicators: z.array(NewIndicatorInput).max(20)
+});
+export type TableChoices = z.infer<typeof TableChoices>;
+
+/**
+ * An uploaded table is kept (in memory, for the admin who sent it, 30 minutes) so that the preview
+ * can be recomputed with the admin's column mapping without uploading it again.
+ */
+const uploads = new Map<string, { user: string; bytes: Uint8Array; name: string; options: CsvOptions; expires: number }>();
+const MAX_UPLOADS = 10;
+
+function keepUpload(bytes: Uint8Array, name: string, options: CsvOptions, user: string): string {
+	const now = Date.now();
+	for (const [k, u] of uploads) if (u.expires <= now) uploads.delete(k);
+	while (uploads.size >= MAX_UPLOADS) uploads.delete(uploads.keys().next().value!);
+	const token = randomBytes(18).toString('base64url');
+	uploads.set(token, { user, bytes, name, options, expires: now + PREVIEW_TTL_MS });
+	return token;
 }
 
-/** Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells. */
-export function previewBoundaries(bytes: Uint8Array, name: string, source: string, user: string): Promise<PreviewResult> {
-	return serial(() => preview({ kind: 'import-geojson', bytes, name, source, user }));
+function withToken(result: PreviewResult, token: string): PreviewResult {
+	if (result.ok) {
+		if (result.preview.table) result.preview.table.token = token;
+		return result;
+	}
+	return result.table ? { ...result, table: { ...result.table, token } } : result;
+}
+
+/** Parses and checks an indicator table (CSV or .xlsx) and builds the version it would create. */
+export async function previewCsv(bytes: Uint8Array, name: string, options: CsvOptions, user: string): Promise<PreviewResult> {
+	const token = keepUpload(bytes, name, options, user);
+	return withToken(await serial(() => preview({ kind: 'import-csv', bytes, name, options, user }, token)), token);
+}
+
+/** The same upload again with the admin's column mapping and choices; null when the upload is gone. */
+export async function remapTable(token: string, choices: TableChoices, user: string): Promise<PreviewResult | null> {
+	const kept = uploads.get(token);
+	if (!kept || kept.user !== user || kept.expires <= Date.now()) return null;
+	// Another sheet is another table: its columns are recognised afresh.
+	const sheet = choices.sheet ?? kept.options.sheet;
+	const options = { ...kept.options, ...choices, sheet, mapping: sheet === kept.options.sheet ? choices.mapping : [] };
+	kept.options = { ...kept.options, sheet };
+	return withToken(await serial(() => preview({ kind: 'import-csv', bytes: kept.bytes, name: kept.name, options, user }, token)), token);
+}
+
+/**
+ * Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells.
+ * With `asOutline`, a file holding the city outline replaces the city boundary instead.
+ */
+export function previewBoundaries(bytes: Uint8Array, name: string, source: string, user: string, asOutline = false): Promise<PreviewResult> {
+	return serial(() => preview({ kind: 'import-geojson', bytes, name, source, user, asOutline }));
 }
 
 /**
@@ -113,7 +173,7 @@ function previewTimeoutMs(): number {
  * The parsing and the pipeline run in a worker thread (previewWorker.ts) on the current version's
  * stored texts; only the result comes back, and is kept here until confirmed or discarded.
  */
-async function preview(upload: Upload): Promise<PreviewResult> {
+async function preview(upload: Upload, token = ''): Promise<PreviewResult> {
 	const db = getDatabase();
 	const version = currentVersionId(db)!;
 	const input = { ...upload, date: new Date().toISOString().slice(0, 10), base: { version, ...versionTexts(db, version) } } as PreviewInput;
@@ -122,9 +182,23 @@ async function preview(upload: Upload): Promise<PreviewResult> {
 		memoryMb: Number(env.KONTORATLAS_PREVIEW_MEMORY_MB) > 0 ? Number(env.KONTORATLAS_PREVIEW_MEMORY_MB) : 1024,
 		inProcess: env.KONTORATLAS_PREVIEW_WORKER === 'off'
 	});
-	if (!out.ok) return out;
-	const { kind, upload: name, summary, warnings, baseVersion, diff, files, derived } = out;
-	return { ok: true, preview: remember({ user: upload.user, kind, upload: name, summary, warnings, baseVersion, diff, files, derived }) };
+	if (!out.ok) return { ok: false, problems: out.problems, ...(out.table ? { table: { ...out.table, token } } : {}) };
+	const { kind, upload: name, summary, warnings, baseVersion, diff, files, derived, table } = out;
+	return {
+		ok: true,
+		preview: remember({
+			user: upload.user,
+			kind,
+			upload: name,
+			summary,
+			warnings,
+			baseVersion,
+			diff,
+			files,
+			derived,
+			...(table ? { table: { ...table, token } } : {})
+		})
+	};
 }
 
 /** A refusal names its text in the admin catalogue; the page shows it in the admin's language. */

@@ -35,3 +35,34 @@ describe('computePreview for admin edits', { timeout: 60_000 }, () => {
 		if (!out.ok) expect(out.problems.length).toBeGreaterThan(0);
 	});
 });
+
+describe('computePreview for a boundary file holding the city outline', () => {
+	const outline = JSON.parse(files.get('salzgitter_outline.geojson')!) as { features: { geometry: unknown }[] };
+	const upload = JSON.stringify({
+		type: 'FeatureCollection',
+		features: [{ type: 'Feature', properties: { GEN: 'Salzgitter' }, geometry: outline.features[0].geometry }]
+	});
+	const run = (asOutline: boolean) =>
+		computePreview({
+			kind: 'import-geojson',
+			name: 'stadtgrenze.geojson',
+			bytes: new TextEncoder().encode(upload),
+			user: 'u',
+			date: '2026-12-05',
+			base,
+			source: 'Geoinformation',
+			asOutline
+		} as PreviewInput);
+
+	it('says in one line what the file is', () => {
+		expect(run(false)).toEqual({ ok: false, problems: [{ file: 'stadtgrenze.geojson', feature: 0, value: 'Salzgitter', key: 'data.boundaryIsCity' }] });
+	});
+
+	it('imports it as the city boundary when asked: the outline file and its provenance replaced, the cells refitted', () => {
+		const out = run(true);
+		if (!out.ok) throw new Error(JSON.stringify(out.problems));
+		expect(out.diff.files.map((f) => f.name)).toEqual(['salzgitter_outline.geojson', 'salzgitter_outline.geojson.meta.json']);
+		expect(out.files.get('salzgitter_outline.geojson.meta.json')).toContain('ersetzt die VG250-Grenze');
+		expect(out.summary).toContain('Stadtgrenze aus stadtgrenze.geojson');
+	}, 120_000);
+});

@@ -4,17 +4,22 @@
 // and in-process. Only previewWorker.ts imports it, and only dynamically: the build puts it in a
 // chunk of its own whose URL (MODULE_URL) the worker loads.
 import { parentPort, workerData } from 'node:worker_threads';
-import { IndicatorMeta, sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
 import { Derived } from '$lib/data/derived';
 import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
 import { DataError, type DataProblem } from '$lib/data/problems';
 import { parseBoundaries } from '$lib/import/boundaries';
 import { decodeText } from '$lib/import/decode';
 import { diffDerived, type VersionDiff } from '$lib/import/diff';
-import { parseIndicatorTable } from '$lib/import/germanCsv';
-import { mapProblems, planValueImport, uploadName, type ValuePlan } from '$lib/import/plan';
-import { z } from 'zod';
+import { readCsvGrid, type GridResult } from '$lib/import/grid';
+import { importTable, type TableOptions, type TableView } from '$lib/import/tableImport';
+import { isOle, isZip, readXlsxGrid } from '$lib/import/xlsx';
+import { mapProblems, uploadName } from '$lib/import/plan';
 import type { VersionKind } from './db/database';
+
+/** The source file of the city boundary (the outer edge the cells are fitted to). */
+const OUTLINE_FILE = 'salzgitter_outline.geojson';
 
 /** The URL of the file this code ends up in (a build chunk, or the source file under `vite dev`). */
 export const MODULE_URL = import.meta.url;
@@ -26,12 +31,8 @@ export interface BaseTexts {
 	derived: string;
 }
 
-export interface CsvPreviewOptions {
-	indicator?: string;
-	source: string;
-	licence: string;
-	mode: 'merge' | 'replace';
-}
+/** The table import's options: the form's, and the admin's column mapping and choices from the preview. */
+export type CsvPreviewOptions = TableOptions;
 
 /**
  * An edit made in the admin (catalogue, Kontore, facilities, texts): whole files of the version's
@@ -45,7 +46,9 @@ export interface FileEdit {
 }
 
 export type PreviewInput = { name: string; bytes: Uint8Array; user: string; date: string; base: BaseTexts } & (
-	{ kind: 'import-csv'; options: CsvPreviewOptions } | { kind: 'import-geojson'; source: string } | { kind: 'edit-files'; edit: FileEdit }
+	| { kind: 'import-csv'; options: CsvPreviewOptions; grid?: GridResult }
+	| { kind: 'import-geojson'; source: string; asOutline?: boolean }
+	| { kind: 'edit-files'; edit: FileEdit }
 );
 
 export interface PreviewBuilt {
@@ -58,15 +61,23 @@ export interface PreviewBuilt {
 	diff: VersionDiff;
 	files: Map<string, string>;
 	derived: Derived;
+	/** Table imports: how the table was read and its column mapping. */
+	table?: TableView;
 }
 
-export type PreviewOutput = PreviewBuilt | { ok: false; problems: DataProblem[] };
+export type PreviewOutput = PreviewBuilt | { ok: false; problems: DataProblem[]; table?: TableView };
+
+/** A workbook is read asynchronously (exceljs), before the synchronous rest; CSV is read here too. */
+export async function prepareInput(input: PreviewInput): Promise<PreviewInput> {
+	if (input.kind !== 'import-csv' || input.grid) return input;
+	const upload = uploadName(input.name);
+	const workbook = isZip(input.bytes) || isOle(input.bytes) || /\.xlsx?$/i.test(input.name);
+	return { ...input, grid: workbook ? await readXlsxGrid(input.bytes, upload, input.options.sheet) : readCsvGrid(input.bytes, upload) };
+}
 
 export function computePreview(input: PreviewInput): PreviewOutput {
 	const upload = uploadName(input.name);
 	if (input.kind === 'edit-files') return computeEdit(input.edit, upload, input.base);
-	const decoded = decodeText(input.bytes, upload);
-	if (!decoded.ok) return { ok: false, problems: decoded.problems };
 	const base = {
 		version: input.base.version,
 		files: new Map(Object.entries(JSON.parse(input.base.files) as Record<string, string>)),
@@ -77,47 +88,38 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 
 	if (input.kind === 'import-csv') {
 		const { options } = input;
-		const totals = [...d.ortschaften.features, ...d.stadt.features].map((f) => ({ id: f.properties.id, name: f.properties.name }));
-		const indicator = options.indicator ? d.indicators.find((m) => m.id === options.indicator)?.id : undefined;
-		if (options.indicator && !indicator)
+		const forbidden = [options.source, options.licence].find((x) => /[<>]/.test(x));
+		if (forbidden) return { ok: false, problems: [{ file: upload, field: 'Quelle/Lizenz', value: forbidden.slice(0, 60), key: 'data.angleBrackets' }] };
+		const grid = input.grid ?? readCsvGrid(input.bytes, upload);
+		if (!grid.ok) return { ok: false, problems: grid.problems };
+		if (options.indicator && !d.indicators.some((m) => m.id === options.indicator))
 			return {
 				ok: false,
 				problems: [{ file: upload, field: 'Indikator (Formular)', value: options.indicator.slice(0, 60), key: 'data.unknownIndicatorForm' }]
 			};
-		const table = parseIndicatorTable(decoded.text, upload, {
-			stadtteile,
-			totals,
-			indicators: d.indicators.map((m) => ({
-				id: m.id,
-				label: m.label.de,
-				rate: m.aggregation.method === 'rate' ? { scale: m.aggregation.scale, decimals: m.decimals } : undefined
-			})),
-			indicator
-		});
-		if (!table.ok) return { ok: false, problems: table.problems };
-		const forbidden = [options.source, options.licence].find((s) => /[<>]/.test(s));
-		if (forbidden) return { ok: false, problems: [{ file: upload, field: 'Quelle/Lizenz', value: forbidden.slice(0, 60), key: 'data.angleBrackets' }] };
-		const catalogue = z.array(IndicatorMeta).parse(JSON.parse(base.files.get('indikatoren.json')!));
-		const planned = planValueImport(
-			base.files,
-			table.rows,
-			catalogue,
-			{ user: input.user, date: input.date, upload, source: options.source, licence: options.licence },
-			options.mode
-		);
-		if (!planned.ok) return { ok: false, problems: planned.problems };
-		return build(planned.plan.files, base, (problems) => mapProblems(problems, planned.plan as ValuePlan, upload), {
+		const provenance = { user: input.user, date: input.date, upload, source: options.source, licence: options.licence };
+		const imported = importTable(grid.grid, base.files, d, options, provenance);
+		if (!imported.ok) return imported;
+		const built = build(imported.plan.files, base, (problems) => mapProblems(problems, imported.plan, upload), {
 			kind: input.kind,
 			upload,
-			summary: `Werte importiert: ${planned.plan.indicators.join(', ')} aus ${upload} (${table.layout === 'long' ? 'Langformat' : 'Breitformat'}, ${decoded.encoding}${decoded.bom ? ' mit BOM' : ''}, ${table.rows.length} Werte)`,
-			warnings: table.warnings
+			summary: imported.summary,
+			warnings: imported.warnings
 		});
+		return { ...built, table: imported.table };
 	}
 
 	// Official Stadtteil boundaries (GeoJSON, WGS84 or EPSG:25832): they replace the approximated cells.
 	const src = input.source.trim() || 'amtliche Stadtteilgrenzen';
 	if (/[<>]/.test(src)) return { ok: false, problems: [{ file: upload, field: 'Quelle', value: src.slice(0, 60), key: 'data.angleBrackets' }] };
-	const parsed = parseBoundaries(decoded.text, upload, stadtteile);
+	const decoded = decodeText(input.bytes, upload);
+	if (!decoded.ok) return { ok: false, problems: decoded.problems };
+	const upper = {
+		ortschaften: d.ortschaften.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
+		city: { id: d.stadt.features[0].properties.id, name: d.stadt.features[0].properties.name }
+	};
+	const parsed = parseBoundaries(decoded.text, upload, stadtteile, upper);
+	if (!parsed.ok && parsed.outline && input.asOutline) return cityOutline(parsed.outline, upload, src, input, base, upper.city.name);
 	if (!parsed.ok) return { ok: false, problems: parsed.problems };
 	const files = new Map(base.files);
 	files.set(BOUNDARIES_FILE, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
@@ -143,6 +145,43 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		upload,
 		summary: `Amtliche Stadtteilgrenzen aus ${upload} (${parsed.features.length} Stadtteile, ${parsed.crs} erkannt über ${parsed.crsFrom === 'crs member' ? 'die crs-Angabe' : 'die Koordinatenbereiche'}${parsed.crs === 'EPSG:25832' ? ', nach WGS84 umprojiziert' : ''})`,
 		warnings: parsed.warnings
+	});
+}
+
+/** The city outline replaces the VG250 boundary (the source of the cells' outer edge): the pipeline refits the cells to it. */
+function cityOutline(
+	outline: { geometry: Polygon | MultiPolygon; crs: string },
+	upload: string,
+	src: string,
+	input: { user: string; date: string; kind: 'import-geojson' },
+	base: { version: number; files: ReadonlyMap<string, string>; derived: Derived },
+	city: string
+): PreviewOutput {
+	const files = new Map(base.files);
+	const feature = { type: 'Feature', properties: { name: city, source: src, quality: 'imported city boundary' }, geometry: outline.geometry };
+	files.set(OUTLINE_FILE, JSON.stringify({ type: 'FeatureCollection', features: [feature] }) + '\n');
+	const { user, date } = input;
+	const meta: DatasetMeta = {
+		id: 'salzgitter-outline',
+		title: { de: `Stadtgrenze ${city} (Import)`, en: `City boundary of ${city} (import)` },
+		description: {
+			de: `Von ${user} am ${date} aus der Datei ${upload} als Stadtgrenze importiert (${outline.crs}); ersetzt die VG250-Grenze. Quelle: ${src}.`,
+			en: `Imported by ${user} on ${date} from the file ${upload} as the city boundary (${outline.crs}); replaces the VG250 boundary. Source: ${src}.`
+		},
+		source: [{ name: src }],
+		licence: 'siehe Quelle',
+		attribution: src,
+		date,
+		collected: date,
+		beispieldaten: false,
+		caveats: []
+	};
+	files.set(sidecarOf(OUTLINE_FILE), sidecarText(meta));
+	return build(files, base, (p) => p, {
+		kind: input.kind,
+		upload,
+		summary: `Stadtgrenze aus ${upload} (${outline.crs}); ersetzt die VG250-Grenze, die Zellen werden neu eingepasst`,
+		warnings: []
 	});
 }
 
@@ -177,5 +216,5 @@ function build(
 
 /** The worker's side: compute the preview of `workerData` and post the result back once. */
 export function serveWorker(): void {
-	parentPort!.postMessage(computePreview(workerData as PreviewInput));
+	void prepareInput(workerData as PreviewInput).then((input) => parentPort!.postMessage(computePreview(input)));
 }

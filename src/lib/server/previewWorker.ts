@@ -27,7 +27,7 @@ export async function runPreview(input: PreviewInput, options: RunOptions): Prom
 	// A source file (vite dev, tests): no worker, see above.
 	const inProcess = options.inProcess || !/\.m?js$/.test(new URL(mod.MODULE_URL).pathname) || typeof mod.serveWorker !== 'function';
 	console.log(`import: preview of ${uploadName(input.name)} started (${input.kind}, ${inProcess ? 'in-process' : 'worker thread'})`);
-	const out = inProcess ? mod.computePreview(input) : await runInWorker(mod.MODULE_URL, input, options);
+	const out = inProcess ? mod.computePreview(await mod.prepareInput(input)) : await runInWorker(mod.MODULE_URL, input, options);
 	console.log(`import: preview of ${uploadName(input.name)} finished (${out.ok ? 'ready to confirm' : `${out.problems.length} problem(s)`})`);
 	return out;
 }

@@ -64,6 +64,18 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 			if (!meta.datasets.includes(dataset.id))
 				return log.push({ ...where, field: 'indicator', value: row.indicator, key: 'data.indicatorNotListing', params: { id: meta.id, dataset: dataset.id } });
 			if (row.year > maxYear) return log.push({ ...where, field: 'year', value: row.year, key: 'data.futureYear', params: { max: maxYear } });
+			if (row.suppressed === 'ja')
+				return values.push({
+					area: row.area_id,
+					indicator: row.indicator,
+					year: row.year,
+					stand: null,
+					value: null,
+					numerator: null,
+					denominator: null,
+					origin: 'source',
+					suppressed: true
+				});
 			if (row.value !== null && (row.value < meta.range[0] || row.value > meta.range[1]))
 				return log.push({
 					...where,

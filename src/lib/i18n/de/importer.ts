@@ -6,7 +6,49 @@ export const importer = {
 	'data.where.field': 'Feld „{field}“',
 	'data.where.value': 'Wert: {value}',
 	'data.previousVersion': '{text} (vorhandene Daten der vorigen Version)',
-	'data.rowsCollapsed': '{text} ({n} Quoten: Zeilen {rows})',
+
+	'data.where.column': 'Spalte {column} („{field}“)',
+	'data.rowsGrouped': '{text} – {n}-mal, Zeilen {rows}',
+	'data.xlsxEncrypted':
+		'die Arbeitsmappe ist mit einem Kennwort geschützt und kann nicht gelesen werden; in Excel den Kennwortschutz entfernen (Datei → Informationen → Arbeitsmappe schützen) und erneut speichern',
+	'data.xlsOld':
+		'das alte Excel-Format .xls wird nicht gelesen; die Datei in Excel als „Excel-Arbeitsmappe (.xlsx)“ oder als „CSV (Trennzeichen-getrennt)“ speichern',
+	'data.xlsxNotZip': 'die Datei heißt .xlsx, ist aber keine Excel-Arbeitsmappe; in Excel als „Excel-Arbeitsmappe (.xlsx)“ speichern',
+	'data.xlsxTruncated': 'die Arbeitsmappe ist unvollständig oder beschädigt (abgeschnittene Datei?); erneut speichern und hochladen',
+	'data.xlsxBomb':
+		'die Arbeitsmappe würde entpackt unverhältnismäßig groß ({detail}); sie wird nicht geöffnet. Nur die benötigte Tabelle in eine neue Arbeitsmappe kopieren',
+	'data.xlsxOds': 'eine OpenDocument-Tabelle (.ods) wird nicht gelesen; als .xlsx oder CSV speichern',
+	'data.xlsxNotWorkbook': 'das ZIP-Archiv enthält keine Excel-Arbeitsmappe (xl/workbook.xml fehlt)',
+	'data.xlsxUnreadable': 'die Arbeitsmappe kann nicht gelesen werden ({error}); in Excel öffnen und erneut als .xlsx speichern',
+	'data.xlsxNoSheet': 'die Arbeitsmappe hat kein Tabellenblatt',
+	'data.xlsxSheetMissing': 'kein Tabellenblatt dieses Namens; die Arbeitsmappe hat: {sheets}',
+	'data.xlsxEmptySheet': 'das Tabellenblatt ist leer; die Arbeitsmappe hat: {sheets} (ein anderes im Formular wählen)',
+	'data.xlsxMerged':
+		'{n} verbundene Zellbereiche ({ranges}): jede Zelle eines Bereichs wurde mit dem Wert seiner ersten Zelle gelesen; die Zuordnung der Spalten prüfen',
+	'data.xlsxFormulaNoResult':
+		'{n} Formelzellen ohne gespeichertes Ergebnis ({cells}) wurden als leer gelesen; Formeln werden nie ausgerechnet. Die Datei in Excel öffnen, neu berechnen und speichern',
+	'data.excelError': 'ein Excel-Fehlerwert statt einer Zahl; die Formel in Excel korrigieren',
+	'data.areaIsNumber': 'eine Zahl in der Gebietsspalte: erwartet ist der Name oder die Kennung eines Stadtteils (stehen die Spalten verschoben?)',
+	'data.yearText': 'kein Jahr: erwartet ist eine vierstellige Jahreszahl (2023) oder ein Datum (31.12.2023)',
+	'data.unknownIndicator': 'unbekannter Indikator: die Zuordnung der Spalte ändern oder einen neuen Indikator anlegen',
+	'data.totalRowsSkipped': 'Summenzeile(n) übersprungen ({n}), Ortschafts- und Stadtwerte werden aus den Stadtteilen berechnet: {rows}',
+	'data.secretValues': '{n} geheim gehaltene Werte („x“, „•“) als unterdrückt übernommen, nicht als 0',
+	'data.stadtteileMissing': '{n} Stadtteile fehlen ({which}): {names}',
+	'data.approximateBase':
+		'{n} Quoten ohne Basis gegen die Einwohnerzahl des Gebiets geprüft (Basis: Einwohner des Gebiets, Näherung); unterdrückt, wo sie unter der Schwelle liegt',
+	'data.columnUnrecognised':
+		'keine Wertspalte erkannt ({n} Spalten nicht zugeordnet, die erste hier): in der Spaltenzuordnung einer Spalte einen Indikator geben oder einen neuen anlegen',
+	'data.noYear': 'kein Jahr: die Datei braucht eine Spalte Jahr oder das Jahr in der Spaltenüberschrift (z. B. „2023“, „SGB-II-Quote 2023“)',
+	'data.negativeCount': 'negativ: eine Zahl von Personen oder eine Quote kann nicht unter 0 liegen',
+	'data.rateAbove100': 'über 100 %: eine Quote in Prozent kann nicht darüber liegen (Zähler statt Quote in der Spalte?)',
+	'data.noPopulation': 'für dieses Gebiet ist keine Einwohnerzahl bekannt, gegen die die Quote geprüft werden könnte; eine Basisspalte ergänzen',
+	'data.rateWithoutBase':
+		'Quote ohne Basis (Nenner): die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht; eine Basisspalte ergänzen oder in der Vorschau „gegen die Einwohnerzahl prüfen“ wählen',
+	'data.baseZero': 'die Basis ist 0: eine Quote auf 0 Personen gibt es nicht',
+	'data.boundaryIsCity':
+		'die Datei enthält den Umriss der ganzen Stadt, keine Stadtteilgrenzen; sie kann als Stadtgrenze übernommen werden (statt der VG250-Grenze)',
+	'data.boundaryIsOrtschaften': 'die Datei enthält die {n} Ortschaften ({names}), keine Stadtteilgrenzen; eine Datei mit den 31 Stadtteilen hochladen',
+	'data.newIndicatorExists': 'die Kennung {id} gibt es schon im Katalog; eine andere wählen oder die Spalte diesem Indikator zuordnen',
 
 	'data.utf16': 'die Datei ist UTF-16; als „CSV UTF-8“ oder „CSV (Trennzeichen-getrennt)“ speichern',
 	'data.nul': 'die Datei enthält NUL-Bytes: sie ist keine Textdatei',
@@ -14,19 +56,14 @@ export const importer = {
 	'data.mixedEncodings':
 		'gemischte Kodierungen: die Datei ist kein gültiges UTF-8, aber diese Zeile enthält UTF-8-Zeichen (als Windows-1252 gelesen werden sie z. B. zu „Ã¼“); die ganze Datei in einer Kodierung speichern',
 
-	'data.csvSyntax': 'CSV-Syntax: {error}',
 	'data.csvQuotes': 'CSV-Syntax: ein Anführungszeichen ist nicht geschlossen oder steht mitten im Feld',
 	'data.empty': 'die Datei ist leer',
-	'data.separatorTabs': 'die Spalten sind durch Tabulatoren getrennt; deutsches CSV trennt mit „;“ (Excel: „CSV (Trennzeichen-getrennt)“)',
 	'data.separatorCommas': 'die Spalten sind durch Kommas getrennt; deutsches CSV trennt mit „;“ (Excel: „CSV (Trennzeichen-getrennt)“)',
 	'data.oneColumn': 'nur eine Spalte: erwartet sind durch „;“ getrennte Spalten',
 	'data.tooManyColumns': 'zu viele Spalten ({n}; höchstens {max})',
 	'data.tooManyRows': 'zu viele Zeilen ({n}; höchstens {max} je Import)',
-	'data.columnTwice': 'Spalte doppelt angegeben',
 	'data.columnTwiceAs': 'Spalte doppelt angegeben (als „{other}“)',
 	'data.noAreaColumn': 'keine Gebietsspalte: erwartet ist eine Spalte namens Gebiet, Stadtteil oder area_id',
-	'data.columnIgnored': 'Spalte ignoriert: eine Jahresspalte heißt z. B. 2023, Zähler 2023 oder Nenner 2023 (auch Anzahl/Basis, Jahr vorn oder hinten)',
-	'data.longNeedsValue': 'das lange Format (mit Jahr-Spalte) braucht eine Wertspalte namens Wert oder value',
 	'data.noLayout': 'keine Jahr-Spalte und keine Jahresspalten (z. B. 2023): weder langes noch breites Format',
 	'data.indicatorAmbiguous':
 		'keine Indikatorspalte, und der Dateiname passt zu mehreren Indikatoren ({ids}): eine Spalte Indikator ergänzen oder den Indikator im Formular wählen',
@@ -35,18 +72,14 @@ export const importer = {
 	'data.indicatorFromName': 'Indikator aus dem Dateinamen übernommen (die Datei hat keine Spalte Indikator, und im Formular wurde keiner gewählt)',
 	'data.fieldCount': '{n} Felder, aber die Kopfzeile hat {header} (ein überzähliges „;“ oder ein nicht geschlossenes Anführungszeichen?)',
 	'data.cellTooLong': 'Feld länger als {max} Zeichen',
-	'data.totalRowSkipped': 'Summenzeile übersprungen: Ortschafts- und Stadtwerte werden aus den Stadtteilen berechnet',
 	'data.unknownStadtteil': 'unbekannter Stadtteil (weder eine Kennung noch ein Name des Atlas)',
 	'data.unknownIndicatorOf': 'unbekannter Indikator; der Katalog hat {ids}',
 	'data.givenTwiceRow': 'doppelt angegeben (auch in Zeile {row})',
-	'data.yearDigits': 'das Jahr muss vier Ziffern haben',
 	'data.noValues': 'keine Werte in der Datei',
 	'data.notARate': 'keine Quote: die Zahl selbst gehört in die Spalte {column}',
 	'data.rateNeedsCounts': 'eine Quote braucht beide Zahlen (Zähler und Nenner) oder die Quote und ihre Basis (Nenner)',
 	'data.noBaseCell':
 		'Quote ohne ihre Basiszahl: die Zelle „{column}“ ist leer; die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht, um über ihre Veröffentlichung zu entscheiden, und Ortschafts- und Stadtquoten werden aus den Zahlen berechnet',
-	'data.noBaseColumn':
-		'Quote ohne ihre Basiszahl (Nenner): die Datei hat keine Spalte {column}; die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht, um über ihre Veröffentlichung zu entscheiden, und Ortschafts- und Stadtquoten werden aus den Zahlen berechnet',
 	'data.rateNotWhole': 'keine ganze Zahl von Personen aus {base} ergibt diese Quote (nächste: {n} → {rate}); Quote und Basis prüfen',
 	'data.decimalPoint': 'sieht nach einem Dezimalpunkt aus; deutsche Dateien schreiben ein Dezimalkomma (12,5) und Tausenderpunkte (1.234)',
 	'data.notGermanNumber': 'keine Zahl in deutscher Schreibweise (Dezimalkomma, Tausenderpunkte, z. B. 1.234,5)',

@@ -1,0 +1,216 @@
+// What a table holds, recognised from its cells the way a person reading it would: which row is
+// the header (title rows above it are skipped), where the data end (footnotes and "Quelle:" rows
+// below), and what each column is: the area, the year, an indicator name, or values, counts and
+// bases of an indicator (named in the header, with unit suffixes such as "(%)", "in %" or
+// "Anzahl", and possibly a year). The admin sees this as the column mapping and can change it.
+import { cellText, columnLetter, type Grid, type GridRow } from './grid';
+import { normaliseName, wideColumn } from './germanCsv';
+
+export type Role = 'area' | 'year' | 'indicator' | 'value' | 'numerator' | 'base' | 'ignore';
+
+export interface ColumnMapping {
+	role: Role;
+	/** For value, numerator and base columns: the indicator they belong to (else the row's or the form's). */
+	indicator?: string;
+	/** For value, numerator and base columns: the year in their header (else the row's). */
+	year?: number;
+}
+
+export interface RecognisedColumn extends ColumnMapping {
+	index: number;
+	letter: string;
+	header: string;
+	/** Whether the role was recognised (false: a guess or nothing), for the mapping form. */
+	recognised: boolean;
+	/** Numeric data below an unrecognised header: a candidate for a new indicator. */
+	numeric: boolean;
+}
+
+export interface Recognised {
+	/** Index into grid.rows of the header row. */
+	header: number;
+	/** Indices into grid.rows: the data rows, then the footnote rows after them. */
+	data: number[];
+	footer: number[];
+	columns: RecognisedColumn[];
+	layout: 'long' | 'wide-year' | 'wide-indicator' | 'mixed';
+}
+
+export interface IndicatorRef {
+	id: string;
+	/** Labels (de, en) and aliases the header may use. */
+	names: string[];
+}
+
+export interface AreaRef {
+	id: string;
+	name: string;
+	/** An official number (Gebietsschlüssel), where the catalogue has one. */
+	number?: string;
+}
+
+export interface RecogniseContext {
+	stadtteile: AreaRef[];
+	ortschaften: AreaRef[];
+	city: AreaRef;
+	indicators: IndicatorRef[];
+}
+
+const ALIASES = {
+	area: ['gebiet', 'gebietid', 'stadtteil', 'stadtteilid', 'stadtteilname', 'area', 'areaid', 'bezirk', 'raumeinheit', 'gebietsname', 'stadtteile', 'name'],
+	year: ['jahr', 'year', 'berichtsjahr', 'stichtag', 'stand'],
+	indicator: ['indikator', 'indikatorid', 'indicator', 'merkmal', 'kennzahl'],
+	value: ['wert', 'value', 'quote', 'anteil', 'anteilinprozent'],
+	numerator: ['zaehler', 'numerator', 'anzahl'],
+	base: ['nenner', 'denominator', 'basis', 'grundgesamtheit', 'bezugsgroesse', 'bezugsbasis']
+};
+
+/** Area names compared loosely: umlauts, ß/ss, "Salzgitter-Bad" = "SZ-Bad", "Stadtteil Lebenstedt" = "Lebenstedt". */
+export function areaKey(s: string): string {
+	return normaliseName(s)
+		.replace(/^(stadtteil|ortsteil|ortschaft)/, '')
+		.replace(/^salzgitter(?=.)/, 'sz');
+}
+
+/** "SGB-II-Quote (%)", "Anteil in %", "Leistungsberechtigte Anzahl", "Kinderarmut 2023": the name alone. */
+export function headerName(h: string): string {
+	return h
+		.replace(/\((?:in\s*)?(?:%|prozent|anzahl|personen|abs\.?|absolut)\)/gi, ' ')
+		.replace(/\b(?:in|je)\s*(?:%|prozent)/gi, ' ')
+		.replace(/%|\bprozent\b/gi, ' ')
+		.replace(/\b(?:anzahl|absolut|abs\.)\s*$/gi, ' ')
+		.replace(/^\s*anzahl\s+(?:der\s+)?/i, ' ')
+		.replace(/[¹²³*]+|\s\d\)/g, ' ')
+		.trim();
+}
+
+const YEAR_IN = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/;
+
+/** The indicator a header names (by id, label or alias; unit suffixes and a year allowed), and the part it is. */
+export function matchIndicatorHeader(h: string, indicators: IndicatorRef[]): { id: string; part: 'value' | 'numerator' | 'base'; year?: number } | null {
+	const yearMatch = YEAR_IN.exec(h);
+	let rest = yearMatch ? h.replace(yearMatch[1], ' ') : h;
+	let part: 'value' | 'numerator' | 'base' = 'value';
+	const partWord = /^\s*(nenner|basis|bezugsgr(?:ö|oe)(?:ß|ss)e|grundgesamtheit|z(?:ä|ae)hler)\b[\s:_-]*|[\s:_-]*\b(nenner|basis|z(?:ä|ae)hler)\s*$/i.exec(
+		rest
+	);
+	if (partWord) {
+		const w = normaliseName(partWord[1] ?? partWord[2]);
+		part = w.startsWith('zaehler') ? 'numerator' : 'base';
+		rest = rest.replace(partWord[0], ' ');
+	}
+	const key = normaliseName(headerName(rest));
+	if (key.length < 3) return null;
+	const hit = indicators.find((m) => [m.id, ...m.names].some((n) => normaliseName(n) === key));
+	return hit ? { id: hit.id, part, year: yearMatch ? Number(yearMatch[1]) : undefined } : null;
+}
+
+const FOOTER =
+	/^\s*(quelle|quellen|anmerkung|anmerkungen|hinweis|hinweise|fu(?:ß|ss)note|erl(?:ä|ae)uterung|zeichenerkl(?:ä|ae)rung|stand\s*:|source|note|\d\)|\*|¹|²|³)/i;
+
+function nonEmpty(r: GridRow): number {
+	return r.cells.filter((c) => cellText(c) !== '').length;
+}
+
+/** The area ids by every key they can be written with (ids, names, numbers). */
+export function areaIndex(ctx: RecogniseContext): { stadtteil: Map<string, string>; total: Map<string, string> } {
+	const stadtteil = new Map<string, string>();
+	for (const a of ctx.stadtteile) {
+		stadtteil.set(a.id, a.id);
+		stadtteil.set(areaKey(a.name), a.id);
+		stadtteil.set(areaKey(a.id), a.id);
+		if (a.number) stadtteil.set(a.number, a.id);
+	}
+	const total = new Map<string, string>();
+	for (const a of [...ctx.ortschaften, ctx.city]) {
+		total.set(a.id, a.id);
+		total.set(areaKey(a.name), a.id);
+		if (a.number) total.set(a.number, a.id);
+	}
+	for (const k of ['stadt', 'stadtsz', 'stadtsalzgitter', 'sz', 'salzgitter', 'insgesamt', 'gesamt', 'summe', 'stadtinsgesamt', 'gesamtstadt', 'total', 'city'])
+		if (!stadtteil.has(k)) total.set(k, ctx.city.id);
+	return { stadtteil, total };
+}
+
+/** The area a cell names: a Stadtteil, a total (Ortschaft or city), or nothing known. */
+export function matchArea(raw: string, index: ReturnType<typeof areaIndex>): { stadtteil: string } | { total: string } | null {
+	const s = raw.trim();
+	if (!s) return null;
+	const key = areaKey(s);
+	const direct = index.stadtteil.get(s) ?? index.stadtteil.get(key);
+	if (direct) return { stadtteil: direct };
+	const total = index.total.get(s) ?? index.total.get(key) ?? index.total.get(key.replace(/(insgesamt|gesamt|zusammen|summe)$/, ''));
+	if (total) return { total };
+	if (/^(summe|insgesamt|gesamt|zusammen)/.test(key) || /(insgesamt|zusammen)$/.test(key)) return { total: 'total' };
+	return null;
+}
+
+function isNumberish(c: string | number): boolean {
+	if (typeof c === 'number') return true;
+	const s = c.trim();
+	return /^[+-]?[\d.\s]*\d(,\d+)?[¹²³*]?$/.test(s) || ['x', 'X', '•', '–', '-', '.', '…', '...'].includes(s);
+}
+
+export function recognise(grid: Grid, ctx: RecogniseContext): Recognised {
+	const index = areaIndex(ctx);
+	const headerRoleOf = (h: string): ColumnMapping | null => {
+		const n = normaliseName(h);
+		if (!n) return null;
+		for (const role of ['area', 'year', 'indicator', 'numerator', 'base', 'value'] as const) if (ALIASES[role].includes(n)) return { role };
+		const wide = wideColumn(h);
+		if (wide) return { role: wide.part === 'denominator' ? 'base' : wide.part, year: wide.year };
+		const ind = matchIndicatorHeader(h, ctx.indicators);
+		if (ind) return { role: ind.part, indicator: ind.id, year: ind.year };
+		return null;
+	};
+	// The header: the first of the top rows naming an area column, else the row above the first one
+	// whose cells name areas, else the first row with two cells or more.
+	const top = grid.rows.slice(0, 40);
+	const areaCells = (r: GridRow) => r.cells.filter((c) => typeof c === 'string' && matchArea(c, index) !== null).length;
+	let header = top.findIndex((r) => nonEmpty(r) >= 2 && r.cells.some((c) => ALIASES.area.includes(normaliseName(cellText(c)))));
+	if (header < 0) {
+		const firstData = top.findIndex((r) => areaCells(r) > 0 && nonEmpty(r) >= 2);
+		header = firstData > 0 ? firstData - 1 : top.findIndex((r) => nonEmpty(r) >= 2);
+	}
+	if (header < 0) header = 0;
+	const head = grid.rows[header];
+	const data: number[] = [];
+	const footer: number[] = [];
+	for (let i = header + 1; i < grid.rows.length; i++) {
+		const r = grid.rows[i];
+		const first = cellText(r.cells.find((c) => cellText(c) !== ''));
+		const isNote = footer.length > 0 || FOOTER.test(first) || (nonEmpty(r) === 1 && first.length > 30 && areaCells(r) === 0);
+		(isNote ? footer : data).push(i);
+	}
+	const columns: RecognisedColumn[] = [];
+	const width = Math.max(grid.width, head.cells.length);
+	for (let c = 0; c < width; c++) {
+		const h = cellText(head.cells[c]);
+		const role = headerRoleOf(h);
+		const below = data.slice(0, 200).map((i) => grid.rows[i].cells[c] ?? '');
+		const filled = below.filter((v) => cellText(v) !== '');
+		const numeric = filled.length > 0 && filled.filter(isNumberish).length >= filled.length * 0.8;
+		columns.push({ index: c, letter: columnLetter(c), header: h, recognised: role !== null, numeric, ...(role ?? { role: 'ignore' }) });
+	}
+	// Only the first area, year and indicator column counts; and without a header naming it, the
+	// column whose cells name most areas is the area column.
+	for (const role of ['area', 'year', 'indicator'] as const)
+		columns.filter((c) => c.role === role).forEach((c, i) => i > 0 && Object.assign(c, { role: 'ignore', recognised: false }));
+	if (!columns.some((c) => c.role === 'area')) {
+		const counts = columns.map((c) => data.filter((i) => matchArea(cellText(grid.rows[i].cells[c.index]), index) !== null).length);
+		const best = counts.indexOf(Math.max(...counts));
+		if (counts[best] > 0) Object.assign(columns[best], { role: 'area', recognised: true });
+	}
+	return { header, data, footer, columns, layout: layoutOf(columns) };
+}
+
+export function layoutOf(columns: ColumnMapping[]): Recognised['layout'] {
+	const values = columns.filter((c) => c.role === 'value');
+	const hasYear = columns.some((c) => c.role === 'year');
+	const byYear = values.some((c) => c.year !== undefined);
+	const byIndicator = new Set(values.map((c) => c.indicator).filter(Boolean)).size > 1 || (values.some((c) => c.indicator) && !byYear);
+	if (hasYear && !byIndicator) return 'long';
+	if (byYear && !byIndicator) return 'wide-year';
+	if (byIndicator && !byYear) return 'wide-indicator';
+	return 'mixed';
+}
