@@ -9,7 +9,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDerived } from '$lib/data/pipeline';
 import { formatProblem, type DataProblem } from '$lib/data/problems';
-import { readSourceDir } from './db/current';
+import { readSourceDir } from './db/sourceDir';
 import { parseBoundaries } from '$lib/import/boundaries';
 import { columnLetter, readCsvGrid, type GridResult } from '$lib/import/grid';
 import { classifyCell, yearOf } from '$lib/import/interpret';
