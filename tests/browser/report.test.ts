@@ -45,8 +45,9 @@ describe('/bericht', () => {
 			'1. Lage und Einzugsbereich',
 			'2. Bevölkerung',
 			'3. Indikatoren',
-			'4. Tätigkeitsbericht',
-			'5. Datenstand, Quellen, Lizenzen, Hinweise'
+			'4. Einrichtungen und Netzwerk',
+			'5. Tätigkeitsbericht',
+			'6. Datenstand, Quellen, Lizenzen, Hinweise'
 		]);
 		const table = page.locator('table', { has: page.locator('caption', { hasText: 'Indikatoren, Berichtsjahr 2023' }) });
 		expect(await table.locator('tbody tr').count()).toBeGreaterThan(5);

@@ -37,10 +37,21 @@ export function buildDerived(files: SourceFiles): Derived {
 	const outlineTitle = sources.datasets.find((d) => d.files.includes(FILES.outline))!.title.de;
 	const { ortschaften, stadt } = unionAreas(sources.gebiete, leaves, stadtteile.features, cells.quality, outlineTitle);
 	const kontore = placeKontore(sources, refs);
-	const { facilities, facilityTypes } = readFacilities(files, { city: stadt, stadtteile: stadtteile.features, kontore, indicators: sources.catalogue }, log);
+	const { facilities, facilityTypes } = readFacilities(
+		files,
+		{
+			city: stadt,
+			stadtteile: stadtteile.features,
+			kontore,
+			closedKontorIds: sources.kontore.filter((k) => k.closed !== null).map((k) => k.kontor_id),
+			indicators: sources.catalogue
+		},
+		log
+	);
+	// A closed Kontor's reports of earlier years stay part of the record.
 	const taetigkeit = readActivities(
 		files,
-		kontore.map((k) => k.properties.id),
+		sources.kontore.map((k) => k.kontor_id),
 		log
 	);
 

@@ -22,6 +22,13 @@ export interface CheckContext {
 	city: Polygon | MultiPolygon;
 	/** The Stadtteile, to say which one a facility lies in. */
 	stadtteile: CheckArea[];
+	/**
+	 * The register as stored, re-derived after another change (official boundaries, a closed
+	 * Kontor): what that change made of it is a warning, not a refusal, since the register itself
+	 * was checked when it came in. A point now outside the outline stays, in its nearest Stadtteil;
+	 * a partnership with a closed Kontor is dropped.
+	 */
+	stored?: { closedKontorIds: string[] };
 }
 
 export interface Candidate {
@@ -75,11 +82,16 @@ export function checkFacilities(candidates: Candidate[], ctx: CheckContext): { f
 	const byName = new Map<string, Candidate[]>();
 	const features: FacilityFeature[] = [];
 
+	const errors = () => problems.filter((x) => x.severity !== 'warning').length;
 	for (const c of candidates) {
-		const before = problems.length;
+		const before = errors();
 		const p = c.props;
 		const at = (field: string, value: unknown) => ({ ...c.where, field, value });
-		const position = positionProblem(c.position, ctx.city);
+		let position = positionProblem(c.position, ctx.city);
+		if (position?.key === 'fac.outsideCity' && ctx.stored) {
+			problems.push({ ...at('geometry', c.position), ...position, severity: 'warning' });
+			position = null;
+		}
 		if (position) problems.push({ ...at('geometry', c.position), ...position });
 		for (const t of p.types) if (!typeById.has(t)) problems.push({ ...at('types', t), key: 'fac.unknownType', params: { type: t, allowed: allowedTypes } });
 		if (p.capacity !== null) {
@@ -89,8 +101,11 @@ export function checkFacilities(candidates: Candidate[], ctx: CheckContext): { f
 				problems.push({ ...at('capacity', p.capacity), key: 'fac.capacityAbsurd', params: { capacity: p.capacity, type, max: limit } });
 			}
 		}
+		const closed = p.partnerOf.filter((k) => ctx.stored?.closedKontorIds.includes(k));
+		for (const k of closed) problems.push({ ...at('partnerOf', k), key: 'fac.partnerOfClosed', params: { kontor: k }, severity: 'warning' });
 		for (const k of p.partnerOf)
-			if (!ctx.kontorIds.includes(k)) problems.push({ ...at('partnerOf', k), key: 'fac.unknownKontor', params: { kontor: k, allowed: allowedKontore } });
+			if (!ctx.kontorIds.includes(k) && !closed.includes(k))
+				problems.push({ ...at('partnerOf', k), key: 'fac.unknownKontor', params: { kontor: k, allowed: allowedKontore } });
 		const sameId = seenIds.get(p.id);
 		if (sameId) problems.push({ ...at('id', p.id), key: 'fac.duplicateId', params: { id: p.id, other: sameId.props.name } });
 		else seenIds.set(p.id, c);
@@ -101,13 +116,14 @@ export function checkFacilities(candidates: Candidate[], ctx: CheckContext): { f
 			problems.push({ ...at('name', p.name), key: 'fac.duplicate', params: { name: p.name, distance, other: twin.props.id } });
 		}
 		byName.set(name, [...(byName.get(name) ?? []), c]);
-		if (problems.length > before) continue;
+		if (errors() > before) continue;
 		const coordinates = [c.position[0], c.position[1]];
+		const partnerOf = p.partnerOf.filter((k) => !closed.includes(k));
 		features.push({
 			type: 'Feature',
 			id: p.id,
 			geometry: { type: 'Point', coordinates },
-			properties: { ...p, stadtteil: stadtteilOf(coordinates, ctx.stadtteile) }
+			properties: { ...p, partnerOf, stadtteil: stadtteilOf(coordinates, ctx.stadtteile) }
 		});
 	}
 	return { features, problems };

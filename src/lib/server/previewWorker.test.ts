@@ -2,6 +2,8 @@
 // in the worker, the caller gets one clear problem and never an exception or a hang.
 import { describe, expect, it } from 'vitest';
 import type { PreviewInput } from './previewCompute';
+import { buildDerived } from '$lib/data/pipeline';
+import { readSourceDir } from './db/sourceDir';
 import { runInWorker, runPreview } from './previewWorker';
 
 const moduleOf = (code: string) => `data:text/javascript,${encodeURIComponent(`import { parentPort, workerData } from 'node:worker_threads';\n${code}`)}`;
@@ -63,10 +65,13 @@ describe('runInWorker', () => {
 	});
 });
 
-describe('runPreview', () => {
+describe('runPreview', { timeout: 60_000 }, () => {
 	it('runs in-process where the code is a TypeScript source (vite dev, tests)', async () => {
-		// The input is not even a valid upload: the in-process computation answers with its problem.
-		const r = await runPreview({ ...input, bytes: new Uint8Array([0xff, 0xfe, 0, 0]) }, options);
+		// On the shipped data, an upload that is not even valid text: the in-process computation
+		// answers with its problem.
+		const files = readSourceDir('geodata');
+		const base = { version: 1, files: JSON.stringify(Object.fromEntries(files)), derived: JSON.stringify(buildDerived(files)) };
+		const r = await runPreview({ ...input, base, bytes: new Uint8Array([0xff, 0xfe, 0, 0]) }, options);
 		expect(r).toMatchObject({ ok: false, problems: [{ key: 'data.utf16' }] });
 	});
 });

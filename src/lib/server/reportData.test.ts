@@ -60,10 +60,10 @@ describe('a Stadtteil report', () => {
 		expect(figures(doc).some((f) => f.caption.startsWith('Karte'))).toBe(true);
 	});
 
-	it('leaves out the comparison without comparison areas and the facilities without a register', () => {
+	it('leaves out the comparison without comparison areas; the shipped register gives the facilities chapter', () => {
 		const ids = doc.chapters.map((c) => c.id);
 		expect(ids).not.toContain('vergleich');
-		expect(ids).not.toContain('einrichtungen');
+		expect(ids).toContain('einrichtungen');
 		expect(ids).toContain('datenstand');
 	});
 });
@@ -162,7 +162,9 @@ describe('the Einrichtungen chapter', () => {
 
 	it('is left out without a register', () => {
 		expect(buildReport(define('art=stadtteil&id=lebenstedt'), { ...data, facilities: null }).chapters.map((c) => c.id)).not.toContain('einrichtungen');
-		expect(facilitiesOf(store)).toBeNull();
+		const empty = { ...store, derived: { ...store.derived, facilities: { type: 'FeatureCollection' as const, features: [] }, facilityTypes: [] } };
+		expect(facilitiesOf(empty)).toBeNull();
+		expect(facilitiesOf(store)?.items.length).toBe(store.derived.facilities.features.length);
 	});
 });
 

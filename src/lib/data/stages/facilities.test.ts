@@ -11,6 +11,7 @@ const inputs: FacilityInputs = {
 	city: derived('areas-stadt.geojson').features[0],
 	stadtteile: derived('areas-stadtteil.geojson').features,
 	kontore: derived('kontore.geojson').features,
+	closedKontorIds: [],
 	indicators: derived('indicators.json')
 };
 const types = readFileSync('geodata/einrichtungstypen.json', 'utf8');
@@ -45,6 +46,23 @@ describe('readFacilities', () => {
 		);
 		expect(facilityTypes).toHaveLength(12);
 		expect(facilities.features[0].properties).toMatchObject({ id: 'kita-a', stadtteil: 'lebenstedt', capacity: null, partnerOf: [], openingHours: null });
+	});
+
+	it('keeps the stored register through later changes: a point now outside the city stays, a closed Kontor loses its partners', () => {
+		const log = new ProblemLog();
+		const { facilities } = readFacilities(
+			new Map([
+				['einrichtungstypen.json', types],
+				['einrichtungen.geojson', register({ lon: 10.2, lat: 52.3, partnerOf: ['fredenberg', 'kampstrasse'] })]
+			]),
+			{ ...inputs, kontore: inputs.kontore.filter((k) => k.properties.id !== 'fredenberg'), closedKontorIds: ['fredenberg'] },
+			log
+		);
+		expect(facilities.features.map((f) => f.properties.partnerOf)).toEqual([['kampstrasse']]);
+		expect(log.warnings).toEqual([
+			'einrichtungen.geojson, Feature 1, Feld „geometry“: der Punkt (10.2, 52.3) liegt außerhalb der Stadt (Wert: [10.2,52.3])',
+			'einrichtungen.geojson, Feature 1, Feld „partnerOf“: Netzwerkpartner des geschlossenen Kontors „fredenberg“: die Partnerschaft wird nicht mehr gezeigt (Wert: "fredenberg")'
+		]);
 	});
 
 	it('is empty without a register, and needs the type catalogue for one', () => {

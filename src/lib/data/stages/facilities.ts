@@ -23,7 +23,9 @@ import type { ProblemLog } from './log';
 export interface FacilityInputs {
 	city: AreaFeature;
 	stadtteile: AreaFeature[];
+	/** The open Kontore, as placed. */
 	kontore: KontorFeature[];
+	closedKontorIds: string[];
 	indicators: IndicatorMeta[];
 }
 
@@ -45,7 +47,9 @@ export function readFacilities(files: SourceFiles, inputs: FacilityInputs, log: 
 		types,
 		kontorIds: inputs.kontore.map((k) => k.properties.id),
 		city: inputs.city.geometry,
-		stadtteile: inputs.stadtteile.map((f) => ({ id: f.properties.id, geometry: f.geometry, labelPoint: f.properties.labelPoint }))
+		stadtteile: inputs.stadtteile.map((f) => ({ id: f.properties.id, geometry: f.geometry, labelPoint: f.properties.labelPoint })),
+		// Uploads and admin edits are checked strictly before they get here (server/facilities/admin.ts).
+		stored: { closedKontorIds: inputs.closedKontorIds }
 	});
 	log.push(...checked.problems);
 	log.stop();

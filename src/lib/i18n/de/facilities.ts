@@ -10,6 +10,7 @@ export const facilities = {
 	'fac.unknownType': 'unbekannter Einrichtungstyp „{type}“; bekannt: {allowed}',
 	'fac.capacityNegative': 'die Kapazität darf nicht negativ sein',
 	'fac.capacityAbsurd': 'Kapazität {capacity} ist für den Typ „{type}“ unplausibel (höchstens {max} je Einrichtung)',
+	'fac.partnerOfClosed': 'Netzwerkpartner des geschlossenen Kontors „{kontor}“: die Partnerschaft wird nicht mehr gezeigt',
 	'fac.unknownKontor': 'unbekanntes Kontor „{kontor}“; bekannt: {allowed}',
 	'fac.duplicateId': 'die Kennung „{id}“ ist schon vergeben ({other})',
 	'fac.duplicate': 'doppelte Einrichtung: „{name}“ gleichen Typs liegt {distance} m entfernt schon vor ({other})',

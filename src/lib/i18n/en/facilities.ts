@@ -12,6 +12,7 @@ export const facilities: Texts<typeof de> = {
 	'fac.unknownType': 'unknown facility type "{type}"; known: {allowed}',
 	'fac.capacityNegative': 'the capacity must not be negative',
 	'fac.capacityAbsurd': 'capacity {capacity} is implausible for the type "{type}" (at most {max} per facility)',
+	'fac.partnerOfClosed': 'network partner of the closed Kontor "{kontor}": the partnership is no longer shown',
 	'fac.unknownKontor': 'unknown Kontor "{kontor}"; known: {allowed}',
 	'fac.duplicateId': 'the id "{id}" is already taken ({other})',
 	'fac.duplicate': 'duplicate facility: "{name}" of the same type already exists {distance} m away ({other})',
