@@ -51,7 +51,7 @@ describe('/bericht', () => {
 		]);
 		const table = page.locator('table', { has: page.locator('caption', { hasText: 'Indikatoren, Berichtsjahr 2023' }) });
 		expect(await table.locator('tbody tr').count()).toBeGreaterThan(5);
-		expect(await table.locator('xpath=following-sibling::p[1]').textContent()).toMatch(/Quelle: .+ · Stand: Stand 2023/);
+		expect(await table.locator('xpath=following-sibling::p[1]').textContent()).toMatch(/Quelle: .+ · Stand: 2023/);
 
 		const map = page.getByRole('img', { name: /^Karte von Stadtteil Lebenstedt/ });
 		expect(await map.count()).toBe(1);

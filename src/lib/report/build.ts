@@ -169,7 +169,9 @@ class Builder {
 	/** Where an indicator's figures come from, with their reference date. */
 	sourceOf(metas: IndicatorMeta[], years: (number | null)[], stands: (string | null)[] = []): ReportSource {
 		for (const m of metas) for (const d of m.datasets) this.usedDatasets.add(d);
-		const texts = [...new Set(metas.map((m) => (m.beispieldaten ? this.t('report.source.beispiel', { source: m.source }) : m.source)))];
+		// Sources of several indicators often share parts ("Wikipedia contributors; Stadt Salzgitter statistics"): each part once.
+		const parts = metas.flatMap((m) => m.source.split(/;\s*/).map((part) => (m.beispieldaten ? this.t('report.source.beispiel', { source: part }) : part)));
+		const texts = [...new Set(parts)];
 		const stand = [...new Set(stands.filter((s): s is string => s !== null))];
 		const ys = [...new Set(years.filter((y): y is number => y !== null))].sort((a, b) => a - b);
 		const asOf =
@@ -431,6 +433,8 @@ class Builder {
 		const plotted = [...this.focus.areas.map((a) => a.properties.id), this.data.cityId];
 		const years = candidates.filter((y) => plotted.some((id) => this.data.series(meta.id, id).some((v) => v.year === y && (v.value !== null || v.suppressed))));
 		if (!years.length) return { kind: 'paragraph', text: this.t('report.series.none', { indicator: meta.label[this.locale] }) };
+		// One year is no series: a chart of a single point per line would only repeat the table.
+		if (years.length === 1) return { kind: 'paragraph', text: this.t('report.series.single', { indicator: meta.label[this.locale], year: years[0] }) };
 		const title = caption(years);
 		const cityName = this.data.stadt.properties.name;
 		const suppressed = this.focus.areas.some((a) => this.data.series(meta.id, a.properties.id).some((v) => v.suppressed && years.includes(v.year)));
