@@ -134,7 +134,8 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 		const a = raw.find((m) => m.id === id)?.aliases;
 		return Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string') : [];
 	};
-	const infos = [...catalogue.map((m) => infoOf(m, aliasesOf(m.id))), ...added.map((m) => infoOf(m))];
+	// A retired indicator is no longer served, so an import never fills it (restore it in the catalogue first).
+	const infos = [...catalogue.filter((m) => !m.retired).map((m) => infoOf(m, aliasesOf(m.id))), ...added.map((m) => infoOf(m))];
 	const ctx: InterpretContext = {
 		stadtteile: derived.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
 		ortschaften: derived.ortschaften.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
@@ -146,7 +147,7 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 		if (v.indicator === 'einwohner' && v.value !== null) ctx.population.set(v.area, [...(ctx.population.get(v.area) ?? []), { year: v.year, value: v.value }]);
 	// Headers are recognised as the indicators an import can bring (an "Einwohner" column next to a
 	// rate is its base far more often than residents to import); the admin can map any of them.
-	const importableIds = new Set([...catalogue.filter(importable).map((m) => m.id), ...added.map((m) => m.id)]);
+	const importableIds = new Set([...catalogue.filter((m) => importable(m) && !m.retired).map((m) => m.id), ...added.map((m) => m.id)]);
 	const rec = recognise(grid, { ...ctx, indicators: infos.filter((m) => importableIds.has(m.id)) } as RecogniseContext);
 	const mapping: ColumnMapping[] = rec.columns.map((c, i) => {
 		const m = options.mapping?.[i];

@@ -155,6 +155,21 @@ describe('files shaped like the real thing', () => {
 		expect(() => buildDerived(out.plan.files)).not.toThrow();
 	}, 120_000);
 
+	it('never fills a retired indicator: its column is not recognised', () => {
+		const catalogue = (JSON.parse(files.get('indikatoren.json')!) as { id: string; retired?: string }[]).map((m) =>
+			m.id === 'sgb2-quote' ? { ...m, retired: '2026-12-01' } : m
+		);
+		const retiredFiles = new Map(files).set('indikatoren.json', JSON.stringify(catalogue));
+		const text = 'Stadtteil;Jahr;SGB-II-Quote (%)\nLebenstedt;2024;21,5\n';
+		const grid = gridOf(csv(text));
+		const out = importTable(grid, retiredFiles, derived, { source: 'Testquelle', licence: 'CC BY 4.0', mode: 'merge' }, provenance);
+		expect(out.ok).toBe(false);
+		if (!out.ok) expect(out.problems[0]).toMatchObject({ key: 'data.columnUnrecognised', column: 'C' });
+		// Active, the same column is the rate (which then asks for its base).
+		expect(problems(text)[0]).toMatchObject({ column: 'C', field: 'SGB-II-Quote (%)' });
+		expect(keys(problems(text))).not.toContain('data.columnUnrecognised');
+	});
+
 	it('a new indicator from an unrecognised column: a catalogue entry of this version, with its values', () => {
 		const text = new TextDecoder().decode(fixture('kitaplaetze-2024.csv'));
 		expect(problems(text)[0]).toMatchObject({ key: 'data.columnUnrecognised', row: 2, column: 'C' });
