@@ -168,15 +168,18 @@ describe('facilities on the map', () => {
 		const [lon, lat] = kita.geometry.coordinates;
 		await openMap(page, `${base}/?einr=kita&map=15/${lat}/${lon}`, 'facility-points');
 		await mapIdle(page);
-		const icons = await page.evaluate(() => {
-			const map = (window as unknown as WindowWithMap).kontoratlasMap;
-			return {
-				drawn: map.queryRenderedFeatures({ layers: ['facility-points'] }).map((f) => [f.properties.id, f.properties.icon]),
-				image: map.hasImage('fac-kita')
-			};
-		});
+		const rendered = () =>
+			page.evaluate(() => {
+				const map = (window as unknown as WindowWithMap).kontoratlasMap;
+				return {
+					drawn: map.queryRenderedFeatures({ layers: ['facility-points'] }).map((f) => [f.properties.id, f.properties.icon]),
+					image: map.hasImage('fac-kita')
+				};
+			});
+		// The source parses its data in MapLibre's worker: the first idle can come before the points are drawn.
+		await expect.poll(async () => (await rendered()).drawn, { timeout: 15_000 }).toContainEqual([kita.properties.id, 'kita']);
+		const icons = await rendered();
 		expect(icons.image).toBe(true);
-		expect(icons.drawn).toContainEqual([kita.properties.id, 'kita']);
 		expect(icons.drawn.every(([, icon]) => icon === 'kita')).toBe(true);
 		expect(await page.getByRole('checkbox', { name: /^Kita/ }).isChecked()).toBe(true);
 		expect(await page.locator('fieldset.facilities input[name=einr]:checked').count()).toBe(1);
