@@ -59,7 +59,7 @@ export default ts.config(
 					]
 				},
 				// Pure and neutral: importable by every layer.
-				{ type: 'lib', mode: 'full', pattern: ['src/lib/{geo,stats,import,data,facilities,map,i18n,report}/**'] },
+				{ type: 'lib', mode: 'full', pattern: ['src/lib/{geo,stats,import,data,facilities,map,i18n,report,auth}/**'] },
 				{ type: 'state', mode: 'full', pattern: 'src/lib/state/**' },
 				{ type: 'server', mode: 'full', pattern: 'src/lib/server/**' },
 				// Browser-side loading (also run by SvelteKit's universal load on the server) and workers.

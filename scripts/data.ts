@@ -77,7 +77,8 @@ const outputs: Record<Exclude<keyof typeof DERIVED_FILES, 'manifest'>, unknown> 
 	values: derived.values,
 	datasets: derived.datasets,
 	report: derived.report,
-	taetigkeit: derived.taetigkeit
+	taetigkeit: derived.taetigkeit,
+	profile: derived.profile
 };
 const tmp = `${outDir}.tmp-${process.pid}`;
 rmSync(tmp, { recursive: true, force: true });

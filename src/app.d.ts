@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			/** The admin session, resolved in hooks.server.ts for /admin paths only. */
 			admin: import('$lib/server/admin/session').AdminSession | null;
+			/** Who the request is served for (null: the anonymous public); decides what internal data it sees. */
+			viewer: import('$lib/auth/roles').Viewer | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -43,6 +43,8 @@ export const handle: Handle = async (input) => {
 const API_POST = new Set(['/api/einrichtungen/wasWaere']);
 
 const route: Handle = async ({ event, resolve }) => {
+	event.locals.admin = null;
+	event.locals.viewer = null;
 	const api = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
 	const ogc = event.url.pathname === '/ogc' || event.url.pathname.startsWith('/ogc/');
 	if ((api || ogc) && event.request.method === 'OPTIONS') {
@@ -66,7 +68,6 @@ const route: Handle = async ({ event, resolve }) => {
 	}
 	if (ogc) return handleOgc({ event, resolve });
 	if (event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/')) return handleAdmin({ event, resolve });
-	event.locals.admin = null;
 	const response = preloadMapLibre(
 		event.route.id,
 		event.url,
@@ -90,6 +91,8 @@ const ADMIN_LOGIN = '/admin/login';
  */
 const handleAdmin: Handle = async ({ event, resolve }) => {
 	event.locals.admin = readSession(event.cookies);
+	// The environment's one admin account holds the top role.
+	event.locals.viewer = event.locals.admin ? { name: event.locals.admin.user, role: 'admin', kontor: null } : null;
 	// Its redirect (thrown) becomes a 303 to the login for pages and form posts, and SvelteKit's JSON
 	// redirect for data requests and enhanced forms; the request body is never read.
 	if (event.url.pathname !== ADMIN_LOGIN) requireSession(event);

@@ -22,6 +22,10 @@ export const PlainText = z
 	.max(500)
 	.refine((s) => !/[<>]/.test(s), 'data.angleBrackets');
 
+/** Who may see an indicator or a level: everyone, or signed-in users from role `kontor` up. */
+export const Visibility = z.enum(['public', 'internal']);
+export type Visibility = z.infer<typeof Visibility>;
+
 export const GeometryQuality = z.enum(['official', 'approximated', 'generalised']);
 export type GeometryQuality = z.infer<typeof GeometryQuality>;
 
@@ -176,6 +180,11 @@ export const IndicatorMeta = z.object({
 	 * included) but is no longer served as a current layer (store.ts).
 	 */
 	retired: IsoDate.optional(),
+	/**
+	 * Internal indicators are served only to signed-in users from role `kontor` up (issue #19); the
+	 * default keeps every catalogue written before it public.
+	 */
+	visibility: Visibility.default('public'),
 	/** Filled in by the pipeline from the values. */
 	years: z.array(z.number().int()).default([])
 });

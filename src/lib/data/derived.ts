@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EMPTY_FACILITIES, FacilityCollection, FacilityType } from '$lib/facilities/contracts';
 import { AreaProps, DatasetFields, IndicatorMeta, IndicatorValue, KontorProps, withProvenanceNames } from './contracts';
+import { CityProfile } from './profile';
 import { KontorActivity } from './taetigkeit';
 
 export const DERIVED_FILES = {
@@ -18,7 +19,8 @@ export const DERIVED_FILES = {
 	values: 'values.json',
 	datasets: 'datasets.json',
 	report: 'report.json',
-	taetigkeit: 'taetigkeit.json'
+	taetigkeit: 'taetigkeit.json',
+	profile: 'profile.json'
 } as const;
 
 /** A GeoJSON position (number[] as in @types/geojson), lon/lat with an optional height. */
@@ -96,6 +98,8 @@ export const Derived = z.object({
 	indicators: z.array(IndicatorMeta),
 	values: z.array(IndicatorValue),
 	datasets: z.array(DatasetEntry),
+	/** The city profile; versions stored before profiles existed have none (the server then reads the shipped one). */
+	profile: CityProfile.optional(),
 	report: BuildReport,
 	/** The Kontore's activity texts per year; versions stored before they existed have none. */
 	taetigkeit: z.array(KontorActivity).default([])

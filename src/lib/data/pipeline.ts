@@ -18,7 +18,7 @@ export { slug } from './stages/numbers';
 export type { SourceFiles } from './stages/read';
 
 /** Bump when the derivation changes, so `npm run data` rebuilds although the inputs did not change. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 export const BOUNDARIES_FILE = FILES.grenzen;
 
@@ -66,6 +66,7 @@ export function buildDerived(files: SourceFiles): Derived {
 		indicators: aggregated.indicators,
 		values: aggregated.values,
 		datasets: sources.datasets,
+		profile: sources.profile,
 		report: buildReport(cells, stadtteile.reports, [...log.warnings.map((w) => `${w} (rewound)`), ...aggregated.warnings]),
 		taetigkeit
 	};

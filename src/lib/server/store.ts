@@ -81,7 +81,8 @@ export function readDerivedDir(dir: string): Derived {
 		datasets: read(DERIVED_FILES.datasets),
 		report: read(DERIVED_FILES.report),
 		// Absent in a derived/ written before the activity texts existed.
-		taetigkeit: existsSync(join(dir, DERIVED_FILES.taetigkeit)) ? read(DERIVED_FILES.taetigkeit) : []
+		taetigkeit: existsSync(join(dir, DERIVED_FILES.taetigkeit)) ? read(DERIVED_FILES.taetigkeit) : [],
+		profile: existsSync(join(dir, DERIVED_FILES.profile)) ? read(DERIVED_FILES.profile) : undefined
 	});
 }
 

@@ -4,6 +4,7 @@
 import { rewind } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
+import { CityProfile, PROFILE_FILE } from '../profile';
 import { DatasetMeta, IndicatorMeta, KontorProps, isSidecar, sidecarOf } from '../contracts';
 import type { DatasetEntry } from '../derived';
 import { Gebiete, KontorRow, KoordinateRow, StadtteilRow, ValueRow, ZeitreiheRow, parseCsv, parseJson, type Parsed } from '../sources';
@@ -11,6 +12,7 @@ import { validateGeometry } from '$lib/geo/validate';
 import type { ProblemLog } from './log';
 
 export const FILES = {
+	profile: PROFILE_FILE,
 	gebiete: 'gebiete.json',
 	stadtteile: 'stadtteile.csv',
 	koordinaten: 'stadtteile_koordinaten.csv',
@@ -30,6 +32,7 @@ const KontorKontakt = z.object({ contact: KontorProps.shape.contact, tasks: Kont
 
 export interface Sources {
 	datasets: DatasetEntry[];
+	profile: CityProfile;
 	gebiete: Gebiete;
 	stadtteile: StadtteilRow[];
 	koordinaten: KoordinateRow[];
@@ -83,6 +86,7 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	const duplicateDataset = datasets.find((d, i) => datasets.findIndex((e) => e.id === d.id) !== i);
 	if (duplicateDataset) log.push({ file: sidecarOf(duplicateDataset.files[0]), field: 'id', value: duplicateDataset.id, key: 'data.datasetTwice' });
 
+	const profile = json(FILES.profile, CityProfile);
 	const gebiete = json(FILES.gebiete, Gebiete);
 	const stadtteile = csv(FILES.stadtteile, StadtteilRow);
 	const koordinaten = csv(FILES.koordinaten, KoordinateRow);
@@ -98,6 +102,7 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	// Each of these either parsed or left an error that stop() has thrown.
 	return {
 		datasets,
+		profile: profile!,
 		gebiete: gebiete!,
 		stadtteile,
 		koordinaten,

@@ -181,6 +181,7 @@ export const importer = {
 	'data.zod.notInteger': 'muss eine ganze Zahl sein',
 	'data.zod.slug': 'muss eine Kennung aus Kleinbuchstaben sein (a-z, 0-9, -)',
 	'data.zod.isoDate': 'muss JJJJ-MM-TT oder JJJJ-MM sein',
+	'data.zod.ags': 'muss ein achtstelliger Amtlicher Gemeindeschlüssel sein (z. B. 03102000)',
 	'data.zod.format': 'hat nicht das erwartete Format',
 	'data.zod.oneOf': 'erlaubt sind nur: {options}',
 	'data.zod.unknownKeys': 'unbekannte Felder: {keys}',

@@ -177,6 +177,7 @@ export const importer: Texts<typeof de> = {
 	'data.zod.notInteger': 'must be a whole number',
 	'data.zod.slug': 'must be a lower-case slug (a-z, 0-9, -)',
 	'data.zod.isoDate': 'must be YYYY-MM-DD or YYYY-MM',
+	'data.zod.ags': 'must be an eight-digit official municipality key (AGS, e.g. 03102000)',
 	'data.zod.format': 'does not have the expected format',
 	'data.zod.oneOf': 'allowed are only: {options}',
 	'data.zod.unknownKeys': 'unknown fields: {keys}',
