@@ -96,6 +96,7 @@ export function newIndicatorEntry(n: NewIndicatorInput, p: Provenance): Indicato
 		source: n.source,
 		licence: n.licence,
 		beispieldaten: false,
+		visibility: 'public',
 		...(n.kind === 'anzahl' ? { disclosureControl: true } : {}),
 		years: []
 	};

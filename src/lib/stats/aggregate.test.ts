@@ -7,6 +7,7 @@ const meta = (id: string, aggregation: IndicatorMeta['aggregation'], decimals = 
 	label: { de: id, en: id },
 	description: { de: '', en: '' },
 	unit: { de: '', en: '' },
+	visibility: 'public',
 	domain: 'bevoelkerung',
 	polarity: 'neutral',
 	aggregation,

@@ -15,6 +15,7 @@ const meta = (id: string, beispieldaten = true): IndicatorMeta => ({
 	label: { de: id.toUpperCase(), en: id },
 	description: { de: '', en: '' },
 	unit: { de: '%', en: '%' },
+	visibility: 'public',
 	domain: 'soziales',
 	polarity: 'higher-worse',
 	aggregation: { method: 'rate', scale: 100 },
