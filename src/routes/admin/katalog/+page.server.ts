@@ -16,6 +16,12 @@ import { confirmPreview, discardPreview, previewFileEdit } from '$lib/server/imp
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The levels of the served city profile (finest first): where an internal entry may still be public. */
+function levels() {
+	const store = getStore();
+	return store.derived.profile?.levels ?? Object.keys(store.areasByLevel).map((id) => ({ id, name: null }));
+}
+
 /** The catalogue file of the current version, and that version (an edit is built on exactly it). */
 function current(): { version: number; text: string } {
 	const db = getDatabase();
@@ -38,8 +44,11 @@ export const load: PageServerLoad = (event) => {
 			unit: m.unit,
 			years: years(m.id),
 			beispieldaten: m.beispieldaten,
-			retired: m.retired ?? null
+			retired: m.retired ?? null,
+			visibility: m.visibility,
+			publicLevels: m.publicLevels ?? []
 		})),
+		levels: levels().map((l) => ({ id: l.id, name: l.name ? l.name[urlLocale(event.url)].plural : l.id })),
 		editing: editing ? { id: editing.id, form: formOf(editing) } : null
 	};
 };
@@ -106,8 +115,11 @@ export const actions: Actions = {
 		const { session, form } = await adminForm(event);
 		const { version, text } = current();
 		const values: EntryForm = Object.fromEntries(FORM_FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 2000)]));
+		// One checkbox per level.
+		values.publicLevels = form.getAll('publicLevels').map(String).join(',').slice(0, 2000);
 		const original = String(form.get('original') ?? '').slice(0, 80);
-		const edit = original ? updateEntry(text, original, values) : createEntry(text, values);
+		const ids = levels().map((l) => l.id);
+		const edit = original ? updateEntry(text, original, values, ids) : createEntry(text, values, ids);
 		return preview(edit, version, session.user, urlLocale(event.url), { values, original });
 	},
 	retire: async (event) => {
