@@ -93,6 +93,24 @@ describe('visibility set in the admin catalogue', () => {
 		expect(again).not.toContain('kinderarmut');
 	});
 
+	it('makes a whole level internal through the city profile (a version of its own): its areas and values leave the public answers', async () => {
+		const unchanged = textOf(await (await admin.post('/admin/katalog?/levels', { 'level-stadtteil': 'public' })).text());
+		expect(unchanged).toContain('stadt.json Eintrag nichts geändert: die Ebenen sind schon so eingestellt');
+		const before = await json('/api/areas?level=stadtteil');
+		expect(before.features.length).toBe(31);
+		const html = await (await admin.post('/admin/katalog?/levels', { 'level-stadtteil': 'internal' })).text();
+		expect(textOf(html)).toContain('Stadtprofil: Sichtbarkeit der Ebenen geändert (stadtteil intern)');
+		const previewId = /name="preview" value="([^"]+)"/.exec(html)![1];
+		expect(textOf(await (await admin.post('/admin/katalog?/confirm', { preview: previewId })).text())).toMatch(/Version \d+ ist jetzt aktuell/);
+		expect((await json('/api/areas?level=stadtteil')).features).toEqual([]);
+		const ortschaften = await json('/api/areas?level=ortschaft&indicators=arbeitslosenquote');
+		expect(ortschaften.features.length).toBe(7);
+		expect(ortschaften.features.every((f: { properties: Record<string, unknown> }) => typeof f.properties.arbeitslosenquote === 'number')).toBe(true);
+		expect(await text('/ogc/collections/stadtteile/items')).not.toContain('lebenstedt');
+		// The history names the change.
+		expect(textOf(await (await admin.request('/admin')).text())).toContain('Stadtprofil bearbeitet');
+	});
+
 	it('marks internal entries "intern" in the catalogue, and answers the signed-in admin privately', async () => {
 		const res = await admin.request('/admin/katalog');
 		expect(res.headers.get('cache-control')).toBe('private, no-store');

@@ -81,6 +81,13 @@ export const catalogue = {
 	'catalogue.hint.publicLevels':
 		'Ein interner Indikator ist auf jeder Ebene intern, auch seine Summen und Quoten der gröberen Gebiete; hier angekreuzte Ebenen zeigt der Atlas allen.',
 	'catalogue.internal': 'intern',
+	'catalogue.levels.title': 'Sichtbarkeit der Ebenen',
+	'catalogue.levels.intro':
+		'Eine interne Ebene zeigt der Atlas nur angemeldeten Nutzern ab Rolle „kontor“: ihre Gebiete und alle Werte auf ihr. Summen und Quoten öffentlicher Indikatoren auf gröberen Ebenen bleiben öffentlich; die oberste Ebene behält ihre Umrisse.',
+	'catalogue.levels.submit': 'Sichtbarkeit der Ebenen speichern (Vorschau)',
+	'catalogue.problem.levelUnknown': 'keine Ebene des Stadtprofils',
+	'catalogue.problem.levelInvalid': 'erwartet ist öffentlich oder intern',
+	'catalogue.problem.levelUnchanged': 'nichts geändert: die Ebenen sind schon so eingestellt',
 	'catalogue.internalExcept': 'intern, öffentlich auf: {levels}',
 	'catalogue.hint.noValues': 'Ein neuer Indikator hat noch keine Werte („keine Daten“); Werte kommen über den Import.',
 

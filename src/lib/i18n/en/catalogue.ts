@@ -82,6 +82,13 @@ export const catalogue: Texts<typeof de> = {
 	'catalogue.hint.publicLevels':
 		'An internal indicator is internal at every level, its totals and rates of the coarser areas included; the atlas shows everyone the levels ticked here.',
 	'catalogue.internal': 'internal',
+	'catalogue.levels.title': 'Visibility of the levels',
+	'catalogue.levels.intro':
+		'The atlas shows an internal level only to signed-in users from role “kontor” up: its areas and every value on it. Totals and rates of public indicators at coarser levels stay public; the top level keeps its outlines.',
+	'catalogue.levels.submit': 'Save the levels’ visibility (preview)',
+	'catalogue.problem.levelUnknown': 'not a level of the city profile',
+	'catalogue.problem.levelInvalid': 'expected public or internal',
+	'catalogue.problem.levelUnchanged': 'nothing changed: the levels are already set like this',
 	'catalogue.internalExcept': 'internal, public at: {levels}',
 	'catalogue.field.entry': 'Entry',
 	'catalogue.hint.noValues': 'A new indicator has no values yet (“no data”); values come through the import.',
