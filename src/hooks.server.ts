@@ -18,6 +18,7 @@ import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
 import { compressResponse } from '$lib/server/compress';
 import { responseCache } from '$lib/server/responseCache';
+import { audienceOf, markPrivate } from '$lib/server/visibility';
 import { mapFirstPaint, mapFirstPreload, preloadMapLibre } from '$lib/server/preload';
 import { registerSecurityHeaders } from '$lib/server/securityHeaders';
 import { healthState } from '$lib/server/health';
@@ -35,9 +36,12 @@ export const handle: Handle = async (input) => {
 	// Taken before the store is read: an answer begun before a data change is not kept.
 	const generation = cache.generation;
 	const secured = securityHeaders(input.event.url.pathname, await route(input), parseEmbedOrigins(env.KONTORATLAS_EMBED_ORIGINS));
-	const response = await compressResponse(input.event.request, secured);
+	const compressed = await compressResponse(input.event.request, secured);
+	// An answer for a viewer who sees internal data is private to them and never kept (visibility.ts).
+	const audience = audienceOf(input.event.locals.viewer);
+	const response = audience === 'internal' ? markPrivate(compressed) : compressed;
 	// With every header final, a reusable API answer goes into the cache server.js answers from.
-	return cache.keep(input.event.request, input.event.url, generation, response);
+	return cache.keep(input.event.request, input.event.url, generation, response, audience);
 };
 
 /** The API's only non-reading endpoints: computations from a request body that store nothing. */
