@@ -80,8 +80,9 @@ const route: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The one admin page open without a session (with its form action and its __data.json). */
+/** The one admin page open without a session (with its form action and its __data.json), and single sign-on's start and callback under it. */
 const ADMIN_LOGIN = '/admin/login';
+const OPEN_WITHOUT_SESSION = new Set([ADMIN_LOGIN, `${ADMIN_LOGIN}/oidc`, `${ADMIN_LOGIN}/oidc/callback`]);
 
 /**
  * /admin: the session is read here (its cookie is scoped to /admin, so no other route ever sets
@@ -95,7 +96,7 @@ const handleAdmin: Handle = async ({ event, resolve }) => {
 	event.locals.viewer = event.locals.admin ? { name: event.locals.admin.user, role: 'admin', kontor: null } : null;
 	// Its redirect (thrown) becomes a 303 to the login for pages and form posts, and SvelteKit's JSON
 	// redirect for data requests and enhanced forms; the request body is never read.
-	if (event.url.pathname !== ADMIN_LOGIN) requireSession(event);
+	if (!OPEN_WITHOUT_SESSION.has(event.url.pathname)) requireSession(event);
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const limit = uploadLimit();
 	if (event.request.method === 'POST' && length > limit + 64 * 1024) {

@@ -82,6 +82,17 @@ export const MIGRATIONS: (string | { sql: string; rebuild: true })[] = [
 		definition TEXT NOT NULL,
 		created_by TEXT NOT NULL,
 		created_at TEXT NOT NULL
+	);`,
+	// Single sign-on logins under way (oidc/flows.ts): state, nonce and PKCE verifier by the SHA-256
+	// of a cookie token, taken once by the callback, kept minutes.
+	`CREATE TABLE oidc_flows (
+		token_hash TEXT PRIMARY KEY,
+		state TEXT NOT NULL,
+		nonce TEXT NOT NULL,
+		verifier TEXT NOT NULL,
+		next TEXT NOT NULL,
+		locale TEXT NOT NULL,
+		expires INTEGER NOT NULL
 	);`
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

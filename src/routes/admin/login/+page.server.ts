@@ -6,11 +6,13 @@ import { loginThrottle } from '$lib/server/admin/throttle';
 import { translator, urlLocale, core } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import { withLang } from '$lib/i18n/links';
+import { oidcOffered } from '$lib/server/oidc';
+import { ssoFailure } from '$lib/server/oidc/relyingParty';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.admin) redirect(303, withLang('/admin', urlLocale(url)));
-	return { configured: adminConfigured() };
+	return { configured: adminConfigured(), oidc: oidcOffered(), sso: ssoFailure(url.searchParams.get('sso')) };
 };
 
 export const actions: Actions = {
