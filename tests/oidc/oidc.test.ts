@@ -60,18 +60,22 @@ async function deliver(browser: Browser, callback: string): Promise<{ location: 
 
 const signedIn = (browser: Browser) => Boolean(browser.cookie(app.url, 'kontoratlas_admin'));
 
-function auditRows(): { who: string; action: string; detail: string }[] {
+function query<T>(sql: string, ...params: unknown[]): T[] {
 	const db = new Database(app.dbPath, { readonly: true });
 	try {
-		return db.prepare("SELECT who, action, detail FROM audit WHERE action IN ('login', 'login-failed') ORDER BY id").all() as {
-			who: string;
-			action: string;
-			detail: string;
-		}[];
+		return db.prepare(sql).all(...params) as T[];
 	} finally {
 		db.close();
 	}
 }
+
+const auditRows = () =>
+	query<{ who: string; action: string; detail: string }>("SELECT who, action, detail FROM audit WHERE action IN ('login', 'login-failed') ORDER BY id");
+const account = (name: string) =>
+	query<{ name: string; role: string; kontor: string | null; oidc_subject: string | null; password_hash: string | null }>(
+		'SELECT * FROM users WHERE name = ?',
+		name
+	)[0];
 
 describe('single sign-on (OpenID Connect) against a real provider', () => {
 	it('offers single sign-on on the login page beside the local login', async () => {
@@ -111,10 +115,12 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
 		expect(new URL(callback).searchParams.get('iss')).toBe(provider.issuer);
 		expect(await deliver(browser, callback)).toEqual({ location: '/admin', sso: null });
 		expect(browser.cookie(app.url, 'kontoratlas_oidc')).toBeUndefined();
-		const page = textOf(await (await browser.fetch(`${app.url}/admin`)).text());
-		expect(page).toContain('Angemeldet als erika');
+		// Signed in with the mapped role, in the admin and on the atlas's own pages.
+		expect(textOf(await (await browser.fetch(`${app.url}/admin`)).text())).toContain('Angemeldet als erika (Planung)');
+		expect(await (await browser.fetch(`${app.url}/`)).text()).toMatch(/data-testid="signed-in"[^>]*>erika \(Planung\)</);
+		expect(account('erika')).toMatchObject({ role: 'planung', kontor: null, oidc_subject: `${provider.issuer}#erika`, password_hash: null });
 		expect(auditRows().at(-1)).toMatchObject({ who: 'erika', action: 'login' });
-		expect(auditRows().at(-1)!.detail).toContain(`als planung (${provider.issuer}#erika)`);
+		expect(auditRows().at(-1)!.detail).toContain(`(planung; ${provider.issuer}#erika)`);
 
 		// The same callback again (a replay, in this browser or another) finds no sign-in under way.
 		const again = new Browser();
@@ -207,6 +213,53 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
 			expect(row.action).toBe('login-failed');
 			expect(row.detail).toContain(reason);
 		}
+	});
+
+	it('follows the provider’s groups at every sign-in, keeps the account by subject, and returns to `next`', async () => {
+		users.set('erika', { ...users.get('erika'), groups: ['kontoratlas-kontor'], kontor: 'fredenberg' });
+		const browser = new Browser();
+		const authorization = await start(browser, `?next=${encodeURIComponent('/admin/kontore?x=1')}`);
+		const callback = await signInAtProvider(browser, authorization.href, 'erika', app.url + CALLBACK);
+		expect(await deliver(browser, callback)).toEqual({ location: '/admin/kontore?x=1', sso: null });
+		expect(query('SELECT name FROM users WHERE oidc_subject = ?', `${provider.issuer}#erika`)).toEqual([{ name: 'erika' }]);
+		expect(account('erika')).toMatchObject({ role: 'kontor', kontor: 'fredenberg' });
+		const roleChange = query<{ detail: string }>("SELECT detail FROM audit WHERE action = 'account-role'").at(-1)!;
+		expect(roleChange.detail).toContain('von planung zu kontor (Kontor fredenberg)');
+		expect(textOf(await (await browser.fetch(`${app.url}/admin`)).text())).toContain('Angemeldet als erika (Kontor)');
+	});
+
+	it('offers single sign-on with the login’s `next`, and drops an unsafe one', async () => {
+		const html = await (await fetch(`${app.url}/admin/login?next=${encodeURIComponent('/vergleich?ids=a')}&lang=en`)).text();
+		expect(html).toContain(`href="/admin/login/oidc?next=${encodeURIComponent('/vergleich?ids=a')}&amp;lang=en"`);
+		expect(await (await fetch(`${app.url}/admin/login?next=${encodeURIComponent('//evil.example/')}`)).text()).toContain('href="/admin/login/oidc"');
+		// Sent to the start directly, an unsafe `next` is not kept: the sign-in ends at the admin.
+		const browser = new Browser();
+		const authorization = await start(browser, `?next=${encodeURIComponent('https://evil.example/')}`);
+		const callback = await signInAtProvider(browser, authorization.href, 'erika', app.url + CALLBACK);
+		expect(await deliver(browser, callback)).toEqual({ location: '/admin', sso: null });
+	});
+
+	it('never joins a provider’s user to a local account of the same name', async () => {
+		users.set(ADMIN_USER, { preferred_username: ADMIN_USER, groups: ['kontoratlas-planung'] });
+		const browser = new Browser();
+		const callback = await signInAtProvider(browser, (await start(browser)).href, ADMIN_USER, app.url + CALLBACK);
+		expect((await deliver(browser, callback)).sso).toBeNull();
+		expect(account(ADMIN_USER)).toMatchObject({ role: 'admin', oidc_subject: null });
+		expect(account(`${ADMIN_USER}-sso`)).toMatchObject({ role: 'planung', oidc_subject: `${provider.issuer}#${ADMIN_USER}` });
+		expect(textOf(await (await browser.fetch(`${app.url}/admin`)).text())).toContain(`Angemeldet als ${ADMIN_USER}-sso (Planung)`);
+	});
+
+	it('refuses a provider’s user whose account the admin disabled', async () => {
+		const admin = new AdminClient(app.url);
+		expect((await admin.login(ADMIN_USER, ADMIN_PASSWORD)).status).toBe(303);
+		expect((await admin.post('/admin/konten?/disable', { name: 'erika' })).status).toBe(200);
+		expect(query('SELECT disabled FROM users WHERE name = ?', 'erika')).toEqual([{ disabled: 1 }]);
+		const browser = new Browser();
+		const callback = await signInAtProvider(browser, (await start(browser)).href, 'erika', app.url + CALLBACK);
+		expect((await deliver(browser, callback)).sso).toBe('disabled');
+		expect(signedIn(browser)).toBe(false);
+		expect(auditRows().at(-1)).toMatchObject({ who: 'erika', action: 'login-failed' });
+		expect(textOf(await (await browser.fetch(`${app.url}/admin/login?sso=disabled`)).text())).toContain('Ihr Konto in Kontoratlas ist gesperrt.');
 	});
 
 	it('keeps local accounts working beside single sign-on', async () => {

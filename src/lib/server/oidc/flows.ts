@@ -21,7 +21,7 @@ export interface Flow {
 	state: string;
 	nonce: string;
 	verifier: string;
-	/** Where to go after signing in (a same-origin path). */
+	/** Where to go after signing in: a same-origin path, or empty for the admin's start page. */
 	next: string;
 	locale: Locale;
 }

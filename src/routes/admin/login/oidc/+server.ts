@@ -1,6 +1,7 @@
 // Starts a single sign-on: discovers the provider, keeps state, nonce and PKCE verifier on the
 // server (oidc/flows.ts) and sends the browser to the provider's authorization endpoint.
 import { redirect } from '@sveltejs/kit';
+import { safeReturnTo } from '$lib/auth/returnTo';
 import { urlLocale } from '$lib/i18n';
 import { withLang } from '$lib/i18n/links';
 import { beginFlow } from '$lib/server/oidc/flows';
@@ -17,7 +18,9 @@ export const GET: RequestHandler = async (event) => {
 	} else {
 		try {
 			const { url, flow } = await authorizationRequest(settings, redirectUri(event.url));
-			beginFlow(event.cookies, event.url, { ...flow, next: '/admin', locale });
+			// Where to go afterwards, as the login form's `next`: a path on this site or nothing.
+			const next = safeReturnTo(event.url.searchParams.get('next')) ?? '';
+			beginFlow(event.cookies, event.url, { ...flow, next, locale });
 			target = url.href;
 		} catch (e) {
 			if (!(e instanceof OidcError)) throw e;

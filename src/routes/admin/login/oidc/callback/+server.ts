@@ -5,6 +5,7 @@ import { redirect } from '@sveltejs/kit';
 import { requestLocale } from '$lib/i18n/request';
 import { withLang } from '$lib/i18n/links';
 import { startSession } from '$lib/server/admin/session';
+import { ssoAccount } from '$lib/server/oidc/accounts';
 import { getDatabase } from '$lib/server/db/current';
 import { audit } from '$lib/server/db/database';
 import { getStore } from '$lib/server/store';
@@ -33,12 +34,18 @@ export const GET: RequestHandler = async (event) => {
 			const claim = decision.reason === 'norole' ? settings.roleClaim : settings.kontorClaim;
 			throw new OidcError(decision.reason, `${subject}: claim ${claim} holds [${decision.values.join(', ').slice(0, 300)}]`);
 		}
-		name = decision.name;
-		startSession(event.cookies, event.url, decision.name);
-		audit(getDatabase(), {
-			who: decision.name,
+		const db = getDatabase();
+		const result = ssoAccount(db, subject, decision);
+		if (!result.ok) {
+			name = result.name;
+			throw new OidcError(result.reason, result.detail);
+		}
+		const { account } = result;
+		startSession(event.cookies, event.url, account);
+		audit(db, {
+			who: account.name,
 			action: 'login',
-			detail: `Anmeldung per Single Sign-on von ${client} als ${decision.role}${decision.kontor ? ` (Kontor ${decision.kontor})` : ''} (${subject})`,
+			detail: `Anmeldung per Single Sign-on von ${client} (${account.role}${account.kontor ? `, Kontor ${account.kontor}` : ''}; ${subject})`,
 			added: null,
 			changed: null,
 			removed: null,
@@ -49,5 +56,6 @@ export const GET: RequestHandler = async (event) => {
 		auditFailure(e, name, client);
 		redirect(303, withLang(`/admin/login?sso=${e.reason}`, locale));
 	}
-	redirect(303, withLang(flow!.next, locale));
+	// Every role a provider's user can have works in the admin; `next` was checked when the sign-in started.
+	redirect(303, flow!.next || withLang('/admin', locale));
 };
