@@ -119,7 +119,7 @@ export async function signInAtProvider(
 			step = await browser.follow(`${form.action}/abort`, atCallback);
 			continue;
 		}
-		const fields = form.prompt === 'login' ? { prompt: 'login', login, password: 'beliebig' } : { prompt: form.prompt };
+		const fields: Record<string, string> = form.prompt === 'login' ? { prompt: 'login', login, password: 'beliebig' } : { prompt: form.prompt };
 		step = await browser.follow(form.action, atCallback, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
