@@ -126,8 +126,9 @@ function tooLarge(request: Request): boolean {
 	return request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > uploadLimit() + 64 * 1024;
 }
 
-/** The one admin page open without a session (with its form action and its __data.json). */
+/** The one admin page open without a session (with its form action and its __data.json), and single sign-on's start and callback under it. */
 const ADMIN_LOGIN = '/admin/login';
+const OPEN_WITHOUT_SESSION = new Set([ADMIN_LOGIN, `${ADMIN_LOGIN}/oidc`, `${ADMIN_LOGIN}/oidc/callback`]);
 
 /**
  * /admin: without a session, every page, data request and form action but the login is sent to the
@@ -137,7 +138,7 @@ const ADMIN_LOGIN = '/admin/login';
 const handleAdmin: Handle = async ({ event, resolve }) => {
 	// Its redirect (thrown) becomes a 303 to the login for pages and form posts, and SvelteKit's JSON
 	// redirect for data requests and enhanced forms; the request body is never read.
-	if (event.url.pathname !== ADMIN_LOGIN) requireSession(event);
+	if (!OPEN_WITHOUT_SESSION.has(event.url.pathname)) requireSession(event);
 	if (tooLarge(event.request)) {
 		const length = Number(event.request.headers.get('content-length') ?? 0);
 		const limit = uploadLimit();

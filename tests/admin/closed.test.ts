@@ -80,6 +80,16 @@ describe('admin closed by default', () => {
 		for (const { path, endpoint } of routes) {
 			for (const cookie of [undefined, forged]) {
 				const headers: Record<string, string> = cookie ? { cookie } : {};
+				if (endpoint && path.startsWith('/admin/login/oidc')) {
+					// Single sign-on's start and callback are the login's: open, and without a provider
+					// set up (as here) they only send back to the login with the reason; nothing is posted there.
+					const get = await fetch(server.url + path, { headers, redirect: 'manual' });
+					expect([get.status, get.headers.get('location')], `GET ${path}`).toEqual([303, '/admin/login?sso=unconfigured']);
+					expect(get.headers.get('set-cookie') ?? '', `GET ${path}`).not.toMatch(/kontoratlas_admin=[\w-]{43}/);
+					const post = await fetch(server.url + path, { method: 'POST', headers: { ...headers, origin: server.url }, redirect: 'manual' });
+					expect(post.status, `POST ${path}`).toBe(405);
+					continue;
+				}
 				if (endpoint) {
 					// An endpoint added later: no answer of its own without a session.
 					for (const method of ['GET', 'POST']) {

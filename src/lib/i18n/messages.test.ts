@@ -20,6 +20,7 @@ import { kontore } from './kontore';
 import { report } from './report';
 import { reportOutput } from './reportOutput';
 import { tables } from './tables';
+import { oidc } from './oidc';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -37,7 +38,8 @@ const SECTIONS: Record<string, Section> = {
 	kontore,
 	report,
 	reportOutput,
-	tables
+	tables,
+	oidc
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

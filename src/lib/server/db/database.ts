@@ -108,7 +108,18 @@ export const MIGRATIONS: (string | { sql: string; rebuild: true })[] = [
 		last_seen INTEGER NOT NULL,
 		expires_absolute INTEGER NOT NULL
 	);
-	CREATE INDEX sessions_user ON sessions(user_id);`
+	CREATE INDEX sessions_user ON sessions(user_id);`,
+	// 6: single sign-on logins under way (oidc/flows.ts): state, nonce and PKCE verifier by the SHA-256
+	// of a cookie token, taken once by the callback, kept minutes.
+	`CREATE TABLE oidc_flows (
+		token_hash TEXT PRIMARY KEY,
+		state TEXT NOT NULL,
+		nonce TEXT NOT NULL,
+		verifier TEXT NOT NULL,
+		next TEXT NOT NULL,
+		locale TEXT NOT NULL,
+		expires INTEGER NOT NULL
+	);`
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -9,6 +9,8 @@ import { loginThrottle } from '$lib/server/admin/throttle';
 import { translator, urlLocale, core, type Locale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import { withLang } from '$lib/i18n/links';
+import { oidcOffered } from '$lib/server/oidc';
+import { ssoFailure } from '$lib/server/oidc/relyingParty';
 import type { Actions, PageServerLoad } from './$types';
 
 /** After sign-in: the `next` path if it is one on this site, else the admin for its roles, else the atlas. */
@@ -18,7 +20,10 @@ function destination(url: URL, role: Role, locale: Locale): string {
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.session) redirect(303, destination(url, locals.session.role, urlLocale(url)));
-	return { configured: loginConfigured() };
+	// Single sign-on returns to the same `next` as the form would.
+	const next = safeReturnTo(url.searchParams.get('next'));
+	const ssoStart = withLang(next ? `/admin/login/oidc?${new URLSearchParams({ next })}` : '/admin/login/oidc', urlLocale(url));
+	return { configured: loginConfigured(), oidc: oidcOffered() ? ssoStart : null, sso: ssoFailure(url.searchParams.get('sso')) };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,67 @@
+// A single sign-on login under way: its state, nonce and PKCE code verifier stay on the server
+// (table oidc_flows, by the SHA-256 of a random token); the browser holds only that token in a short-lived
+// HttpOnly cookie scoped to the OIDC paths. The callback takes the flow once: a second use of the
+// same cookie, or a callback without one, finds nothing.
+//
+// Why the store rather than a signed cookie holding the values: a flow is single-use without any
+// server secret to manage or rotate, it survives a restart between the provider's redirect and the
+// callback, and the verifier and nonce never leave the server.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Cookies } from '@sveltejs/kit';
+import type { Locale } from '$lib/i18n';
+import { getDatabase } from '../db/current';
+
+export const FLOW_COOKIE = 'kontoratlas_oidc';
+/** The start and the callback are both under this path; no other route ever receives the cookie. */
+export const FLOW_PATH = '/admin/login/oidc';
+/** Time for the sign-in at the provider (a password, a second factor, a consent page). */
+const FLOW_TTL_MS = 10 * 60 * 1000;
+
+export interface Flow {
+	state: string;
+	nonce: string;
+	verifier: string;
+	/** Where to go after signing in: a same-origin path, or empty for the admin's start page. */
+	next: string;
+	locale: Locale;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Secure everywhere but plain-HTTP loopback (development and the tests), like the session cookie. */
+const secure = (url: URL) => url.protocol === 'https:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+
+/**
+ * SameSite=Lax: the callback is a top-level navigation coming from the provider's site, which a
+ * Strict cookie would not accompany. A new flow in the same browser replaces the previous one.
+ */
+export function beginFlow(cookies: Cookies, url: URL, flow: Flow): void {
+	const token = randomBytes(32).toString('base64url');
+	const db = getDatabase();
+	db.prepare('DELETE FROM oidc_flows WHERE expires < ?').run(Date.now());
+	const old = cookies.get(FLOW_COOKIE);
+	if (old) db.prepare('DELETE FROM oidc_flows WHERE token_hash = ?').run(tokenHash(old));
+	db.prepare('INSERT INTO oidc_flows (token_hash, state, nonce, verifier, next, locale, expires) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+		tokenHash(token),
+		flow.state,
+		flow.nonce,
+		flow.verifier,
+		flow.next,
+		flow.locale,
+		Date.now() + FLOW_TTL_MS
+	);
+	cookies.set(FLOW_COOKIE, token, { path: FLOW_PATH, httpOnly: true, sameSite: 'lax', secure: secure(url), maxAge: FLOW_TTL_MS / 1000 });
+}
+
+/** The flow this browser started, removed as it is read (and its cookie with it); null if none or expired. */
+export function takeFlow(cookies: Cookies, url: URL): Flow | null {
+	const token = cookies.get(FLOW_COOKIE);
+	if (!token) return null;
+	cookies.delete(FLOW_COOKIE, { path: FLOW_PATH, httpOnly: true, sameSite: 'lax', secure: secure(url) });
+	if (!/^[\w-]{43}$/.test(token)) return null;
+	const db = getDatabase();
+	const row = db.prepare('DELETE FROM oidc_flows WHERE token_hash = ? RETURNING state, nonce, verifier, next, locale, expires').get(tokenHash(token)) as
+		(Flow & { expires: number }) | undefined;
+	if (!row || row.expires < Date.now()) return null;
+	return { state: row.state, nonce: row.nonce, verifier: row.verifier, next: row.next, locale: row.locale };
+}
