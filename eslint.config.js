@@ -44,8 +44,8 @@ export default ts.config(
 			'import/resolver': { [fileURLToPath(new URL('./eslint-resolver.cjs', import.meta.url))]: {} },
 			'boundaries/legacy-warnings': false,
 			'boundaries/elements': [
-				// Operations over the running app's store (backups, the admin password hash, the reseed from geodata/).
-				{ type: 'tools', mode: 'full', pattern: ['scripts/admin-hash*.ts', 'scripts/db.ts', 'scripts/reseed*.ts'] },
+				// Operations over the running app's store (backups, the admin password hash, the reseed from geodata/, accounts).
+				{ type: 'tools', mode: 'full', pattern: ['scripts/admin-hash*.ts', 'scripts/db.ts', 'scripts/reseed*.ts', 'scripts/users.ts'] },
 				{
 					type: 'pipeline',
 					mode: 'full',

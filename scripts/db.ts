@@ -32,7 +32,7 @@ try {
 		// Sessions and unconfirmed previews belong to the running store, not to its history:
 		// a restored file must not revive a session that has since logged out.
 		const restored = openDatabase(tmp);
-		restored.exec('DELETE FROM admin_sessions; DELETE FROM pending_previews;');
+		restored.exec('DELETE FROM sessions; DELETE FROM pending_previews;');
 		restored.close();
 		for (const ext of ['-wal', '-shm']) rmSync(store + ext, { force: true });
 		renameSync(tmp, store);

@@ -4,8 +4,8 @@ declare global {
 	namespace App {
 		// interface Error {}
 		interface Locals {
-			/** The admin session, resolved in hooks.server.ts for /admin paths only. */
-			admin: import('$lib/server/admin/session').AdminSession | null;
+			/** The signed-in session (hooks.server.ts reads it for every request but /embed), or null. */
+			session: import('$lib/server/admin/session').Session | null;
 			/** Who the request is served for (null: the anonymous public); decides what internal data it sees. */
 			viewer: import('$lib/auth/roles').Viewer | null;
 		}

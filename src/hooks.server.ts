@@ -2,12 +2,13 @@
 // anything under /api that no endpoint answers (unknown path, wrong method); under /ogc the same
 // cases get the OGC exception format instead. Framing rules (CSP frame-ancestors) per route.
 // Pages and other text that no endpoint compressed are compressed here (compress.ts); reusable API
-// answers are kept for the production server's fast path (responseCache.ts). Without a session,
-// /admin answers nothing but its login.
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+// answers are kept for the production server's fast path (responseCache.ts). The session is read
+// for every request but /embed (which stays cookie-free and anonymous); with a session, every
+// state-changing request needs its CSRF token. Without a session, /admin answers nothing but its login.
+import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
-import { readSession } from '$lib/server/admin/session';
+import { csrfValid, readSession, sessionViewer } from '$lib/server/admin/session';
 import { API_HEADERS, localisedProblem } from '$lib/server/http';
 import { translator, urlLocale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
@@ -17,6 +18,7 @@ import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
 import { compressResponse } from '$lib/server/compress';
 import { responseCache } from '$lib/server/responseCache';
+import { audienceOf, markPrivate } from '$lib/server/visibility';
 import { mapFirstPaint, mapFirstPreload, preloadMapLibre } from '$lib/server/preload';
 import { registerSecurityHeaders } from '$lib/server/securityHeaders';
 import { healthState } from '$lib/server/health';
@@ -34,17 +36,49 @@ export const handle: Handle = async (input) => {
 	// Taken before the store is read: an answer begun before a data change is not kept.
 	const generation = cache.generation;
 	const secured = securityHeaders(input.event.url.pathname, await route(input), parseEmbedOrigins(env.KONTORATLAS_EMBED_ORIGINS));
-	const response = await compressResponse(input.event.request, secured);
+	const compressed = await compressResponse(input.event.request, secured);
+	// An answer for a viewer who sees internal data is private to them and never kept (visibility.ts).
+	const audience = audienceOf(input.event.locals.viewer);
+	const response = audience === 'internal' ? markPrivate(compressed) : compressed;
 	// With every header final, a reusable API answer goes into the cache server.js answers from.
-	return cache.keep(input.event.request, input.event.url, generation, response);
+	return cache.keep(input.event.request, input.event.url, generation, response, audience);
 };
 
 /** The API's only non-reading endpoints: computations from a request body that store nothing. */
 const API_POST = new Set(['/api/einrichtungen/wasWaere']);
 
+/**
+ * State-changing requests that need no CSRF token even with a session: the login (it starts a new
+ * session; SvelteKit's origin check guards it) and the API's computations, which store nothing and
+ * read no session, so a forged call gains nothing.
+ */
+export const CSRF_EXEMPT = new Set(['/admin/login', ...API_POST]);
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The embed is for other sites' pages: it never reads or sets a cookie, and is always anonymous. */
+const isEmbed = (path: string) => path === '/embed' || path.startsWith('/embed/');
+
+/**
+ * The CSRF token of a state-changing request: the `x-csrf-token` header (scripts), else the form's
+ * `csrf` field (read from a copy, so the route still reads the body). Unreadable bodies have none.
+ */
+async function csrfToken(request: Request): Promise<string | null> {
+	const header = request.headers.get('x-csrf-token');
+	if (header) return header;
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) return null;
+	try {
+		const token = (await request.clone().formData()).get('csrf');
+		return typeof token === 'string' ? token : null;
+	} catch {
+		return null;
+	}
+}
+
 const route: Handle = async ({ event, resolve }) => {
-	event.locals.admin = null;
-	event.locals.viewer = null;
+	event.locals.session = isEmbed(event.url.pathname) ? null : readSession(event.cookies);
+	event.locals.viewer = event.locals.session ? sessionViewer(event.locals.session) : null;
 	const api = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
 	const ogc = event.url.pathname === '/ogc' || event.url.pathname.startsWith('/ogc/');
 	if ((api || ogc) && event.request.method === 'OPTIONS') {
@@ -67,7 +101,14 @@ const route: Handle = async ({ event, resolve }) => {
 		);
 	}
 	if (ogc) return handleOgc({ event, resolve });
-	if (event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/')) return handleAdmin({ event, resolve });
+	const inAdmin = event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/');
+	// Unsafe methods with a session carry its token (a token of another session is refused). An
+	// oversized admin upload is left to handleAdmin, which refuses it before its body is read.
+	const unsafe = !SAFE_METHODS.has(event.request.method) && !CSRF_EXEMPT.has(event.url.pathname);
+	if (event.locals.session && unsafe && !(inAdmin && tooLarge(event.request))) {
+		if (!csrfValid(event.locals.session, await csrfToken(event.request))) error(403, translator(urlLocale(event.url), admin)('admin.error.csrf'));
+	}
+	if (inAdmin) return handleAdmin({ event, resolve });
 	const response = preloadMapLibre(
 		event.route.id,
 		event.url,
@@ -80,25 +121,26 @@ const route: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** An upload announcing more than the limit (and room for the other fields) is refused unread. */
+function tooLarge(request: Request): boolean {
+	return request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > uploadLimit() + 64 * 1024;
+}
+
 /** The one admin page open without a session (with its form action and its __data.json). */
 const ADMIN_LOGIN = '/admin/login';
 
 /**
- * /admin: the session is read here (its cookie is scoped to /admin, so no other route ever sets
- * or sees it); without one, every page, data request and form action but the login is sent to the
+ * /admin: without a session, every page, data request and form action but the login is sent to the
  * login here, before any route code runs, so a route that forgets its own check stays closed;
  * oversized uploads are refused before their body is read; nothing is cached.
  */
 const handleAdmin: Handle = async ({ event, resolve }) => {
-	event.locals.admin = readSession(event.cookies);
-	// The environment's one admin account holds the top role.
-	event.locals.viewer = event.locals.admin ? { name: event.locals.admin.user, role: 'admin', kontor: null } : null;
 	// Its redirect (thrown) becomes a 303 to the login for pages and form posts, and SvelteKit's JSON
 	// redirect for data requests and enhanced forms; the request body is never read.
 	if (event.url.pathname !== ADMIN_LOGIN) requireSession(event);
-	const length = Number(event.request.headers.get('content-length') ?? 0);
-	const limit = uploadLimit();
-	if (event.request.method === 'POST' && length > limit + 64 * 1024) {
+	if (tooLarge(event.request)) {
+		const length = Number(event.request.headers.get('content-length') ?? 0);
+		const limit = uploadLimit();
 		const text = translator(urlLocale(event.url), admin)('admin.error.tooLargeSize', { size: Math.round(length / 1024), limit: Math.round(limit / 1024) });
 		return new Response(text, {
 			status: 413,

@@ -185,6 +185,13 @@ export const IndicatorMeta = z.object({
 	 * default keeps every catalogue written before it public.
 	 */
 	visibility: Visibility.default('public'),
+	/**
+	 * The per-level override of an internal entry: the levels (ids of the city profile) at which its
+	 * values are public all the same, e.g. `["ortschaft", "stadt"]` for a figure published for the
+	 * coarse areas but kept internal per Stadtteil. Without it an internal entry is internal at every
+	 * level, its aggregates included; for a public entry it means nothing.
+	 */
+	publicLevels: z.array(Id).optional(),
 	/** Filled in by the pipeline from the values. */
 	years: z.array(z.number().int()).default([])
 });

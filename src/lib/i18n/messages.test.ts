@@ -3,6 +3,7 @@
 // languages, and the translator, filler and link helpers behave as documented.
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
+import { accounts } from './accounts';
 import { admin } from './admin';
 import { analysis } from './analysis';
 import { atlas } from './atlas';
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, Section> = {
 	atlas,
 	analysis,
 	admin,
+	accounts,
 	problems,
 	serving,
 	importer,

@@ -142,7 +142,8 @@ export async function scenarioFor(store: Store, query: ScenarioQuery, geometry =
 		scenarios.clear();
 		scenarioVersion = store.version;
 	}
-	const key = `${store.version} ${geometry ? 'g' : '-'} ${query.key}`;
+	// The public view of a version has its own figures (internal indicators left out of the profiles).
+	const key = `${store.version} ${store.audience} ${geometry ? 'g' : '-'} ${query.key}`;
 	const cached = scenarios.get(key);
 	if (cached) return cached;
 	let job = running.get(key);

@@ -3,7 +3,8 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import { problemFrom, respondAsync } from './http';
 import { PoolError } from './pool';
-import { getStore, type Store } from './store';
+import type { Store } from './store';
+import { storeOf } from './visibility';
 
 export const GEOJSON = 'application/geo+json; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -12,7 +13,7 @@ export const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
 export function apiGet(fn: (event: RequestEvent, store: Store) => Response | Promise<Response>): RequestHandler {
 	return async (event) => {
 		try {
-			return await fn(event, getStore());
+			return await fn(event, storeOf(event));
 		} catch (e) {
 			const response = problemFrom(e, event.url.pathname + event.url.search, event.request);
 			if (e instanceof PoolError && e.retryAfter !== null) response.headers.set('retry-after', String(e.retryAfter));

@@ -7,10 +7,9 @@ import { problems } from '$lib/i18n/problems';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
 import { areaProfile } from './profiles';
-import { geometryStatus, getStore } from './store';
+import { geometryStatus, type Store } from './store';
 
-export function loadProfile(id: string, level: Level, url: URL): ProfilePage {
-	const store = getStore();
+export function loadProfile(store: Store, id: string, level: Level, url: URL): ProfilePage {
 	const locale = urlLocale(url);
 	let profile;
 	try {

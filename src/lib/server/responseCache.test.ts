@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { respond, VARY_ACCEPT } from './http';
-import { REGISTRY_KEY, ResponseCache, responseCache, type RequestLike } from './responseCache';
+import { cacheKey, REGISTRY_KEY, ResponseCache, responseCache, type RequestLike } from './responseCache';
 
 const BODY = JSON.stringify({ features: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `Gebiet ${i}` })) });
 const ORIGIN = 'http://127.0.0.1';
@@ -13,7 +13,7 @@ function appAnswer(path: string, headers: Record<string, string> = {}, extra: Re
 
 async function fill(cache: ResponseCache, path: string, headers: Record<string, string> = {}, generation = cache.generation) {
 	const { request, url, response } = appAnswer(path, headers);
-	return cache.keep(request, url, generation, response);
+	return cache.keep(request, url, generation, response, 'public');
 }
 
 /** A stand-in for node's ServerResponse that records what the fast path writes. */
@@ -94,11 +94,29 @@ describe('response cache', () => {
 		expect(out.ended).toBe(true);
 	});
 
+	it('never stores an answer made for a viewer who sees internal data, and never answers the public with one', async () => {
+		const cache = enabled();
+		const { request, url, response } = appAnswer('/api/indicators', { 'accept-encoding': 'gzip' });
+		const sent = await cache.keep(request, url, cache.generation, response, 'internal');
+		expect(sent).toBe(response);
+		expect(cache.size).toBe(0);
+		expect(cache.serve(nodeRequest('/api/indicators', { 'accept-encoding': 'gzip' }), recorder().res)).toBe(false);
+		// The public answer to the same URL is stored and served as before.
+		await fill(cache, '/api/indicators', { 'accept-encoding': 'gzip' });
+		expect(cache.size).toBe(1);
+		expect(cache.serve(nodeRequest('/api/indicators', { 'accept-encoding': 'gzip' }), recorder().res)).toBe(true);
+	});
+
+	it('keys entries by audience, encoding and URL', () => {
+		expect(cacheKey('/api/x?a=1', 'br', 'public')).toBe('public br /api/x?a=1');
+		expect(cacheKey('/api/x?a=1', 'br', 'internal')).not.toBe(cacheKey('/api/x?a=1', 'br', 'public'));
+	});
+
 	it('stores only anonymous GET answers under /api/ that are 200, tagged, unpersonal and vary by encoding at most', async () => {
 		const cache = enabled();
 		const offer = async (path: string, response: Response, headers: Record<string, string> = {}, method = 'GET') => {
 			const request = new Request(ORIGIN + path, { method, headers });
-			const kept = await cache.keep(request, new URL(request.url), cache.generation, response);
+			const kept = await cache.keep(request, new URL(request.url), cache.generation, response, 'public');
 			// Whatever happens, the app's answer goes out unchanged.
 			expect(kept.status).toBe(response.status);
 			return cache.size;

@@ -4,11 +4,16 @@
 // module instances (the SvelteKit bundle's chunks and server.js), so the cache is one object in a
 // globalThis registry, created here. Only what depends on nothing but the URL and Accept-Encoding
 // is stored: anonymous GET answers under /api/ with status 200, an ETag, no Set-Cookie, and at most
-// `Vary: Accept-Encoding`. Whenever the served data changes (store.ts), the cache is emptied.
+// `Vary: Accept-Encoding`, made for a viewer who sees only public data (visibility.ts): an answer
+// with internal data is never stored, and keys name the audience, so the fast path, which reads only
+// public entries, cannot answer with one. Whenever the served data changes (store.ts), the cache is emptied.
 import { LRUCache } from 'lru-cache';
 import { matches, negotiateEncoding, type Encoding } from './negotiation';
 
 export const REGISTRY_KEY = Symbol.for('kontoratlas.responseCache');
+
+/** Whom an answer was made for: the anonymous public, or a signed-in viewer who sees internal data. */
+export type Audience = 'public' | 'internal';
 
 export interface CacheLimits {
 	/** Entries kept at most; the least recently used goes first. */
@@ -86,7 +91,7 @@ export class ResponseCache {
 	serve(req: RequestLike, res: ResponseLike): boolean {
 		const method = req.method;
 		if ((method !== 'GET' && method !== 'HEAD') || !req.url || !isCachedPath(req.url) || !isAnonymous(req.headers)) return false;
-		const entry = this.#entries.get(cacheKey(req.url, this.#encoding(single(req.headers['accept-encoding']))));
+		const entry = this.#entries.get(cacheKey(req.url, this.#encoding(single(req.headers['accept-encoding'])), 'public'));
 		if (!entry) return false;
 		const ifNoneMatch = single(req.headers['if-none-match']);
 		if (ifNoneMatch !== undefined) {
@@ -107,10 +112,11 @@ export class ResponseCache {
 	/**
 	 * Called by the app with its final answer to `request`: stores it when it may be reused, and
 	 * returns the response to send (a new one with the same status, headers and body when the body
-	 * had to be read). `generation` is the value of `this.generation` when the request came in.
+	 * had to be read). `generation` is the value of `this.generation` when the request came in;
+	 * `audience` whom the answer was made for (an internal one is never stored).
 	 */
-	async keep(request: Request, url: URL, generation: number, response: Response): Promise<Response> {
-		if (!this.enabled || request.method !== 'GET' || !isCachedPath(url.pathname) || !isAnonymous(request.headers)) return response;
+	async keep(request: Request, url: URL, generation: number, response: Response, audience: Audience): Promise<Response> {
+		if (!this.enabled || audience !== 'public' || request.method !== 'GET' || !isCachedPath(url.pathname) || !isAnonymous(request.headers)) return response;
 		if (!isReusable(response)) return response;
 		const declared = Number(response.headers.get('content-length') ?? NaN);
 		if (declared > this.limits.maxBodyBytes) return response;
@@ -122,7 +128,7 @@ export class ResponseCache {
 		const notModified = { ...headers };
 		delete notModified['content-length'];
 		delete notModified['content-encoding'];
-		this.#entries.set(cacheKey(url.pathname + url.search, negotiateEncoding(request.headers.get('accept-encoding'))), {
+		this.#entries.set(cacheKey(url.pathname + url.search, negotiateEncoding(request.headers.get('accept-encoding')), audience), {
 			etag: response.headers.get('etag')!,
 			headers,
 			notModified,
@@ -150,8 +156,8 @@ export function responseCache(): ResponseCache {
 	return (registry[REGISTRY_KEY] ??= new ResponseCache());
 }
 
-/** Raw path and query exactly as requested, and the encoding respond() chooses for the request. */
-export const cacheKey = (url: string, encoding: Encoding) => `${encoding} ${url}`;
+/** Whom the answer is for, the raw path and query exactly as requested, and the encoding respond() chooses for the request. */
+export const cacheKey = (url: string, encoding: Encoding, audience: Audience) => `${audience} ${encoding} ${url}`;
 
 /** The read API only: admin pages, OGC (whose links carry the host) and pages are never cached. */
 const isCachedPath = (url: string) => url.startsWith('/api/');

@@ -27,6 +27,10 @@ export interface Store {
 	cityId: string;
 	/** The store version it was indexed from (0 for a folder read outside the store): caches of derived answers key by it. */
 	version: number;
+	/** `all` for the store as indexed; `public` for the view the anonymous public is served (visibility.ts). */
+	audience: 'all' | 'public';
+	/** Source datasets (sidecar ids) left out of this view because only internal entries come from them. */
+	withheldDatasets: Set<string>;
 }
 
 let current: { version: number; store: Store } | null = null;
@@ -120,7 +124,9 @@ export function indexStore(all: Derived, minBase: number, version = 0): Store {
 		retired,
 		series,
 		cityId: derived.stadt.features[0].properties.id,
-		version
+		version,
+		audience: 'all',
+		withheldDatasets: new Set()
 	};
 }
 

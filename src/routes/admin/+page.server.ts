@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { adminForm, requireSession } from '$lib/server/admin/guard';
-import { endSession } from '$lib/server/admin/session';
+import { mayUse } from '$lib/auth/areas';
+import { safeReturnTo } from '$lib/auth/returnTo';
+import { adminForm, requireSession, sessionForm } from '$lib/server/admin/guard';
+import { endSession, sessionViewer } from '$lib/server/admin/session';
 import { getDatabase } from '$lib/server/db/current';
 import { audit, currentVersionId, listAudit, listVersions } from '$lib/server/db/database';
 import { rollbackTo } from '$lib/server/importer';
@@ -9,21 +11,29 @@ import { admin } from '$lib/i18n/admin';
 import { withLang } from '$lib/i18n/links';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The start page: versions (with rollback for admins) from `redaktion` up, the audit log for admins. */
 export const load: PageServerLoad = (event) => {
-	requireSession(event);
+	const viewer = sessionViewer(requireSession(event));
 	const db = getDatabase();
-	return { versions: listVersions(db), current: currentVersionId(db), audit: listAudit(db, 100) };
+	return {
+		versions: mayUse(viewer, 'versions') ? listVersions(db) : null,
+		current: currentVersionId(db),
+		mayRollback: mayUse(viewer, 'rollback'),
+		audit: mayUse(viewer, 'konten') ? listAudit(db, 100) : null
+	};
 };
 
 export const actions: Actions = {
 	logout: async (event) => {
-		const { session } = await adminForm(event);
+		const { session, form } = await sessionForm(event);
 		audit(getDatabase(), { who: session.user, action: 'logout', detail: 'Abmeldung', added: null, changed: null, removed: null, version: null });
 		endSession(event.cookies, event.url);
-		redirect(303, withLang('/admin/login', urlLocale(event.url)));
+		// Signed out from the atlas, the visitor stays where they were (a path on this site only).
+		const next = form.get('next');
+		redirect(303, safeReturnTo(typeof next === 'string' ? next : null) ?? withLang('/admin/login', urlLocale(event.url)));
 	},
 	rollback: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'rollback');
 		const raw = String(form.get('version') ?? '');
 		if (!/^\d{1,9}$/.test(raw)) error(400, translator(urlLocale(event.url), admin)('admin.error.versionNumber', { raw: raw.slice(0, 20) }));
 		const result = await rollbackTo(Number(raw), session.user);

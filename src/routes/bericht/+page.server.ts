@@ -7,15 +7,16 @@ import { CHAPTERS, definitionQuery, formQuery, parseDefinition, PARAMS } from '$
 import { getDatabase } from '$lib/server/db/current';
 import { definitionContext, reportData } from '$lib/server/reportData';
 import { listTemplates } from '$lib/server/reportTemplates';
-import { getStore } from '$lib/server/store';
+import { storeOf } from '$lib/server/visibility';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { url } = event;
 	// A submitted form becomes the definition's own URL: the URL is the report.
 	const canonical = formQuery(url.searchParams);
 	if (canonical !== null) redirect(303, `/bericht?${canonical}`);
 
-	const store = getStore();
+	const store = storeOf(event);
 	const locale = urlLocale(url);
 	const t = translator(locale, report);
 	const ctx = definitionContext(store);

@@ -1,5 +1,6 @@
 import { approximationNotice } from '$lib/data/geometryStatus';
-import { geometryStatus, getStore } from '$lib/server/store';
+import { geometryStatus } from '$lib/server/store';
+import { openStore } from '$lib/server/visibility';
 import { urlLocale, translator } from '$lib/i18n';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
@@ -9,5 +10,5 @@ import type { PageServerLoad } from './$types';
 // features): the embed's JS, whose size is budgeted, then carries no code or message for it.
 // Depends on the language only, so the embed's own navigation does not reload it.
 export const load: PageServerLoad = ({ url }) => ({
-	approximation: approximationNotice(geometryStatus(getStore()), translator(urlLocale(url), atlas, analysis))
+	approximation: approximationNotice(geometryStatus(openStore()), translator(urlLocale(url), atlas, analysis))
 });

@@ -5,6 +5,8 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, url, data: server }) => {
 	const embed = parseEmbedOptions(url.searchParams);
 	// In a frame, profile links open a new tab; the SVG map's height follows the embed's.
-	const data = await loadAtlasView(fetch, url, `legend=0&target=_blank&height=${embed.height}`);
+	// Anonymous whoever embeds it: no cookie goes along, so the API answers what the public sees.
+	const anonymous: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'omit' });
+	const data = await loadAtlasView(anonymous, url, `legend=0&target=_blank&height=${embed.height}`);
 	return { ...data, embed, approximation: server.approximation };
 };

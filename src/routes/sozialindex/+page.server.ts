@@ -1,14 +1,16 @@
 import { parseLevel } from '$lib/server/api';
 import { ProblemError } from '$lib/server/http';
 import { areaVectors, socialIndicators } from '$lib/server/profiles';
-import { geometryStatus, getStore } from '$lib/server/store';
+import { geometryStatus } from '$lib/server/store';
+import { storeOf } from '$lib/server/visibility';
 import { urlLocale } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 // The inputs only: the index itself is computed in the page from the URL's definition
 // (compositeIndex is pure), so changing a weight needs no round trip.
-export const load: PageServerLoad = ({ url }) => {
-	const store = getStore();
+export const load: PageServerLoad = (event) => {
+	const { url } = event;
+	const store = storeOf(event);
 	let level: 'stadtteil' | 'ortschaft' = 'stadtteil';
 	try {
 		const l = parseLevel(url.searchParams.get('level'));

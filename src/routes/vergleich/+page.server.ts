@@ -1,11 +1,13 @@
-import { geometryStatus, getStore } from '$lib/server/store';
+import { geometryStatus } from '$lib/server/store';
+import { storeOf } from '$lib/server/visibility';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from '$lib/server/pages';
 import { checkCompareIds, comparison } from '$lib/server/profiles';
 import { urlLocale } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => {
-	const store = getStore();
+export const load: PageServerLoad = (event) => {
+	const { url } = event;
+	const store = storeOf(event);
 	const locale = urlLocale(url);
 	const raw = url.searchParams.get('ids');
 	const choices = {

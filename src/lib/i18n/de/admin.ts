@@ -14,7 +14,6 @@ export const admin = {
 	'admin.logout': 'Abmelden',
 
 	'admin.login.title': 'Anmelden',
-	'admin.login.notConfigured': 'Der Admin-Zugang ist nicht eingerichtet: KONTORATLAS_ADMIN_USER und KONTORATLAS_ADMIN_PASSWORD_HASH setzen (Hash mit',
 	'admin.login.user': 'Benutzername',
 	'admin.login.password': 'Passwort',
 	'admin.login.submit': 'Anmelden',

@@ -11,7 +11,6 @@ export const admin: Texts<typeof de> = {
 	'admin.logout': 'Log out',
 
 	'admin.login.title': 'Log in',
-	'admin.login.notConfigured': 'Admin access is not set up: set KONTORATLAS_ADMIN_USER and KONTORATLAS_ADMIN_PASSWORD_HASH (hash with',
 	'admin.login.user': 'User name',
 	'admin.login.password': 'Password',
 	'admin.login.submit': 'Log in',

@@ -1,74 +1,155 @@
-// Admin sessions: credentials from the environment (KONTORATLAS_ADMIN_USER and
-// KONTORATLAS_ADMIN_PASSWORD_HASH), server-side sessions keyed by a random token in an HttpOnly,
-// SameSite=Strict cookie scoped to /admin and a CSRF token per session (login throttling: throttle.ts).
-// Sessions live in the store (by the token's SHA-256), so a restart does not log anyone out.
+// Sessions for the whole app (#19): a random token in an HttpOnly, SameSite=Lax cookie on path /,
+// kept in the store by its SHA-256 (the store never holds a usable token), with a CSRF token per
+// session, an idle and an absolute timeout, and a new token at every login (no fixation). Every
+// request re-reads the account, so a disabled or deleted account's cookie is refused at once.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import type { Role, Viewer } from '$lib/auth/roles';
 import { getDatabase } from '../db/current';
-import { deleteSession, getSession, putSession } from '../db/database';
-import { verifyPassword } from './password';
+import type { Db } from '../db/database';
+import { ensureEnvironmentAdmin, getAccountById, markLogin, type Account } from './accounts';
 
 export const SESSION_COOKIE = 'kontoratlas_admin';
-const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
-export interface AdminSession {
+/** A signed-in request: the account as the store has it now, and the session's CSRF token. */
+export interface Session {
+	/** The cookie token (never stored; the store has its hash). */
 	id: string;
+	accountId: number;
 	user: string;
+	role: Role;
+	kontor: string | null;
 	csrf: string;
-	expires: number;
+	expiresAbsolute: number;
+}
+
+const DEFAULT_IDLE_S = 2 * 60 * 60;
+const DEFAULT_ABSOLUTE_S = 12 * 60 * 60;
+
+function seconds(raw: string | undefined, fallback: number): number {
+	const n = Number(raw);
+	return raw && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** KONTORATLAS_SESSION_IDLE and KONTORATLAS_SESSION_ABSOLUTE, in seconds (2 h and 12 h by default). */
+export function sessionTimeouts(): { idleMs: number; absoluteMs: number } {
+	return {
+		idleMs: seconds(env.KONTORATLAS_SESSION_IDLE, DEFAULT_IDLE_S) * 1000,
+		absoluteMs: seconds(env.KONTORATLAS_SESSION_ABSOLUTE, DEFAULT_ABSOLUTE_S) * 1000
+	};
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export function adminConfigured(): boolean {
-	return Boolean(env.KONTORATLAS_ADMIN_USER && env.KONTORATLAS_ADMIN_PASSWORD_HASH);
+/** Whether the store has a way in: an account, or the environment's admin to become the first one. */
+export function loginConfigured(db: Db = getDatabase()): boolean {
+	return Boolean(ensureEnvironmentAdmin(db, env.KONTORATLAS_ADMIN_USER, env.KONTORATLAS_ADMIN_PASSWORD_HASH)) || hasAccounts(db);
 }
 
-export function checkCredentials(user: string, password: string): boolean {
-	const expectedUser = env.KONTORATLAS_ADMIN_USER ?? '';
-	const hash = env.KONTORATLAS_ADMIN_PASSWORD_HASH ?? '';
-	const a = Buffer.from(user.slice(0, 200));
-	const b = Buffer.from(expectedUser);
-	const userOk = a.length === b.length && timingSafeEqual(a, b);
-	// The hash is computed even for a wrong user name, so timing does not tell which one was wrong.
-	const passwordOk = verifyPassword(password, hash);
-	return Boolean(expectedUser) && userOk && passwordOk;
-}
+const hasAccounts = (db: Db) => db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
 
-/** Secure everywhere but plain-HTTP loopback (development and the tests). */
+/**
+ * Secure on https and on every host but plain-HTTP loopback (development and the tests), so a
+ * production server behind a proxy that forgot to say https still never sends the cookie in clear.
+ */
 function secureCookie(url: URL): boolean {
 	return url.protocol === 'https:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
-export function startSession(cookies: Cookies, url: URL, user: string): AdminSession {
-	const session = { id: randomBytes(32).toString('base64url'), user, csrf: randomBytes(32).toString('base64url'), expires: Date.now() + SESSION_TTL_MS };
-	putSession(getDatabase(), tokenHash(session.id), session);
-	cookies.set(SESSION_COOKIE, session.id, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: secureCookie(url), maxAge: SESSION_TTL_MS / 1000 });
-	return session;
+const cookieOptions = (url: URL) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: secureCookie(url) });
+
+/**
+ * Signs `user` in with a new session: any session the browser brought along is ended first, and
+ * the new token is random, so a cookie planted before the login is useless after it.
+ */
+export function startSession(cookies: Cookies, url: URL, user: Account): Session {
+	const db = getDatabase();
+	const old = cookies.get(SESSION_COOKIE);
+	const at = Date.now();
+	const { absoluteMs } = sessionTimeouts();
+	const id = randomBytes(32).toString('base64url');
+	const csrf = randomBytes(32).toString('base64url');
+	db.transaction(() => {
+		if (old) db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(old));
+		prune(db, at);
+		db.prepare('INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen, expires_absolute) VALUES (?, ?, ?, ?, ?, ?)').run(
+			tokenHash(id),
+			user.id,
+			csrf,
+			at,
+			at,
+			at + absoluteMs
+		);
+	})();
+	markLogin(db, user.id);
+	cookies.set(SESSION_COOKIE, id, { ...cookieOptions(url), maxAge: Math.floor(absoluteMs / 1000) });
+	return {
+		id,
+		accountId: user.id,
+		user: user.name,
+		role: user.role,
+		kontor: user.role === 'kontor' ? user.kontor : null,
+		csrf,
+		expiresAbsolute: at + absoluteMs
+	};
 }
 
-export function readSession(cookies: Cookies): AdminSession | null {
+/** Expired sessions go whenever a session is started. */
+function prune(db: Db, at: number): void {
+	const { idleMs } = sessionTimeouts();
+	db.prepare('DELETE FROM sessions WHERE expires_absolute < ? OR last_seen < ?').run(at, at - idleMs);
+}
+
+interface SessionRow {
+	user_id: number;
+	csrf: string;
+	last_seen: number;
+	expires_absolute: number;
+}
+
+/**
+ * The session of this cookie, or null: unknown, tampered, idle too long, past its absolute end,
+ * or of an account that is disabled or gone. An expired session's row is removed.
+ */
+export function readSession(cookies: Cookies): Session | null {
 	const id = cookies.get(SESSION_COOKIE);
-	if (!id) return null;
 	// Only well-formed tokens reach the store (32 random bytes, base64url).
-	if (!/^[\w-]{43}$/.test(id)) return null;
+	if (!id || !/^[\w-]{43}$/.test(id)) return null;
 	const db = getDatabase();
-	const s = getSession(db, tokenHash(id));
-	if (!s || s.expires < Date.now()) {
-		if (s) deleteSession(db, tokenHash(id));
+	const hash = tokenHash(id);
+	const row = db.prepare('SELECT user_id, csrf, last_seen, expires_absolute FROM sessions WHERE token_hash = ?').get(hash) as SessionRow | undefined;
+	if (!row) return null;
+	const at = Date.now();
+	const { idleMs } = sessionTimeouts();
+	const user = getAccountById(db, row.user_id);
+	if (row.expires_absolute <= at || at - row.last_seen >= idleMs || !user || user.disabled) {
+		db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash);
 		return null;
 	}
-	return { id, ...s };
+	// Activity moves the idle deadline; written at most every minute (or tenth of the idle time).
+	if (at - row.last_seen >= Math.min(60_000, idleMs / 10)) db.prepare('UPDATE sessions SET last_seen = ? WHERE token_hash = ?').run(at, hash);
+	return {
+		id,
+		accountId: user.id,
+		user: user.name,
+		role: user.role,
+		kontor: user.role === 'kontor' ? user.kontor : null,
+		csrf: row.csrf,
+		expiresAbsolute: row.expires_absolute
+	};
 }
+
+/** Who a signed-in request is served for (locals.viewer). */
+export const sessionViewer = (s: Session): Viewer => ({ name: s.user, role: s.role, kontor: s.kontor });
 
 export function endSession(cookies: Cookies, url: URL): void {
 	const id = cookies.get(SESSION_COOKIE);
-	if (id) deleteSession(getDatabase(), tokenHash(id));
-	cookies.delete(SESSION_COOKIE, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: secureCookie(url) });
+	if (id) getDatabase().prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(id));
+	cookies.delete(SESSION_COOKIE, cookieOptions(url));
 }
 
-export function csrfValid(session: AdminSession, token: unknown): boolean {
+export function csrfValid(session: Session, token: unknown): boolean {
 	if (typeof token !== 'string') return false;
 	const a = Buffer.from(token);
 	const b = Buffer.from(session.csrf);

@@ -82,7 +82,33 @@ export const MIGRATIONS: (string | { sql: string; rebuild: true })[] = [
 		definition TEXT NOT NULL,
 		created_by TEXT NOT NULL,
 		created_at TEXT NOT NULL
-	);`
+	);`,
+	// 5: accounts with roles (#19) and sessions for the whole app, which replace the admin's. A
+	// session names its account, so every request re-reads it: deleting the account deletes its
+	// sessions, and a disabled account's sessions are removed with it (accounts.ts). The name is
+	// unique without regard to case, so no two accounts look alike in the audit log.
+	`CREATE TABLE users (
+		id INTEGER PRIMARY KEY,
+		name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+		role TEXT NOT NULL,
+		kontor TEXT,
+		password_hash TEXT,
+		oidc_subject TEXT UNIQUE,
+		disabled INTEGER NOT NULL DEFAULT 0,
+		created TEXT NOT NULL,
+		updated TEXT NOT NULL,
+		last_login TEXT
+	);
+	DROP TABLE admin_sessions;
+	CREATE TABLE sessions (
+		token_hash TEXT PRIMARY KEY,
+		user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		csrf TEXT NOT NULL,
+		created INTEGER NOT NULL,
+		last_seen INTEGER NOT NULL,
+		expires_absolute INTEGER NOT NULL
+	);
+	CREATE INDEX sessions_user ON sessions(user_id);`
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -244,26 +270,6 @@ export function audit(db: Db, e: Omit<AuditEntry, 'id' | 'at'>): void {
 
 export function listAudit(db: Db, limit = 200): AuditEntry[] {
 	return db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as AuditEntry[];
-}
-
-export interface SessionRow {
-	user: string;
-	csrf: string;
-	expires: number;
-}
-
-/** Sessions by token hash; expired ones are removed whenever a session is stored. */
-export function putSession(db: Db, tokenHash: string, s: SessionRow): void {
-	db.prepare('DELETE FROM admin_sessions WHERE expires < ?').run(Date.now());
-	db.prepare('INSERT INTO admin_sessions (token_hash, user, csrf, expires) VALUES (?, ?, ?, ?)').run(tokenHash, s.user, s.csrf, s.expires);
-}
-
-export function getSession(db: Db, tokenHash: string): SessionRow | null {
-	return (db.prepare('SELECT user, csrf, expires FROM admin_sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined) ?? null;
-}
-
-export function deleteSession(db: Db, tokenHash: string): void {
-	db.prepare('DELETE FROM admin_sessions WHERE token_hash = ?').run(tokenHash);
 }
 
 /**

@@ -3,7 +3,8 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import { API_HEADERS, respondAsync, VARY_ACCEPT } from '../http';
 import { publicOrigin } from '../origin';
-import { getStore, type Store } from '../store';
+import type { Store } from '../store';
+import { storeOf } from '../visibility';
 import { OGC_PATH } from './documents';
 import { OgcError } from './exception';
 import { exceptionHtml, HTML_CSP } from './html';
@@ -58,7 +59,7 @@ export function ogcGet(fn: (ctx: OgcContext) => OgcAnswer): RequestHandler {
 		try {
 			format = chooseFormat(event.url, event.request.headers.get('accept'));
 			const locale = requestLocale(event.url, event.request.headers);
-			const answer = fn({ event, store: getStore(), root, locale, t: ogcTexts(locale) });
+			const answer = fn({ event, store: storeOf(event), root, locale, t: ogcTexts(locale) });
 			// The format follows f= or the Accept header.
 			if (format === 'html') return respondAsync(event.request, answer.html(), HTML_TYPE, { 'content-security-policy': HTML_CSP, ...VARY });
 			return respondAsync(event.request, JSON.stringify(answer.json()), `${answer.jsonType}; charset=utf-8`, VARY);

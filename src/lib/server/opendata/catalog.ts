@@ -296,7 +296,9 @@ const SPECS: Spec[] = [
 	}
 ];
 
-const specsOf = (store: Store) => [...SPECS, ...importedSpecs(store)];
+/** In the public view a table of internal indicators only is no dataset at all (visibility.ts). */
+const specsOf = (store: Store) =>
+	[...SPECS, ...importedSpecs(store)].filter((s) => store.audience === 'all' || !s.indicators || store.derived.indicators.some(s.indicators));
 
 export function indicatorsOf(store: Store, id: string): IndicatorMeta[] {
 	const spec = specsOf(store).find((s) => s.id === id);
@@ -313,11 +315,13 @@ export function catalog(store: Store): PublishedDataset[] {
 	const vg250Used = geometryStatus(store).approximated.length > 0;
 	return specsOf(store).map((spec) => {
 		const sidecarIds = spec.collection && spec.collection !== 'kontore' && !vg250Used ? spec.sidecars.filter((id) => !VG250_SIDECARS.has(id)) : spec.sidecars;
-		const sources = sidecarIds.map((id) => {
-			const d = sidecars.get(id);
-			if (!d) throw new Error(`open-data catalogue: dataset ${spec.id} names unknown source ${id}`);
-			return d;
-		});
+		const sources = sidecarIds
+			.filter((id) => !store.withheldDatasets.has(id))
+			.map((id) => {
+				const d = sidecars.get(id);
+				if (!d) throw new Error(`open-data catalogue: dataset ${spec.id} names unknown source ${id}`);
+				return d;
+			});
 		// Imported official boundaries are a source of every area layer.
 		const official = sidecars.get(OFFICIAL_BOUNDARIES);
 		if (official && spec.collection && spec.collection !== 'kontore') sources.push(official);

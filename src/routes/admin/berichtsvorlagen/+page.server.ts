@@ -2,19 +2,28 @@ import { fail } from '@sveltejs/kit';
 import { translator, urlLocale } from '$lib/i18n';
 import { report } from '$lib/i18n/report';
 import { withLang } from '$lib/i18n/links';
-import { adminForm, requireSession } from '$lib/server/admin/guard';
+import { atLeast } from '$lib/auth/roles';
+import { adminForm, forbidden, requireArea } from '$lib/server/admin/guard';
+import type { Session } from '$lib/server/admin/session';
 import { getDatabase } from '$lib/server/db/current';
-import { deleteTemplate, listTemplates, MAX_TEMPLATE_NAME, saveTemplate } from '$lib/server/reportTemplates';
+import { deleteTemplate, listTemplates, MAX_TEMPLATE_NAME, saveTemplate, type ReportTemplate } from '$lib/server/reportTemplates';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
+/**
+ * `planung` saves templates and replaces or deletes its own; from `redaktion` up any. The owner is
+ * the store's `created_by`, compared with the signed-in account, never with a form field.
+ */
+const mayChange = (session: Session, template: ReportTemplate | undefined) =>
+	!template || atLeast(session.role, 'redaktion') || template.createdBy === session.user;
+
 export const load: PageServerLoad = (event) => {
-	requireSession(event);
+	const session = requireArea(event, 'berichtsvorlagen');
 	const locale = urlLocale(event.url);
 	return {
 		pending: event.url.searchParams.get('vorlage')?.slice(0, 4000) ?? null,
 		maxName: MAX_TEMPLATE_NAME,
-		templates: listTemplates(getDatabase()).map((t) => ({ ...t, href: withLang(`/bericht?${t.definition}`, locale) }))
+		templates: listTemplates(getDatabase()).map((t) => ({ ...t, href: withLang(`/bericht?${t.definition}`, locale), mayDelete: mayChange(session, t) }))
 	};
 };
 
@@ -25,9 +34,17 @@ const text = (form: FormData, name: string) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'berichtsvorlagen');
 		const t = translator(urlLocale(event.url), report);
 		const name = text(form, 'name');
+		const clean = name.replace(/\s+/g, ' ').trim();
+		if (
+			!mayChange(
+				session,
+				listTemplates(getDatabase()).find((tpl) => tpl.name === clean)
+			)
+		)
+			forbidden(event);
 		const result = saveTemplate(getDatabase(), getStore(), name, text(form, 'definition').slice(0, 4000), session.user);
 		if (!result.ok)
 			return fail(422, {
@@ -37,9 +54,17 @@ export const actions: Actions = {
 		return { message: t('report.tpl.saved', { name: name.replace(/\s+/g, ' ').trim() }) };
 	},
 	delete: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'berichtsvorlagen');
 		const t = translator(urlLocale(event.url), report);
-		if (!deleteTemplate(getDatabase(), Number(text(form, 'id')), session.user)) return fail(404, { problem: t('report.tpl.missing') });
+		const id = Number(text(form, 'id'));
+		if (
+			!mayChange(
+				session,
+				listTemplates(getDatabase()).find((tpl) => tpl.id === id)
+			)
+		)
+			forbidden(event);
+		if (!deleteTemplate(getDatabase(), id, session.user)) return fail(404, { problem: t('report.tpl.missing') });
 		return { message: t('report.tpl.deleted') };
 	}
 };

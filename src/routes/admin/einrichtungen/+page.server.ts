@@ -3,14 +3,14 @@ import { formatProblem, problemReason, type DataProblem } from '$lib/data/proble
 import { translator, urlLocale, core, type Locale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import { facilities as facilitiesSection } from '$lib/i18n/facilities';
-import { adminForm, requireSession, uploadLimit } from '$lib/server/admin/guard';
+import { adminForm, requireArea, uploadLimit } from '$lib/server/admin/guard';
 import { previewFacilityRemove, previewFacilitySave, previewRegisterImport, previewTypeAdd, type FacilityPreview } from '$lib/server/facilities/admin';
 import { confirmPreview, discardPreview } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireSession(event);
+	requireArea(event, 'einrichtungen');
 	const store = getStore();
 	const locale = urlLocale(event.url);
 	return {
@@ -87,7 +87,7 @@ const list = (raw: string) =>
 
 export const actions: Actions = {
 	import: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'einrichtungen');
 		const locale = urlLocale(event.url);
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) error(400, translator(locale, admin)('admin.error.noFile'));
@@ -104,7 +104,7 @@ export const actions: Actions = {
 		return answer(result, file.name.slice(0, 100), locale);
 	},
 	save: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'einrichtungen');
 		const locale = urlLocale(event.url);
 		const lat = number(text(form, 'lat', 40));
 		const lon = number(text(form, 'lon', 40));
@@ -130,12 +130,12 @@ export const actions: Actions = {
 		);
 	},
 	remove: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'einrichtungen');
 		const locale = urlLocale(event.url);
 		return answer(await previewFacilityRemove(text(form, 'id', 100), session.user), translator(locale, facilitiesSection)('fac.admin.form'), locale);
 	},
 	addType: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'einrichtungen');
 		const locale = urlLocale(event.url);
 		const indicator = text(form, 'targetIndicator', 60);
 		const measure = text(form, 'targetMeasure', 20) || 'value';
@@ -153,13 +153,13 @@ export const actions: Actions = {
 		return answer(await previewTypeAdd(input, session.user), translator(locale, facilitiesSection)('fac.admin.form'), locale);
 	},
 	confirm: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'einrichtungen');
 		const result = await confirmPreview(String(form.get('preview') ?? ''), session.user);
 		if (!result.ok) return fail(result.status, { message: translator(urlLocale(event.url), admin)(result.message.key, result.message.params) });
 		return { done: { version: result.version } };
 	},
 	discard: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'einrichtungen');
 		discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { formatProblem, problemReason, zodReason, type DataProblem } from '$lib/data/problems';
-import { adminForm, requireSession, uploadLimit } from '$lib/server/admin/guard';
+import { adminForm, requireArea, uploadLimit } from '$lib/server/admin/guard';
 import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, remapTable, TableChoices, type PreviewResult } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
 import { importable } from '$lib/import/plan';
@@ -10,7 +10,7 @@ import { tables } from '$lib/i18n/tables';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireSession(event);
+	requireArea(event, 'import');
 	const store = getStore();
 	return {
 		indicators: store.derived.indicators.filter(importable).map((m) => ({ id: m.id, label: m.label, beispieldaten: m.beispieldaten })),
@@ -93,7 +93,7 @@ function choicesFrom(form: FormData): unknown {
 
 export const actions: Actions = {
 	csv: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'import');
 		const file = await upload(form, event.url);
 		const options = CsvOptions.safeParse({
 			indicator: String(form.get('indicator') ?? '') || undefined,
@@ -115,7 +115,7 @@ export const actions: Actions = {
 		return answer(await previewCsv(file.bytes, file.name, options.data, session.user), file.name.slice(0, 100), locale);
 	},
 	remap: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'import');
 		const locale = urlLocale(event.url);
 		const t = translator(locale, admin, tables);
 		const choices = TableChoices.safeParse(choicesFrom(form));
@@ -132,7 +132,7 @@ export const actions: Actions = {
 		return answer(result, String(form.get('upload') ?? '').slice(0, 100), locale);
 	},
 	geojson: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'import');
 		const file = await upload(form, event.url);
 		return answer(
 			await previewBoundaries(file.bytes, file.name, String(form.get('source') ?? '').slice(0, 300), session.user, form.get('outline') === 'on'),
@@ -141,13 +141,13 @@ export const actions: Actions = {
 		);
 	},
 	confirm: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'import');
 		const result = await confirmPreview(String(form.get('preview') ?? ''), session.user);
 		if (!result.ok) return fail(result.status, { message: translator(urlLocale(event.url), admin)(result.message.key, result.message.params) });
 		return { done: { version: result.version } };
 	},
 	discard: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'import');
 		discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}

@@ -9,7 +9,7 @@ import { translator, urlLocale, type Locale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import { catalogue } from '$lib/i18n/catalogue';
 import { importer } from '$lib/i18n/importer';
-import { adminForm, requireSession } from '$lib/server/admin/guard';
+import { adminForm, requireArea } from '$lib/server/admin/guard';
 import { getDatabase } from '$lib/server/db/current';
 import { currentVersionId, versionFiles } from '$lib/server/db/database';
 import { confirmPreview, discardPreview, previewFileEdit } from '$lib/server/importer';
@@ -24,7 +24,7 @@ function current(): { version: number; text: string } {
 }
 
 export const load: PageServerLoad = (event) => {
-	requireSession(event);
+	requireArea(event, 'katalog');
 	const store = getStore();
 	const entries = readCatalogue(current().text);
 	const years = (id: string) => (store.indicatorById.get(id) ?? store.retired.find((m) => m.id === id))?.years ?? [];
@@ -103,7 +103,7 @@ const entryId = (form: FormData) => String(form.get('id') ?? '').slice(0, 80);
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'katalog');
 		const { version, text } = current();
 		const values: EntryForm = Object.fromEntries(FORM_FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 2000)]));
 		const original = String(form.get('original') ?? '').slice(0, 80);
@@ -111,23 +111,23 @@ export const actions: Actions = {
 		return preview(edit, version, session.user, urlLocale(event.url), { values, original });
 	},
 	retire: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'katalog');
 		const { version, text } = current();
 		return preview(retireEntry(text, entryId(form), new Date().toISOString().slice(0, 10)), version, session.user, urlLocale(event.url));
 	},
 	restore: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'katalog');
 		const { version, text } = current();
 		return preview(restoreEntry(text, entryId(form)), version, session.user, urlLocale(event.url));
 	},
 	confirm: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'katalog');
 		const result = await confirmPreview(String(form.get('preview') ?? ''), session.user);
 		if (!result.ok) return fail(result.status, { message: translator(urlLocale(event.url), admin)(result.message.key, result.message.params) });
 		return { done: { version: result.version } };
 	},
 	discard: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'katalog');
 		discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), catalogue)('catalogue.discarded') };
 	}

@@ -2,7 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import { bbox } from '@turf/turf';
 import { formatProblem, type DataProblem } from '$lib/data/problems';
 import type { Bounds } from '$lib/geo/kontorPosition';
-import { adminForm, requireSession } from '$lib/server/admin/guard';
+import { kontorScope } from '$lib/auth/areas';
+import { adminForm, forbidden, requireArea, requireKontor } from '$lib/server/admin/guard';
+import { sessionViewer } from '$lib/server/admin/session';
 import { getDatabase } from '$lib/server/db/current';
 import { currentVersionId, versionFiles } from '$lib/server/db/database';
 import { confirmPreview, discardPreview, previewFileEdit, type PreviewResult } from '$lib/server/importer';
@@ -65,14 +67,18 @@ const EMPTY: KontorForm = {
 };
 
 export const load: PageServerLoad = (event) => {
-	requireSession(event);
-	const { rows, ctx } = current(urlLocale(event.url));
+	const scope = kontorScope(sessionViewer(requireArea(event, 'kontore')));
+	const { rows: all, ctx } = current(urlLocale(event.url));
+	// A Kontor team sees and edits its own Kontor only; adding and closing Kontore is the editors'.
+	const rows = scope === 'all' ? all : all.filter((r) => r.kontor_id === scope);
 	const store = getStore();
 	const wanted = event.url.searchParams.get('kontor');
+	if (wanted && scope !== 'all' && wanted !== scope) forbidden(event);
 	const row = wanted ? rows.find((r) => r.kontor_id === wanted) : undefined;
 	if (wanted && wanted !== 'neu' && !row) error(404, translator(urlLocale(event.url), kontore)('kontore.err.unknown', { id: wanted.slice(0, 60) }));
 	return {
 		rows,
+		editsAll: scope === 'all',
 		stadtteile: ctx.stadtteile,
 		today: ctx.today,
 		editing: wanted ? { id: row?.kontor_id ?? null, form: row ? formOf(row) : EMPTY } : null,
@@ -110,10 +116,12 @@ function answer(result: PreviewResult, changes: KontorChange[], locale: Locale) 
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'kontore');
 		const locale = urlLocale(event.url);
 		const { files, rows, ctx } = current(locale);
 		const id = String(form.get('kontor_id') ?? '');
+		// Checked against the session, not the form: a new Kontor (no id) needs the editors' scope.
+		if (kontorScope(sessionViewer(session)) !== 'all') requireKontor(event, session, id);
 		const before = id ? rows.find((r) => r.kontor_id === id) : null;
 		if (before === undefined) error(404, translator(locale, kontore)('kontore.err.unknown', { id: id.slice(0, 60) }));
 		const values = formFrom(form);
@@ -129,7 +137,8 @@ export const actions: Actions = {
 		return answer(result, changes, locale);
 	},
 	close: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'kontore');
+		if (kontorScope(sessionViewer(session)) !== 'all') forbidden(event);
 		const locale = urlLocale(event.url);
 		const { files, rows, ctx } = current(locale);
 		const id = String(form.get('kontor_id') ?? '');
@@ -146,13 +155,13 @@ export const actions: Actions = {
 		);
 	},
 	confirm: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'kontore');
 		const result = await confirmPreview(String(form.get('preview') ?? ''), session.user);
 		if (!result.ok) return fail(result.status, { message: translator(urlLocale(event.url), admin)(result.message.key, result.message.params) });
 		return { done: { version: result.version } };
 	},
 	discard: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'kontore');
 		discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}

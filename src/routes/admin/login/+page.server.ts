@@ -1,16 +1,24 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { atLeast, type Role } from '$lib/auth/roles';
+import { safeReturnTo } from '$lib/auth/returnTo';
 import { getDatabase } from '$lib/server/db/current';
 import { audit } from '$lib/server/db/database';
-import { adminConfigured, checkCredentials, startSession } from '$lib/server/admin/session';
+import { verifyLogin } from '$lib/server/admin/accounts';
+import { loginConfigured, startSession } from '$lib/server/admin/session';
 import { loginThrottle } from '$lib/server/admin/throttle';
-import { translator, urlLocale, core } from '$lib/i18n';
+import { translator, urlLocale, core, type Locale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import { withLang } from '$lib/i18n/links';
 import type { Actions, PageServerLoad } from './$types';
 
+/** After sign-in: the `next` path if it is one on this site, else the admin for its roles, else the atlas. */
+function destination(url: URL, role: Role, locale: Locale): string {
+	return safeReturnTo(url.searchParams.get('next')) ?? withLang(atLeast(role, 'kontor') ? '/admin' : '/', locale);
+}
+
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.admin) redirect(303, withLang('/admin', urlLocale(url)));
-	return { configured: adminConfigured() };
+	if (locals.session) redirect(303, destination(url, locals.session.role, urlLocale(url)));
+	return { configured: loginConfigured() };
 };
 
 export const actions: Actions = {
@@ -27,16 +35,18 @@ export const actions: Actions = {
 		}
 		const user = String(form.get('user') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '');
-		if (!adminConfigured()) return fail(503, { message: t('admin.login.unconfigured'), user });
+		const db = getDatabase();
+		if (!loginConfigured(db)) return fail(503, { message: t('admin.login.unconfigured'), user });
 		// Refused before the password is checked: a blocked client learns nothing from trying.
 		const wait = loginThrottle.blockedFor(client, user);
 		if (wait > 0) {
 			event.setHeaders({ 'retry-after': String(wait) });
 			return fail(429, { message: t('admin.login.tooMany', { n: Math.ceil(wait / 60) }), user });
 		}
-		if (!checkCredentials(user, password)) {
+		const account = verifyLogin(db, user, password);
+		if (!account) {
 			loginThrottle.fail(client, user);
-			audit(getDatabase(), {
+			audit(db, {
 				who: user || '(leer)',
 				action: 'login-failed',
 				detail: `Fehlgeschlagene Anmeldung von ${client}`,
@@ -48,8 +58,16 @@ export const actions: Actions = {
 			return fail(401, { message: t('admin.login.wrong'), user });
 		}
 		loginThrottle.succeed(client, user);
-		startSession(event.cookies, event.url, user);
-		audit(getDatabase(), { who: user, action: 'login', detail: `Anmeldung von ${client}`, added: null, changed: null, removed: null, version: null });
-		redirect(303, withLang('/admin', locale));
+		startSession(event.cookies, event.url, account);
+		audit(db, {
+			who: account.name,
+			action: 'login',
+			detail: `Anmeldung von ${client} (${account.role})`,
+			added: null,
+			changed: null,
+			removed: null,
+			version: null
+		});
+		redirect(303, destination(event.url, account.role, locale));
 	}
 };

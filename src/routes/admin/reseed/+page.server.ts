@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { formatProblem } from '$lib/data/problems';
-import { adminForm, requireSession } from '$lib/server/admin/guard';
+import { adminForm, requireArea } from '$lib/server/admin/guard';
 import { geodataDir, getDatabase } from '$lib/server/db/current';
 import { currentVersionId, versionFiles } from '$lib/server/db/database';
 import { readSourceDir } from '$lib/server/db/sourceDir';
@@ -20,14 +20,14 @@ function compare() {
 }
 
 export const load: PageServerLoad = (event) => {
-	requireSession(event);
+	requireArea(event, 'reseed');
 	const { version, plan } = compare();
 	return { version, changed: plan.changed, added: plan.added, onlyInStore: plan.onlyInStore };
 };
 
 export const actions: Actions = {
 	preview: async (event) => {
-		const { session } = await adminForm(event);
+		const { session } = await adminForm(event, 'reseed');
 		const locale = urlLocale(event.url);
 		const { current, plan } = compare();
 		const result = await previewFileEdit(plan.edit, 'geodata/', session.user);
@@ -45,13 +45,13 @@ export const actions: Actions = {
 		};
 	},
 	confirm: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'reseed');
 		const result = await confirmPreview(String(form.get('preview') ?? ''), session.user);
 		if (!result.ok) return fail(result.status, { message: translator(urlLocale(event.url), admin)(result.message.key, result.message.params) });
 		return { done: { version: result.version } };
 	},
 	discard: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'reseed');
 		discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}

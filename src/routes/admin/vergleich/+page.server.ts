@@ -3,13 +3,13 @@ import { Derived } from '$lib/data/derived';
 import { diffDerived } from '$lib/import/diff';
 import { translator, urlLocale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
-import { requireSession } from '$lib/server/admin/guard';
+import { requireArea } from '$lib/server/admin/guard';
 import { getDatabase } from '$lib/server/db/current';
 import { versionDerived, versionFiles, versionInfo } from '$lib/server/db/database';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireSession(event);
+	requireArea(event, 'versions');
 	const db = getDatabase();
 	const t = translator(urlLocale(event.url), admin);
 	const id = (name: string) => {

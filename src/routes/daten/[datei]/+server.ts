@@ -1,11 +1,11 @@
 import { localisedProblem, respondAsync } from '$lib/server/http';
 import { CSV_TYPE, GEOJSON } from '$lib/server/endpoint';
 import { layerCsv, layerGeojson, valuesCsv } from '$lib/server/opendata/downloads';
-import { getStore } from '$lib/server/store';
+import { openStore } from '$lib/server/visibility';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, request, url }) => {
-	const store = getStore();
+	const store = openStore();
 	const match = /^([a-z0-9-]+)\.(geojson|csv)$/.exec(params.datei);
 	const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="kontoratlas_${name}"` });
 	if (match) {

@@ -1,8 +1,8 @@
 import { respondAsync } from '$lib/server/http';
 import { dcatCatalog } from '$lib/server/opendata/dcat';
 import { publicOrigin } from '$lib/server/origin';
-import { getStore } from '$lib/server/store';
+import { openStore } from '$lib/server/visibility';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ request, url }) =>
-	respondAsync(request, JSON.stringify(dcatCatalog(getStore(), publicOrigin(url))), 'application/ld+json; charset=utf-8');
+	respondAsync(request, JSON.stringify(dcatCatalog(openStore(), publicOrigin(url))), 'application/ld+json; charset=utf-8');

@@ -1,4 +1,5 @@
 import { loadProfile } from '$lib/server/profilePage';
+import { storeOf } from '$lib/server/visibility';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => loadProfile(params.id, 'ortschaft', url);
+export const load: PageServerLoad = (event) => loadProfile(storeOf(event), event.params.id, 'ortschaft', event.url);
