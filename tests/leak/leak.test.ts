@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ValueRow } from '../../src/lib/data/sources';
+import type { IndicatorValue } from '../../src/lib/data/contracts';
 import { fetchAll, isBuildAsset, type Answer } from './crawl';
 import { expand, walkRoutes, type Route } from './routes';
-import { Secrets, type Finding, type ServedValue } from './secrets';
-import { signIn, startInternalServer, type LeakServer } from './server';
+import { numberTokens, Secrets, stripGeometry, type Finding, type ServedValue } from './secrets';
+import { signInAsPlanner, startInternalServer, type LeakServer } from './server';
 
 /**
  * Routes the crawl leaves out, and why. Everything else under src/routes is crawled.
@@ -29,7 +29,7 @@ const OGC_PAGE = 1000;
 
 let leak: LeakServer;
 let secrets: Secrets;
-let privileged: Awaited<ReturnType<typeof signIn>>;
+let privileged: Awaited<ReturnType<typeof signInAsPlanner>>;
 const data = {
 	indicators: [] as string[],
 	levels: [] as string[],
@@ -49,8 +49,7 @@ const json = async <T>(res: Response): Promise<T> => {
 
 beforeAll(async () => {
 	leak = await startInternalServer();
-	const base = leak.server.url;
-	privileged = await signIn(base);
+	privileged = await signInAsPlanner(leak.server);
 	const read = <T>(name: string) => JSON.parse(readFileSync(join(leak.derived, name), 'utf8')) as T;
 	const profile = read<{ levels: { id: string }[] }>('profile.json');
 	data.levels = profile.levels.map((l) => l.id);
@@ -64,7 +63,7 @@ beforeAll(async () => {
 	data.kontore = read<{ features: { properties: { id: string } }[] }>('kontore.geojson').features.map((f) => f.properties.id);
 	data.types = read<{ id: string }[]>('facility-types.json').map((t) => t.id);
 	data.indicators = leak.indicators.map((m) => m.id);
-	const rows = read<ValueRow[]>('values.json');
+	const rows = read<IndicatorValue[]>('values.json');
 	// The years most values have (a few areas' population reaches back decades; asking each of those
 	// years adds requests, not coverage: their values are checked from values.json all the same).
 	const perYear = new Map<number, number>();
@@ -76,11 +75,13 @@ beforeAll(async () => {
 		.sort();
 
 	// The values as served to a role that sees them: the source rows, and every level's values
-	// (aggregates included) from the API.
+	// (aggregates included) from the API. The planner asks first, with the very URLs the crawl asks
+	// again anonymously: a response cache keyed without the audience would hand them on.
 	const levelOf = new Map([...data.areas].flatMap(([level, ids]) => ids.map((id) => [id, level] as const)));
 	const served: ServedValue[] = rows.map((r) => ({ ...r, level: levelOf.get(r.area) ?? 'stadtteil' }));
-	for (const level of data.levels)
-		for (const year of data.years) {
+	const asked = data.levels.flatMap((level) => data.years.map((year) => ({ level, year })));
+	await Promise.all(
+		asked.map(async ({ level, year }) => {
 			const fc = await json<{ features: { properties: Record<string, unknown> }[] }>(
 				await privileged.fetch(`/api/areas?level=${level}&indicators=${data.indicators.join(',')}&year=${year}`)
 			);
@@ -89,8 +90,15 @@ beforeAll(async () => {
 					const value = f.properties[id];
 					if (typeof value === 'number') served.push({ indicator: id, area: String(f.properties.id), level, year, value });
 				}
-		}
-	secrets = new Secrets(leak.indicators, served);
+		})
+	);
+	// Public facts: the context layer and the provenance of datasets that carry no indicator.
+	const indicatorDatasets = new Set(leak.indicators.flatMap((m) => m.datasets));
+	const facts = [
+		stripGeometry(readFileSync(join(leak.derived, 'context.geojson'), 'utf8')),
+		JSON.stringify(read<{ id: string }[]>('datasets.json').filter((d) => !indicatorDatasets.has(d.id)))
+	];
+	secrets = new Secrets(leak.indicators, served, numberTokens(facts.join('\n')));
 
 	// OGC collections and items, and /daten's files, as the privileged client sees them: a superset
 	// of what exists, so that what an anonymous client must not get is asked for too.
@@ -107,8 +115,12 @@ beforeAll(async () => {
 		}
 		data.items.set(c, ids);
 	}
+	// /daten's files: those it lists, and each dataset's CSV and GeoJSON by the catalogue's naming
+	// (a dataset /daten leaves out must not be downloadable under its name either).
 	const daten = await (await privileged.fetch('/daten')).text();
-	data.files = [...new Set([...daten.matchAll(/href="\/daten\/([^"?#/]+)"/g)].map((m) => decodeURIComponent(m[1])))];
+	const listed = [...daten.matchAll(/href="\/daten\/([^"?#/]+)"/g)].map((m) => decodeURIComponent(m[1]));
+	const named = read<{ id: string }[]>('datasets.json').flatMap((d) => [`${d.id}.csv`, `${d.id}.geojson`]);
+	data.files = [...new Set([...listed, ...named])];
 }, 120_000);
 
 afterAll(async () => {
@@ -302,14 +314,15 @@ describe('nothing internal reaches an anonymous client', () => {
 });
 
 describe('a signed-in planner sees the internal indicators', () => {
-	it('on the API, a profile page, OGC and /daten', async () => {
+	// /daten, DCAT and /embed serve the public view to everyone (open data, a frame without cookies),
+	// so they are not among these.
+	it('on the API, a profile page and OGC', async () => {
 		const stadtteil = data.areas.get('stadtteil')![0];
 		const cases: [string, Finding['kind'][]][] = [
 			['/api/indicators', ['id', 'label']],
 			[`/api/areas?level=stadtteil&indicators=${data.indicators.join(',')}&year=${data.years.at(-1)}`, ['id', 'series']],
 			[`/stadtteil/${stadtteil}`, ['label']],
-			['/ogc/collections/stadtteile/items?f=json&limit=100', ['id', 'series']],
-			['/daten', ['id', 'label']]
+			['/ogc/collections/stadtteile/items?f=json&limit=100', ['id', 'series']]
 		];
 		for (const [path, kinds] of cases) {
 			const res = await privileged.fetch(path);

@@ -31,6 +31,12 @@ export interface Finding {
 }
 
 const LOCALES: Locale[] = ['de', 'en'];
+/**
+ * A series counts as carried with at least 6 of its spellings and 80 % of them: a facility register's
+ * many small decimals hit 5 of 8 of one area's rates by chance, a leaked table hits all of them.
+ */
+const SERIES_HITS = 6;
+const SERIES_SHARE = 0.8;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const around = (text: string, at: number, length: number) => text.slice(Math.max(0, at - 60), at + length + 60).replace(/\s+/g, ' ');
 
@@ -87,13 +93,18 @@ export class Secrets {
 	/**
 	 * Series of short spellings that belong together: one indicator's values over the areas of a level
 	 * in a year, one area's values over the indicators in a year, one area's values of an indicator over
-	 * the years. A body carrying most of a series (at least 4 and 60 % of its distinct spellings) carries
-	 * the series: with whole numbers under 100 left out, chance does not (the bodies here carry no public
-	 * indicator at all).
+	 * the years. A body carrying most of a series (SERIES_HITS and SERIES_SHARE of its distinct spellings)
+	 * carries the series: with whole numbers under 100 left out, chance does not (the bodies here carry
+	 * no public indicator at all, while a leaked table carries all of its column or row).
 	 */
 	readonly series = new Map<string, Set<string>>();
 
-	constructor(indicators: IndicatorText[], values: ServedValue[]) {
+	/**
+	 * `publicFacts`: numbers the data publishes elsewhere as public facts (a neighbouring layer's
+	 * area of the city, a source note quoting the official population), which no filter of internal
+	 * indicators can or should remove; a value spelled the same is no evidence of a leak.
+	 */
+	constructor(indicators: IndicatorText[], values: ServedValue[], publicFacts: Set<string> = new Set()) {
 		this.ids = indicators.map((m) => m.id).sort((a, b) => b.length - a.length);
 		// OGC API Features names properties with underscores (`sgb2_quote`, `sgb2_quote_jahr`).
 		const spelled = [...new Set(this.ids.flatMap((id) => [id, id.replace(/-/g, '_')]))];
@@ -121,10 +132,10 @@ export class Secrets {
 			for (const [part, x, d] of figures) {
 				if (x === null || x === undefined) continue;
 				const spelled = spellings(x, d);
-				for (const s of spelled) if (distinctive(s, x)) this.singles.set(s, `${part} of ${v.indicator} for ${v.area} ${v.year}`);
+				for (const s of spelled) if (distinctive(s, x) && !publicFacts.has(s)) this.singles.set(s, `${part} of ${v.indicator} for ${v.area} ${v.year}`);
 				// Each spelling family separately: a German page writes 12,3 throughout, JSON 12.3.
 				spelled.forEach((s, i) => {
-					if (!inSeries(s)) return;
+					if (!inSeries(s) || publicFacts.has(s)) return;
 					add(`${part}s of ${v.indicator} over the ${v.level} areas in ${v.year} [${i}]`, [s]);
 					add(`${part}s of ${v.area} over the indicators in ${v.year} [${i}]`, [s]);
 					add(`${part}s of ${v.indicator} for ${v.area} over the years [${i}]`, [s]);
@@ -132,7 +143,7 @@ export class Secrets {
 			}
 		}
 		for (const [key, set] of this.series) {
-			if (set.size < 4) {
+			if (set.size < SERIES_HITS) {
 				this.series.delete(key);
 				continue;
 			}
@@ -183,20 +194,34 @@ export class Secrets {
 			}
 		for (const [key, list] of hits) {
 			const size = this.series.get(key)!.size;
-			if (list.length >= 4 && list.length >= 0.6 * size)
+			if (list.length >= SERIES_HITS && list.length >= SERIES_SHARE * size)
 				found.push({ kind: 'series', what: key, context: `${list.length} of ${size}: ${list.slice(0, 8).join(' ')} …` });
 		}
 		return found;
 	}
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+	auml: 'ä',
+	ouml: 'ö',
+	uuml: 'ü',
+	Auml: 'Ä',
+	Ouml: 'Ö',
+	Uuml: 'Ü',
+	szlig: 'ß'
+};
 
 /** The body as its reader sees it: JSON \u escapes, HTML entities and %-escapes decoded. */
 export function normalise(body: string): string {
 	return body
 		.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
-		.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) =>
+		.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, e: string) =>
 			e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (ENTITIES[e] ?? m)
 		)
 		.replace(/(?:%[0-9a-fA-F]{2})+/g, (m) => {

@@ -51,14 +51,22 @@ export async function startInternalServer(): Promise<LeakServer> {
 	};
 }
 
+export const PLANNER = { name: 'leaktest-planung', password: 'Planung-Passwort-2026!' };
+
 /**
- * A client signed in with a role that sees internal data. Until accounts exist in the store this is
- * the environment's admin; `fetch` sends its session cookie like a browser would.
+ * A client signed in as a `planung` account, made as an operator would (`npm run users -- add NAME
+ * --role planung`, password from stdin) in the running server's store; `fetch` sends its session
+ * cookie like a browser would.
  */
-export async function signIn(base: string): Promise<{ fetch: (path: string) => Promise<Response> }> {
-	const client = new AdminClient(base);
-	const res = await client.login();
-	if (res.status !== 303 || !client.cookie) throw new Error(`sign-in failed: ${res.status}`);
+export async function signInAsPlanner(server: AdminServer): Promise<{ fetch: (path: string) => Promise<Response> }> {
+	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/users.ts', 'add', PLANNER.name, '--role', 'planung'], {
+		env: { ...process.env, DATABASE_PATH: server.dbPath },
+		input: `${PLANNER.password}\n`,
+		stdio: 'pipe'
+	});
+	const client = new AdminClient(server.url);
+	const res = await client.login(PLANNER.name, PLANNER.password);
+	if (res.status !== 303 || !client.cookie) throw new Error(`sign-in as ${PLANNER.name} failed: ${res.status}`);
 	// Once more on a dropped connection: a kept-alive socket the server closed while idle.
 	const get = (path: string) => client.request(path, { headers: { accept: '*/*' } });
 	return { fetch: (path) => get(path).catch(() => get(path)) };
