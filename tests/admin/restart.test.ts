@@ -31,7 +31,7 @@ describe('a restart of the server', () => {
 		// The store holds a hash of the session token, never the token.
 		const token = admin.cookie.split('=')[1];
 		const db = new Database(first.dbPath, { readonly: true });
-		const rows = db.prepare('SELECT token_hash, user FROM admin_sessions').all() as { token_hash: string; user: string }[];
+		const rows = db.prepare('SELECT token_hash, user_id FROM sessions').all() as { token_hash: string; user_id: number }[];
 		db.close();
 		expect(rows.length).toBe(1);
 		expect(rows[0].token_hash).not.toContain(token);

@@ -97,3 +97,35 @@ describe('catalogue edits', () => {
 		expect(readCatalogue(back.text)).toEqual(readCatalogue(TEXT));
 	});
 });
+
+describe('visibility in the catalogue (issue #19)', () => {
+	const LEVELS = ['stadtteil', 'ortschaft', 'stadt'];
+	const quote = () => formOf(readCatalogue(TEXT).find((m) => m.id === 'sgb2-quote')!);
+
+	it('makes an entry internal, public at the levels ticked, and names both in the summary the audit keeps', () => {
+		const r = ok(updateEntry(TEXT, 'sgb2-quote', { ...quote(), visibility: 'internal', publicLevels: 'ortschaft,stadt' }, LEVELS));
+		expect(readCatalogue(r.text).find((m) => m.id === 'sgb2-quote')).toMatchObject({ visibility: 'internal', publicLevels: ['ortschaft', 'stadt'] });
+		expect(r.summary).toBe('Katalog: Indikator „sgb2-quote“ geändert (visibility, publicLevels)');
+		// Back to public: the override goes, the file says public.
+		const back = ok(updateEntry(r.text, 'sgb2-quote', { ...quote(), visibility: 'public', publicLevels: 'stadt' }, LEVELS));
+		const entry = JSON.parse(back.text).find((m: { id: string }) => m.id === 'sgb2-quote');
+		expect([entry.visibility, entry.publicLevels]).toEqual(['public', undefined]);
+	});
+
+	it('leaves the file as it was when another field is edited, and keeps an entry internal when the form does not say', () => {
+		const r = ok(updateEntry(TEXT, 'sgb2-quote', { ...quote(), visibility: '', decimals: '2' }, LEVELS));
+		expect(r.summary).toBe('Katalog: Indikator „sgb2-quote“ geändert (decimals)');
+		expect('visibility' in JSON.parse(r.text).find((m: { id: string }) => m.id === 'sgb2-quote')).toBe(false);
+		const internal = ok(updateEntry(TEXT, 'sgb2-quote', { ...quote(), visibility: 'internal' }, LEVELS));
+		const again = ok(updateEntry(internal.text, 'sgb2-quote', { ...quote(), visibility: '', decimals: '2' }, LEVELS));
+		expect(readCatalogue(again.text).find((m) => m.id === 'sgb2-quote')!.visibility).toBe('internal');
+	});
+
+	it('creates an internal entry, and refuses an unknown visibility or level with the field', () => {
+		expect(readCatalogue(ok(createEntry(TEXT, { ...FORM, visibility: 'internal' }, LEVELS)).text).at(-1)!.visibility).toBe('internal');
+		expect(fields(createEntry(TEXT, { ...FORM, visibility: 'geheim' }, LEVELS))).toEqual([['visibility', 'data.zod.oneOf']]);
+		const r = createEntry(TEXT, { ...FORM, visibility: 'internal', publicLevels: 'bezirk' }, LEVELS);
+		expect(fields(r)).toEqual([['publicLevels', 'catalogue.problem.unknownLevel']]);
+		expect(r.ok ? null : r.problems[0].reason).toEqual({ catalogue: 'catalogue.problem.unknownLevel', params: { levels: 'stadtteil, ortschaft, stadt' } });
+	});
+});

@@ -47,7 +47,9 @@ export const FORM_FIELDS = [
 	'source',
 	'licence',
 	'beispieldaten',
-	'disclosureControl'
+	'disclosureControl',
+	'visibility',
+	'publicLevels'
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 export type EntryForm = Partial<Record<FormField, string>>;
@@ -93,7 +95,10 @@ export function formOf(m: IndicatorMeta): EntryForm {
 		source: m.source,
 		licence: m.licence,
 		beispieldaten: m.beispieldaten ? 'on' : '',
-		disclosureControl: m.disclosureControl ? 'on' : ''
+		disclosureControl: m.disclosureControl ? 'on' : '',
+		visibility: m.visibility,
+		// Level ids, comma-separated (the form's checkboxes, one per level of the city profile).
+		publicLevels: (m.publicLevels ?? []).join(',')
 	};
 }
 
@@ -126,7 +131,7 @@ function fieldOf(path: PropertyKey[]): FormField | 'entry' {
  * The entry the form describes, on top of the existing one when editing (which keeps what the
  * form does not show: its datasets, a disclosure threshold, a retirement).
  */
-function entryFrom(form: EntryForm, existing: Raw | undefined, active: Raw[]): { entry: Raw } | { problems: EditProblem[] } {
+function entryFrom(form: EntryForm, existing: Raw | undefined, active: Raw[], levels: string[]): { entry: Raw } | { problems: EditProblem[] } {
 	const problems: EditProblem[] = [];
 	const text = (f: FormField, max: number) => {
 		const v = (form[f] ?? '').trim();
@@ -160,7 +165,15 @@ function entryFrom(form: EntryForm, existing: Raw | undefined, active: Raw[]): {
 	const rangeMax = number('rangeMax');
 	if (rangeMin !== null && rangeMax !== null && rangeMin >= rangeMax) problems.push(problem('rangeMax', 'catalogue.problem.rangeOrder', form.rangeMax));
 	const decimals = number('decimals');
-	const { disclosureControl: _dc, ...kept } = existing ?? ({} as Partial<Raw>);
+	const { disclosureControl: _dc, visibility: before, publicLevels: _pl, ...kept } = existing ?? ({} as Partial<Raw>);
+	// Who may see it (issue #19): public unless chosen otherwise; an internal entry may be public at some levels.
+	const visibility = (form.visibility ?? '').trim() || (typeof before === 'string' ? before : 'public');
+	const publicLevels = (form.publicLevels ?? '')
+		.split(',')
+		.map((l) => l.trim())
+		.filter(Boolean);
+	for (const l of publicLevels)
+		if (!levels.includes(l)) problems.push(problem('publicLevels', 'catalogue.problem.unknownLevel', l.slice(0, 60), { levels: levels.join(', ') }));
 	const entry: Raw = {
 		...kept,
 		id,
@@ -176,7 +189,10 @@ function entryFrom(form: EntryForm, existing: Raw | undefined, active: Raw[]): {
 		source: text('source', 500),
 		licence: text('licence', 500),
 		beispieldaten: form.beispieldaten === 'on',
-		...(kind === 'anzahl' && form.disclosureControl === 'on' ? { disclosureControl: true } : {})
+		...(kind === 'anzahl' && form.disclosureControl === 'on' ? { disclosureControl: true } : {}),
+		// Written once it is not the default or the file already said it, so other edits leave the file as it was.
+		...(visibility !== 'public' || before !== undefined ? { visibility } : {}),
+		...(visibility === 'internal' && publicLevels.length ? { publicLevels: [...new Set(publicLevels)] } : {})
 	};
 	if (problems.length) return { problems };
 	const checked = IndicatorMeta.safeParse(entry);
@@ -206,11 +222,12 @@ function usersOf(entries: Raw[], id: string): string[] {
 		.map((m) => m.id);
 }
 
-export function createEntry(text: string, form: EntryForm): EditResult {
+/** `levels`: the ids of the city profile's levels, the ones an internal entry may still be public at. */
+export function createEntry(text: string, form: EntryForm, levels: string[] = []): EditResult {
 	const entries = parse(text);
 	const id = (form.id ?? '').trim();
 	if (entries.some((m) => m.id === id)) return { ok: false, problems: [problem('id', 'catalogue.problem.idTaken', id.slice(0, 60))] };
-	const built = entryFrom(form, undefined, entries.filter(isActive));
+	const built = entryFrom(form, undefined, entries.filter(isActive), levels);
 	if ('problems' in built) return { ok: false, problems: built.problems };
 	return {
 		ok: true,
@@ -219,12 +236,12 @@ export function createEntry(text: string, form: EntryForm): EditResult {
 	};
 }
 
-export function updateEntry(text: string, id: string, form: EntryForm): EditResult {
+export function updateEntry(text: string, id: string, form: EntryForm, levels: string[] = []): EditResult {
 	const entries = parse(text);
 	const at = entries.findIndex((m) => m.id === id);
 	if (at < 0) return { ok: false, problems: [problem('id', 'catalogue.problem.unknownId', id.slice(0, 60))] };
 	if (!isActive(entries[at])) return { ok: false, problems: [problem('id', 'catalogue.problem.retiredEdit', id)] };
-	const built = entryFrom(form, entries[at], entries.filter(isActive));
+	const built = entryFrom(form, entries[at], entries.filter(isActive), levels);
 	if ('problems' in built) return { ok: false, problems: built.problems };
 	const before = entries[at];
 	const changed = Object.keys({ ...before, ...built.entry }).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(built.entry[k]));

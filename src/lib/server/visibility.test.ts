@@ -96,6 +96,19 @@ describe('the public view of the served data', () => {
 		expect(shared.derived.datasets.map((d) => d.id)).toContain('stadtteile');
 	});
 
+	it('keeps a table shared with public indicators without its notes on the internal one: no byte of the view names it', () => {
+		const full = storeWith({ kinderarmut: { visibility: 'internal' } });
+		const view = publicStore(full);
+		expect(view.derived.datasets.map((d) => d.id)).toContain('sozialindikatoren-beispiel');
+		const text = JSON.stringify(view.derived).toLowerCase();
+		for (const name of ['kinderarmut', 'child poverty']) expect(text).not.toContain(name);
+		// The full store's sidecar does name it (calibration targets), so the test can fail.
+		expect(JSON.stringify(full.derived.datasets).toLowerCase()).toContain('kinderarmut');
+		const caveats = (s: Store) => s.derived.datasets.find((d) => d.id === 'sozialindikatoren-beispiel')!.caveats.length;
+		expect(caveats(view)).toBeLessThan(caveats(full));
+		expect(caveats(view)).toBeGreaterThan(0);
+	});
+
 	it('drops the areas and values of an internal level, keeping coarser aggregates of public indicators', () => {
 		const full = storeWith({}, ['stadtteil']);
 		const view = publicStore(full);

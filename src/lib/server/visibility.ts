@@ -67,12 +67,18 @@ export function publicStore(store: Store): Store {
 			.flatMap((m) => m.datasets)
 			.filter((d) => !usedByPublic.has(d))
 	);
+	// A table shared with public entries stays, but not its notes on the internal ones (their
+	// calibration targets, say): a caveat naming one by id or label is left out.
+	const names = all.filter((m) => hidden.has(m.id)).flatMap((m) => [m.id, m.label.de, m.label.en].map((n) => n.toLowerCase()));
+	const datasets = store.derived.datasets
+		.filter((d) => !internalDatasets.has(d.id))
+		.map((d) => ({ ...d, caveats: d.caveats.filter((c) => !names.some((n) => c.toLowerCase().includes(n))) }));
 	const derived: Derived = {
 		...store.derived,
 		...Object.fromEntries(levels.map((l) => [COLLECTION[l], { ...store.derived[COLLECTION[l]], features: areasByLevel[l] }])),
 		indicators,
 		values,
-		datasets: store.derived.datasets.filter((d) => !internalDatasets.has(d.id)),
+		datasets,
 		facilityTypes: store.derived.facilityTypes.map((t) =>
 			t.targetGroup && hidden.has(t.targetGroup.indicator) ? { ...t, targetGroup: null, targetNote: null } : t
 		)

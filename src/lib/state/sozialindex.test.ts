@@ -17,6 +17,20 @@ describe('parseIndexDefinition', () => {
 			classing: 'quartile'
 		});
 	});
+	it('leaves indicators this reader is not served out of the default (an internal one stays unnamed)', () => {
+		const served = new Set(['sgb2-quote', 'arbeitslosenquote', 'wohnungsleerstand']);
+		expect(parseIndexDefinition(new URLSearchParams(''), served).definition.components.map((c) => c.indicator)).toEqual(['arbeitslosenquote', 'sgb2-quote']);
+		expect(parseIndexDefinition(new URLSearchParams('index=nix'), served).definition.components.map((c) => c.indicator)).toEqual([
+			'arbeitslosenquote',
+			'sgb2-quote'
+		]);
+		// None of the default's: the first ones served instead.
+		const other = parseIndexDefinition(new URLSearchParams(''), new Set(['anteil-65-plus', 'wohnungsleerstand']));
+		expect(other.definition.components).toEqual([
+			{ indicator: 'anteil-65-plus', direction: 1, weight: 1 },
+			{ indicator: 'wohnungsleerstand', direction: 1, weight: 1 }
+		]);
+	});
 	it('takes a hand-typed "+" (a space after decoding) and a bare id as +1', () => {
 		expect(parse('index=sgb2-quote:+2,kinderarmut').definition.components).toEqual([
 			{ indicator: 'sgb2-quote', direction: 1, weight: 2 },

@@ -31,6 +31,11 @@ export function parseIndexDefinition(
 	fallback: IndexDefinition = DEFAULT_INDEX
 ): { definition: IndexDefinition; notices: IndexNotice[] } {
 	const notices: IndexNotice[] = [];
+	// The default's indicators may be internal (not served to this reader): it then uses those it has.
+	const usable = fallback.components.filter((c) => indicators.has(c.indicator));
+	const defaults = usable.length
+		? usable
+		: [...indicators].slice(0, fallback.components.length).map((indicator) => ({ indicator, direction: 1 as const, weight: 1 }));
 	let classing: IndexClassing = fallback.classing;
 	const rawClass = params.get('iclass');
 	if (rawClass !== null) {
@@ -38,7 +43,7 @@ export function parseIndexDefinition(
 		else notices.push({ param: 'iclass', value: rawClass.slice(0, 60), message: 'unknown' });
 	}
 	const raw = params.get('index');
-	if (raw === null || raw.trim() === '') return { definition: { components: fallback.components, classing }, notices };
+	if (raw === null || raw.trim() === '') return { definition: { components: defaults, classing }, notices };
 	const components: IndexComponent[] = [];
 	for (const part of raw.split(',')) {
 		const m = COMPONENT.exec(part.trim());
@@ -55,7 +60,7 @@ export function parseIndexDefinition(
 		else if (components.length >= MAX_COMPONENTS) notices.push({ param: 'index', value, message: 'too-many' });
 		else components.push({ indicator, direction: sign === '-' ? -1 : 1, weight });
 	}
-	return { definition: { components: components.length ? components : fallback.components, classing }, notices };
+	return { definition: { components: components.length ? components : defaults, classing }, notices };
 }
 
 export function serialiseIndexDefinition(def: IndexDefinition): URLSearchParams {

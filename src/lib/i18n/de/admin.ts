@@ -42,6 +42,7 @@ export const admin = {
 	'admin.kind.reseed': 'Neu eingelesen aus geodata/',
 	'admin.kind.import-facilities': 'Import Einrichtungen',
 	'admin.kind.edit-facilities': 'Einrichtungen bearbeitet',
+	'admin.kind.edit-profile': 'Stadtprofil bearbeitet',
 	'admin.audit.title': 'Protokoll',
 
 	'admin.col.version': 'Version',

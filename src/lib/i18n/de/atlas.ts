@@ -92,5 +92,7 @@ export const atlas = {
 	'embed.copy': 'Code kopieren',
 	'embed.copied': 'Kopiert',
 	'embed.preview': 'Vorschau',
-	'embed.frameTitle': 'Kontoratlas Salzgitter: Karte'
+	'embed.frameTitle': 'Kontoratlas Salzgitter: Karte',
+	'badge.intern': 'intern',
+	'badge.intern.title': 'Interne Daten: nur für angemeldete Nutzer sichtbar, nicht öffentlich (nicht in Einbettung, offenen Daten und öffentlicher API)'
 } as const;

@@ -74,6 +74,21 @@ export const catalogue = {
 	'catalogue.field.beispieldaten': 'Beispieldaten (synthetisch, keine Zahlen der Stadt)',
 	'catalogue.field.disclosureControl': 'zählt Personen (Geheimhaltung wie bei Quoten)',
 	'catalogue.field.entry': 'Eintrag',
+	'catalogue.field.visibility': 'Sichtbarkeit',
+	'catalogue.field.publicLevels': 'trotzdem öffentlich auf den Ebenen',
+	'catalogue.visibility.public': 'öffentlich',
+	'catalogue.visibility.internal': 'intern (nur angemeldete Nutzer ab Rolle „kontor“)',
+	'catalogue.hint.publicLevels':
+		'Ein interner Indikator ist auf jeder Ebene intern, auch seine Summen und Quoten der gröberen Gebiete; hier angekreuzte Ebenen zeigt der Atlas allen.',
+	'catalogue.internal': 'intern',
+	'catalogue.levels.title': 'Sichtbarkeit der Ebenen',
+	'catalogue.levels.intro':
+		'Eine interne Ebene zeigt der Atlas nur angemeldeten Nutzern ab Rolle „kontor“: ihre Gebiete und alle Werte auf ihr. Summen und Quoten öffentlicher Indikatoren auf gröberen Ebenen bleiben öffentlich; die oberste Ebene behält ihre Umrisse.',
+	'catalogue.levels.submit': 'Sichtbarkeit der Ebenen speichern (Vorschau)',
+	'catalogue.problem.levelUnknown': 'keine Ebene des Stadtprofils',
+	'catalogue.problem.levelInvalid': 'erwartet ist öffentlich oder intern',
+	'catalogue.problem.levelUnchanged': 'nichts geändert: die Ebenen sind schon so eingestellt',
+	'catalogue.internalExcept': 'intern, öffentlich auf: {levels}',
 	'catalogue.hint.noValues': 'Ein neuer Indikator hat noch keine Werte („keine Daten“); Werte kommen über den Import.',
 
 	'catalogue.problem.idTaken': 'diese Kennung hat schon ein Indikator',
@@ -89,6 +104,7 @@ export const catalogue = {
 	'catalogue.problem.alreadyRetired': 'ist bereits stillgelegt',
 	'catalogue.problem.notRetired': 'ist nicht stillgelegt',
 	'catalogue.problem.retiredEdit': 'ist stillgelegt; zum Bearbeiten zuerst wieder aufnehmen',
+	'catalogue.problem.unknownLevel': 'keine Ebene des Stadtprofils; möglich sind: {levels}',
 	'catalogue.problem.unchanged': 'nichts geändert: der Eintrag steht schon so im Katalog',
 	'catalogue.problem.changedMeanwhile': 'der Katalog hat sich inzwischen geändert (Version {from} → {to}); bitte erneut speichern'
 } as const;

@@ -33,6 +33,7 @@ export const admin: Texts<typeof de> = {
 	'admin.kind.import-geojson': 'Import of boundaries',
 	'admin.kind.rollback': 'Rollback',
 	'admin.kind.edit-catalogue': 'Catalogue edit',
+	'admin.kind.edit-profile': 'City profile edit',
 	'admin.kind.edit-texts': 'Activity report',
 	'admin.kind.edit-kontore': 'Kontore edited',
 	'admin.kind.reseed': 'Re-read from geodata/',

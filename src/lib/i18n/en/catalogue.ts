@@ -75,6 +75,21 @@ export const catalogue: Texts<typeof de> = {
 	'catalogue.field.licence': 'Licence',
 	'catalogue.field.beispieldaten': 'Example data (synthetic, not figures of the city)',
 	'catalogue.field.disclosureControl': 'counts persons (disclosure control as for rates)',
+	'catalogue.field.visibility': 'Visibility',
+	'catalogue.field.publicLevels': 'public all the same at the levels',
+	'catalogue.visibility.public': 'public',
+	'catalogue.visibility.internal': 'internal (signed-in users from role “kontor” up only)',
+	'catalogue.hint.publicLevels':
+		'An internal indicator is internal at every level, its totals and rates of the coarser areas included; the atlas shows everyone the levels ticked here.',
+	'catalogue.internal': 'internal',
+	'catalogue.levels.title': 'Visibility of the levels',
+	'catalogue.levels.intro':
+		'The atlas shows an internal level only to signed-in users from role “kontor” up: its areas and every value on it. Totals and rates of public indicators at coarser levels stay public; the top level keeps its outlines.',
+	'catalogue.levels.submit': 'Save the levels’ visibility (preview)',
+	'catalogue.problem.levelUnknown': 'not a level of the city profile',
+	'catalogue.problem.levelInvalid': 'expected public or internal',
+	'catalogue.problem.levelUnchanged': 'nothing changed: the levels are already set like this',
+	'catalogue.internalExcept': 'internal, public at: {levels}',
 	'catalogue.field.entry': 'Entry',
 	'catalogue.hint.noValues': 'A new indicator has no values yet (“no data”); values come through the import.',
 
@@ -91,6 +106,7 @@ export const catalogue: Texts<typeof de> = {
 	'catalogue.problem.alreadyRetired': 'is retired already',
 	'catalogue.problem.notRetired': 'is not retired',
 	'catalogue.problem.retiredEdit': 'is retired; restore it before editing',
+	'catalogue.problem.unknownLevel': 'not a level of the city profile; possible: {levels}',
 	'catalogue.problem.unchanged': 'nothing changed: the entry is already in the catalogue like this',
 	'catalogue.problem.changedMeanwhile': 'the catalogue changed meanwhile (version {from} → {to}); please save again'
 };

@@ -156,7 +156,8 @@ export const VERSION_KINDS = [
 	'edit-kontore',
 	'reseed',
 	'import-facilities',
-	'edit-facilities'
+	'edit-facilities',
+	'edit-profile'
 ] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 

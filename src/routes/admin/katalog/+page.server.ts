@@ -14,7 +14,15 @@ import { getDatabase } from '$lib/server/db/current';
 import { currentVersionId, versionFiles } from '$lib/server/db/database';
 import { confirmPreview, discardPreview, previewFileEdit } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
+import { PROFILE_FILE } from '$lib/data/profile';
+import { editLevelVisibility } from '$lib/server/visibilityEdit';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The levels of the served city profile (finest first): where an internal entry may still be public. */
+function levels() {
+	const store = getStore();
+	return store.derived.profile?.levels ?? Object.keys(store.areasByLevel).map((id) => ({ id, name: null }));
+}
 
 /** The catalogue file of the current version, and that version (an edit is built on exactly it). */
 function current(): { version: number; text: string } {
@@ -38,7 +46,14 @@ export const load: PageServerLoad = (event) => {
 			unit: m.unit,
 			years: years(m.id),
 			beispieldaten: m.beispieldaten,
-			retired: m.retired ?? null
+			retired: m.retired ?? null,
+			visibility: m.visibility,
+			publicLevels: m.publicLevels ?? []
+		})),
+		levels: levels().map((l) => ({
+			id: l.id,
+			name: l.name ? l.name[urlLocale(event.url)].plural : l.id,
+			visibility: 'visibility' in l ? l.visibility : 'public'
 		})),
 		editing: editing ? { id: editing.id, form: formOf(editing) } : null
 	};
@@ -51,13 +66,13 @@ interface ShownProblem {
 	message: string;
 }
 
-function shownEditProblems(problems: EditProblem[], locale: Locale): ShownProblem[] {
+function shownEditProblems(problems: EditProblem[], locale: Locale, file = CATALOGUE_FILE): ShownProblem[] {
 	const t = translator(locale, catalogue);
 	return problems.map((p) => ({
 		field: t(`catalogue.field.${p.field}`),
-		where: CATALOGUE_FILE,
+		where: file,
 		value: p.value ?? '',
-		message: 'catalogue' in p.reason ? t(p.reason.catalogue, p.reason.params) : problemReason({ file: CATALOGUE_FILE, ...p.reason.data }, locale)
+		message: 'catalogue' in p.reason ? t(p.reason.catalogue, p.reason.params) : problemReason({ file, ...p.reason.data }, locale)
 	}));
 }
 
@@ -75,9 +90,16 @@ function shownDataProblems(problems: DataProblem[], locale: Locale): ShownProble
 }
 
 /** The edit as a preview, built on the version it was computed from; the form's input comes back with any problem. */
-async function preview(edit: EditResult, base: number, user: string, locale: Locale, input: { values?: EntryForm; original?: string } = {}) {
-	if (!edit.ok) return fail(422, { problems: shownEditProblems(edit.problems, locale), ...input });
-	const result = await previewFileEdit({ kind: 'edit-catalogue', summary: edit.summary, set: { [CATALOGUE_FILE]: edit.text } }, CATALOGUE_FILE, user);
+async function preview(
+	edit: EditResult,
+	base: number,
+	user: string,
+	locale: Locale,
+	input: { values?: EntryForm; original?: string } = {},
+	file: { name: string; kind: 'edit-catalogue' | 'edit-profile' } = { name: CATALOGUE_FILE, kind: 'edit-catalogue' }
+) {
+	if (!edit.ok) return fail(422, { problems: shownEditProblems(edit.problems, locale, file.name), ...input });
+	const result = await previewFileEdit({ kind: file.kind, summary: edit.summary, set: { [file.name]: edit.text } }, file.name, user);
 	if (!result.ok) return fail(422, { problems: shownDataProblems(result.problems, locale), ...input });
 	const p = result.preview;
 	if (p.baseVersion !== base) {
@@ -106,8 +128,11 @@ export const actions: Actions = {
 		const { session, form } = await adminForm(event, 'katalog');
 		const { version, text } = current();
 		const values: EntryForm = Object.fromEntries(FORM_FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 2000)]));
+		// One checkbox per level.
+		values.publicLevels = form.getAll('publicLevels').map(String).join(',').slice(0, 2000);
 		const original = String(form.get('original') ?? '').slice(0, 80);
-		const edit = original ? updateEntry(text, original, values) : createEntry(text, values);
+		const ids = levels().map((l) => l.id);
+		const edit = original ? updateEntry(text, original, values, ids) : createEntry(text, values, ids);
 		return preview(edit, version, session.user, urlLocale(event.url), { values, original });
 	},
 	retire: async (event) => {
@@ -119,6 +144,30 @@ export const actions: Actions = {
 		const { session, form } = await adminForm(event, 'katalog');
 		const { version, text } = current();
 		return preview(restoreEntry(text, entryId(form)), version, session.user, urlLocale(event.url));
+	},
+	/** The levels' visibility: an edited stadt.json (version kind `edit-profile`). */
+	levels: async (event) => {
+		const { session, form } = await adminForm(event);
+		const db = getDatabase();
+		const version = currentVersionId(db)!;
+		const text = versionFiles(db, version).get(PROFILE_FILE);
+		const locale = urlLocale(event.url);
+		if (text === undefined) return fail(409, { message: translator(locale, catalogue)('catalogue.problem.levelUnknown') });
+		const choices = Object.fromEntries(
+			levels()
+				.map((l) => [l.id, String(form.get(`level-${l.id}`) ?? '')])
+				.filter(([, v]) => v !== '')
+		);
+		const edited = editLevelVisibility(text, choices);
+		const problemKey = {
+			unknownLevel: 'catalogue.problem.levelUnknown',
+			invalid: 'catalogue.problem.levelInvalid',
+			unchanged: 'catalogue.problem.levelUnchanged'
+		} as const;
+		const result: EditResult = edited.ok
+			? edited
+			: { ok: false, problems: [{ field: 'entry', value: edited.value, reason: { catalogue: problemKey[edited.problem] } }] };
+		return preview(result, version, session.user, locale, {}, { name: PROFILE_FILE, kind: 'edit-profile' });
 	},
 	confirm: async (event) => {
 		const { session, form } = await adminForm(event, 'katalog');

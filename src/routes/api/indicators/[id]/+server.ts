@@ -1,3 +1,4 @@
+import { internalAt } from '$lib/auth/visibility';
 import type { IndicatorTable } from '$lib/data/responses';
 import { getIndicator, indicatorTable, parseLevel, parseYear } from '$lib/server/api';
 import { toGermanCsv } from '$lib/server/csv';
@@ -58,6 +59,8 @@ function csvOf(t: IndicatorTable): string {
 		'Abweichung (%)',
 		'Herkunft',
 		'Beispieldaten',
+		// Only a signed-in user's export can hold internal figures; it says so in every row.
+		'Sichtbarkeit',
 		'Quelle',
 		'Lizenz'
 	];
@@ -76,6 +79,7 @@ function csvOf(t: IndicatorTable): string {
 		r.deviation?.relativePct == null ? null : round(r.deviation.relativePct, 1),
 		r.suppressed ? SUPPRESSED_LABEL : r.origin,
 		m.beispieldaten,
+		internalAt(m, t.level) ? 'intern' : 'öffentlich',
 		m.source,
 		m.licence
 	]);
