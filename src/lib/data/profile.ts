@@ -3,6 +3,7 @@
 // defaults and the titles of pages, the OGC landing page and the DCAT catalogue. The code names no
 // city and no level: it reads them from here.
 import { z } from 'zod';
+import type { PageCity } from '$lib/i18n/city';
 import { Id, PlainText, Visibility } from './contracts';
 
 export const PROFILE_FILE = 'stadt.json';
@@ -49,11 +50,13 @@ export type LevelDef = z.infer<typeof LevelDef>;
 export const CityProfile = z
 	.object({
 		name: PlainText,
+		/** The short form tables may write in area names ("HS-Süd" for "Hausen-Süd"), matched by the table import. */
+		abbreviation: PlainText.optional(),
 		/** Amtlicher Gemeindeschlüssel, 8 digits. */
 		ags: z.string().regex(/^\d{8}$/, 'data.zod.ags'),
 		/** Finest first; the last is the top (parent null). */
 		levels: z.array(LevelDef).min(1).max(5).superRefine(checkHierarchy),
-		/** What the offices are called ("Stadtteilkontor", "Quartiersbüro"). */
+		/** What the offices are called ("Quartiersbüro", "Stadtteilbüro"). */
 		office: LocalisedNames,
 		attribution: z.array(PlainText).min(1),
 		contact: z.object({ organisation: PlainText, email: z.email().optional(), url: z.url().optional(), phone: PlainText.optional() }),
@@ -123,4 +126,9 @@ function checkHierarchy(levels: { id?: unknown; parent?: unknown }[], ctx: z.Ref
 		const at = typeof l?.parent === 'string' ? ids.indexOf(l.parent) : -1;
 		if (at !== -1 && at < i) issue(i, 'parent', 'data.profile.parentOrder', { id: ids[i]!, parent: l.parent as string });
 	});
+}
+
+/** What pages need of the profile (root layout data): small, so that the embed stays light. */
+export function pageCity(profile: CityProfile): PageCity {
+	return { name: profile.name, office: profile.office, site: profile.titles.site, attribution: profile.attribution };
 }
