@@ -19,6 +19,7 @@ import { kontore } from './kontore';
 import { report } from './report';
 import { reportOutput } from './reportOutput';
 import { tables } from './tables';
+import { cityinit } from './cityinit';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -35,7 +36,8 @@ const SECTIONS: Record<string, Section> = {
 	kontore,
 	report,
 	reportOutput,
-	tables
+	tables,
+	cityinit
 };
 /** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */
 const CITY_WORDS = new Set(['city', 'office', 'offices', 'site']);
