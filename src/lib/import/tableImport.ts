@@ -140,7 +140,7 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 	const ctx: InterpretContext = {
 		stadtteile: derived.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
 		ortschaften: derived.ortschaften.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-		city: { id: derived.stadt.features[0].properties.id, name: derived.stadt.features[0].properties.name },
+		city: { id: derived.stadt.features[0].properties.id, name: derived.stadt.features[0].properties.name, abbreviation: derived.profile?.abbreviation },
 		indicators: infos,
 		population: new Map()
 	};

@@ -5,18 +5,22 @@ import { join, resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
 import type { IndicatorMeta, IndicatorValue, Level } from '$lib/data/contracts';
 import { DERIVED_FILES, Derived, type AreaFeature } from '$lib/data/derived';
+import { CityProfile, PROFILE_FILE, pageCity } from '$lib/data/profile';
+import { cityTexts } from '$lib/i18n/city';
 import { approximatedNames, approximationNotice, geometryStatus as statusOf, type GeometryStatus } from '$lib/data/geometryStatus';
-import { translator, core, type Locale } from '$lib/i18n';
+import { setCityTexts, translator, core, type Locale } from '$lib/i18n';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
-import { currentDerived } from './db/current';
+import { currentDerived, geodataDir } from './db/current';
 import { clearEncodedBodies } from './http';
 import { responseCache } from './responseCache';
 
 export interface Store {
 	/** As built by the pipeline, except that `values` has passed disclosure control. */
 	derived: Derived;
+	/** The city profile of this version, or the shipped one for a version stored before profiles. */
+	profile: CityProfile;
 	areasByLevel: Record<Level, AreaFeature[]>;
 	areaById: Map<string, AreaFeature>;
 	indicatorById: Map<string, IndicatorMeta>;
@@ -94,7 +98,16 @@ export function loadStore(dir: string, minBase = DEFAULT_MIN_BASE): Store {
 	return indexStore(readDerivedDir(dir), minBase);
 }
 
+/** The data folder's profile (KONTORATLAS_GEODATA), read once: for versions stored before profiles existed. */
+let shipped: CityProfile | null = null;
+function shippedProfile(): CityProfile {
+	shipped ??= CityProfile.parse(JSON.parse(readFileSync(join(geodataDir(), PROFILE_FILE), 'utf8')));
+	return shipped;
+}
+
 export function indexStore(all: Derived, minBase: number, version = 0): Store {
+	const profile = all.profile ?? shippedProfile();
+	setCityTexts(cityTexts(pageCity(profile)));
 	// A retired entry keeps its values in the version (history, rollback) but is no current layer.
 	const retired = all.indicators.filter((m) => m.retired !== undefined);
 	const gone = new Set(retired.map((m) => m.id));
@@ -118,6 +131,7 @@ export function indexStore(all: Derived, minBase: number, version = 0): Store {
 	for (const byArea of series.values()) for (const list of byArea.values()) list.sort((a, b) => a.year - b.year);
 	return {
 		derived,
+		profile,
 		areasByLevel,
 		areaById: new Map(allAreas.map((f) => [f.properties.id, f])),
 		indicatorById: new Map(derived.indicators.map((m) => [m.id, m])),

@@ -94,7 +94,7 @@ export const atlas: Texts<typeof de> = {
 	'embed.copy': 'Copy code',
 	'embed.copied': 'Copied',
 	'embed.preview': 'Preview',
-	'embed.frameTitle': 'Kontoratlas Salzgitter: map',
+	'embed.frameTitle': '{site}: map',
 	'badge.intern': 'internal',
 	'badge.intern.title': 'Internal data: shown to signed-in users only, not public (not in the embed, the open data or the public API)'
 };
