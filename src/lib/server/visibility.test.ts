@@ -146,10 +146,10 @@ describe('who gets which view', () => {
 	});
 
 	it('serves /embed the public view even to a signed-in viewer', () => {
-		const locals = { viewer: { name: 'p', role: 'planung' as const, kontor: null }, admin: null };
+		const locals = { viewer: { name: 'p', role: 'planung' as const, kontor: null }, session: null };
 		expect(storeOf({ locals, url: new URL('http://x/embed/karte.svg') }).indicatorById.has('sgb2-quote')).toBe(false);
 		expect(storeOf({ locals, url: new URL('http://x/embed') }).indicatorById.has('sgb2-quote')).toBe(false);
 		expect(storeOf({ locals, url: new URL('http://x/api/indicators') }).indicatorById.has('sgb2-quote')).toBe(true);
-		expect(storeOf({ locals: { viewer: null, admin: null }, url: new URL('http://x/api/indicators') }).indicatorById.has('sgb2-quote')).toBe(false);
+		expect(storeOf({ locals: { viewer: null, session: null }, url: new URL('http://x/api/indicators') }).indicatorById.has('sgb2-quote')).toBe(false);
 	});
 });

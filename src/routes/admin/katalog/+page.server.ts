@@ -147,7 +147,7 @@ export const actions: Actions = {
 	},
 	/** The levels' visibility: an edited stadt.json (version kind `edit-profile`). */
 	levels: async (event) => {
-		const { session, form } = await adminForm(event);
+		const { session, form } = await adminForm(event, 'katalog');
 		const db = getDatabase();
 		const version = currentVersionId(db)!;
 		const text = versionFiles(db, version).get(PROFILE_FILE);
