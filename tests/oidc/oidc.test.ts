@@ -130,7 +130,7 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
 	});
 
 	it('works in a real browser: the button, the provider’s pages, back signed in (cookies as Chromium keeps them)', async () => {
-		users.set('lena', { preferred_username: 'lena', groups: ['kontoratlas-admin'] });
+		users.set('lena', { preferred_username: 'lena.schmidt', groups: ['kontoratlas-admin'] });
 		const chromium = await launchChromium({ webgl: false });
 		try {
 			const page = await chromium.newPage();
@@ -141,7 +141,7 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
 			await page.click('button[type=submit]');
 			await page.click('button[type=submit]');
 			await page.waitForURL(`${app.url}/admin?lang=en`);
-			expect(await page.textContent('body')).toContain('lena (Administration)');
+			expect(await page.textContent('body')).toContain('lena.schmidt (Administration)');
 		} finally {
 			await chromium.close();
 		}
