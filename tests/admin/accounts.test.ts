@@ -184,14 +184,21 @@ describe('sessions', () => {
 		expect(atlas).not.toContain('data-testid="signed-in"');
 	});
 
-	it('ends the sessions of a disabled or deleted account at once', async () => {
+	it('ends the sessions of an account given a new password, disabled or deleted, at once', async () => {
 		expect((await admin.post('/admin/konten?/create', { name: 'dora', role: 'planung', kontor: '', password: PW })).status).toBe(200);
-		const first = await signIn('dora');
+		const before = await signIn('dora');
+		// A new password set by an admin ends the sessions made with the old one.
+		expect((await admin.post('/admin/konten?/password', { name: 'dora', password: 'kurz' })).status).toBe(422);
+		expect(await opens(before.cookie)).toBe(true);
+		expect((await admin.post('/admin/konten?/password', { name: 'dora', password: `${PW}-neu` })).status).toBe(200);
+		expect(await opens(before.cookie)).toBe(false);
+		expect((await new AdminClient(server.url).login('dora', PW)).status).toBe(401);
+		const first = await signIn('dora', `${PW}-neu`);
 		expect((await admin.post('/admin/konten?/disable', { name: 'dora' })).status).toBe(200);
 		expect(await opens(first.cookie)).toBe(false);
-		expect((await new AdminClient(server.url).login('dora', PW)).status).toBe(401);
+		expect((await new AdminClient(server.url).login('dora', `${PW}-neu`)).status).toBe(401);
 		expect((await admin.post('/admin/konten?/enable', { name: 'dora' })).status).toBe(200);
-		const second = await signIn('dora');
+		const second = await signIn('dora', `${PW}-neu`);
 		expect((await admin.post('/admin/konten?/delete', { name: 'dora' })).status).toBe(200);
 		expect(await opens(second.cookie)).toBe(false);
 		const atlas = await (await fetch(`${server.url}/`, { headers: { cookie: second.cookie } })).text();
