@@ -1,12 +1,13 @@
 // Single sign-on against a real OpenID provider started here (oidc-provider; tests/oidc/provider.ts):
 // the built app first finds no provider, then signs users in through the provider's own login and
-// consent pages and maps their groups to roles; and it refuses every answer that does not belong to
+// consent pages (with cookie jars, and once clicked through in Chromium) and maps their groups to roles; and it refuses every answer that does not belong to
 // the sign-in its browser started: a wrong state, an ID token with another nonce, an answer from
 // another issuer, a replayed callback, a refused consent, a user without a role.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../global-setup';
 import { ADMIN_PASSWORD, ADMIN_USER, AdminClient, removeStores, startAdminServer, textOf, type AdminServer } from '../admin/helpers';
+import { launchChromium } from '../chromium';
 import { Browser, CLIENT_ID, CLIENT_SECRET, signInAtProvider, startProvider, type TestProvider } from './provider';
 
 const CALLBACK = '/admin/login/oidc/callback';
@@ -126,6 +127,24 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
 		const again = new Browser();
 		expect((await deliver(again, callback)).sso).toBe('state');
 		expect(signedIn(again)).toBe(false);
+	});
+
+	it('works in a real browser: the button, the provider’s pages, back signed in (cookies as Chromium keeps them)', async () => {
+		users.set('lena', { preferred_username: 'lena.schmidt', groups: ['kontoratlas-admin'] });
+		const chromium = await launchChromium({ webgl: false });
+		try {
+			const page = await chromium.newPage();
+			await page.goto(`${app.url}/admin/login?lang=en`);
+			await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+			await page.fill('input[name=login]', 'lena');
+			await page.fill('input[name=password]', 'beliebig');
+			await page.click('button[type=submit]');
+			await page.click('button[type=submit]');
+			await page.waitForURL(`${app.url}/admin?lang=en`);
+			expect(await page.textContent('body')).toContain('lena.schmidt (Administration)');
+		} finally {
+			await chromium.close();
+		}
 	});
 
 	it('refuses a callback with a wrong state, and the flow is spent afterwards', async () => {

@@ -16,6 +16,8 @@ export const FLOW_COOKIE = 'kontoratlas_oidc';
 export const FLOW_PATH = '/admin/login/oidc';
 /** Time for the sign-in at the provider (a password, a second factor, a consent page). */
 const FLOW_TTL_MS = 10 * 60 * 1000;
+/** Starting is a plain GET anyone can repeat: beyond this many flows under way the oldest go. */
+const MAX_FLOWS = 10_000;
 
 export interface Flow {
 	state: string;
@@ -39,6 +41,7 @@ export function beginFlow(cookies: Cookies, url: URL, flow: Flow): void {
 	const token = randomBytes(32).toString('base64url');
 	const db = getDatabase();
 	db.prepare('DELETE FROM oidc_flows WHERE expires < ?').run(Date.now());
+	db.prepare('DELETE FROM oidc_flows WHERE token_hash IN (SELECT token_hash FROM oidc_flows ORDER BY expires DESC LIMIT -1 OFFSET ?)').run(MAX_FLOWS - 1);
 	const old = cookies.get(FLOW_COOKIE);
 	if (old) db.prepare('DELETE FROM oidc_flows WHERE token_hash = ?').run(tokenHash(old));
 	db.prepare('INSERT INTO oidc_flows (token_hash, state, nonce, verifier, next, locale, expires) VALUES (?, ?, ?, ?, ?, ?, ?)').run(

@@ -80,6 +80,7 @@ function same(a: string | null, b: string): boolean {
  * from the provider), the code redeemed with the PKCE verifier, the ID token verified by
  * openid-client (signature, issuer, audience, expiry, nonce). Claims the ID token lacks (many
  * providers put groups into userinfo only) come from the userinfo endpoint for the same subject.
+ * `wanted`: the claims the account needs (role, name, Kontor).
  * `subject` is issuer and sub together: a sub is unique only at its issuer.
  */
 export async function redeemCallback(s: OidcSettings, callback: URL, flow: Flow, wanted: string[]): Promise<{ subject: string; claims: Claims }> {

@@ -27,7 +27,9 @@ export const GET: RequestHandler = async (event) => {
 		// The same path the authorization request named, with the provider's answer.
 		const callback = new URL(redirectUri(event.url));
 		callback.search = event.url.search;
-		const { subject, claims } = await redeemCallback(settings, callback, flow, [settings.roleClaim, ...(settings.kontorClaim ? [settings.kontorClaim] : [])]);
+		// The claims the account is made of: read from userinfo where the ID token lacks one.
+		const wanted = [settings.roleClaim, settings.nameClaim, ...(settings.kontorClaim ? [settings.kontorClaim] : [])];
+		const { subject, claims } = await redeemCallback(settings, callback, flow, wanted);
 		const kontore = new Set(getStore().derived.kontore.features.map((k) => k.properties.id));
 		const decision = decideAccount(claims, settings, kontore);
 		if (!decision.ok) {
