@@ -53,15 +53,17 @@ beforeAll(async () => {
 	const read = <T>(name: string) => JSON.parse(readFileSync(join(leak.derived, name), 'utf8')) as T;
 	const profile = read<{ levels: { id: string }[] }>('profile.json');
 	data.levels = profile.levels.map((l) => l.id);
+	// Ids as the server serves them (to the planner, who sees every level), not as files name them.
 	for (const level of data.levels) {
-		const fc = read<{ features: { properties: { id: string } }[] }>(`areas-${level}.geojson`);
+		const fc = await json<{ features: { properties: { id: string } }[] }>(await privileged.fetch(`/api/areas?level=${level}`));
 		data.areas.set(
 			level,
 			fc.features.map((f) => f.properties.id)
 		);
 	}
-	data.kontore = read<{ features: { properties: { id: string } }[] }>('kontore.geojson').features.map((f) => f.properties.id);
-	data.types = read<{ id: string }[]>('facility-types.json').map((t) => t.id);
+	const kontore = await json<{ features: { properties: { id: string } }[] }>(await privileged.fetch('/api/kontore'));
+	data.kontore = kontore.features.map((f) => f.properties.id);
+	data.types = (await json<{ id: string }[]>(await privileged.fetch('/api/einrichtungen/typen'))).map((t) => t.id);
 	data.indicators = leak.indicators.map((m) => m.id);
 	const rows = read<IndicatorValue[]>('values.json');
 	// The years most values have (a few areas' population reaches back decades; asking each of those
