@@ -52,7 +52,7 @@ const API_POST = new Set(['/api/einrichtungen/wasWaere']);
  * session; SvelteKit's origin check guards it) and the API's computations, which store nothing and
  * read no session, so a forged call gains nothing.
  */
-export const CSRF_EXEMPT = new Set(['/admin/login', ...API_POST]);
+const CSRF_EXEMPT = new Set(['/admin/login', ...API_POST]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

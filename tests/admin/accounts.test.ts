@@ -53,6 +53,25 @@ function users(args: string[], input = ''): Promise<{ status: number | null; std
 	return new Promise((ok) => child.on('close', (status) => ok({ status, stdout, stderr })));
 }
 
+/** The text fields of the first form on a page with a `kontor_id`, as the page fills them (its CSRF token left out). */
+async function formFields(c: AdminClient, path: string): Promise<Record<string, string>> {
+	const html = await (await c.request(path)).text();
+	const start = html.lastIndexOf('<form', html.indexOf('name="kontor_id"'));
+	const form = html.slice(start, html.indexOf('</form>', start));
+	const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+	const fields: Record<string, string> = {};
+	for (const [tag, name] of form.matchAll(/<input[^>]*name="(\w+)"[^>]*>/g)) {
+		const value = decode(/value="([^"]*)"/.exec(tag)?.[1] ?? '');
+		if (/type="(radio|checkbox)"/.test(tag)) {
+			if (/checked/.test(tag)) fields[name] = /type="checkbox"/.test(tag) ? 'on' : value;
+		} else if (name !== 'csrf') fields[name] = value;
+	}
+	for (const [select, name] of form.matchAll(/<select name="(\w+)"[\s\S]*?<\/select>/g))
+		fields[name] = /<option value="([^"]*)"[^>]*selected/.exec(select)?.[1] ?? '';
+	for (const [, name, text] of form.matchAll(/<textarea name="(\w+)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields[name] = decode(text);
+	return fields;
+}
+
 describe('roles and their areas', () => {
 	it('offers and opens each role only its areas; the rest is 403 in the user language', async () => {
 		const expected: Record<string, { open: string[]; closed: string[] }> = {
@@ -105,10 +124,14 @@ describe('roles and their areas', () => {
 		const en = await anna.post('/admin/taetigkeit?/preview&lang=en', { kontor: 'kampstrasse', year: '2025', narrative: 'x' });
 		expect(en.status).toBe(403);
 		expect(textOf(await en.text())).toContain('Not allowed');
-		// Its own Kontor's texts go to a preview like an editor's.
+		// Its own Kontor's texts and profile go to a preview like an editor's.
 		const own = await anna.post('/admin/taetigkeit?/preview', { kontor: 'fredenberg', year: '2025', narrative: 'Eigener Text', offers: '3' });
 		expect(own.status).toBe(200);
 		expect(await own.text()).toMatch(/name="preview" value="[^"]+"/);
+		const profile = await anna.post('/admin/kontore?/save', { ...(await formFields(anna, '/admin/kontore?kontor=fredenberg')), phone: '05341 123456' });
+		const html = await profile.text();
+		expect(profile.status, textOf(html).slice(0, 500)).toBe(200);
+		expect(html).toMatch(/name="preview" value="[^"]+"/);
 		expect(await currentVersion()).toBe(version);
 	});
 
@@ -161,14 +184,21 @@ describe('sessions', () => {
 		expect(atlas).not.toContain('data-testid="signed-in"');
 	});
 
-	it('ends the sessions of a disabled or deleted account at once', async () => {
+	it('ends the sessions of an account given a new password, disabled or deleted, at once', async () => {
 		expect((await admin.post('/admin/konten?/create', { name: 'dora', role: 'planung', kontor: '', password: PW })).status).toBe(200);
-		const first = await signIn('dora');
+		const before = await signIn('dora');
+		// A new password set by an admin ends the sessions made with the old one.
+		expect((await admin.post('/admin/konten?/password', { name: 'dora', password: 'kurz' })).status).toBe(422);
+		expect(await opens(before.cookie)).toBe(true);
+		expect((await admin.post('/admin/konten?/password', { name: 'dora', password: `${PW}-neu` })).status).toBe(200);
+		expect(await opens(before.cookie)).toBe(false);
+		expect((await new AdminClient(server.url).login('dora', PW)).status).toBe(401);
+		const first = await signIn('dora', `${PW}-neu`);
 		expect((await admin.post('/admin/konten?/disable', { name: 'dora' })).status).toBe(200);
 		expect(await opens(first.cookie)).toBe(false);
-		expect((await new AdminClient(server.url).login('dora', PW)).status).toBe(401);
+		expect((await new AdminClient(server.url).login('dora', `${PW}-neu`)).status).toBe(401);
 		expect((await admin.post('/admin/konten?/enable', { name: 'dora' })).status).toBe(200);
-		const second = await signIn('dora');
+		const second = await signIn('dora', `${PW}-neu`);
 		expect((await admin.post('/admin/konten?/delete', { name: 'dora' })).status).toBe(200);
 		expect(await opens(second.cookie)).toBe(false);
 		const atlas = await (await fetch(`${server.url}/`, { headers: { cookie: second.cookie } })).text();

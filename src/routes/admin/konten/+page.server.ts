@@ -8,6 +8,7 @@ import {
 	listAccounts,
 	MIN_PASSWORD,
 	setDisabled,
+	setPassword,
 	setRole,
 	type AccountProblem,
 	type AccountResult
@@ -114,6 +115,16 @@ export const actions: Actions = {
 				action: 'account-role',
 				detail: `Konto ${account.name}: Rolle ${account.role}${account.kontor ? ` (${account.kontor})` : ''}`,
 				message: translator(urlLocale(event.url), accounts)('accounts.done.role', { name: account.name, role: roleLabel(event, account.role) })
+			})
+		),
+	password: (event) =>
+		change(
+			event,
+			(name, form) => setPassword(getDatabase(), name, String(form.get('password') ?? '')),
+			({ account }) => ({
+				action: 'account-password',
+				detail: `Konto ${account.name}: neues Passwort`,
+				message: translator(urlLocale(event.url), accounts)('accounts.done.password', { name: account.name })
 			})
 		),
 	disable: (event) =>
