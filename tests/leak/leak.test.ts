@@ -189,6 +189,7 @@ function queries(route: Route): { list: string[]; unknown: string[] } {
 		'/api/areas': data.levels.flatMap((level) => data.years.map((y) => `level=${level}&indicators=${ids.join(',')}&year=${y}`)),
 		'/api/areas/[id]': [`indicators=${ids.join(',')}`, `indicators=${ids.join(',')}&year=${data.years[0]}`],
 		'/api/indicators/[id]': data.levels.flatMap((level) => ['csv', 'geojson', 'json'].map((f) => `level=${level}&format=${f}&year=${latest}`)),
+		'/[level]/[id]': [`indicator=${first}&relation=${second}&sim=${first}`],
 		'/stadtteil/[id]': [`indicator=${first}&relation=${second}&sim=${first}`],
 		'/ortschaft/[id]': [`indicator=${first}&relation=${second}&sim=${first}`],
 		'/vergleich': [
@@ -202,7 +203,8 @@ function queries(route: Route): { list: string[]; unknown: string[] } {
 		'/erreichbarkeit': [`kontor=${data.kontore[0]}`],
 		'/ogc/collections/[collectionId]/items': [`f=json&limit=${OGC_PAGE}`, `f=html&limit=${OGC_PAGE}`]
 	};
-	const own = views[route.pattern] ?? [];
+	// Matchers (`[level=level]`) do not change what a route is asked.
+	const own = views[route.pattern.replace(/=\w+\]/g, ']')] ?? [];
 	const list = ['', ...own];
 	const unknown: string[] = [];
 	for (const p of route.query) {
