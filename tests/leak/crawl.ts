@@ -62,19 +62,26 @@ function linksOf(text: string, type: string, origin: string): string[] {
 	return out;
 }
 
-export async function fetchAll(base: string, paths: string[], get: (url: string) => Promise<Response>, concurrency = 8): Promise<Answer[]> {
+/** `/path?query` is a GET; `POST /path?query` a POST, whose body `get` supplies. */
+export const requestOf = (entry: string) => {
+	const m = /^(POST) (.*)$/.exec(entry);
+	return m ? { method: m[1], path: m[2] } : { method: 'GET', path: entry };
+};
+
+export async function fetchAll(base: string, paths: string[], get: (url: string, method: string) => Promise<Response>, concurrency = 8): Promise<Answer[]> {
 	const answers: Answer[] = new Array(paths.length);
 	let next = 0;
 	const worker = async () => {
 		while (next < paths.length) {
 			const i = next++;
-			const url = base + paths[i];
-			let res = await get(url);
+			const { method, path } = requestOf(paths[i]);
+			const url = base + path;
+			let res = await get(url, method);
 			// A busy analysis pool answers 503 with Retry-After; a polite client asks again.
 			for (let tries = 0; res.status === 503 && res.headers.has('retry-after') && tries < 10; tries++) {
 				await res.arrayBuffer();
 				await new Promise((r) => setTimeout(r, Math.min(Number(res.headers.get('retry-after')) || 1, 3) * 1000));
-				res = await get(url);
+				res = await get(url, method);
 			}
 			const type = res.headers.get('content-type') ?? '';
 			const bytes = new Uint8Array(await res.arrayBuffer());

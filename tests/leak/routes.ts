@@ -11,6 +11,8 @@ export interface Route {
 	query: string[];
 	/** The route's own source files, relative to the repository. */
 	files: string[];
+	/** HTTP methods an endpoint exports besides GET (a page: none). */
+	writes: string[];
 }
 
 const ROUTES = 'src/routes';
@@ -34,7 +36,9 @@ export function walkRoutes(root = ROUTES): Route[] {
 		const files = OWN_FILES.map((f) => join(dir, f)).filter((f) => existsSync(f));
 		const source = files.map((f) => readFileSync(f, 'utf8')).join('\n');
 		const query = [...new Set([...source.matchAll(/searchParams\.(?:get|getAll|has)\(\s*'([^']+)'/g)].map((m) => m[1]))].sort();
-		routes.push({ pattern: '/' + segments.join('/'), kind: page ? 'page' : 'endpoint', query, files });
+		const server = endpoint ? readFileSync(join(dir, '+server.ts'), 'utf8') : '';
+		const writes = [...server.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+		routes.push({ pattern: '/' + segments.join('/'), kind: page ? 'page' : 'endpoint', query, files, writes });
 	}
 	return routes.sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
