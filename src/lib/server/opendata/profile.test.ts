@@ -40,6 +40,7 @@ describe('the catalogue follows the profile', () => {
 		const dcat = dcatCatalog(store, 'https://atlas.example');
 		expect(dcat['dct:title']).toEqual({ '@value': 'Offene Daten Hausen', '@language': 'de' });
 		expect(dcat['dct:description']).toEqual({ '@value': 'Alles über Hausen.', '@language': 'de' });
+		expect(dcat['dcat:keyword']).toEqual(['Hausen']);
 		for (const d of dcat['dcat:dataset']) {
 			expect(d['dct:spatial']).toEqual({ '@id': 'http://dcat-ap.de/def/politicalGeocoding/municipalityKey/09999000' });
 			expect(d['dct:publisher']['foaf:name']).toBe('Atlas Hausen');
