@@ -16,6 +16,15 @@ describe('parseView', () => {
 		expect(parse('')).toEqual({ view: defaultView(catalogue), notices: [] });
 	});
 
+	it('starts on the first indicator served when the default one is not (internal, so not in the public catalogue)', () => {
+		const publicOnly = { ...catalogue, indicators: catalogue.indicators.filter((i) => i.id !== 'einwohnerdichte') };
+		expect(parseView(new URLSearchParams(''), publicOnly).view.indicator).toBe('sgb2-quote');
+		expect(parseView(new URLSearchParams('indicator=einwohnerdichte'), publicOnly).view.indicator).toBe('sgb2-quote');
+		// The URL of that view names no indicator and reads back to the same view.
+		const url = serializeView(parseView(new URLSearchParams(''), publicOnly).view, publicOnly);
+		expect(parseView(url, publicOnly).view.indicator).toBe('sgb2-quote');
+	});
+
 	it('reads a full view', () => {
 		const { view, notices } = parse(
 			'indicator=sgb2-quote&year=2022&level=ortschaft&method=jenks&classes=7&scheme=RdBu&sel=lebenstedt,thiede&hide=labels,context&opacity=choropleth:60&map=12.5/52.1/10.35&lang=en'

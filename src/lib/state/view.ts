@@ -65,8 +65,10 @@ export const DEFAULT_OPACITY: Record<MapLayerId, number> = {
 };
 
 export function defaultView(catalogue: ViewCatalogue): ViewState {
+	// An internal default indicator is not in the public's catalogue: the first one served stands in.
+	const served = catalogue.indicators.some((i) => i.id === catalogue.defaultIndicator);
 	return {
-		indicator: catalogue.defaultIndicator,
+		indicator: served ? catalogue.defaultIndicator : (catalogue.indicators[0]?.id ?? catalogue.defaultIndicator),
 		year: null,
 		relation: null,
 		level: 'stadtteil',
