@@ -13,11 +13,11 @@ import { signInAsPlanner, startInternalServer, type LeakServer } from './server'
 
 /**
  * Routes the crawl leaves out, and why. Everything else under src/routes is crawled.
- * - /admin: signed-in editors only (their guards are tested in tests/admin); as anonymous every
- *   page redirects to the login, which the crawl reaches through the links anyway.
+ * - /admin except its login page: signed-in editors only (their guards are tested in tests/admin);
+ *   as anonymous every page there redirects to the login, which is crawled like any public page.
  * - /test-pool: answers only on test servers started with KONTORATLAS_TEST_POOL_JOBS=1.
  */
-const SKIP = [/^\/admin(\/|$)/, /^\/test-pool$/];
+const SKIP = [/^\/admin(?!\/login$)(\/|$)/, /^\/test-pool$/];
 /** Links are followed this many hops from the route tree's URLs. */
 const LINK_DEPTH = 2;
 /** Every OGC item is fetched as JSON; as HTML only this many per collection (the same data, a page each). */
@@ -178,7 +178,9 @@ function queries(route: Route): { list: string[]; unknown: string[] } {
 		typ: data.types,
 		m: ['800'],
 		min: ['10'],
-		kontor: data.kontore
+		kontor: data.kontore,
+		// The login's return-to: a path on this site.
+		next: ['/']
 	};
 	// The atlas view: each indicator on the finest level, the first one on every level.
 	const view = [...ids.map((i) => `indicator=${i}`), ...data.levels.map((level) => `indicator=${first}&level=${level}`)];

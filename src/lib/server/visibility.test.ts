@@ -5,7 +5,7 @@ import { indexStore, readDerivedDir, type Store } from './store';
 
 let served: Store;
 vi.mock('./store', async (original) => ({ ...(await original<typeof import('./store')>()), getStore: () => served }));
-const { publicStore, publicViewOf, storeFor, storeOf, publicLevelsOf } = await import('./visibility');
+const { publicStore, publicViewOf, storeFor, storeOf, publicLevelsOf, audienceOf, markPrivate } = await import('./visibility');
 
 const base = readDerivedDir('derived');
 const SOCIAL = base.indicators.filter((m) => m.datasets.includes('sozialindikatoren-beispiel')).map((m) => m.id);
@@ -151,5 +151,14 @@ describe('who gets which view', () => {
 		expect(storeOf({ locals, url: new URL('http://x/embed') }).indicatorById.has('sgb2-quote')).toBe(false);
 		expect(storeOf({ locals, url: new URL('http://x/api/indicators') }).indicatorById.has('sgb2-quote')).toBe(true);
 		expect(storeOf({ locals: { viewer: null, session: null }, url: new URL('http://x/api/indicators') }).indicatorById.has('sgb2-quote')).toBe(false);
+	});
+
+	it('makes every answer for a viewer who sees internal data private, immutable headers included', async () => {
+		expect([audienceOf(null), audienceOf({ name: 'k', role: 'kontor', kontor: 'fredenberg' })]).toEqual(['public', 'internal']);
+		const own = markPrivate(new Response('x', { headers: { 'cache-control': 'public, max-age=300, must-revalidate' } }));
+		expect(own.headers.get('cache-control')).toBe('private, no-store');
+		const fetched = Response.redirect('http://x/a', 303);
+		const copy = markPrivate(fetched);
+		expect([copy.status, copy.headers.get('location'), copy.headers.get('cache-control')]).toEqual([303, 'http://x/a', 'private, no-store']);
 	});
 });
