@@ -61,6 +61,18 @@ describe('the public view of the served data', () => {
 		expect(strict.derived.values.filter((v) => v.indicator === 'sgb2-quote' && v.origin === 'aggregate')).toEqual([]);
 	});
 
+	it('withholds the areas’ official size where the area figure is internal, and keeps it where it is public', () => {
+		const full = storeWith({ flaeche: { visibility: 'internal', publicLevels: ['stadt'] } });
+		const view = publicStore(full);
+		const sizes = (store: Store, level: string) => store.areasByLevel[level as never].map((f) => f.properties.officialAreaKm2);
+		expect(sizes(full, 'stadtteil').filter((v) => v !== null).length).toBeGreaterThan(20);
+		expect(sizes(view, 'stadtteil').every((v) => v === null)).toBe(true);
+		expect(view.areasByLevel['stadtteil' as never].every((f) => f.properties.areaErrorPct === null)).toBe(true);
+		expect([...view.areaById.values()].filter((f) => f.properties.level === 'ortschaft').every((f) => f.properties.officialAreaKm2 === null)).toBe(true);
+		expect(sizes(view, 'stadt')).toEqual(sizes(full, 'stadt'));
+		expect(JSON.stringify(view.derived)).not.toContain(`"officialAreaKm2":${sizes(full, 'stadtteil').find((v) => v !== null)}`);
+	});
+
 	it('withholds an indicator whose rule needs an internal one (density times area gives back residents)', () => {
 		const view = publicStore(storeWith({ einwohner: { visibility: 'internal' } }));
 		expect(view.indicatorById.has('einwohnerdichte')).toBe(false);

@@ -53,7 +53,16 @@ export function publicStore(store: Store): Store {
 	// The top level (the city itself) keeps its outline, the frame of every map and public anyway; an internal one loses its values only.
 	const top = store.derived.profile?.levels.find((l) => l.parent === null)?.id;
 	const withoutAreas = new Set([...hiddenLevels].filter((l) => l !== top));
-	const areasByLevel = Object.fromEntries(levels.map((l) => [l, withoutAreas.has(l) ? [] : store.areasByLevel[l]])) as Record<Level, AreaFeature[]>;
+	// An area's official size is the catalogue's area figure (domain flaeche) from the same source
+	// column: where that figure is internal, so are the size and the deviation computed from it.
+	const areaFigures = all.filter((m) => m.domain === 'flaeche');
+	const sizeInternal = (l: string) => areaFigures.some((m) => !open.get(m.id)!.has(l));
+	const withoutSize = (f: AreaFeature): AreaFeature =>
+		sizeInternal(f.properties.level) ? { ...f, properties: { ...f.properties, officialAreaKm2: null, areaErrorPct: null } } : f;
+	const areasByLevel = Object.fromEntries(levels.map((l) => [l, withoutAreas.has(l) ? [] : store.areasByLevel[l].map(withoutSize)])) as Record<
+		Level,
+		AreaFeature[]
+	>;
 	const levelOf = (area: string) => store.areaById.get(area)?.properties.level;
 	const values = store.derived.values.filter((v) => open.get(v.indicator)?.has(levelOf(v.area) ?? '') ?? false);
 	const years = yearsOf(values);
@@ -79,6 +88,10 @@ export function publicStore(store: Store): Store {
 		indicators,
 		values,
 		datasets,
+		// The build report's cells are the finest level's areas, compared with the official size.
+		report: sizeInternal(levels[0])
+			? { ...store.derived.report, cells: store.derived.report.cells.map((c) => ({ ...c, officialAreaKm2: null, errorPct: null })) }
+			: store.derived.report,
 		facilityTypes: store.derived.facilityTypes.map((t) =>
 			t.targetGroup && hidden.has(t.targetGroup.indicator) ? { ...t, targetGroup: null, targetNote: null } : t
 		)
@@ -93,7 +106,7 @@ export function publicStore(store: Store): Store {
 		...store,
 		derived,
 		areasByLevel,
-		areaById: new Map([...store.areaById].filter(([, f]) => !withoutAreas.has(f.properties.level))),
+		areaById: new Map([...store.areaById].filter(([, f]) => !withoutAreas.has(f.properties.level)).map(([id, f]) => [id, withoutSize(f)])),
 		indicatorById: new Map(indicators.map((m) => [m.id, m])),
 		retired: store.retired.filter((m) => !hidden.has(m.id)),
 		series,
