@@ -40,9 +40,10 @@ const value = (d: Derived, area: string, indicator: string, year: number) =>
 
 describe('buildDerived on the shipped Salzgitter data', () => {
 	let d: Derived;
+	// One full run takes seconds; on a machine shared by many test runs, several times that.
 	beforeAll(() => {
 		d = buildDerived(shippedFiles());
-	});
+	}, 60_000);
 
 	it('derives 31 Stadtteile in 7 Ortschaften, the city and six Kontore', () => {
 		expect(d.stadtteile.features).toHaveLength(31);
@@ -165,7 +166,7 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 	it('an unknown Ortschaft', () => {
 		const problems = problemsWith('stadtteile.csv', (t) => t.replace('salder,Salder,Nord', 'salder,Salder,Nordnord'));
 		expect(problems).toEqual([
-			'stadtteile.csv, Zeile 4, Feld „ortschaft“: unbekannte Ortschaft; gebiete.json nennt Nord, Nordost, Nordwest, Ost, Süd, Südost, West (Wert: "Nordnord")'
+			'stadtteile.csv, Zeile 4, Feld „ortschaft“: unbekanntes übergeordnetes Gebiet der Ebene „Ortschaft“; gebiete.json nennt Nord, Nordost, Nordwest, Ost, Süd, Südost, West (Wert: "Nordnord")'
 		]);
 	});
 
@@ -197,7 +198,7 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 				.join('\n')
 		);
 		expect(problems).toEqual([
-			'stadtteile_koordinaten.csv, Feld „stadtteil_id“: der Stadtteil hat keine Mittelpunktkoordinate; die Geometrie braucht eine für jeden Stadtteil (Wert: "reppner")'
+			'stadtteile_koordinaten.csv, Feld „stadtteil_id“: das Gebiet hat keine Mittelpunktkoordinate; die genäherte Geometrie braucht eine für jedes Gebiet der Ebene „Stadtteil“ (Wert: "reppner")'
 		]);
 	});
 
@@ -212,7 +213,9 @@ describe('buildDerived rejects broken input with file, row, field and reason', (
 
 	it('a value for an unknown district id', () => {
 		const problems = problemsWith('beispieldaten/sozialindikatoren.csv', (t) => t.replace(/\nbarum,alleinerziehende,2019,/, '\nnarnia,alleinerziehende,2019,'));
-		expect(problems).toEqual(['beispieldaten/sozialindikatoren.csv, Zeile 1, Feld „area_id“: unbekannte Stadtteil-Kennung (Wert: "narnia")']);
+		expect(problems).toEqual([
+			'beispieldaten/sozialindikatoren.csv, Zeile 1, Feld „area_id“: unbekannte Kennung eines Gebiets der Ebene „Stadtteil“ (Wert: "narnia")'
+		]);
 	});
 
 	it('a value out of its plausible range, and one that contradicts its counts', () => {
