@@ -24,7 +24,12 @@ interface Level {
 	parent: string | null;
 	name: { de: { singular: string; plural: string } };
 }
-const profile = JSON.parse(readFileSync(join(GEODATA, 'stadt.json'), 'utf8')) as { name: string; ags: string; levels: Level[]; titles: { site: { de: string } } };
+const profile = JSON.parse(readFileSync(join(GEODATA, 'stadt.json'), 'utf8')) as {
+	name: string;
+	ags: string;
+	levels: Level[];
+	titles: { site: { de: string } };
+};
 const [finest, top] = profile.levels;
 /** Area ids per level, from the fixture's conventional tables (gebiete_{level}.csv). */
 const idsOf = (level: string) =>
@@ -159,9 +164,7 @@ function linksOf(text: string, type: string, base: string): string[] {
 		: type.includes('json')
 			? [...text.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1])
 			: [];
-	return found
-		.map((u) => (u.startsWith(base) ? u.slice(base.length) : u))
-		.filter((u) => u.startsWith('/') && !u.startsWith('//') && !u.startsWith('/admin'));
+	return found.map((u) => (u.startsWith(base) ? u.slice(base.length) : u)).filter((u) => u.startsWith('/') && !u.startsWith('//') && !u.startsWith('/admin'));
 }
 
 describe('no byte of another city', () => {

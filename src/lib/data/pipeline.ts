@@ -3,7 +3,8 @@
 // live in ./stages, one module each, in the order buildDerived runs them.
 import type { Derived } from './derived';
 import type { AreaFeature } from './derived';
-import type { LevelDef } from './profile';
+import { CityProfile, GeometrySources, PROFILE_FILE, type LevelDef } from './profile';
+import { parseJson } from './sources';
 import { aggregate, leavesOf } from './stages/aggregate';
 import { readFacilities } from './stages/facilities';
 import { buildCells, cityGeometry, contextFeatures, finestAreas, unionAreas } from './stages/geometry';
@@ -22,8 +23,14 @@ export type { SourceFiles } from './stages/read';
 /** Bump when the derivation changes, so `npm run data` rebuilds although the inputs did not change. */
 export const PIPELINE_VERSION = 5;
 
-/** The official boundaries' file of Salzgitter's profile, where the admin's boundary import writes them; other profiles name theirs (profile.geometry.boundaries). */
-export const BOUNDARIES_FILE = 'stadtteile_grenzen.geojson';
+/**
+ * The geometry files a version's file set names in its profile (outline, boundaries, seeds, context),
+ * where the admin's boundary and outline imports write; the conventional names where it has no valid profile.
+ */
+export function geometryFiles(files: SourceFiles): GeometrySources {
+	const parsed = parseJson(files.get(PROFILE_FILE) ?? '', PROFILE_FILE, CityProfile);
+	return parsed.ok ? parsed.rows[0].geometry : GeometrySources.parse({});
+}
 
 /** The areas of every level, finest first as the profile lists them. */
 export type LevelAreas = { level: LevelDef; features: AreaFeature[] }[];

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
 import { Derived } from '$lib/data/derived';
-import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
+import { buildDerived, geometryFiles } from '$lib/data/pipeline';
 import { DataError, type DataProblem } from '$lib/data/problems';
 import { parseBoundaries } from '$lib/import/boundaries';
 import { decodeText } from '$lib/import/decode';
@@ -17,9 +17,6 @@ import { importTable, type TableOptions, type TableView } from '$lib/import/tabl
 import { isOle, isZip, readXlsxGrid } from '$lib/import/xlsx';
 import { mapProblems, uploadName } from '$lib/import/plan';
 import type { VersionKind } from './db/database';
-
-/** The source file of the city boundary (the outer edge the cells are fitted to). */
-const OUTLINE_FILE = 'salzgitter_outline.geojson';
 
 /** The URL of the file this code ends up in (a build chunk, or the source file under `vite dev`). */
 export const MODULE_URL = import.meta.url;
@@ -122,7 +119,9 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 	if (!parsed.ok && parsed.outline && input.asOutline) return cityOutline(parsed.outline, upload, src, input, base, upper.city.name);
 	if (!parsed.ok) return { ok: false, problems: parsed.problems };
 	const files = new Map(base.files);
-	files.set(BOUNDARIES_FILE, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
+	// The official boundaries' file the version's profile names.
+	const boundariesFile = geometryFiles(base.files).boundaries;
+	files.set(boundariesFile, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
 	const { user, date } = input;
 	const meta: DatasetMeta = {
 		id: 'stadtteile-grenzen',
@@ -139,7 +138,7 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		beispieldaten: false,
 		caveats: []
 	};
-	files.set(sidecarOf(BOUNDARIES_FILE), sidecarText(meta));
+	files.set(sidecarOf(boundariesFile), sidecarText(meta));
 	return build(files, base, (p) => p, {
 		kind: input.kind,
 		upload,
@@ -158,8 +157,10 @@ function cityOutline(
 	city: string
 ): PreviewOutput {
 	const files = new Map(base.files);
+	// The source file of the city boundary (the outer edge the cells are fitted to), as the version's profile names it.
+	const outlineFile = geometryFiles(base.files).outline;
 	const feature = { type: 'Feature', properties: { name: city, source: src, quality: 'imported city boundary' }, geometry: outline.geometry };
-	files.set(OUTLINE_FILE, JSON.stringify({ type: 'FeatureCollection', features: [feature] }) + '\n');
+	files.set(outlineFile, JSON.stringify({ type: 'FeatureCollection', features: [feature] }) + '\n');
 	const { user, date } = input;
 	const meta: DatasetMeta = {
 		id: 'salzgitter-outline',
@@ -176,7 +177,7 @@ function cityOutline(
 		beispieldaten: false,
 		caveats: []
 	};
-	files.set(sidecarOf(OUTLINE_FILE), sidecarText(meta));
+	files.set(sidecarOf(outlineFile), sidecarText(meta));
 	return build(files, base, (p) => p, {
 		kind: input.kind,
 		upload,
