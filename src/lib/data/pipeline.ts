@@ -55,10 +55,10 @@ export function buildDerived(files: SourceFiles): Derived {
 		log
 	);
 
+	// The areas of the profile's levels, finest first, keyed by their ids.
+	const levelAreas = [stadtteile.features, ortschaften, [stadt]];
 	return {
-		stadtteile: { type: 'FeatureCollection', features: stadtteile.features },
-		ortschaften: { type: 'FeatureCollection', features: ortschaften },
-		stadt: { type: 'FeatureCollection', features: [stadt] },
+		areas: Object.fromEntries(sources.profile.levels.map((l, i) => [l.id, { type: 'FeatureCollection', features: levelAreas[i] }])),
 		context: { type: 'FeatureCollection', features: contextFeatures(cells.simplified.surroundings, stadt, cells.outline) },
 		kontore: { type: 'FeatureCollection', features: kontore },
 		facilities,
