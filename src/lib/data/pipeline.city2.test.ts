@@ -17,9 +17,7 @@ const fixture = () =>
 			.map((e) => join(e.parentPath, e.name))
 			.map((p) => [relative(GEODATA, p).split('\\').join('/'), readFileSync(p, 'utf8')])
 	);
-/** The areas of one level, whatever collection they are served in. */
-const areasOf = (d: Derived, level: string): AreaFeature[] =>
-	[d.stadtteile, d.ortschaften, d.stadt].flatMap((c) => c?.features ?? []).filter((f) => f.properties.level === level);
+const areasOf = (d: Derived, level: string): AreaFeature[] => d.areas[level].features;
 
 describe('buildDerived on the fixture city', () => {
 	let d: Derived;
@@ -29,6 +27,7 @@ describe('buildDerived on the fixture city', () => {
 	}, 60_000);
 
 	it('derives twelve Statistische Bezirke in four Bezirke, each Bezirk the union of its three', () => {
+		expect(Object.keys(d.areas)).toEqual(['statbezirk', 'bezirk']);
 		const fine = areasOf(d, 'statbezirk');
 		const coarse = areasOf(d, 'bezirk');
 		expect(fine).toHaveLength(12);

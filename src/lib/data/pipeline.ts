@@ -71,7 +71,8 @@ export function buildDerived(files: SourceFiles): Derived {
 	);
 
 	return {
-		...areasByLevel(levels),
+		// The areas of the profile's levels, keyed by their ids.
+		areas: Object.fromEntries(levels.map(({ level, features }) => [level.id, { type: 'FeatureCollection' as const, features }])),
 		context: { type: 'FeatureCollection', features: contextFeatures(cells.simplified.surroundings, city, cells.outline) },
 		kontore: { type: 'FeatureCollection', features: kontore },
 		facilities,
@@ -83,10 +84,4 @@ export function buildDerived(files: SourceFiles): Derived {
 		report: buildReport(cells, finest.reports, [...log.warnings.map((w) => `${w} (rewound)`), ...aggregated.warnings]),
 		taetigkeit
 	};
-}
-
-/** The served shape of the areas: one collection per level. */
-function areasByLevel(levels: LevelAreas): Pick<Derived, 'stadtteile' | 'ortschaften' | 'stadt'> {
-	const [stadtteile, ortschaften, stadt] = levels.map((l) => ({ type: 'FeatureCollection' as const, features: l.features }));
-	return { stadtteile, ortschaften, stadt };
 }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
-import { Derived } from '$lib/data/derived';
+import { areasByRole, type Derived } from '$lib/data/derived';
 import { buildDerived, geometryFiles } from '$lib/data/pipeline';
 import { DataError, type DataProblem } from '$lib/data/problems';
 import { parseBoundaries } from '$lib/import/boundaries';
@@ -17,6 +17,7 @@ import { importTable, type TableOptions, type TableView } from '$lib/import/tabl
 import { isOle, isZip, readXlsxGrid } from '$lib/import/xlsx';
 import { mapProblems, uploadName } from '$lib/import/plan';
 import type { VersionKind } from './db/database';
+import { parseStoredDerived } from './storedDerived';
 
 /** The URL of the file this code ends up in (a build chunk, or the source file under `vite dev`). */
 export const MODULE_URL = import.meta.url;
@@ -78,10 +79,11 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 	const base = {
 		version: input.base.version,
 		files: new Map(Object.entries(JSON.parse(input.base.files) as Record<string, string>)),
-		derived: Derived.parse(JSON.parse(input.base.derived))
+		derived: parseStoredDerived(JSON.parse(input.base.derived))
 	};
 	const d = base.derived;
-	const stadtteile = d.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name }));
+	const levelAreas = areasByRole(d);
+	const stadtteile = levelAreas.finest.map((f) => ({ id: f.properties.id, name: f.properties.name }));
 
 	if (input.kind === 'import-csv') {
 		const { options } = input;
@@ -112,8 +114,8 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 	const decoded = decodeText(input.bytes, upload);
 	if (!decoded.ok) return { ok: false, problems: decoded.problems };
 	const upper = {
-		ortschaften: d.ortschaften.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-		city: { id: d.stadt.features[0].properties.id, name: d.stadt.features[0].properties.name }
+		ortschaften: levelAreas.middle.map((f) => ({ id: f.properties.id, name: f.properties.name })),
+		city: { id: levelAreas.top[0].properties.id, name: levelAreas.top[0].properties.name }
 	};
 	const parsed = parseBoundaries(decoded.text, upload, stadtteile, upper);
 	if (!parsed.ok && parsed.outline && input.asOutline) return cityOutline(parsed.outline, upload, src, input, base, upper.city.name);
@@ -189,7 +191,7 @@ function cityOutline(
 /** The version an admin edit would make: the pipeline on the base files with the edit applied. */
 function computeEdit(edit: FileEdit, upload: string, texts: BaseTexts): PreviewOutput {
 	const files = new Map(Object.entries(JSON.parse(texts.files) as Record<string, string>));
-	const base = { version: texts.version, files: new Map(files), derived: Derived.parse(JSON.parse(texts.derived)) };
+	const base = { version: texts.version, files: new Map(files), derived: parseStoredDerived(JSON.parse(texts.derived)) };
 	for (const [name, text] of Object.entries(edit.set)) files.set(name, text);
 	for (const name of edit.remove ?? []) files.delete(name);
 	return build(files, base, (p) => p, { kind: edit.kind, upload, summary: edit.summary, warnings: [] });

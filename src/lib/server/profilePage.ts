@@ -1,6 +1,5 @@
-// The load of /stadtteil/[id] and /ortschaft/[id]: one function for both levels.
+// The load of /[level]/[id], the profile of an area of any of the profile's area levels.
 import { error } from '@sveltejs/kit';
-import type { Level } from '$lib/data/contracts';
 import type { ProfilePage } from '$lib/data/responses';
 import { translator, urlLocale } from '$lib/i18n';
 import { problems } from '$lib/i18n/problems';
@@ -9,7 +8,7 @@ import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } 
 import { areaProfile } from './profiles';
 import { geometryStatus, getStore } from './store';
 
-export function loadProfile(id: string, level: Level, url: URL): ProfilePage {
+export function loadProfile(id: string, level: string, url: URL): ProfilePage {
 	const store = getStore();
 	const locale = urlLocale(url);
 	let profile;
@@ -28,6 +27,7 @@ export function loadProfile(id: string, level: Level, url: URL): ProfilePage {
 		indicators: store.derived.indicators,
 		similar: similarData(store, id, level, url.searchParams.getAll('sim')),
 		map: mapGeometry(store, level),
-		geometry: geometryStatus(store)
+		geometry: geometryStatus(store),
+		levels: store.levelInfos
 	};
 }

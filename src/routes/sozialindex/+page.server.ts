@@ -11,7 +11,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const store = getStore();
 	let level: 'stadtteil' | 'ortschaft' = 'stadtteil';
 	try {
-		const l = parseLevel(url.searchParams.get('level'));
+		const l = parseLevel(url.searchParams.get('level'), store);
 		if (l === 'ortschaft') level = l;
 	} catch (e) {
 		if (!(e instanceof ProblemError)) throw e;

@@ -134,8 +134,7 @@ export function finestAreas(
 		return areaFeature(cell.geometry, {
 			id: p.id,
 			name: row.name,
-			// A level id of the profile; the served contract's type follows the profile (see derived.ts).
-			level: level.id as AreaProps['level'],
+			level: level.id,
 			parent,
 			geometryQuality: cells.quality,
 			areaKm2: round(p.areaKm2, 3),
@@ -180,7 +179,7 @@ export function unionAreas(
 			return areaFeature(dissolve(parts), {
 				id: row.id,
 				name: row.name,
-				level: level.id as AreaProps['level'],
+				level: level.id,
 				parent,
 				geometryQuality: whole && !official ? 'generalised' : quality,
 				areaKm2: sumArea(parts),

@@ -1,4 +1,0 @@
-import { loadProfile } from '$lib/server/profilePage';
-import type { PageServerLoad } from './$types';
-
-export const load: PageServerLoad = ({ params, url }) => loadProfile(params.id, 'ortschaft', url);
