@@ -8,6 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { DERIVED_FILES, areasFile, type Derived, type Manifest } from '../src/lib/data/derived';
 import { buildDerived, PIPELINE_VERSION } from '../src/lib/data/pipeline';
 import { DataError, formatProblem } from '../src/lib/data/problems';
+import { translator } from '../src/lib/i18n';
+import { cityinit } from '../src/lib/i18n/cityinit';
+import { missingSetup } from './setup-status';
 
 const root = resolve(import.meta.dirname, '..');
 const geodataDir = resolve(process.env.KONTORATLAS_GEODATA ?? join(root, 'geodata'));
@@ -50,6 +53,18 @@ if (!force && existsSync(manifestPath)) {
 	} catch {
 		// an unreadable manifest just means: rebuild
 	}
+}
+
+// A folder fresh from `npm run city:init`: say what is still to be entered, not what fails to validate.
+const missing = missingSetup(files);
+if (missing.length) {
+	const t = translator('de', cityinit);
+	const inside = relative(root, geodataDir);
+	const dir = inside && !inside.startsWith('..') ? inside : geodataDir;
+	console.error(`data: ${t('setup.incomplete', { dir })}`);
+	for (const m of missing) console.error(`  - ${m}`);
+	console.error(`data: ${t('setup.readme', { dir })}`);
+	process.exit(1);
 }
 
 const started = performance.now();

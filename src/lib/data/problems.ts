@@ -34,7 +34,9 @@ export interface DataProblem extends DataReason {
  * `value` is the input at the issue's path (zod 4 issues do not carry it).
  */
 export function zodReason(issue: z.core.$ZodIssue, value: unknown): DataReason {
-	if (Object.hasOwn(importer.de, issue.message)) return { key: issue.message as ImporterKey };
+	// A refinement's own issue carries its placeholders (ctx.addIssue({ code: 'custom', params })).
+	const params = issue.code === 'custom' ? (issue.params as Params | undefined) : undefined;
+	if (Object.hasOwn(importer.de, issue.message)) return { key: issue.message as ImporterKey, ...(params && { params }) };
 	if (Object.hasOwn(facilities.de, issue.message)) return { key: issue.message as FacilitiesKey };
 	switch (issue.code) {
 		case 'invalid_type':

@@ -3,11 +3,10 @@
 // defaults and the titles of pages, the OGC landing page and the DCAT catalogue. The code names no
 // city and no level: it reads them from here.
 import { z } from 'zod';
+import type { PageCity } from '$lib/i18n/city';
 import { Id, PlainText, Visibility } from './contracts';
 
 export const PROFILE_FILE = 'stadt.json';
-
-const Names = z.object({ singular: PlainText, plural: PlainText });
 
 /** A file in the data folder, named in the profile: a plain relative path, never outside the folder. */
 const FileName = z.string().regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9_./-]+\.(csv|json|geojson)$/, 'data.zod.fileName');
@@ -43,12 +42,37 @@ export const GeometrySources = z.object({
 	context: FileName.default('context_kreise.geojson')
 });
 export type GeometrySources = z.infer<typeof GeometrySources>;
+
+/** A missing object reads "has no names" rather than "required field is missing". */
+const namesMissing = (iss: { input: unknown }) => (iss.input === undefined ? 'data.profile.noNames' : undefined);
+const Names = z.object({ singular: PlainText, plural: PlainText }, { error: namesMissing });
 const Localised = <T extends z.ZodType>(t: T) => z.object({ de: t, en: t });
+const LocalisedNames = z.object({ de: Names, en: Names }, { error: namesMissing });
+
+/**
+ * The top-level pages and endpoints of the app (folders of src/routes): a level's areas live at
+ * /{level}/{area}, so a level id must not be one of them. profile.test.ts keeps this list equal to
+ * the folders.
+ */
+export const RESERVED_IDS = [
+	'admin',
+	'api',
+	'bericht',
+	'daten',
+	'embed',
+	'erreichbarkeit',
+	'healthz',
+	'ogc',
+	'readyz',
+	'sozialindex',
+	'test-pool',
+	'vergleich'
+] as const;
 
 export const LevelDef = z.object({
 	/** Stable id: URLs (/{id}/{area}), OGC collection ids, CSV columns. */
 	id: Id,
-	name: Localised(Names),
+	name: LocalisedNames,
 	/** The next coarser level (null: the top). Areas of this level name their parent area. */
 	parent: Id.nullable(),
 	/** Whether areas of this level carry official numbers (Gebietsschlüssel) that imports may match by. */
@@ -60,26 +84,93 @@ export const LevelDef = z.object({
 });
 export type LevelDef = z.infer<typeof LevelDef>;
 
-export const CityProfile = z.object({
-	name: PlainText,
-	/** Amtlicher Gemeindeschlüssel, 8 digits. */
-	ags: z.string().regex(/^\d{8}$/, 'data.zod.ags'),
-	/** Finest first; the last is the top (parent null). */
-	levels: z.array(LevelDef).min(1).max(5),
-	/** What the offices are called ("Stadtteilkontor", "Quartiersbüro"). */
-	office: Localised(Names),
-	attribution: z.array(PlainText).min(1),
-	contact: z.object({ organisation: PlainText, email: z.email().optional(), url: z.url().optional(), phone: PlainText.optional() }),
-	defaults: z.object({ indicator: Id, level: Id, year: z.number().int().optional() }),
-	/** Outline, boundaries, seed points and context files; absent: the conventional names. */
-	geometry: GeometrySources.default(GeometrySources.parse({})),
-	titles: z.object({
-		site: Localised(PlainText),
-		ogc: z.object({ title: Localised(PlainText), description: Localised(PlainText) }),
-		dcat: z.object({ title: Localised(PlainText), description: Localised(PlainText), keywords: z.array(PlainText) })
+export const CityProfile = z
+	.object({
+		name: PlainText,
+		/** The short form tables may write in area names ("HS-Süd" for "Hausen-Süd"), matched by the table import. */
+		abbreviation: PlainText.optional(),
+		/** Amtlicher Gemeindeschlüssel, 8 digits. */
+		ags: z.string().regex(/^\d{8}$/, 'data.zod.ags'),
+		/** Finest first; the last is the top (parent null). */
+		levels: z.array(LevelDef).min(1).max(5).superRefine(checkHierarchy),
+		/** What the offices are called ("Quartiersbüro", "Stadtteilbüro"). */
+		office: LocalisedNames,
+		attribution: z.array(PlainText).min(1),
+		contact: z.object({ organisation: PlainText, email: z.email().optional(), url: z.url().optional(), phone: PlainText.optional() }),
+		defaults: z.object({ indicator: Id, level: Id, year: z.number().int().optional() }),
+		/** Outline, boundaries, seed points and context files; absent: the conventional names. */
+		geometry: GeometrySources.default(GeometrySources.parse({})),
+		titles: z.object({
+			site: Localised(PlainText),
+			ogc: z.object({ title: Localised(PlainText), description: Localised(PlainText) }),
+			dcat: z.object({ title: Localised(PlainText), description: Localised(PlainText), keywords: z.array(PlainText) })
+		})
 	})
-});
+	.superRefine((p, ctx) => {
+		if (!p.levels.some((l) => l.id === p.defaults.level)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['defaults', 'level'],
+				message: 'data.profile.unknownLevel',
+				params: { ids: p.levels.map((l) => l.id).join(', ') }
+			});
+		}
+	});
 export type CityProfile = z.infer<typeof CityProfile>;
+
+/**
+ * The levels form one chain of parents ending in exactly one top: ids unique and free (no page of
+ * the app), every parent a listed level, no cycle, and each level listed before its parent (finest
+ * first). Runs on whatever parsed, so a level with a broken name still gets its hierarchy checked.
+ */
+function checkHierarchy(levels: { id?: unknown; parent?: unknown }[], ctx: z.RefinementCtx) {
+	const issue = (i: number, field: string, message: string, params: Record<string, string | number>) =>
+		ctx.addIssue({ code: 'custom', path: [i, field], message, params });
+	const ids = levels.map((l) => (typeof l?.id === 'string' ? l.id : null));
+	const listed = ids.filter((id) => id !== null).join(', ');
+	const reserved: readonly string[] = RESERVED_IDS;
+	ids.forEach((id, i) => {
+		if (id === null) return;
+		if (ids.indexOf(id) !== i) issue(i, 'id', 'data.profile.duplicateLevel', { id, n: ids.indexOf(id) });
+		if (reserved.includes(id)) issue(i, 'id', 'data.profile.reservedId', { id, reserved: RESERVED_IDS.join(', ') });
+	});
+	const parents = new Map<string, string | null>();
+	levels.forEach((l, i) => {
+		if (ids[i] === null || (l?.parent !== null && typeof l?.parent !== 'string')) return;
+		if (l.parent !== null && !ids.includes(l.parent)) issue(i, 'parent', 'data.profile.unknownParent', { parent: l.parent, ids: listed });
+		else if (l.parent === ids[i]) issue(i, 'parent', 'data.profile.ownParent', { id: l.parent });
+		parents.set(ids[i]!, l.parent);
+	});
+	const tops = levels.flatMap((l, i) => (l?.parent === null && ids[i] !== null ? [ids[i]!] : []));
+	// Named at the field to change: each further top's parent, or the last level's when none is.
+	if (tops.length === 0 && levels.length) issue(levels.length - 1, 'parent', 'data.profile.noTop', {});
+	for (const top of tops.slice(1)) issue(ids.indexOf(top), 'parent', 'data.profile.manyTops', { ids: tops.join(', ') });
+	// A cycle: following parents from a level comes back to it without reaching the top.
+	const reported = new Set<string>();
+	ids.forEach((id, i) => {
+		if (id === null || reported.has(id)) return;
+		const path = [id];
+		let next = parents.get(id);
+		while (typeof next === 'string' && parents.has(next) && !path.includes(next)) {
+			path.push(next);
+			next = parents.get(next);
+		}
+		if (next === id) {
+			path.forEach((p) => reported.add(p));
+			if (path.length > 1) issue(i, 'parent', 'data.profile.cycle', { path: [...path, id].join(' → ') });
+		}
+	});
+	if (reported.size) return;
+	levels.forEach((l, i) => {
+		const at = typeof l?.parent === 'string' ? ids.indexOf(l.parent) : -1;
+		if (at !== -1 && at < i) issue(i, 'parent', 'data.profile.parentOrder', { id: ids[i]!, parent: l.parent as string });
+	});
+}
+
+/** What pages need of the profile (root layout data): small, so that the embed stays light. */
+export function pageCity(profile: CityProfile): PageCity {
+	return { name: profile.name, office: profile.office, site: profile.titles.site, attribution: profile.attribution };
+}
 
 /** The table a level's areas are read from: the profile's, or the convention. */
 export function levelSource(level: LevelDef): LevelSource {

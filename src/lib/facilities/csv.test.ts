@@ -20,7 +20,7 @@ const ctx: CheckContext = {
 		labelPoint: f.properties.labelPoint
 	}))
 };
-const defaults = { source: 'Stadt Salzgitter', asOf: '2026-12-05', kontorIds: ctx.kontorIds };
+const defaults = { source: 'Stadt Salzgitter', asOf: '2026-12-05', kontorIds: ctx.kontorIds, office: 'Stadtteilkontor' };
 const fixture = (name: string) => {
 	const decoded = decodeText(readFileSync(`tests/fixtures/facilities/${name}`), name);
 	if (!decoded.ok) throw new Error('fixture does not decode');

@@ -102,6 +102,8 @@ export interface RegisterDefaults {
 	source: string;
 	asOf: string;
 	kontorIds: string[];
+	/** What the city calls its offices: "Quartiersbüro Nord" in a cell names the Kontor "nord". */
+	office?: string;
 }
 
 /** A position from either coordinate pair: UTM is converted; degrees are passed on as given (checks.ts judges them). */
@@ -188,7 +190,7 @@ export function registerCandidates(
 			.split(/[,|]/)
 			.map((s) => s.trim())
 			.filter(Boolean)
-			.map((k) => defaults.kontorIds.find((id) => id === k || norm(id) === norm(k) || norm(`stadtteilkontor${id}`) === norm(k)) ?? k);
+			.map((k) => defaults.kontorIds.find((id) => id === k || norm(id) === norm(k) || norm(`${defaults.office ?? ''}${id}`) === norm(k)) ?? k);
 		let id = cell('id') ? slugOf(cell('id')) : slugOf(cell('name'));
 		if (!cell('id')) for (let k = 2; usedIds.has(id); k++) id = `${slugOf(cell('name'))}-${k}`;
 		usedIds.add(id);

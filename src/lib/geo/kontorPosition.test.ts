@@ -41,10 +41,19 @@ describe('parsePosition', () => {
 	});
 
 	it('names swapped axes, metres as degrees, degrees as metres and points outside the city', () => {
-		expect(parsePosition({ crs: 'wgs84', lat: '10.33', lon: '52.155' }, SALZGITTER)).toMatchObject({ ok: false, key: 'pos.swapped', field: 'lat' });
+		expect(parsePosition({ crs: 'wgs84', lat: '10.33', lon: '52.155' }, SALZGITTER)).toMatchObject({
+			ok: false,
+			key: 'pos.swapped',
+			field: 'lat',
+			params: { lat: 52.155, lon: 10.33, cityLat: 52, cityLon: 10 }
+		});
 		expect(parsePosition({ crs: 'wgs84', lat: '5779112', lon: '590987' }, SALZGITTER)).toMatchObject({ ok: false, key: 'pos.metresAsDegrees' });
 		expect(parsePosition({ crs: 'utm32', easting: '10.33', northing: '52.155' }, SALZGITTER)).toMatchObject({ ok: false, key: 'pos.degreesAsMetres' });
-		expect(parsePosition({ crs: 'utm32', easting: '5779112', northing: '590987' }, SALZGITTER)).toMatchObject({ ok: false, key: 'pos.swappedUtm' });
+		expect(parsePosition({ crs: 'utm32', easting: '5779112', northing: '590987' }, SALZGITTER)).toMatchObject({
+			ok: false,
+			key: 'pos.swappedUtm',
+			params: { easting: 590_000, northing: 5_780_000 }
+		});
 		// Braunschweig's Burgplatz, beyond the city's north-eastern limit.
 		expect(parsePosition({ crs: 'wgs84', lat: '52.2638', lon: '10.5236' }, SALZGITTER)).toMatchObject({ ok: false, key: 'pos.outside' });
 		expect(parsePosition({ crs: 'wgs84', lat: '', lon: '10.3' }, SALZGITTER)).toMatchObject({ ok: false, key: 'pos.missing', field: 'lat' });

@@ -1,7 +1,7 @@
 // A Kontor's position as an administrator types it: WGS84 latitude/longitude, or ETRS89/UTM 32N
 // (EPSG:25832) easting/northing as German surveying offices give it. Checked against the city's
 // extent, so the usual slips get a message that names them: axes swapped, metres typed as degrees
-// or degrees as metres, a point outside Salzgitter.
+// or degrees as metres, a point outside the city.
 import proj4 from 'proj4';
 
 proj4.defs('EPSG:25832', '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs');
@@ -41,6 +41,7 @@ function grow(b: Bounds): Bounds {
 
 const inside = (b: Bounds, lon: number, lat: number) => lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+const centre = (b: Bounds): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 
 export function parsePosition(input: PositionInput, city: Bounds): PositionResult {
 	const area = grow(city);
@@ -53,7 +54,10 @@ export function parsePosition(input: PositionInput, city: Bounds): PositionResul
 		if (Number.isNaN(lon)) return { ok: false, field: 'lon', key: 'pos.notNumber', params: { value: input.lon.trim().slice(0, 40) } };
 		if (Math.abs(lat) > 1000 || Math.abs(lon) > 1000) return { ok: false, field: Math.abs(lat) > 1000 ? 'lat' : 'lon', key: 'pos.metresAsDegrees' };
 		if (inside(area, lon, lat)) return { ok: true, lat: round6(lat), lon: round6(lon) };
-		if (inside(area, lat, lon)) return { ok: false, field: 'lat', key: 'pos.swapped', params: { lat: lon, lon: lat } };
+		if (inside(area, lat, lon)) {
+			const [cityLon, cityLat] = centre(city);
+			return { ok: false, field: 'lat', key: 'pos.swapped', params: { lat: lon, lon: lat, cityLat: Math.round(cityLat), cityLon: Math.round(cityLon) } };
+		}
 		return { ok: false, field: 'lat', key: 'pos.outside', params: { lat, lon } };
 	}
 	const easting = parseDecimal(input.easting);
@@ -70,7 +74,11 @@ export function parsePosition(input: PositionInput, city: Bounds): PositionResul
 	if (inside(area, lon, lat)) return { ok: true, lat: round6(lat), lon: round6(lon) };
 	if (northing > 0 && northing < 1_000_000 && e > 1_000_000) {
 		const [sLon, sLat] = toWgs(northing, e);
-		if (inside(area, sLon, sLat)) return { ok: false, field: 'easting', key: 'pos.swappedUtm' };
+		if (inside(area, sLon, sLat)) {
+			// Where the city lies in UTM, to 10 km: the order of magnitude the reader compares with.
+			const [east, north] = proj4('EPSG:4326', 'EPSG:25832', centre(city)).map((m) => Math.round(m / 10_000) * 10_000);
+			return { ok: false, field: 'easting', key: 'pos.swappedUtm', params: { easting: east, northing: north } };
+		}
 	}
 	return { ok: false, field: 'easting', key: 'pos.outside', params: { lat: round6(lat), lon: round6(lon) } };
 }

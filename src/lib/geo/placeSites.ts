@@ -17,7 +17,7 @@
 // active set for the margins). Then Newton (fitWeights) makes the areas exact again for the new
 // sites. So sites end up as close to the seeds as the margins allow: power cells stay convex
 // pieces of the outline, and no Lloyd step is needed for compactness (one that pulls the sites to
-// the cells' centroids fights the margins and does not settle on the Salzgitter data).
+// the cells' centroids fights the margins and does not settle on the shipped data).
 import { fitWeights, solveLinear } from './fitWeights';
 import type { LocalPlane, XY } from './plane';
 import { segmentInside, type PowerCell } from './power';

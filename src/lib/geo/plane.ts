@@ -26,8 +26,8 @@ export interface LocalPlane {
 
 /**
  * Equirectangular plane centred on (lon0, lat0): x = R·cos(lat0)·Δλ, y = R·Δφ, in metres.
- * Distances are off by the factor cos(lat)/cos(lat0) east-west: for Salzgitter (±0.09° of
- * latitude around 52.11°N) that is at most ±0.2 %. This only nudges where a power-diagram border
+ * Distances are off by the factor cos(lat)/cos(lat0) east-west: for a city of ±0.09° of
+ * latitude (the shipped one, around 52.11°N) that is at most ±0.2 %. This only nudges where a power-diagram border
  * falls; areas do not suffer, because ringAreaM2 integrates on the sphere instead of the plane.
  */
 export function localPlane(lon0: number, lat0: number): LocalPlane {

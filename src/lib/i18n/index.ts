@@ -42,10 +42,31 @@ export function fill(text: string, params: Params): string {
 	return text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
 }
 
+/**
+ * The installation's own words, which any text may use: {city}, {office} and {offices} (what the
+ * city calls its neighbourhood offices) and {site} (the site's title). They come from the city
+ * profile: the server's store sets them when it indexes a version, the root layout in the browser.
+ * One installation serves one city, so they are the same for every request.
+ */
+export type CityTexts = Record<Locale, Params>;
+let cityTexts: CityTexts = { de: {}, en: {} };
+export function setCityTexts(texts: CityTexts): void {
+	cityTexts = texts;
+}
+
+/** A Kontor's name without the offices' common name in front ("{office} Nord" → "Nord"), for lists that already say what they are. */
+export function shortOfficeName(name: string): string {
+	const prefix = `${cityTexts.de.office} `;
+	return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+
 /** `t(key, params?)` over the given sections in one language (their keys never overlap: messages.test.ts). */
 export function translator<S extends Section[]>(locale: Locale, ...sections: S): (key: KeyOf<S[number]>, params?: Params) => string {
 	const texts: Record<string, string> = Object.assign({}, ...sections.map((s) => s[locale]));
-	return (key, params) => (params ? fill(texts[key], params) : texts[key]);
+	return (key, params) => {
+		const text = texts[key];
+		return text.includes('{') ? fill(text, params ? { ...cityTexts[locale], ...params } : cityTexts[locale]) : text;
+	};
 }
 
 /** The Intl locale behind ours: British English, German as in Germany. */

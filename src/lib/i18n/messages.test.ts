@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { admin } from './admin';
 import { analysis } from './analysis';
 import { atlas } from './atlas';
-import { fill, translator, type Section, core } from './index';
+import { fill, setCityTexts, shortOfficeName, translator, type Section, core } from './index';
 import { switchLangHref, withLang } from './links';
 import { problems } from './problems';
 import { serving } from './serving';
@@ -19,6 +19,7 @@ import { kontore } from './kontore';
 import { report } from './report';
 import { reportOutput } from './reportOutput';
 import { tables } from './tables';
+import { cityinit } from './cityinit';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -35,11 +36,28 @@ const SECTIONS: Record<string, Section> = {
 	kontore,
 	report,
 	reportOutput,
-	tables
+	tables,
+	cityinit
 };
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */
+const CITY_WORDS = new Set(['city', 'office', 'offices', 'site']);
+const placeholders = (text: string) =>
+	[...text.matchAll(/\{(\w+)\}/g)]
+		.map((m) => m[1])
+		.filter((p) => !CITY_WORDS.has(p))
+		.sort();
 
 describe('message catalogues', () => {
+	it('fills the city’s words from the profile in every text, and lets a caller’s own value win', () => {
+		setCityTexts({ de: { city: 'Hausen', office: 'Quartiersbüro', offices: 'Quartiersbüros', site: 'Atlas Hausen' }, en: { city: 'Hausen' } });
+		expect(translator('de', core)('map.label')).toBe('Karte der Stadtteile und Quartiersbüros von Hausen');
+		expect(translator('en', core)('map.label')).toBe('Map of the districts and neighbourhood offices of Hausen');
+		expect(translator('de', core)('app.title')).toBe('Atlas Hausen');
+		expect(translator('de', core)('map.label', { city: 'Neustadt' })).toBe('Karte der Stadtteile und Quartiersbüros von Neustadt');
+		expect(shortOfficeName('Quartiersbüro Nord')).toBe('Nord');
+		expect(shortOfficeName('Kontor Nord')).toBe('Kontor Nord');
+	});
+
 	it('pairs every section file of both languages', () => {
 		const files = (lang: string) => readdirSync(new URL(`./${lang}/`, import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
 		expect(files('de').sort()).toEqual(Object.keys(SECTIONS).sort());

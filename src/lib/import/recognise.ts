@@ -52,7 +52,8 @@ export interface AreaRef {
 export interface RecogniseContext {
 	stadtteile: AreaRef[];
 	ortschaften: AreaRef[];
-	city: AreaRef;
+	/** The city, with the short form its tables may write in area names ("SZ-Bad"), from the profile. */
+	city: AreaRef & { abbreviation?: string };
 	indicators: IndicatorRef[];
 }
 
@@ -65,11 +66,15 @@ const ALIASES = {
 	base: ['nenner', 'denominator', 'basis', 'grundgesamtheit', 'bezugsgroesse', 'bezugsbasis']
 };
 
-/** Area names compared loosely: umlauts, ß/ss, "Salzgitter-Bad" = "SZ-Bad", "Stadtteil Lebenstedt" = "Lebenstedt". */
-export function areaKey(s: string): string {
-	return normaliseName(s)
-		.replace(/^(stadtteil|ortsteil|ortschaft)/, '')
-		.replace(/^salzgitter(?=.)/, 'sz');
+/**
+ * Area names compared loosely: umlauts, ß/ss, "Stadtteil Nord" = "Nord", and with the city's
+ * abbreviation ("Hausen", "HS") a leading city name as its short form: "Hausen-Süd" = "HS-Süd".
+ */
+export function areaKey(s: string, city?: { name: string; abbreviation?: string }): string {
+	const key = normaliseName(s).replace(/^(stadtteil|ortsteil|ortschaft)/, '');
+	if (!city?.abbreviation) return key;
+	const name = normaliseName(city.name);
+	return key.length > name.length && key.startsWith(name) ? normaliseName(city.abbreviation) + key.slice(name.length) : key;
 }
 
 /** "SGB-II-Quote (%)", "Anteil in %", "Leistungsberechtigte Anzahl", "Kinderarmut 2023": the name alone. */
@@ -113,30 +118,33 @@ function nonEmpty(r: GridRow): number {
 }
 
 /** The area ids by every key they can be written with (ids, names, numbers). */
-export function areaIndex(ctx: RecogniseContext): { stadtteil: Map<string, string>; total: Map<string, string> } {
+export function areaIndex(ctx: RecogniseContext): { stadtteil: Map<string, string>; total: Map<string, string>; key: (s: string) => string } {
+	const key = (s: string) => areaKey(s, ctx.city);
 	const stadtteil = new Map<string, string>();
 	for (const a of ctx.stadtteile) {
 		stadtteil.set(a.id, a.id);
-		stadtteil.set(areaKey(a.name), a.id);
-		stadtteil.set(areaKey(a.id), a.id);
+		stadtteil.set(key(a.name), a.id);
+		stadtteil.set(key(a.id), a.id);
 		if (a.number) stadtteil.set(a.number, a.id);
 	}
 	const total = new Map<string, string>();
 	for (const a of [...ctx.ortschaften, ctx.city]) {
 		total.set(a.id, a.id);
-		total.set(areaKey(a.name), a.id);
+		total.set(key(a.name), a.id);
 		if (a.number) total.set(a.number, a.id);
 	}
-	for (const k of ['stadt', 'stadtsz', 'stadtsalzgitter', 'sz', 'salzgitter', 'insgesamt', 'gesamt', 'summe', 'stadtinsgesamt', 'gesamtstadt', 'total', 'city'])
+	// The whole city as tables name it: by its name or short form, with or without "Stadt".
+	const names = [ctx.city.name, ...(ctx.city.abbreviation ? [ctx.city.abbreviation] : [])].map(normaliseName).flatMap((n) => [n, `stadt${n}`]);
+	for (const k of ['stadt', ...names, 'insgesamt', 'gesamt', 'summe', 'stadtinsgesamt', 'gesamtstadt', 'total', 'city'])
 		if (!stadtteil.has(k)) total.set(k, ctx.city.id);
-	return { stadtteil, total };
+	return { stadtteil, total, key };
 }
 
 /** The area a cell names: a Stadtteil, a total (Ortschaft or city), or nothing known. */
 export function matchArea(raw: string, index: ReturnType<typeof areaIndex>): { stadtteil: string } | { total: string } | null {
 	const s = raw.trim();
 	if (!s) return null;
-	const key = areaKey(s);
+	const key = index.key(s);
 	const direct = index.stadtteil.get(s) ?? index.stadtteil.get(key);
 	if (direct) return { stadtteil: direct };
 	const total = index.total.get(s) ?? index.total.get(key) ?? index.total.get(key.replace(/(insgesamt|gesamt|zusammen|summe)$/, ''));

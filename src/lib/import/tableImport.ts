@@ -141,7 +141,7 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 	const ctx: InterpretContext = {
 		stadtteile: levelAreas.finest.map((f) => ({ id: f.properties.id, name: f.properties.name })),
 		ortschaften: levelAreas.middle.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-		city: { id: levelAreas.top[0].properties.id, name: levelAreas.top[0].properties.name },
+		city: { id: levelAreas.top[0].properties.id, name: levelAreas.top[0].properties.name, abbreviation: derived.profile.abbreviation },
 		indicators: infos,
 		population: new Map()
 	};

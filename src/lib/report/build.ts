@@ -169,7 +169,7 @@ class Builder {
 	/** Where an indicator's figures come from, with their reference date. */
 	sourceOf(metas: IndicatorMeta[], years: (number | null)[], stands: (string | null)[] = []): ReportSource {
 		for (const m of metas) for (const d of m.datasets) this.usedDatasets.add(d);
-		// Sources of several indicators often share parts ("Wikipedia contributors; Stadt Salzgitter statistics"): each part once.
+		// Sources of several indicators often share parts ("Wikipedia contributors; city statistics"): each part once.
 		const parts = metas.flatMap((m) => m.source.split(/;\s*/).map((part) => (m.beispieldaten ? this.t('report.source.beispiel', { source: part }) : part)));
 		const texts = [...new Set(parts)];
 		const stand = [...new Set(stands.filter((s): s is string => s !== null))];

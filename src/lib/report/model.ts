@@ -5,7 +5,7 @@ import type { Locale } from '$lib/i18n';
 
 /** Where a figure comes from: printed under every table and chart. */
 export interface ReportSource {
-	/** e.g. "Stadt Salzgitter; Beispieldaten (synthetisch)" */
+	/** e.g. "Stadt Hausen; Beispieldaten (synthetisch)" */
 	text: string;
 	/** Reference date as printed, e.g. "31.12.2023" */
 	asOf: string;
@@ -50,7 +50,7 @@ export interface ReportChapter {
 
 export interface ReportDoc {
 	locale: Locale;
-	/** Title page: e.g. "Jahresbericht 2024", "Stadtteilkontor Fredenberg" */
+	/** Title page: e.g. "Jahresbericht 2024", "Kontor Nord" */
 	title: string;
 	subtitle: string;
 	/** Printed in every page footer, e.g. "Kontoratlas · Datenstand: Version 12, 05.12.2026" */

@@ -85,11 +85,15 @@ describe('closing and the sidecar', () => {
 		expect(kontorChanges(rows, next)).toEqual([
 			{ id: 'gebhardshagen', name: 'Stadtteilkontor Gebhardshagen', kind: 'closed', fields: [{ field: 'closed', before: '', after: '2026-11-30' }] }
 		]);
-		const edit = kontorFileEdit(files, next, 'Kontor geschlossen', 'anna', '2026-12-05');
+		const edit = kontorFileEdit(files, next, 'Kontor geschlossen', 'anna', '2026-12-05', {
+			de: { singular: 'Quartiersbüro', plural: 'Quartiersbüros' },
+			en: { singular: 'neighbourhood office', plural: 'neighbourhood offices' }
+		});
 		expect(edit.kind).toBe('edit-kontore');
 		expect(readKontore(new Map(Object.entries(edit.set)))).toHaveLength(6);
 		const meta = JSON.parse(edit.set['kontore.csv.meta.json']);
-		expect(meta.description.de).toMatch(/^Die 5 Stadtteilkontore/);
+		expect(meta.description.de).toMatch(/^Die 5 Quartiersbüros mit/);
+		expect(meta.description.en).toMatch(/^The 5 neighbourhood offices with/);
 		expect(meta.caveats).toContain('Geschlossen (in der Datei vermerkt, nicht mehr gezeigt): Stadtteilkontor Gebhardshagen (2026-11-30).');
 		expect(meta.caveats[0]).not.toContain('Gebhardshagen');
 		expect(meta.source.at(-1)).toEqual({ name: 'Kontoratlas-Admin: Angaben erfasst von anna, zuletzt am 2026-12-05' });

@@ -3,12 +3,13 @@
 // sidecar, so that adding, editing or closing a Kontor becomes a version like an import: previewed,
 // diffed, audited, rolled back. The file stays a CSV (one readable row per Kontor, as in geodata/).
 import { DatasetMeta, sidecarOf, sidecarText } from '$lib/data/contracts';
+import type { CityProfile } from '$lib/data/profile';
 import { csvRecords, csvText } from '$lib/data/csvTable';
 import { slug } from '$lib/data/pipeline';
 import { problemReason } from '$lib/data/problems';
 import { KontorRow, zodProblems } from '$lib/data/sources';
 import { parsePosition, type Bounds } from '$lib/geo/kontorPosition';
-import { compareNames, translator, type Locale } from '$lib/i18n';
+import { compareNames, formatNumber, translator, type Locale, type Params } from '$lib/i18n';
 import { kontore as kontoreTexts } from '$lib/i18n/kontore';
 import type { FileEdit } from './previewCompute';
 
@@ -144,6 +145,12 @@ export interface EditContext {
 
 const t = (locale: Locale) => translator(locale, kontoreTexts);
 
+/** Easting and northing with the reader's thousands separator (590.000, 590,000). */
+const metres = (locale: Locale, p: Params): Params => ({
+	easting: formatNumber(locale, Number(p.easting)),
+	northing: formatNumber(locale, Number(p.northing))
+});
+
 /**
  * The record a form makes (a new Kontor when `before` is null), or the problems by form field in
  * the admin's language. The row is finally checked by the pipeline's own schema, so the form can
@@ -171,7 +178,7 @@ export function recordFromForm(
 			ctx.bounds
 		);
 		if (pos.ok) [lat, lon] = [String(pos.lat), String(pos.lon)];
-		else problems.push({ field: pos.field, message: tr(pos.key, pos.params) });
+		else problems.push({ field: pos.field, message: tr(pos.key, pos.key === 'pos.swappedUtm' ? metres(ctx.locale, pos.params!) : pos.params) });
 	} else if (precision === 'address') problems.push({ field: 'location_precision', message: tr('kontore.err.exactNeedsPosition') });
 	// A Kontor is added once it has opened: an open one is served everywhere at once.
 	if (form.opened.trim() > ctx.today) problems.push({ field: 'opened', message: tr('kontore.err.openInFuture', { today: ctx.today }) });
@@ -243,7 +250,7 @@ export function kontorChanges(before: readonly KontorRecord[], after: readonly K
  * The sidecar after an edit: the admin named as a source (one entry, updated), the date, and the
  * caveats said anew from the rows, so "ungefähre Lage" stays only for Kontore without exact position.
  */
-export function kontorSidecar(text: string | undefined, rows: readonly KontorRecord[], user: string, date: string): string {
+export function kontorSidecar(text: string | undefined, rows: readonly KontorRecord[], user: string, date: string, office: CityProfile['office']): string {
 	const meta = DatasetMeta.parse(JSON.parse(text ?? '{}'));
 	const active = rows.filter((r) => !r.closed);
 	const names = (list: readonly KontorRecord[]) =>
@@ -262,8 +269,8 @@ export function kontorSidecar(text: string | undefined, rows: readonly KontorRec
 	const next: DatasetMeta = {
 		...meta,
 		description: {
-			de: `Die ${active.length} Stadtteilkontore mit Stadtteil, Lage und deren Genauigkeit, Adresse, Öffnungszeiten, Kontakt und Angeboten.`,
-			en: `The ${active.length} Stadtteilkontore with Stadtteil, location and its precision, address, opening hours, contact and offers.`
+			de: `Die ${active.length} ${office.de.plural} mit Stadtteil, Lage und deren Genauigkeit, Adresse, Öffnungszeiten, Kontakt und Angeboten.`,
+			en: `The ${active.length} ${office.en.plural} with Stadtteil, location and its precision, address, opening hours, contact and offers.`
 		},
 		source: [...meta.source.filter((s) => !s.name.startsWith(ADMIN_SOURCE)), { name: `${ADMIN_SOURCE}: Angaben erfasst von ${user}, zuletzt am ${date}` }],
 		date,
@@ -273,11 +280,18 @@ export function kontorSidecar(text: string | undefined, rows: readonly KontorRec
 	return sidecarText(next);
 }
 
-/** The version edit: the whole kontore.csv and its sidecar. */
-export function kontorFileEdit(files: ReadonlyMap<string, string>, rows: readonly KontorRecord[], summary: string, user: string, date: string): FileEdit {
+/** The version edit: the whole kontore.csv and its sidecar (which names the offices as the profile does). */
+export function kontorFileEdit(
+	files: ReadonlyMap<string, string>,
+	rows: readonly KontorRecord[],
+	summary: string,
+	user: string,
+	date: string,
+	office: CityProfile['office']
+): FileEdit {
 	return {
 		kind: 'edit-kontore',
 		summary: summary.slice(0, 500),
-		set: { [KONTORE_FILE]: kontoreCsv(rows), [sidecarOf(KONTORE_FILE)]: kontorSidecar(files.get(sidecarOf(KONTORE_FILE)), rows, user, date) }
+		set: { [KONTORE_FILE]: kontoreCsv(rows), [sidecarOf(KONTORE_FILE)]: kontorSidecar(files.get(sidecarOf(KONTORE_FILE)), rows, user, date, office) }
 	};
 }

@@ -6,9 +6,10 @@ import { env } from '$env/dynamic/private';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import { DERIVED_FILES, areasFile, finestLevel, topLevel, type AreaFeature, type Derived } from '$lib/data/derived';
 import { levelInfos, type LevelInfo } from '$lib/data/levels';
-import { CityProfile, type LevelDef } from '$lib/data/profile';
+import { CityProfile, pageCity, type LevelDef } from '$lib/data/profile';
+import { cityTexts } from '$lib/i18n/city';
 import { approximatedNames, approximationNotice, geometryStatus as statusOf, type GeometryStatus } from '$lib/data/geometryStatus';
-import { translator, core, type Locale } from '$lib/i18n';
+import { setCityTexts, translator, core, type Locale } from '$lib/i18n';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
@@ -20,6 +21,8 @@ import { parseStoredDerived } from './storedDerived';
 export interface Store {
 	/** As built by the pipeline, except that `values` has passed disclosure control. */
 	derived: Derived;
+	/** The city profile of this version (the shipped one for a version stored before profiles, see storedDerived.ts). */
+	profile: CityProfile;
 	/** The profile's levels, finest first (`derived.profile.levels`). */
 	levels: LevelDef[];
 	/** Areas by level id; every level of the profile has an entry. */
@@ -101,6 +104,8 @@ export function loadStore(dir: string, minBase = DEFAULT_MIN_BASE): Store {
 }
 
 export function indexStore(all: Derived, minBase: number, version = 0): Store {
+	const profile = all.profile;
+	setCityTexts(cityTexts(pageCity(profile)));
 	// A retired entry keeps its values in the version (history, rollback) but is no current layer.
 	const retired = all.indicators.filter((m) => m.retired !== undefined);
 	const gone = new Set(retired.map((m) => m.id));
@@ -121,6 +126,7 @@ export function indexStore(all: Derived, minBase: number, version = 0): Store {
 	for (const byArea of series.values()) for (const list of byArea.values()) list.sort((a, b) => a.year - b.year);
 	return {
 		derived,
+		profile,
 		levels,
 		areasByLevel,
 		finest: finestLevel(built),

@@ -94,7 +94,7 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 	const notes = [
 		`${meta.label[locale]} (${unit}), ${view.year ?? t('atlas.latest')}${meta.beispieldaten ? ` · ${t('legend.beispiel')}` : ''}`,
 		...(approximation ? [approximation.text] : []),
-		mapAttribution(approximation !== null)
+		mapAttribution(store.profile.attribution, approximation !== null)
 	];
 	return {
 		model,

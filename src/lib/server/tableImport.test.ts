@@ -56,7 +56,10 @@ const valueRows = (out: ReturnType<typeof run>, id: string) => {
 describe('helpers', () => {
 	it('names columns as Excel does', () => expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']));
 	it('matches area spellings', () => {
-		expect(areaKey('SZ-Bad')).toBe(areaKey('Salzgitter-Bad'));
+		const city = { name: 'Hausen', abbreviation: 'HS' };
+		expect(areaKey('HS-Süd', city)).toBe(areaKey('Hausen-Süd', city));
+		expect(areaKey('Hausen', city)).toBe('hausen');
+		expect(areaKey('HS-Süd')).not.toBe(areaKey('Hausen-Süd'));
 		expect(areaKey('Gross Mahner')).toBe(areaKey('Groß Mahner'));
 		expect(areaKey('Uefingen')).toBe(areaKey('Üfingen'));
 		expect(areaKey('Stadtteil Lebenstedt')).toBe(areaKey('Lebenstedt'));

@@ -2,6 +2,7 @@
 // language, then the whole activity file (and its sidecar) as the next version's file, through the
 // same preview → confirm path as an import.
 import { sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
+import type { CityProfile } from '$lib/data/profile';
 import {
 	ACTIVITY_FIGURES,
 	activityFileText,
@@ -64,26 +65,29 @@ export function checkActivityForm(f: ActivityForm, store: Store, locale: Locale,
 	return { ok: true, entry: { kontor: f.kontor, year, narrative, ...figures } };
 }
 
-const NEW_SIDECAR: Omit<DatasetMeta, 'beispieldaten' | 'collected'> = {
-	id: 'kontor-taetigkeit',
-	title: { de: 'Tätigkeitsberichte der Stadtteilkontore', en: 'Activity reports of the Stadtteilkontore' },
-	description: {
-		de: 'Je Kontor und Jahr der Tätigkeitsbericht des Teams (Text) und seine Kennzahlen: Angebote, Veranstaltungen, Teilnehmende, Netzwerktreffen.',
-		en: 'Per Kontor and year the team’s activity report (text) and its key figures: offers, events, participants, network meetings.'
-	},
-	source: [{ name: 'Stadtteilkontore der Stadt Salzgitter (eigene Angaben)' }],
-	licence: 'Alle Rechte vorbehalten',
-	attribution: 'Stadtteilkontore der Stadt Salzgitter',
-	date: '',
-	caveats: []
-};
+/** The sidecar of the first activity report stored, in the profile's words for the city and its offices. */
+function newSidecar({ name, office }: CityProfile): Omit<DatasetMeta, 'beispieldaten' | 'collected'> {
+	return {
+		id: 'kontor-taetigkeit',
+		title: { de: `Tätigkeitsberichte der ${office.de.plural}`, en: `Activity reports of the ${office.en.plural}` },
+		description: {
+			de: 'Je Kontor und Jahr der Tätigkeitsbericht des Teams (Text) und seine Kennzahlen: Angebote, Veranstaltungen, Teilnehmende, Netzwerktreffen.',
+			en: 'Per Kontor and year the team’s activity report (text) and its key figures: offers, events, participants, network meetings.'
+		},
+		source: [{ name: `${office.de.plural} der Stadt ${name} (eigene Angaben)` }],
+		licence: 'Alle Rechte vorbehalten',
+		attribution: `${office.de.plural} der Stadt ${name}`,
+		date: '',
+		caveats: []
+	};
+}
 
 /** The next version's activity file and sidecar with `entry` saved (replacing that Kontor's year), as a preview. */
 export function previewActivity(store: Store, entry: Extract<CheckedActivity, { ok: true }>['entry'], user: string, today: string): Promise<PreviewResult> {
 	const saved: KontorActivity = { ...entry, beispieldaten: false, updated: today, updatedBy: user.slice(0, 100) };
 	const list = [...store.derived.taetigkeit.filter((a) => !(a.kontor === entry.kontor && a.year === entry.year)), saved];
 	const old = store.derived.datasets.find((d) => d.files.includes(TAETIGKEIT_FILE));
-	const { files: _files, ...base } = old ?? { ...NEW_SIDECAR, beispieldaten: false, collected: today, files: [] };
+	const { files: _files, ...base } = old ?? { ...newSidecar(store.profile), beispieldaten: false, collected: today, files: [] };
 	const years = list.map((a) => a.year);
 	const examples = list.some((a) => a.beispieldaten);
 	const meta: DatasetMeta = {

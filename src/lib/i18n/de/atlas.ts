@@ -1,14 +1,14 @@
 // German texts of the atlas page's own interface (controls, export, selection, embed dialog, Kontor card): the reference; en/atlas.ts must have every key.
 
 export const atlas = {
-	'app.subtitle': 'Stadtteilkontore und Sozialraumanalyse',
+	'app.subtitle': '{offices} und Sozialraumanalyse',
 	'map.approximated': 'Näherung, keine amtlichen Grenzen',
 	'map.approximated.detail': 'Die Stadtteilgrenzen sind aus den Ortsmittelpunkten und den amtlichen Flächen genähert; es sind keine amtlichen Grenzen.',
 	'map.failed': 'Die interaktive Karte kann in diesem Browser nicht angezeigt werden (WebGL fehlt oder ist abgeschaltet).',
 	'legend.title': 'Legende',
-	'legend.kontor': 'Stadtteilkontor (ungefähre Lage)',
-	'legend.kontorExact': 'Stadtteilkontor',
-	'legend.kontorSome': 'Stadtteilkontor ({n} von {total} in ungefährer Lage)',
+	'legend.kontor': '{office} (ungefähre Lage)',
+	'legend.kontorExact': '{office}',
+	'legend.kontorSome': '{office} ({n} von {total} in ungefährer Lage)',
 	'kontor.approximate': 'ungefähre Lage',
 	'kontor.location': 'Lage',
 	'kontor.placement': 'Platzierung auf der Karte',
@@ -54,7 +54,7 @@ export const atlas = {
 	'layer.choropleth': 'Indikator (Flächenfarbe)',
 	'layer.boundaries': 'Grenzen',
 	'layer.labels': 'Namen',
-	'layer.kontore': 'Stadtteilkontore',
+	'layer.kontore': '{offices}',
 	'layer.catchments': 'Einzugsbereiche (Luftlinie)',
 	'layer.outline': 'Stadtgrenze',
 	'layer.context': 'Nachbarkreise',
@@ -92,5 +92,5 @@ export const atlas = {
 	'embed.copy': 'Code kopieren',
 	'embed.copied': 'Kopiert',
 	'embed.preview': 'Vorschau',
-	'embed.frameTitle': 'Kontoratlas Salzgitter: Karte'
+	'embed.frameTitle': '{site}: Karte'
 } as const;

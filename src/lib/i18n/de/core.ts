@@ -2,8 +2,8 @@
 
 export const core = {
 	'lang.switch': 'English',
-	'app.title': 'Kontoratlas Salzgitter',
-	'map.label': 'Karte der Stadtteile und Stadtteilkontore von Salzgitter',
+	'app.title': '{site}',
+	'map.label': 'Karte der Stadtteile und {offices} von {city}',
 	'area.stand': 'Stand',
 	'area.noData': 'keine Angabe',
 	// Legend, summary, table

@@ -3,7 +3,7 @@
 export const kontore = {
 	'kontore.title': 'Kontore',
 	'kontore.intro':
-		'Adresse, Lage, Öffnungszeiten, Kontakt und Angebote der Stadtteilkontore. Jede Änderung wird zuerst als Vorschau gezeigt und erst mit „Übernehmen“ eine neue Version; frühere Versionen bleiben in der Versionsgeschichte und lassen sich wiederherstellen.',
+		'Adresse, Lage, Öffnungszeiten, Kontakt und Angebote der {offices}. Jede Änderung wird zuerst als Vorschau gezeigt und erst mit „Übernehmen“ eine neue Version; frühere Versionen bleiben in der Versionsgeschichte und lassen sich wiederherstellen.',
 	'kontore.add': 'Kontor hinzufügen',
 	'kontore.edit': 'Bearbeiten',
 	'kontore.col.location': 'Lage',
@@ -91,9 +91,9 @@ export const kontore = {
 	'hash.lines': 'admin:hash: die Eingabe hat mehrere Zeilen; das Passwort muss in einer Zeile stehen.',
 	'pos.missing': 'fehlt',
 	'pos.notNumber': '„{value}“ ist keine Zahl',
-	'pos.swapped': 'Breite und Länge sind vertauscht: Salzgitter liegt bei etwa 52° Breite und 10° Länge (gemeint ist wohl Breite {lat}, Länge {lon})',
+	'pos.swapped': 'Breite und Länge sind vertauscht: {city} liegt bei etwa {cityLat}° Breite und {cityLon}° Länge (gemeint ist wohl Breite {lat}, Länge {lon})',
 	'pos.metresAsDegrees': 'das sind Meter, keine Grad: für Rechtswert und Hochwert „ETRS89/UTM 32N (EPSG:25832)“ wählen',
 	'pos.degreesAsMetres': 'das sind Grad, keine Meter: für Breite und Länge „WGS84 (Grad)“ wählen',
-	'pos.swappedUtm': 'Rechtswert und Hochwert sind vertauscht: in Salzgitter ist der Rechtswert etwa 590 000, der Hochwert etwa 5 780 000',
-	'pos.outside': 'der Punkt (Breite {lat}, Länge {lon}) liegt nicht in Salzgitter'
+	'pos.swappedUtm': 'Rechtswert und Hochwert sind vertauscht: in {city} ist der Rechtswert etwa {easting}, der Hochwert etwa {northing}',
+	'pos.outside': 'der Punkt (Breite {lat}, Länge {lon}) liegt nicht in {city}'
 };

@@ -16,8 +16,7 @@ export const ogc = {
 	'ogc.noCollection': 'keine Sammlung "{id}"; Sammlungen: {ids}',
 	'ogc.noFeature': 'kein Objekt "{id}" in der Sammlung "{collection}"',
 
-	'ogc.description':
-		'Stadtteile, Ortschaften, Stadtgrenze und Stadtteilkontore von Salzgitter mit Indikatorwerten, für Desktop-GIS (QGIS, ArcGIS) und Geoportale. Stadtteilgrenzen: {boundaries}. Sozialindikatoren: Beispieldaten (synthetisch).',
+	'ogc.description': '{intro} Stadtteilgrenzen: {boundaries}. Sozialindikatoren: Beispieldaten (synthetisch).',
 	'ogc.officialBoundaries': 'amtliche Grenzen',
 	'ogc.asJson': '{what} als JSON',
 	'ogc.asHtml': '{what} als HTML',
@@ -37,21 +36,21 @@ export const ogc = {
 	'ogc.collection.stadtteile': 'Stadtteile',
 	'ogc.collection.ortschaften': 'Ortschaften',
 	'ogc.collection.stadtgrenze': 'Stadtgrenze',
-	'ogc.collection.kontore': 'Stadtteilkontore',
-	'ogc.collection.stadtteileText': 'Die {count} Stadtteile von Salzgitter. Geometrie: {geometry}',
+	'ogc.collection.kontore': '{offices}',
+	'ogc.collection.stadtteileText': 'Die {count} Stadtteile von {city}. Geometrie: {geometry}',
 	'ogc.collection.stadtteileApproximated': 'Näherung, keine amtlichen Grenzen (aus den Ortsmittelpunkten und den amtlichen Flächen genähert).',
 	'ogc.collection.stadtteileOfficial': 'amtliche Stadtteilgrenzen.',
-	'ogc.collection.ortschaftenText': 'Die {count} Ortschaften von Salzgitter als Vereinigung ihrer Stadtteile. Geometrie: {geometry}',
+	'ogc.collection.ortschaftenText': 'Die {count} Ortschaften von {city} als Vereinigung ihrer Stadtteile. Geometrie: {geometry}',
 	'ogc.collection.ortschaftenApproximated': 'Näherung, keine amtlichen Grenzen.',
 	'ogc.collection.unionOfficial': 'Vereinigung der amtlichen Stadtteilgrenzen.',
-	'ogc.collection.stadtgrenzeText': 'Die Stadt Salzgitter als Ganzes. Geometrie: {geometry}',
+	'ogc.collection.stadtgrenzeText': 'Die Stadt {city} als Ganzes. Geometrie: {geometry}',
 	'ogc.collection.stadtgrenzeVg250': 'Stadtgrenze aus VG250 des BKG (Maßstab 1:250.000), vereinfacht.',
 	'ogc.collection.kontoreText':
-		'Die {count} Stadtteilkontore mit zentralem Kontakt und Aufgaben. Lage: ungefähr (lage_ungefaehr), solange keine Adresse bekannt ist; platzierung sagt, wie der Punkt gesetzt wurde.',
+		'Die {count} {offices} mit zentralem Kontakt und Aufgaben. Lage: ungefähr (lage_ungefaehr), solange keine Adresse bekannt ist; platzierung sagt, wie der Punkt gesetzt wurde.',
 	'ogc.collection.kontoreExact':
-		'Die {count} Stadtteilkontore mit zentralem Kontakt und Aufgaben, jedes an seiner Adresse (lage_genauigkeit: address); platzierung sagt, wie der Punkt gesetzt wurde.',
+		'Die {count} {offices} mit zentralem Kontakt und Aufgaben, jedes an seiner Adresse (lage_genauigkeit: address); platzierung sagt, wie der Punkt gesetzt wurde.',
 	'ogc.collection.kontoreSome':
-		'Die {count} Stadtteilkontore mit zentralem Kontakt und Aufgaben. Lage: {n} an der Adresse, ungefähr bei {names} (lage_ungefaehr); platzierung sagt, wie der Punkt gesetzt wurde.',
+		'Die {count} {offices} mit zentralem Kontakt und Aufgaben. Lage: {n} an der Adresse, ungefähr bei {names} (lage_ungefaehr); platzierung sagt, wie der Punkt gesetzt wurde.',
 	'ogc.collection.indicators':
 		'Indikatoren als Eigenschaften, jeweils der letzte Wert mit _jahr und _stand. Echte Werte: {real}. Beispieldaten (synthetisch, keine Zahlen der Stadt): {synthetic}.',
 

@@ -94,5 +94,5 @@ export const atlas: Texts<typeof de> = {
 	'embed.copy': 'Copy code',
 	'embed.copied': 'Copied',
 	'embed.preview': 'Preview',
-	'embed.frameTitle': 'Kontoratlas Salzgitter: map'
+	'embed.frameTitle': '{site}: map'
 };

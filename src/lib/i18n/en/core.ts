@@ -4,7 +4,7 @@ import type { core as de } from '../de/core';
 
 export const core: Texts<typeof de> = {
 	'lang.switch': 'Deutsch',
-	'map.label': 'Map of the districts and neighbourhood offices of Salzgitter',
+	'map.label': 'Map of the districts and neighbourhood offices of {city}',
 	'area.stand': 'as of',
 	'area.noData': 'not available',
 	'atlas.year': 'Year',
@@ -34,5 +34,5 @@ export const core: Texts<typeof de> = {
 	// Embed
 	'embed.open': 'Open in Kontoratlas',
 	'embed.table': 'Table of values',
-	'app.title': 'Kontoratlas Salzgitter'
+	'app.title': '{site}'
 };

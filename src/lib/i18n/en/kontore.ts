@@ -5,7 +5,7 @@ import type { kontore as de } from '../de/kontore';
 export const kontore: Texts<typeof de> = {
 	'kontore.title': 'Kontore',
 	'kontore.intro':
-		'Address, location, opening hours, contact and offers of the Stadtteilkontore. Every change is shown as a preview first and becomes a new version only with "Confirm"; earlier versions stay in the history and can be restored.',
+		'Address, location, opening hours, contact and offers of the {offices}. Every change is shown as a preview first and becomes a new version only with "Confirm"; earlier versions stay in the history and can be restored.',
 	'kontore.add': 'Add a Kontor',
 	'kontore.edit': 'Edit',
 	'kontore.col.location': 'Location',
@@ -90,9 +90,10 @@ export const kontore: Texts<typeof de> = {
 	'hash.lines': 'admin:hash: the input has several lines; the password must be on one line.',
 	'pos.missing': 'missing',
 	'pos.notNumber': '"{value}" is not a number',
-	'pos.swapped': 'latitude and longitude are swapped: Salzgitter lies at about 52° latitude and 10° longitude (probably latitude {lat}, longitude {lon})',
+	'pos.swapped':
+		'latitude and longitude are swapped: {city} lies at about {cityLat}° latitude and {cityLon}° longitude (probably latitude {lat}, longitude {lon})',
 	'pos.metresAsDegrees': 'these are metres, not degrees: choose "ETRS89/UTM 32N (EPSG:25832)" for easting and northing',
 	'pos.degreesAsMetres': 'these are degrees, not metres: choose "WGS84 (degrees)" for latitude and longitude',
-	'pos.swappedUtm': 'easting and northing are swapped: in Salzgitter the easting is about 590,000 and the northing about 5,780,000',
-	'pos.outside': 'the point (latitude {lat}, longitude {lon}) is not in Salzgitter'
+	'pos.swappedUtm': 'easting and northing are swapped: in {city} the easting is about {easting} and the northing about {northing}',
+	'pos.outside': 'the point (latitude {lat}, longitude {lon}) is not in {city}'
 };

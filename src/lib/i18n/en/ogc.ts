@@ -18,8 +18,7 @@ export const ogc: Texts<typeof de> = {
 	'ogc.noCollection': 'no collection "{id}"; collections: {ids}',
 	'ogc.noFeature': 'no feature "{id}" in collection "{collection}"',
 
-	'ogc.description':
-		'Stadtteile (districts), Ortschaften (localities), city boundary and Stadtteilkontore (district offices) of Salzgitter with indicator values, for desktop GIS (QGIS, ArcGIS) and geoportals. District boundaries: {boundaries}. Social indicators: example data (synthetic).',
+	'ogc.description': '{intro} District boundaries: {boundaries}. Social indicators: example data (synthetic).',
 	'ogc.officialBoundaries': 'official boundaries',
 	'ogc.asJson': '{what} as JSON',
 	'ogc.asHtml': '{what} as HTML',
@@ -39,21 +38,21 @@ export const ogc: Texts<typeof de> = {
 	'ogc.collection.stadtteile': 'Districts (Stadtteile)',
 	'ogc.collection.ortschaften': 'Localities (Ortschaften)',
 	'ogc.collection.stadtgrenze': 'City boundary',
-	'ogc.collection.kontore': 'District offices (Stadtteilkontore)',
-	'ogc.collection.stadtteileText': 'The {count} districts (Stadtteile) of Salzgitter. Geometry: {geometry}',
+	'ogc.collection.kontore': 'District offices ({offices})',
+	'ogc.collection.stadtteileText': 'The {count} districts (Stadtteile) of {city}. Geometry: {geometry}',
 	'ogc.collection.stadtteileApproximated': 'approximation, not official boundaries (approximated from the locality centres and the official areas).',
 	'ogc.collection.stadtteileOfficial': 'official district boundaries.',
-	'ogc.collection.ortschaftenText': 'The {count} localities (Ortschaften) of Salzgitter as the union of their districts. Geometry: {geometry}',
+	'ogc.collection.ortschaftenText': 'The {count} localities (Ortschaften) of {city} as the union of their districts. Geometry: {geometry}',
 	'ogc.collection.ortschaftenApproximated': 'approximation, not official boundaries.',
 	'ogc.collection.unionOfficial': 'union of the official district boundaries.',
-	'ogc.collection.stadtgrenzeText': 'The city of Salzgitter as a whole. Geometry: {geometry}',
+	'ogc.collection.stadtgrenzeText': 'The city of {city} as a whole. Geometry: {geometry}',
 	'ogc.collection.stadtgrenzeVg250': 'city boundary from the BKG’s VG250 (scale 1:250,000), simplified.',
 	'ogc.collection.kontoreText':
-		'The {count} district offices (Stadtteilkontore) with central contact and tasks. Location: approximate (lage_ungefaehr) as long as no address is known; platzierung says how the point was placed.',
+		'The {count} district offices ({offices}) with central contact and tasks. Location: approximate (lage_ungefaehr) as long as no address is known; platzierung says how the point was placed.',
 	'ogc.collection.kontoreExact':
-		'The {count} district offices (Stadtteilkontore) with central contact and tasks, each at its address (lage_genauigkeit: address); platzierung says how the point was placed.',
+		'The {count} district offices ({offices}) with central contact and tasks, each at its address (lage_genauigkeit: address); platzierung says how the point was placed.',
 	'ogc.collection.kontoreSome':
-		'The {count} district offices (Stadtteilkontore) with central contact and tasks. Location: {n} at their address, approximate for {names} (lage_ungefaehr); platzierung says how the point was placed.',
+		'The {count} district offices ({offices}) with central contact and tasks. Location: {n} at their address, approximate for {names} (lage_ungefaehr); platzierung says how the point was placed.',
 	'ogc.collection.indicators':
 		'Indicators as properties, each the latest value with _jahr (year) and _stand (reference date). Real values: {real}. Example data (synthetic, not the city’s figures): {synthetic}.',
 

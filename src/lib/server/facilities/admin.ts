@@ -102,7 +102,13 @@ export async function previewRegisterImport(u: RegisterUpload): Promise<Facility
 	const isGeojson = /\.(geo)?json$/i.test(file) || /^\s*\{/.test(decoded.text);
 	let read: { candidates: Candidate[]; problems: DataProblem[]; columns?: Record<string, string> };
 	if (isGeojson) read = geojsonCandidates(wgs84Text(decoded.text), file, { source: u.source, asOf: date, types: store.derived.facilityTypes });
-	else read = registerCandidates(decoded.text, file, store.derived.facilityTypes, { source: u.source, asOf: date, kontorIds });
+	else
+		read = registerCandidates(decoded.text, file, store.derived.facilityTypes, {
+			source: u.source,
+			asOf: date,
+			kontorIds,
+			office: store.profile.office.de.singular
+		});
 	const current = existing(store);
 	const columns = read.columns ?? {};
 	const named = (ps: DataProblem[]) => ps.map((p) => (p.field && columns[p.field] ? { ...p, field: columns[p.field] } : p));

@@ -25,10 +25,15 @@ export const CONFORMANCE = [
 
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
-export const TITLE = 'Kontoratlas Salzgitter – OGC API Features';
-/** The service description; what it says about the Stadtteil boundaries follows the served geometry. */
+/** The service's title, from the city profile. */
+export const serviceTitle = (store: Store, t: OgcT): string => store.profile.titles.ogc.title[t.locale];
+
+/** The service description: the profile's, then what the served geometry says about the Stadtteil boundaries. */
 export function serviceDescription(store: Store, t: OgcT): string {
-	return t('ogc.description', { boundaries: approximationNote(store, t.locale) ?? t('ogc.officialBoundaries') });
+	return t('ogc.description', {
+		intro: store.profile.titles.ogc.description[t.locale],
+		boundaries: approximationNote(store, t.locale) ?? t('ogc.officialBoundaries')
+	});
 }
 
 const link = (href: string, rel: string, type: string, title: string): Link => ({ href, rel, type, title });
@@ -43,7 +48,7 @@ function selfLinks(root: string, path: string, jsonType: string, what: string, t
 
 export function landing(store: Store, root: string, t: OgcT) {
 	return {
-		title: TITLE,
+		title: serviceTitle(store, t),
 		description: serviceDescription(store, t),
 		links: [
 			...selfLinks(root, '', TYPES.json, t('ogc.thisPage'), t),

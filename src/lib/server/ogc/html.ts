@@ -3,7 +3,7 @@
 // keeps the language, via withLang), and no external resources or scripts (the page carries its own strict CSP).
 import type { Store } from '../store';
 import { COLLECTIONS, prepare, type OgcCollection } from './collections';
-import { CONFORMANCE, serviceDescription, TITLE } from './documents';
+import { CONFORMANCE, serviceDescription, serviceTitle } from './documents';
 import type { OgcError } from './exception';
 import { intlLocale, type Locale } from '$lib/i18n';
 import { withLang } from '$lib/i18n/links';
@@ -92,7 +92,7 @@ export function landingHtml(store: Store, view: HtmlView): string {
 	const a = (path: string, label: string) => `<a href="${href(path, locale)}">${esc(label)}</a>`;
 	return layout(
 		view,
-		TITLE,
+		serviceTitle(store, t),
 		[],
 		`${root}?f=json`,
 		`<p>${esc(serviceDescription(store, t))}</p>

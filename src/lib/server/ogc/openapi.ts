@@ -3,7 +3,7 @@
 // descriptions are in the request's language; ids, tags and schemas are not.
 import type { Store } from '../store';
 import { COLLECTIONS } from './collections';
-import { serviceDescription, TITLE } from './documents';
+import { serviceDescription, serviceTitle } from './documents';
 import { LIMIT_DEFAULT, LIMIT_MAX } from './items';
 import type { OgcT } from '$lib/i18n/ogc';
 
@@ -22,7 +22,7 @@ export function openApi(store: Store, root: string, t: OgcT) {
 	return {
 		openapi: '3.0.3',
 		info: {
-			title: TITLE,
+			title: serviceTitle(store, t),
 			version: '1.0.0',
 			description: serviceDescription(store, t),
 			license: { name: t('ogc.oas.license') }

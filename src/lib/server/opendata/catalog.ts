@@ -7,6 +7,9 @@ import { approximateShare, kontorLocationStatus } from '$lib/data/kontorStatus';
 import { approximationNote, geometryStatus, type Store } from '../store';
 import { collectionById } from '../ogc/collections';
 import { ogcTexts } from '$lib/i18n/ogc';
+import { fill } from '$lib/i18n';
+import { pageCity } from '$lib/data/profile';
+import { cityTexts } from '$lib/i18n/city';
 
 export type DataStatus = 'real' | 'beispieldaten' | 'naeherung';
 
@@ -171,7 +174,7 @@ function importedSpecs(store: Store): Spec[] {
 			description: `${d.description.de} Langformat: eine Zeile je Gebiet, Indikator und Jahr, mit den Summen und Quoten der Ortschaften und der Stadt.`,
 			status: [{ code: 'real' as const, detail: `importiert: ${d.source.map((x) => x.name).join('; ')}` }],
 			sidecars: [d.id, 'indikatoren'],
-			keywords: ['Sozialindikatoren', 'Salzgitter', ...store.derived.indicators.filter((m) => m.datasets.includes(d.id)).map((m) => m.label.de)],
+			keywords: ['Sozialindikatoren', '{city}', ...store.derived.indicators.filter((m) => m.datasets.includes(d.id)).map((m) => m.label.de)],
 			themes: [THEME('SOCI')],
 			indicators: (m: IndicatorMeta) => m.datasets.includes(d.id)
 		}));
@@ -182,7 +185,7 @@ const THEME = (code: string) => `http://publications.europa.eu/resource/authorit
 const SPECS: Spec[] = [
 	{
 		id: 'stadtteile',
-		title: 'Stadtteile von Salzgitter mit Indikatoren',
+		title: 'Stadtteile von {city} mit Indikatoren',
 		description: (s) => {
 			const status = geometryStatus(s);
 			const boundary = !status.approximated.length
@@ -194,26 +197,26 @@ const SPECS: Spec[] = [
 		},
 		status: (s) => [boundaries(s), BSP_PROPS],
 		sidecars: ['stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
-		keywords: ['Stadtteil', 'Sozialraum', 'Einwohner', 'Salzgitter'],
+		keywords: ['Stadtteil', 'Sozialraum', 'Einwohner', '{city}'],
 		themes: [THEME('REGI'), THEME('SOCI')],
 		collection: 'stadtteile',
 		apiPath: '/api/areas?level=stadtteil'
 	},
 	{
 		id: 'ortschaften',
-		title: 'Ortschaften von Salzgitter mit Indikatoren',
+		title: 'Ortschaften von {city} mit Indikatoren',
 		description: (s) =>
 			`Die ${s.areasByLevel.ortschaft.length} Ortschaften als Vereinigung ihrer ${geometryStatus(s).approximated.length ? 'genäherten Stadtteilflächen' : 'amtlichen Stadtteilgrenzen'}, mit dem letzten Wert jedes Indikators (Summen und Quoten aus den Stadtteilen oder veröffentlichte Werte).`,
 		status: (s) => [boundaries(s), BSP_PROPS],
 		sidecars: ['gebiete', 'stadtteile', 'stadtteile-koordinaten', 'salzgitter-outline', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
-		keywords: ['Ortschaft', 'Sozialraum', 'Einwohner', 'Salzgitter'],
+		keywords: ['Ortschaft', 'Sozialraum', 'Einwohner', '{city}'],
 		themes: [THEME('REGI'), THEME('SOCI')],
 		collection: 'ortschaften',
 		apiPath: '/api/areas?level=ortschaft'
 	},
 	{
 		id: 'stadtgrenze',
-		title: 'Stadtgrenze von Salzgitter',
+		title: 'Stadtgrenze von {city}',
 		description: (s) =>
 			`Die Stadt als eine Fläche (${cityOfficial(s) ? 'Vereinigung der amtlichen Stadtteilgrenzen' : 'Stadtgrenze aus VG250 des BKG, Maßstab 1:250.000'}) mit den Werten der Gesamtstadt.`,
 		status: (s) => [
@@ -223,14 +226,14 @@ const SPECS: Spec[] = [
 			BSP_PROPS
 		],
 		sidecars: ['salzgitter-outline', 'gebiete', 'einwohner-zeitreihe', 'sozialindikatoren-beispiel'],
-		keywords: ['Stadtgrenze', 'Salzgitter'],
+		keywords: ['Stadtgrenze', '{city}'],
 		themes: [THEME('REGI')],
 		collection: 'stadtgrenze',
 		apiPath: '/api/areas?level=stadt'
 	},
 	{
 		id: 'kontore',
-		title: 'Stadtteilkontore in Salzgitter',
+		title: '{offices} in {city}',
 		// "ungefähre Lage" only for the Kontore still without an exact position.
 		description: (s) => {
 			const status = kontorLocationStatus(s.derived.kontore.features);
@@ -239,7 +242,7 @@ const SPECS: Spec[] = [
 				none: 'Die Punkte zeigen die genaue Lage an der Adresse.',
 				some: `Die Punkte zeigen die genaue Lage an der Adresse, ungefähr nur bei: ${status.approximate.join(', ')}.`
 			}[approximateShare(status)];
-			return `Die ${status.total} Stadtteilkontore mit zentralem Kontakt und Aufgaben. ${where}`;
+			return `Die ${status.total} {offices} mit zentralem Kontakt und Aufgaben. ${where}`;
 		},
 		status: (s) => {
 			const status = kontorLocationStatus(s.derived.kontore.features);
@@ -249,14 +252,14 @@ const SPECS: Spec[] = [
 			return [real, { code: 'naeherung', detail: share === 'all' ? 'Lage der Punkte ungefähr' : `Lage ungefähr: ${status.approximate.join(', ')}` }];
 		},
 		sidecars: ['kontore', 'kontore-kontakt'],
-		keywords: ['Stadtteilkontor', 'Quartiersmanagement', 'Salzgitter'],
+		keywords: ['{office}', 'Quartiersmanagement', '{city}'],
 		themes: [THEME('SOCI'), THEME('GOVE')],
 		collection: 'kontore',
 		apiPath: '/api/kontore'
 	},
 	{
 		id: 'einrichtungen',
-		title: 'Einrichtungen in Salzgitter (Kitas, Schulen, Treffs, Beratung, Gesundheit, Haltestellen, Sport, Netzwerkpartner)',
+		title: 'Einrichtungen in {city} (Kitas, Schulen, Treffs, Beratung, Gesundheit, Haltestellen, Sport, Netzwerkpartner)',
 		description: (store) =>
 			`${store.derived.facilities.features.length} Einrichtungen in ${store.derived.facilityTypes.length} Typen mit Adresse, Lagegenauigkeit, Kapazität und Zielgruppe, Öffnungszeiten, den Kontoren, deren Netzwerkpartner sie sind, Quelle und Stand.` +
 			(store.derived.facilities.features.some((f) => f.properties.beispieldaten)
@@ -267,7 +270,7 @@ const SPECS: Spec[] = [
 				? [{ code: 'beispieldaten', detail: 'synthetisch erzeugt, nicht zitieren oder für Entscheidungen nutzen' }]
 				: [{ code: 'real', detail: 'aus dem importierten Einrichtungsverzeichnis' }],
 		sidecars: ['einrichtungen-beispiel', 'einrichtungstypen'],
-		keywords: ['Einrichtungen', 'Kita', 'Schule', 'Netzwerkpartner', 'Salzgitter'],
+		keywords: ['Einrichtungen', 'Kita', 'Schule', 'Netzwerkpartner', '{city}'],
 		themes: [THEME('SOCI'), THEME('EDUC'), THEME('HEAL')],
 		collection: 'einrichtungen',
 		apiPath: '/api/einrichtungen'
@@ -277,9 +280,9 @@ const SPECS: Spec[] = [
 		title: 'Einwohner, Fläche und Einwohnerdichte',
 		description:
 			'Einwohner, amtliche Fläche und Einwohnerdichte je Stadtteil, Ortschaft und Stadt über alle verfügbaren Jahre (Langformat: eine Zeile je Gebiet, Indikator und Jahr).',
-		status: [{ code: 'real', detail: 'aus öffentlichen Quellen (Statistik der Stadt Salzgitter, zitiert in Wikipedia)' }],
+		status: [{ code: 'real', detail: 'aus öffentlichen Quellen (Statistik der Stadt {city}, zitiert in Wikipedia)' }],
 		sidecars: ['stadtteile', 'einwohner-zeitreihe', 'gebiete', 'indikatoren'],
-		keywords: ['Einwohner', 'Bevölkerung', 'Fläche', 'Salzgitter'],
+		keywords: ['Einwohner', 'Bevölkerung', 'Fläche', '{city}'],
 		themes: [THEME('SOCI'), THEME('REGI')],
 		indicators: (m) => !m.beispieldaten && m.datasets.length > 0 && m.datasets.every((d) => BASE_TABLES.has(d))
 	},
@@ -287,10 +290,10 @@ const SPECS: Spec[] = [
 		id: 'sozialindikatoren-beispiel',
 		title: 'Sozialindikatoren 2019–2023 – Beispieldaten',
 		description:
-			'Acht Sozialindikatoren je Stadtteil, Ortschaft und Stadt (Langformat). Synthetische Beispieldaten zur Vorführung der Anwendung, keine Zahlen der Stadt Salzgitter.',
+			'Acht Sozialindikatoren je Stadtteil, Ortschaft und Stadt (Langformat). Synthetische Beispieldaten zur Vorführung der Anwendung, keine Zahlen der Stadt {city}.',
 		status: [{ code: 'beispieldaten', detail: 'synthetisch erzeugt, nicht zitieren oder für Entscheidungen nutzen' }],
 		sidecars: ['sozialindikatoren-beispiel', 'indikatoren'],
-		keywords: ['Sozialindikatoren', 'Beispieldaten', 'Salzgitter'],
+		keywords: ['Sozialindikatoren', 'Beispieldaten', '{city}'],
 		themes: [THEME('SOCI')],
 		indicators: (m) => m.beispieldaten
 	}
@@ -311,6 +314,9 @@ export function catalog(store: Store): PublishedDataset[] {
 	const sidecars = new Map(store.derived.datasets.map((d) => [d.id, d]));
 	// Once every Stadtteil boundary is official, no area layer is drawn from VG250 any more.
 	const vg250Used = geometryStatus(store).approximated.length > 0;
+	// The catalogue is German: the specs' {city}, {office} and {offices} in the profile's German words.
+	const words = cityTexts(pageCity(store.profile)).de;
+	const city = (text: string) => fill(text, words);
 	return specsOf(store).map((spec) => {
 		const sidecarIds = spec.collection && spec.collection !== 'kontore' && !vg250Used ? spec.sidecars.filter((id) => !VG250_SIDECARS.has(id)) : spec.sidecars;
 		const sources = sidecarIds.map((id) => {
@@ -343,9 +349,13 @@ export function catalog(store: Store): PublishedDataset[] {
 		const licences = licenceParts(sources);
 		return {
 			id: spec.id,
-			title: spec.title,
-			description: typeof spec.description === 'function' ? spec.description(store) : spec.description,
-			status: (typeof spec.status === 'function' ? spec.status(store) : spec.status).map((s) => ({ ...s, label: STATUS_LABEL[s.code] })),
+			title: city(spec.title),
+			description: city(typeof spec.description === 'function' ? spec.description(store) : spec.description),
+			status: (typeof spec.status === 'function' ? spec.status(store) : spec.status).map((s) => ({
+				...s,
+				detail: city(s.detail),
+				label: STATUS_LABEL[s.code]
+			})),
 			licence: licences[0].licence,
 			licences,
 			attribution: [...new Set(licences.map((l) => l.attribution))].join('; '),
@@ -355,7 +365,7 @@ export function catalog(store: Store): PublishedDataset[] {
 				.sort()
 				.at(-1)!,
 			years: years.length ? [Math.min(...years), Math.max(...years)] : null,
-			keywords: spec.keywords,
+			keywords: spec.keywords.map(city),
 			themes: spec.themes,
 			sources,
 			distributions

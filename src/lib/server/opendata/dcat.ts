@@ -13,9 +13,6 @@ const CONTEXT = {
 	rdfs: 'http://www.w3.org/2000/01/rdf-schema#'
 };
 
-/** Salzgitter's Amtlicher Gemeindeschlüssel (geodata/gebiete.json), for dcatde:politicalGeocodingURI. */
-const AGS = '03102000';
-const PUBLISHER_NAME = 'Kontoratlas Salzgitter';
 const FILE_TYPE = (code: string) => `http://publications.europa.eu/resource/authority/file-type/${code}`;
 const MEDIA = (type: string) => `https://www.iana.org/assignments/media-types/${type}`;
 const id = (uri: string) => ({ '@id': uri });
@@ -35,7 +32,10 @@ function rights(d: PublishedDataset) {
 }
 
 export function dcatCatalog(store: Store, origin: string) {
-	const publisher = { '@type': 'foaf:Agent', 'foaf:name': PUBLISHER_NAME, 'foaf:homepage': id(`${origin}/`) };
+	// The catalogue is German (dct:language DEU); the city's key (AGS) places every dataset for dcatde:politicalGeocodingURI.
+	const { ags, titles } = store.profile;
+	const publisherName = titles.site.de;
+	const publisher = { '@type': 'foaf:Agent', 'foaf:name': publisherName, 'foaf:homepage': id(`${origin}/`) };
 	const datasets = catalog(store).map((d) => ({
 		'@id': `${origin}/daten#${d.id}`,
 		'@type': 'dcat:Dataset',
@@ -46,7 +46,7 @@ export function dcatCatalog(store: Store, origin: string) {
 			'@language': 'de'
 		},
 		'dct:publisher': publisher,
-		'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': PUBLISHER_NAME, 'vcard:hasURL': id(`${origin}/daten`) },
+		'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': publisherName, 'vcard:hasURL': id(`${origin}/daten`) },
 		'dct:modified': { '@value': d.modified, '@type': d.modified.length === 10 ? 'xsd:date' : 'xsd:gYearMonth' },
 		'dct:license': [...new Set(d.licences.map((l) => l.licence.uri))].map(id),
 		'dct:rights': rights(d),
@@ -54,8 +54,8 @@ export function dcatCatalog(store: Store, origin: string) {
 		'dcat:theme': d.themes.map(id),
 		'dcat:landingPage': id(`${origin}/daten#${d.id}`),
 		'dct:language': id('http://publications.europa.eu/resource/authority/language/DEU'),
-		'dct:spatial': id(`http://dcat-ap.de/def/politicalGeocoding/municipalityKey/${AGS}`),
-		'dcatde:politicalGeocodingURI': id(`http://dcat-ap.de/def/politicalGeocoding/municipalityKey/${AGS}`),
+		'dct:spatial': id(`http://dcat-ap.de/def/politicalGeocoding/municipalityKey/${ags}`),
+		'dcatde:politicalGeocodingURI': id(`http://dcat-ap.de/def/politicalGeocoding/municipalityKey/${ags}`),
 		'dcatde:politicalGeocodingLevelURI': id('http://dcat-ap.de/def/politicalGeocoding/Level/municipality'),
 		'dct:source': [...new Set(d.sources.flatMap((s) => s.source.flatMap((x) => (x.url ? [x.url] : []))))].map(id),
 		...(d.years
@@ -84,8 +84,8 @@ export function dcatCatalog(store: Store, origin: string) {
 		'@context': CONTEXT,
 		'@id': `${origin}/daten/katalog.jsonld`,
 		'@type': 'dcat:Catalog',
-		'dct:title': { '@value': 'Kontoratlas Salzgitter – offene Daten', '@language': 'de' },
-		'dct:description': { '@value': 'Gebiete, Stadtteilkontore und Indikatoren des Kontoratlas Salzgitter mit Herkunft und Lizenz.', '@language': 'de' },
+		'dct:title': { '@value': titles.dcat.title.de, '@language': 'de' },
+		'dct:description': { '@value': titles.dcat.description.de, '@language': 'de' },
 		'dct:publisher': publisher,
 		'foaf:homepage': id(`${origin}/daten`),
 		'dct:language': id('http://publications.europa.eu/resource/authority/language/DEU'),

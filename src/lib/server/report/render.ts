@@ -35,7 +35,7 @@ export async function renderReportJob(job: ReportJob): Promise<Uint8Array> {
 	return zipSync(entries);
 }
 
-/** A file name from a report's words: ASCII letters, digits and hyphens (umlauts spelt out), e.g. "Jahresbericht-2024-Stadtteilkontor-Fredenberg". */
+/** A file name from a report's words: ASCII letters, digits and hyphens (umlauts spelt out), e.g. "Jahresbericht-2024-Kontor-Nord". */
 export function fileSlug(text: string): string {
 	const spelt = text.replace(/[äöüÄÖÜß]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' })[c] ?? c);
 	const ascii = spelt.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');

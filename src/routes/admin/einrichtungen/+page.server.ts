@@ -96,7 +96,7 @@ export const actions: Actions = {
 		const result = await previewRegisterImport({
 			bytes: new Uint8Array(await file.arrayBuffer()),
 			name: file.name,
-			source: text(form, 'source', 300) || 'Stadt Salzgitter',
+			source: text(form, 'source', 300) || `Stadt ${getStore().profile.name}`,
 			licence: text(form, 'licence', 200) || 'Alle Rechte vorbehalten',
 			mode: form.get('mode') === 'replace' ? 'replace' : 'merge',
 			user: session.user
@@ -118,7 +118,7 @@ export const actions: Actions = {
 			capacityTarget: optional(form, 'capacityTarget'),
 			openingHours: optional(form, 'openingHours'),
 			partnerOf: form.getAll('partnerOf').map(String),
-			source: text(form, 'source') || 'Stadt Salzgitter',
+			source: text(form, 'source') || `Stadt ${getStore().profile.name}`,
 			asOf: text(form, 'asOf', 10) || new Date().toISOString().slice(0, 10),
 			beispieldaten: false
 		};

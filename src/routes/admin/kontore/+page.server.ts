@@ -126,7 +126,7 @@ export const actions: Actions = {
 		const summary = before
 			? `Kontor bearbeitet: ${made.record.name} (${changes[0].fields.map((f) => f.field).join(', ')})`
 			: `Kontor hinzugefügt: ${made.record.name} (${made.record.stadtteil})`;
-		const result = await previewFileEdit(kontorFileEdit(files, next, summary, session.user, ctx.today), 'Kontore', session.user);
+		const result = await previewFileEdit(kontorFileEdit(files, next, summary, session.user, ctx.today, getStore().profile.office), 'Kontore', session.user);
 		return answer(result, changes, locale);
 	},
 	close: async (event) => {
@@ -141,7 +141,7 @@ export const actions: Actions = {
 		const next = rows.map((r) => (r.kontor_id === id ? closed.record : r));
 		const summary = `Kontor geschlossen: ${before.name} zum ${closed.record.closed}`;
 		return answer(
-			await previewFileEdit(kontorFileEdit(files, next, summary, session.user, ctx.today), 'Kontore', session.user),
+			await previewFileEdit(kontorFileEdit(files, next, summary, session.user, ctx.today, getStore().profile.office), 'Kontore', session.user),
 			kontorChanges(rows, next),
 			locale
 		);
