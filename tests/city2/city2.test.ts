@@ -105,7 +105,9 @@ describe('OGC API Features with the fixture levels', () => {
 	};
 
 	it('lists one collection per level, with the level ids', async () => {
-		const { collections } = await (await get('/ogc/collections?f=json')).json();
+		const res = await get('/ogc/collections?f=json');
+		expect(res.status).toBe(200);
+		const { collections } = await res.json();
 		const ids = collections.map((c: { id: string }) => c.id);
 		for (const level of profile.levels) expect(ids).toContain(level.id);
 	});
@@ -189,6 +191,15 @@ describe('no byte of another city', () => {
 		];
 		const queue = [...start];
 		const seen = new Set<string>();
+		// A page linking many variants of itself (comparisons of every pair) is read in a few of them.
+		const variants = new Map<string, number>();
+		const wanted = (link: string) => {
+			const pathname = link.split('?')[0];
+			if (seen.has(link) || /[?&]offset=[1-9]/.test(link) || (variants.get(pathname) ?? 0) >= 3) return false;
+			variants.set(pathname, (variants.get(pathname) ?? 0) + 1);
+			return true;
+		};
+		start.forEach(wanted);
 		const broken: string[] = [];
 		const hits: string[] = [];
 		const check = (path: string, type: string, text: string) => {
@@ -215,11 +226,22 @@ describe('no byte of another city', () => {
 			if (!isText(type)) continue;
 			const text = await res.text();
 			check(path, type, text);
-			for (const link of linksOf(text, type, server.url)) if (!seen.has(link) && !/[?&]offset=[1-9]/.test(link)) queue.push(link);
+			for (const link of linksOf(text, type, server.url)) if (wanted(link)) queue.push(link);
 		}
 		for (const [path, { type, body }] of loaded) if (!seen.has(path) && isText(type)) check(path, type, body.toString('utf8'));
 		expect(seen.size).toBeGreaterThan(start.length);
-		expect(broken, 'answers that are not 200').toEqual([]);
-		expect(hits, 'answers naming another city or its levels').toEqual([]);
+		// Both lists in full, each with what it needs to be fixed.
+		const errors = [
+			...new Set(
+				server
+					.output()
+					.split('\n')
+					.filter((l) => /Error/.test(l))
+			)
+		]
+			.slice(0, 20)
+			.join('\n');
+		expect.soft(broken, `answers that are not 200; the server logged:\n${errors}`).toEqual([]);
+		expect.soft(hits, 'answers naming another city or its levels').toEqual([]);
 	}, 300_000);
 });
