@@ -143,7 +143,7 @@ export function parseDerived(raw: unknown, shipped: () => CityProfile): Derived 
 
 /** The profile's level ids, finest first. */
 export const levelIds = (d: Pick<Derived, 'profile'>) => d.profile.levels.map((l) => l.id);
-/** The finest level (Stadtteile in Salzgitter): catchments, facilities, geometry status. */
+/** The finest level: catchments, facilities, geometry status. */
 export const finestLevel = (d: Pick<Derived, 'profile'>) => d.profile.levels[0].id;
 /** The top level (the city as one area). */
 export const topLevel = (d: Pick<Derived, 'profile'>) => d.profile.levels[d.profile.levels.length - 1].id;

@@ -5,7 +5,7 @@
 // chunk of its own whose URL (MODULE_URL) the worker loads.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
+import { DatasetMeta, sidecarOf, sidecarText } from '$lib/data/contracts';
 import { areasByRole, type Derived } from '$lib/data/derived';
 import { buildDerived, geometryFiles } from '$lib/data/pipeline';
 import { DataError, type DataProblem } from '$lib/data/problems';
@@ -164,8 +164,10 @@ function cityOutline(
 	const feature = { type: 'Feature', properties: { name: city, source: src, quality: 'imported city boundary' }, geometry: outline.geometry };
 	files.set(outlineFile, JSON.stringify({ type: 'FeatureCollection', features: [feature] }) + '\n');
 	const { user, date } = input;
+	// The replaced outline's dataset keeps its id (sources and reports cite it by id).
+	const previous = DatasetMeta.safeParse(JSON.parse(base.files.get(sidecarOf(outlineFile)) ?? 'null'));
 	const meta: DatasetMeta = {
-		id: 'salzgitter-outline',
+		id: previous.success ? previous.data.id : 'umriss',
 		title: { de: `Stadtgrenze ${city} (Import)`, en: `City boundary of ${city} (import)` },
 		description: {
 			de: `Von ${user} am ${date} aus der Datei ${upload} als Stadtgrenze importiert (${outline.crs}); ersetzt die VG250-Grenze. Quelle: ${src}.`,
