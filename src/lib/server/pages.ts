@@ -6,6 +6,7 @@ import type { IndicatorMeta } from '$lib/data/contracts';
 import type { MapGeometry, PanelData, SimilarData } from '$lib/data/responses';
 import { indicatorTable } from './api';
 import { indicatorSeries, similarAreas, socialIndicators } from './profiles';
+import { isAreaLevel } from './levels';
 import type { Store } from './store';
 
 const DEFAULT_INDICATOR = 'sgb2-quote';
@@ -35,10 +36,11 @@ export function similarData(store: Store, id: string, level: string, raw: string
 	return { indicators, choices: all.map((i) => ({ id: i, label: store.indicatorById.get(i)!.label })), areas: similarAreas(store, id, level, indicators) };
 }
 
-/** The geometry a small map needs: the Stadtteile (or Ortschaften) and the Kontore, no values. */
+/** The geometry a small map needs: the areas of the level (the city as a whole: the level below) and the Kontore, no values. */
 export function mapGeometry(store: Store, level: string): MapGeometry {
+	const shown = isAreaLevel(store, level) ? level : (store.levels.find((l) => l.parent === level)?.id ?? level);
 	return {
-		areas: store.areasByLevel[level === 'stadt' ? 'ortschaft' : level].map((f) => ({
+		areas: store.areasByLevel[shown].map((f) => ({
 			type: 'Feature',
 			geometry: f.geometry as Polygon | MultiPolygon,
 			properties: { id: f.properties.id, name: f.properties.name, parent: f.properties.parent }

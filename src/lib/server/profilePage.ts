@@ -5,6 +5,7 @@ import { translator, urlLocale } from '$lib/i18n';
 import { problems } from '$lib/i18n/problems';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
+import { isAreaLevel } from './levels';
 import { areaProfile } from './profiles';
 import { geometryStatus, getStore } from './store';
 
@@ -13,6 +14,8 @@ export function loadProfile(id: string, level: string, url: URL): ProfilePage {
 	const locale = urlLocale(url);
 	let profile;
 	try {
+		// The city as a whole has no profile page (it is every page's reference).
+		if (!isAreaLevel(store, level)) error(404, translator(locale, problems)('page.areaMissing'));
 		profile = areaProfile(store, id, level);
 	} catch (e) {
 		if (e instanceof ProblemError) error(404, translator(locale, problems)('page.areaMissing'));

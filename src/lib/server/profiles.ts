@@ -77,10 +77,10 @@ function kontoreIn(store: Store, area: AreaProps): KontorSummary[] {
 		.map((k) => kontorSummary(store, k));
 }
 
-/** The profile of an area of the given level; 404 for an unknown id, one of another level, or the city as a whole. */
+/** The profile of an area of the given level; 404 for an unknown id or one of another level. */
 export function areaProfile(store: Store, id: string, level: string): AreaProfile {
 	const feature = store.areaById.get(id);
-	if (!feature || feature.properties.level !== level || !isAreaLevel(store, level)) {
+	if (!feature || feature.properties.level !== level) {
 		throw new ProblemError(404, {
 			title: 'problem.areaOfLevel',
 			detail: 'problem.areaOfLevel.detail',

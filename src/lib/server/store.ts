@@ -148,7 +148,7 @@ const statusCache = new WeakMap<Store, GeometryStatus>();
  */
 export function geometryStatus(store: Store): GeometryStatus {
 	let status = statusCache.get(store);
-	if (!status) statusCache.set(store, (status = statusOf(store.areasByLevel[store.finest])));
+	if (!status) statusCache.set(store, (status = statusOf(store.areasByLevel[store.finest], (id) => store.areaById.get(id)?.properties.parent ?? null)));
 	return status;
 }
 

@@ -1,5 +1,6 @@
 import { parseLevel } from '$lib/server/api';
 import { ProblemError } from '$lib/server/http';
+import { isAreaLevel } from '$lib/server/levels';
 import { areaVectors, socialIndicators } from '$lib/server/profiles';
 import { geometryStatus, getStore } from '$lib/server/store';
 import { urlLocale } from '$lib/i18n';
@@ -9,10 +10,11 @@ import type { PageServerLoad } from './$types';
 // (compositeIndex is pure), so changing a weight needs no round trip.
 export const load: PageServerLoad = ({ url }) => {
 	const store = getStore();
-	let level: 'stadtteil' | 'ortschaft' = 'stadtteil';
+	// An area level of the profile; anything else (or none) falls back to the finest.
+	let level = store.finest;
 	try {
 		const l = parseLevel(url.searchParams.get('level'), store);
-		if (l === 'ortschaft') level = l;
+		if (isAreaLevel(store, l)) level = l;
 	} catch (e) {
 		if (!(e instanceof ProblemError)) throw e;
 	}
@@ -20,6 +22,8 @@ export const load: PageServerLoad = ({ url }) => {
 	return {
 		locale: urlLocale(url),
 		level,
+		finest: store.finest,
+		levels: store.levelInfos,
 		geometry: geometryStatus(store),
 		indicators: ids.map((id) => store.indicatorById.get(id)!),
 		vectors: areaVectors(store, level, ids),

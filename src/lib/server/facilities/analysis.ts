@@ -12,26 +12,24 @@ import { valueFor } from '../api';
 import { catchmentsFor } from '../catchments';
 import { ProblemError } from '../http';
 import { runInPool } from '../pool';
+import { finestWithin, isAreaLevel } from '../levels';
 import type { Store } from '../store';
 
-/** The areas of a level as sets of Stadtteile (Ortschaften by their parent link; the city is all). */
+/** The areas of a level as sets of finest areas (coarser ones by the profile's hierarchy; the city as a whole is all). */
 export function areasAt(store: Store, level: string): SupplyArea[] {
-	const stadtteile = store.areasByLevel.stadtteil;
 	const byName = (a: SupplyArea, b: SupplyArea) => a.name.localeCompare(b.name, 'de');
-	if (level === 'stadtteil') return stadtteile.map((f) => ({ id: f.properties.id, name: f.properties.name, stadtteile: [f.properties.id] })).sort(byName);
-	if (level === 'ortschaft')
-		return store.areasByLevel.ortschaft
-			.map((o) => ({
-				id: o.properties.id,
-				name: o.properties.name,
-				stadtteile: stadtteile.filter((s) => s.properties.parent === o.properties.id).map((s) => s.properties.id)
-			}))
-			.sort(byName);
-	return [cityArea(store)];
+	if (!isAreaLevel(store, level)) return [cityArea(store)];
+	return store.areasByLevel[level]
+		.map((a) => ({ id: a.properties.id, name: a.properties.name, stadtteile: finestWithin(store, a.properties.id).map((s) => s.properties.id) }))
+		.sort(byName);
 }
 
 function cityArea(store: Store): SupplyArea {
-	return { id: store.cityId, name: store.areaById.get(store.cityId)!.properties.name, stadtteile: store.areasByLevel.stadtteil.map((s) => s.properties.id) };
+	return {
+		id: store.cityId,
+		name: store.areaById.get(store.cityId)!.properties.name,
+		stadtteile: store.areasByLevel[store.finest].map((s) => s.properties.id)
+	};
 }
 
 function targetOf(store: Store, type: FacilityType): ((area: string) => TargetFigure | null) | null {

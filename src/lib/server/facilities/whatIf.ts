@@ -57,7 +57,7 @@ export function parseWhatIf(raw: unknown, store: Store, locale: Locale): WhatIfB
 /** The figures before and after, per touched type (`only` narrows them to one). */
 export async function whatIf(store: Store, body: WhatIfBody, level: string, distanceM: number, minutes: number, locale: Locale, only: string | null) {
 	const t = translator(locale, facilitiesSection);
-	const stadtteile = store.areasByLevel.stadtteil.map((f) => ({ id: f.properties.id, geometry: f.geometry, labelPoint: f.properties.labelPoint }));
+	const stadtteile = store.areasByLevel[store.finest].map((f) => ({ id: f.properties.id, geometry: f.geometry, labelPoint: f.properties.labelPoint }));
 	const before = store.derived.facilities.features;
 	const removed = new Set(body.remove);
 	const added = body.add.map((a, i) => ({
