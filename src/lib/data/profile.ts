@@ -95,13 +95,16 @@ export const CityProfile = z
 		levels: z.array(LevelDef).min(1).max(5).superRefine(checkHierarchy),
 		/** What the offices are called ("Quartiersbüro", "Stadtteilbüro"). */
 		office: LocalisedNames,
+		/** Who the map's data come from, joined into its attribution line ("Daten: …; …"), in German like that line. */
 		attribution: z.array(PlainText).min(1),
 		contact: z.object({ organisation: PlainText, email: z.email().optional(), url: z.url().optional(), phone: PlainText.optional() }),
 		defaults: z.object({ indicator: Id, level: Id, year: z.number().int().optional() }),
 		/** Outline, boundaries, seed points and context files; absent: the conventional names. */
 		geometry: GeometrySources.default(GeometrySources.parse({})),
 		titles: z.object({
+			/** The site's title ({site}): page titles, headings, report footers, the DCAT publisher. */
 			site: Localised(PlainText),
+			/** The OGC landing page: its title, and the description the served boundaries' status follows. */
 			ogc: z.object({ title: Localised(PlainText), description: Localised(PlainText) }),
 			dcat: z.object({ title: Localised(PlainText), description: Localised(PlainText), keywords: z.array(PlainText) })
 		})

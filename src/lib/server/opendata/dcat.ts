@@ -87,6 +87,7 @@ export function dcatCatalog(store: Store, origin: string) {
 		'dct:title': { '@value': titles.dcat.title.de, '@language': 'de' },
 		'dct:description': { '@value': titles.dcat.description.de, '@language': 'de' },
 		'dct:publisher': publisher,
+		'dcat:keyword': titles.dcat.keywords,
 		'foaf:homepage': id(`${origin}/daten`),
 		'dct:language': id('http://publications.europa.eu/resource/authority/language/DEU'),
 		'dcat:dataset': datasets
