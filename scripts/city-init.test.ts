@@ -9,8 +9,8 @@ import { area } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetMeta, isSidecar, sidecarOf } from '../src/lib/data/contracts';
 import { CityProfile } from '../src/lib/data/profile';
-import { FILES } from '../src/lib/data/stages/read';
 import { cityInit, gemeindenFile, InitError } from './city-init';
+import { INIT_FILES } from './setup-status';
 
 const root = resolve(import.meta.dirname, '..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -53,24 +53,24 @@ describe.skipIf(!available)('npm run city:init', () => {
 
 		const profile = CityProfile.parse(JSON.parse(readFileSync(join(out, 'stadt.json'), 'utf8')));
 		expect(profile).toMatchObject({ name: 'Wolfsburg', ags: '03103000', titles: { site: { de: 'Kontoratlas Wolfsburg' } } });
-		const outline = JSON.parse(readFileSync(join(out, FILES.outline), 'utf8'));
+		const outline = JSON.parse(readFileSync(join(out, INIT_FILES.outline), 'utf8'));
 		expect(outline.features).toHaveLength(1);
 		expect(outline.features[0].properties).toMatchObject({ name: 'Wolfsburg', ags: '03103000' });
 		// The official area is 204.6 km²; VG250 at 1:250,000 comes within a percent or two.
 		expect(area(outline.features[0]) / 1e6).toBeGreaterThan(200);
 		expect(area(outline.features[0]) / 1e6).toBeLessThan(209);
-		const context = JSON.parse(readFileSync(join(out, FILES.context), 'utf8'));
+		const context = JSON.parse(readFileSync(join(out, INIT_FILES.context), 'utf8'));
 		const neighbours = context.features.map((f: { properties: { name: string } }) => f.properties.name);
 		expect(neighbours).toEqual(expect.arrayContaining(['Velpke', 'Lehre', 'Königslutter am Elm', 'Rühen']));
 		expect(neighbours).not.toContain('Wolfsburg');
-		expect(readFileSync(join(out, FILES.stadtteile), 'utf8')).toBe('stadtteil_id,stadtteil,ortschaft,einwohner,einwohner_stand,flaeche_km2,source_url,note\n');
+		expect(readFileSync(join(out, INIT_FILES.stadtteile), 'utf8')).toBe('stadtteil_id,stadtteil,ortschaft,einwohner,einwohner_stand,flaeche_km2,source_url,note\n');
 
 		const files = readdirSync(out);
 		for (const f of files.filter((f) => /\.(csv|json|geojson)$/.test(f) && !isSidecar(f))) {
 			expect(files, f).toContain(sidecarOf(f));
 			expect(() => DatasetMeta.parse(JSON.parse(readFileSync(join(out, sidecarOf(f)), 'utf8'))), f).not.toThrow();
 		}
-		const outlineMeta = JSON.parse(readFileSync(join(out, sidecarOf(FILES.outline)), 'utf8'));
+		const outlineMeta = JSON.parse(readFileSync(join(out, sidecarOf(INIT_FILES.outline)), 'utf8'));
 		expect(outlineMeta.licence).toContain('dl-de/by-2-0');
 		expect(outlineMeta.source[0].name).toContain('VG250');
 		expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('# Daten von Wolfsburg (03103000) – nächste Schritte');

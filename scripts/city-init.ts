@@ -14,6 +14,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { DatasetMeta, IndicatorMeta, sidecarOf } from '../src/lib/data/contracts';
 import { CityProfile, PROFILE_FILE } from '../src/lib/data/profile';
 import { FILES } from '../src/lib/data/stages/read';
+import { INIT_FILES } from './setup-status';
 import { roundGeometry } from '../src/lib/geo/round';
 import { parseLocale, translator } from '../src/lib/i18n';
 import { cityinit } from '../src/lib/i18n/cityinit';
@@ -139,16 +140,30 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 				id: 'stadtteil',
 				name: { de: { singular: 'Stadtteil', plural: 'Stadtteile' }, en: { singular: 'district', plural: 'districts' } },
 				parent: 'ortschaft',
-				officialNumbers: false
+				officialNumbers: false,
+				source: { file: INIT_FILES.stadtteile, columns: { id: 'stadtteil_id', name: 'stadtteil', parent: 'ortschaft' }, parentBy: 'name' }
 			},
 			{
 				id: 'ortschaft',
 				name: { de: { singular: 'Ortschaft', plural: 'Ortschaften' }, en: { singular: 'locality', plural: 'localities' } },
 				parent: 'stadt',
-				officialNumbers: false
+				officialNumbers: false,
+				source: { file: INIT_FILES.gebiete, key: 'ortschaften' }
 			},
-			{ id: 'stadt', name: { de: { singular: 'Stadt', plural: 'Stadt' }, en: { singular: 'city', plural: 'city' } }, parent: null, officialNumbers: true }
+			{
+				id: 'stadt',
+				name: { de: { singular: 'Stadt', plural: 'Stadt' }, en: { singular: 'city', plural: 'city' } },
+				parent: null,
+				officialNumbers: true,
+				source: { file: INIT_FILES.gebiete, key: 'stadt', columns: { flaeche_km2: 'flaecheKm2', flaeche_jahr: 'flaecheYear' } }
+			}
 		],
+		geometry: {
+			outline: INIT_FILES.outline,
+			boundaries: INIT_FILES.grenzen,
+			seeds: { file: INIT_FILES.koordinaten, id: 'stadtteil_id' },
+			context: INIT_FILES.context
+		},
 		office: { de: { singular: 'Stadtteilbüro', plural: 'Stadtteilbüros' }, en: { singular: 'neighbourhood office', plural: 'neighbourhood offices' } },
 		attribution: [`Stadt ${name}`],
 		contact: { organisation: `Stadt ${name}` },
@@ -197,7 +212,7 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 		beispieldaten: false,
 		caveats: ['Vorlage von npm run city:init: Ebenen, Bezeichnung der Büros, Kontakt und Titel sind Vorschläge zum Anpassen.']
 	});
-	written[FILES.outline] =
+	written[INIT_FILES.outline] =
 		JSON.stringify({
 			type: 'FeatureCollection',
 			features: [
@@ -208,7 +223,7 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 				}
 			]
 		}) + '\n';
-	meta(FILES.outline, {
+	meta(INIT_FILES.outline, {
 		id: 'stadtgrenze',
 		title: { de: `Stadtgrenze ${name} (VG250)`, en: `City boundary of ${name} (VG250)` },
 		description: {
@@ -226,7 +241,7 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 			'Coordinates rounded to 1e-5° (about 1 m); exteriors wound counter-clockwise (RFC 7946).'
 		]
 	});
-	written[FILES.context] =
+	written[INIT_FILES.context] =
 		JSON.stringify({
 			type: 'FeatureCollection',
 			features: neighbours.map((g) => ({
@@ -235,7 +250,7 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 				geometry: prepare(g.geometry)
 			}))
 		}) + '\n';
-	meta(FILES.context, {
+	meta(INIT_FILES.context, {
 		id: 'context-nachbarn',
 		title: { de: 'Nachbargemeinden', en: 'Neighbouring municipalities' },
 		description: {
@@ -250,8 +265,8 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 		beispieldaten: false,
 		caveats: ['From the same layer as the city boundary, so the shared borders match it vertex for vertex.']
 	});
-	json(FILES.gebiete, { stadt: { id: slugOf(name), name, ags: o.ags, flaecheKm2: areaKm2, flaecheYear: Number(STAND.slice(0, 4)) }, ortschaften: [] });
-	meta(FILES.gebiete, {
+	json(INIT_FILES.gebiete, { stadt: { id: slugOf(name), name, ags: o.ags, flaecheKm2: areaKm2, flaecheYear: Number(STAND.slice(0, 4)) }, ortschaften: [] });
+	meta(INIT_FILES.gebiete, {
 		...todoMeta(
 			'gebiete',
 			['Gebietsgliederung', 'Area hierarchy'],
@@ -268,7 +283,7 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 		meta(file, todoMeta(file.replace(/\.[a-z]+$/, '').replace(/_/g, '-'), title, description, o.today));
 	};
 	header(
-		FILES.stadtteile,
+		INIT_FILES.stadtteile,
 		'stadtteil_id,stadtteil,ortschaft,einwohner,einwohner_stand,flaeche_km2,source_url,note',
 		['Gebiete', 'Areas'],
 		[
@@ -277,7 +292,7 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 		]
 	);
 	header(
-		FILES.koordinaten,
+		INIT_FILES.koordinaten,
 		'stadtteil_id,stadtteil,lat,lon,dms,source_url,note',
 		['Mittelpunkte der Gebiete', 'Centres of the areas'],
 		[
@@ -348,18 +363,18 @@ const slugOf = (s: string) =>
 function readme(name: string, ags: string, neighbours: number): string {
 	return `# Daten von ${name} (${ags}) – nächste Schritte
 
-Diesen Ordner hat \`npm run city:init\` angelegt. Fertig sind die Stadtgrenze (\`${FILES.outline}\`) und die
-${neighbours} Nachbargemeinden (\`${FILES.context}\`) aus VG250 des BKG (Gebietsstand ${STAND}, dl-de/by-2-0).
+Diesen Ordner hat \`npm run city:init\` angelegt. Fertig sind die Stadtgrenze (\`${INIT_FILES.outline}\`) und die
+${neighbours} Nachbargemeinden (\`${INIT_FILES.context}\`) aus VG250 des BKG (Gebietsstand ${STAND}, dl-de/by-2-0).
 Alles andere tragen Sie ein; \`npm run data\` sagt nach jedem Schritt, was noch fehlt oder nicht passt.
 
 1. **Stadtprofil** \`${PROFILE_FILE}\`: Name, Gemeindeschlüssel (AGS), die Ebenen der Gebiete (fein nach grob, je
    Kennung, Namen in Einzahl und Mehrzahl auf Deutsch und Englisch, übergeordnete Ebene, amtliche Nummern ja/nein),
    wie die Büros heißen (\`office\`), Quellenangaben der Karte (\`attribution\`), Kontakt, Voreinstellungen und die
    Titel der Seiten, der OGC-Schnittstelle und des DCAT-Katalogs. Die Vorlage schlägt Stadtteile in Ortschaften vor.
-2. **Gebiete** \`${FILES.stadtteile}\`: je Gebiet eine Zeile (Kennung aus Kleinbuchstaben, Name, übergeordnetes
+2. **Gebiete** \`${INIT_FILES.stadtteile}\`: je Gebiet eine Zeile (Kennung aus Kleinbuchstaben, Name, übergeordnetes
    Gebiet, Einwohner mit Stichtag, amtliche Fläche in km², Quelle). Die übergeordneten Gebiete stehen in
-   \`${FILES.gebiete}\` unter \`ortschaften\`; dort auch die amtliche Fläche der Stadt.
-3. **Mittelpunkte** \`${FILES.koordinaten}\`: je Gebiet Breite und Länge (WGS84) mit Quelle. Daraus nähert der Atlas
+   \`${INIT_FILES.gebiete}\` unter \`ortschaften\`; dort auch die amtliche Fläche der Stadt.
+3. **Mittelpunkte** \`${INIT_FILES.koordinaten}\`: je Gebiet Breite und Länge (WGS84) mit Quelle. Daraus nähert der Atlas
    die Gebietsflächen, bis amtliche Grenzen im Admin-Bereich importiert sind (GeoJSON in WGS84 oder EPSG:25832).
 4. **Einwohner im Zeitverlauf** \`${FILES.zeitreihe}\`: für Stadt und übergeordnete Gebiete, soweit bekannt.
 5. **Büros** \`${FILES.kontore}\` und \`${FILES.kontakt}\`: Name, Gebiet, Lage (mit Genauigkeit), Kontakt, Angebote.

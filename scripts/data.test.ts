@@ -24,7 +24,7 @@ describe('npm run data', () => {
 		const out = join(work, 'derived');
 		const first = run(join(work, 'geodata'), out);
 		expect(first.status, first.stderr).toBe(0);
-		expect(first.stdout).toContain('31 Stadtteile, 7 Ortschaften, 6 Kontore');
+		expect(first.stdout).toContain('31 Stadtteile, 7 Ortschaften, 1 Stadt, 6 Kontore');
 		const good = snapshot(out);
 
 		const again = run(join(work, 'geodata'), out);

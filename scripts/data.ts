@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DERIVED_FILES, type Derived, type Manifest } from '../src/lib/data/derived';
+import { DERIVED_FILES, areasFile, type Derived, type Manifest } from '../src/lib/data/derived';
 import { buildDerived, PIPELINE_VERSION } from '../src/lib/data/pipeline';
 import { DataError, formatProblem } from '../src/lib/data/problems';
 import { translator } from '../src/lib/i18n';
@@ -80,27 +80,25 @@ try {
 	throw e;
 }
 
-const outputs: Record<Exclude<keyof typeof DERIVED_FILES, 'manifest'>, unknown> = {
-	stadtteile: derived.stadtteile,
-	ortschaften: derived.ortschaften,
-	stadt: derived.stadt,
-	context: derived.context,
-	kontore: derived.kontore,
-	facilities: derived.facilities,
-	facilityTypes: derived.facilityTypes,
-	indicators: derived.indicators,
-	values: derived.values,
-	datasets: derived.datasets,
-	report: derived.report,
-	taetigkeit: derived.taetigkeit,
-	profile: derived.profile
+const outputs: Record<string, unknown> = {
+	// One file per level of the profile.
+	...Object.fromEntries(derived.profile.levels.map((l) => [areasFile(l.id), derived.areas[l.id]])),
+	[DERIVED_FILES.context]: derived.context,
+	[DERIVED_FILES.kontore]: derived.kontore,
+	[DERIVED_FILES.facilities]: derived.facilities,
+	[DERIVED_FILES.facilityTypes]: derived.facilityTypes,
+	[DERIVED_FILES.indicators]: derived.indicators,
+	[DERIVED_FILES.values]: derived.values,
+	[DERIVED_FILES.datasets]: derived.datasets,
+	[DERIVED_FILES.report]: derived.report,
+	[DERIVED_FILES.taetigkeit]: derived.taetigkeit,
+	[DERIVED_FILES.profile]: derived.profile
 };
 const tmp = `${outDir}.tmp-${process.pid}`;
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 const manifest: Manifest = { inputsHash, pipelineVersion: PIPELINE_VERSION, files: {} };
-for (const [key, data] of Object.entries(outputs)) {
-	const name = DERIVED_FILES[key as keyof typeof outputs];
+for (const [name, data] of Object.entries(outputs)) {
 	const body = JSON.stringify(data) + '\n';
 	writeFileSync(join(tmp, name), body);
 	manifest.files[name] = { bytes: Buffer.byteLength(body), sha256: createHash('sha256').update(body).digest('hex') };
@@ -114,7 +112,7 @@ rmSync(old, { recursive: true, force: true });
 const r = derived.report;
 console.log(
 	`data: wrote ${relative(root, outDir)}/ in ${Math.round(performance.now() - started)} ms — ` +
-		`${derived.stadtteile.features.length} Stadtteile, ${derived.ortschaften.features.length} Ortschaften, ${derived.kontore.features.length} Kontore, ` +
+		`${derived.profile.levels.map((l) => `${derived.areas[l.id].features.length} ${l.name.de.plural}`).join(', ')}, ${derived.kontore.features.length} Kontore, ` +
 		`${derived.facilities.features.length} facilities of ${derived.facilityTypes.length} types, ` +
 		`${derived.indicators.length} indicators, ${derived.values.length} values`
 );

@@ -7,6 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatasetMeta, sidecarOf, sidecarText } from '../src/lib/data/contracts.ts';
 import { buildDerived } from '../src/lib/data/pipeline.ts';
+import { finestLevel } from '../src/lib/data/derived.ts';
 import { parseCsv, KoordinateRow } from '../src/lib/data/sources.ts';
 import { FACILITY_FILES } from '../src/lib/facilities/contracts.ts';
 import { facilitiesMeta, FACILITY_SEED, generateFacilities } from '../src/lib/facilities/beispieldaten.ts';
@@ -24,7 +25,7 @@ const centres = parseCsv(files.get('stadtteile_koordinaten.csv')!, 'stadtteile_k
 if (!centres.ok) throw new Error('stadtteile_koordinaten.csv does not parse');
 const population = (id: string) =>
 	derived.values.filter((v) => v.indicator === 'einwohner' && v.area === id && v.value !== null).sort((a, b) => b.year - a.year)[0]?.value ?? 0;
-const stadtteile = derived.stadtteile.features.map((f) => {
+const stadtteile = derived.areas[finestLevel(derived)].features.map((f) => {
 	const c = centres.rows.find((r) => r.stadtteil_id === f.properties.id)!;
 	return {
 		id: f.properties.id,

@@ -17,17 +17,6 @@ const LITERALS: Record<string, string[]> = {
 
 /** Where a literal may stay, and why: the file, the exact text on the line that holds it, the reason. */
 const ALLOWED: { file: string; text: string; reason: string }[] = [
-	{
-		file: 'src/lib/data/stages/read.ts',
-		text: "outline: 'salzgitter_outline.geojson'",
-		reason: 'The file name of the shipped city outline in the source layout; city2 (#24 item 4) makes the layout general.'
-	},
-	{
-		file: 'src/lib/server/previewCompute.ts',
-		text: "OUTLINE_FILE = 'salzgitter_outline.geojson'",
-		reason: 'The same source file, written by the boundary import; follows the source layout (#24 item 4).'
-	},
-	{ file: 'src/lib/server/previewCompute.ts', text: "id: 'salzgitter-outline'", reason: 'The sidecar id of that outline file (source layout, #24 item 4).' },
 	{ file: 'src/lib/report/build.ts', text: "d.id === 'salzgitter-outline'", reason: 'Finds the outline sidecar by its id (source layout, #24 item 4).' },
 	{
 		file: 'src/lib/server/opendata/catalog.ts',

@@ -72,7 +72,7 @@ describe('official boundaries end the approximation notice', () => {
 		expect(await visible('/?lang=en')).not.toContain('not official boundaries');
 		// What the texts say instead.
 		expect(await visible('/stadtteil/lebenstedt')).toContain('Amtliche Grenzen.');
-		expect(await visible('/ortschaft/nord')).toContain('Vereinigung der amtlichen Stadtteilgrenzen');
+		expect(await visible('/ortschaft/nord')).toContain('Vereinigung der amtlichen Grenzen der Ebene „Stadtteile“');
 		expect(await visible('/daten')).toContain('Die Stadtteilgrenzen sind amtliche Grenzen');
 		expect(await visible('/ogc/collections/stadtteile?f=json')).toContain('amtliche Stadtteilgrenzen');
 		const coverage = JSON.parse(await visible('/api/coverage?distances=1000'));

@@ -267,8 +267,8 @@ describe('content negotiation and HTML', () => {
 			expect(res.headers.get('vary')).toContain('Accept-Language');
 			const { collections, links } = await res.json();
 			expect(collections.map((c: { id: string }) => c.id)).toEqual(['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen']);
-			expect(collections[0].title).toBe('Districts (Stadtteile)');
-			expect(collections[0].description).toMatch(/^The 31 districts \(Stadtteile\) of Salzgitter\./);
+			expect(collections[0].title).toBe('Districts'); // the profile's English plural, capitalised
+			expect(collections[0].description).toMatch(/^The 31 districts of Salzgitter\./);
 			expect(rel(links, 'self')[0].title).toBe('Collections as JSON');
 		}
 		const properties = await (await get('/collections/stadtteile?f=html&lang=en')).text();

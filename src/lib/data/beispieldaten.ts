@@ -33,7 +33,8 @@ export interface StadtteilPopulation {
 }
 
 export interface PopulationPoint {
-	typ: 'stadt' | 'ortschaft' | 'stadtteil';
+	/** A level id of the profile (einwohner_zeitreihe.csv's gebiet_typ). */
+	typ: string;
 	gebiet: string;
 	year: number;
 	einwohner: number;

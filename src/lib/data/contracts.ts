@@ -2,10 +2,6 @@
 // (geodata/ sources, the derived data the server loads, API responses), and their types.
 import { z } from 'zod';
 
-export const LEVELS = ['stadtteil', 'ortschaft', 'stadt'] as const;
-export const Level = z.enum(LEVELS);
-export type Level = z.infer<typeof Level>;
-
 // Custom messages of these schemas are keys of the `importer` catalogue (sources.ts `zodReason`).
 
 /** Lower-case ASCII slug ids: stable in URLs, CSV files and feature ids. */
@@ -71,7 +67,8 @@ export const sidecarText = (meta: DatasetMeta) => JSON.stringify(meta, null, '\t
 export const AreaProps = z.object({
 	id: Id,
 	name: PlainText,
-	level: Level,
+	/** A level id of the city profile. */
+	level: Id,
 	parent: Id.nullable(),
 	geometryQuality: GeometryQuality,
 	/** Interior point for the label (polylabel), [lon, lat]. */

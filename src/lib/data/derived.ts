@@ -2,15 +2,12 @@
 // The server validates it once at start-up, so a corrupt file fails loudly instead of serving junk.
 import { z } from 'zod';
 import { EMPTY_FACILITIES, FacilityCollection, FacilityType } from '$lib/facilities/contracts';
-import { AreaProps, DatasetFields, IndicatorMeta, IndicatorValue, KontorProps, withProvenanceNames } from './contracts';
+import { AreaProps, DatasetFields, Id, IndicatorMeta, IndicatorValue, KontorProps, withProvenanceNames } from './contracts';
 import { CityProfile } from './profile';
 import { KontorActivity } from './taetigkeit';
 
 export const DERIVED_FILES = {
 	manifest: 'manifest.json',
-	stadtteile: 'areas-stadtteil.geojson',
-	ortschaften: 'areas-ortschaft.geojson',
-	stadt: 'areas-stadt.geojson',
 	context: 'context.geojson',
 	kontore: 'kontore.geojson',
 	facilities: 'facilities.geojson',
@@ -22,6 +19,9 @@ export const DERIVED_FILES = {
 	taetigkeit: 'taetigkeit.json',
 	profile: 'profile.json'
 } as const;
+
+/** The derived file of one level's areas (one per level of the profile; the manifest lists them). */
+export const areasFile = (levelId: string) => `areas-${levelId}.geojson`;
 
 /** A GeoJSON position (number[] as in @types/geojson), lon/lat with an optional height. */
 const Position = z.array(z.number()).min(2).max(3);
@@ -86,22 +86,74 @@ export const Manifest = z.object({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-export const Derived = z.object({
-	stadtteile: AreaCollection,
-	ortschaften: AreaCollection,
-	stadt: AreaCollection,
-	context: ContextCollection,
-	kontore: KontorCollection,
-	/** The facility register; versions stored before it existed have none. */
-	facilities: FacilityCollection.default(EMPTY_FACILITIES),
-	facilityTypes: z.array(FacilityType).default([]),
-	indicators: z.array(IndicatorMeta),
-	values: z.array(IndicatorValue),
-	datasets: z.array(DatasetEntry),
-	/** The city profile; versions stored before profiles existed have none (the server then reads the shipped one). */
-	profile: CityProfile.optional(),
-	report: BuildReport,
-	/** The Kontore's activity texts per year; versions stored before they existed have none. */
-	taetigkeit: z.array(KontorActivity).default([])
-});
-export type Derived = z.infer<typeof Derived>;
+const DerivedShape = z
+	.object({
+		/** Each level's areas, keyed by the profile's level ids. */
+		areas: z.record(Id, AreaCollection),
+		context: ContextCollection,
+		kontore: KontorCollection,
+		/** The facility register; versions stored before it existed have none. */
+		facilities: FacilityCollection.default(EMPTY_FACILITIES),
+		facilityTypes: z.array(FacilityType).default([]),
+		indicators: z.array(IndicatorMeta),
+		values: z.array(IndicatorValue),
+		datasets: z.array(DatasetEntry),
+		profile: CityProfile,
+		report: BuildReport,
+		/** The Kontore's activity texts per year; versions stored before they existed have none. */
+		taetigkeit: z.array(KontorActivity).default([])
+	})
+	.superRefine((d, ctx) => {
+		const ids = d.profile.levels.map((l) => l.id);
+		for (const id of ids) if (!d.areas[id]) ctx.addIssue({ code: 'custom', path: ['areas', id], message: `no areas for the profile's level "${id}"` });
+		for (const id of Object.keys(d.areas))
+			if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: ['areas', id], message: `"${id}" is no level of the profile` });
+		for (const id of ids)
+			for (const f of d.areas[id]?.features ?? [])
+				if (f.properties.level !== id)
+					ctx.addIssue({ code: 'custom', path: ['areas', id], message: `area "${f.properties.id}" says level "${f.properties.level}"` });
+	});
+
+/**
+ * Versions stored before city profiles keyed their three levels by name and carried no profile.
+ * This maps them to `areas` by the shipped profile's levels in order (finest, middle, top): the
+ * only place the old key names remain, because those stored versions keep them forever.
+ */
+const LEGACY_AREA_KEYS = ['stadtteile', 'ortschaften', 'stadt'] as const;
+
+export function upgradeDerived(raw: unknown, shipped: () => CityProfile): unknown {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw) || 'areas' in raw) return raw;
+	const old = raw as Record<string, unknown>;
+	if (!LEGACY_AREA_KEYS.every((k) => k in old)) return raw;
+	const rest = Object.fromEntries(Object.entries(old).filter(([k]) => !(LEGACY_AREA_KEYS as readonly string[]).includes(k)));
+	const profile = CityProfile.safeParse(old.profile).data ?? shipped();
+	if (profile.levels.length !== LEGACY_AREA_KEYS.length) {
+		throw new Error(`A version stored before city profiles has ${LEGACY_AREA_KEYS.length} levels; the profile has ${profile.levels.length}`);
+	}
+	return { ...rest, profile, areas: Object.fromEntries(profile.levels.map((l, i) => [l.id, old[LEGACY_AREA_KEYS[i]]])) };
+}
+
+/** The derived data of a version; `parseDerived` also reads versions stored before profiles. */
+export const Derived = DerivedShape;
+export type Derived = z.infer<typeof DerivedShape>;
+
+export function parseDerived(raw: unknown, shipped: () => CityProfile): Derived {
+	return Derived.parse(upgradeDerived(raw, shipped));
+}
+
+/** The profile's level ids, finest first. */
+export const levelIds = (d: Pick<Derived, 'profile'>) => d.profile.levels.map((l) => l.id);
+/** The finest level: catchments, facilities, geometry status. */
+export const finestLevel = (d: Pick<Derived, 'profile'>) => d.profile.levels[0].id;
+/** The top level (the city as one area). */
+export const topLevel = (d: Pick<Derived, 'profile'>) => d.profile.levels[d.profile.levels.length - 1].id;
+
+/**
+ * A version's areas by the role of their level: the finest, every level between, and the top
+ * (with one level, finest and top are the same areas).
+ */
+export function areasByRole(d: Pick<Derived, 'profile' | 'areas'>): { finest: AreaFeature[]; middle: AreaFeature[]; top: AreaFeature[]; all: AreaFeature[] } {
+	const ids = d.profile.levels.map((l) => l.id);
+	const of = (id: string) => d.areas[id].features;
+	return { finest: of(ids[0]), middle: ids.slice(1, -1).flatMap(of), top: of(ids[ids.length - 1]), all: ids.flatMap(of) };
+}

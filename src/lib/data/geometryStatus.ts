@@ -1,9 +1,9 @@
-// Whether the served Stadtteil boundaries are an approximation ("Näherung") or official. One pure
-// derivation from the Stadtteil features: the server calls it on the store (geometryStatus in
+// Whether the served boundaries of the finest level (Salzgitter: Stadtteile) are an approximation
+// ("Näherung") or official. One pure derivation from the finest level's features: the server calls it on the store (geometryStatus in
 // $lib/server/store), pages call it on the features they already hold, so every notice follows an
 // import of official boundaries. (The embed takes the notice from the server, so that its
-// budgeted bundle carries neither this code nor the partial-import message.) Ortschaften and the city are unions of Stadtteile: they count as
-// approximated while any of their Stadtteile is.
+// budgeted bundle carries neither this code nor the partial-import message.) Coarser areas are unions
+// of finest ones: they count as approximated while any finest area inside them is.
 import { compareNames, type Params } from '$lib/i18n';
 import type { GeometryQuality } from './contracts';
 
@@ -13,23 +13,28 @@ interface StadtteilLike {
 
 export interface GeometryStatus {
 	/** The approximated Stadtteile, in the order of the features; empty once every boundary is official. */
-	approximated: { id: string; name: string; parent: string | null }[];
+	approximated: { id: string; name: string; parent: string | null; within: string[] }[];
 	/** Number of Stadtteile. */
 	total: number;
 }
 
-export function geometryStatus(stadtteile: readonly StadtteilLike[]): GeometryStatus {
+/**
+ * `parentOf` gives an area's parent at every level, so each approximated area knows every area it
+ * lies `within`; without it only the direct parent is known (enough for the notices).
+ */
+export function geometryStatus(stadtteile: readonly StadtteilLike[], parentOf: (id: string) => string | null = () => null): GeometryStatus {
+	const chain = (id: string | null): string[] => (id === null ? [] : [id, ...chain(parentOf(id))]);
 	return {
 		approximated: stadtteile
 			.filter((f) => f.properties.geometryQuality === 'approximated')
-			.map(({ properties: { id, name, parent } }) => ({ id, name, parent })),
+			.map(({ properties: { id, name, parent } }) => ({ id, name, parent, within: chain(parent) })),
 		total: stadtteile.length
 	};
 }
 
-/** A Stadtteil by its own boundary; an Ortschaft by its Stadtteile; the city by all of them. */
-export function isApproximated(status: GeometryStatus, area: { id: string; level: string }): boolean {
-	return status.approximated.some((a) => area.level === 'stadt' || (area.level === 'stadtteil' ? a.id : a.parent) === area.id);
+/** A finest area by its own boundary; a coarser one (up to the city) by the finest areas within it. */
+export function isApproximated(status: GeometryStatus, area: { id: string }): boolean {
+	return status.approximated.some((a) => a.id === area.id || a.within.includes(area.id));
 }
 
 /** Names of the approximated Stadtteile, sorted, for the notice after a partial import. */

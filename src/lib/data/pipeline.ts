@@ -2,12 +2,15 @@
 // Pure (no I/O), so it runs the same in `npm run data`, in tests and in the importer. Its stages
 // live in ./stages, one module each, in the order buildDerived runs them.
 import type { Derived } from './derived';
+import type { AreaFeature } from './derived';
+import { CityProfile, GeometrySources, PROFILE_FILE, type LevelDef } from './profile';
+import { parseJson } from './sources';
 import { aggregate, leavesOf } from './stages/aggregate';
 import { readFacilities } from './stages/facilities';
-import { buildCells, contextFeatures, stadtteilAreas, unionAreas } from './stages/geometry';
+import { buildCells, cityGeometry, contextFeatures, finestAreas, unionAreas } from './stages/geometry';
 import { placeKontore } from './stages/kontore';
 import { ProblemLog } from './stages/log';
-import { FILES, readSources, type SourceFiles } from './stages/read';
+import { readSources, type SourceFiles } from './stages/read';
 import { checkReferences } from './stages/references';
 import { buildReport } from './stages/report';
 import { readActivities } from './stages/taetigkeit';
@@ -20,7 +23,17 @@ export type { SourceFiles } from './stages/read';
 /** Bump when the derivation changes, so `npm run data` rebuilds although the inputs did not change. */
 export const PIPELINE_VERSION = 5;
 
-export const BOUNDARIES_FILE = FILES.grenzen;
+/**
+ * The geometry files a version's file set names in its profile (outline, boundaries, seeds, context),
+ * where the admin's boundary and outline imports write; the conventional names where it has no valid profile.
+ */
+export function geometryFiles(files: SourceFiles): GeometrySources {
+	const parsed = parseJson(files.get(PROFILE_FILE) ?? '', PROFILE_FILE, CityProfile);
+	return parsed.ok ? parsed.rows[0].geometry : GeometrySources.parse({});
+}
+
+/** The areas of every level, finest first as the profile lists them. */
+export type LevelAreas = { level: LevelDef; features: AreaFeature[] }[];
 
 /** Each validating stage stops the run with a DataError listing all of its problems. */
 export function buildDerived(files: SourceFiles): Derived {
@@ -29,19 +42,21 @@ export function buildDerived(files: SourceFiles): Derived {
 	const refs = checkReferences(sources, log);
 	const values = collectValues(sources, refs, log);
 
-	const leaves = leavesOf(sources.gebiete, sources.stadtteile);
+	const leaves = leavesOf(refs);
 	const aggregated = aggregate(values, sources.catalogue, leaves);
 
 	const cells = buildCells(sources, refs);
-	const stadtteile = stadtteilAreas(cells, refs);
-	const outlineTitle = sources.datasets.find((d) => d.files.includes(FILES.outline))!.title.de;
-	const { ortschaften, stadt } = unionAreas(sources.gebiete, leaves, stadtteile.features, cells.quality, outlineTitle);
-	const kontore = placeKontore(sources, refs);
+	const finest = finestAreas(cells, refs);
+	const outlineTitle = sources.datasets.find((d) => d.files.includes(sources.profile.geometry.outline))!.title.de;
+	const coarser = unionAreas(refs, leaves, finest.features, cells.quality, outlineTitle);
+	const levels: LevelAreas = refs.levels.map(({ level }, i) => ({ level, features: i === 0 ? finest.features : coarser[i - 1] }));
+	const city = { geometry: cityGeometry(coarser, finest.features), name: sources.profile.name };
+	const kontore = placeKontore(sources, refs, finest.features);
 	const { facilities, facilityTypes } = readFacilities(
 		files,
 		{
-			city: stadt,
-			stadtteile: stadtteile.features,
+			city,
+			stadtteile: finest.features,
 			kontore,
 			closedKontorIds: sources.kontore.filter((k) => k.closed !== null).map((k) => k.kontor_id),
 			indicators: sources.catalogue
@@ -56,10 +71,9 @@ export function buildDerived(files: SourceFiles): Derived {
 	);
 
 	return {
-		stadtteile: { type: 'FeatureCollection', features: stadtteile.features },
-		ortschaften: { type: 'FeatureCollection', features: ortschaften },
-		stadt: { type: 'FeatureCollection', features: [stadt] },
-		context: { type: 'FeatureCollection', features: contextFeatures(cells.simplified.surroundings, stadt, cells.outline) },
+		// The areas of the profile's levels, keyed by their ids.
+		areas: Object.fromEntries(levels.map(({ level, features }) => [level.id, { type: 'FeatureCollection' as const, features }])),
+		context: { type: 'FeatureCollection', features: contextFeatures(cells.simplified.surroundings, city, cells.outline) },
 		kontore: { type: 'FeatureCollection', features: kontore },
 		facilities,
 		facilityTypes,
@@ -67,7 +81,7 @@ export function buildDerived(files: SourceFiles): Derived {
 		values: aggregated.values,
 		datasets: sources.datasets,
 		profile: sources.profile,
-		report: buildReport(cells, stadtteile.reports, [...log.warnings.map((w) => `${w} (rewound)`), ...aggregated.warnings]),
+		report: buildReport(cells, finest.reports, [...log.warnings.map((w) => `${w} (rewound)`), ...aggregated.warnings]),
 		taetigkeit
 	};
 }

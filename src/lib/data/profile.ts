@@ -8,6 +8,41 @@ import { Id, PlainText, Visibility } from './contracts';
 
 export const PROFILE_FILE = 'stadt.json';
 
+/** A file in the data folder, named in the profile: a plain relative path, never outside the folder. */
+const FileName = z.string().regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9_./-]+\.(csv|json|geojson)$/, 'data.zod.fileName');
+
+/** The columns (or JSON members) an area table has: id, name and parent are required, the figures optional. */
+export const AREA_COLUMNS = ['id', 'name', 'parent', 'einwohner', 'einwohner_stand', 'flaeche_km2', 'flaeche_jahr'] as const;
+export type AreaColumn = (typeof AREA_COLUMNS)[number];
+
+/**
+ * Where a level's areas are listed. By convention a CSV `gebiete_{level id}.csv` with the columns of
+ * AREA_COLUMNS; a profile names another file, a JSON member (`key`: a list of objects, or one object
+ * for a single area) and its own column names. Rows name their parent area by id, or by name
+ * (`parentBy`); the parent column may be left out where the parent level has a single area.
+ */
+export const LevelSource = z.object({
+	file: FileName,
+	key: z.string().min(1).optional(),
+	columns: z.partialRecord(z.enum(AREA_COLUMNS), z.string().min(1)).default({}),
+	parentBy: z.enum(['id', 'name']).default('id')
+});
+export type LevelSource = z.infer<typeof LevelSource>;
+
+/**
+ * The geometry sources, each with a conventional name: the city's outline (required), official
+ * boundaries of the finest level (optional: without them the finest areas are generated as cells
+ * around seed points inside the outline, labelled approximated), the seed points (`id`, `lat`, `lon`;
+ * needed only without boundaries) and the neighbouring districts drawn as context.
+ */
+export const GeometrySources = z.object({
+	outline: FileName.default('umriss.geojson'),
+	boundaries: FileName.default('grenzen.geojson'),
+	seeds: z.object({ file: FileName, id: z.string().min(1).default('id') }).default({ file: 'mittelpunkte.csv', id: 'id' }),
+	context: FileName.default('context_kreise.geojson')
+});
+export type GeometrySources = z.infer<typeof GeometrySources>;
+
 /** A missing object reads "has no names" rather than "required field is missing". */
 const namesMissing = (iss: { input: unknown }) => (iss.input === undefined ? 'data.profile.noNames' : undefined);
 const Names = z.object({ singular: PlainText, plural: PlainText }, { error: namesMissing });
@@ -43,7 +78,9 @@ export const LevelDef = z.object({
 	/** Whether areas of this level carry official numbers (Gebietsschlüssel) that imports may match by. */
 	officialNumbers: z.boolean().default(false),
 	/** Internal levels are served only to signed-in users from role `kontor` up (issue #19). */
-	visibility: Visibility.default('public')
+	visibility: Visibility.default('public'),
+	/** The table of this level's areas; absent: `gebiete_{id}.csv` (see LevelSource). */
+	source: LevelSource.optional()
 });
 export type LevelDef = z.infer<typeof LevelDef>;
 
@@ -62,6 +99,8 @@ export const CityProfile = z
 		attribution: z.array(PlainText).min(1),
 		contact: z.object({ organisation: PlainText, email: z.email().optional(), url: z.url().optional(), phone: PlainText.optional() }),
 		defaults: z.object({ indicator: Id, level: Id, year: z.number().int().optional() }),
+		/** Outline, boundaries, seed points and context files; absent: the conventional names. */
+		geometry: GeometrySources.default(GeometrySources.parse({})),
 		titles: z.object({
 			/** The site's title ({site}): page titles, headings, report footers, the DCAT publisher. */
 			site: Localised(PlainText),
@@ -134,4 +173,9 @@ function checkHierarchy(levels: { id?: unknown; parent?: unknown }[], ctx: z.Ref
 /** What pages need of the profile (root layout data): small, so that the embed stays light. */
 export function pageCity(profile: CityProfile): PageCity {
 	return { name: profile.name, office: profile.office, site: profile.titles.site, attribution: profile.attribution };
+}
+
+/** The table a level's areas are read from: the profile's, or the convention. */
+export function levelSource(level: LevelDef): LevelSource {
+	return level.source ?? LevelSource.parse({ file: `gebiete_${level.id}.csv` });
 }

@@ -1,7 +1,8 @@
 // Shapes of the API's JSON answers and of the profile and comparison pages' data, shared by the
 // server that builds them and the pages and components that read them (which never import the server).
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import type { AreaProps, DatasetMeta, IndicatorMeta, IndicatorValue, KontorProps, Level } from './contracts';
+import type { LevelInfo } from './levels';
+import type { AreaProps, DatasetMeta, IndicatorMeta, IndicatorValue, KontorProps } from './contracts';
 import type { GeometryStatus } from './geometryStatus';
 import type { Deviation } from '$lib/stats/rank';
 import type { Neighbour } from '$lib/stats/similarity';
@@ -24,7 +25,7 @@ export interface IndicatorRow {
 
 export interface IndicatorTable {
 	indicator: IndicatorMeta;
-	level: Level;
+	level: string;
 	/** The requested year, or null for "latest value per area". */
 	year: number | null;
 	beispieldaten: boolean;
@@ -86,7 +87,7 @@ export interface ComparisonIndicator {
 }
 
 export interface Comparison {
-	level: Level;
+	level: string;
 	areas: { id: string; name: string }[];
 	cityName: string;
 	indicators: ComparisonIndicator[];
@@ -126,4 +127,6 @@ export interface ProfilePage {
 	similar: SimilarData;
 	map: MapGeometry;
 	geometry: GeometryStatus;
+	/** The city profile's levels: names for headings and links. */
+	levels: LevelInfo[];
 }

@@ -37,24 +37,50 @@ export function zodProblems(error: z.ZodError, where: Omit<DataProblem, 'key' | 
 /**
  * Parses a comma-separated UTF-8 CSV (optional BOM) and validates every row.
  * Row numbers are 1-based data rows, as a spreadsheet shows them minus the header.
+ * `columns` maps a schema field to the file's own column name where they differ; problems name the file's.
  */
-export function parseCsv<S extends z.ZodType>(text: string, file: string, schema: S): Parsed<z.output<S>> {
+export function parseCsv<S extends z.ZodType>(text: string, file: string, schema: S, columns: Partial<Record<string, string>> = {}): Parsed<z.output<S>> {
+	const { columns: header, records } = csvRecords(text);
+	return parseRecords(records, header, { file, row: true }, schema, columns);
+}
+
+/**
+ * Validates records (CSV rows or JSON objects) against an object schema, reading each field from
+ * its column (`columns`, default the field's own name). Problems name the source's column and row
+ * (CSV, 1-based) or entry (JSON, 0-based as in the file's list).
+ */
+function parseRecords<S extends z.ZodType>(
+	records: Record<string, unknown>[],
+	header: string[],
+	where: { file: string; row: boolean },
+	schema: S,
+	columns: Partial<Record<string, string>>
+): Parsed<z.output<S>> {
+	const { file } = where;
 	const problems: DataProblem[] = [];
-	const { columns, records: table } = csvRecords(text);
 	const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+	const source = (c: string) => columns[c] ?? c;
 	const optional = (c: string) => (schema as unknown as z.ZodObject).shape[c].safeParse(undefined).success;
-	const missing = shape.filter((c) => !columns.includes(c) && !optional(c));
+	const missing = shape.filter((c) => !header.includes(source(c)) && !optional(c)).map(source);
 	if (missing.length > 0) {
 		return {
 			ok: false,
-			problems: [{ file, row: 0, field: missing.join(', '), key: 'data.missingColumns', params: { columns: columns.join(', ') } }]
+			problems: [{ file, ...(where.row ? { row: 0 } : {}), field: missing.join(', '), key: 'data.missingColumns', params: { columns: header.join(', ') } }]
 		};
 	}
+	const renamed = Object.keys(columns).length > 0;
 	const rows: z.output<S>[] = [];
-	table.forEach((raw, i) => {
-		const result = schema.safeParse(raw);
+	records.forEach((raw, i) => {
+		const input = renamed ? Object.fromEntries(shape.map((c) => [c, raw[source(c)]])) : raw;
+		const result = schema.safeParse(input);
 		if (result.success) rows.push(result.data);
-		else problems.push(...zodProblems(result.error, { file, row: i + 1 }, raw));
+		else
+			problems.push(
+				...zodProblems(result.error, where.row ? { file, row: i + 1 } : { file, feature: i }, input).map((p) => ({
+					...p,
+					field: p.field === undefined ? undefined : source(p.field)
+				}))
+			);
 	});
 	return problems.length ? { ok: false, problems } : { ok: true, rows };
 }
@@ -70,6 +96,58 @@ export function parseJson<S extends z.ZodType>(text: string, file: string, schem
 	if (!result.success) return { ok: false, problems: zodProblems(result.error, { file }, data) };
 	return { ok: true, rows: [result.data] };
 }
+
+/** A number cell that may be absent (no such column or member) or empty: null. */
+const optionalNum = (schema: z.ZodNumber) =>
+	z.preprocess((v) => {
+		const e = v === undefined ? null : emptyToNull(v);
+		return typeof e === 'string' && /^-?\d+(\.\d+)?$/.test(e.trim()) ? Number(e) : e;
+	}, schema.nullable());
+
+/**
+ * One area of a level, in the columns of AREA_COLUMNS (profile.ts) after the profile's renaming:
+ * id, name, the parent (id or name, see LevelSource.parentBy) and the optional real figures,
+ * residents with their reference date and the official area with its date or year.
+ */
+export const AreaRow = z.object({
+	id: Id,
+	name: PlainText,
+	parent: added(PlainText),
+	einwohner: optionalNum(z.number().int().nonnegative()),
+	einwohner_stand: added(IsoDate),
+	flaeche_km2: optionalNum(z.number().positive()),
+	flaeche_jahr: optionalNum(Year)
+});
+export type AreaRow = z.output<typeof AreaRow>;
+
+/**
+ * The areas of one level from its table: a CSV, or in a JSON file the list (or the single object)
+ * under `key`, with the profile's column names (`columns`).
+ */
+export function parseAreaTable(text: string, source: { file: string; key?: string; columns: Partial<Record<string, string>> }): Parsed<AreaRow> {
+	const { file, key, columns } = source;
+	if (!file.endsWith('.json')) return parseCsv(text, file, AreaRow, columns);
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, problems: [{ file, key: 'data.invalidJson', params: { error: (e as Error).message } }] };
+	}
+	const member = key === undefined ? data : (data as Record<string, unknown> | null)?.[key];
+	const list = Array.isArray(member) ? member : member && typeof member === 'object' ? [member] : null;
+	if (!list || list.some((x) => !x || typeof x !== 'object' || Array.isArray(x)))
+		return { ok: false, problems: [{ file, field: key, key: 'data.areaListExpected' }] };
+	const records = list as Record<string, unknown>[];
+	return parseRecords(records, [...new Set(records.flatMap((r) => Object.keys(r)))], { file, row: false }, AreaRow, columns);
+}
+
+/** A seed point of a generated finest area: its id (column named in the profile) and WGS84 position. */
+export const SeedRow = z.object({
+	id: Id,
+	lat: num(z.number().min(-90).max(90)),
+	lon: num(z.number().min(-180).max(180))
+});
+export type SeedRow = z.output<typeof SeedRow>;
 
 export const StadtteilRow = z.object({
 	stadtteil_id: Id,
@@ -99,7 +177,8 @@ export type KoordinateRow = z.output<typeof KoordinateRow>;
  * a newer one, with the official area the same source gave (so older totals and densities stay).
  */
 export const ZeitreiheRow = z.object({
-	gebiet_typ: z.enum(['stadt', 'ortschaft', 'stadtteil']),
+	/** A level id of the profile. */
+	gebiet_typ: Id,
 	gebiet: PlainText,
 	jahr: num(Year),
 	einwohner: num(z.number().int().nonnegative()),

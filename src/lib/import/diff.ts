@@ -2,7 +2,7 @@
 // changed and removed, areas whose geometry changed, and the source files that differ (edits of
 // the catalogue, Kontore or texts change files without necessarily changing a value). Used for the
 // import preview and for comparing any two versions in the history.
-import type { Derived } from '$lib/data/derived';
+import { areasByRole, type Derived } from '$lib/data/derived';
 
 export interface ValueChange {
 	indicator: string;
@@ -57,8 +57,8 @@ export function diffDerived(a: Derived, b: Derived, filesA?: ReadonlyMap<string,
 		byIndicator.set(c.indicator, e);
 	}
 	const geometry: GeometryChange[] = [];
-	const oldAreas = new Map([...a.stadtteile.features, ...a.ortschaften.features, ...a.stadt.features].map((f) => [f.properties.id, f]));
-	for (const f of [...b.stadtteile.features, ...b.ortschaften.features, ...b.stadt.features]) {
+	const oldAreas = new Map(areasByRole(a).all.map((f) => [f.properties.id, f]));
+	for (const f of areasByRole(b).all) {
 		const o = oldAreas.get(f.properties.id);
 		if (!o || o.properties.geometryQuality !== f.properties.geometryQuality || JSON.stringify(o.geometry) !== JSON.stringify(f.geometry))
 			geometry.push({

@@ -1,7 +1,7 @@
 // What an import does to the source files of the current version: indicator values become a
 // long-format table `werte/<indicator>.csv` with a provenance sidecar (the layout the pipeline
-// reads), superseding that indicator's rows elsewhere; official boundaries become
-// `stadtteile_grenzen.geojson`. The pipeline then validates and derives the new set as usual.
+// reads), superseding that indicator's rows elsewhere; official boundaries become the boundaries
+// file the city profile names. The pipeline then validates and derives the new set as usual.
 import { sidecarOf, sidecarText, type DatasetMeta, type IndicatorMeta } from '$lib/data/contracts';
 import { csvRows, csvText } from '$lib/data/csvTable';
 import type { DataProblem } from '$lib/data/problems';

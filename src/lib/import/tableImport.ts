@@ -5,7 +5,7 @@
 // together with the table view the preview's column-mapping form shows.
 import { z } from 'zod';
 import { Id, IndicatorMeta, PlainText, Polarity } from '$lib/data/contracts';
-import type { Derived } from '$lib/data/derived';
+import { areasByRole, type Derived } from '$lib/data/derived';
 import { zodReason, type DataProblem } from '$lib/data/problems';
 import { cellText, type Grid } from './grid';
 import { interpret, type IndicatorInfo, type InterpretContext } from './interpret';
@@ -137,10 +137,11 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 	};
 	// A retired indicator is no longer served, so an import never fills it (restore it in the catalogue first).
 	const infos = [...catalogue.filter((m) => !m.retired).map((m) => infoOf(m, aliasesOf(m.id))), ...added.map((m) => infoOf(m))];
+	const levelAreas = areasByRole(derived);
 	const ctx: InterpretContext = {
-		stadtteile: derived.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-		ortschaften: derived.ortschaften.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-		city: { id: derived.stadt.features[0].properties.id, name: derived.stadt.features[0].properties.name, abbreviation: derived.profile?.abbreviation },
+		stadtteile: levelAreas.finest.map((f) => ({ id: f.properties.id, name: f.properties.name })),
+		ortschaften: levelAreas.middle.map((f) => ({ id: f.properties.id, name: f.properties.name })),
+		city: { id: levelAreas.top[0].properties.id, name: levelAreas.top[0].properties.name, abbreviation: derived.profile.abbreviation },
 		indicators: infos,
 		population: new Map()
 	};

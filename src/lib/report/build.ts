@@ -2,7 +2,7 @@
 // hands the data in as ReportData, its tables from the API's own functions (so a report prints the
 // API's figures, suppressed values included), and the renderers only lay the document out.
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import type { IndicatorMeta, IndicatorValue, Level } from '$lib/data/contracts';
+import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import type { AreaFeature, DatasetEntry, KontorFeature } from '$lib/data/derived';
 import { isApproximated, type GeometryStatus } from '$lib/data/geometryStatus';
 import type { IndicatorRow, IndicatorTable } from '$lib/data/responses';
@@ -35,7 +35,7 @@ export interface ReportData {
 	indicators: IndicatorMeta[];
 	datasets: DatasetEntry[];
 	/** The API's indicator table (`/api/indicators/{id}?level=&year=`): same values, same suppression. */
-	table: (meta: IndicatorMeta, level: Level, year: number | null) => IndicatorTable;
+	table: (meta: IndicatorMeta, level: string, year: number | null) => IndicatorTable;
 	/** An area's values of an indicator, sorted by year, after disclosure control. */
 	series: (indicator: string, area: string) => IndicatorValue[];
 	/** The default catchment scenario of /erreichbarkeit (rings and nearest-Kontor areas), null where unavailable. */
@@ -534,8 +534,8 @@ class Builder {
 		blocks.push({ kind: 'paragraph', text: this.t('report.cmp.intro', { names: areas.map((a) => a.properties.name).join(', ') }) });
 		for (const meta of this.metas) {
 			const year = dataYear(meta, this.reportYear);
-			const tables = new Map<Level, IndicatorTable>();
-			const tableOf = (level: Level) => tables.get(level) ?? tables.set(level, this.data.table(meta, level, year)).get(level)!;
+			const tables = new Map<string, IndicatorTable>();
+			const tableOf = (level: string) => tables.get(level) ?? tables.set(level, this.data.table(meta, level, year)).get(level)!;
 			let suppressed = false;
 			const rows = areas.map((a) => {
 				const table = tableOf(a.properties.level);

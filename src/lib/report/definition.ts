@@ -53,7 +53,7 @@ export interface ReportDefinition {
 export interface DefinitionContext {
 	kontore: string[];
 	/** Area id → level (the city is not a subject). */
-	areas: Map<string, 'stadtteil' | 'ortschaft' | 'stadt'>;
+	areas: Map<string, string>;
 	indicators: string[];
 	/** Years with indicator values, ascending. */
 	years: number[];

@@ -1,7 +1,7 @@
 // The API's queries: parameter parsing (with problem details naming what is allowed) and
 // the answers built from the store. No HTTP here, so each query is unit-testable.
 import type { Feature, FeatureCollection } from 'geojson';
-import { LEVELS, type IndicatorMeta, type IndicatorValue, type Level } from '$lib/data/contracts';
+import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import type { AreaFeature } from '$lib/data/derived';
 import type { IndicatorTable } from '$lib/data/responses';
 import { deviation, rankDescending } from '$lib/stats/rank';
@@ -10,15 +10,16 @@ import type { Store } from './store';
 
 const MAX_LIST = 20;
 
-export function parseLevel(raw: string | null, fallback: Level = 'stadtteil'): Level {
+/** A level id of the profile; without one, the finest level. */
+export function parseLevel(raw: string | null, store: Store, fallback: string = store.finest): string {
 	if (raw === null || raw === '') return fallback;
-	if ((LEVELS as readonly string[]).includes(raw)) return raw as Level;
+	if (store.areasByLevel[raw]) return raw;
 	throw new ProblemError(400, {
 		title: 'problem.level',
 		detail: 'problem.level.detail',
 		params: { level: clip(raw) },
 		parameter: 'level',
-		allowed: [...LEVELS]
+		allowed: store.levels.map((l) => l.id)
 	});
 }
 
@@ -96,7 +97,7 @@ export function valueFor(store: Store, indicator: string, area: string, year: nu
 	return null;
 }
 
-export function areaCollection(store: Store, level: Level, indicators: string[], year: number | null): FeatureCollection {
+export function areaCollection(store: Store, level: string, indicators: string[], year: number | null): FeatureCollection {
 	return {
 		type: 'FeatureCollection',
 		features: store.areasByLevel[level].map((f) => joinValues(store, f, indicators, year))
@@ -116,7 +117,7 @@ export function joinValues(store: Store, f: AreaFeature, indicators: string[], y
 	return { type: 'Feature', id: f.properties.id, geometry: f.geometry, properties: props };
 }
 
-export function indicatorTable(store: Store, meta: IndicatorMeta, level: Level, year: number | null): IndicatorTable {
+export function indicatorTable(store: Store, meta: IndicatorMeta, level: string, year: number | null): IndicatorTable {
 	const city = store.areaById.get(store.cityId)!;
 	const ref = valueFor(store, meta.id, store.cityId, year);
 	const areas = [...store.areasByLevel[level]].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'de'));

@@ -39,7 +39,7 @@ export interface CatchmentInputs {
 }
 
 export function catchmentInputs(store: Store): CatchmentInputs {
-	const stadtteile = store.areasByLevel.stadtteil;
+	const stadtteile = store.areasByLevel[store.finest];
 	const populationStand: Record<string, string | null> = {};
 	const areas: PopulationArea[] = stadtteile.map((f) => {
 		const v = valueFor(store, 'einwohner', f.properties.id, null);

@@ -6,7 +6,8 @@
 // (a promise queue), so two imports can never interleave.
 import { randomBytes } from 'node:crypto';
 import { env } from '$env/dynamic/private';
-import { Derived } from '$lib/data/derived';
+import type { Derived } from '$lib/data/derived';
+import { parseStoredDerived } from './storedDerived';
 import type { DataProblem } from '$lib/data/problems';
 import type { Params } from '$lib/i18n';
 import type { AdminKey } from '$lib/i18n/admin';
@@ -252,8 +253,8 @@ export function rollbackTo(target: number, user: string): Promise<CommitResult> 
 		if (!info) return { ok: false, status: 404, message: { key: 'admin.error.noVersion', params: { n: target } } };
 		const now = currentVersionId(db)!;
 		if (now === target) return { ok: false, status: 409, message: { key: 'admin.error.isCurrent', params: { n: target } } };
-		const derived = Derived.parse(versionDerived(db, target));
-		const diff = diffDerived(Derived.parse(versionDerived(db, now)), derived, versionFiles(db, now), versionFiles(db, target));
+		const derived = parseStoredDerived(versionDerived(db, target));
+		const diff = diffDerived(parseStoredDerived(versionDerived(db, now)), derived, versionFiles(db, now), versionFiles(db, target));
 		const summary = `Zurückgesetzt auf Version ${target} (${info.summary})`.slice(0, 500);
 		const version = insertVersion(db, { createdBy: user, kind: 'rollback', summary, basedOn: target, files: versionFiles(db, target), derived }, (v) => {
 			audit(db, { who: user, action: 'rollback', detail: summary, ...diff.counts, version: v });

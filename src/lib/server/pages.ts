@@ -2,10 +2,11 @@
 // beside them need (rows, series and a second indicator), with page parameters parsed leniently
 // (an unknown indicator falls back to the default instead of failing the page).
 import type { MultiPolygon, Point, Polygon } from 'geojson';
-import type { IndicatorMeta, Level } from '$lib/data/contracts';
+import type { IndicatorMeta } from '$lib/data/contracts';
 import type { MapGeometry, PanelData, SimilarData } from '$lib/data/responses';
 import { indicatorTable } from './api';
 import { indicatorSeries, similarAreas, socialIndicators } from './profiles';
+import { isAreaLevel } from './levels';
 import type { Store } from './store';
 
 const DEFAULT_INDICATOR = 'sgb2-quote';
@@ -16,7 +17,7 @@ export function pickIndicator(store: Store, raw: string | null, fallback = DEFAU
 }
 
 /** Rows, reference, series and relation for IndicatorPanels, at the latest value per area. */
-export function panelData(store: Store, meta: IndicatorMeta, relationMeta: IndicatorMeta, level: Level): PanelData {
+export function panelData(store: Store, meta: IndicatorMeta, relationMeta: IndicatorMeta, level: string): PanelData {
 	const table = indicatorTable(store, meta, level, null);
 	const s = indicatorSeries(store, meta, level);
 	return {
@@ -28,17 +29,18 @@ export function panelData(store: Store, meta: IndicatorMeta, relationMeta: Indic
 	};
 }
 
-export function similarData(store: Store, id: string, level: Level, raw: string[]): SimilarData {
+export function similarData(store: Store, id: string, level: string, raw: string[]): SimilarData {
 	const all = socialIndicators(store);
 	const chosen = raw.filter((x) => all.includes(x));
 	const indicators = chosen.length ? chosen : all;
 	return { indicators, choices: all.map((i) => ({ id: i, label: store.indicatorById.get(i)!.label })), areas: similarAreas(store, id, level, indicators) };
 }
 
-/** The geometry a small map needs: the Stadtteile (or Ortschaften) and the Kontore, no values. */
-export function mapGeometry(store: Store, level: Level): MapGeometry {
+/** The geometry a small map needs: the areas of the level (the city as a whole: the level below) and the Kontore, no values. */
+export function mapGeometry(store: Store, level: string): MapGeometry {
+	const shown = isAreaLevel(store, level) ? level : (store.levels.find((l) => l.parent === level)?.id ?? level);
 	return {
-		areas: store.areasByLevel[level === 'stadt' ? 'ortschaft' : level].map((f) => ({
+		areas: store.areasByLevel[shown].map((f) => ({
 			type: 'Feature',
 			geometry: f.geometry as Polygon | MultiPolygon,
 			properties: { id: f.properties.id, name: f.properties.name, parent: f.properties.parent }

@@ -5,9 +5,9 @@
 // chunk of its own whose URL (MODULE_URL) the worker loads.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { sidecarOf, sidecarText, type DatasetMeta } from '$lib/data/contracts';
-import { Derived } from '$lib/data/derived';
-import { BOUNDARIES_FILE, buildDerived } from '$lib/data/pipeline';
+import { DatasetMeta, sidecarOf, sidecarText } from '$lib/data/contracts';
+import { areasByRole, type Derived } from '$lib/data/derived';
+import { buildDerived, geometryFiles } from '$lib/data/pipeline';
 import { DataError, type DataProblem } from '$lib/data/problems';
 import { parseBoundaries } from '$lib/import/boundaries';
 import { decodeText } from '$lib/import/decode';
@@ -17,9 +17,7 @@ import { importTable, type TableOptions, type TableView } from '$lib/import/tabl
 import { isOle, isZip, readXlsxGrid } from '$lib/import/xlsx';
 import { mapProblems, uploadName } from '$lib/import/plan';
 import type { VersionKind } from './db/database';
-
-/** The source file of the city boundary (the outer edge the cells are fitted to). */
-const OUTLINE_FILE = 'salzgitter_outline.geojson';
+import { parseStoredDerived } from './storedDerived';
 
 /** The URL of the file this code ends up in (a build chunk, or the source file under `vite dev`). */
 export const MODULE_URL = import.meta.url;
@@ -81,10 +79,11 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 	const base = {
 		version: input.base.version,
 		files: new Map(Object.entries(JSON.parse(input.base.files) as Record<string, string>)),
-		derived: Derived.parse(JSON.parse(input.base.derived))
+		derived: parseStoredDerived(JSON.parse(input.base.derived))
 	};
 	const d = base.derived;
-	const stadtteile = d.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name }));
+	const levelAreas = areasByRole(d);
+	const stadtteile = levelAreas.finest.map((f) => ({ id: f.properties.id, name: f.properties.name }));
 
 	if (input.kind === 'import-csv') {
 		const { options } = input;
@@ -115,14 +114,16 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 	const decoded = decodeText(input.bytes, upload);
 	if (!decoded.ok) return { ok: false, problems: decoded.problems };
 	const upper = {
-		ortschaften: d.ortschaften.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-		city: { id: d.stadt.features[0].properties.id, name: d.stadt.features[0].properties.name }
+		ortschaften: levelAreas.middle.map((f) => ({ id: f.properties.id, name: f.properties.name })),
+		city: { id: levelAreas.top[0].properties.id, name: levelAreas.top[0].properties.name }
 	};
 	const parsed = parseBoundaries(decoded.text, upload, stadtteile, upper);
 	if (!parsed.ok && parsed.outline && input.asOutline) return cityOutline(parsed.outline, upload, src, input, base, upper.city.name);
 	if (!parsed.ok) return { ok: false, problems: parsed.problems };
 	const files = new Map(base.files);
-	files.set(BOUNDARIES_FILE, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
+	// The official boundaries' file the version's profile names.
+	const boundariesFile = geometryFiles(base.files).boundaries;
+	files.set(boundariesFile, JSON.stringify({ type: 'FeatureCollection', features: parsed.features }) + '\n');
 	const { user, date } = input;
 	const meta: DatasetMeta = {
 		id: 'stadtteile-grenzen',
@@ -139,7 +140,7 @@ export function computePreview(input: PreviewInput): PreviewOutput {
 		beispieldaten: false,
 		caveats: []
 	};
-	files.set(sidecarOf(BOUNDARIES_FILE), sidecarText(meta));
+	files.set(sidecarOf(boundariesFile), sidecarText(meta));
 	return build(files, base, (p) => p, {
 		kind: input.kind,
 		upload,
@@ -158,11 +159,15 @@ function cityOutline(
 	city: string
 ): PreviewOutput {
 	const files = new Map(base.files);
+	// The source file of the city boundary (the outer edge the cells are fitted to), as the version's profile names it.
+	const outlineFile = geometryFiles(base.files).outline;
 	const feature = { type: 'Feature', properties: { name: city, source: src, quality: 'imported city boundary' }, geometry: outline.geometry };
-	files.set(OUTLINE_FILE, JSON.stringify({ type: 'FeatureCollection', features: [feature] }) + '\n');
+	files.set(outlineFile, JSON.stringify({ type: 'FeatureCollection', features: [feature] }) + '\n');
 	const { user, date } = input;
+	// The replaced outline's dataset keeps its id (sources and reports cite it by id).
+	const previous = DatasetMeta.safeParse(JSON.parse(base.files.get(sidecarOf(outlineFile)) ?? 'null'));
 	const meta: DatasetMeta = {
-		id: 'salzgitter-outline',
+		id: previous.success ? previous.data.id : 'umriss',
 		title: { de: `Stadtgrenze ${city} (Import)`, en: `City boundary of ${city} (import)` },
 		description: {
 			de: `Von ${user} am ${date} aus der Datei ${upload} als Stadtgrenze importiert (${outline.crs}); ersetzt die VG250-Grenze. Quelle: ${src}.`,
@@ -176,7 +181,7 @@ function cityOutline(
 		beispieldaten: false,
 		caveats: []
 	};
-	files.set(sidecarOf(OUTLINE_FILE), sidecarText(meta));
+	files.set(sidecarOf(outlineFile), sidecarText(meta));
 	return build(files, base, (p) => p, {
 		kind: input.kind,
 		upload,
@@ -188,7 +193,7 @@ function cityOutline(
 /** The version an admin edit would make: the pipeline on the base files with the edit applied. */
 function computeEdit(edit: FileEdit, upload: string, texts: BaseTexts): PreviewOutput {
 	const files = new Map(Object.entries(JSON.parse(texts.files) as Record<string, string>));
-	const base = { version: texts.version, files: new Map(files), derived: Derived.parse(JSON.parse(texts.derived)) };
+	const base = { version: texts.version, files: new Map(files), derived: parseStoredDerived(JSON.parse(texts.derived)) };
 	for (const [name, text] of Object.entries(edit.set)) files.set(name, text);
 	for (const name of edit.remove ?? []) files.delete(name);
 	return build(files, base, (p) => p, { kind: edit.kind, upload, summary: edit.summary, warnings: [] });

@@ -1,18 +1,20 @@
-// The load of /stadtteil/[id] and /ortschaft/[id]: one function for both levels.
+// The load of /[level]/[id], the profile of an area of any of the profile's area levels.
 import { error } from '@sveltejs/kit';
-import type { Level } from '$lib/data/contracts';
 import type { ProfilePage } from '$lib/data/responses';
 import { translator, urlLocale } from '$lib/i18n';
 import { problems } from '$lib/i18n/problems';
 import { ProblemError } from './http';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
+import { isAreaLevel } from './levels';
 import { areaProfile } from './profiles';
 import { geometryStatus, type Store } from './store';
 
-export function loadProfile(store: Store, id: string, level: Level, url: URL): ProfilePage {
+export function loadProfile(store: Store, id: string, level: string, url: URL): ProfilePage {
 	const locale = urlLocale(url);
 	let profile;
 	try {
+		// The city as a whole has no profile page (it is every page's reference).
+		if (!isAreaLevel(store, level)) error(404, translator(locale, problems)('page.areaMissing'));
 		profile = areaProfile(store, id, level);
 	} catch (e) {
 		if (e instanceof ProblemError) error(404, translator(locale, problems)('page.areaMissing'));
@@ -27,6 +29,7 @@ export function loadProfile(store: Store, id: string, level: Level, url: URL): P
 		indicators: store.derived.indicators,
 		similar: similarData(store, id, level, url.searchParams.getAll('sim')),
 		map: mapGeometry(store, level),
-		geometry: geometryStatus(store)
+		geometry: geometryStatus(store),
+		levels: store.levelInfos
 	};
 }

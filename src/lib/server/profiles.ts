@@ -1,7 +1,7 @@
 // Queries behind the district profile, the comparison and the panels: time series of every area
 // of a level, one area's profile, the validation of a comparison list, similar areas and the
 // inputs of the Sozialindex. Pure functions of the store, like api.ts.
-import type { AreaProps, IndicatorMeta, KontorProps, Level } from '$lib/data/contracts';
+import type { AreaProps, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import { nearestNeighbours, type AreaVector, type Neighbour } from '$lib/stats/similarity';
 import { MAX_COMPARE, MIN_COMPARE } from '$lib/state/selection';
 import { zScores } from '$lib/stats/zscore';
@@ -10,11 +10,12 @@ import type { AreaProfile, AreaSeries, Comparison, KontorSummary } from '$lib/da
 export type { AreaSeries, SeriesPoint } from '$lib/data/responses';
 import { indicatorTable, valueFor } from './api';
 import { ProblemError } from './http';
+import { finestWithin, isAreaLevel } from './levels';
 import type { Store } from './store';
 
 export interface IndicatorSeries {
 	indicator: IndicatorMeta;
-	level: Level;
+	level: string;
 	/** Every year in which the city or an area of the level has a value. */
 	years: number[];
 	beispieldaten: boolean;
@@ -36,7 +37,7 @@ function seriesOf(store: Store, indicator: string, area: string, name: string, y
 	};
 }
 
-export function indicatorSeries(store: Store, meta: IndicatorMeta, level: Level): IndicatorSeries {
+export function indicatorSeries(store: Store, meta: IndicatorMeta, level: string): IndicatorSeries {
 	const areas = [...store.areasByLevel[level]].sort(byName);
 	const byArea = store.series.get(meta.id) ?? new Map();
 	const years = [
@@ -69,10 +70,7 @@ function kontorSummary(store: Store, k: KontorProps): KontorSummary {
 }
 
 function kontoreIn(store: Store, area: AreaProps): KontorSummary[] {
-	const stadtteile =
-		area.level === 'stadtteil'
-			? [area.id]
-			: store.areasByLevel.stadtteil.filter((s) => area.level === 'stadt' || s.properties.parent === area.id).map((s) => s.properties.id);
+	const stadtteile = finestWithin(store, area.id).map((s) => s.properties.id);
 	return store.derived.kontore.features
 		.map((f) => f.properties)
 		.filter((k) => stadtteile.includes(k.stadtteil))
@@ -80,7 +78,7 @@ function kontoreIn(store: Store, area: AreaProps): KontorSummary[] {
 }
 
 /** The profile of an area of the given level; 404 for an unknown id or one of another level. */
-export function areaProfile(store: Store, id: string, level: Level): AreaProfile {
+export function areaProfile(store: Store, id: string, level: string): AreaProfile {
 	const feature = store.areaById.get(id);
 	if (!feature || feature.properties.level !== level) {
 		throw new ProblemError(404, {
@@ -88,7 +86,7 @@ export function areaProfile(store: Store, id: string, level: Level): AreaProfile
 			detail: 'problem.areaOfLevel.detail',
 			params: { level, id: id.slice(0, 60) },
 			parameter: 'id',
-			allowed: store.areasByLevel[level].map((a) => a.properties.id)
+			allowed: (store.areasByLevel[level] ?? []).map((a) => a.properties.id)
 		});
 	}
 	const area = feature.properties;
@@ -120,7 +118,8 @@ export function areaProfile(store: Store, id: string, level: Level): AreaProfile
 		area,
 		cityName: store.areaById.get(store.cityId)!.properties.name,
 		parent: parent ? { id: parent.properties.id, name: parent.properties.name } : null,
-		children: store.areasByLevel.stadtteil
+		children: store.levels
+			.flatMap((l) => store.areasByLevel[l.id])
 			.filter((s) => s.properties.parent === id)
 			.sort(byName)
 			.map((s) => ({ id: s.properties.id, name: s.properties.name })),
@@ -132,7 +131,7 @@ export function areaProfile(store: Store, id: string, level: Level): AreaProfile
 }
 
 /** Latest value of each indicator per area of the level: the vectors of similarity and index. */
-export function areaVectors(store: Store, level: Level, indicators: string[], year: number | null = null): AreaVector[] {
+export function areaVectors(store: Store, level: string, indicators: string[], year: number | null = null): AreaVector[] {
 	return [...store.areasByLevel[level]].sort(byName).map((a) => ({
 		id: a.properties.id,
 		name: a.properties.name,
@@ -145,14 +144,14 @@ export function socialIndicators(store: Store): string[] {
 	return store.derived.indicators.filter((m) => m.aggregation.method === 'rate' || m.aggregation.method === 'weighted-mean').map((m) => m.id);
 }
 
-export function similarAreas(store: Store, id: string, level: Level, indicators: string[], k = 5): Neighbour[] {
+export function similarAreas(store: Store, id: string, level: string, indicators: string[], k = 5): Neighbour[] {
 	return nearestNeighbours(areaVectors(store, level, indicators), id, indicators, k);
 }
 
 export type CompareProblem = { reason: 'missing' | 'too-few' | 'too-many' | 'duplicate' | 'unknown' | 'mixed-level'; values: string[] };
 
-/** Validates `ids` for a comparison: MIN_COMPARE to MAX_COMPARE distinct known areas of one level (Stadtteile or Ortschaften). */
-export function checkCompareIds(raw: string | null, store: Store): { ids: string[]; level: Level } | CompareProblem {
+/** Validates `ids` for a comparison: MIN_COMPARE to MAX_COMPARE distinct known areas of one level (not the city as a whole). */
+export function checkCompareIds(raw: string | null, store: Store): { ids: string[]; level: string } | CompareProblem {
 	if (raw === null || raw.trim() === '') return { reason: 'missing', values: [] };
 	const ids = raw
 		.split(',')
@@ -162,7 +161,7 @@ export function checkCompareIds(raw: string | null, store: Store): { ids: string
 	if (duplicates.length) return { reason: 'duplicate', values: duplicates };
 	const unknown = ids.filter((id) => {
 		const a = store.areaById.get(id);
-		return !a || a.properties.level === 'stadt';
+		return !a || !isAreaLevel(store, a.properties.level);
 	});
 	if (unknown.length) return { reason: 'unknown', values: unknown.slice(0, 10) };
 	if (ids.length < MIN_COMPARE) return { reason: 'too-few', values: ids };
@@ -191,7 +190,7 @@ export function compareProblemError(p: CompareProblem): ProblemError {
 	});
 }
 
-export function comparison(store: Store, ids: string[], level: Level): Comparison {
+export function comparison(store: Store, ids: string[], level: string): Comparison {
 	return {
 		level,
 		areas: ids.map((id) => ({ id, name: store.areaById.get(id)!.properties.name })),

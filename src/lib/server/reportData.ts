@@ -60,9 +60,13 @@ export async function reportData(store: Store, now = new Date(), catchment = tru
 	const info = store.version > 0 ? versionInfo(getDatabase(), store.version) : null;
 	return {
 		cityId: store.cityId,
-		stadtteile: store.areasByLevel.stadtteil,
-		ortschaften: store.areasByLevel.ortschaft,
-		stadt: store.areasByLevel.stadt[0],
+		stadtteile: store.areasByLevel[store.finest],
+		// The levels between the finest and the city as a whole (Salzgitter: the Ortschaften).
+		ortschaften: store.levelInfos
+			.slice(1)
+			.filter((l) => !l.whole)
+			.flatMap((l) => store.areasByLevel[l.id]),
+		stadt: store.areaById.get(store.cityId)!,
 		kontore: store.derived.kontore.features,
 		indicators: store.derived.indicators,
 		datasets: store.derived.datasets,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CityProfile } from '$lib/data/profile';
 import { translator, core } from '$lib/i18n';
 import { indexStore, readDerivedDir } from './store';
+import { parseStoredDerived } from './storedDerived';
 
 const derived = readDerivedDir('derived');
 const shipped = CityProfile.parse(JSON.parse(readFileSync('geodata/stadt.json', 'utf8')));
@@ -19,7 +20,10 @@ describe('store.profile', () => {
 	});
 
 	it('falls back to the data folder’s stadt.json for a version stored without one', () => {
-		const store = indexStore({ ...derived, profile: undefined }, 5);
+		// A version stored before profiles: its three levels under their old names, no profile.
+		const { areas, profile: _, ...rest } = derived;
+		const [finest, middle, top] = shipped.levels.map((l) => areas[l.id]);
+		const store = indexStore(parseStoredDerived({ ...rest, stadtteile: finest, ortschaften: middle, stadt: top }), 5);
 		expect(store.profile).toEqual(shipped);
 		expect(translator('de', core)('app.title')).toBe(shipped.titles.site.de);
 	});

@@ -3,31 +3,41 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
-import type { IndicatorMeta, IndicatorValue, Level } from '$lib/data/contracts';
-import { DERIVED_FILES, Derived, type AreaFeature } from '$lib/data/derived';
-import { CityProfile, PROFILE_FILE, pageCity } from '$lib/data/profile';
+import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
+import { DERIVED_FILES, areasFile, finestLevel, topLevel, type AreaFeature, type Derived } from '$lib/data/derived';
+import { levelInfos, type LevelInfo } from '$lib/data/levels';
+import { CityProfile, pageCity, type LevelDef } from '$lib/data/profile';
 import { cityTexts } from '$lib/i18n/city';
 import { approximatedNames, approximationNotice, geometryStatus as statusOf, type GeometryStatus } from '$lib/data/geometryStatus';
 import { setCityTexts, translator, core, type Locale } from '$lib/i18n';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
-import { currentDerived, geodataDir } from './db/current';
+import { currentDerived } from './db/current';
 import { clearEncodedBodies } from './http';
 import { responseCache } from './responseCache';
+import { parseStoredDerived } from './storedDerived';
 
 export interface Store {
 	/** As built by the pipeline, except that `values` has passed disclosure control. */
 	derived: Derived;
-	/** The city profile of this version, or the shipped one for a version stored before profiles. */
+	/** The city profile of this version (the shipped one for a version stored before profiles, see storedDerived.ts). */
 	profile: CityProfile;
-	areasByLevel: Record<Level, AreaFeature[]>;
+	/** The profile's levels, finest first (`derived.profile.levels`). */
+	levels: LevelDef[];
+	/** Areas by level id; every level of the profile has an entry. */
+	areasByLevel: Record<string, AreaFeature[]>;
+	/** The finest level's id (catchments, facilities, geometry status). */
+	finest: string;
+	/** The levels as pages and components know them; `areaLevels(levelInfos)` are the mapped ones. */
+	levelInfos: LevelInfo[];
 	areaById: Map<string, AreaFeature>;
 	indicatorById: Map<string, IndicatorMeta>;
 	/** Entries retired in the admin: not in `derived` (neither they nor their values), listed only where asked for. */
 	retired: IndicatorMeta[];
 	/** indicator → area → values sorted by year */
 	series: Map<string, Map<string, IndicatorValue[]>>;
+	/** The area of the top level (the city as a whole): the reference of every comparison. */
 	cityId: string;
 	/** The store version it was indexed from (0 for a folder read outside the store): caches of derived answers key by it. */
 	version: number;
@@ -65,7 +75,7 @@ export function getStore(): Store {
 			responseCache().invalidate();
 			clearEncodedBodies();
 		}
-		current = { version, store: indexStore(Derived.parse(derived), disclosureMinBase(), version) };
+		current = { version, store: indexStore(parseStoredDerived(derived), disclosureMinBase(), version) };
 	}
 	return current.store;
 }
@@ -76,10 +86,9 @@ export function readDerivedDir(dir: string): Derived {
 		throw new Error(`Kontoratlas: no derived data in ${dir}; run "npm run data" first (or set KONTORATLAS_DATA_DIR)`);
 	}
 	const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
-	return Derived.parse({
-		stadtteile: read(DERIVED_FILES.stadtteile),
-		ortschaften: read(DERIVED_FILES.ortschaften),
-		stadt: read(DERIVED_FILES.stadt),
+	const profile = CityProfile.parse(read(DERIVED_FILES.profile));
+	return parseStoredDerived({
+		areas: Object.fromEntries(profile.levels.map((l) => [l.id, read(areasFile(l.id))])),
 		context: read(DERIVED_FILES.context),
 		kontore: read(DERIVED_FILES.kontore),
 		facilities: read(DERIVED_FILES.facilities),
@@ -90,7 +99,7 @@ export function readDerivedDir(dir: string): Derived {
 		report: read(DERIVED_FILES.report),
 		// Absent in a derived/ written before the activity texts existed.
 		taetigkeit: existsSync(join(dir, DERIVED_FILES.taetigkeit)) ? read(DERIVED_FILES.taetigkeit) : [],
-		profile: existsSync(join(dir, DERIVED_FILES.profile)) ? read(DERIVED_FILES.profile) : undefined
+		profile
 	});
 }
 
@@ -98,15 +107,8 @@ export function loadStore(dir: string, minBase = DEFAULT_MIN_BASE): Store {
 	return indexStore(readDerivedDir(dir), minBase);
 }
 
-/** The data folder's profile (KONTORATLAS_GEODATA), read once: for versions stored before profiles existed. */
-let shipped: CityProfile | null = null;
-function shippedProfile(): CityProfile {
-	shipped ??= CityProfile.parse(JSON.parse(readFileSync(join(geodataDir(), PROFILE_FILE), 'utf8')));
-	return shipped;
-}
-
 export function indexStore(all: Derived, minBase: number, version = 0): Store {
-	const profile = all.profile ?? shippedProfile();
+	const profile = all.profile;
 	setCityTexts(cityTexts(pageCity(profile)));
 	// A retired entry keeps its values in the version (history, rollback) but is no current layer.
 	const retired = all.indicators.filter((m) => m.retired !== undefined);
@@ -114,12 +116,9 @@ export function indexStore(all: Derived, minBase: number, version = 0): Store {
 	const built = gone.size
 		? { ...all, indicators: all.indicators.filter((m) => !gone.has(m.id)), values: all.values.filter((v) => !gone.has(v.indicator)) }
 		: all;
-	const areasByLevel = {
-		stadtteil: built.stadtteile.features,
-		ortschaft: built.ortschaften.features,
-		stadt: built.stadt.features
-	};
-	const allAreas = [...areasByLevel.stadtteil, ...areasByLevel.ortschaft, ...areasByLevel.stadt];
+	const levels = built.profile.levels;
+	const areasByLevel = Object.fromEntries(levels.map((l) => [l.id, built.areas[l.id].features]));
+	const allAreas = levels.flatMap((l) => areasByLevel[l.id]);
 	const values = suppressValues(built.values, built.indicators, hierarchyOf(allAreas.map((f) => f.properties)), { defaultMinBase: minBase });
 	const derived = { ...built, values };
 	const series = new Map<string, Map<string, IndicatorValue[]>>();
@@ -132,12 +131,15 @@ export function indexStore(all: Derived, minBase: number, version = 0): Store {
 	return {
 		derived,
 		profile,
+		levels,
 		areasByLevel,
+		finest: finestLevel(built),
+		levelInfos: levelInfos(built.profile, (id) => areasByLevel[id].length),
 		areaById: new Map(allAreas.map((f) => [f.properties.id, f])),
 		indicatorById: new Map(derived.indicators.map((m) => [m.id, m])),
 		retired,
 		series,
-		cityId: derived.stadt.features[0].properties.id,
+		cityId: areasByLevel[topLevel(built)][0].properties.id,
 		version,
 		audience: 'all',
 		withheldDatasets: new Set()
@@ -152,7 +154,7 @@ const statusCache = new WeakMap<Store, GeometryStatus>();
  */
 export function geometryStatus(store: Store): GeometryStatus {
 	let status = statusCache.get(store);
-	if (!status) statusCache.set(store, (status = statusOf(store.areasByLevel.stadtteil)));
+	if (!status) statusCache.set(store, (status = statusOf(store.areasByLevel[store.finest], (id) => store.areaById.get(id)?.properties.parent ?? null)));
 	return status;
 }
 

@@ -15,6 +15,7 @@ import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
 import { geometryStatus, type Store } from './store';
+import { isAreaLevel } from './levels';
 
 export const SVG_WIDTH = 800;
 const HEIGHTS = { min: 240, max: 1200, default: 560 };
@@ -64,7 +65,7 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 	const kontorApprox = translator(locale, atlas)('kontor.approximate');
 	const model = buildSvgMap({
 		areas: store.areasByLevel[view.level] as Feature<Polygon | MultiPolygon, { id: string; name: string; labelPoint: [number, number]; areaKm2: number }>[],
-		groups: view.level === 'stadtteil' ? store.areasByLevel.ortschaft : [],
+		groups: groupsOf(store, view.level),
 		outline: (store.derived.context.features.find((f) => f.properties.kind === 'stadtgrenze') as Feature<Polygon | MultiPolygon> | undefined) ?? null,
 		// The SVG has no card: a Kontor's title says when its location is approximate.
 		kontore: store.derived.kontore.features.map((k) => ({
@@ -115,4 +116,10 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 		legend,
 		notes
 	};
+}
+
+/** The areas drawn as groups around the level's areas: the parent level's, unless that is the city as a whole. */
+function groupsOf(store: Store, level: string) {
+	const parent = store.levels.find((l) => l.id === level)?.parent;
+	return parent && isAreaLevel(store, parent) ? store.areasByLevel[parent] : [];
 }

@@ -197,7 +197,7 @@ describe('files shaped like the real thing', () => {
 		expect(meta).toMatchObject({ label: kita.label, aggregation: { method: 'sum' }, datasets: ['werte-kitaplaetze'], years: [2024], beispieldaten: false });
 		// Summed to the city from the Stadtteile.
 		const city = next.values.find((v) => v.indicator === 'kitaplaetze' && v.area === 'salzgitter')!;
-		const parts = next.values.filter((v) => v.indicator === 'kitaplaetze' && next.stadtteile.features.some((f) => f.properties.id === v.area));
+		const parts = next.values.filter((v) => v.indicator === 'kitaplaetze' && next.areas.stadtteil.features.some((f) => f.properties.id === v.area));
 		expect(city.value).toBe(parts.reduce((s, v) => s + v.value!, 0));
 		// The same id again is refused; markup in a label too.
 		expect(keys(problems(text, { newIndicators: [{ ...kita, id: 'sgb2-quote' }] }))).toEqual(['data.newIndicatorExists']);
@@ -278,7 +278,7 @@ describe('bad input: refused with what, where (Excel row, column letter) and the
 	});
 
 	it('groups a problem of many rows in one line, in both languages', () => {
-		const lines = derived.stadtteile.features.map((f) => `${f.properties.name}x;2024;1,0;100`);
+		const lines = derived.areas.stadtteil.features.map((f) => `${f.properties.name}x;2024;1,0;100`);
 		const found = problems(head + lines.join('\n'));
 		expect(found).toHaveLength(1);
 		expect(formatProblem(found[0])).toMatch(/^t\.csv, Zeile 2, Spalte A \(„Stadtteil“\): unbekannter Stadtteil .* – 31-mal, Zeilen 2, 3, 4, 5, 6, 7 … 32/);
@@ -390,9 +390,9 @@ describe('boundary files that are not Stadtteile', () => {
 			]
 		]
 	});
-	const stadtteile = derived.stadtteile.features.map((f) => ({ id: f.properties.id, name: f.properties.name }));
+	const stadtteile = derived.areas.stadtteil.features.map((f) => ({ id: f.properties.id, name: f.properties.name }));
 	const upper = {
-		ortschaften: derived.ortschaften.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
+		ortschaften: derived.areas.ortschaft.features.map((f) => ({ id: f.properties.id, name: f.properties.name })),
 		city: { id: 'salzgitter', name: 'Salzgitter' }
 	};
 	it('the city outline: one line, and the outline kept for import as the city boundary', () => {

@@ -125,7 +125,7 @@ describe('the public view of the served data', () => {
 		const full = storeWith({}, ['stadtteil']);
 		const view = publicStore(full);
 		expect(view.areasByLevel.stadtteil).toEqual([]);
-		expect(view.derived.stadtteile.features).toEqual([]);
+		expect(view.derived.areas.stadtteil.features).toEqual([]);
 		expect([...view.areaById.values()].some((f) => f.properties.level === 'stadtteil')).toBe(false);
 		expect(valueLevels(view, 'sgb2-quote')).toEqual(['ortschaft', 'stadt']);
 		expect(view.areasByLevel.ortschaft.length).toBe(full.areasByLevel.ortschaft.length);

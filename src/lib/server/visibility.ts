@@ -4,12 +4,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { seesInternal, type Viewer } from '$lib/auth/roles';
 import { entryPublicAt, internalLevels } from '$lib/auth/visibility';
-import type { IndicatorMeta, IndicatorValue, Level } from '$lib/data/contracts';
+import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import type { AreaFeature, Derived } from '$lib/data/derived';
 import { getStore, type Store } from './store';
-
-/** The derived collection of each level's areas. */
-const COLLECTION: Record<Level, 'stadtteile' | 'ortschaften' | 'stadt'> = { stadtteil: 'stadtteile', ortschaft: 'ortschaften', stadt: 'stadt' };
 
 /**
  * The levels at which each entry's values are public. Internal levels publish nothing. An entry whose
@@ -42,7 +39,7 @@ export function publicLevelsOf(indicators: IndicatorMeta[], levels: string[], hi
 
 /** The store as the public sees it: `store` itself when nothing in it is internal. */
 export function publicStore(store: Store): Store {
-	const levels = Object.keys(store.areasByLevel) as Level[];
+	const levels = Object.keys(store.areasByLevel);
 	const hiddenLevels = internalLevels(store.derived.profile?.levels);
 	const all = [...store.derived.indicators, ...store.retired];
 	const open = publicLevelsOf(all, levels, hiddenLevels);
@@ -60,7 +57,7 @@ export function publicStore(store: Store): Store {
 	const withoutSize = (f: AreaFeature): AreaFeature =>
 		sizeInternal(f.properties.level) ? { ...f, properties: { ...f.properties, officialAreaKm2: null, areaErrorPct: null } } : f;
 	const areasByLevel = Object.fromEntries(levels.map((l) => [l, withoutAreas.has(l) ? [] : store.areasByLevel[l].map(withoutSize)])) as Record<
-		Level,
+		string,
 		AreaFeature[]
 	>;
 	const levelOf = (area: string) => store.areaById.get(area)?.properties.level;
@@ -84,12 +81,12 @@ export function publicStore(store: Store): Store {
 		.map((d) => ({ ...d, caveats: d.caveats.filter((c) => !names.some((n) => c.toLowerCase().includes(n))) }));
 	const derived: Derived = {
 		...store.derived,
-		...Object.fromEntries(levels.map((l) => [COLLECTION[l], { ...store.derived[COLLECTION[l]], features: areasByLevel[l] }])),
+		areas: Object.fromEntries(levels.map((l) => [l, { ...store.derived.areas[l], features: areasByLevel[l] }])),
 		indicators,
 		values,
 		datasets,
 		// The build report's cells are the finest level's areas, compared with the official size.
-		report: sizeInternal(levels[0])
+		report: sizeInternal(store.finest)
 			? { ...store.derived.report, cells: store.derived.report.cells.map((c) => ({ ...c, officialAreaKm2: null, errorPct: null })) }
 			: store.derived.report,
 		facilityTypes: store.derived.facilityTypes.map((t) =>

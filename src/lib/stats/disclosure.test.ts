@@ -194,3 +194,31 @@ describe('suppressValues for counts of persons', () => {
 		expect(seen.shown).toBeGreaterThan(100);
 	});
 });
+
+describe('hierarchyOf', () => {
+	it('relates every area to its descendants at each deeper level, for any number of levels', () => {
+		const areas = [
+			{ id: 'a1', level: 'block', parent: 'q1' },
+			{ id: 'a2', level: 'block', parent: 'q1' },
+			{ id: 'a3', level: 'block', parent: 'q2' },
+			{ id: 'q1', level: 'quartier', parent: 'b1' },
+			{ id: 'q2', level: 'quartier', parent: 'b1' },
+			{ id: 'b1', level: 'bezirk', parent: 'city' },
+			{ id: 'city', level: 'ganz', parent: null }
+		];
+		expect(hierarchyOf(areas).groups).toEqual([
+			{ parent: 'q1', children: ['a1', 'a2'] },
+			{ parent: 'q2', children: ['a3'] },
+			{ parent: 'b1', children: ['q1', 'q2'] },
+			{ parent: 'city', children: ['b1'] },
+			{ parent: 'b1', children: ['a1', 'a2', 'a3'] },
+			{ parent: 'city', children: ['a1', 'a2', 'a3'] },
+			{ parent: 'city', children: ['q1', 'q2'] }
+		]);
+		// Two levels without a city: the groups are the parents' alone.
+		expect(hierarchyOf(areas.slice(0, 3)).groups).toEqual([
+			{ parent: 'q1', children: ['a1', 'a2'] },
+			{ parent: 'q2', children: ['a3'] }
+		]);
+	});
+});

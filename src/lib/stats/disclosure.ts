@@ -4,7 +4,7 @@
 // below it. A count of 0 is published, as statistical offices do: it concerns nobody, and a rate
 // of 0 % on a sufficient base is published too. Further cells are then suppressed so that no
 // suppressed figure can be recovered by subtraction from a published total (secondary
-// suppression), e.g. Ortschaft minus the other Stadtteile, or city minus the other Ortschaften;
+// suppression), e.g. an Ortschaft minus its other Stadtteile, or the city minus the other Ortschaften;
 // rates and counts share that machinery, only the size a cell is judged by differs.
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 
@@ -18,14 +18,25 @@ export interface Hierarchy {
 	groups: { parent: string; children: string[] }[];
 }
 
-/** Sum relations of the atlas: Ortschaft = its Stadtteile, city = Ortschaften, city = all Stadtteile. */
+/**
+ * Sum relations of the atlas, from the parents the profile's levels give: every area = its
+ * children, and = its descendants at each deeper level (Salzgitter: Ortschaft = its Stadtteile,
+ * city = Ortschaften, city = all Stadtteile).
+ */
 export function hierarchyOf(areas: { id: string; level: string; parent: string | null }[]): Hierarchy {
+	const parentOf = new Map(areas.map((a) => [a.id, a.parent]));
 	const childrenOf = new Map<string, string[]>();
 	for (const a of areas) if (a.parent) childrenOf.set(a.parent, [...(childrenOf.get(a.parent) ?? []), a.id]);
 	const groups = [...childrenOf].map(([parent, children]) => ({ parent, children }));
-	const city = areas.find((a) => a.level === 'stadt');
-	if (city) groups.push({ parent: city.id, children: areas.filter((a) => a.level === 'stadtteil').map((a) => a.id) });
-	return { groups };
+	const deeper = new Map<string, { parent: string; children: string[] }>();
+	for (const a of areas)
+		for (let up = a.parent ? parentOf.get(a.parent) : null; up; up = parentOf.get(up)) {
+			const key = `${up}\n${a.level}`;
+			const group = deeper.get(key) ?? { parent: up, children: [] };
+			deeper.set(key, group);
+			group.children.push(a.id);
+		}
+	return { groups: [...groups, ...deeper.values()] };
 }
 
 export interface DisclosureOptions {

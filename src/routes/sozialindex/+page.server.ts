@@ -1,5 +1,6 @@
 import { parseLevel } from '$lib/server/api';
 import { ProblemError } from '$lib/server/http';
+import { isAreaLevel } from '$lib/server/levels';
 import { areaVectors, socialIndicators } from '$lib/server/profiles';
 import { geometryStatus } from '$lib/server/store';
 import { storeOf } from '$lib/server/visibility';
@@ -11,10 +12,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { url } = event;
 	const store = storeOf(event);
-	let level: 'stadtteil' | 'ortschaft' = 'stadtteil';
+	// An area level of the profile; anything else (or none) falls back to the finest.
+	let level = store.finest;
 	try {
-		const l = parseLevel(url.searchParams.get('level'));
-		if (l === 'ortschaft') level = l;
+		const l = parseLevel(url.searchParams.get('level'), store);
+		if (isAreaLevel(store, l)) level = l;
 	} catch (e) {
 		if (!(e instanceof ProblemError)) throw e;
 	}
@@ -22,6 +24,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		locale: urlLocale(url),
 		level,
+		finest: store.finest,
+		levels: store.levelInfos,
 		geometry: geometryStatus(store),
 		indicators: ids.map((id) => store.indicatorById.get(id)!),
 		vectors: areaVectors(store, level, ids),

@@ -3,6 +3,7 @@ import { storeOf } from '$lib/server/visibility';
 import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from '$lib/server/pages';
 import { checkCompareIds, comparison } from '$lib/server/profiles';
 import { urlLocale } from '$lib/i18n';
+import { areaLevels } from '$lib/data/levels';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -10,10 +11,11 @@ export const load: PageServerLoad = (event) => {
 	const store = storeOf(event);
 	const locale = urlLocale(url);
 	const raw = url.searchParams.get('ids');
-	const choices = {
-		stadtteil: store.areasByLevel.stadtteil.map((a) => ({ id: a.properties.id, name: a.properties.name })).sort((a, b) => a.name.localeCompare(b.name, 'de')),
-		ortschaft: store.areasByLevel.ortschaft.map((a) => ({ id: a.properties.id, name: a.properties.name })).sort((a, b) => a.name.localeCompare(b.name, 'de'))
-	};
+	// The areas to pick from, one group per area level of the profile, finest first.
+	const choices = areaLevels(store.levelInfos).map((level) => ({
+		level,
+		areas: store.areasByLevel[level.id].map((a) => ({ id: a.properties.id, name: a.properties.name })).sort((a, b) => a.name.localeCompare(b.name, 'de'))
+	}));
 	const checked = checkCompareIds(raw, store);
 	if ('reason' in checked) return { locale, choices, problem: checked, result: null };
 	const meta = pickIndicator(store, url.searchParams.get('indicator'));

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { shippedFiles } from '../../../../tests/fixtures/shipped';
 import type { IndicatorValue } from '../contracts';
-import type { Gebiete, StadtteilRow } from '../sources';
+import type { LevelDef } from '../profile';
+import type { AreaRow } from '../sources';
 import { aggregate, leavesOf } from './aggregate';
 import { ProblemLog } from './log';
 import { readSources } from './read';
+import type { AreaRef, References } from './references';
 
-const gebiete: Gebiete = {
-	stadt: { id: 'stadt', name: 'Stadt', ags: '03102000', flaecheKm2: 3, flaecheYear: 2023 },
-	ortschaften: [
-		{ id: 'o1', name: 'Eins' },
-		{ id: 'o2', name: 'Zwei' }
-	]
-};
-const stadtteil = (id: string, ortschaft: string) => ({ stadtteil_id: id, ortschaft }) as StadtteilRow;
-const stadtteile = [stadtteil('a', 'Eins'), stadtteil('b', 'Eins'), stadtteil('c', 'Zwei')];
+/** Three levels: a, b in o1 and c in o2, both in the city. */
+const ref = (level: string, id: string, parent: string | null): AreaRef => ({ level: { id: level } as LevelDef, row: { id } as AreaRow, parent });
+const levels = [
+	{ level: { id: 'fein' } as LevelDef, areas: [ref('fein', 'a', 'o1'), ref('fein', 'b', 'o1'), ref('fein', 'c', 'o2')] },
+	{ level: { id: 'mittel' } as LevelDef, areas: [ref('mittel', 'o1', 'stadt'), ref('mittel', 'o2', 'stadt')] },
+	{ level: { id: 'grob' } as LevelDef, areas: [ref('grob', 'stadt', null)] }
+];
+const refs: Pick<References, 'levels' | 'areaById'> = { levels, areaById: new Map(levels.flatMap((l) => l.areas).map((a) => [a.row.id, a])) };
 const v = (area: string, indicator: string, year: number, value: number): IndicatorValue => ({
 	area,
 	indicator,
@@ -27,8 +28,8 @@ const v = (area: string, indicator: string, year: number, value: number): Indica
 });
 
 describe('leavesOf', () => {
-	it('lists the Stadtteile of each Ortschaft and all of them for the city', () => {
-		expect(leavesOf(gebiete, stadtteile)).toEqual(
+	it('lists the finest areas of each coarser area through the parent chain', () => {
+		expect(leavesOf(refs)).toEqual(
 			new Map([
 				['o1', ['a', 'b']],
 				['o2', ['c']],
@@ -42,7 +43,7 @@ describe('aggregate', () => {
 	it('sums residents to Ortschaften and city and lists the years each indicator has', () => {
 		const catalogue = readSources(shippedFiles(), new ProblemLog()).catalogue.filter((m) => m.id === 'einwohner' || m.id === 'flaeche');
 		const values = [v('a', 'einwohner', 2022, 100), v('b', 'einwohner', 2022, 50), v('c', 'einwohner', 2022, 20), v('a', 'einwohner', 2023, 110)];
-		const result = aggregate(values, catalogue, leavesOf(gebiete, stadtteile));
+		const result = aggregate(values, catalogue, leavesOf(refs));
 		const value = (area: string, year: number) => result.values.find((x) => x.area === area && x.indicator === 'einwohner' && x.year === year)?.value;
 		expect(value('o1', 2022)).toBe(150);
 		expect(value('o2', 2022)).toBe(20);

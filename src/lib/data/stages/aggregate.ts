@@ -1,23 +1,28 @@
-// Stage 4 of the pipeline, aggregation and catalogue: Ortschaft and city values from their
-// Stadtteile by each indicator's rule (stats/aggregate.ts), and the catalogue with the years each
+// Stage 4 of the pipeline, aggregation and catalogue: the values of every coarser level's areas
+// from their finest areas by each indicator's rule (stats/aggregate.ts), and the catalogue with the years each
 // indicator has values for.
 import type { IndicatorMeta, IndicatorValue } from '../contracts';
 import type { Derived } from '../derived';
-import type { Gebiete, StadtteilRow } from '../sources';
 import { aggregateValues } from '$lib/stats/aggregate';
+import type { References } from './references';
 
-/** The Stadtteile each Ortschaft and the city consist of. */
-export function leavesOf(gebiete: Gebiete, stadtteile: StadtteilRow[]): Map<string, string[]> {
-	const leaves = new Map<string, string[]>();
-	for (const o of gebiete.ortschaften)
-		leaves.set(
-			o.id,
-			stadtteile.filter((s) => s.ortschaft === o.name).map((s) => s.stadtteil_id)
-		);
-	leaves.set(
-		gebiete.stadt.id,
-		stadtteile.map((s) => s.stadtteil_id)
+/** The finest areas each coarser area consists of, through the parent chain (coarser levels in profile order). */
+export function leavesOf(refs: Pick<References, 'levels' | 'areaById'>): Map<string, string[]> {
+	const [finest, ...coarser] = refs.levels;
+	const ancestors = new Map(
+		finest.areas.map((a) => {
+			const chain: string[] = [];
+			for (let p = a.parent; p !== null; p = refs.areaById.get(p)!.parent) chain.push(p);
+			return [a.row.id, chain];
+		})
 	);
+	const leaves = new Map<string, string[]>();
+	for (const { areas } of coarser)
+		for (const a of areas)
+			leaves.set(
+				a.row.id,
+				finest.areas.filter((f) => ancestors.get(f.row.id)!.includes(a.row.id)).map((f) => f.row.id)
+			);
 	return leaves;
 }
 

@@ -21,7 +21,9 @@ import type { SourceFiles } from './read';
 import type { ProblemLog } from './log';
 
 export interface FacilityInputs {
-	city: AreaFeature;
+	/** The city's geometry (facilities outside it are refused). */
+	city: Pick<AreaFeature, 'geometry'>;
+	/** The finest areas (each facility lies in one). */
 	stadtteile: AreaFeature[];
 	/** The open Kontore, as placed. */
 	kontore: KontorFeature[];

@@ -1,11 +1,11 @@
-// Stages 5 and 6 of the pipeline, geometry: the Stadtteil cells (approximated by the fitted power
-// diagram, or the imported official boundaries) simplified in one topology with the neighbouring
-// districts; then the areas of the three levels with their label points and the context layer.
+// Stages 5 and 6 of the pipeline, geometry: the cells of the finest level (approximated by the fitted
+// power diagram, or the official boundaries) simplified in one topology with the neighbouring
+// districts; then the areas of every level with their label points, and the context layer.
 import { area as turfArea, featureCollection, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaProps } from '../contracts';
 import type { AreaCollection, BuildReport, ContextCollection } from '../derived';
-import type { Gebiete, StadtteilRow } from '../sources';
+import type { AreaRow } from '../sources';
 import { stadtteilCells, type CellsResult } from '$lib/geo/cells';
 import { roundGeometry } from '$lib/geo/round';
 import { labelPoint, simplifyWithSurroundings } from '$lib/geo/simplify';
@@ -36,18 +36,19 @@ export interface Cells {
 	simplified: ReturnType<typeof simplifyWithSurroundings<CellsResult['cells']['features'][number]['properties'], NeighbourProps>>;
 }
 
-/** The cells of the Stadtteile, how well they tile the outline, and their simplification with the neighbours. */
-export function buildCells(s: Pick<Sources, 'gebiete' | 'stadtteile' | 'outline' | 'context' | 'grenzen'>, refs: Pick<References, 'seedById'>): Cells {
+/** The cells of the finest areas, how well they tile the outline, and their simplification with the neighbours. */
+export function buildCells(s: Pick<Sources, 'outline' | 'context' | 'grenzen'>, refs: Pick<References, 'levels' | 'seedById'>): Cells {
 	const outline = s.outline.features[0] as Feature<Polygon | MultiPolygon>;
-	const knownArea = s.stadtteile.filter((row) => row.flaeche_km2 !== null);
-	// Stadtteile without an official area get an equal share of the rest, as a fitting target only.
-	const restShare = (s.gebiete.stadt.flaecheKm2 - knownArea.reduce((sum, x) => sum + x.flaeche_km2!, 0)) / Math.max(1, s.stadtteile.length - knownArea.length);
-	// Official boundaries, where imported, take the place of the fitted cells (no fit, no seeds).
+	const rows = refs.levels[0].areas.map((a) => a.row);
+	const knownArea = rows.filter((row) => row.flaeche_km2 !== null);
+	// Areas without an official area get an equal share of the rest, as a fitting target only.
+	const restShare = (cityKm2(refs, outline) - knownArea.reduce((sum, x) => sum + x.flaeche_km2!, 0)) / Math.max(1, rows.length - knownArea.length);
+	// Official boundaries, where given, take the place of the fitted cells (no fit, no seeds).
 	const fit = s.grenzen
-		? officialCells(s.grenzen, s.stadtteile)
+		? officialCells(s.grenzen, rows)
 		: stadtteilCells(
 				outline,
-				s.stadtteile.map((row) => ({ id: row.stadtteil_id, ...refs.seedById.get(row.stadtteil_id)!, targetKm2: row.flaeche_km2 ?? Math.max(restShare, 0.1) }))
+				rows.map((row) => ({ id: row.id, ...refs.seedById.get(row.id)!, targetKm2: row.flaeche_km2 ?? Math.max(restShare, 0.1) }))
 			);
 	const neighbours: FeatureCollection<Polygon | MultiPolygon, NeighbourProps> = {
 		type: 'FeatureCollection',
@@ -66,9 +67,15 @@ export function buildCells(s: Pick<Sources, 'gebiete' | 'stadtteile' | 'outline'
 	};
 }
 
-/** Imported official boundaries in the shape of the fit's result, so the rest of the pipeline is shared. */
-export function officialCells(fc: FeatureCollection, stadtteile: StadtteilRow[]): CellsResult {
-	const targetOf = new Map(stadtteile.map((s) => [s.stadtteil_id, s.flaeche_km2]));
+/** The city's official area: its top area's where the top level is the one city area with one, else the outline's. */
+function cityKm2(refs: Pick<References, 'levels'>, outline: Feature<Polygon | MultiPolygon>): number {
+	const top = refs.levels.at(-1)!.areas;
+	return top.length === 1 && top[0].row.flaeche_km2 !== null ? top[0].row.flaeche_km2 : turfArea(outline) / 1e6;
+}
+
+/** Official boundaries in the shape of the fit's result, so the rest of the pipeline is shared. */
+export function officialCells(fc: FeatureCollection, rows: Pick<AreaRow, 'id' | 'flaeche_km2'>[]): CellsResult {
+	const targetOf = new Map(rows.map((s) => [s.id, s.flaeche_km2]));
 	const cells = fc.features.map((f) => {
 		const id = String(f.properties?.id);
 		const areaKm2 = turfArea(f) / 1e6;
@@ -99,15 +106,15 @@ export function officialCells(fc: FeatureCollection, stadtteile: StadtteilRow[])
 	};
 }
 
-/** The Stadtteil areas from the simplified cells, with each cell's report line (area against the official one). */
-export function stadtteilAreas(
+/** The finest areas from the simplified cells, with each cell's report line (area against the official one). */
+export function finestAreas(
 	cells: Pick<Cells, 'simplified' | 'quality'>,
-	refs: Pick<References, 'stadtteilById' | 'ortschaftByName'>
+	refs: Pick<References, 'finestById'>
 ): { features: AreaFeature[]; reports: BuildReport['cells'] } {
 	const reports: BuildReport['cells'] = [];
 	const features = cells.simplified.tiling.features.map((cell) => {
 		const p = cell.properties;
-		const row = refs.stadtteilById.get(p.id)!;
+		const { row, level, parent } = refs.finestById.get(p.id)!;
 		const errorPct = row.flaeche_km2 === null ? null : round(((p.areaKm2 - row.flaeche_km2) / row.flaeche_km2) * 100, 2);
 		const notes = [];
 		if (p.seedMoved)
@@ -117,7 +124,7 @@ export function stadtteilAreas(
 		if (row.flaeche_km2 === null) notes.push('Keine amtliche Fläche bekannt; die Zellgröße ist ein gleicher Anteil der Restfläche.');
 		reports.push({
 			id: p.id,
-			name: row.stadtteil,
+			name: row.name,
 			areaKm2: round(p.areaKm2, 3),
 			officialAreaKm2: row.flaeche_km2,
 			errorPct,
@@ -126,9 +133,9 @@ export function stadtteilAreas(
 		});
 		return areaFeature(cell.geometry, {
 			id: p.id,
-			name: row.stadtteil,
-			level: 'stadtteil',
-			parent: refs.ortschaftByName.get(row.ortschaft)!.id,
+			name: row.name,
+			level: level.id,
+			parent,
 			geometryQuality: cells.quality,
 			areaKm2: round(p.areaKm2, 3),
 			officialAreaKm2: row.flaeche_km2,
@@ -139,59 +146,64 @@ export function stadtteilAreas(
 	return { features, reports };
 }
 
-/** Ortschaften and the city as unions of their Stadtteile; official only where every part has an official area. */
+/**
+ * The areas of every coarser level (profile order) as unions of their finest areas; their official
+ * area is their table's, else the sum of their parts' where every part has one. An area made of all
+ * finest areas is the city: its border is the outline's, generalised where the cells are approximated.
+ */
 export function unionAreas(
-	gebiete: Gebiete,
+	refs: Pick<References, 'levels'>,
 	leaves: Map<string, string[]>,
-	stadtteile: AreaFeature[],
+	finest: AreaFeature[],
 	quality: Cells['quality'],
 	outlineTitle: string
-): { ortschaften: AreaFeature[]; stadt: AreaFeature } {
+): AreaFeature[][] {
 	const official = quality === 'official';
-	const unionNote = official ? 'Vereinigung der amtlichen Stadtteilgrenzen.' : 'Vereinigung der genäherten Stadtteilflächen.';
-	const ortschaften = gebiete.ortschaften.map((o) => {
-		const ids = leaves.get(o.id)!;
-		const parts = stadtteile.filter((f) => ids.includes(f.properties.id));
-		const officialKm2 = parts.every((p) => p.properties.officialAreaKm2 !== null)
-			? round(
-					parts.reduce((s, p) => s + p.properties.officialAreaKm2!, 0),
-					3
-				)
-			: null;
-		return areaFeature(dissolve(parts), {
-			id: o.id,
-			name: o.name,
-			level: 'ortschaft',
-			parent: gebiete.stadt.id,
-			geometryQuality: quality,
-			areaKm2: sumArea(parts),
-			officialAreaKm2: officialKm2,
-			areaErrorPct: officialKm2 === null ? null : round(((sumArea(parts) - officialKm2) / officialKm2) * 100, 2),
-			geometryNote: unionNote
-		});
-	});
-	const stadt = gebiete.stadt;
-	const stadtFeature = areaFeature(dissolve(stadtteile), {
-		id: stadt.id,
-		name: stadt.name,
-		level: 'stadt',
-		parent: null,
-		geometryQuality: official ? 'official' : 'generalised',
-		areaKm2: sumArea(stadtteile),
-		officialAreaKm2: stadt.flaecheKm2,
-		areaErrorPct: round(((sumArea(stadtteile) - stadt.flaecheKm2) / stadt.flaecheKm2) * 100, 2),
-		geometryNote: official ? unionNote : `${outlineTitle}, vereinfacht auf ${SIMPLIFY_TOLERANCE_M} m.`
-	});
-	return { ortschaften, stadt: stadtFeature };
+	const finestPlural = refs.levels[0].level.name.de.plural;
+	const unionNote = official
+		? `Vereinigung der amtlichen Grenzen der Ebene „${finestPlural}“.`
+		: `Vereinigung der genäherten Flächen der Ebene „${finestPlural}“.`;
+	return refs.levels.slice(1).map(({ level, areas }) =>
+		areas.map(({ row, parent }) => {
+			const ids = leaves.get(row.id)!;
+			const parts = finest.filter((f) => ids.includes(f.properties.id));
+			const whole = parts.length === finest.length;
+			const officialKm2 =
+				row.flaeche_km2 ??
+				(parts.every((p) => p.properties.officialAreaKm2 !== null)
+					? round(
+							parts.reduce((s, p) => s + p.properties.officialAreaKm2!, 0),
+							3
+						)
+					: null);
+			return areaFeature(dissolve(parts), {
+				id: row.id,
+				name: row.name,
+				level: level.id,
+				parent,
+				geometryQuality: whole && !official ? 'generalised' : quality,
+				areaKm2: sumArea(parts),
+				officialAreaKm2: officialKm2,
+				areaErrorPct: officialKm2 === null ? null : round(((sumArea(parts) - officialKm2) / officialKm2) * 100, 2),
+				geometryNote: whole && !official ? `${outlineTitle}, vereinfacht auf ${SIMPLIFY_TOLERANCE_M} m.` : unionNote
+			});
+		})
+	);
+}
+
+/** The city as one geometry: its one top area where it has one, else the union of the finest areas. */
+export function cityGeometry(coarser: AreaFeature[][], finest: AreaFeature[]): Polygon | MultiPolygon {
+	const top = coarser.at(-1);
+	return top && top.length === 1 ? (top[0].geometry as Polygon | MultiPolygon) : dissolve(finest);
 }
 
 /**
  * The neighbours simplified with the cells, and the city boundary as the union of the cells: the
- * context meets the Stadtteile without gaps or overlaps.
+ * context meets the finest areas without gaps or overlaps.
  */
 export function contextFeatures(
 	surroundings: Cells['simplified']['surroundings'],
-	stadt: AreaFeature,
+	city: { geometry: Polygon | MultiPolygon; name: string },
 	outline: Feature<Polygon | MultiPolygon>
 ): ContextCollection['features'] {
 	return [
@@ -199,8 +211,8 @@ export function contextFeatures(
 		{
 			type: 'Feature',
 			id: 'stadtgrenze',
-			geometry: stadt.geometry,
-			properties: { id: 'stadtgrenze', name: String(outline.properties?.name ?? stadt.properties.name), kind: 'stadtgrenze' }
+			geometry: city.geometry,
+			properties: { id: 'stadtgrenze', name: String(outline.properties?.name ?? city.name), kind: 'stadtgrenze' }
 		}
 	];
 }
@@ -222,7 +234,7 @@ function areaFeature(geometry: Polygon | MultiPolygon, props: Omit<AreaProps, 'l
 function dissolve(parts: AreaFeature[]): Polygon | MultiPolygon {
 	if (parts.length === 1) return parts[0].geometry as Polygon | MultiPolygon;
 	const merged = union(featureCollection(parts.map((p) => ({ type: 'Feature' as const, properties: {}, geometry: p.geometry as Polygon | MultiPolygon }))));
-	if (!merged) throw new Error('union of Stadtteil cells is empty');
+	if (!merged) throw new Error('union of area cells is empty');
 	return roundGeometry(merged.geometry);
 }
 

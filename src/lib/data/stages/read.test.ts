@@ -19,11 +19,17 @@ describe('readSources', () => {
 		const files = shippedFiles();
 		const lines = (f: string) => files.get(f)!.trim().split('\n').length - 1;
 		const s = readSources(files, new ProblemLog());
-		expect(s.stadtteile).toHaveLength(lines('stadtteile.csv'));
-		expect(s.stadtteile).toHaveLength(31);
+		// Each level from the table its profile entry names, in the profile's column names.
+		expect(s.levels.map((l) => [l.level.id, l.source.file, l.rows.length])).toEqual([
+			['stadtteil', 'stadtteile.csv', lines('stadtteile.csv')],
+			['ortschaft', 'gebiete.json', 7],
+			['stadt', 'gebiete.json', 1]
+		]);
+		expect(s.levels[0].rows).toHaveLength(31);
+		expect(s.levels[0].rows[0]).toMatchObject({ id: 'bruchmachtersen', name: 'Bruchmachtersen', parent: 'Nord', einwohner: 770, flaeche_km2: 1.555 });
+		expect(s.levels[2].rows[0]).toMatchObject({ id: 'salzgitter', parent: null, flaeche_km2: 224.49, flaeche_jahr: 2023 });
+		expect(s.seeds).toHaveLength(31);
 		expect(s.kontore).toHaveLength(6);
-		expect(s.gebiete.ortschaften).toHaveLength(7);
-		expect(s.stadtteile[0]).toMatchObject({ stadtteil_id: 'bruchmachtersen', ortschaft: 'Nord', einwohner: 770, flaeche_km2: 1.555 });
 		expect(s.grenzen).toBeNull();
 		expect(s.valueTables.map((t) => t.file)).toEqual(['beispieldaten/sozialindikatoren.csv']);
 		// Every data file has its dataset from the sidecar.
@@ -37,6 +43,47 @@ describe('readSources', () => {
 		const found = problems(files);
 		expect(found).toContain('kontore.csv: die Datei fehlt');
 		expect(found).toContain('stadtteile.csv: hat keine Herkunftsdatei stadtteile.csv.meta.json (Quelle, Lizenz, Stand)');
+	});
+
+	it('reads the conventional layout where the profile names no files: gebiete_{level}.csv, umriss.geojson, mittelpunkte.csv', () => {
+		const files = shippedFiles();
+		const profile = JSON.parse(files.get('stadt.json')!);
+		for (const level of profile.levels) delete level.source;
+		delete profile.geometry;
+		files.set('stadt.json', JSON.stringify(profile));
+		const rename = (from: string, to: string) => {
+			files.set(to, files.get(from)!);
+			files.set(`${to}.meta.json`, files.get(`${from}.meta.json`)!);
+			files.delete(from);
+			files.delete(`${from}.meta.json`);
+		};
+		rename('salzgitter_outline.geojson', 'umriss.geojson');
+		files.set('mittelpunkte.csv', files.get('stadtteile_koordinaten.csv')!.replace('stadtteil_id,', 'id,'));
+		files.set('gebiete_stadtteil.csv', 'id,name,parent\nbarum,Barum,suedost\n');
+		files.set('gebiete_ortschaft.csv', 'id,name,parent\nsuedost,Südost,\n');
+		const found = problems(files);
+		// Only the new files' sidecars are missing: everything else was read under its conventional name.
+		expect(found.sort()).toEqual([
+			'gebiete_ortschaft.csv: hat keine Herkunftsdatei gebiete_ortschaft.csv.meta.json (Quelle, Lizenz, Stand)',
+			'gebiete_stadt.csv: die Datei fehlt',
+			'gebiete_stadtteil.csv: hat keine Herkunftsdatei gebiete_stadtteil.csv.meta.json (Quelle, Lizenz, Stand)',
+			'mittelpunkte.csv: hat keine Herkunftsdatei mittelpunkte.csv.meta.json (Quelle, Lizenz, Stand)'
+		]);
+	});
+
+	it('names the column as the profile renames it, and reads a kontore.csv with a gebiet column', () => {
+		const files = shippedFiles();
+		files.set('stadtteile.csv', files.get('stadtteile.csv')!.replace(',Salder,', ',<b>Salder</b>,'));
+		files.set('kontore.csv', files.get('kontore.csv')!.replace('kontor_id,name,stadtteil,stadtteil_verified,', 'kontor_id,name,gebiet,gebiet_verified,'));
+		const error = (() => {
+			try {
+				readSources(files, new ProblemLog());
+			} catch (e) {
+				return e as DataError;
+			}
+		})();
+		expect(error).toBeInstanceOf(DataError);
+		expect(error!.problems.map((p) => [p.file, p.row, p.field])).toEqual([['stadtteile.csv', 4, 'stadtteil']]);
 	});
 });
 

@@ -1,48 +1,59 @@
-// Stage 1 of the pipeline, reading the sources: every data file's provenance sidecar, the tables
-// and the geometries, each parsed and validated. Stops on any error, so later stages get complete,
-// typed sources.
+// Stage 1 of the pipeline, reading the sources: every data file's provenance sidecar, the city
+// profile, then the files it names (each level's area table, outline, boundaries or seed points,
+// context) and the common tables, each parsed and validated. Stops on any error, so later stages
+// get complete, typed sources.
 import { rewind } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
-import { CityProfile, PROFILE_FILE } from '../profile';
+import { CityProfile, levelSource, PROFILE_FILE, type LevelDef, type LevelSource } from '../profile';
 import { DatasetMeta, IndicatorMeta, KontorProps, isSidecar, sidecarOf } from '../contracts';
 import type { DatasetEntry } from '../derived';
-import { Gebiete, KontorRow, KoordinateRow, StadtteilRow, ValueRow, ZeitreiheRow, parseCsv, parseJson, type Parsed } from '../sources';
+import { csvRecords } from '../csvTable';
+import { AreaRow, KontorRow, SeedRow, ValueRow, ZeitreiheRow, parseAreaTable, parseCsv, parseJson, type Parsed } from '../sources';
 import { validateGeometry } from '$lib/geo/validate';
 import type { ProblemLog } from './log';
 
+/** The files every city has under these names; the area tables and geometry files are named in the profile (see profile.ts). */
 export const FILES = {
 	profile: PROFILE_FILE,
-	gebiete: 'gebiete.json',
-	stadtteile: 'stadtteile.csv',
-	koordinaten: 'stadtteile_koordinaten.csv',
+	/** Optional: residents over time of areas of any level (gebiet_typ: the level id). */
 	zeitreihe: 'einwohner_zeitreihe.csv',
 	kontore: 'kontore.csv',
 	kontakt: 'kontore_kontakt.json',
-	indikatoren: 'indikatoren.json',
-	outline: 'salzgitter_outline.geojson',
-	context: 'context_kreise.geojson',
-	/** Optional: official Stadtteil boundaries (WGS84, properties.id); they replace the approximation. */
-	grenzen: 'stadtteile_grenzen.geojson'
+	indikatoren: 'indikatoren.json'
 } as const;
+
+/**
+ * kontore.csv names each office's area in `stadtteil` (and `stadtteil_verified`); a table whose header
+ * says `gebiet` (and `gebiet_verified`) instead is read the same way.
+ */
+const KONTOR_AREA_COLUMNS = { stadtteil: 'gebiet', stadtteil_verified: 'gebiet_verified' };
 
 export type SourceFiles = ReadonlyMap<string, string>;
 
 const KontorKontakt = z.object({ contact: KontorProps.shape.contact, tasks: KontorProps.shape.tasks });
 
+/** One level of the profile with its table's rows, as read (parents not yet resolved). */
+export interface LevelTable {
+	level: LevelDef;
+	source: LevelSource;
+	rows: AreaRow[];
+}
+
 export interface Sources {
 	datasets: DatasetEntry[];
 	profile: CityProfile;
-	gebiete: Gebiete;
-	stadtteile: StadtteilRow[];
-	koordinaten: KoordinateRow[];
+	/** Finest first, as the profile lists them. */
+	levels: LevelTable[];
+	/** Seed points of the finest areas (their centres); may be empty where official boundaries are given. */
+	seeds: SeedRow[];
 	zeitreihe: ZeitreiheRow[];
 	kontore: KontorRow[];
 	kontakt: z.output<typeof KontorKontakt>;
 	catalogue: IndicatorMeta[];
 	outline: FeatureCollection;
 	context: FeatureCollection;
-	/** Official Stadtteil boundaries, where imported. */
+	/** Official boundaries of the finest level, where given. */
 	grenzen: FeatureCollection | null;
 	/** The long-format value tables (CSV files in subfolders), each with its rows. */
 	valueTables: { file: string; rows: ValueRow[] }[];
@@ -62,9 +73,9 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 		}
 		return parsed.rows;
 	}
-	const csv = <S extends z.ZodType>(name: string, schema: S) => {
+	const csv = <S extends z.ZodType>(name: string, schema: S, columns: Partial<Record<string, string>> = {}) => {
 		const t = text(name);
-		return take(t === null ? null : parseCsv(t, name, schema));
+		return take(t === null ? null : parseCsv(t, name, schema, columns));
 	};
 	const json = <S extends z.ZodType>(name: string, schema: S) => {
 		const t = text(name);
@@ -86,26 +97,34 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	const duplicateDataset = datasets.find((d, i) => datasets.findIndex((e) => e.id === d.id) !== i);
 	if (duplicateDataset) log.push({ file: sidecarOf(duplicateDataset.files[0]), field: 'id', value: duplicateDataset.id, key: 'data.datasetTwice' });
 
+	// The profile says which files hold the areas and geometry: without it nothing else can be read.
 	const profile = json(FILES.profile, CityProfile);
-	const gebiete = json(FILES.gebiete, Gebiete);
-	const stadtteile = csv(FILES.stadtteile, StadtteilRow);
-	const koordinaten = csv(FILES.koordinaten, KoordinateRow);
-	const zeitreihe = csv(FILES.zeitreihe, ZeitreiheRow);
-	const kontore = csv(FILES.kontore, KontorRow);
+	if (!profile) log.stop();
+	const geometry = profile!.geometry;
+	const levels = profile!.levels.map((level) => {
+		const source = levelSource(level);
+		const t = text(source.file);
+		return { level, source, rows: take(t === null ? null : parseAreaTable(t, source)) };
+	});
+	const grenzen = files.has(geometry.boundaries) ? readPolygonCollection(files.get(geometry.boundaries)!, geometry.boundaries, log) : null;
+	// Seeds are needed where the finest areas are generated; with boundaries they still place Kontore.
+	const seeds = grenzen && !files.has(geometry.seeds.file) ? [] : csv(geometry.seeds.file, SeedRow, { id: geometry.seeds.id });
+	const zeitreihe = files.has(FILES.zeitreihe) ? csv(FILES.zeitreihe, ZeitreiheRow) : [];
+	const kontoreText = text(FILES.kontore);
+	const kontorColumns = kontoreText !== null && csvRecords(kontoreText).columns.includes(KONTOR_AREA_COLUMNS.stadtteil) ? KONTOR_AREA_COLUMNS : {};
+	const kontore = kontoreText === null ? [] : take(parseCsv(kontoreText, FILES.kontore, KontorRow, kontorColumns));
 	const kontakt = json(FILES.kontakt, KontorKontakt);
 	const catalogue = json(FILES.indikatoren, z.array(IndicatorMeta).min(1));
-	const outline = readPolygonCollection(text(FILES.outline), FILES.outline, log);
-	const context = readPolygonCollection(text(FILES.context), FILES.context, log);
-	const grenzen = files.has(FILES.grenzen) ? readPolygonCollection(files.get(FILES.grenzen)!, FILES.grenzen, log) : null;
+	const outline = readPolygonCollection(text(geometry.outline), geometry.outline, log);
+	const context = readPolygonCollection(text(geometry.context), geometry.context, log);
 	const valueTables = dataFiles.filter((f) => f.includes('/') && f.endsWith('.csv')).map((f) => ({ file: f, rows: csv(f, ValueRow) }));
 	log.stop();
 	// Each of these either parsed or left an error that stop() has thrown.
 	return {
 		datasets,
 		profile: profile!,
-		gebiete: gebiete!,
-		stadtteile,
-		koordinaten,
+		levels,
+		seeds,
 		zeitreihe,
 		kontore,
 		kontakt: kontakt!,

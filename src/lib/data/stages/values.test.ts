@@ -51,7 +51,7 @@ describe('collectValues', () => {
 			'denominator: sgb2-quote ist eine Quote: Zähler und Nenner sind nötig, damit sie aggregiert werden kann'
 		]);
 		expect(messages(withRows(s, [row({}), row({})]), refs)).toEqual(['area/indicator/year: doppelt angegeben']);
-		expect(messages(withRows(s, [row({ area_id: 'atlantis' })]), refs)).toEqual(['area_id: unbekannte Stadtteil-Kennung']);
+		expect(messages(withRows(s, [row({ area_id: 'atlantis' })]), refs)).toEqual(['area_id: unbekannte Kennung eines Gebiets der Ebene „Stadtteil“']);
 	});
 
 	it('checks the ids of imported boundaries against the Stadtteile', () => {
@@ -59,8 +59,8 @@ describe('collectValues', () => {
 		const square = { type: 'Polygon' as const, coordinates: [] };
 		const grenzen = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { id: 'atlantis' }, geometry: square }] };
 		const found = messages({ ...withRows(s, []), grenzen }, refs);
-		expect(found[0]).toBe('properties.id: unbekannte Stadtteil-Kennung');
+		expect(found[0]).toBe('properties.id: unbekannte Kennung eines Gebiets der Ebene „Stadtteil“');
 		// And each of the 31 Stadtteile lacks its boundary.
-		expect(found.filter((m) => m === 'properties.id: der Stadtteil hat keine amtliche Grenze')).toHaveLength(31);
+		expect(found.filter((m) => m === 'properties.id: das Gebiet hat keine amtliche Grenze')).toHaveLength(31);
 	});
 });

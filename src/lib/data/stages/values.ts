@@ -1,6 +1,6 @@
-// Stage 3 of the pipeline, the values: real figures from the base tables (residents and area per
-// Stadtteil, the residents' time series of city and Ortschaften), example or imported figures from
-// the value tables, each checked against its indicator; and the ids of imported boundaries.
+// Stage 3 of the pipeline, the values: real figures from the area tables (residents and official
+// area), the residents' time series of any level, example or imported figures from the value tables
+// (finest areas), each checked against its indicator; and the ids of official boundaries.
 // Stops on any error.
 import type { IndicatorValue } from '../contracts';
 import type { ProblemLog } from './log';
@@ -11,8 +11,8 @@ const yearOf = (stand: string) => Number(stand.slice(0, 4));
 
 /** maxYear: values after it lie in the future (next year's figures may be published early). */
 export function collectValues(s: Sources, refs: References, log: ProblemLog, maxYear = new Date().getUTCFullYear() + 1): IndicatorValue[] {
-	const { stadtteilById, ortschaftByName, indicatorById } = refs;
-	const stadt = s.gebiete.stadt;
+	const { finestById, indicatorById } = refs;
+	const finest = refs.levels[0].level;
 	const values: IndicatorValue[] = [];
 	const sourceValue = (area: string, indicator: string, year: number, stand: string | null, value: number): IndicatorValue => ({
 		area,
@@ -24,35 +24,46 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 		denominator: null,
 		origin: 'source'
 	});
-	for (const row of s.stadtteile) {
+	// The finest areas' residents and official areas, at their reference date.
+	for (const { row } of refs.levels[0].areas) {
 		if (row.einwohner_stand === null) continue;
 		const year = yearOf(row.einwohner_stand);
-		if (row.einwohner !== null) values.push(sourceValue(row.stadtteil_id, 'einwohner', year, row.einwohner_stand, row.einwohner));
-		if (row.flaeche_km2 !== null) values.push(sourceValue(row.stadtteil_id, 'flaeche', year, row.einwohner_stand, row.flaeche_km2));
+		if (row.einwohner !== null) values.push(sourceValue(row.id, 'einwohner', year, row.einwohner_stand, row.einwohner));
+		if (row.flaeche_km2 !== null) values.push(sourceValue(row.id, 'flaeche', year, row.einwohner_stand, row.flaeche_km2));
 	}
 	s.zeitreihe.forEach((row, i) => {
-		const area =
-			row.gebiet_typ === 'stadt'
-				? row.gebiet === stadt.name
-					? stadt.id
-					: null
-				: row.gebiet_typ === 'ortschaft'
-					? (ortschaftByName.get(row.gebiet)?.id ?? null)
-					: (refs.stadtteilByName.get(row.gebiet)?.stadtteil_id ?? null);
-		if (!area)
+		const level = refs.levels.find((l) => l.level.id === row.gebiet_typ);
+		const area = level?.areas.find((a) => a.row.name === row.gebiet)?.row.id ?? null;
+		if (!level)
+			log.push({
+				file: FILES.zeitreihe,
+				row: i + 1,
+				field: 'gebiet_typ',
+				value: row.gebiet_typ,
+				key: 'data.unknownLevel',
+				params: { levels: refs.levels.map((l) => l.level.id).join(', ') }
+			});
+		else if (!area)
 			log.push({ file: FILES.zeitreihe, row: i + 1, field: 'gebiet', value: row.gebiet, key: 'data.unknownAreaOfType', params: { type: row.gebiet_typ } });
 		else {
 			values.push(sourceValue(area, 'einwohner', row.jahr, row.stand, row.einwohner));
 			if (row.flaeche_km2 !== null) values.push(sourceValue(area, 'flaeche', row.jahr, row.stand, row.flaeche_km2));
 		}
 	});
-	values.push(sourceValue(stadt.id, 'flaeche', stadt.flaecheYear, null, stadt.flaecheKm2));
+	// Coarser areas' own figures (a city's official area), where their table gives them.
+	for (const { areas } of refs.levels.slice(1))
+		for (const { row } of areas) {
+			const year = row.einwohner_stand === null ? row.flaeche_jahr : yearOf(row.einwohner_stand);
+			if (row.einwohner !== null && row.einwohner_stand !== null) values.push(sourceValue(row.id, 'einwohner', year!, row.einwohner_stand, row.einwohner));
+			if (row.flaeche_km2 !== null) values.push(sourceValue(row.id, 'flaeche', year!, row.einwohner_stand, row.flaeche_km2));
+		}
 	for (const table of s.valueTables) {
 		const dataset = s.datasets.find((d) => d.files.includes(table.file))!;
 		table.rows.forEach((row, i) => {
 			const where = { file: table.file, row: i + 1 };
 			const meta = indicatorById.get(row.indicator);
-			if (!stadtteilById.has(row.area_id)) return log.push({ ...where, field: 'area_id', value: row.area_id, key: 'data.unknownStadtteilId' });
+			if (!finestById.has(row.area_id))
+				return log.push({ ...where, field: 'area_id', value: row.area_id, key: 'data.unknownAreaId', params: { level: finest.name.de.singular } });
 			if (!meta)
 				return log.push({
 					...where,
@@ -129,13 +140,14 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 			log.push({ file: 'values', field: k, value: v.value, key: 'data.outOfRange', params: { min: meta.range[0], max: meta.range[1] } });
 	}
 	if (s.grenzen) {
+		const file = s.profile.geometry.boundaries;
+		const level = finest.name.de.singular;
 		const ids = s.grenzen.features.map((f) => String(f.properties?.id));
 		ids.forEach((id, i) => {
-			if (!stadtteilById.has(id)) log.push({ file: FILES.grenzen, feature: i, field: 'properties.id', value: id, key: 'data.unknownStadtteilId' });
-			else if (ids.indexOf(id) !== i) log.push({ file: FILES.grenzen, feature: i, field: 'properties.id', value: id, key: 'data.duplicateId' });
+			if (!finestById.has(id)) log.push({ file, feature: i, field: 'properties.id', value: id, key: 'data.unknownAreaId', params: { level } });
+			else if (ids.indexOf(id) !== i) log.push({ file, feature: i, field: 'properties.id', value: id, key: 'data.duplicateId' });
 		});
-		for (const id of stadtteilById.keys())
-			if (!ids.includes(id)) log.push({ file: FILES.grenzen, field: 'properties.id', value: id, key: 'data.noOfficialBoundary' });
+		for (const id of finestById.keys()) if (!ids.includes(id)) log.push({ file, field: 'properties.id', value: id, key: 'data.noOfficialBoundary' });
 	}
 	log.stop();
 	return values;

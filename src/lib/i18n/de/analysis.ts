@@ -129,8 +129,6 @@ export const analysis = {
 	'profile.print': 'Drucken / PDF',
 	'profile.back': 'Zur Karte',
 	'profile.keyFigures': 'Eckdaten',
-	'profile.inOrtschaft': 'in der Ortschaft',
-	'profile.stadtteile': 'Stadtteile',
 	'profile.kontore': '{offices}',
 	'profile.kontore.none': 'Im Gebiet liegt kein {office}.',
 	'profile.kontore.nearby': 'Kontore in der Ortschaft {name}:',

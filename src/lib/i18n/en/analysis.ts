@@ -123,8 +123,6 @@ export const analysis: Texts<typeof de> = {
 	'profile.print': 'Print / PDF',
 	'profile.back': 'Back to the map',
 	'profile.keyFigures': 'Key figures',
-	'profile.inOrtschaft': 'in the Ortschaft',
-	'profile.stadtteile': 'Districts',
 	'profile.kontore': 'Neighbourhood offices',
 	'profile.kontore.none': 'There is no neighbourhood office in this area.',
 	'profile.kontore.nearby': 'Offices in the Ortschaft {name}:',

@@ -22,7 +22,7 @@ export function checkContext(store: Store, types = store.derived.facilityTypes):
 		types,
 		kontorIds: store.derived.kontore.features.map((k) => k.properties.id),
 		city: store.areasByLevel.stadt[0].geometry,
-		stadtteile: store.areasByLevel.stadtteil.map((f) => ({ id: f.properties.id, geometry: f.geometry, labelPoint: f.properties.labelPoint }))
+		stadtteile: store.areasByLevel[store.finest].map((f) => ({ id: f.properties.id, geometry: f.geometry, labelPoint: f.properties.labelPoint }))
 	};
 }
 

@@ -1,7 +1,6 @@
 // Supply and reach analyses of the facility register over the store: supply figures per area
 // (count, capacity, target group, ratios), residents within reach of the nearest facility (in the
 // analysis pool, on the catchments' population surface), and the what-if of added or removed facilities.
-import type { Level } from '$lib/data/contracts';
 import type { FacilityType } from '$lib/facilities/contracts';
 import { reachRows, walkingReachM, type ReachRow } from '$lib/facilities/reach';
 import { supplyRows, type SupplyArea, type SupplyFacility, type SupplyRow, type TargetFigure } from '$lib/facilities/supply';
@@ -13,26 +12,24 @@ import { valueFor } from '../api';
 import { catchmentsFor } from '../catchments';
 import { ProblemError } from '../http';
 import { runInPool } from '../pool';
+import { finestWithin, isAreaLevel } from '../levels';
 import type { Store } from '../store';
 
-/** The areas of a level as sets of Stadtteile (Ortschaften by their parent link; the city is all). */
-export function areasAt(store: Store, level: Level): SupplyArea[] {
-	const stadtteile = store.areasByLevel.stadtteil;
+/** The areas of a level as sets of finest areas (coarser ones by the profile's hierarchy; the city as a whole is all). */
+export function areasAt(store: Store, level: string): SupplyArea[] {
 	const byName = (a: SupplyArea, b: SupplyArea) => a.name.localeCompare(b.name, 'de');
-	if (level === 'stadtteil') return stadtteile.map((f) => ({ id: f.properties.id, name: f.properties.name, stadtteile: [f.properties.id] })).sort(byName);
-	if (level === 'ortschaft')
-		return store.areasByLevel.ortschaft
-			.map((o) => ({
-				id: o.properties.id,
-				name: o.properties.name,
-				stadtteile: stadtteile.filter((s) => s.properties.parent === o.properties.id).map((s) => s.properties.id)
-			}))
-			.sort(byName);
-	return [cityArea(store)];
+	if (!isAreaLevel(store, level)) return [cityArea(store)];
+	return store.areasByLevel[level]
+		.map((a) => ({ id: a.properties.id, name: a.properties.name, stadtteile: finestWithin(store, a.properties.id).map((s) => s.properties.id) }))
+		.sort(byName);
 }
 
 function cityArea(store: Store): SupplyArea {
-	return { id: store.cityId, name: store.areaById.get(store.cityId)!.properties.name, stadtteile: store.areasByLevel.stadtteil.map((s) => s.properties.id) };
+	return {
+		id: store.cityId,
+		name: store.areaById.get(store.cityId)!.properties.name,
+		stadtteile: store.areasByLevel[store.finest].map((s) => s.properties.id)
+	};
 }
 
 function targetOf(store: Store, type: FacilityType): ((area: string) => TargetFigure | null) | null {
@@ -45,7 +42,7 @@ function targetOf(store: Store, type: FacilityType): ((area: string) => TargetFi
 	};
 }
 
-export function supplyFor(store: Store, facilities: SupplyFacility[], type: FacilityType, level: Level, locale: Locale) {
+export function supplyFor(store: Store, facilities: SupplyFacility[], type: FacilityType, level: string, locale: Locale) {
 	const t = translator(locale, facilitiesSection);
 	const target = targetOf(store, type);
 	const hasCapacity = type.capacityUnit !== null;
@@ -93,7 +90,7 @@ export interface ReachFigures {
 const reachModels = new WeakMap<Store, string>();
 
 /** Residents within `distanceM` and within `minutes` of walking of the nearest facility, for each set of positions. */
-export async function reachFor(store: Store, sets: [number, number][][], level: Level, distanceM: number, minutes: number): Promise<ReachFigures[]> {
+export async function reachFor(store: Store, sets: [number, number][][], level: string, distanceM: number, minutes: number): Promise<ReachFigures[]> {
 	let model = reachModels.get(store);
 	if (!model) reachModels.set(store, (model = JSON.stringify(catchmentsFor(store).inputs.areas)));
 	const answer = await runInPool({ kind: 'facility-reach', version: store.version, model, sets, distanceM, walkingM: walkingReachM(minutes) });

@@ -1,7 +1,6 @@
 // What-if: facilities added or removed, and the supply and reach figures before and after, for each
 // type touched. Computed, never stored. Bad bodies are 400s that say what and where.
 import { z } from 'zod';
-import type { Level } from '$lib/data/contracts';
 import { positionProblem } from '$lib/facilities/checks';
 import type { SupplyFacility } from '$lib/facilities/supply';
 import { translator, type Locale } from '$lib/i18n';
@@ -56,9 +55,9 @@ export function parseWhatIf(raw: unknown, store: Store, locale: Locale): WhatIfB
 }
 
 /** The figures before and after, per touched type (`only` narrows them to one). */
-export async function whatIf(store: Store, body: WhatIfBody, level: Level, distanceM: number, minutes: number, locale: Locale, only: string | null) {
+export async function whatIf(store: Store, body: WhatIfBody, level: string, distanceM: number, minutes: number, locale: Locale, only: string | null) {
 	const t = translator(locale, facilitiesSection);
-	const stadtteile = store.areasByLevel.stadtteil.map((f) => ({ id: f.properties.id, geometry: f.geometry, labelPoint: f.properties.labelPoint }));
+	const stadtteile = store.areasByLevel[store.finest].map((f) => ({ id: f.properties.id, geometry: f.geometry, labelPoint: f.properties.labelPoint }));
 	const before = store.derived.facilities.features;
 	const removed = new Set(body.remove);
 	const added = body.add.map((a, i) => ({

@@ -1,9 +1,13 @@
 // The collections the OGC API serves. A collection is one entry: id, title and description (in the
-// request's language), the property list and the function that gives its features. A new layer (e.g. catchments) is a new entry.
+// request's language), the property list and the function that gives its features: one per level of
+// the city profile, then the fixed layers. A new layer (e.g. catchments) is a new entry in FIXED.
 import { bbox } from '@turf/turf';
 import { approximateShare, kontorLocationStatus } from '$lib/data/kontorStatus';
 import { approximationNote, geometryStatus, type Store } from '../store';
 import type { Locale } from '$lib/i18n';
+import { levelName, levelWord } from '$lib/data/levels';
+import type { LevelDef } from '$lib/data/profile';
+import { slug } from '$lib/data/pipeline';
 import type { OgcKey, OgcT } from '$lib/i18n/ogc';
 import { areaFeature, areaPropertyDefs, KONTOR_PROPERTIES, kontorFeature, type FlatFeature, type PropertyDef } from './properties';
 import { FACILITY_PROPERTIES, facilityCollectionText, facilityCollectionTitle, facilityFeature } from '../facilities/ogc';
@@ -20,11 +24,12 @@ export interface OgcCollection {
 	features: (store: Store) => FlatFeature[];
 }
 
-/** What the Stadtteil boundaries are: approximated (all, or the named ones) or official. */
+/** What the finest level's boundaries are: approximated (all, or the named ones) or official. */
 function geometryNote(store: Store, t: OgcT, all: OgcKey, official: OgcKey): string {
 	const status = geometryStatus(store);
-	if (!status.approximated.length) return t(official);
-	return status.approximated.length === status.total ? t(all) : `${approximationNote(store, t.locale)}.`;
+	const names = { finest: levelWord(store.levelInfos, store.finest, t.locale, 'plural') };
+	if (!status.approximated.length) return t(official, names);
+	return status.approximated.length === status.total ? t(all, names) : `${approximationNote(store, t.locale)}.`;
 }
 
 function indicatorNote(store: Store, t: OgcT): string {
@@ -33,42 +38,60 @@ function indicatorNote(store: Store, t: OgcT): string {
 	return t('ogc.collection.indicators', { real: real.join(', '), synthetic: bsp.join(', ') });
 }
 
-export const COLLECTIONS: OgcCollection[] = [
-	{
-		id: 'stadtteile',
-		title: (t) => t('ogc.collection.stadtteile'),
-		description: (s, t) =>
-			`${t('ogc.collection.stadtteileText', {
-				count: s.areasByLevel.stadtteil.length,
-				geometry: geometryNote(s, t, 'ogc.collection.stadtteileApproximated', 'ogc.collection.stadtteileOfficial')
-			})} ${indicatorNote(s, t)}`,
-		geometryTypes: ['Polygon', 'MultiPolygon'],
-		properties: areaPropertyDefs,
-		features: (s) => s.areasByLevel.stadtteil.map((f) => areaFeature(s, f))
-	},
-	{
-		id: 'ortschaften',
-		title: (t) => t('ogc.collection.ortschaften'),
-		description: (s, t) =>
-			`${t('ogc.collection.ortschaftenText', {
-				count: s.areasByLevel.ortschaft.length,
-				geometry: geometryNote(s, t, 'ogc.collection.ortschaftenApproximated', 'ogc.collection.unionOfficial')
-			})} ${indicatorNote(s, t)}`,
-		geometryTypes: ['Polygon', 'MultiPolygon'],
-		properties: areaPropertyDefs,
-		features: (s) => s.areasByLevel.ortschaft.map((f) => areaFeature(s, f))
-	},
-	{
-		id: 'stadtgrenze',
-		title: (t) => t('ogc.collection.stadtgrenze'),
-		description: (s, t) =>
-			`${t('ogc.collection.stadtgrenzeText', {
-				geometry: t(s.areasByLevel.stadt[0]?.properties.geometryQuality === 'official' ? 'ogc.collection.unionOfficial' : 'ogc.collection.stadtgrenzeVg250')
-			})} ${indicatorNote(s, t)}`,
-		geometryTypes: ['Polygon', 'MultiPolygon'],
-		properties: areaPropertyDefs,
-		features: (s) => s.areasByLevel.stadt.map((f) => areaFeature(s, f))
-	},
+/**
+ * The OGC id of a level's collection: its German plural as a slug (Salzgitter: stadtteile,
+ * ortschaften), so the ids come from the profile and stay what they were before levels were data.
+ */
+export const levelCollectionId = (level: LevelDef) => slug(level.name.de.plural);
+
+/** One collection per level of the profile; the city as a whole is its boundary (stadtgrenze). */
+function levelCollections(store: Store): OgcCollection[] {
+	const levels = store.levels;
+	const finest = levels[0];
+	return levels.map((level, i): OgcCollection => {
+		const whole = store.levelInfos[i].whole;
+		const features = (s: Store) => s.areasByLevel[level.id].map((f) => areaFeature(s, f));
+		const params = (t: OgcT) => ({
+			levels: levelWord(store.levelInfos, level.id, t.locale, 'plural'),
+			finest: levelWord(store.levelInfos, finest.id, t.locale, 'plural'),
+			city: store.derived.profile.name
+		});
+		if (whole)
+			return {
+				id: 'stadtgrenze',
+				title: (t) => t('ogc.collection.stadtgrenze'),
+				description: (s, t) =>
+					`${t('ogc.collection.stadtgrenzeText', {
+						...params(t),
+						geometry: t(
+							s.areasByLevel[level.id][0]?.properties.geometryQuality === 'official' ? 'ogc.collection.unionOfficial' : 'ogc.collection.stadtgrenzeVg250',
+							params(t)
+						)
+					})} ${indicatorNote(s, t)}`,
+				geometryTypes: ['Polygon', 'MultiPolygon'],
+				properties: areaPropertyDefs,
+				features
+			};
+		return {
+			id: levelCollectionId(level),
+			title: (t) => levelName(store.levelInfos, level.id, t.locale, 'plural'),
+			description: (s, t) =>
+				`${t(i === 0 ? 'ogc.collection.finestText' : 'ogc.collection.unionText', {
+					...params(t),
+					count: s.areasByLevel[level.id].length,
+					geometry:
+						i === 0
+							? geometryNote(s, t, 'ogc.collection.finestApproximated', 'ogc.collection.finestOfficial')
+							: geometryNote(s, t, 'ogc.collection.unionApproximated', 'ogc.collection.unionOfficial')
+				})} ${indicatorNote(s, t)}`,
+			geometryTypes: ['Polygon', 'MultiPolygon'],
+			properties: areaPropertyDefs,
+			features
+		};
+	});
+}
+
+const FIXED: OgcCollection[] = [
 	{
 		id: 'kontore',
 		title: (t) => t('ogc.collection.kontore'),
@@ -94,7 +117,16 @@ export const COLLECTIONS: OgcCollection[] = [
 	}
 ];
 
-export const collectionById = new Map(COLLECTIONS.map((c) => [c.id, c]));
+const byStore = new WeakMap<Store, OgcCollection[]>();
+
+/** The collections of the store's version: its levels (from the profile), the Kontore and the facilities. */
+export function collectionsOf(store: Store): OgcCollection[] {
+	let list = byStore.get(store);
+	if (!list) byStore.set(store, (list = [...levelCollections(store), ...FIXED]));
+	return list;
+}
+
+export const collectionById = (store: Store, id: string): OgcCollection | undefined => collectionsOf(store).find((c) => c.id === id);
 
 interface Prepared {
 	features: FlatFeature[];
@@ -115,7 +147,7 @@ export function prepare(store: Store, c: OgcCollection): Prepared {
 		const features = c.features(store);
 		const boxes = features.map((f) => bbox(f) as number[]);
 		// An empty collection (a city without a register) has the city's extent.
-		if (!boxes.length) boxes.push(...store.areasByLevel.stadt.map((f) => bbox(f) as number[]));
+		if (!boxes.length) boxes.push(...store.areasByLevel[store.levels[store.levels.length - 1].id].map((f) => bbox(f) as number[]));
 		const extent = [
 			Math.min(...boxes.map((b) => b[0])),
 			Math.min(...boxes.map((b) => b[1])),

@@ -2,7 +2,7 @@
 // a page of items and one item. Links are absolute, built from the request's origin; titles and
 // descriptions are in the request's language (`t`), field names, relations and ids are not.
 import { approximationNote, type Store } from '../store';
-import { collectionById, COLLECTIONS, prepare, type OgcCollection } from './collections';
+import { collectionById, collectionsOf, prepare, type OgcCollection } from './collections';
 import { notFound, clip } from './exception';
 import { filterByBbox, pageUrl, paginate, type ItemsQuery, type Link, type Page } from './items';
 import type { FlatFeature } from './properties';
@@ -88,13 +88,19 @@ export function collection(store: Store, root: string, c: OgcCollection, t: OgcT
 export function collections(store: Store, root: string, t: OgcT) {
 	return {
 		links: selfLinks(root, '/collections', TYPES.json, t('ogc.collections'), t),
-		collections: COLLECTIONS.map((c) => collection(store, root, c, t, false))
+		collections: collectionsOf(store).map((c) => collection(store, root, c, t, false))
 	};
 }
 
-export function getCollection(id: string): OgcCollection {
-	const c = collectionById.get(id);
-	if (!c) throw notFound('ogc.noCollection', { id: clip(id), ids: [...collectionById.keys()].join(', ') });
+export function getCollection(store: Store, id: string): OgcCollection {
+	const c = collectionById(store, id);
+	if (!c)
+		throw notFound('ogc.noCollection', {
+			id: clip(id),
+			ids: collectionsOf(store)
+				.map((x) => x.id)
+				.join(', ')
+		});
 	return c;
 }
 

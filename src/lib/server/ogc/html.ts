@@ -2,7 +2,7 @@
 // resource, with breadcrumbs, tables with headers and captions, links to the JSON alternate (every link
 // keeps the language, via withLang), and no external resources or scripts (the page carries its own strict CSP).
 import type { Store } from '../store';
-import { COLLECTIONS, prepare, type OgcCollection } from './collections';
+import { collectionsOf, prepare, type OgcCollection } from './collections';
 import { CONFORMANCE, serviceDescription, serviceTitle } from './documents';
 import type { OgcError } from './exception';
 import { intlLocale, type Locale } from '$lib/i18n';
@@ -143,10 +143,12 @@ export function apiHtml(view: HtmlView, doc: { paths: Record<string, { get: { su
 
 export function collectionsHtml(store: Store, view: HtmlView): string {
 	const { root, locale, t } = view;
-	const rows = COLLECTIONS.map(
-		(c) =>
-			`<tr><th scope="row"><a href="${href(`${root}/collections/${c.id}?f=html`, locale)}">${esc(c.title(t))}</a></th><td><code>${esc(c.id)}</code></td><td class="num">${prepare(store, c).features.length}</td><td>${esc(c.description(store, t))}</td></tr>`
-	).join('');
+	const rows = collectionsOf(store)
+		.map(
+			(c) =>
+				`<tr><th scope="row"><a href="${href(`${root}/collections/${c.id}?f=html`, locale)}">${esc(c.title(t))}</a></th><td><code>${esc(c.id)}</code></td><td class="num">${prepare(store, c).features.length}</td><td>${esc(c.description(store, t))}</td></tr>`
+		)
+		.join('');
 	return layout(
 		view,
 		t('ogc.collections'),

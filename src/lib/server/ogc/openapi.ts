@@ -2,7 +2,7 @@
 // response the server answers, so clients such as GDAL read the limit bounds from it. Summaries and
 // descriptions are in the request's language; ids, tags and schemas are not.
 import type { Store } from '../store';
-import { COLLECTIONS } from './collections';
+import { collectionsOf } from './collections';
 import { serviceDescription, serviceTitle } from './documents';
 import { LIMIT_DEFAULT, LIMIT_MAX } from './items';
 import type { OgcT } from '$lib/i18n/ogc';
@@ -17,7 +17,7 @@ function ok(description: string, jsonType: string, schema: object) {
 }
 
 export function openApi(store: Store, root: string, t: OgcT) {
-	const collectionIds = COLLECTIONS.map((c) => c.id);
+	const collectionIds = collectionsOf(store).map((c) => c.id);
 	const errors = { '400': ref('responses/Exception400'), '404': ref('responses/Exception404') };
 	return {
 		openapi: '3.0.3',

@@ -22,7 +22,7 @@ export interface PropertyDef {
 
 export type FlatFeature = Feature<Geometry, Record<string, string | number | boolean | null>> & { id: string };
 
-/** Note of each area whose boundary is approximated (an Ortschaft: one of its Stadtteile). */
+/** Note of each area whose boundary is approximated (a coarser area: one of its finest areas). */
 export const APPROXIMATED_NOTE = 'Näherung, keine amtlichen Grenzen';
 
 const QUALITY: Record<GeometryQuality, string> = { official: 'amtlich', approximated: 'genähert', generalised: 'generalisiert' };
@@ -33,7 +33,6 @@ export const fieldName = (indicatorId: string) => indicatorId.replace(/-/g, '_')
 const AREA_BASE: PropertyDef[] = [
 	{ name: 'id', title: 'Kennung', type: 'string' },
 	{ name: 'name', title: 'Name', type: 'string' },
-	{ name: 'ebene', title: 'Ebene (stadtteil, ortschaft, stadt)', type: 'string' },
 	{ name: 'uebergeordnet', title: 'Kennung des übergeordneten Gebiets', type: 'string' },
 	{ name: 'geometrie_qualitaet', title: 'Geometrie: amtlich, genähert oder generalisiert', type: 'string' },
 	{ name: 'geometrie_hinweis', title: 'Hinweis zur Geometrie', type: 'string' },
@@ -45,7 +44,9 @@ const AREA_BASE: PropertyDef[] = [
 /** The base fields, then three per indicator, titled with the indicator's label in the given language. */
 export function areaPropertyDefs(store: Store, locale: Locale = 'de'): PropertyDef[] {
 	const t = ogcTexts(locale);
-	const defs = [...AREA_BASE];
+	// The level's title lists the profile's level ids (Salzgitter: stadtteil, ortschaft, stadt).
+	const level: PropertyDef = { name: 'ebene', title: `Ebene (${store.levels.map((l) => l.id).join(', ')})`, type: 'string' };
+	const defs = [...AREA_BASE.slice(0, 2), level, ...AREA_BASE.slice(2)];
 	for (const m of store.derived.indicators) {
 		const name = fieldName(m.id);
 		const label = m.label[locale];

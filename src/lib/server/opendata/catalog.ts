@@ -335,7 +335,7 @@ export function catalog(store: Store): PublishedDataset[] {
 		const years = spec.indicators ? store.derived.indicators.filter(spec.indicators).flatMap((m) => m.years) : [];
 		const distributions: Distribution[] = [];
 		if (spec.collection) {
-			const c = collectionById.get(spec.collection)!;
+			const c = collectionById(store, spec.collection)!;
 			// The catalogue is German; the collection's title is taken from the German texts.
 			const title = c.title(ogcTexts('de'));
 			distributions.push(

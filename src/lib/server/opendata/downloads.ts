@@ -10,13 +10,13 @@ import { indicatorsOf, specCollection } from './catalog';
 export function layerGeojson(store: Store, datasetId: string): FeatureCollection | null {
 	const id = specCollection(datasetId);
 	if (!id) return null;
-	return { type: 'FeatureCollection', features: prepare(store, collectionById.get(id)!).features };
+	return { type: 'FeatureCollection', features: prepare(store, collectionById(store, id)!).features };
 }
 
 export function layerCsv(store: Store, datasetId: string): string | null {
 	const id = specCollection(datasetId);
 	if (!id) return null;
-	const c = collectionById.get(id)!;
+	const c = collectionById(store, id)!;
 	const names = c.properties(store).map((d) => d.name);
 	const rows = prepare(store, c).features.map((f) => {
 		const point = f.geometry.type === 'Point' ? (f.geometry as Point).coordinates : (store.areaById.get(f.id)?.properties.labelPoint ?? [null, null]);

@@ -22,6 +22,7 @@ import {
 	type KontorForm,
 	type KontorRecord
 } from '$lib/server/kontorEdit';
+import { topLevel } from '$lib/data/derived';
 import { geometryStatus, getStore } from '$lib/server/store';
 import { translator, urlLocale, core, type Locale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
@@ -37,8 +38,8 @@ function current(locale: Locale): { files: Map<string, string>; rows: KontorReco
 		files,
 		rows: readKontore(files),
 		ctx: {
-			stadtteile: store.areasByLevel.stadtteil.map((f) => f.properties.name),
-			bounds: bbox(store.derived.stadt) as Bounds,
+			stadtteile: store.areasByLevel[store.finest].map((f) => f.properties.name),
+			bounds: bbox(store.derived.areas[topLevel(store.derived)]) as Bounds,
 			today: new Date().toISOString().slice(0, 10),
 			locale
 		}
@@ -83,7 +84,7 @@ export const load: PageServerLoad = (event) => {
 		today: ctx.today,
 		editing: wanted ? { id: row?.kontor_id ?? null, form: row ? formOf(row) : EMPTY } : null,
 		map: {
-			stadtteile: store.derived.stadtteile,
+			stadtteile: store.derived.areas[store.finest],
 			kontore: store.derived.kontore,
 			bounds: ctx.bounds,
 			approximated: geometryStatus(store).approximated.length > 0

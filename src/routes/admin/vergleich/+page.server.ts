@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { Derived } from '$lib/data/derived';
+import { parseStoredDerived } from '$lib/server/storedDerived';
 import { diffDerived } from '$lib/import/diff';
 import { translator, urlLocale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
@@ -21,6 +21,11 @@ export const load: PageServerLoad = (event) => {
 	};
 	const a = id('a');
 	const b = id('b');
-	const diff = diffDerived(Derived.parse(versionDerived(db, a.id)), Derived.parse(versionDerived(db, b.id)), versionFiles(db, a.id), versionFiles(db, b.id));
+	const diff = diffDerived(
+		parseStoredDerived(versionDerived(db, a.id)),
+		parseStoredDerived(versionDerived(db, b.id)),
+		versionFiles(db, a.id),
+		versionFiles(db, b.id)
+	);
 	return { a, b, diff: { ...diff, values: diff.values.slice(0, 1000) }, truncated: diff.values.length > 1000 };
 };

@@ -2,7 +2,7 @@ import { areaCollection, parseIndicatorList, parseLevel, parseYear } from '$lib/
 import { apiGet, GEOJSON, sendJson } from '$lib/server/endpoint';
 
 export const GET = apiGet(({ url, request }, store) => {
-	const level = parseLevel(url.searchParams.get('level'));
+	const level = parseLevel(url.searchParams.get('level'), store);
 	const indicators = parseIndicatorList(url.searchParams.get('indicators'), store);
 	const year = parseYear(
 		url.searchParams.get('year'),

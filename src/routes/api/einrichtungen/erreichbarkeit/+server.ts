@@ -9,7 +9,7 @@ import { localeOf, sendLocalised } from '$lib/server/facilities/respond';
 export const GET = apiGet(async (event, store) => {
 	const { url, request } = event;
 	const type = parseOneType(url.searchParams.get('typ'), store);
-	const level = parseLevel(url.searchParams.get('level'));
+	const level = parseLevel(url.searchParams.get('level'), store);
 	const distanceM = parseWholeNumber(url.searchParams.get('m'), 'm', REACH_LIMITS.distance);
 	const minutes = parseWholeNumber(url.searchParams.get('min'), 'min', REACH_LIMITS.minutes);
 	const locale = localeOf(event);

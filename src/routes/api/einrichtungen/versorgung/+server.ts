@@ -8,7 +8,7 @@ import { localeOf, sendLocalised } from '$lib/server/facilities/respond';
 export const GET = apiGet((event, store) => {
 	const { url, request } = event;
 	const type = parseOneType(url.searchParams.get('typ'), store);
-	const level = parseLevel(url.searchParams.get('level'));
+	const level = parseLevel(url.searchParams.get('level'), store);
 	const facilities = store.derived.facilities.features.map((f) => f.properties);
 	return sendLocalised(request, supplyFor(store, facilities, type, level, localeOf(event)));
 });

@@ -29,7 +29,7 @@ export const POST = apiGet(async (event, store) => {
 	}
 	const body = parseWhatIf(raw, store, locale);
 	const only = url.searchParams.has('typ') ? parseOneType(url.searchParams.get('typ'), store).id : null;
-	const level = parseLevel(url.searchParams.get('level'));
+	const level = parseLevel(url.searchParams.get('level'), store);
 	const distanceM = parseWholeNumber(url.searchParams.get('m'), 'm', REACH_LIMITS.distance);
 	const minutes = parseWholeNumber(url.searchParams.get('min'), 'min', REACH_LIMITS.minutes);
 	const answer = await whatIf(store, body, level, distanceM, minutes, locale, only);

@@ -10,7 +10,7 @@ const FORMATS = ['json', 'csv'] as const;
 
 export const GET = apiGet(({ url, request, params }, store) => {
 	const meta = getIndicator(store, params.id!);
-	const level = parseLevel(url.searchParams.get('level'));
+	const level = parseLevel(url.searchParams.get('level'), store);
 	const year = parseYear(url.searchParams.get('year'), meta.years);
 	const table = indicatorTable(store, meta, level, year);
 	const format = url.searchParams.get('format');

@@ -4,6 +4,6 @@ import { collectionHtml } from '$lib/server/ogc/html';
 
 export const GET = ogcGet((ctx) => {
 	const { root, store, event, t } = ctx;
-	const c = getCollection(event.params.collectionId!);
+	const c = getCollection(store, event.params.collectionId!);
 	return { json: () => collection(store, root, c, t), jsonType: TYPES.json, html: () => collectionHtml(store, ctx, c) };
 });

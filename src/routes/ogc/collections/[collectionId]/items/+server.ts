@@ -5,7 +5,7 @@ import { parseItemsQuery } from '$lib/server/ogc/items';
 
 export const GET = ogcGet((ctx) => {
 	const { root, store, event, t } = ctx;
-	const c = getCollection(event.params.collectionId!);
+	const c = getCollection(store, event.params.collectionId!);
 	const params = event.url.searchParams;
 	const q = parseItemsQuery(params);
 	const page = itemsPage(store, c, q);

@@ -5,7 +5,7 @@ import { invalidParameter } from '$lib/server/ogc/exception';
 
 export const GET = ogcGet((ctx) => {
 	const { root, store, event, t } = ctx;
-	const c = getCollection(event.params.collectionId!);
+	const c = getCollection(store, event.params.collectionId!);
 	const f = getItem(store, c, event.params.featureId!);
 	for (const key of event.url.searchParams.keys())
 		if (key !== 'f' && key !== 'lang') throw invalidParameter(key, 'ogc.unknownParameter', { allowed: 'f, lang' });

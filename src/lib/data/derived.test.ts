@@ -1,0 +1,51 @@
+// The derived data's shape: areas keyed by the profile's level ids, and versions stored before
+// profiles (three named keys, no profile) read through the shipped profile's levels in order.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DERIVED_FILES, areasByRole, parseDerived, upgradeDerived } from './derived';
+import { CityProfile } from './profile';
+
+const dir = 'derived';
+const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+const shipped = CityProfile.parse(JSON.parse(readFileSync('geodata/stadt.json', 'utf8')));
+const ids = shipped.levels.map((l) => l.id);
+
+function current() {
+	const names = ['context', 'kontore', 'facilities', 'facilityTypes', 'indicators', 'values', 'datasets', 'report', 'taetigkeit'] as const;
+	const rest = Object.fromEntries(names.map((k) => [k, read(DERIVED_FILES[k])]));
+	return { ...rest, profile: shipped, areas: Object.fromEntries(ids.map((id) => [id, read(`areas-${id}.geojson`)])) };
+}
+
+describe('Derived', () => {
+	it('keys the areas by the profile’s level ids, finest first', () => {
+		const d = parseDerived(current(), () => {
+			throw new Error('a current version needs no shipped profile');
+		});
+		expect(Object.keys(d.areas)).toEqual(ids);
+		const roles = areasByRole(d);
+		expect(roles.finest.every((f) => f.properties.level === ids[0])).toBe(true);
+		expect(roles.top).toHaveLength(1);
+		expect(roles.all).toHaveLength(roles.finest.length + roles.middle.length + 1);
+	});
+
+	it('reads a version stored before profiles through the shipped profile’s levels', () => {
+		const { areas, profile, ...rest } = current();
+		expect(profile).toBeDefined();
+		const legacy = { ...rest, stadtteile: areas[ids[0]], ortschaften: areas[ids[1]], stadt: areas[ids[2]] };
+		let asked = 0;
+		const d = parseDerived(legacy, () => (asked++, shipped));
+		expect(asked).toBe(1);
+		expect(d.profile).toEqual(shipped);
+		for (const id of ids) expect(d.areas[id]).toEqual(areas[id]);
+		expect(upgradeDerived(current(), () => shipped)).toEqual(current());
+	});
+
+	it('refuses areas that do not match the profile’s levels', () => {
+		const d = current();
+		const missing = { ...d, areas: { [ids[0]]: d.areas[ids[0]] } };
+		expect(() => parseDerived(missing, () => shipped)).toThrow(/no areas for the profile's level/);
+		const swapped = { ...d, areas: { ...d.areas, [ids[0]]: d.areas[ids[1]] } };
+		expect(() => parseDerived(swapped, () => shipped)).toThrow(/says level/);
+	});
+});

@@ -1,0 +1,28 @@
+// The levels of areas as the UI and the API speak of them: ids, names and parents from the city
+// profile, never from code. Pure, so server, pages and components share it.
+import type { Locale } from '$lib/i18n';
+import type { CityProfile, LevelDef } from './profile';
+
+/**
+ * What a page needs to know of a level: the profile's definition without its import settings, and
+ * whether it is the city as a whole (a top level of one area: the reference, not a map level).
+ */
+export type LevelInfo = Pick<LevelDef, 'id' | 'name' | 'parent'> & { whole: boolean };
+
+export function levelInfos(profile: Pick<CityProfile, 'levels'>, areaCount: (id: string) => number): LevelInfo[] {
+	return profile.levels.map(({ id, name, parent }) => ({ id, name, parent, whole: parent === null && areaCount(id) === 1 && profile.levels.length > 1 }));
+}
+
+/** A level's name as a heading or label starts: capitalised (English names are written lower-case in the profile). */
+export function levelName(levels: LevelInfo[], id: string, locale: Locale, form: 'singular' | 'plural' = 'singular'): string {
+	const name = levels.find((l) => l.id === id)?.name[locale][form] ?? id;
+	return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
+
+/** The same name inside a sentence: as the profile writes it. */
+export function levelWord(levels: LevelInfo[], id: string, locale: Locale, form: 'singular' | 'plural' = 'singular'): string {
+	return levels.find((l) => l.id === id)?.name[locale][form] ?? id;
+}
+
+/** The levels whose areas are mapped, compared and profiled, finest first: all but the city as a whole. */
+export const areaLevels = (levels: LevelInfo[]): LevelInfo[] => levels.filter((l) => !l.whole);
