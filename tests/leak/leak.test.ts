@@ -180,7 +180,9 @@ function queries(route: Route): { list: string[]; unknown: string[] } {
 		min: ['10'],
 		kontor: data.kontore,
 		// The login's return-to: a path on this site.
-		next: ['/']
+		next: ['/'],
+		// Why single sign-on failed, as the callback sends the browser back to the login.
+		sso: ['state', 'denied']
 	};
 	// The atlas view: each indicator on the finest level, the first one on every level.
 	const view = [...ids.map((i) => `indicator=${i}`), ...data.levels.map((level) => `indicator=${first}&level=${level}`)];

@@ -84,5 +84,9 @@ describe('reading bodies', () => {
 
 	it('drops coordinates and SVG path data', () => {
 		expect(stripGeometry('{"coordinates":[[1,2],[3,4]],"v":5} <path d="M1 2L3 4"/>')).toBe('{"geometry-removed":0,"v":5} <path />');
+		// The area measured from the served shape goes too, in JSON, escaped JSON and page data; the official size stays.
+		expect(stripGeometry('{"areaKm2":4.475,"officialAreaKm2":4.481} \\"areaKm2\\":4.475 areaKm2:4.475')).toBe(
+			'{"areaKm2":0,"officialAreaKm2":4.481} \\"areaKm2\\":0 areaKm2:0'
+		);
 	});
 });

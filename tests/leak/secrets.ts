@@ -235,7 +235,7 @@ export function normalise(body: string): string {
 
 /**
  * Geometry is numbers that no indicator is written as: GeoJSON coordinates and bounding boxes, SVG
- * path data and transforms. Left in, their thousands of decimals would only add chance matches.
+ * path data and transforms, and the area measured from the served shape. Left in, their thousands of decimals would only add chance matches.
  */
 export function stripGeometry(text: string): string {
 	let out = text.replace(/\s(?:d|points|viewBox|transform)="[^"]*"/g, ' ');
@@ -255,7 +255,9 @@ export function stripGeometry(text: string): string {
 		key.lastIndex = i;
 	}
 	out = result + out.slice(last);
-	return out;
+	// The size of the served geometry is measured from it (public like the geometry itself); only the
+	// official size is a figure of the catalogue (flaeche), and it stays checked.
+	return out.replace(/((?:areaKm2|flaeche_geometrie_km2)(?:\\*")?\s*:\s*)-?\d+(?:\.\d+)?/g, (_, key: string) => `${key}0`);
 }
 
 /**
