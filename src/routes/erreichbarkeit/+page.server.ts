@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const { inputs } = catchmentsFor(store);
 	return {
 		locale: urlLocale(url),
-		stadtteile: areaCollection(store, 'stadtteil', ['einwohner'], null) as FeatureCollection<Polygon | MultiPolygon, AreaProps & Record<string, unknown>>,
+		stadtteile: areaCollection(store, store.finest, ['einwohner'], null) as FeatureCollection<Polygon | MultiPolygon, AreaProps & Record<string, unknown>>,
 		kontore: store.derived.kontore as FeatureCollection<Point, KontorProps>,
 		inputs,
 		indicators: store.derived.indicators.map((m) => ({ id: m.id, label: m.label, unit: m.unit, decimals: m.decimals, beispieldaten: m.beispieldaten })),
