@@ -3,6 +3,7 @@
 // the URL asks for. Runs in SvelteKit's universal load with its fetch.
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
+import type { LevelInfo } from '$lib/data/levels';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
@@ -21,20 +22,26 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		return res.json();
 	};
 	// Geometry and catalogue do not depend on the view; the browser's HTTP cache (ETag,
-	// max-age) keeps these requests cheap when the view changes.
-	const [catalogue, stadtteile, ortschaften, kontore, context] = await Promise.all([
-		get<{ indicators: IndicatorMeta[]; datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'date' | 'beispieldaten'>[] }>(
-			'/api/indicators'
-		),
-		get<Areas>('/api/areas?level=stadtteil'),
-		get<Areas>('/api/areas?level=ortschaft'),
+	// max-age) keeps these requests cheap when the view changes. The catalogue names the
+	// profile's levels, whose areas are then loaded, one request per mapped level.
+	const rest = Promise.all([
 		get<FeatureCollection<Point, KontorProps>>('/api/kontore'),
 		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>('/api/context')
 	]);
+	const catalogue = await get<{
+		indicators: IndicatorMeta[];
+		datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'date' | 'beispieldaten'>[];
+		levels: LevelInfo[];
+	}>('/api/indicators');
+	// The mapped levels (areaLevels in $lib/data/levels, inlined: the embed's bundle is budgeted).
+	const mapped = catalogue.levels.filter((l) => !l.whole);
+	const [collections, [kontore, context]] = await Promise.all([Promise.all(mapped.map((l) => get<Areas>(`/api/areas?level=${l.id}`))), rest]);
+	const areasByLevel: Record<string, Areas> = Object.fromEntries(mapped.map((l, i) => [l.id, collections[i]]));
 	const { view, notices } = parseView(url.searchParams, {
 		indicators: catalogue.indicators,
-		areaIds: new Set([...stadtteile.features, ...ortschaften.features].map((f) => f.properties.id)),
-		defaultIndicator: DEFAULT_INDICATOR
+		areaIds: new Set(collections.flatMap((c) => c.features.map((f) => f.properties.id))),
+		defaultIndicator: DEFAULT_INDICATOR,
+		levels: mapped.map((l) => l.id)
 	});
 	const catchmentsShown = !view.hidden.includes('catchments');
 	const renderer = url.searchParams.get('renderer') === 'svg' ? ('svg' as const) : ('webgl' as const);
@@ -54,8 +61,12 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	]);
 	return {
 		catalogue,
-		stadtteile,
-		ortschaften,
+		levels: catalogue.levels,
+		areasByLevel,
+		/** The finest level's areas (facilities, the approximation notice). */
+		finest: collections[0],
+		/** The coarsest mapped level's areas: the map's initial extent. */
+		extent: collections[collections.length - 1],
 		kontore,
 		context,
 		view,
@@ -81,11 +92,14 @@ export function atlasModel(data: AtlasViewData) {
 	return {
 		meta: table.indicator,
 		rows,
-		areas: view.level === 'stadtteil' ? data.stadtteile : data.ortschaften,
+		areas: data.areasByLevel[view.level],
+		/** The areas drawn as group outlines: the parent level's, when it is mapped. */
+		groups: groupsOf(data, view.level),
 		catalogue: {
 			indicators: data.catalogue.indicators,
-			areaIds: new Set([...data.stadtteile.features, ...data.ortschaften.features].map((f) => f.properties.id)),
-			defaultIndicator: data.defaultIndicator
+			areaIds: new Set(Object.values(data.areasByLevel).flatMap((c) => c.features.map((f) => f.properties.id))),
+			defaultIndicator: data.defaultIndicator,
+			levels: Object.keys(data.areasByLevel)
 		},
 		choropleth: buildChoropleth({
 			rows,
@@ -98,4 +112,11 @@ export function atlasModel(data: AtlasViewData) {
 		}),
 		values: rows.flatMap((r) => (r.value === null ? [] : [r.value]))
 	};
+}
+
+const NO_AREAS: Areas = { type: 'FeatureCollection', features: [] };
+
+function groupsOf(data: AtlasViewData, level: string): Areas {
+	const parent = data.levels.find((l) => l.id === level)?.parent;
+	return (parent && data.areasByLevel[parent]) || NO_AREAS;
 }

@@ -16,6 +16,7 @@ import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
 import { geometryStatus, type Store } from './store';
 import { isAreaLevel } from './levels';
+import { areaLevels } from '$lib/data/levels';
 
 export const SVG_WIDTH = 800;
 const HEIGHTS = { min: 240, max: 1200, default: 560 };
@@ -42,7 +43,8 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 	const { view } = parseView(params, {
 		indicators: store.derived.indicators,
 		areaIds: new Set(store.areaById.keys()),
-		defaultIndicator: DEFAULT_INDICATOR
+		defaultIndicator: DEFAULT_INDICATOR,
+		levels: areaLevels(store.levelInfos).map((l) => l.id)
 	});
 	const options = parseSvgOptions(params);
 	const locale = view.lang;

@@ -7,7 +7,8 @@ const catalogue: ViewCatalogue = {
 		{ id: 'sgb2-quote', years: [2019, 2020, 2021, 2022, 2023] }
 	],
 	areaIds: new Set(['lebenstedt', 'thiede', 'nord']),
-	defaultIndicator: 'einwohnerdichte'
+	defaultIndicator: 'einwohnerdichte',
+	levels: ['stadtteil', 'ortschaft']
 };
 const parse = (q: string) => parseView(new URLSearchParams(q), catalogue);
 

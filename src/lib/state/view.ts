@@ -13,8 +13,8 @@ export type MapLayerId = (typeof MAP_LAYERS)[number];
 export const DEFAULT_HIDDEN: readonly MapLayerId[] = ['catchments'];
 /** The indicator shown when the URL names none: real data, not Beispieldaten. */
 export const DEFAULT_INDICATOR = 'einwohnerdichte';
-export const VIEW_LEVELS = ['stadtteil', 'ortschaft'] as const;
-export type ViewLevel = (typeof VIEW_LEVELS)[number];
+/** A level id of the city profile whose areas are mapped (the catalogue's `levels`). */
+export type ViewLevel = string;
 
 export interface ViewState {
 	indicator: string;
@@ -52,6 +52,8 @@ export interface ViewCatalogue {
 	indicators: { id: string; years: number[] }[];
 	areaIds: Set<string>;
 	defaultIndicator: string;
+	/** The profile's mapped levels, finest first: the first is the default. */
+	levels: string[];
 }
 
 export const DEFAULT_OPACITY: Record<MapLayerId, number> = {
@@ -71,7 +73,7 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 		indicator: served ? catalogue.defaultIndicator : (catalogue.indicators[0]?.id ?? catalogue.defaultIndicator),
 		year: null,
 		relation: null,
-		level: 'stadtteil',
+		level: catalogue.levels[0],
 		method: DEFAULT_CLASSIFICATION.method,
 		classes: DEFAULT_CLASSIFICATION.classes,
 		scheme: null,
@@ -122,7 +124,7 @@ export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { 
 	}
 	const level = get('level');
 	if (level !== null) {
-		if ((VIEW_LEVELS as readonly string[]).includes(level)) view.level = level as ViewLevel;
+		if (catalogue.levels.includes(level)) view.level = level;
 		else reject('level', level, 'unknown');
 	}
 	const method = get('method');

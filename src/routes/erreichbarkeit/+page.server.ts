@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const { inputs } = catchmentsFor(store);
 	return {
 		locale: urlLocale(url),
-		stadtteile: areaCollection(store, 'stadtteil', store.indicatorById.has('einwohner') ? ['einwohner'] : [], null) as FeatureCollection<
+		stadtteile: areaCollection(store, store.finest, store.indicatorById.has('einwohner') ? ['einwohner'] : [], null) as FeatureCollection<
 			Polygon | MultiPolygon,
 			AreaProps & Record<string, unknown>
 		>,

@@ -21,7 +21,7 @@ const square = (id: string, x: number) => ({
 	}
 });
 const areas = { type: 'FeatureCollection', features: [square('a', 0), square('b', 1), square('c', 2)] } as unknown as AtlasLayerInput['areas'];
-const catalogue = { indicators: [], areaIds: new Set<string>(), defaultIndicator: 'x' };
+const catalogue = { indicators: [], areaIds: new Set<string>(), defaultIndicator: 'x', levels: ['stadtteil', 'ortschaft'] };
 const empty = { type: 'FeatureCollection', features: [] } as FeatureCollection;
 
 function input(
@@ -35,7 +35,7 @@ function input(
 	const view = { ...defaultView(catalogue), ...(patch.view ?? {}) };
 	return {
 		areas,
-		ortschaften: areas,
+		groups: areas,
 		context: empty as AtlasLayerInput['context'],
 		kontore: empty as AtlasLayerInput['kontore'],
 		catchments: null,
@@ -66,6 +66,8 @@ describe('atlasSources', () => {
 		const sources = atlasSources(
 			input({
 				view: { ...defaultView(catalogue), hidden: ['kontore', 'catchments'], opacity: { choropleth: 50 }, selection: ['b'], level: 'ortschaft' },
+				// The coarser level's parent is the city as a whole: no group outlines.
+				groups: { type: 'FeatureCollection', features: [] },
 				hovered: 'a'
 			})
 		);

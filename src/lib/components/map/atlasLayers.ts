@@ -16,7 +16,8 @@ export type CatchmentFeatures = FeatureCollection<Polygon | MultiPolygon, { kind
 export interface AtlasLayerInput {
 	view: ViewState;
 	areas: Areas;
-	ortschaften: Areas;
+	/** The parent level's areas, outlined over the level's (empty when the parent is the city as a whole). */
+	groups: Areas;
 	context: FeatureCollection<Polygon | MultiPolygon, { kind: string }>;
 	kontore: FeatureCollection<Point, KontorProps>;
 	catchments: CatchmentFeatures | null;
@@ -130,12 +131,12 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 		},
 		{
 			id: 'ortschaft-lines',
-			data: input.ortschaften,
+			data: input.groups,
 			layers: [
 				{
 					id: 'ortschaft-boundaries',
 					type: 'line',
-					visible: visible('boundaries') && view.level === 'stadtteil',
+					visible: visible('boundaries') && input.groups.features.length > 0,
 					paint: { 'line-color': '#4d5a52', 'line-width': 1.6, 'line-opacity': opacity('boundaries') }
 				},
 				// The city outline comes from the context source, drawn above the areas.

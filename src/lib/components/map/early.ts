@@ -85,7 +85,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 		const input: AtlasLayerInput = {
 			view: data.view,
 			areas: model.areas,
-			ortschaften: data.ortschaften,
+			groups: model.groups,
 			context: data.context,
 			kontore: data.kontore,
 			catchments: data.catchments,
@@ -103,7 +103,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 		}
 		let map: MapLibreMap;
 		try {
-			map = createMap(lib, { container, style: baseStyle(styleParts(atlasSources(input))), camera: data.view.camera, bounds: boundsOf(data.ortschaften) });
+			map = createMap(lib, { container, style: baseStyle(styleParts(atlasSources(input))), camera: data.view.camera, bounds: boundsOf(data.extent) });
 		} catch (e) {
 			state.failed = e instanceof Error ? e.message : String(e);
 			return;

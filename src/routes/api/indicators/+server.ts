@@ -1,6 +1,6 @@
 import { apiGet, sendJson } from '$lib/server/endpoint';
 
-/** Retired entries only on request (`?retired=1`), each with its `retired` date. */
+/** Retired entries only on request (`?retired=1`), each with its `retired` date; the profile's levels with their names. */
 export const GET = apiGet(({ request, url }, store) =>
 	sendJson(request, {
 		indicators: url.searchParams.get('retired') === '1' ? [...store.derived.indicators, ...store.retired] : store.derived.indicators,
@@ -12,6 +12,7 @@ export const GET = apiGet(({ request, url }, store) =>
 			date,
 			beispieldaten,
 			source
-		}))
+		})),
+		levels: store.levelInfos
 	})
 );
