@@ -1,7 +1,9 @@
 // Loads everything one view of the atlas needs, for the atlas page and the embed alike: geometry
 // and catalogue (view-independent, cached by ETag), then the indicator table and the catchments
 // the URL asks for. Runs in SvelteKit's universal load with its fetch.
+import { error } from '@sveltejs/kit';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { core, translator, urlLocale } from '$lib/i18n';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import type { LevelInfo } from '$lib/data/levels';
 import type { IndicatorTable } from '$lib/data/responses';
@@ -33,6 +35,8 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'date' | 'beispieldaten'>[];
 		levels: LevelInfo[];
 	}>('/api/indicators');
+	// A city that keeps every indicator internal shows the public why there is no atlas.
+	if (catalogue.indicators.length === 0) error(404, translator(urlLocale(url), core)('error.noIndicators'));
 	// The mapped levels (areaLevels in $lib/data/levels, inlined: the embed's bundle is budgeted).
 	const mapped = catalogue.levels.filter((l) => !l.whole);
 	const [collections, [kontore, context]] = await Promise.all([Promise.all(mapped.map((l) => get<Areas>(`/api/areas?level=${l.id}`))), rest]);

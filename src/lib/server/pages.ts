@@ -1,7 +1,9 @@
 // Data for the profile and comparison pages: the queries of profiles.ts plus what the panels
 // beside them need (rows, series and a second indicator), with page parameters parsed leniently
 // (an unknown indicator falls back to the default instead of failing the page).
+import { error } from '@sveltejs/kit';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
+import { core, translator, urlLocale } from '$lib/i18n';
 import type { IndicatorMeta } from '$lib/data/contracts';
 import type { MapGeometry, PanelData, SimilarData } from '$lib/data/responses';
 import { indicatorTable } from './api';
@@ -11,6 +13,14 @@ import type { Store } from './store';
 
 const DEFAULT_INDICATOR = 'sgb2-quote';
 const DEFAULT_RELATION = 'kinderarmut';
+
+/**
+ * A page about indicators answers 404 with its reason when the viewer is served none of those it
+ * needs (a city that keeps every indicator internal shows the public this, not a broken page).
+ */
+export function requireIndicators(indicators: readonly unknown[], url: URL): void {
+	if (indicators.length === 0) error(404, translator(urlLocale(url), core)('error.noIndicators'));
+}
 
 export function pickIndicator(store: Store, raw: string | null, fallback = DEFAULT_INDICATOR): IndicatorMeta {
 	return store.indicatorById.get(raw ?? '') ?? store.indicatorById.get(fallback) ?? store.derived.indicators[0];

@@ -4,13 +4,14 @@ import type { ProfilePage } from '$lib/data/responses';
 import { translator, urlLocale } from '$lib/i18n';
 import { problems } from '$lib/i18n/problems';
 import { ProblemError } from './http';
-import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from './pages';
+import { mapGeometry, panelData, pickIndicator, relationFallback, requireIndicators, similarData } from './pages';
 import { isAreaLevel } from './levels';
 import { areaProfile } from './profiles';
 import { geometryStatus, type Store } from './store';
 
 export function loadProfile(store: Store, id: string, level: string, url: URL): ProfilePage {
 	const locale = urlLocale(url);
+	requireIndicators(store.derived.indicators, url);
 	let profile;
 	try {
 		// The city as a whole has no profile page (it is every page's reference).

@@ -14,6 +14,7 @@ import { withLang } from '$lib/i18n/links';
 import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
 import { indicatorTable } from './api';
+import { ProblemError } from './http';
 import { geometryStatus, type Store } from './store';
 import { isAreaLevel } from './levels';
 import { areaLevels } from '$lib/data/levels';
@@ -40,6 +41,7 @@ export function parseSvgOptions(params: URLSearchParams): SvgOptions {
 }
 
 export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps {
+	if (store.derived.indicators.length === 0) throw new ProblemError(404, { title: 'problem.noIndicators', detail: 'problem.noIndicators.detail' });
 	const { view } = parseView(params, {
 		indicators: store.derived.indicators,
 		areaIds: new Set(store.areaById.keys()),

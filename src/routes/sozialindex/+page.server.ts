@@ -1,6 +1,7 @@
 import { parseLevel } from '$lib/server/api';
 import { ProblemError } from '$lib/server/http';
 import { isAreaLevel } from '$lib/server/levels';
+import { requireIndicators } from '$lib/server/pages';
 import { areaVectors, socialIndicators } from '$lib/server/profiles';
 import { geometryStatus } from '$lib/server/store';
 import { storeOf } from '$lib/server/visibility';
@@ -21,6 +22,8 @@ export const load: PageServerLoad = (event) => {
 		if (!(e instanceof ProblemError)) throw e;
 	}
 	const ids = socialIndicators(store);
+	// An index needs components: without a served social indicator the page says why instead.
+	requireIndicators(ids, url);
 	return {
 		locale: urlLocale(url),
 		level,

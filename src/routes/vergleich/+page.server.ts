@@ -1,6 +1,6 @@
 import { geometryStatus } from '$lib/server/store';
 import { storeOf } from '$lib/server/visibility';
-import { mapGeometry, panelData, pickIndicator, relationFallback, similarData } from '$lib/server/pages';
+import { mapGeometry, panelData, pickIndicator, relationFallback, requireIndicators, similarData } from '$lib/server/pages';
 import { checkCompareIds, comparison } from '$lib/server/profiles';
 import { urlLocale } from '$lib/i18n';
 import { areaLevels } from '$lib/data/levels';
@@ -10,6 +10,7 @@ export const load: PageServerLoad = (event) => {
 	const { url } = event;
 	const store = storeOf(event);
 	const locale = urlLocale(url);
+	requireIndicators(store.derived.indicators, url);
 	const raw = url.searchParams.get('ids');
 	// The areas to pick from, one group per area level of the profile, finest first.
 	const choices = areaLevels(store.levelInfos).map((level) => ({

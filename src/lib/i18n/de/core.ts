@@ -3,6 +3,7 @@
 export const core = {
 	'lang.switch': 'English',
 	'app.title': '{site}',
+	'error.noIndicators': 'Dieser Atlas zeigt derzeit keine öffentlichen Indikatoren. Angemeldete Nutzer sehen die internen.',
 	'map.label': 'Karte der Stadtteile und {offices} von {city}',
 	'area.stand': 'Stand',
 	'area.noData': 'keine Angabe',

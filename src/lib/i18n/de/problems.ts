@@ -6,6 +6,8 @@ export const problems = {
 	'problem.method.detail': '{method} ist nicht möglich: die API kann nur gelesen werden',
 	'problem.notFound': 'Nicht gefunden',
 	'problem.notFound.detail': 'unter {path} gibt es keine Ressource der API',
+	'problem.noIndicators': 'Keine öffentlichen Indikatoren',
+	'problem.noIndicators.detail': 'dieser Atlas zeigt derzeit keine öffentlichen Indikatoren; angemeldete Nutzer sehen die internen',
 	'problem.level': 'Unbekannte Ebene',
 	'problem.level.detail': 'die Ebene "{level}" gibt es in diesem Atlas nicht',
 	'problem.list': 'Ungültige Liste',

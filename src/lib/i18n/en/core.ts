@@ -34,5 +34,6 @@ export const core: Texts<typeof de> = {
 	// Embed
 	'embed.open': 'Open in Kontoratlas',
 	'embed.table': 'Table of values',
-	'app.title': '{site}'
+	'app.title': '{site}',
+	'error.noIndicators': 'This atlas currently shows no public indicators. Signed-in users see the internal ones.'
 };

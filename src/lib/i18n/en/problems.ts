@@ -7,6 +7,8 @@ export const problems: Texts<typeof de> = {
 	'problem.method.detail': '{method} is not supported; the API is read-only',
 	'problem.notFound': 'Not found',
 	'problem.notFound.detail': 'no API resource at {path}',
+	'problem.noIndicators': 'No public indicators',
+	'problem.noIndicators.detail': 'this atlas currently shows no public indicators; signed-in users see the internal ones',
 	'problem.level': 'Unknown level',
 	'problem.level.detail': 'level "{level}" is not a level of this atlas',
 	'problem.list': 'Invalid list',
