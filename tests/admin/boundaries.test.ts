@@ -74,7 +74,7 @@ describe('official boundaries end the approximation notice', () => {
 		expect(await visible('/stadtteil/lebenstedt')).toContain('Amtliche Grenzen.');
 		expect(await visible('/ortschaft/nord')).toContain('Vereinigung der amtlichen Grenzen der Ebene „Stadtteile“');
 		expect(await visible('/daten')).toContain('Die Stadtteilgrenzen sind amtliche Grenzen');
-		expect(await visible('/ogc/collections/stadtteile?f=json')).toContain('amtliche Stadtteilgrenzen');
+		expect(await visible('/ogc/collections/stadtteile?f=json')).toContain('amtliche Grenzen der Stadtteile');
 		const coverage = JSON.parse(await visible('/api/coverage?distances=1000'));
 		expect(coverage.model.caveats.join(' ')).not.toContain('Stadtteilgrenzen');
 		const daten = await (await fetch(`${server.url}/daten/katalog.jsonld`)).text();
