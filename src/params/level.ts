@@ -3,21 +3,8 @@
 // profile may not use those as level ids); the page's load answers 404 for any other id that is no
 // level of the profile.
 import type { ParamMatcher } from '@sveltejs/kit';
+import { ROUTE_FOLDERS } from '$lib/data/routeFolders';
 
-/** The folders of src/routes besides this route; level.test.ts keeps the list equal to them. */
-export const ROUTE_FOLDERS: readonly string[] = [
-	'admin',
-	'api',
-	'bericht',
-	'daten',
-	'embed',
-	'erreichbarkeit',
-	'healthz',
-	'ogc',
-	'readyz',
-	'sozialindex',
-	'test-pool',
-	'vergleich'
-];
+export { ROUTE_FOLDERS };
 
 export const match: ParamMatcher = (param) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(param) && !ROUTE_FOLDERS.includes(param);

@@ -184,8 +184,8 @@ export const IndicatorMeta = z.object({
 	visibility: Visibility.default('public'),
 	/**
 	 * The per-level override of an internal entry: the levels (ids of the city profile) at which its
-	 * values are public all the same, e.g. `["ortschaft", "stadt"]` for a figure published for the
-	 * coarse areas but kept internal per Stadtteil. Without it an internal entry is internal at every
+	 * values are public all the same, e.g. the two coarser levels for a figure published for the coarse
+	 * areas but kept internal per finest area. Without it an internal entry is internal at every
 	 * level, its aggregates included; for a public entry it means nothing.
 	 */
 	publicLevels: z.array(Id).optional(),

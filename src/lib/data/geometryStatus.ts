@@ -1,4 +1,4 @@
-// Whether the served boundaries of the finest level (Salzgitter: Stadtteile) are an approximation
+// Whether the served boundaries of the finest level (e.g. districts) are an approximation
 // ("Näherung") or official. One pure derivation from the finest level's features: the server calls it on the store (geometryStatus in
 // $lib/server/store), pages call it on the features they already hold, so every notice follows an
 // import of official boundaries. (The embed takes the notice from the server, so that its

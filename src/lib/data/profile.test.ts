@@ -1,6 +1,6 @@
 // The city profile's validation: every broken hierarchy, name or id is refused with a message
-// naming the profile field, in German and English; the reserved ids follow the app's routes.
-import { readdirSync, readFileSync } from 'node:fs';
+// naming the profile field, in German and English; ids that name a page of the app are refused.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CityProfile, PROFILE_FILE, RESERVED_IDS } from './profile';
 import { formatProblem, zodReason } from './problems';
@@ -102,16 +102,5 @@ describe('city profile', () => {
 		expect(problems({ ...shipped, ags: '3102' })).toEqual([
 			'stadt.json, Feld „ags“: muss ein Amtlicher Gemeindeschlüssel aus acht Ziffern sein (Land, Regierungsbezirk, Kreis, Gemeinde) (Wert: "3102")'
 		]);
-	});
-});
-
-describe('reserved level ids', () => {
-	it('are exactly the static top-level route folders other than the shipped levels’ own pages', () => {
-		const levels = new Set(shipped.levels.map((l: { id: string }) => l.id));
-		const folders = readdirSync('src/routes', { withFileTypes: true })
-			.filter((d) => d.isDirectory() && !/^[[(]/.test(d.name) && !levels.has(d.name))
-			.map((d) => d.name)
-			.sort();
-		expect([...RESERVED_IDS].sort()).toEqual(folders);
 	});
 });

@@ -3,6 +3,7 @@
 // defaults and the titles of pages, the OGC landing page and the DCAT catalogue. The code names no
 // city and no level: it reads them from here.
 import { z } from 'zod';
+import { ROUTE_FOLDERS } from './routeFolders';
 import type { PageCity } from '$lib/i18n/city';
 import { Id, PlainText, Visibility } from './contracts';
 
@@ -49,25 +50,8 @@ const Names = z.object({ singular: PlainText, plural: PlainText }, { error: name
 const Localised = <T extends z.ZodType>(t: T) => z.object({ de: t, en: t });
 const LocalisedNames = z.object({ de: Names, en: Names }, { error: namesMissing });
 
-/**
- * The top-level pages and endpoints of the app (folders of src/routes): a level's areas live at
- * /{level}/{area}, so a level id must not be one of them. profile.test.ts keeps this list equal to
- * the folders.
- */
-export const RESERVED_IDS = [
-	'admin',
-	'api',
-	'bericht',
-	'daten',
-	'embed',
-	'erreichbarkeit',
-	'healthz',
-	'ogc',
-	'readyz',
-	'sozialindex',
-	'test-pool',
-	'vergleich'
-] as const;
+/** Level ids that would clash with the app's own pages (/{level}/{area}). */
+export const RESERVED_IDS = ROUTE_FOLDERS;
 
 export const LevelDef = z.object({
 	/** Stable id: URLs (/{id}/{area}), OGC collection ids, CSV columns. */

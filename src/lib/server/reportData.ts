@@ -61,7 +61,7 @@ export async function reportData(store: Store, now = new Date(), catchment = tru
 	return {
 		cityId: store.cityId,
 		stadtteile: store.areasByLevel[store.finest],
-		// The levels between the finest and the city as a whole (Salzgitter: the Ortschaften).
+		// The levels between the finest and the city as a whole (e.g. a city's boroughs).
 		ortschaften: store.levelInfos
 			.slice(1)
 			.filter((l) => !l.whole)

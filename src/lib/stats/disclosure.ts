@@ -20,8 +20,8 @@ export interface Hierarchy {
 
 /**
  * Sum relations of the atlas, from the parents the profile's levels give: every area = its
- * children, and = its descendants at each deeper level (Salzgitter: Ortschaft = its Stadtteile,
- * city = Ortschaften, city = all Stadtteile).
+ * children, and = its descendants at each deeper level (e.g. a borough = its districts,
+ * city = the boroughs, city = all districts).
  */
 export function hierarchyOf(areas: { id: string; level: string; parent: string | null }[]): Hierarchy {
 	const parentOf = new Map(areas.map((a) => [a.id, a.parent]));

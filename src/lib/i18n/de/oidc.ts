@@ -20,6 +20,6 @@ export const oidc = {
 	'oidc.error.norole':
 		'Ihr Konto beim Anmeldedienst hat keine Rolle in Kontoratlas: keine seiner Gruppen ist einer Rolle zugeordnet. Die Administration kann Ihnen eine Rolle geben (Gruppe beim Anmeldedienst).',
 	'oidc.error.nokontor':
-		'Ihr Konto hat die Rolle „Kontor“, aber der Anmeldedienst nennt dafür kein bekanntes Stadtteilkontor. Bitte an die Administration wenden.',
+		'Ihr Konto hat die Rolle „Kontor“, aber der Anmeldedienst nennt dafür kein bekanntes {office}. Bitte an die Administration wenden.',
 	'oidc.error.disabled': 'Ihr Konto in Kontoratlas ist gesperrt. Bitte an die Administration wenden.'
 };

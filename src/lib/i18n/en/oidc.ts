@@ -19,6 +19,6 @@ export const oidc: Texts<typeof de> = {
 	'oidc.error.norole':
 		'Your account at the sign-in service has no role in Kontoratlas: none of its groups is mapped to a role. The administrators can give you one (a group at the sign-in service).',
 	'oidc.error.nokontor':
-		'Your account has the role “Kontor”, but the sign-in service names no known neighbourhood office for it. Please contact the administrators.',
+		'Your account has the role “Kontor”, but the sign-in service names no known {office} for it. Please contact the administrators.',
 	'oidc.error.disabled': 'Your Kontoratlas account is disabled. Please contact the administrators.'
 };

@@ -39,8 +39,8 @@ function indicatorNote(store: Store, t: OgcT): string {
 }
 
 /**
- * The OGC id of a level's collection: its German plural as a slug (Salzgitter: stadtteile,
- * ortschaften), so the ids come from the profile and stay what they were before levels were data.
+ * The OGC id of a level's collection: its German plural as a slug (e.g. `bezirke`),
+ * so the ids come from the profile and stay what they were before levels were data.
  */
 export const levelCollectionId = (level: LevelDef) => slug(level.name.de.plural);
 

@@ -44,7 +44,7 @@ const AREA_BASE: PropertyDef[] = [
 /** The base fields, then three per indicator, titled with the indicator's label in the given language. */
 export function areaPropertyDefs(store: Store, locale: Locale = 'de'): PropertyDef[] {
 	const t = ogcTexts(locale);
-	// The level's title lists the profile's level ids (Salzgitter: stadtteil, ortschaft, stadt).
+	// The level's title lists the profile's level ids.
 	const level: PropertyDef = { name: 'ebene', title: `Ebene (${store.levels.map((l) => l.id).join(', ')})`, type: 'string' };
 	const defs = [...AREA_BASE.slice(0, 2), level, ...AREA_BASE.slice(2)];
 	for (const m of store.derived.indicators) {
