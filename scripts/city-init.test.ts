@@ -63,7 +63,9 @@ describe.skipIf(!available)('npm run city:init', () => {
 		const neighbours = context.features.map((f: { properties: { name: string } }) => f.properties.name);
 		expect(neighbours).toEqual(expect.arrayContaining(['Velpke', 'Lehre', 'Königslutter am Elm', 'Rühen']));
 		expect(neighbours).not.toContain('Wolfsburg');
-		expect(readFileSync(join(out, INIT_FILES.stadtteile), 'utf8')).toBe('stadtteil_id,stadtteil,ortschaft,einwohner,einwohner_stand,flaeche_km2,source_url,note\n');
+		expect(readFileSync(join(out, INIT_FILES.stadtteile), 'utf8')).toBe(
+			'stadtteil_id,stadtteil,ortschaft,einwohner,einwohner_stand,flaeche_km2,source_url,note\n'
+		);
 
 		const files = readdirSync(out);
 		for (const f of files.filter((f) => /\.(csv|json|geojson)$/.test(f) && !isSidecar(f))) {

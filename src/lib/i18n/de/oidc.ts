@@ -19,7 +19,6 @@ export const oidc = {
 		'Der Anmeldedienst hat die Anmeldung nicht bestätigt (der Code war ungültig, abgelaufen oder schon eingelöst). Bitte die Anmeldung neu beginnen.',
 	'oidc.error.norole':
 		'Ihr Konto beim Anmeldedienst hat keine Rolle in Kontoratlas: keine seiner Gruppen ist einer Rolle zugeordnet. Die Administration kann Ihnen eine Rolle geben (Gruppe beim Anmeldedienst).',
-	'oidc.error.nokontor':
-		'Ihr Konto hat die Rolle „Kontor“, aber der Anmeldedienst nennt dafür kein bekanntes {office}. Bitte an die Administration wenden.',
+	'oidc.error.nokontor': 'Ihr Konto hat die Rolle „Kontor“, aber der Anmeldedienst nennt dafür kein bekanntes {office}. Bitte an die Administration wenden.',
 	'oidc.error.disabled': 'Ihr Konto in Kontoratlas ist gesperrt. Bitte an die Administration wenden.'
 };

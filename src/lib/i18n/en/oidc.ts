@@ -18,7 +18,6 @@ export const oidc: Texts<typeof de> = {
 	'oidc.error.failed': 'The sign-in service did not confirm the sign-in (the code was invalid, expired or already redeemed). Please start signing in again.',
 	'oidc.error.norole':
 		'Your account at the sign-in service has no role in Kontoratlas: none of its groups is mapped to a role. The administrators can give you one (a group at the sign-in service).',
-	'oidc.error.nokontor':
-		'Your account has the role “Kontor”, but the sign-in service names no known {office} for it. Please contact the administrators.',
+	'oidc.error.nokontor': 'Your account has the role “Kontor”, but the sign-in service names no known {office} for it. Please contact the administrators.',
 	'oidc.error.disabled': 'Your Kontoratlas account is disabled. Please contact the administrators.'
 };
