@@ -258,10 +258,10 @@ export async function benchPayload(): Promise<PayloadResult> {
 		if (!served) throw new Error('the page carries no city boundary (context feature of kind stadtgrenze)');
 		const frame: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: exteriors(served.geometry) };
 		const tiling = {
-			stadtteile: tilingReport(client.stadtteile, frame),
-			ortschaften: tilingReport(client.ortschaften, frame),
+			stadtteile: tilingReport(client.areasByLevel.stadtteil, frame),
+			ortschaften: tilingReport(client.areasByLevel.ortschaft, frame),
 			rawStadtteile: tilingReport(cells, outline),
-			againstSource: tilingReport(client.stadtteile, outline)
+			againstSource: tilingReport(client.areasByLevel.stadtteil, outline)
 		};
 		const m2 = (km2: number) => `${Math.round(km2 * 1e6)} m²`;
 		const tiles = (t: TilingReport) => t.gapKm2 <= TILING_TOLERANCE_KM2 && t.overlapKm2 <= TILING_TOLERANCE_KM2;
