@@ -39,13 +39,14 @@ import {
 	parsePopulationSeries,
 	parseStadtteilPopulations
 } from '../src/lib/data/beispieldaten.ts';
+import { calibrationOf } from '../src/lib/data/profile.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const geodata = (file: string) => join(root, 'geodata', file);
 const read = (file: string) => readFileSync(geodata(file), 'utf8');
 
 const rows = generateBeispieldaten(parseStadtteilPopulations(read('stadtteile.csv')), parsePopulationSeries(read('einwohner_zeitreihe.csv')), BEISPIEL_SEED);
-const meta = DatasetMeta.parse(beispieldatenMeta(BEISPIEL_SEED));
+const meta = DatasetMeta.parse(beispieldatenMeta(calibrationOf(read), BEISPIEL_SEED));
 
 // Refuse to write what the pipeline would reject: catalogue entries and their plausible ranges.
 const catalogue = IndicatorMeta.array().parse(JSON.parse(read('indikatoren.json')));

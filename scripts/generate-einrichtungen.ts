@@ -10,6 +10,7 @@ import { buildDerived } from '../src/lib/data/pipeline.ts';
 import { finestLevel } from '../src/lib/data/derived.ts';
 import { parseCsv, KoordinateRow } from '../src/lib/data/sources.ts';
 import { FACILITY_FILES } from '../src/lib/facilities/contracts.ts';
+import { calibrationOf } from '../src/lib/data/profile.ts';
 import { facilitiesMeta, FACILITY_SEED, generateFacilities } from '../src/lib/facilities/beispieldaten.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,7 +48,17 @@ const collection = {
 	features: facilities.map((f) => ({ type: 'Feature', id: f.props.id, geometry: { type: 'Point', coordinates: f.position }, properties: f.props }))
 };
 writeFileSync(join(geodata, FACILITY_FILES.facilities), JSON.stringify(collection, null, '\t') + '\n');
-writeFileSync(join(geodata, sidecarOf(FACILITY_FILES.facilities)), sidecarText(DatasetMeta.parse(facilitiesMeta(facilities.length))));
+writeFileSync(
+	join(geodata, sidecarOf(FACILITY_FILES.facilities)),
+	sidecarText(
+		DatasetMeta.parse(
+			facilitiesMeta(
+				facilities.length,
+				calibrationOf((file) => readFileSync(join(geodata, file), 'utf8'))
+			)
+		)
+	)
+);
 
 const perType = new Map<string, number>();
 for (const f of facilities) for (const t of f.props.types) perType.set(t, (perType.get(t) ?? 0) + 1);

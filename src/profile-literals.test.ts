@@ -17,6 +17,12 @@ const LITERALS: Record<string, string[]> = {
 
 /** Where a literal may stay, and why: the file, the exact text on the line that holds it, the reason. */
 const ALLOWED: { file: string; text: string; reason: string }[] = [
+	{
+		file: 'src/lib/data/beispieldaten.ts',
+		text: "'salzgitter-bad': 1.3,",
+		reason:
+			'An area id in the Beispieldaten model’s deprivation priors: the model is calibrated to the shipped areas (moving it into the data folder is open work).'
+	},
 	{ file: 'src/lib/report/build.ts', text: "d.id === 'salzgitter-outline'", reason: 'Finds the outline sidecar by its id (source layout, #24 item 4).' },
 	{
 		file: 'src/lib/server/opendata/catalog.ts',
@@ -24,9 +30,6 @@ const ALLOWED: { file: string; text: string; reason: string }[] = [
 		reason: 'The outline sidecar as a source of the area datasets (source layout, #24 item 4).'
 	}
 ];
-
-/** The generators of the shipped city's Beispieldaten: their model and the sources they cite are that city's; only scripts/ runs them. */
-const GENERATORS = new Set(['src/lib/data/beispieldaten.ts', 'src/lib/facilities/beispieldaten.ts']);
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -36,7 +39,7 @@ function sourceFiles(dir: string): string[] {
 	});
 }
 
-const files = sourceFiles('src').filter((f) => !GENERATORS.has(f));
+const files = sourceFiles('src');
 
 /** The lines of `texts` (file → text) that hold any of `literals`, except allowed ones. */
 function findLiterals(texts: Map<string, string>, literals: string[]): string[] {

@@ -13,6 +13,7 @@ import {
 	parseStadtteilPopulations,
 	type BeispielRow
 } from './beispieldaten';
+import { calibrationOf } from './profile';
 
 const read = (file: string) => readFileSync(new URL(`../../../geodata/${file}`, import.meta.url), 'utf8');
 const stadtteileCsv = read('stadtteile.csv');
@@ -185,7 +186,12 @@ describe('catalogue and sidecar', () => {
 	});
 
 	it('describes the data as synthetic, naming script and seed, in a valid DatasetMeta sidecar', () => {
-		const meta = DatasetMeta.parse(beispieldatenMeta(BEISPIEL_SEED));
+		const meta = DatasetMeta.parse(
+			beispieldatenMeta(
+				calibrationOf((file) => readFileSync(`geodata/${file}`, 'utf8')),
+				BEISPIEL_SEED
+			)
+		);
 		expect(meta.id).toBe(BEISPIEL_DATASET_ID);
 		expect(meta.beispieldaten).toBe(true);
 		expect(meta.licence).toBe('CC0 1.0 (synthetic)');

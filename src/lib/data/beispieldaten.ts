@@ -4,6 +4,7 @@
 import { DataError } from './problems';
 import { parseCsv, StadtteilRow, ZeitreiheRow, type Parsed } from './sources';
 import { randomLcg, randomNormal } from 'd3-random';
+import type { Calibration } from './profile';
 import type { DatasetMeta } from './contracts';
 
 export const BEISPIEL_SEED = 20261125;
@@ -317,7 +318,8 @@ export function generateBeispieldaten(
 const targetList = (model: BeispielModel) => BEISPIEL_INDICATORS.map((k) => `${k} ${BEISPIEL_YEARS.map((y) => model.cityTargets[k][y]).join('/')}`).join('; ');
 
 /** Provenance sidecar of the generated file; validate with `DatasetMeta.parse` before writing. */
-export function beispieldatenMeta(seed: number = BEISPIEL_SEED, model: BeispielModel = DEFAULT_MODEL): DatasetMeta {
+export function beispieldatenMeta(calibration: Calibration, seed: number = BEISPIEL_SEED, model: BeispielModel = DEFAULT_MODEL): DatasetMeta {
+	const { city, populationUrl, trendUrl } = calibration;
 	const priors = Object.entries(model.deprivationPrior)
 		.map(([id, prior]) => `${id} ${prior}`)
 		.join(', ');
@@ -330,22 +332,22 @@ export function beispieldatenMeta(seed: number = BEISPIEL_SEED, model: BeispielM
 			en: 'Social indicators per Stadtteil 2019–2023 – example data (synthetic, not figures of the city)'
 		},
 		description: {
-			de: `Synthetische Beispieldaten, erzeugt vom Generator ${BEISPIEL_SCRIPT} mit dem festen Startwert (Seed) ${seed}. Es sind KEINE Zahlen der Stadt Salzgitter und keine amtliche Statistik: Die echten Sozialindikatoren je Stadtteil sind nicht öffentlich. Die Daten sind plausibel und in sich stimmig (Zähler und Nenner, Teilbevölkerungen), an den echten Einwohnerzahlen und am Ausländeranteil der Stadt 2020 ausgerichtet und dienen nur zur Vorführung der Anwendung.`,
-			en: `Synthetic example data produced by the generator ${BEISPIEL_SCRIPT} with the fixed seed ${seed}. These are NOT figures of the city of Salzgitter and not official statistics: the real social indicators per Stadtteil are not public. The data are plausible and internally consistent (numerators and denominators, sub-populations), calibrated to the real resident counts and the city's 2020 share of foreign residents, and serve only to demonstrate the application.`
+			de: `Synthetische Beispieldaten, erzeugt vom Generator ${BEISPIEL_SCRIPT} mit dem festen Startwert (Seed) ${seed}. Es sind KEINE Zahlen der Stadt ${city} und keine amtliche Statistik: Die echten Sozialindikatoren je Stadtteil sind nicht öffentlich. Die Daten sind plausibel und in sich stimmig (Zähler und Nenner, Teilbevölkerungen), an den echten Einwohnerzahlen und am Ausländeranteil der Stadt 2020 ausgerichtet und dienen nur zur Vorführung der Anwendung.`,
+			en: `Synthetic example data produced by the generator ${BEISPIEL_SCRIPT} with the fixed seed ${seed}. These are NOT figures of the city of ${city} and not official statistics: the real social indicators per Stadtteil are not public. The data are plausible and internally consistent (numerators and denominators, sub-populations), calibrated to the real resident counts and the city's 2020 share of foreign residents, and serve only to demonstrate the application.`
 		},
 		source: [
 			{ name: `Kontoratlas generator ${BEISPIEL_SCRIPT}, seed ${seed} (synthetic values)` },
 			{
-				name: 'Residents per Stadtteil and reference year: geodata/stadtteile.csv (Wikipedia contributors; Stadt Salzgitter statistics)',
-				url: 'https://nl.wikipedia.org/wiki/Salzgitter'
+				name: `Residents per Stadtteil and reference year: geodata/stadtteile.csv (Wikipedia contributors; Stadt ${city} statistics)`,
+				url: populationUrl
 			},
 			{
-				name: 'Population trends per Ortschaft and city: geodata/einwohner_zeitreihe.csv (Wikipedia contributors; Stadt Salzgitter statistics)',
-				url: 'https://de.wikipedia.org/wiki/Salzgitter'
+				name: `Population trends per Ortschaft and city: geodata/einwohner_zeitreihe.csv (Wikipedia contributors; Stadt ${city} statistics)`,
+				url: trendUrl
 			},
 			{
 				name: 'Residents without German citizenship 2020-12-31: 20,785 = 20.01 % (Landesamt für Statistik Niedersachsen, as cited on nl.wikipedia)',
-				url: 'https://nl.wikipedia.org/wiki/Salzgitter'
+				url: populationUrl
 			}
 		],
 		licence: 'CC0 1.0 (synthetic)',
@@ -354,7 +356,7 @@ export function beispieldatenMeta(seed: number = BEISPIEL_SEED, model: BeispielM
 		collected: BEISPIEL_MODEL_DATE,
 		beispieldaten: true,
 		caveats: [
-			'Beispieldaten: synthetic values, never figures of the city of Salzgitter; do not cite or use them for decisions.',
+			`Beispieldaten: synthetic values, never figures of the city of ${city}; do not cite or use them for decisions.`,
 			`Deterministic: d3 randomLcg streams seeded from ${seed}; the same seed gives byte-identical output.`,
 			'Residents per Stadtteil equal the real figure in its own reference year (geodata/stadtteile.csv) and are moved to the other years along the Ortschaft trend interpolated from geodata/einwohner_zeitreihe.csv (points from ' +
 				`${model.trendFrom} on); outside the span of those points, or where an Ortschaft has fewer than two such points, the city trend is chained on. Older per-Stadtteil figures mentioned in the notes are not used.`,

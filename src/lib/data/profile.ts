@@ -163,3 +163,30 @@ export function pageCity(profile: CityProfile): PageCity {
 export function levelSource(level: LevelDef): LevelSource {
 	return level.source ?? LevelSource.parse({ file: `gebiete_${level.id}.csv` });
 }
+
+/** What a generated sidecar cites: the city (from its profile) and the pages its real figures come from. */
+export interface Calibration {
+	city: string;
+	/** The offices' common name in the plural, per language. */
+	offices: { de: string; en: string };
+	/** Where the residents per area come from (the first linked source of stadtteile.csv's sidecar). */
+	populationUrl: string;
+	/** Where the population trends come from (the first linked source of einwohner_zeitreihe.csv's sidecar). */
+	trendUrl: string;
+}
+
+/** The calibration of the data folder, read through `read` (a file's text by name). */
+export function calibrationOf(read: (file: string) => string): Calibration {
+	const firstUrl = (file: string) => {
+		const url = (JSON.parse(read(`${file}.meta.json`)) as { source: { url?: string }[] }).source.find((s) => s.url)?.url;
+		if (!url) throw new Error(`${file}.meta.json names no linked source to cite`);
+		return url;
+	};
+	const profile = JSON.parse(read('stadt.json')) as { name: string; office: Record<'de' | 'en', { plural: string }> };
+	return {
+		city: profile.name,
+		offices: { de: profile.office.de.plural, en: profile.office.en.plural },
+		populationUrl: firstUrl('stadtteile.csv'),
+		trendUrl: firstUrl('einwohner_zeitreihe.csv')
+	};
+}
