@@ -13,6 +13,7 @@ import { area as turfArea, bbox, booleanIntersects, rewind } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { DatasetMeta, IndicatorMeta, sidecarOf } from '../src/lib/data/contracts';
 import { CityProfile, PROFILE_FILE } from '../src/lib/data/profile';
+import { slug } from '../src/lib/data/stages/numbers';
 import { FILES } from '../src/lib/data/stages/read';
 import { INIT_FILES } from './setup-status';
 import { roundGeometry } from '../src/lib/geo/round';
@@ -265,7 +266,7 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 		beispieldaten: false,
 		caveats: ['From the same layer as the city boundary, so the shared borders match it vertex for vertex.']
 	});
-	json(INIT_FILES.gebiete, { stadt: { id: slugOf(name), name, ags: o.ags, flaecheKm2: areaKm2, flaecheYear: Number(STAND.slice(0, 4)) }, ortschaften: [] });
+	json(INIT_FILES.gebiete, { stadt: { id: slug(name), name, ags: o.ags, flaecheKm2: areaKm2, flaecheYear: Number(STAND.slice(0, 4)) }, ortschaften: [] });
 	meta(INIT_FILES.gebiete, {
 		...todoMeta(
 			'gebiete',
@@ -349,16 +350,6 @@ export function cityInit(o: InitOptions): { name: string; files: string[]; neigh
 	for (const [file, text] of Object.entries(written)) writeFileSync(join(o.out, file), text);
 	return { name, files: Object.keys(written).sort(), neighbours: neighbours.length, notes };
 }
-
-const slugOf = (s: string) =>
-	s
-		.toLowerCase()
-		.replace(/ä/g, 'ae')
-		.replace(/ö/g, 'oe')
-		.replace(/ü/g, 'ue')
-		.replace(/ß/g, 'ss')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
 
 function readme(name: string, ags: string, neighbours: number): string {
 	return `# Daten von ${name} (${ags}) – nächste Schritte
