@@ -3,14 +3,29 @@
 import type { Locale } from '$lib/i18n';
 import type { CityProfile, LevelDef } from './profile';
 
+/** From this many areas a level is large (issue #21): served as vector tiles with values joined by id, its table paged, its ranking cut to top and bottom. */
+export const LARGE_LEVEL_MIN_AREAS = 1000;
+
 /**
- * What a page needs to know of a level: the profile's definition without its import settings, and
- * whether it is the city as a whole (a top level of one area: the reference, not a map level).
+ * What a page needs to know of a level: the profile's definition without its import settings,
+ * whether it is the city as a whole (a top level of one area: the reference, not a map level), how
+ * many areas it has, and whether that makes it large.
  */
-export type LevelInfo = Pick<LevelDef, 'id' | 'name' | 'parent'> & { whole: boolean };
+export type LevelInfo = Pick<LevelDef, 'id' | 'name' | 'parent' | 'grid'> & { whole: boolean; count: number; large: boolean };
 
 export function levelInfos(profile: Pick<CityProfile, 'levels'>, areaCount: (id: string) => number): LevelInfo[] {
-	return profile.levels.map(({ id, name, parent }) => ({ id, name, parent, whole: parent === null && areaCount(id) === 1 && profile.levels.length > 1 }));
+	return profile.levels.map(({ id, name, parent, grid }) => {
+		const count = areaCount(id);
+		return {
+			id,
+			name,
+			parent,
+			...(grid && { grid }),
+			whole: parent === null && count === 1 && profile.levels.length > 1,
+			count,
+			large: count >= LARGE_LEVEL_MIN_AREAS
+		};
+	});
 }
 
 /** A level's name as a heading or label starts: capitalised (English names are written lower-case in the profile). */

@@ -64,7 +64,13 @@ export const LevelDef = z.object({
 	/** Internal levels are served only to signed-in users from role `kontor` up (issue #19). */
 	visibility: Visibility.default('public'),
 	/** The table of this level's areas; absent: `gebiete_{id}.csv` (see LevelSource). */
-	source: LevelSource.optional()
+	source: LevelSource.optional(),
+	/**
+	 * A census grid level (issue #21): INSPIRE cells of this size (EPSG:3035, ids as the census writes
+	 * them), clipped to the city; its areas come from the grid, not from a table, and each cell's parent
+	 * is the area of the parent level that holds its centre.
+	 */
+	grid: z.object({ cell: z.enum(['100m', '1km']) }).optional()
 });
 export type LevelDef = z.infer<typeof LevelDef>;
 
