@@ -18,7 +18,7 @@ import { OgcError } from '$lib/server/ogc/exception';
 import { chooseFormat } from '$lib/server/ogc/negotiate';
 import { compressResponse } from '$lib/server/compress';
 import { responseCache } from '$lib/server/responseCache';
-import { audienceOf, markPrivate } from '$lib/server/visibility';
+import { audienceOf, markPrivate, varyByCookie } from '$lib/server/visibility';
 import { mapFirstPaint, mapFirstPreload, preloadMapLibre } from '$lib/server/preload';
 import { registerSecurityHeaders } from '$lib/server/securityHeaders';
 import { healthState } from '$lib/server/health';
@@ -37,9 +37,10 @@ export const handle: Handle = async (input) => {
 	const generation = cache.generation;
 	const secured = securityHeaders(input.event.url.pathname, await route(input), parseEmbedOrigins(env.KONTORATLAS_EMBED_ORIGINS));
 	const compressed = await compressResponse(input.event.request, secured);
-	// An answer for a viewer who sees internal data is private to them and never kept (visibility.ts).
+	// An answer for a viewer who sees internal data is private to them and never kept; a public one
+	// a browser may keep varies by cookie, so signing in is never answered from it (visibility.ts).
 	const audience = audienceOf(input.event.locals.viewer);
-	const response = audience === 'internal' ? markPrivate(compressed) : compressed;
+	const response = audience === 'internal' ? markPrivate(compressed) : isEmbed(input.event.url.pathname) ? compressed : varyByCookie(compressed);
 	// With every header final, a reusable API answer goes into the cache server.js answers from.
 	return cache.keep(input.event.request, input.event.url, generation, response, audience);
 };

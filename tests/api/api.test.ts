@@ -207,6 +207,9 @@ describe('HTTP behaviour', () => {
 		const etag = first.headers.get('etag');
 		expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
 		expect(first.headers.get('cache-control')).toContain('max-age');
+		// A browser that signs in sends its session cookie and so never reuses this public answer.
+		expect(first.headers.get('vary')).toMatch(/\bCookie\b/);
+		expect((await get('/api/kontore')).headers.get('vary')).toMatch(/\bCookie\b/);
 		const second = await get('/api/kontore', { 'if-none-match': etag! });
 		expect(second.status).toBe(304);
 		expect(await second.text()).toBe('');

@@ -5,7 +5,7 @@ import { indexStore, readDerivedDir, type Store } from './store';
 
 let served: Store;
 vi.mock('./store', async (original) => ({ ...(await original<typeof import('./store')>()), getStore: () => served }));
-const { publicStore, publicViewOf, storeFor, storeOf, publicLevelsOf, audienceOf, markPrivate } = await import('./visibility');
+const { publicStore, publicViewOf, storeFor, storeOf, publicLevelsOf, audienceOf, markPrivate, varyByCookie } = await import('./visibility');
 
 const base = readDerivedDir('derived');
 const SOCIAL = base.indicators.filter((m) => m.datasets.includes('sozialindikatoren-beispiel')).map((m) => m.id);
@@ -172,5 +172,17 @@ describe('who gets which view', () => {
 		const fetched = Response.redirect('http://x/a', 303);
 		const copy = markPrivate(fetched);
 		expect([copy.status, copy.headers.get('location'), copy.headers.get('cache-control')]).toEqual([303, 'http://x/a', 'private, no-store']);
+	});
+
+	it('marks public answers a browser may keep as varying by cookie, so signing in asks again', () => {
+		const kept = (headers: Record<string, string>) => varyByCookie(new Response('x', { headers })).headers.get('vary');
+		expect(kept({ 'cache-control': 'public, max-age=300', vary: 'Accept-Encoding' })).toBe('Accept-Encoding, Cookie');
+		expect(kept({ 'cache-control': 'public, max-age=300' })).toBe('Cookie');
+		expect(kept({ 'cache-control': 'public, max-age=300', vary: 'cookie' })).toBe('cookie');
+		expect(kept({ 'cache-control': 'no-cache', vary: 'Accept-Encoding' })).toBe('Accept-Encoding');
+		expect(kept({ 'cache-control': 'max-age=0' })).toBeNull();
+		expect(kept({ 'cache-control': 'private, no-store' })).toBeNull();
+		const copy = varyByCookie(Object.assign(Response.redirect('http://x/a', 301), {}));
+		expect(copy.headers.get('vary')).toBeNull();
 	});
 });

@@ -157,6 +157,26 @@ export function audienceOf(viewer: Viewer | null | undefined): 'public' | 'inter
 	return seesInternal(viewer) ? 'internal' : 'public';
 }
 
+/**
+ * A public answer a browser may keep: it says it varies by cookie, so a browser that signs in (and
+ * so sends the session cookie) asks again instead of reusing the public view for minutes.
+ */
+export function varyByCookie(response: Response): Response {
+	const control = response.headers.get('cache-control') ?? '';
+	if (!/max-age=[1-9]/.test(control) || /private|no-store/.test(control)) return response;
+	const vary = response.headers.get('vary');
+	if (vary && /(^|,)\s*(cookie|\*)\s*(,|$)/i.test(vary)) return response;
+	const value = vary ? `${vary}, Cookie` : 'Cookie';
+	try {
+		response.headers.set('vary', value);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		copy.headers.set('vary', value);
+		return copy;
+	}
+}
+
 export function markPrivate(response: Response): Response {
 	try {
 		response.headers.set('cache-control', 'private, no-store');
