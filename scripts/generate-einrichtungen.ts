@@ -1,7 +1,8 @@
 // Generates the Beispieldaten of the facility register (see src/lib/facilities/beispieldaten.ts):
-//   npx tsx scripts/generate-einrichtungen.ts
+//   npx tsx scripts/generate-einrichtungen.ts [--check]
 // Reads geodata/, builds the Stadtteile and Kontore with the pipeline, and writes
-// geodata/einrichtungen.geojson with its sidecar; deterministic (seed FACILITY_SEED).
+// geodata/einrichtungen.geojson with its sidecar; deterministic (seed FACILITY_SEED). With --check
+// it writes nothing and fails where the shipped files differ from what it would write.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,18 +48,30 @@ const collection = {
 	type: 'FeatureCollection',
 	features: facilities.map((f) => ({ type: 'Feature', id: f.props.id, geometry: { type: 'Point', coordinates: f.position }, properties: f.props }))
 };
-writeFileSync(join(geodata, FACILITY_FILES.facilities), JSON.stringify(collection, null, '\t') + '\n');
-writeFileSync(
-	join(geodata, sidecarOf(FACILITY_FILES.facilities)),
-	sidecarText(
-		DatasetMeta.parse(
-			facilitiesMeta(
-				facilities.length,
-				calibrationOf((file) => readFileSync(join(geodata, file), 'utf8'))
+const written = new Map([
+	[FACILITY_FILES.facilities, JSON.stringify(collection, null, '\t') + '\n'],
+	[
+		sidecarOf(FACILITY_FILES.facilities),
+		sidecarText(
+			DatasetMeta.parse(
+				facilitiesMeta(
+					facilities.length,
+					calibrationOf((file) => readFileSync(join(geodata, file), 'utf8'))
+				)
 			)
 		)
-	)
-);
+	]
+]);
+if (process.argv.includes('--check')) {
+	const stale = [...written].filter(([file, text]) => readFileSync(join(geodata, file), 'utf8') !== text).map(([file]) => file);
+	if (stale.length) {
+		console.error(`not reproduced by the generator: ${stale.map((f) => `geodata/${f}`).join(', ')} (run npx tsx scripts/generate-einrichtungen.ts)`);
+		process.exit(1);
+	}
+	console.log(`geodata/${FACILITY_FILES.facilities} and its sidecar are what the generator writes`);
+	process.exit(0);
+}
+for (const [file, text] of written) writeFileSync(join(geodata, file), text);
 
 const perType = new Map<string, number>();
 for (const f of facilities) for (const t of f.props.types) perType.set(t, (perType.get(t) ?? 0) + 1);
