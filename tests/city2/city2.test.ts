@@ -137,14 +137,16 @@ describe('embed and /daten', () => {
 		}
 	});
 
-	// Known gap of issue #24 (open): the open-data catalogue still names Salzgitter's datasets
-	// (stadtteile, ortschaften) and answers 500 for another city. `.fails` until it is
-	// level-agnostic; then this test fails and the marker goes.
-	it.fails("/daten lists the levels and the catalogue names the profile's municipality key", async () => {
+	// The catalogue's area datasets are the profile's levels, named like their OGC collections.
+	it("/daten lists the levels and the catalogue names the profile's municipality key", async () => {
 		const html = await (await get('/daten')).text();
 		for (const level of profile.levels) expect(html).toContain(level.name.de.plural);
 		const doc = await (await get('/daten/katalog.jsonld')).json();
-		expect(doc['dcat:dataset'].length).toBeGreaterThan(0);
+		const ids = doc['dcat:dataset'].map((d: { 'dct:identifier': string }) => d['dct:identifier']);
+		for (const level of profile.levels) expect(ids).toContain(slug(level.name.de.plural));
+		const csv = await get(`/daten/${slug(finest.name.de.plural)}.csv`);
+		expect(csv.status).toBe(200);
+		expect((await csv.text()).split('\n').length).toBeGreaterThan(idsOf(finest.id).length);
 		expect(JSON.stringify(doc)).toContain(`municipalityKey/${profile.ags}`);
 	});
 });
