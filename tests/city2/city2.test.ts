@@ -181,10 +181,9 @@ function linksOf(text: string, type: string, base: string): string[] {
 }
 
 describe('no byte of another city', () => {
-	// Known gaps of issue #24 (open): many interface texts still say Stadtteil/Ortschaft instead of
-	// the profile's level names, the Kontor property is called `stadtteil`, /daten and /erreichbarkeit
-	// fail for a city without a single-area top level. `.fails` until they are done; then this test
-	// fails and the marker goes.
+	// Known gap of issue #24 (open): the Kontor's property is still called `stadtteil` (kontore.csv
+	// column, API, OGC fields, page data). The rest of the texts name the profile's levels.
+	// `.fails` until they are done; then this test fails and the marker goes.
 	it.fails(
 		'the pages, API, OGC and /daten answers and the assets they load never say Salzgitter, Stadtteil or Ortschaft',
 		async () => {

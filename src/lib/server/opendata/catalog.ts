@@ -363,9 +363,11 @@ function baseSpecs(store: Store): Spec[] {
 	return specs.filter((s) => s.sidecars.some((id) => !METADATA_SIDECARS.has(id)));
 }
 
-/** In the public view a table of internal indicators only is no dataset at all (visibility.ts). */
-const specsOf = (store: Store) =>
-	[...baseSpecs(store), ...importedSpecs(store)].filter((s) => store.audience === 'all' || !s.indicators || store.derived.indicators.some(s.indicators));
+/**
+ * A table of values without any indicator served is no dataset at all: in the public view one of
+ * internal indicators only (visibility.ts), or a city whose figures are all Beispieldaten.
+ */
+const specsOf = (store: Store) => [...baseSpecs(store), ...importedSpecs(store)].filter((s) => !s.indicators || store.derived.indicators.some(s.indicators));
 
 export function indicatorsOf(store: Store, id: string): IndicatorMeta[] {
 	const spec = specsOf(store).find((s) => s.id === id);
