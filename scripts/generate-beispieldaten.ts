@@ -11,15 +11,14 @@
 //   year, moved along its Ortschaft's trend interpolated from geodata/einwohner_zeitreihe.csv
 //   (Ortschaft points from 2010 on); outside their span, or with fewer than two points, the city
 //   trend (gebiet_typ=stadt) is chained on.
-// - A latent deprivation factor per Stadtteil: prior mean high for the urban large-estate Stadtteile
-//   (Lebenstedt incl. Fredenberg 1.6, Salzgitter-Bad 1.3; Thiede, Gebhardshagen 0.6, Hallendorf 0.5,
-//   Lichtenberg 0.4), -0.6 for the villages, plus noise. Each rate is
+// - A latent deprivation factor per Stadtteil: prior mean high for the urban large-estate Stadtteile,
+//   low for the villages (geodata/beispieldaten/modell.json, with its sidecar), plus noise. Each rate is
 //   logistic(intercept + loading × deprivation + own level + own slope × (year - 2021) + AR(1) noise);
 //   child poverty and unemployment are coupled to the SGB-II term, so they correlate with it.
 // - Per indicator and year the intercept is calibrated so that summed numerators / summed denominators
 //   over the 31 Stadtteile hit a city target. Only the 2020 foreign share (20.01 %, 20,785 persons,
 //   Landesamt für Statistik Niedersachsen via nl.wikipedia.org/wiki/Salzgitter) is real; the other
-//   targets are assumptions for an industrial city in Lower Saxony (DEFAULT_MODEL.cityTargets).
+//   targets are assumptions for an industrial city in Lower Saxony (the model's cityTargets).
 // - Denominators are nested integer sub-populations: under-15s < under-18s < residents; under-65s =
 //   residents - 65+; labour force = (residents - under-15s - 65+) × participation; households with
 //   minors = under-18s / minors per household; dwellings = households / (1 - vacancy), vacant =
@@ -32,9 +31,11 @@ import { csvText } from '../src/lib/data/csvTable.ts';
 import {
 	BEISPIEL_DATASET_ID,
 	BEISPIEL_INDICATORS,
+	BEISPIEL_PRIORS_FILE,
 	BEISPIEL_SEED,
 	BEISPIEL_YEARS,
 	beispieldatenMeta,
+	beispielModel,
 	generateBeispieldaten,
 	parsePopulationSeries,
 	parseStadtteilPopulations
@@ -45,8 +46,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const geodata = (file: string) => join(root, 'geodata', file);
 const read = (file: string) => readFileSync(geodata(file), 'utf8');
 
-const rows = generateBeispieldaten(parseStadtteilPopulations(read('stadtteile.csv')), parsePopulationSeries(read('einwohner_zeitreihe.csv')), BEISPIEL_SEED);
-const meta = DatasetMeta.parse(beispieldatenMeta(calibrationOf(read), BEISPIEL_SEED));
+// The population series names areas by the profile's level ids: the finest level's parent, and the city.
+const { levels } = JSON.parse(read('stadt.json')) as { levels: { id: string }[] };
+const model = beispielModel(JSON.parse(read(BEISPIEL_PRIORS_FILE)), { group: levels[1].id, city: levels[levels.length - 1].id });
+const rows = generateBeispieldaten(
+	parseStadtteilPopulations(read('stadtteile.csv')),
+	parsePopulationSeries(read('einwohner_zeitreihe.csv')),
+	BEISPIEL_SEED,
+	model
+);
+const meta = DatasetMeta.parse(beispieldatenMeta(calibrationOf(read), BEISPIEL_SEED, model));
 
 // Refuse to write what the pipeline would reject: catalogue entries and their plausible ranges.
 const catalogue = IndicatorMeta.array().parse(JSON.parse(read('indikatoren.json')));

@@ -17,18 +17,7 @@ const LITERALS: Record<string, string[]> = {
 
 /** Where a literal may stay, and why: the file, the exact text on the line that holds it, the reason. */
 const ALLOWED: { file: string; text: string; reason: string }[] = [
-	{
-		file: 'src/lib/data/beispieldaten.ts',
-		text: "'salzgitter-bad': 1.3,",
-		reason:
-			'An area id in the Beispieldaten model’s deprivation priors: the model is calibrated to the shipped areas (moving it into the data folder is open work).'
-	},
-	{ file: 'src/lib/report/build.ts', text: "d.id === 'salzgitter-outline'", reason: 'Finds the outline sidecar by its id (source layout, #24 item 4).' },
-	{
-		file: 'src/lib/server/opendata/catalog.ts',
-		text: "'salzgitter-outline'",
-		reason: 'The outline sidecar as a source of the area datasets (source layout, #24 item 4).'
-	}
+	{ file: 'src/lib/report/build.ts', text: "d.id === 'salzgitter-outline'", reason: 'Finds the outline sidecar by its id (source layout, #24 item 4).' }
 ];
 
 function sourceFiles(dir: string): string[] {

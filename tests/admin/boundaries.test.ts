@@ -67,16 +67,16 @@ describe('official boundaries end the approximation notice', () => {
 		for (const path of PAGES) {
 			const text = await visible(path);
 			expect(text, path).not.toContain('keine amtlichen Grenzen');
-			expect(text, path).not.toContain('Stadtteilgrenzen genähert');
+			expect(text, path).not.toContain('Grenzen der Stadtteile genähert');
 		}
 		expect(await visible('/?lang=en')).not.toContain('not official boundaries');
 		// What the texts say instead.
 		expect(await visible('/stadtteil/lebenstedt')).toContain('Amtliche Grenzen.');
 		expect(await visible('/ortschaft/nord')).toContain('Vereinigung der amtlichen Grenzen der Ebene „Stadtteile“');
-		expect(await visible('/daten')).toContain('Die Stadtteilgrenzen sind amtliche Grenzen');
+		expect(await visible('/daten')).toContain('Die Grenzen der Stadtteile sind amtliche Grenzen');
 		expect(await visible('/ogc/collections/stadtteile?f=json')).toContain('amtliche Grenzen der Stadtteile');
 		const coverage = JSON.parse(await visible('/api/coverage?distances=1000'));
-		expect(coverage.model.caveats.join(' ')).not.toContain('Stadtteilgrenzen');
+		expect(coverage.model.caveats.join(' ')).not.toContain('Grenzen der Stadtteile');
 		const daten = await (await fetch(`${server.url}/daten/katalog.jsonld`)).text();
 		expect(daten).not.toContain('keine amtlichen Grenzen');
 	});

@@ -75,7 +75,7 @@ describe('map labels', () => {
 
 	it('overlap neither each other nor the controls on /erreichbarkeit', async () => {
 		await page.setViewportSize({ width: 1200, height: 800 });
-		await openMap(page, base + '/erreichbarkeit', 'stadtteile-fill');
+		await openMap(page, base + '/erreichbarkeit', 'areas-fill');
 		await page.waitForSelector('[data-computing="false"] >> text=/ms/', { timeout: 30_000 });
 		const boxes = await drawn(page);
 		expect(boxes.controls.filter((c) => c.name.includes('maplibregl-ctrl-attrib'))).toHaveLength(1);

@@ -82,7 +82,7 @@ describe('without WebGL', () => {
 		expect(await svgMap(page).locator('a[data-id]').count()).toBe(7);
 		expect(await svgMap(page).locator('a[data-id="sued"]').getAttribute('target')).toBe('_blank');
 		expect(await svgMap(page).locator('a[data-id="sued"]').getAttribute('href')).toBe('/ortschaft/sued');
-		expect(await page.locator('footer').textContent()).toContain('Stadtteilgrenzen genähert');
+		expect(await page.locator('footer').textContent()).toContain('Grenzen der Stadtteile genähert');
 		expect(await axeViolations(page)).toEqual([]);
 	});
 

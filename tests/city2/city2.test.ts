@@ -137,14 +137,16 @@ describe('embed and /daten', () => {
 		}
 	});
 
-	// Known gap of issue #24 (open): the open-data catalogue still names Salzgitter's datasets
-	// (stadtteile, ortschaften) and answers 500 for another city. `.fails` until it is
-	// level-agnostic; then this test fails and the marker goes.
-	it.fails("/daten lists the levels and the catalogue names the profile's municipality key", async () => {
+	// The catalogue's area datasets are the profile's levels, named like their OGC collections.
+	it("/daten lists the levels and the catalogue names the profile's municipality key", async () => {
 		const html = await (await get('/daten')).text();
 		for (const level of profile.levels) expect(html).toContain(level.name.de.plural);
 		const doc = await (await get('/daten/katalog.jsonld')).json();
-		expect(doc['dcat:dataset'].length).toBeGreaterThan(0);
+		const ids = doc['dcat:dataset'].map((d: { 'dct:identifier': string }) => d['dct:identifier']);
+		for (const level of profile.levels) expect(ids).toContain(slug(level.name.de.plural));
+		const csv = await get(`/daten/${slug(finest.name.de.plural)}.csv`);
+		expect(csv.status).toBe(200);
+		expect((await csv.text()).split('\n').length).toBeGreaterThan(idsOf(finest.id).length);
 		expect(JSON.stringify(doc)).toContain(`municipalityKey/${profile.ags}`);
 	});
 });
@@ -179,10 +181,9 @@ function linksOf(text: string, type: string, base: string): string[] {
 }
 
 describe('no byte of another city', () => {
-	// Known gaps of issue #24 (open): many interface texts still say Stadtteil/Ortschaft instead of
-	// the profile's level names, the Kontor property is called `stadtteil`, /daten and /erreichbarkeit
-	// fail for a city without a single-area top level. `.fails` until they are done; then this test
-	// fails and the marker goes.
+	// Known gap of issue #24 (open): the Kontor's property is still called `stadtteil` (kontore.csv
+	// column, API, OGC fields, page data). The rest of the texts name the profile's levels.
+	// `.fails` until they are done; then this test fails and the marker goes.
 	it.fails(
 		'the pages, API, OGC and /daten answers and the assets they load never say Salzgitter, Stadtteil or Ortschaft',
 		async () => {

@@ -5,9 +5,11 @@ import { DatasetMeta, IndicatorMeta, IndicatorValue } from './contracts';
 import {
 	BEISPIEL_DATASET_ID,
 	BEISPIEL_INDICATORS,
+	BEISPIEL_PRIORS_FILE,
 	BEISPIEL_SEED,
 	BEISPIEL_YEARS,
 	beispieldatenMeta,
+	beispielModel,
 	generateBeispieldaten,
 	parsePopulationSeries,
 	parseStadtteilPopulations,
@@ -19,7 +21,9 @@ const read = (file: string) => readFileSync(new URL(`../../../geodata/${file}`, 
 const stadtteileCsv = read('stadtteile.csv');
 const stadtteile = parseStadtteilPopulations(stadtteileCsv);
 const series = parsePopulationSeries(read('einwohner_zeitreihe.csv'));
-const rows = generateBeispieldaten(stadtteile, series, BEISPIEL_SEED);
+const levels = (JSON.parse(read('stadt.json')) as { levels: { id: string }[] }).levels.map((l) => l.id);
+const model = beispielModel(JSON.parse(read(BEISPIEL_PRIORS_FILE)), { group: levels[1], city: levels[levels.length - 1] });
+const rows = generateBeispieldaten(stadtteile, series, BEISPIEL_SEED, model);
 
 const catalogueRaw = JSON.parse(read('indikatoren.json')) as Record<string, unknown>[];
 const catalogue = IndicatorMeta.array().parse(catalogueRaw);
@@ -50,8 +54,8 @@ const areaIds = csvRecords(stadtteileCsv).records.map((r) => r.stadtteil_id!);
 
 describe('generateBeispieldaten', () => {
 	it('is deterministic for a seed and differs for another seed', () => {
-		expect(generateBeispieldaten(stadtteile, series, BEISPIEL_SEED)).toEqual(rows);
-		expect(generateBeispieldaten(stadtteile, series, BEISPIEL_SEED + 1)).not.toEqual(rows);
+		expect(generateBeispieldaten(stadtteile, series, BEISPIEL_SEED, model)).toEqual(rows);
+		expect(generateBeispieldaten(stadtteile, series, BEISPIEL_SEED + 1, model)).not.toEqual(rows);
 	});
 
 	it('has one row per Stadtteil, indicator and year: 31 × 8 × 5, sorted by indicator, area, year', () => {
@@ -185,11 +189,18 @@ describe('catalogue and sidecar', () => {
 		}
 	});
 
+	it("takes the area priors from the data folder's model file, and refuses one without them", () => {
+		const changed = beispielModel({ ...JSON.parse(read(BEISPIEL_PRIORS_FILE)), deprivationPrior: {} }, model.levels);
+		expect(generateBeispieldaten(stadtteile, series, BEISPIEL_SEED, changed)).not.toEqual(rows);
+		expect(() => beispielModel({ villagePrior: -0.6 }, model.levels)).toThrow();
+	});
+
 	it('describes the data as synthetic, naming script and seed, in a valid DatasetMeta sidecar', () => {
 		const meta = DatasetMeta.parse(
 			beispieldatenMeta(
 				calibrationOf((file) => readFileSync(`geodata/${file}`, 'utf8')),
-				BEISPIEL_SEED
+				BEISPIEL_SEED,
+				model
 			)
 		);
 		expect(meta.id).toBe(BEISPIEL_DATASET_ID);

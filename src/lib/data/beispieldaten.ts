@@ -4,6 +4,7 @@
 import { DataError } from './problems';
 import { parseCsv, StadtteilRow, ZeitreiheRow, type Parsed } from './sources';
 import { randomLcg, randomNormal } from 'd3-random';
+import { z } from 'zod';
 import type { Calibration } from './profile';
 import type { DatasetMeta } from './contracts';
 
@@ -66,13 +67,36 @@ export interface BeispielModel {
 	/** Prior mean of the deprivation factor; Stadtteile not listed are villages with `villagePrior`. */
 	deprivationPrior: Record<string, number>;
 	villagePrior: number;
+	/** Why the listed areas have their priors, for the sidecar's caveat. */
+	priorNote: string;
+	/** The level ids the population series' `gebiet_typ` names: the finest level's parent, and the city. */
+	levels: { group: string; city: string };
 	rates: Record<BeispielIndicator, RateSpec>;
 	/** Ortschaft population points from this year on describe the current trend. */
 	trendFrom: number;
 }
 
+/**
+ * The part of the model tied to the city's areas, kept in its data folder (beispieldaten/modell.json,
+ * with a sidecar): the deprivation priors by area id and why they are what they are.
+ */
+export const BeispielPriors = z.object({
+	deprivationPrior: z.record(z.string(), z.number()),
+	villagePrior: z.number(),
+	priorNote: z.string().min(1)
+});
+export type BeispielPriors = z.infer<typeof BeispielPriors>;
+
+/** Where the priors are, in the data folder. */
+export const BEISPIEL_PRIORS_FILE = 'beispieldaten/modell.json';
+
+/** The model of a data folder: its priors (beispieldaten/modell.json) and the levels its population series names, on the assumptions below. */
+export function beispielModel(priors: unknown, levels: BeispielModel['levels']): BeispielModel {
+	return { ...ASSUMPTIONS, ...BeispielPriors.parse(priors), levels };
+}
+
 /** Assumptions except `anteil-ohne-deutsche-sta` 2020 (20.01 %, Landesamt für Statistik Niedersachsen via nl.wikipedia). */
-export const DEFAULT_MODEL: BeispielModel = {
+const ASSUMPTIONS: Omit<BeispielModel, keyof BeispielPriors | 'levels'> = {
 	cityTargets: {
 		'sgb2-quote': { 2019: 16.2, 2020: 16.6, 2021: 16.1, 2022: 16.5, 2023: 16.9 },
 		arbeitslosenquote: { 2019: 8.7, 2020: 9.8, 2021: 9.5, 2022: 9.2, 2023: 9.6 },
@@ -83,15 +107,6 @@ export const DEFAULT_MODEL: BeispielModel = {
 		alleinerziehende: { 2019: 22.4, 2020: 22.7, 2021: 23.0, 2022: 23.2, 2023: 23.4 },
 		wohnungsleerstand: { 2019: 5.6, 2020: 5.4, 2021: 5.2, 2022: 4.7, 2023: 4.5 }
 	},
-	deprivationPrior: {
-		lebenstedt: 1.6,
-		'salzgitter-bad': 1.3,
-		thiede: 0.6,
-		gebhardshagen: 0.6,
-		hallendorf: 0.5,
-		lichtenberg: 0.4
-	},
-	villagePrior: -0.6,
 	rates: {
 		'sgb2-quote': { deprivation: 0.75, sgb2: 0, levelSd: 0.15 },
 		kinderarmut: { deprivation: 0, sgb2: 1, levelSd: 0.08 },
@@ -168,12 +183,12 @@ function interpolate(points: PopulationPoint[], year: number): number | null {
  * `trendFrom` on, interpolated; outside their span, or with fewer than two points, the city trend
  * chained on at the nearest point.
  */
-export function ortschaftTrend(series: PopulationPoint[], ortschaft: string, trendFrom: number): (year: number) => number {
+export function ortschaftTrend(series: PopulationPoint[], ortschaft: string, trendFrom: number, levels: BeispielModel['levels']): (year: number) => number {
 	const byYear = (a: PopulationPoint, b: PopulationPoint) => a.year - b.year;
-	const city = series.filter((p) => p.typ === 'stadt').sort(byYear);
+	const city = series.filter((p) => p.typ === levels.city).sort(byYear);
 	if (city.length < 2) throw new Error('the population series needs at least two city rows');
 	const cityAt = (y: number) => interpolate(city, y) ?? (y < city[0].year ? city[0].einwohner : city[city.length - 1].einwohner);
-	const own = series.filter((p) => p.typ === 'ortschaft' && p.gebiet === ortschaft && p.year >= trendFrom).sort(byYear);
+	const own = series.filter((p) => p.typ === levels.group && p.gebiet === ortschaft && p.year >= trendFrom).sort(byYear);
 	if (own.length < 2) return cityAt;
 	const first = own[0];
 	const last = own[own.length - 1];
@@ -213,12 +228,7 @@ function calibrate(target: number, aggregate: (alpha: number) => number): number
 
 const YEAR_CENTRE = 2021;
 
-export function generateBeispieldaten(
-	stadtteile: StadtteilPopulation[],
-	series: PopulationPoint[],
-	seed: number = BEISPIEL_SEED,
-	model: BeispielModel = DEFAULT_MODEL
-): BeispielRow[] {
+export function generateBeispieldaten(stadtteile: StadtteilPopulation[], series: PopulationPoint[], seed: number, model: BeispielModel): BeispielRow[] {
 	const areas = [...stadtteile].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const years = [...BEISPIEL_YEARS];
 
@@ -270,7 +280,7 @@ export function generateBeispieldaten(
 	const counts = (r: number[], denominators: number[]) => denominators.map((d, i) => Math.round(d * r[i]));
 
 	const trends = new Map<string, (year: number) => number>();
-	for (const a of areas) if (!trends.has(a.ortschaft)) trends.set(a.ortschaft, ortschaftTrend(series, a.ortschaft, model.trendFrom));
+	for (const a of areas) if (!trends.has(a.ortschaft)) trends.set(a.ortschaft, ortschaftTrend(series, a.ortschaft, model.trendFrom, model.levels));
 
 	years.forEach((year, t) => {
 		const residents = areas.map((a) => stadtteilResidents(a, trends.get(a.ortschaft)!, year));
@@ -318,7 +328,7 @@ export function generateBeispieldaten(
 const targetList = (model: BeispielModel) => BEISPIEL_INDICATORS.map((k) => `${k} ${BEISPIEL_YEARS.map((y) => model.cityTargets[k][y]).join('/')}`).join('; ');
 
 /** Provenance sidecar of the generated file; validate with `DatasetMeta.parse` before writing. */
-export function beispieldatenMeta(calibration: Calibration, seed: number = BEISPIEL_SEED, model: BeispielModel = DEFAULT_MODEL): DatasetMeta {
+export function beispieldatenMeta(calibration: Calibration, seed: number, model: BeispielModel): DatasetMeta {
 	const { city, populationUrl, trendUrl } = calibration;
 	const priors = Object.entries(model.deprivationPrior)
 		.map(([id, prior]) => `${id} ${prior}`)
@@ -360,7 +370,7 @@ export function beispieldatenMeta(calibration: Calibration, seed: number = BEISP
 			`Deterministic: d3 randomLcg streams seeded from ${seed}; the same seed gives byte-identical output.`,
 			'Residents per Stadtteil equal the real figure in its own reference year (geodata/stadtteile.csv) and are moved to the other years along the Ortschaft trend interpolated from geodata/einwohner_zeitreihe.csv (points from ' +
 				`${model.trendFrom} on); outside the span of those points, or where an Ortschaft has fewer than two such points, the city trend is chained on. Older per-Stadtteil figures mentioned in the notes are not used.`,
-			`Each rate is logistic(intercept + loading × deprivation + Stadtteil level + Stadtteil slope × (year − 2021) + AR(1) noise); the latent deprivation factor has a prior mean of ${priors} (urban Stadtteile with large estates; Lebenstedt includes Fredenberg) and ${model.villagePrior} for the villages, plus normal noise (sd ${DEPRIVATION_SD}).`,
+			`Each rate is logistic(intercept + loading × deprivation + Stadtteil level + Stadtteil slope × (year − 2021) + AR(1) noise); the latent deprivation factor has a prior mean of ${priors} (${model.priorNote}) and ${model.villagePrior} for the villages, plus normal noise (sd ${DEPRIVATION_SD}).`,
 			`Child poverty and unemployment are coupled to the SGB-II term of the same Stadtteil and year (loadings ${model.rates.kinderarmut.sgb2} and ${model.rates.arbeitslosenquote.sgb2}), so they correlate strongly with the SGB-II-Quote. Loadings on deprivation: ${loadings}.`,
 			"Per year, the intercept is calibrated so that summed numerators over summed denominators of the 31 Stadtteile hit the city target. Only the 2020 foreign share (20.01 %) is a real city figure; all other targets are assumptions plausible for an industrial city in Lower Saxony, not the city's figures: " +
 				targetList(model) +

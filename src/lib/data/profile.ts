@@ -162,7 +162,14 @@ function checkHierarchy(levels: { id?: unknown; parent?: unknown }[], ctx: z.Ref
 
 /** What pages need of the profile (root layout data): small, so that the embed stays light. */
 export function pageCity(profile: CityProfile): PageCity {
-	return { name: profile.name, office: profile.office, site: profile.titles.site, attribution: profile.attribution };
+	const [finest, parent] = profile.levels;
+	return {
+		name: profile.name,
+		office: profile.office,
+		site: profile.titles.site,
+		attribution: profile.attribution,
+		levels: { area: finest.name, group: (parent ?? finest).name }
+	};
 }
 
 /** The table a level's areas are read from: the profile's, or the convention. */

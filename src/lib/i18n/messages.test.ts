@@ -9,6 +9,7 @@ import { analysis } from './analysis';
 import { atlas } from './atlas';
 import { fill, setCityTexts, shortOfficeName, translator, type Section, core } from './index';
 import { switchLangHref, withLang } from './links';
+import { cityTexts, dativePlural } from './city';
 import { problems } from './problems';
 import { serving } from './serving';
 import { importer } from './importer';
@@ -44,7 +45,7 @@ const SECTIONS: Record<string, Section> = {
 	cityinit
 };
 /** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */
-const CITY_WORDS = new Set(['city', 'office', 'offices', 'site']);
+const CITY_WORDS = new Set(['city', 'office', 'offices', 'site', 'area', 'areas', 'areasDat', 'areaGroup', 'areaGroups']);
 const placeholders = (text: string) =>
 	[...text.matchAll(/\{(\w+)\}/g)]
 		.map((m) => m[1])
@@ -53,13 +54,50 @@ const placeholders = (text: string) =>
 
 describe('message catalogues', () => {
 	it('fills the city’s words from the profile in every text, and lets a caller’s own value win', () => {
-		setCityTexts({ de: { city: 'Hausen', office: 'Quartiersbüro', offices: 'Quartiersbüros', site: 'Atlas Hausen' }, en: { city: 'Hausen' } });
-		expect(translator('de', core)('map.label')).toBe('Karte der Stadtteile und Quartiersbüros von Hausen');
-		expect(translator('en', core)('map.label')).toBe('Map of the districts and neighbourhood offices of Hausen');
+		setCityTexts({
+			de: { city: 'Hausen', office: 'Quartiersbüro', offices: 'Quartiersbüros', site: 'Atlas Hausen', areas: 'Bezirke' },
+			en: { city: 'Hausen', areas: 'boroughs' }
+		});
+		expect(translator('de', core)('map.label')).toBe('Karte der Bezirke und Quartiersbüros von Hausen');
+		expect(translator('en', core)('map.label')).toBe('Map of the boroughs and neighbourhood offices of Hausen');
 		expect(translator('de', core)('app.title')).toBe('Atlas Hausen');
-		expect(translator('de', core)('map.label', { city: 'Neustadt' })).toBe('Karte der Stadtteile und Quartiersbüros von Neustadt');
+		expect(translator('de', core)('map.label', { city: 'Neustadt' })).toBe('Karte der Bezirke und Quartiersbüros von Neustadt');
 		expect(shortOfficeName('Quartiersbüro Nord')).toBe('Nord');
 		expect(shortOfficeName('Kontor Nord')).toBe('Kontor Nord');
+	});
+
+	it('names the levels from the profile, in the dative where a text needs it', () => {
+		const bezirke = cityTexts({
+			name: 'Hausen',
+			office: { de: { singular: 'Büro', plural: 'Büros' }, en: { singular: 'office', plural: 'offices' } },
+			site: { de: 'Atlas', en: 'Atlas' },
+			attribution: ['x'],
+			levels: {
+				area: {
+					de: { singular: 'Statistischer Bezirk', plural: 'Statistische Bezirke' },
+					en: { singular: 'statistical district', plural: 'statistical districts' }
+				},
+				group: { de: { singular: 'Bezirk', plural: 'Bezirke' }, en: { singular: 'borough', plural: 'boroughs' } }
+			}
+		});
+		expect(bezirke.de).toMatchObject({
+			area: 'Statistischer Bezirk',
+			areas: 'Statistische Bezirke',
+			areasDat: 'Statistischen Bezirken',
+			areaGroups: 'Bezirke'
+		});
+		expect(bezirke.en).toMatchObject({ areasDat: 'statistical districts', areaGroup: 'borough' });
+		expect(['Stadtteile', 'Ortschaften', 'Ortsteile', 'Planungsräume', 'Quartiere'].map((p) => dativePlural(p, 'de'))).toEqual([
+			'Stadtteilen',
+			'Ortschaften',
+			'Ortsteilen',
+			'Planungsräumen',
+			'Quartieren'
+		]);
+		setCityTexts(bezirke);
+		expect(translator('de', analysis)('map.approximated.partial', { n: 2, total: 12 })).toBe(
+			'Näherung für 2 von 12 Statistischen Bezirken, keine amtlichen Grenzen'
+		);
 	});
 
 	it('pairs every section file of both languages', () => {

@@ -1,7 +1,7 @@
 // Catchment inputs from the store: Stadtteile with their latest residents, the city outline, the
 // Kontore and the indicator values for catchment profiles. Scenarios are computed in the analysis
 // pool (pool.ts) and kept in a bounded cache keyed by the store's data version.
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon, featureCollection, union } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import type { Area, KontorSite } from '$lib/geo/catchments';
@@ -38,6 +38,18 @@ export interface CatchmentInputs {
 	populationStand: Record<string, string | null>;
 }
 
+/**
+ * The city as one area, for points added inside it: the top level's area where it has one, else
+ * the union of the top level's areas (a city whose top level is its boroughs, or that has one level only).
+ */
+function cityOutline(store: Store): Feature<Area> {
+	const top = store.areasByLevel[store.levels[store.levels.length - 1].id] as unknown as Feature<Area>[];
+	if (top.length === 1) return top[0];
+	const merged = union(featureCollection(top));
+	if (!merged) throw new Error(`catchments: the areas of level ${store.levels[store.levels.length - 1].id} have no common outline`);
+	return { type: 'Feature', properties: {}, geometry: merged.geometry };
+}
+
 export function catchmentInputs(store: Store): CatchmentInputs {
 	const stadtteile = store.areasByLevel[store.finest];
 	const populationStand: Record<string, string | null> = {};
@@ -46,7 +58,7 @@ export function catchmentInputs(store: Store): CatchmentInputs {
 		populationStand[f.properties.id] = v?.stand ?? (v ? String(v.year) : null);
 		return { id: f.properties.id, population: v?.value ?? 0, geometry: f.geometry as Area };
 	});
-	const outline = store.areasByLevel.stadt[0] as unknown as Feature<Area>;
+	const outline = cityOutline(store);
 	const kontore = store.derived.kontore.features.map((k) => ({
 		id: k.properties.id,
 		name: k.properties.name,

@@ -16,7 +16,7 @@ describe('store.profile', () => {
 		const store = indexStore({ ...derived, profile: own }, 5);
 		expect(store.profile.name).toBe('Hausen');
 		expect(translator('en', core)('app.title')).toBe('Hausen atlas');
-		expect(translator('de', core)('map.label')).toBe(`Karte der Stadtteile und ${shipped.office.de.plural} von Hausen`);
+		expect(translator('de', core)('map.label')).toBe(`Karte der ${shipped.levels[0].name.de.plural} und ${shipped.office.de.plural} von Hausen`);
 	});
 
 	it('falls back to the data folder’s stadt.json for a version stored without one', () => {

@@ -12,7 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	const { inputs } = catchmentsFor(store);
 	return {
 		locale: urlLocale(url),
-		stadtteile: areaCollection(store, store.finest, store.indicatorById.has('einwohner') ? ['einwohner'] : [], null) as FeatureCollection<
+		// The finest level's areas (named neutrally: the page is the same for any city's levels).
+		areas: areaCollection(store, store.finest, store.indicatorById.has('einwohner') ? ['einwohner'] : [], null) as FeatureCollection<
 			Polygon | MultiPolygon,
 			AreaProps & Record<string, unknown>
 		>,

@@ -3,7 +3,7 @@
 export const atlas = {
 	'app.subtitle': '{offices} und Sozialraumanalyse',
 	'map.approximated': 'Näherung, keine amtlichen Grenzen',
-	'map.approximated.detail': 'Die Stadtteilgrenzen sind aus den Ortsmittelpunkten und den amtlichen Flächen genähert; es sind keine amtlichen Grenzen.',
+	'map.approximated.detail': 'Die Grenzen der {areas} sind aus den Ortsmittelpunkten und den amtlichen Flächen genähert; es sind keine amtlichen Grenzen.',
 	'map.failed': 'Die interaktive Karte kann in diesem Browser nicht angezeigt werden (WebGL fehlt oder ist abgeschaltet).',
 	'legend.title': 'Legende',
 	'legend.kontor': '{office} (ungefähre Lage)',

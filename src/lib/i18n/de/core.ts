@@ -4,7 +4,8 @@ export const core = {
 	'lang.switch': 'English',
 	'app.title': '{site}',
 	'error.noIndicators': 'Dieser Atlas zeigt derzeit keine öffentlichen Indikatoren. Angemeldete Nutzer sehen die internen.',
-	'map.label': 'Karte der Stadtteile und {offices} von {city}',
+	'map.label': 'Karte der {areas} und {offices} von {city}',
+	'map.attribution.approximated': 'Grenzen der {areas} genähert',
 	'area.stand': 'Stand',
 	'area.noData': 'keine Angabe',
 	// Legend, summary, table

@@ -16,7 +16,7 @@ export const ogc = {
 	'ogc.noCollection': 'keine Sammlung "{id}"; Sammlungen: {ids}',
 	'ogc.noFeature': 'kein Objekt "{id}" in der Sammlung "{collection}"',
 
-	'ogc.description': '{intro} Stadtteilgrenzen: {boundaries}. Sozialindikatoren: Beispieldaten (synthetisch).',
+	'ogc.description': '{intro} Grenzen der {areas}: {boundaries}. Sozialindikatoren: Beispieldaten (synthetisch).',
 	'ogc.officialBoundaries': 'amtliche Grenzen',
 	'ogc.asJson': '{what} als JSON',
 	'ogc.asHtml': '{what} als HTML',

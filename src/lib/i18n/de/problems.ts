@@ -37,7 +37,7 @@ export const problems = {
 	'problem.compare.tooFew': 'ein Vergleich braucht mindestens {min} Gebiete',
 	'problem.compare.tooMany': 'höchstens {max} Gebiete lassen sich vergleichen',
 	'problem.compare.duplicate': 'doppelt genannt: {ids}',
-	'problem.compare.mixedLevel': 'alle Gebiete müssen von einer Ebene sein (Stadtteile oder Ortschaften)',
+	'problem.compare.mixedLevel': 'alle Gebiete müssen von einer Ebene sein ({areas} oder {areaGroups})',
 	'problem.compareUnknown': 'Gebiet nicht gefunden',
 	'problem.compareUnknown.detail': 'unbekannte Gebiete: {ids}',
 	// Pages: the text of their 404

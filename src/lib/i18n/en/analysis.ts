@@ -3,20 +3,20 @@ import type { Texts } from '../index';
 import type { analysis as de } from '../de/analysis';
 
 export const analysis: Texts<typeof de> = {
-	'map.approximated.partial': 'Approximation for {n} of {total} districts, not official boundaries',
+	'map.approximated.partial': 'Approximation for {n} of {total} {areas}, not official boundaries',
 	'catch.title': 'Reach of the neighbourhood offices',
 	'catch.mapLabel': 'Map of the catchment areas of the neighbourhood offices',
 	'catch.caveat':
-		'All figures are approximations: district boundaries approximated (not official), offices at approximate locations, residents as of the latest figure per district (different reference dates).',
+		'All figures are approximations: {area} boundaries approximated (not official), offices at approximate locations, residents as of the latest figure per {area} (different reference dates).',
 	'catch.caveat.official':
-		'All figures are approximations: offices at approximate locations, residents as of the latest figure per district (different reference dates).',
+		'All figures are approximations: offices at approximate locations, residents as of the latest figure per {area} (different reference dates).',
 	'catch.kontorApprox': 'Offices: approximate location',
 	'catch.caveat.kontoreExact':
-		'All figures are approximations: district boundaries approximated (not official), residents as of the latest figure per district (different reference dates).',
-	'catch.caveat.official.kontoreExact': 'Residents as of the latest figure per district (different reference dates).',
+		'All figures are approximations: {area} boundaries approximated (not official), residents as of the latest figure per {area} (different reference dates).',
+	'catch.caveat.official.kontoreExact': 'Residents as of the latest figure per {area} (different reference dates).',
 	'catch.kontorExact': 'Offices: exact location',
 	'catch.kontorSome': 'Offices: {n} of {total} at an approximate location',
-	'catch.population': 'Residents as of the latest figure per district',
+	'catch.population': 'Residents as of the latest figure per {area}',
 	'catch.controls': 'Display',
 	'catch.mode': 'Catchment',
 	'catch.mode.rings': 'Distance rings',
@@ -35,7 +35,7 @@ export const analysis: Texts<typeof de> = {
 	'catch.legend.hypothetical': 'hypothetical office',
 	'catch.figures': 'Residents reached',
 	'catch.methods':
-		'Areal share: residents per district × share of its area in the catchment. Points: residents spread evenly over a 50 m grid per district and counted.',
+		'Areal share: residents per {area} × share of its area in the catchment. Points: residents spread evenly over a 50 m grid per {area} and counted.',
 	'catch.method.areal': 'Areal share',
 	'catch.method.points': 'Points',
 	'catch.kontor': 'Office',
@@ -59,7 +59,7 @@ export const analysis: Texts<typeof de> = {
 	'catch.placing': 'Click the map to place the office …',
 	'catch.cancel': 'Cancel',
 	'catch.addAt': 'Add a hypothetical office',
-	'catch.atStadtteil': 'in district',
+	'catch.atArea': '{area}',
 	'catch.atCoords': 'or coordinates (longitude, latitude)',
 	'catch.lon': 'Longitude',
 	'catch.lat': 'Latitude',
@@ -125,7 +125,7 @@ export const analysis: Texts<typeof de> = {
 	'profile.keyFigures': 'Key figures',
 	'profile.kontore': 'Neighbourhood offices',
 	'profile.kontore.none': 'There is no neighbourhood office in this area.',
-	'profile.kontore.nearby': 'Offices in the Ortschaft {name}:',
+	'profile.kontore.nearby': 'Offices in {name} ({areaGroup}):',
 	'profile.map': 'Location in {city}',
 	'profile.indicators': 'Indicators',
 	'profile.col.indicator': 'Indicator',
@@ -149,7 +149,7 @@ export const analysis: Texts<typeof de> = {
 	'profile.sources': 'Sources and data status',
 	'profile.status.beispieldaten': 'The social indicators are example data (synthetic), not figures of the city.',
 	'profile.status.real': 'Residents and areas are real, public figures with their reference date.',
-	'profile.status.geometry': 'Approximation, not official boundaries: district boundaries are approximated from village centres and official areas.',
+	'profile.status.geometry': 'Approximation, not official boundaries: {area} boundaries are approximated from village centres and official areas.',
 	'profile.status.geometryOfficial': 'Official boundaries.',
 	'profile.licence': 'Licence',
 	'profile.notFound': 'This area does not exist.',
@@ -166,7 +166,7 @@ export const analysis: Texts<typeof de> = {
 	'compare.error.too-many': 'At most six areas can be compared.',
 	'compare.error.duplicate': 'An area is chosen more than once: {values}.',
 	'compare.error.unknown': 'Unknown areas: {values}.',
-	'compare.error.mixed-level': 'Please compare only districts or only Ortschaften, not both.',
+	'compare.error.mixed-level': 'Please compare only {areas} or only {areaGroups}, not both.',
 	'index.title': 'Social index',
 	'index.intro':
 		'A composite index as in Hamburg’s Sozialmonitoring and Berlin’s MSS: choose indicators, their direction and weight; values are standardised (z), summed with weights and cut into four status classes.',

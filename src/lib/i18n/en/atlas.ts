@@ -5,7 +5,7 @@ import type { atlas as de } from '../de/atlas';
 export const atlas: Texts<typeof de> = {
 	'app.subtitle': 'Neighbourhood offices and social area analysis',
 	'map.approximated': 'Approximation, not official boundaries',
-	'map.approximated.detail': 'District boundaries are approximated from the village centres and the official areas; they are not official boundaries.',
+	'map.approximated.detail': 'Boundaries of the {areas} are approximated from the village centres and the official areas; they are not official boundaries.',
 	'map.failed': 'The interactive map cannot be shown in this browser (WebGL is missing or disabled).',
 	'legend.title': 'Legend',
 	'legend.kontor': 'Neighbourhood office (approximate location)',

@@ -4,7 +4,8 @@ import type { core as de } from '../de/core';
 
 export const core: Texts<typeof de> = {
 	'lang.switch': 'Deutsch',
-	'map.label': 'Map of the districts and neighbourhood offices of {city}',
+	'map.label': 'Map of the {areas} and neighbourhood offices of {city}',
+	'map.attribution.approximated': '{area} boundaries approximated',
 	'area.stand': 'as of',
 	'area.noData': 'not available',
 	'atlas.year': 'Year',

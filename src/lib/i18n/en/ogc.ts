@@ -18,7 +18,7 @@ export const ogc: Texts<typeof de> = {
 	'ogc.noCollection': 'no collection "{id}"; collections: {ids}',
 	'ogc.noFeature': 'no feature "{id}" in collection "{collection}"',
 
-	'ogc.description': '{intro} District boundaries: {boundaries}. Social indicators: example data (synthetic).',
+	'ogc.description': '{intro} Boundaries of the {areas}: {boundaries}. Social indicators: example data (synthetic).',
 	'ogc.officialBoundaries': 'official boundaries',
 	'ogc.asJson': '{what} as JSON',
 	'ogc.asHtml': '{what} as HTML',

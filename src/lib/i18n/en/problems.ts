@@ -38,7 +38,7 @@ export const problems: Texts<typeof de> = {
 	'problem.compare.tooFew': 'at least {min} areas are needed for a comparison',
 	'problem.compare.tooMany': 'at most {max} areas can be compared',
 	'problem.compare.duplicate': 'duplicate id(s): {ids}',
-	'problem.compare.mixedLevel': 'all areas must be of one level (Stadtteile or Ortschaften)',
+	'problem.compare.mixedLevel': 'all areas must be of one level ({areas} or {areaGroups})',
 	'problem.compareUnknown': 'Area not found',
 	'problem.compareUnknown.detail': 'unknown area id(s): {ids}',
 	'page.areaMissing': 'This area does not exist.'

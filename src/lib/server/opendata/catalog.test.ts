@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetEntry } from '$lib/data/derived';
 import { licenceOf } from './catalog';
 
-const source = (id: string, licence: string, date = '2024'): DatasetEntry => ({
+const source = (id: string, licence: string, date = '2024', from = 'Quelle'): DatasetEntry => ({
 	id,
 	title: { de: id, en: id },
 	description: { de: id, en: id },
-	source: [{ name: 'Quelle' }],
+	source: [{ name: from }],
 	licence,
 	attribution: 'Stadt Salzgitter',
 	date,
@@ -19,11 +19,16 @@ const source = (id: string, licence: string, date = '2024'): DatasetEntry => ({
 });
 
 describe('licenceOf', () => {
-	it('gives VG250 data dl-de/by-2-0 with the BKG attribution and the year of its Gebietsstand', () => {
-		expect(licenceOf(source('salzgitter-outline', 'Geodaten des Bundes (BKG) … GeoNutzV …; package code MIT', '2015-12-31 (VG250 Gebietsstand)'))).toEqual({
+	it('gives VG250 data (known by its source, whatever the sidecar is called) dl-de/by-2-0 with the BKG attribution and the year of its Gebietsstand', () => {
+		const vg250 = 'Bundesamt für Kartographie und Geodäsie (BKG): Verwaltungsgebiete 1:250 000 (VG250), Ebene Kreise';
+		expect(licenceOf(source('umriss', 'Geodaten des Bundes (BKG) … GeoNutzV …; package code MIT', '2015-12-31 (VG250 Gebietsstand)', vg250))).toEqual({
 			licence: { name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)', uri: 'http://dcat-ap.de/def/licenses/dl-by-de/2.0' },
 			attribution: '© GeoBasis-DE / BKG (2015)'
 		});
+	});
+
+	it('reads a source that is not from VG250 by its licence text', () => {
+		expect(licenceOf(source('umriss', 'CC0 1.0', '2015-12-31 (VG250 Gebietsstand)')).licence.uri).toBe('http://dcat-ap.de/def/licenses/cc-zero');
 	});
 
 	it('recognises the licences typed at an import', () => {

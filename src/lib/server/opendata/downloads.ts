@@ -8,13 +8,13 @@ import { collectionById, prepare } from '../ogc/collections';
 import { indicatorsOf, specCollection } from './catalog';
 
 export function layerGeojson(store: Store, datasetId: string): FeatureCollection | null {
-	const id = specCollection(datasetId);
+	const id = specCollection(store, datasetId);
 	if (!id) return null;
 	return { type: 'FeatureCollection', features: prepare(store, collectionById(store, id)!).features };
 }
 
 export function layerCsv(store: Store, datasetId: string): string | null {
-	const id = specCollection(datasetId);
+	const id = specCollection(store, datasetId);
 	if (!id) return null;
 	const c = collectionById(store, id)!;
 	const names = c.properties(store).map((d) => d.name);
