@@ -4,6 +4,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
+import { CENSUS_RESIDENTS } from '$lib/data/profile';
 import type { Area, KontorSite } from '$lib/geo/catchments';
 import type { Suggestion } from '$lib/geo/covering';
 import type { PopulationArea } from '$lib/geo/population';
@@ -36,16 +37,71 @@ export interface CatchmentInputs {
 	profileYears: Record<string, number | null>;
 	/** Reference date of each Stadtteil's residents ("Einwohner nach letztem Stand je Stadtteil"). */
 	populationStand: Record<string, string | null>;
+	/** Where residents within an area are placed: census grid cells, or spread evenly (see PopulationSource). */
+	populationSource: PopulationSource;
+}
+
+/**
+ * Residents within each finest area come from the census grid level under it where it has residents
+ * (`Einwohner` of its census files), else they are spread evenly over the area.
+ */
+export type PopulationSource =
+	| {
+			kind: 'grid';
+			level: string;
+			cell: '100m' | '1km';
+			indicator: string;
+			dataset: { id: string; title: { de: string; en: string } };
+			beispieldaten: boolean;
+			cells: number;
+	  }
+	| { kind: 'even'; level: string };
+
+/** The grid level under the finest areas with its residents' indicator, where the profile has one. */
+function gridResidents(store: Store): { level: string; cell: '100m' | '1km'; indicator: string } | null {
+	for (const level of store.levels) {
+		if (!level.grid || level.parent !== store.finest) continue;
+		const indicator = level.grid.files.map((f) => f.columns[CENSUS_RESIDENTS]).find((id) => id !== undefined && store.indicatorById.has(id));
+		if (indicator && store.areasByLevel[level.id].length) return { level: level.id, cell: level.grid.cell, indicator };
+	}
+	return null;
 }
 
 export function catchmentInputs(store: Store): CatchmentInputs {
 	const stadtteile = store.areasByLevel[store.finest];
 	const populationStand: Record<string, string | null> = {};
+	// The grid's populated cells per finest area; a cell kept secret counts as empty (the census keeps only small counts secret).
+	const grid = gridResidents(store);
+	const cellsOf = new Map<string, [number, number, number][]>();
+	let populated = 0;
+	if (grid)
+		for (const cell of store.areasByLevel[grid.level]) {
+			const residents = valueFor(store, grid.indicator, cell.properties.id, null)?.value ?? 0;
+			if (residents <= 0 || !cell.properties.parent) continue;
+			const list = cellsOf.get(cell.properties.parent) ?? [];
+			cellsOf.set(cell.properties.parent, list);
+			list.push([...cell.properties.labelPoint, residents]);
+			populated++;
+		}
 	const areas: PopulationArea[] = stadtteile.map((f) => {
 		const v = valueFor(store, 'einwohner', f.properties.id, null);
 		populationStand[f.properties.id] = v?.stand ?? (v ? String(v.year) : null);
-		return { id: f.properties.id, population: v?.value ?? 0, geometry: f.geometry as Area };
+		const cells = cellsOf.get(f.properties.id);
+		return { id: f.properties.id, population: v?.value ?? 0, geometry: f.geometry as Area, ...(cells && { cells }) };
 	});
+	const meta = grid && store.indicatorById.get(grid.indicator)!;
+	const populationSource: PopulationSource =
+		grid && populated
+			? {
+					kind: 'grid',
+					level: grid.level,
+					cell: grid.cell,
+					indicator: grid.indicator,
+					dataset: { id: meta!.datasets[0] ?? '', title: store.derived.datasets.find((d) => d.id === meta!.datasets[0])?.title ?? meta!.label },
+					beispieldaten: meta!.beispieldaten,
+					cells: populated
+				}
+			: { kind: 'even', level: store.finest };
 	const outline = store.areasByLevel.stadt[0] as unknown as Feature<Area>;
 	const kontore = store.derived.kontore.features.map((k) => ({
 		id: k.properties.id,
@@ -67,7 +123,7 @@ export function catchmentInputs(store: Store): CatchmentInputs {
 		}
 	}
 	for (const meta of indicators) if (meta.aggregation.method === 'ratio') profileYears[meta.id] = null;
-	return { areas, outline, kontore, profileInput: { indicators, values }, profileYears, populationStand };
+	return { areas, outline, kontore, profileInput: { indicators, values }, profileYears, populationStand, populationSource };
 }
 
 const models = new WeakMap<Store, { inputs: CatchmentInputs; model: string }>();

@@ -21,8 +21,10 @@ export const census = {
 		'der Indikator „{indicator}“ wird als {method} zusammengefasst; Gitterwerte können nur Summen (Anzahlen) oder gewichtete Mittel (Durchschnitte) sein, da der Zensus keine Bezugsgrößen nennt',
 	'census.noGridLevel': 'die Stadt hat keine Gitter-Ebene (im Profil eine Ebene mit „grid“); Zensusdaten lassen sich nicht zuordnen',
 	'census.empty': 'die Datei enthält keine Gitterzelle in der Stadt',
-	'census.population.grid': 'Einwohner aus dem {cell}-Gitter ({dataset}), je {area} auf die amtliche Zahl abgestimmt',
-	'census.population.even': 'Einwohner gleichmäßig über jede Fläche der Ebene „{level}“ verteilt (keine Gitterdaten)',
+	'census.population.grid': 'Einwohner verteilt nach dem {cell}-Gitter ({dataset}, {cells} bewohnte Zellen), je Gebiet auf die amtliche Zahl abgestimmt',
+	'census.population.even': 'Einwohner gleichmäßig über jedes Gebiet verteilt (keine Gitterdaten)',
+	'census.cell.100m': '100-m',
+	'census.cell.1km': '1-km',
 	'census.gridSum': 'Summe des {cell}-Gitters',
 	'census.gridSumDiff': '{diff} gegenüber der amtlichen Zahl'
 };

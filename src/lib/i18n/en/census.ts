@@ -23,8 +23,10 @@ export const census: Texts<typeof de> = {
 		'the indicator "{indicator}" is aggregated as {method}; grid values can only be sums (counts) or weighted means (averages), as the census gives no bases',
 	'census.noGridLevel': 'the city has no grid level (a level with "grid" in the profile); census data cannot be assigned',
 	'census.empty': 'the file holds no grid cell inside the city',
-	'census.population.grid': 'residents from the {cell} grid ({dataset}), matched to the official figure per {area}',
-	'census.population.even': 'residents spread evenly over each area of the level "{level}" (no grid data)',
+	'census.population.grid': 'residents placed by the {cell} grid ({dataset}, {cells} populated cells), matched to the official figure per area',
+	'census.population.even': 'residents spread evenly over each area (no grid data)',
+	'census.cell.100m': '100 m',
+	'census.cell.1km': '1 km',
 	'census.gridSum': 'sum of the {cell} grid',
 	'census.gridSumDiff': '{diff} against the official figure'
 };
