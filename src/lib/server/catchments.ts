@@ -4,7 +4,6 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
-import { CENSUS_RESIDENTS } from '$lib/data/profile';
 import type { Area, KontorSite } from '$lib/geo/catchments';
 import type { Suggestion } from '$lib/geo/covering';
 import type { PopulationArea } from '$lib/geo/population';
@@ -24,6 +23,7 @@ import {
 import { defaultView } from '$lib/state/catchmentView';
 import { valueFor } from './api';
 import { ProblemError } from './http';
+import { gridResidents } from './levels';
 import { PoolError, runInPool } from './pool';
 import type { ModelInputs, ScenarioAnswer } from './poolJobs';
 import type { Store } from './store';
@@ -56,16 +56,6 @@ export type PopulationSource =
 			cells: number;
 	  }
 	| { kind: 'even'; level: string };
-
-/** The grid level under the finest areas with its residents' indicator, where the profile has one. */
-function gridResidents(store: Store): { level: string; cell: '100m' | '1km'; indicator: string } | null {
-	for (const level of store.levels) {
-		if (!level.grid || level.parent !== store.finest) continue;
-		const indicator = level.grid.files.map((f) => f.columns[CENSUS_RESIDENTS]).find((id) => id !== undefined && store.indicatorById.has(id));
-		if (indicator && store.areasByLevel[level.id].length) return { level: level.id, cell: level.grid.cell, indicator };
-	}
-	return null;
-}
 
 export function catchmentInputs(store: Store): CatchmentInputs {
 	const stadtteile = store.areasByLevel[store.finest];
