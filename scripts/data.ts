@@ -27,7 +27,7 @@ function listFiles(dir: string): string[] {
 
 /** The code that shapes the output counts as input too: a changed derivation rebuilds. */
 function codeFiles(): string[] {
-	return ['src/lib/data', 'src/lib/facilities', 'src/lib/geo', 'src/lib/stats'].flatMap((d) => listTs(join(root, d))).sort();
+	return ['src/lib/data', 'src/lib/facilities', 'src/lib/geo', 'src/lib/import', 'src/lib/stats'].flatMap((d) => listTs(join(root, d))).sort();
 }
 function listTs(dir: string): string[] {
 	if (!existsSync(dir)) return [];

@@ -37,8 +37,9 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	}>('/api/indicators');
 	// A city that keeps every indicator internal shows the public why there is no atlas.
 	if (catalogue.indicators.length === 0) error(404, translator(urlLocale(url), core)('error.noIndicators'));
-	// The mapped levels (areaLevels in $lib/data/levels, inlined: the embed's bundle is budgeted).
-	const mapped = catalogue.levels.filter((l) => !l.whole);
+	// The mapped levels (areaLevels in $lib/data/levels, inlined: the embed's bundle is budgeted); a
+	// census grid level is not inlined (thousands of cells: served as tiles, issue #21).
+	const mapped = catalogue.levels.filter((l) => !l.whole && !l.grid);
 	const [collections, [kontore, context]] = await Promise.all([Promise.all(mapped.map((l) => get<Areas>(`/api/areas?level=${l.id}`))), rest]);
 	const areasByLevel: Record<string, Areas> = Object.fromEntries(mapped.map((l, i) => [l.id, collections[i]]));
 	const { view, notices } = parseView(url.searchParams, {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { EMPTY_FACILITIES, FacilityCollection, FacilityType } from '$lib/facilities/contracts';
 import { AreaProps, DatasetFields, Id, IndicatorMeta, IndicatorValue, KontorProps, withProvenanceNames } from './contracts';
-import { CityProfile } from './profile';
+import { CityProfile, polygonLevels } from './profile';
 import { KontorActivity } from './taetigkeit';
 
 export const DERIVED_FILES = {
@@ -127,10 +127,13 @@ export function upgradeDerived(raw: unknown, shipped: () => CityProfile): unknow
 	if (!LEGACY_AREA_KEYS.every((k) => k in old)) return raw;
 	const rest = Object.fromEntries(Object.entries(old).filter(([k]) => !(LEGACY_AREA_KEYS as readonly string[]).includes(k)));
 	const profile = CityProfile.safeParse(old.profile).data ?? shipped();
-	if (profile.levels.length !== LEGACY_AREA_KEYS.length) {
-		throw new Error(`A version stored before city profiles has ${LEGACY_AREA_KEYS.length} levels; the profile has ${profile.levels.length}`);
+	const levels = polygonLevels(profile.levels);
+	if (levels.length !== LEGACY_AREA_KEYS.length) {
+		throw new Error(`A version stored before city profiles has ${LEGACY_AREA_KEYS.length} levels; the profile has ${levels.length}`);
 	}
-	return { ...rest, profile, areas: Object.fromEntries(profile.levels.map((l, i) => [l.id, old[LEGACY_AREA_KEYS[i]]])) };
+	// Such a version had no grid: a grid level of the shipped profile is empty in it.
+	const grids = profile.levels.filter((l) => l.grid).map((l) => [l.id, { type: 'FeatureCollection', features: [] }]);
+	return { ...rest, profile, areas: Object.fromEntries([...grids, ...levels.map((l, i) => [l.id, old[LEGACY_AREA_KEYS[i]]])]) };
 }
 
 /** The derived data of a version; `parseDerived` also reads versions stored before profiles. */
@@ -143,8 +146,8 @@ export function parseDerived(raw: unknown, shipped: () => CityProfile): Derived 
 
 /** The profile's level ids, finest first. */
 export const levelIds = (d: Pick<Derived, 'profile'>) => d.profile.levels.map((l) => l.id);
-/** The finest level: catchments, facilities, geometry status. */
-export const finestLevel = (d: Pick<Derived, 'profile'>) => d.profile.levels[0].id;
+/** The finest polygon level (a census grid level is finer, but made of cells, not areas of the city's own): catchments, facilities, geometry status. */
+export const finestLevel = (d: Pick<Derived, 'profile'>) => polygonLevels(d.profile.levels)[0].id;
 /** The top level (the city as one area). */
 export const topLevel = (d: Pick<Derived, 'profile'>) => d.profile.levels[d.profile.levels.length - 1].id;
 
@@ -153,7 +156,8 @@ export const topLevel = (d: Pick<Derived, 'profile'>) => d.profile.levels[d.prof
  * (with one level, finest and top are the same areas).
  */
 export function areasByRole(d: Pick<Derived, 'profile' | 'areas'>): { finest: AreaFeature[]; middle: AreaFeature[]; top: AreaFeature[]; all: AreaFeature[] } {
-	const ids = d.profile.levels.map((l) => l.id);
+	const ids = polygonLevels(d.profile.levels).map((l) => l.id);
 	const of = (id: string) => d.areas[id].features;
-	return { finest: of(ids[0]), middle: ids.slice(1, -1).flatMap(of), top: of(ids[ids.length - 1]), all: ids.flatMap(of) };
+	const grids = d.profile.levels.filter((l) => l.grid).flatMap((l) => of(l.id));
+	return { finest: of(ids[0]), middle: ids.slice(1, -1).flatMap(of), top: of(ids[ids.length - 1]), all: [...grids, ...ids.flatMap(of)] };
 }

@@ -11,7 +11,12 @@ export const LARGE_LEVEL_MIN_AREAS = 1000;
  * whether it is the city as a whole (a top level of one area: the reference, not a map level), how
  * many areas it has, and whether that makes it large.
  */
-export type LevelInfo = Pick<LevelDef, 'id' | 'name' | 'parent' | 'grid'> & { whole: boolean; count: number; large: boolean };
+export type LevelInfo = Pick<LevelDef, 'id' | 'name' | 'parent'> & {
+	grid?: { cell: NonNullable<LevelDef['grid']>['cell'] };
+	whole: boolean;
+	count: number;
+	large: boolean;
+};
 
 export function levelInfos(profile: Pick<CityProfile, 'levels'>, areaCount: (id: string) => number): LevelInfo[] {
 	return profile.levels.map(({ id, name, parent, grid }) => {
@@ -20,7 +25,7 @@ export function levelInfos(profile: Pick<CityProfile, 'levels'>, areaCount: (id:
 			id,
 			name,
 			parent,
-			...(grid && { grid }),
+			...(grid && { grid: { cell: grid.cell } }),
 			whole: parent === null && count === 1 && profile.levels.length > 1,
 			count,
 			large: count >= LARGE_LEVEL_MIN_AREAS

@@ -53,6 +53,29 @@ describe('buildDerived on the shipped Salzgitter data', () => {
 		for (const f of d.areas.stadtteil.features) expect(f.properties.geometryQuality).toBe('approximated');
 	});
 
+	it('derives the 100 m grid level from the Beispieldaten cells: census ids, parents by centre, each Stadtteil summing exactly to its residents', () => {
+		const cells = d.areas['gitter-100m'].features;
+		expect(cells.length).toBeGreaterThan(1000);
+		for (const f of cells.slice(0, 50)) {
+			expect(f.properties.name).toMatch(/^CRS3035RES100mN\d+E\d+$/);
+			expect(f.properties.id).toBe(f.properties.name.toLowerCase());
+			expect(f.properties.level).toBe('gitter-100m');
+		}
+		const stadtteile = new Set(d.areas.stadtteil.features.map((f) => f.properties.id));
+		expect(cells.every((f) => stadtteile.has(f.properties.parent!))).toBe(true);
+		const byId = new Map(d.values.filter((v) => v.indicator === 'einwohner-gitter').map((v) => [v.area, v]));
+		for (const s of d.areas.stadtteil.features) {
+			const own = cells.filter((c) => c.properties.parent === s.properties.id).reduce((sum, c) => sum + byId.get(c.properties.id)!.value!, 0);
+			const official = d.values
+				.filter((v) => v.area === s.properties.id && v.indicator === 'einwohner' && v.origin === 'source')
+				.sort((a, b) => b.year - a.year)[0];
+			expect(own, s.properties.id).toBe(official.value);
+			expect(byId.get(s.properties.id)!.value, s.properties.id).toBe(official.value);
+		}
+		expect(byId.get('salzgitter')!.value).toBe(cells.reduce((sum, c) => sum + byId.get(c.properties.id)!.value!, 0));
+		expect(d.indicators.find((m) => m.id === 'einwohner-gitter')!.beispieldaten).toBe(true);
+	});
+
 	it('tiles the city: the cells add up to the outline within 0.1 % and do not overlap', () => {
 		const outline = JSON.parse(shippedFiles().get('salzgitter_outline.geojson')!).features[0];
 		const report = tilingReport(d.areas.stadtteil, outline);

@@ -5,9 +5,10 @@ import type { Derived } from './derived';
 import type { AreaFeature } from './derived';
 import { CityProfile, GeometrySources, PROFILE_FILE, type LevelDef } from './profile';
 import { parseJson } from './sources';
-import { aggregate, leavesOf } from './stages/aggregate';
+import { aggregate, leavesOf, withGridValues } from './stages/aggregate';
 import { readFacilities } from './stages/facilities';
 import { buildCells, cityGeometry, contextFeatures, finestAreas, unionAreas } from './stages/geometry';
+import { buildGrids } from './stages/grid';
 import { placeKontore } from './stages/kontore';
 import { ProblemLog } from './stages/log';
 import { readSources, type SourceFiles } from './stages/read';
@@ -21,7 +22,7 @@ export { slug } from './stages/numbers';
 export type { SourceFiles } from './stages/read';
 
 /** Bump when the derivation changes, so `npm run data` rebuilds although the inputs did not change. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
 /**
  * The geometry files a version's file set names in its profile (outline, boundaries, seeds, context),
@@ -43,13 +44,18 @@ export function buildDerived(files: SourceFiles): Derived {
 	const values = collectValues(sources, refs, log);
 
 	const leaves = leavesOf(refs);
-	const aggregated = aggregate(values, sources.catalogue, leaves);
 
 	const cells = buildCells(sources, refs);
 	const finest = finestAreas(cells, refs);
 	const outlineTitle = sources.datasets.find((d) => d.files.includes(sources.profile.geometry.outline))!.title.de;
 	const coarser = unionAreas(refs, leaves, finest.features, cells.quality, outlineTitle);
-	const levels: LevelAreas = refs.levels.map(({ level }, i) => ({ level, features: i === 0 ? finest.features : coarser[i - 1] }));
+	const polygons: LevelAreas = refs.levels.map(({ level }, i) => ({ level, features: i === 0 ? finest.features : coarser[i - 1] }));
+	const grids = buildGrids(sources, refs, (id) => polygons.find((l) => l.level.id === id)?.features, log);
+	// The profile's order: grid levels (finest) where it lists them.
+	const levels: LevelAreas = sources.profile.levels.map(
+		(level) => polygons.find((l) => l.level.id === level.id) ?? grids.find((g) => g.level.id === level.id)!
+	);
+	const aggregated = aggregate(withGridValues(values, grids, sources.catalogue), sources.catalogue, leaves);
 	const city = { geometry: cityGeometry(coarser, finest.features), name: sources.profile.name };
 	const kontore = placeKontore(sources, refs, finest.features);
 	const { facilities, facilityTypes } = readFacilities(

@@ -2,13 +2,14 @@
 // broken input can be fixed without guessing. The pipeline and the importers collect them; the
 // reason is a catalogue key with its parameters, shown in the reader's language (German default).
 import { translator, type Locale, type Params } from '$lib/i18n';
+import { census, type CensusKey } from '$lib/i18n/census';
 import { facilities, type FacilitiesKey } from '$lib/i18n/facilities';
 import { importer, type ImporterKey } from '$lib/i18n/importer';
 import type { z } from 'zod';
 
-/** A reason: a key of the `importer` (or the facility register's `facilities`) section with its placeholders. */
+/** A reason: a key of the `importer` (or the facility register's `facilities`, the census grid's `census`) section with its placeholders. */
 export interface DataReason {
-	key: ImporterKey | FacilitiesKey;
+	key: ImporterKey | FacilitiesKey | CensusKey;
 	params?: Params;
 }
 
@@ -62,14 +63,14 @@ export function zodReason(issue: z.core.$ZodIssue, value: unknown): DataReason {
 
 /** The reason alone, in one language. */
 export function problemReason(p: DataProblem, locale: Locale = 'de'): string {
-	const t = translator(locale, importer, facilities);
+	const t = translator(locale, importer, facilities, census);
 	const text = t(p.key, p.params);
 	return p.note ? t(p.note.key, { ...p.note.params, text }) : text;
 }
 
 /** Where, what and which value, in one line. */
 export function formatProblem(p: DataProblem, locale: Locale = 'de'): string {
-	const t = translator(locale, importer, facilities);
+	const t = translator(locale, importer, facilities, census);
 	const where = [p.file];
 	if (p.row !== undefined) where.push(t('data.where.row', { n: p.row }));
 	if (p.feature !== undefined) where.push(t('data.where.feature', { n: p.feature }));

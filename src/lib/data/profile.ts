@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ROUTE_FOLDERS } from './routeFolders';
 import type { PageCity } from '$lib/i18n/city';
-import { Id, PlainText, Visibility } from './contracts';
+import { Id, IsoDate, PlainText, Visibility } from './contracts';
 
 export const PROFILE_FILE = 'stadt.json';
 
@@ -70,9 +70,26 @@ export const LevelDef = z.object({
 	 * them), clipped to the city; its areas come from the grid, not from a table, and each cell's parent
 	 * is the area of the parent level that holds its centre.
 	 */
-	grid: z.object({ cell: z.enum(['100m', '1km']) }).optional()
+	grid: z
+		.object({
+			cell: z.enum(['100m', '1km']),
+			/**
+			 * The census grid files of this level, as published (import/census.ts), each with its reference
+			 * date and the indicator each value column goes to (`{ "Einwohner": "einwohner-zensus" }`); the
+			 * column `Einwohner` is the residents that catchments count. The cells are those the files list
+			 * (the census lists populated cells only); without files the level has every cell of the city.
+			 */
+			files: z.array(z.object({ file: FileName, stand: IsoDate, columns: z.record(z.string().min(1), Id) })).default([])
+		})
+		.optional()
 });
 export type LevelDef = z.infer<typeof LevelDef>;
+
+/** The census column holding residents: catchments count residents from the indicator it goes to. */
+export const CENSUS_RESIDENTS = 'Einwohner';
+
+/** The levels whose areas are polygons of the city's own (all but census grid levels), finest first. */
+export const polygonLevels = <L extends Pick<LevelDef, 'grid'>>(levels: L[]): L[] => levels.filter((l) => !l.grid);
 
 export const CityProfile = z
 	.object({

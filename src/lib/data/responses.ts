@@ -72,6 +72,11 @@ export interface AreaProfile {
 	nearbyKontore: KontorSummary[];
 	indicators: ProfileIndicator[];
 	datasets: DatasetMeta[];
+	/**
+	 * The census grid's residents in the area beside its official figure, where the profile has a grid
+	 * level under its level (`sum` null when a cell's figure is kept secret).
+	 */
+	grid?: { cell: '100m' | '1km'; sum: number | null; official: number | null; beispieldaten: boolean };
 }
 
 export interface ComparisonIndicator {

@@ -2,7 +2,9 @@
 // A regular grid (default 50 m) in a local metric plane; every grid point inside a Stadtteil
 // carries an equal share of its residents (uniform density within a Stadtteil, the same
 // assumption as areal weighting, so the two methods differ only by discretisation). A Stadtteil
-// too small to hold a grid point gets one point at an interior point.
+// too small to hold a grid point gets one point at an interior point. Where census grid residents
+// are known for an area, its points are the grid's cells instead, each carrying the area's residents
+// in proportion to its grid count (dasymetric: the grid gives where, the area's figure how many).
 import { bbox, pointOnFeature } from '@turf/turf';
 import type { Feature, Position } from 'geojson';
 import type { Area } from './catchments';
@@ -12,6 +14,8 @@ export interface PopulationArea {
 	id: string;
 	population: number;
 	geometry: Area;
+	/** The census grid's populated cells in the area: [lon, lat, residents] at each cell's centre. */
+	cells?: [number, number, number][];
 }
 
 export interface PopulationSurface {
@@ -49,8 +53,22 @@ export function populationSurface(areas: PopulationArea[], spacing = DEFAULT_SPA
 	const lat: number[] = [];
 	const owner: number[] = [];
 	const counts = new Array<number>(areas.length).fill(0);
+	/** Per point: its share of its area's residents, where the grid gives one (else an equal share). */
+	const shares: number[] = [];
+	const gridTotal = areas.map((a) => (a.cells ?? []).reduce((sum, c) => sum + c[2], 0));
 
 	areas.forEach((a, ai) => {
+		if (gridTotal[ai] > 0) {
+			for (const [x, y, residents] of a.cells!) {
+				if (residents <= 0) continue;
+				lon.push(x);
+				lat.push(y);
+				owner.push(ai);
+				shares.push(residents / gridTotal[ai]);
+				counts[ai]++;
+			}
+			return;
+		}
 		const [aw, as, ae, an] = boxes[ai];
 		const [ax0, ay0] = plane.toXY([aw, as]);
 		const [ax1, ay1] = plane.toXY([ae, an]);
@@ -69,6 +87,7 @@ export function populationSurface(areas: PopulationArea[], spacing = DEFAULT_SPA
 				lon.push(p[0]);
 				lat.push(p[1]);
 				owner.push(ai);
+				shares.push(NaN);
 				counts[ai]++;
 			}
 		}
@@ -77,6 +96,7 @@ export function populationSurface(areas: PopulationArea[], spacing = DEFAULT_SPA
 			lon.push(p[0]);
 			lat.push(p[1]);
 			owner.push(ai);
+			shares.push(NaN);
 			counts[ai] = 1;
 		}
 	});
@@ -98,7 +118,7 @@ export function populationSurface(areas: PopulationArea[], spacing = DEFAULT_SPA
 		const [x, y] = plane.toXY([lon[i], lat[i]]);
 		surface.x[i] = x;
 		surface.y[i] = y;
-		surface.weight[i] = areas[owner[i]].population / counts[owner[i]];
+		surface.weight[i] = areas[owner[i]].population * (Number.isNaN(shares[i]) ? 1 / counts[owner[i]] : shares[i]);
 	}
 	return surface;
 }

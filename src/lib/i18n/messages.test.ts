@@ -23,6 +23,7 @@ import { reportOutput } from './reportOutput';
 import { tables } from './tables';
 import { oidc } from './oidc';
 import { cityinit } from './cityinit';
+import { census } from './census';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -42,7 +43,8 @@ const SECTIONS: Record<string, Section> = {
 	reportOutput,
 	tables,
 	oidc,
-	cityinit
+	cityinit,
+	census
 };
 /** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */
 const CITY_WORDS = new Set(['city', 'office', 'offices', 'site', 'area', 'areas', 'areasDat', 'areaGroup', 'areaGroups']);

@@ -1,6 +1,7 @@
 // Catchments on the real Salzgitter data (derived/ from `npm run data`): the partition tiles the
-// city, the two population methods agree, reached residents behave.
-import { area } from '@turf/turf';
+// city, the two population methods agree where residents are spread evenly, reached residents
+// behave, and the points method counts the census grid's residents where the grid has them.
+import { area, distance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { ANY_KONTOR } from '$lib/geo/catchments';
 import { catchmentModel, computeScenario } from '$lib/geo/scenario';
@@ -13,6 +14,16 @@ const { inputs } = catchmentsFor(store);
 const model = catchmentModel(inputs.areas, inputs.outline, inputs.profileInput);
 const distances = [500, 1000, 1500, 3000];
 const { figures } = computeScenario(model, inputs.kontore, distances);
+// The same areas without the grid: residents spread evenly over each Stadtteil.
+const even = computeScenario(
+	catchmentModel(
+		inputs.areas.map(({ cells: _, ...a }) => a),
+		inputs.outline,
+		inputs.profileInput
+	),
+	inputs.kontore,
+	distances
+).figures;
 
 /** Stated tolerance between areal weighting and the 50 m point surface, per figure. */
 const METHOD_TOLERANCE = 0.005;
@@ -24,12 +35,36 @@ describe('catchments of the six Kontore on the real data', () => {
 		expect(figures.nearest).toHaveLength(6);
 	});
 
-	it('areal weighting and points agree within 0.5 % of the city population for every Kontor and ring', () => {
-		for (const r of [...figures.reached, ...figures.nearest]) {
+	it('areal weighting and evenly spread points agree within 0.5 % of the city population for every Kontor and ring', () => {
+		for (const r of [...even.reached, ...even.nearest]) {
 			expect(Math.abs(r.areal - r.points) / figures.cityPopulation, `${r.kontor}`).toBeLessThan(METHOD_TOLERANCE);
 		}
 		// The nearest areas hold every resident once.
 		expect(figures.nearest.reduce((s, r) => s + r.points, 0)).toBeCloseTo(figures.cityPopulation, 3);
+	});
+
+	it('counts residents from the 100 m grid: each cell where the grid puts them, every resident once', () => {
+		const source = inputs.populationSource;
+		expect(source).toMatchObject({ kind: 'grid', cell: '100m', indicator: 'einwohner-gitter', beispieldaten: true });
+		const cells = store.areasByLevel[source.kind === 'grid' ? source.level : ''];
+		const residents = (id: string) => valueFor(store, 'einwohner-gitter', id, null)!.value!;
+		for (const a of inputs.areas)
+			expect(
+				a.cells!.reduce((sum, c) => sum + c[2], 0),
+				a.id
+			).toBe(a.population);
+		expect(figures.nearest.reduce((s, r) => s + r.points, 0)).toBeCloseTo(figures.cityPopulation, 3);
+		// Reached within 1 km of each Kontor: the residents of the cells whose centre lies within it.
+		for (const k of inputs.kontore) {
+			const reached = figures.reached.find((r) => r.kontor === k.id && r.distance === 1000)!.points;
+			const counted = cells
+				.filter((c) => distance(k.lonLat, c.properties.labelPoint, { units: 'meters' }) <= 1000)
+				.reduce((s, c) => s + residents(c.properties.id), 0);
+			expect(Math.abs(reached - counted) / Math.max(counted, 1), k.id).toBeLessThan(0.02);
+		}
+		// Concentrated around the Stadtteil centres, the grid's figures are not the even spread's.
+		const any = (f: typeof figures, d: number) => f.reached.find((r) => r.kontor === ANY_KONTOR && r.distance === d)!.points;
+		expect(Math.abs(any(figures, 500) - any(even, 500))).toBeGreaterThan(100);
 	});
 
 	it('reached residents grow with distance and never exceed the city', () => {

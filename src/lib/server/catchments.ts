@@ -23,6 +23,7 @@ import {
 import { defaultView } from '$lib/state/catchmentView';
 import { valueFor } from './api';
 import { ProblemError } from './http';
+import { gridResidents } from './levels';
 import { PoolError, runInPool } from './pool';
 import type { ModelInputs, ScenarioAnswer } from './poolJobs';
 import type { Store } from './store';
@@ -36,6 +37,8 @@ export interface CatchmentInputs {
 	profileYears: Record<string, number | null>;
 	/** Reference date of each Stadtteil's residents ("Einwohner nach letztem Stand je Stadtteil"). */
 	populationStand: Record<string, string | null>;
+	/** Where residents within an area are placed: census grid cells, or spread evenly (see PopulationSource). */
+	populationSource: PopulationSource;
 }
 
 /**
@@ -49,16 +52,57 @@ function cityOutline(store: Store): Feature<Area> {
 	if (!merged) throw new Error(`catchments: the areas of level ${store.levels[store.levels.length - 1].id} have no common outline`);
 	return { type: 'Feature', properties: {}, geometry: merged.geometry };
 }
+ * Residents within each finest area come from the census grid level under it where it has residents
+ * (`Einwohner` of its census files), else they are spread evenly over the area.
+ */
+export type PopulationSource =
+	| {
+			kind: 'grid';
+			level: string;
+			cell: '100m' | '1km';
+			indicator: string;
+			dataset: { id: string; title: { de: string; en: string } };
+			beispieldaten: boolean;
+			cells: number;
+	  }
+	| { kind: 'even'; level: string };
 
 export function catchmentInputs(store: Store): CatchmentInputs {
 	const stadtteile = store.areasByLevel[store.finest];
 	const populationStand: Record<string, string | null> = {};
+	// The grid's populated cells per finest area; a cell kept secret counts as empty (the census keeps only small counts secret).
+	const grid = gridResidents(store);
+	const cellsOf = new Map<string, [number, number, number][]>();
+	let populated = 0;
+	if (grid)
+		for (const cell of store.areasByLevel[grid.level]) {
+			const residents = valueFor(store, grid.indicator, cell.properties.id, null)?.value ?? 0;
+			if (residents <= 0 || !cell.properties.parent) continue;
+			const list = cellsOf.get(cell.properties.parent) ?? [];
+			cellsOf.set(cell.properties.parent, list);
+			list.push([...cell.properties.labelPoint, residents]);
+			populated++;
+		}
 	const areas: PopulationArea[] = stadtteile.map((f) => {
 		const v = valueFor(store, 'einwohner', f.properties.id, null);
 		populationStand[f.properties.id] = v?.stand ?? (v ? String(v.year) : null);
-		return { id: f.properties.id, population: v?.value ?? 0, geometry: f.geometry as Area };
+		const cells = cellsOf.get(f.properties.id);
+		return { id: f.properties.id, population: v?.value ?? 0, geometry: f.geometry as Area, ...(cells && { cells }) };
 	});
 	const outline = cityOutline(store);
+	const meta = grid && store.indicatorById.get(grid.indicator)!;
+	const populationSource: PopulationSource =
+		grid && populated
+			? {
+					kind: 'grid',
+					level: grid.level,
+					cell: grid.cell,
+					indicator: grid.indicator,
+					dataset: { id: meta!.datasets[0] ?? '', title: store.derived.datasets.find((d) => d.id === meta!.datasets[0])?.title ?? meta!.label },
+					beispieldaten: meta!.beispieldaten,
+					cells: populated
+				}
+			: { kind: 'even', level: store.finest };
 	const kontore = store.derived.kontore.features.map((k) => ({
 		id: k.properties.id,
 		name: k.properties.name,
@@ -79,7 +123,7 @@ export function catchmentInputs(store: Store): CatchmentInputs {
 		}
 	}
 	for (const meta of indicators) if (meta.aggregation.method === 'ratio') profileYears[meta.id] = null;
-	return { areas, outline, kontore, profileInput: { indicators, values }, profileYears, populationStand };
+	return { areas, outline, kontore, profileInput: { indicators, values }, profileYears, populationStand, populationSource };
 }
 
 const models = new WeakMap<Store, { inputs: CatchmentInputs; model: string }>();

@@ -10,7 +10,7 @@ import type { AreaProfile, AreaSeries, Comparison, KontorSummary } from '$lib/da
 export type { AreaSeries, SeriesPoint } from '$lib/data/responses';
 import { indicatorTable, valueFor } from './api';
 import { ProblemError } from './http';
-import { finestWithin, isAreaLevel } from './levels';
+import { finestWithin, gridResidents, isAreaLevel } from './levels';
 import type { Store } from './store';
 
 export interface IndicatorSeries {
@@ -118,7 +118,9 @@ export function areaProfile(store: Store, id: string, level: string): AreaProfil
 		area,
 		cityName: store.areaById.get(store.cityId)!.properties.name,
 		parent: parent ? { id: parent.properties.id, name: parent.properties.name } : null,
+		// Grid cells are not listed: thousands of them, reached through the grid level itself.
 		children: store.levels
+			.filter((l) => !l.grid)
 			.flatMap((l) => store.areasByLevel[l.id])
 			.filter((s) => s.properties.parent === id)
 			.sort(byName)
@@ -126,7 +128,25 @@ export function areaProfile(store: Store, id: string, level: string): AreaProfil
 		kontore,
 		nearbyKontore: kontore.length === 0 && parent ? kontoreIn(store, parent.properties) : [],
 		indicators,
-		datasets: store.derived.datasets.filter((d) => datasetIds.has(d.id)).map(({ files: _files, ...meta }) => meta)
+		datasets: store.derived.datasets.filter((d) => datasetIds.has(d.id)).map(({ files: _files, ...meta }) => meta),
+		...gridComparison(store, id)
+	};
+}
+
+/** The grid's residents of a polygon area beside its official residents (issue #21). */
+function gridComparison(store: Store, id: string): Pick<AreaProfile, 'grid'> {
+	const grid = gridResidents(store);
+	const area = store.areaById.get(id);
+	if (!grid || !area || store.levels.find((l) => l.id === area.properties.level)?.grid) return {};
+	const sum = valueFor(store, grid.indicator, id, null);
+	if (!sum) return {};
+	return {
+		grid: {
+			cell: grid.cell,
+			sum: sum.value,
+			official: valueFor(store, 'einwohner', id, null)?.value ?? null,
+			beispieldaten: store.indicatorById.get(grid.indicator)!.beispieldaten
+		}
 	};
 }
 

@@ -18,7 +18,8 @@ const DISAGREEMENT = 0.005;
  * @param leavesOf for every parent area (Ortschaft, city), the ids of the Stadtteile it consists of.
  * A parent gets a value for a year only where every one of its Stadtteile has one: an incomplete
  * sum would be a wrong figure, so it stays missing. A value the sources give for the parent itself
- * wins over the aggregate; a disagreement of more than 0.5 % is reported.
+ * wins over the aggregate; a disagreement of more than 0.5 % is reported. Where a part is suppressed
+ * (kept secret by the source), the aggregate is suppressed too.
  */
 export function aggregateValues(values: IndicatorValue[], indicators: IndicatorMeta[], leavesOf: Map<string, string[]>): AggregationResult {
 	const byKey = new Map(values.map((v) => [key(v.area, v.indicator, v.year), v]));
@@ -54,10 +55,27 @@ export function aggregateValues(values: IndicatorValue[], indicators: IndicatorM
 		for (const [parent, leaves] of leavesOf) {
 			for (const year of years) {
 				const parts = leaves.map((id) => byKey.get(key(id, meta.id, year)));
-				if (parts.some((p) => p === undefined || p.value === null)) continue;
+				if (parts.some((p) => p === undefined)) continue;
+				const k = key(parent, meta.id, year);
+				// A part kept secret (a census cell "–") keeps the total secret too: a sum without it would be a wrong figure.
+				if (parts.some((p) => p!.suppressed)) {
+					if (!byKey.has(k))
+						out.set(k, {
+							area: parent,
+							indicator: meta.id,
+							year,
+							stand: commonStand(parts as IndicatorValue[]),
+							value: null,
+							numerator: null,
+							denominator: null,
+							origin: 'aggregate',
+							suppressed: true
+						});
+					continue;
+				}
+				if (parts.some((p) => p!.value === null)) continue;
 				const aggregate = combine(meta, parts as IndicatorValue[], year, parent);
 				if (!aggregate) continue;
-				const k = key(parent, meta.id, year);
 				const published = byKey.get(k);
 				if (published?.value != null && aggregate.value !== null) {
 					const diff = Math.abs(published.value - aggregate.value) / Math.max(Math.abs(published.value), 1e-9);

@@ -4,6 +4,7 @@
 import type { IndicatorMeta, IndicatorValue } from '../contracts';
 import type { Derived } from '../derived';
 import { aggregateValues } from '$lib/stats/aggregate';
+import type { GridLevel } from './grid';
 import type { References } from './references';
 
 /** The finest areas each coarser area consists of, through the parent chain (coarser levels in profile order). */
@@ -37,4 +38,25 @@ export function aggregate(
 		years: [...new Set(aggregated.values.filter((v) => v.indicator === m.id && v.value !== null).map((v) => v.year))].sort((a, b) => a - b)
 	}));
 	return { values: aggregated.values, indicators, warnings: aggregated.warnings };
+}
+
+/**
+ * The values with those of the census grid levels and their sums (or weighted means) for every
+ * polygon area: a value the sources give for an area itself wins. Aggregated from the grid's own
+ * values and years only, so no other indicator or year is touched.
+ */
+export function withGridValues(values: IndicatorValue[], grids: GridLevel[], catalogue: IndicatorMeta[]): IndicatorValue[] {
+	const key = (v: IndicatorValue) => `${v.area}/${v.indicator}/${v.year}`;
+	const given = new Set(values.map(key));
+	const out = [...values];
+	for (const g of grids) {
+		const ids = new Set(g.values.map((v) => v.indicator));
+		const { values: combined } = aggregateValues(
+			g.values,
+			catalogue.filter((m) => ids.has(m.id)),
+			g.leaves
+		);
+		for (const v of combined) if (!given.has(key(v))) out.push(v);
+	}
+	return out;
 }

@@ -5,7 +5,9 @@
 import { rewind } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
-import { CityProfile, levelSource, PROFILE_FILE, type LevelDef, type LevelSource } from '../profile';
+import { CityProfile, levelSource, polygonLevels, PROFILE_FILE, type LevelDef, type LevelSource } from '../profile';
+import { parseCensus, type CensusTable } from '$lib/import/census';
+import { Outline } from '$lib/geo/inspire';
 import { DatasetMeta, IndicatorMeta, KontorProps, isSidecar, sidecarOf } from '../contracts';
 import type { DatasetEntry } from '../derived';
 import { csvRecords } from '../csvTable';
@@ -40,11 +42,21 @@ export interface LevelTable {
 	rows: AreaRow[];
 }
 
+/** A census grid level with its files as read (cells inside the city only). */
+export interface GridSource {
+	level: LevelDef & { grid: NonNullable<LevelDef['grid']> };
+	/** The city's outline prepared for the level's cell size. */
+	outline: Outline;
+	files: { file: string; stand: string; columns: Record<string, string>; table: CensusTable }[];
+}
+
 export interface Sources {
 	datasets: DatasetEntry[];
 	profile: CityProfile;
-	/** Finest first, as the profile lists them. */
+	/** The polygon levels (all but census grids), finest first, as the profile lists them. */
 	levels: LevelTable[];
+	/** The census grid levels. */
+	grids: GridSource[];
 	/** Seed points of the finest areas (their centres); may be empty where official boundaries are given. */
 	seeds: SeedRow[];
 	zeitreihe: ZeitreiheRow[];
@@ -101,7 +113,7 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	const profile = json(FILES.profile, CityProfile);
 	if (!profile) log.stop();
 	const geometry = profile!.geometry;
-	const levels = profile!.levels.map((level) => {
+	const levels = polygonLevels(profile!.levels).map((level) => {
 		const source = levelSource(level);
 		const t = text(source.file);
 		return { level, source, rows: take(t === null ? null : parseAreaTable(t, source)) };
@@ -119,6 +131,8 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	const context = readPolygonCollection(text(geometry.context), geometry.context, log);
 	const valueTables = dataFiles.filter((f) => f.includes('/') && f.endsWith('.csv')).map((f) => ({ file: f, rows: csv(f, ValueRow) }));
 	log.stop();
+	const grids = readGrids(profile!, outline!, text, log);
+	log.stop();
 	// Each of these either parsed or left an error that stop() has thrown.
 	return {
 		datasets,
@@ -132,8 +146,30 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 		outline: outline!,
 		context: context!,
 		grenzen,
-		valueTables
+		valueTables,
+		grids
 	};
+}
+
+/** Each census grid level's files, read against the city's outline: cells outside it are reported and skipped. */
+function readGrids(profile: CityProfile, outline: FeatureCollection, text: (name: string) => string | null, log: ProblemLog): GridSource[] {
+	const geometry = outline.features[0].geometry as Polygon | MultiPolygon;
+	return profile.levels.flatMap((level) => {
+		if (!level.grid) return [];
+		const cityOutline = new Outline(geometry, level.grid.cell);
+		const files = level.grid.files.flatMap(({ file, stand, columns }) => {
+			const t = text(file);
+			if (t === null) return [];
+			const parsed = parseCensus(t, file, (cell) => cityOutline.place(cell), level.grid!.cell);
+			if (!parsed.ok) {
+				log.push(...parsed.problems);
+				return [];
+			}
+			log.push(...parsed.table.warnings);
+			return [{ file, stand, columns, table: parsed.table }];
+		});
+		return [{ level: level as GridSource['level'], outline: cityOutline, files }];
+	});
 }
 
 /** A FeatureCollection of valid (Multi)Polygons; wrongly wound rings are rewound with a warning. */

@@ -20,6 +20,7 @@ export const GET = apiGet(async ({ url, request }, store) => {
 		model: {
 			population: 'Einwohner nach letztem Stand je Stadtteil',
 			populationStand: inputs.populationStand,
+			populationSource: inputs.populationSource,
 			profileYears: inputs.profileYears,
 			pointSpacingM: DEFAULT_SPACING_M,
 			walking: WALKING_DEFAULTS,
