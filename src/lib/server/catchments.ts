@@ -52,6 +52,8 @@ function cityOutline(store: Store): Feature<Area> {
 	if (!merged) throw new Error(`catchments: the areas of level ${store.levels[store.levels.length - 1].id} have no common outline`);
 	return { type: 'Feature', properties: {}, geometry: merged.geometry };
 }
+
+/**
  * Residents within each finest area come from the census grid level under it where it has residents
  * (`Einwohner` of its census files), else they are spread evenly over the area.
  */
