@@ -169,7 +169,7 @@ describe.skipIf(!hasPostgres)('PostGIS geometry of the versions', { timeout: 60_
 		};
 		const [w, s, e, n] = turfBbox(derived.areas[derived.profile.levels.at(-1)!.id]);
 
-		it('carry the layer named by the level, numeric ids by position and the area id, as geojson-vt does', async () => {
+		it('carry the layer named by the level, numeric ids by position, the area id and name, as geojson-vt does', async () => {
 			let compared = 0;
 			for (const z of [9, 11, 12]) {
 				const [x0, y0] = tileOf(w, n, z);
@@ -187,7 +187,7 @@ describe.skipIf(!hasPostgres)('PostGIS geometry of the versions', { timeout: 60_
 							at
 						).toEqual(theirs.map((f) => Number(f.id)).sort((a, b) => a - b));
 						for (const f of ours) {
-							expect(f.properties, at).toEqual({ id: features[Number(f.id)].properties.id });
+							expect(f.properties, at).toEqual({ id: features[Number(f.id)].properties.id, name: features[Number(f.id)].properties.name });
 							expect(f.type, at).toBe(3);
 						}
 						if (layer) expect(layer.extent).toBe(4096);

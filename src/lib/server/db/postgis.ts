@@ -199,9 +199,10 @@ export const TILE_BUFFER = 64;
 
 /**
  * One Mapbox Vector Tile of a level's areas, built by ST_AsMVT: the layer is named by the level id,
- * each feature's id is its position in the level (as geojson-vt numbers them), and its one property
- * `id` is the area's id (values join by it). Null where the version has no geometry stored; an
- * empty tile is zero bytes.
+ * each feature's id is its position in the level, its properties the area's `id` and `name`: the
+ * tiles the embedded store cuts with geojson-vt (tiles.ts), so the map and the values request
+ * (in the same order) work with either. Null where the version has no geometry stored; an empty
+ * tile is zero bytes.
  */
 export async function tile(sql: Sql, version: number, level: string, z: number, x: number, y: number): Promise<Uint8Array | null> {
 	const set = await setOf(sql, version, { kind: 'area', layer: level });
@@ -209,10 +210,33 @@ export async function tile(sql: Sql, version: number, level: string, z: number, 
 	const [row] = await sql<{ mvt: Uint8Array }[]>`
 		WITH b AS (SELECT ST_TileEnvelope(${z}, ${x}, ${y}) AS env, ST_Transform(ST_TileEnvelope(${z}, ${x}, ${y}, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS env4326),
 		f AS (
-			SELECT a.ord AS fid, a.id, ST_AsMVTGeom(ST_Transform(a.geom, 3857), b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+			SELECT a.ord AS fid, a.id, a.props->>'name' AS name, ST_AsMVTGeom(ST_Transform(a.geom, 3857), b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
 			FROM geo_areas a, b
 			WHERE a.set_id = ${set} AND a.geom && b.env4326
 		)
 		SELECT ST_AsMVT(f.*, ${level}, ${TILE_EXTENT}, 'geom', 'fid') AS mvt FROM f WHERE f.geom IS NOT NULL`;
 	return row.mvt;
 }
+
+/** The queries above on one connection pool: what the OGC items path and the tiles use when PostgreSQL is the store. */
+export interface SpatialIndex {
+	layerIds(version: number, ref: LayerRef): Promise<string[] | null>;
+	layerPage(version: number, ref: LayerRef, bbox: Bbox | null, limit: number, offset: number): Promise<LayerPage | null>;
+	tile(version: number, level: string, z: number, x: number, y: number): Promise<Uint8Array | null>;
+}
+
+export const spatialIndex = (sql: Sql): SpatialIndex => ({
+	layerIds: (version, ref) => layerIds(sql, version, ref),
+	layerPage: (version, ref, bbox, limit, offset) => layerPage(sql, version, ref, bbox, limit, offset),
+	tile: (version, level, z, x, y) => tile(sql, version, level, z, x, y)
+});
+
+let served: SpatialIndex | null = null;
+
+/** The PostgreSQL store names its pool here when it opens (and null when it closes); the embedded store never does. */
+export function serveSpatialIndex(sql: Sql | null): void {
+	served = sql ? spatialIndex(sql) : null;
+}
+
+/** The index of the store being served, or null where the store is SQLite (the OGC items and tiles then work in memory). */
+export const servedSpatialIndex = (): SpatialIndex | null => served;
