@@ -10,6 +10,7 @@ import { fromGeojsonVt } from 'vt-pbf';
 import { API_HEADERS, ProblemError } from './http';
 import { matches, negotiateEncoding } from './negotiation';
 import type { Store } from './store';
+import { postgisTile } from './db/postgisServed';
 
 /** Deepest zoom the server cuts; MapLibre draws deeper zooms from these tiles (overzoom). */
 export const TILE_MAX_ZOOM = 14;
@@ -80,6 +81,12 @@ function tileCoordinates(z: string, x: string, y: string): { z: number; x: numbe
 	return { z: zn, x: xn, y: yn };
 }
 
+function cutInMemory(store: Store, level: string, at: { z: number; x: number; y: number }): Uint8Array {
+	const cut = tileIndex(store, level)!.getTile(at.z, at.x, at.y);
+	if (!cut || cut.features.length === 0) return new Uint8Array(0);
+	return fromGeojsonVt({ [level]: cut } as unknown as Parameters<typeof fromGeojsonVt>[0], { version: 2 });
+}
+
 /** The ETag of every tile of a level in one view of one data version: known before any tile is cut. */
 export const tileEtag = (store: Store, level: string) => `"t${store.version}-${store.audience}-${level}"`;
 
@@ -89,8 +96,7 @@ export const tileEtag = (store: Store, level: string) => `"t${store.version}-${s
  * problem (404) for an unknown or withheld level or a tile outside the pyramid.
  */
 export async function tileResponse(request: Request, store: Store, level: string, z: string, x: string, y: string): Promise<Response> {
-	const index = tileIndex(store, level);
-	if (!index) {
+	if (!store.areasByLevel[level]?.length) {
 		throw new ProblemError(404, { title: 'problem.level', detail: 'problem.level.detail', params: { level: level.slice(0, 60) }, parameter: 'level' });
 	}
 	const at = tileCoordinates(z, x, y);
@@ -104,11 +110,10 @@ export async function tileResponse(request: Request, store: Store, level: string
 	const key = `${store.version}/${store.audience}/${level}/${at.z}/${at.x}/${at.y}`;
 	let tile = tileBodies.get(key);
 	if (!tile) {
-		const cut = index.getTile(at.z, at.x, at.y);
-		if (!cut || cut.features.length === 0) {
-			return new Response(null, { status: 204, headers });
-		}
-		tile = { identity: Buffer.from(fromGeojsonVt({ [level]: cut } as unknown as Parameters<typeof fromGeojsonVt>[0], { version: 2 })) };
+		// With PostgreSQL as the store ST_AsMVT cuts it (same layer, ids and properties), else geojson-vt in memory.
+		const bytes = (await postgisTile(store, level, at.z, at.x, at.y)) ?? cutInMemory(store, level, at);
+		if (!bytes.length) return new Response(null, { status: 204, headers });
+		tile = { identity: Buffer.from(bytes) };
 	}
 	let body = tile.identity;
 	if (encoding === 'br') {

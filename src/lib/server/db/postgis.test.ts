@@ -11,8 +11,20 @@ import type { Derived } from '$lib/data/derived';
 import { hasPostgres, PG_INSTALL, pgRequired, startCluster, type PgCluster } from '../../../../tests/postgres';
 import { filterByBbox, paginate, type ItemsQuery } from '../ogc/items';
 import type { FlatFeature } from '../ogc/properties';
-import { readDerivedDir } from '../store';
-import { backfillGeometry, layerIds, layerPage, POINT_LAYERS, POSTGIS_MIGRATION, tile, writeVersionGeometry, type LayerRef } from './postgis';
+import { indexStore, readDerivedDir, type Store } from '../store';
+import { tileResponse } from '../tiles';
+import { publicStore } from '../visibility';
+import {
+	backfillGeometry,
+	layerIds,
+	layerPage,
+	POINT_LAYERS,
+	POSTGIS_MIGRATION,
+	serveSpatialIndex,
+	tile,
+	writeVersionGeometry,
+	type LayerRef
+} from './postgis';
 
 describe('PostgreSQL is available where it must be', () => {
 	it.runIf(pgRequired)('PostgreSQL with PostGIS is installed (CI)', () => {
@@ -195,6 +207,37 @@ describe.skipIf(!hasPostgres)('PostGIS geometry of the versions', { timeout: 60_
 					}
 			}
 			expect(compared).toBeGreaterThan(features.length);
+		});
+
+		it('the tiles endpoint serves ST_AsMVT where PostgreSQL is the store, geojson-vt where not, and 404 for a withheld level', async () => {
+			const [x, y] = tileOf((w + e) / 2, (s + n) / 2, 12);
+			const body = async (store: Store) => {
+				const res = await tileResponse(new Request('http://localhost/'), store, level, '12', String(x), String(y));
+				expect(res.status).toBe(200);
+				return new Uint8Array(await res.arrayBuffer());
+			};
+			const fromPostgis = new Uint8Array((await tile(sql, 1, level, 12, x, y))!);
+			// Each store has its own version id, so the endpoint's cache of encoded tiles holds each one apart.
+			serveSpatialIndex(sql);
+			try {
+				expect(await body(indexStore(derived, 5, 1))).toEqual(fromPostgis);
+				// A version the database holds no geometry for is cut in memory.
+				const memory = await body(indexStore(derived, 5, 88));
+				expect(memory).not.toEqual(fromPostgis);
+				const ids = (bytes: Uint8Array) => {
+					const layer = new VectorTile(new PbfReader(bytes)).layers[level];
+					return Array.from({ length: layer.length }, (_, i) => layer.feature(i).id).sort();
+				};
+				expect(ids(memory)).toEqual(ids(fromPostgis));
+				const internal = structuredClone(derived);
+				internal.profile.levels[0] = { ...internal.profile.levels[0], visibility: 'internal' };
+				await expect(
+					tileResponse(new Request('http://localhost/'), publicStore(indexStore(internal, 5, 1)), level, '12', String(x), String(y))
+				).rejects.toThrow();
+			} finally {
+				serveSpatialIndex(null);
+			}
+			expect(await body(indexStore(derived, 5, 2))).not.toEqual(fromPostgis);
 		});
 
 		it('an empty tile is empty, a version without geometry null', async () => {
