@@ -5,7 +5,7 @@
 // answers are kept for the production server's fast path (responseCache.ts). The session is read
 // for every request but /embed (which stays cookie-free and anonymous); with a session, every
 // state-changing request needs its CSRF token. Without a session, /admin answers nothing but its login.
-import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
 import { csrfValid, readSession, sessionViewer } from '$lib/server/admin/session';
@@ -23,6 +23,8 @@ import { mapFirstPaint, mapFirstPreload, preloadMapLibre } from '$lib/server/pre
 import { registerSecurityHeaders } from '$lib/server/securityHeaders';
 import { healthState } from '$lib/server/health';
 import { registerAcceptEncodingReducer } from '$lib/server/negotiation';
+import { refreshCurrent } from '$lib/server/db/current';
+import { heldVersion } from '$lib/server/store';
 
 /** Created now, as the app starts, so that server.js finds it. */
 const cache = responseCache();
@@ -32,7 +34,22 @@ registerSecurityHeaders(env.ORIGIN);
 healthState();
 registerAcceptEncodingReducer();
 
+/** Opens the store and loads its current version before the first request is answered. */
+export const init: ServerInit = async () => {
+	await loadStore();
+};
+
+/** A store that cannot be read at startup (a database still starting) is tried again by the next request. */
+async function loadStore(): Promise<void> {
+	try {
+		await refreshCurrent();
+	} catch (e) {
+		console.error('store: the current version could not be loaded:', e);
+	}
+}
+
 export const handle: Handle = async (input) => {
+	if (heldVersion() === null) await loadStore();
 	// Taken before the store is read: an answer begun before a data change is not kept.
 	const generation = cache.generation;
 	const secured = securityHeaders(input.event.url.pathname, await route(input), parseEmbedOrigins(env.KONTORATLAS_EMBED_ORIGINS));
@@ -77,7 +94,7 @@ async function csrfToken(request: Request): Promise<string | null> {
 }
 
 const route: Handle = async ({ event, resolve }) => {
-	event.locals.session = isEmbed(event.url.pathname) ? null : readSession(event.cookies);
+	event.locals.session = isEmbed(event.url.pathname) ? null : await readSession(event.cookies);
 	event.locals.viewer = event.locals.session ? sessionViewer(event.locals.session) : null;
 	const api = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
 	const ogc = event.url.pathname === '/ogc' || event.url.pathname.startsWith('/ogc/');

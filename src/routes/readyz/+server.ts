@@ -3,26 +3,24 @@
 import { translator } from '$lib/i18n';
 import { requestLocale } from '$lib/i18n/request';
 import { serving } from '$lib/i18n/serving';
-import { getDatabase } from '$lib/server/db/current';
-import { currentVersionId } from '$lib/server/db/database';
+import { getBackend, refreshCurrent } from '$lib/server/db/current';
 import { healthState, HEALTH_HEADERS, readiness } from '$lib/server/health';
-import { getStore } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 
 /** Logged when the store starts failing, not on every poll while it fails. */
 let failing = false;
 
-function loadCurrent(): number {
+async function loadCurrent(): Promise<number> {
 	// Reads the current version id and, when it changed, loads and validates that version.
-	getStore();
-	const version = currentVersionId(getDatabase());
+	await refreshCurrent();
+	const version = await (await getBackend()).currentVersionId();
 	if (version === null) throw new Error('the store has no current version');
 	return version;
 }
 
-export const GET: RequestHandler = ({ url, request }) => {
+export const GET: RequestHandler = async ({ url, request }) => {
 	const t = translator(requestLocale(url, request.headers), serving);
-	const state = readiness(healthState(), loadCurrent);
+	const state = await readiness(healthState(), loadCurrent);
 	if (state.ready) {
 		failing = false;
 		return new Response(JSON.stringify({ status: 'ready', version: state.version, message: t('http.ready.ok', { version: state.version }) }), {
