@@ -25,6 +25,7 @@ import {
 	writeVersionGeometry,
 	type LayerRef
 } from './postgis';
+import { PostgresBackend } from './postgres';
 
 describe('PostgreSQL is available where it must be', () => {
 	it.runIf(pgRequired)('PostgreSQL with PostGIS is installed (CI)', () => {
@@ -120,6 +121,40 @@ describe.skipIf(!hasPostgres)('PostGIS geometry of the versions', { timeout: 60_
 		expect(loaded).toEqual([4, 5]);
 		expect(await layerIds(sql, 5, { kind: 'area', layer: finest })).toHaveLength(derived.areas[finest].features.length);
 		expect(await backfillGeometry(sql, [1, 4, 5], async () => derived)).toBe(0);
+	});
+
+	describe('the PostgreSQL store writes the geometry with each version', () => {
+		const files = new Map([['profil.json', '{}']]);
+		const newVersion = (summary: string) => ({ createdBy: 'test', kind: 'seed' as const, summary, basedOn: null, files, derived });
+
+		it('in the commit’s transaction, in migrations for versions stored before, and when a dump is loaded', async () => {
+			const store = new PostgresBackend(cluster.database('store'));
+			const copy = new PostgresBackend(cluster.database('copy'));
+			try {
+				await store.migrate();
+				const id = (await store.commitVersion(newVersion('eins')))!;
+				expect(await layerIds(store.sql, id, { kind: 'area', layer: finest })).toHaveLength(derived.areas[finest].features.length);
+				// A commit that fails writes no geometry either.
+				await expect(
+					store.commitVersion(newVersion('zwei'), {
+						beforeCommit: () => {
+							throw new Error('killed');
+						}
+					})
+				).rejects.toThrow('killed');
+				expect(await store.sql`SELECT DISTINCT version FROM geo_version_layers`).toEqual([{ version: id }]);
+				// A version stored before the geometry schema: its rows are gone, the next start writes them.
+				await store.sql`DELETE FROM geo_version_layers WHERE version = ${id}`;
+				await store.migrate();
+				expect(await layerIds(store.sql, id, { kind: 'point', layer: POINT_LAYERS.kontore })).toHaveLength(derived.kontore.features.length);
+				await copy.migrate();
+				await copy.load(await store.dump());
+				expect(await layerIds(copy.sql, id, { kind: 'area', layer: finest })).toEqual(derived.areas[finest].features.map((f) => f.properties.id));
+			} finally {
+				await store.close();
+				await copy.close();
+			}
+		});
 	});
 
 	describe('bbox and paging as queries give the in-memory answer', () => {

@@ -68,12 +68,19 @@ export const POINT_LAYERS = { kontore: 'kontore', facilities: 'einrichtungen' } 
 
 type AnyFeature = Feature<Geometry, { id: string }>;
 
-/** The layers of a version, each with its features in the order the served data has them. */
-function layersOf(derived: Derived): (LayerRef & { features: AnyFeature[] })[] {
+/**
+ * The layers of a version, each with its features in the order the served data has them. The store
+ * keeps whatever derived JSON it is given (it validates on serving): parts that are missing have no
+ * layer, and a version without any answers from memory.
+ */
+function layersOf(derived: Partial<Derived>): (LayerRef & { features: AnyFeature[] })[] {
+	const levels = derived.profile?.levels ?? [];
+	const points = (layer: string, c: { features: unknown[] } | undefined) =>
+		c ? [{ kind: 'point' as const, layer, features: c.features as AnyFeature[] }] : [];
 	return [
-		...derived.profile.levels.map((l) => ({ kind: 'area' as const, layer: l.id, features: derived.areas[l.id].features as AnyFeature[] })),
-		{ kind: 'point', layer: POINT_LAYERS.kontore, features: derived.kontore.features as AnyFeature[] },
-		{ kind: 'point', layer: POINT_LAYERS.facilities, features: derived.facilities.features as AnyFeature[] }
+		...levels.flatMap((l) => (derived.areas?.[l.id] ? [{ kind: 'area' as const, layer: l.id, features: derived.areas[l.id].features as AnyFeature[] }] : [])),
+		...points(POINT_LAYERS.kontore, derived.kontore),
+		...points(POINT_LAYERS.facilities, derived.facilities)
 	];
 }
 
@@ -125,14 +132,20 @@ export async function versionsWithoutGeometry(sql: Sql, versions: number[]): Pro
 	return versions.filter((v) => !set.has(v));
 }
 
-/** Writes the geometry of each listed version that has none, one transaction per version. Returns how many it wrote. */
-export async function backfillGeometry(sql: Sql, versions: number[], derivedOf: (version: number) => Promise<Derived>): Promise<number> {
-	const missing = await versionsWithoutGeometry(sql, versions);
-	for (const v of missing) {
+/**
+ * Writes the geometry of each listed version that has none, one transaction per version; `derivedOf`
+ * answers null for a version it cannot read (that one is skipped: it cannot be served either).
+ * Returns how many it wrote.
+ */
+export async function backfillGeometry(sql: Sql, versions: number[], derivedOf: (version: number) => Promise<Derived | null>): Promise<number> {
+	let wrote = 0;
+	for (const v of await versionsWithoutGeometry(sql, versions)) {
 		const derived = await derivedOf(v);
+		if (!derived) continue;
 		await sql.begin((tx) => writeVersionGeometry(tx, v, derived));
+		wrote++;
 	}
-	return missing.length;
+	return wrote;
 }
 
 async function setOf(sql: Sql, version: number, ref: LayerRef): Promise<string | null> {
