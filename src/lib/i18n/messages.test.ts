@@ -24,6 +24,7 @@ import { tables } from './tables';
 import { oidc } from './oidc';
 import { cityinit } from './cityinit';
 import { census } from './census';
+import { tiles } from './tiles';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -44,7 +45,8 @@ const SECTIONS: Record<string, Section> = {
 	tables,
 	oidc,
 	cityinit,
-	census
+	census,
+	tiles
 };
 /** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */
 const CITY_WORDS = new Set(['city', 'office', 'offices', 'site', 'area', 'areas', 'areasDat', 'areaGroup', 'areaGroups']);

@@ -8,6 +8,8 @@ import { DERIVED_FILES, Manifest } from '$lib/data/derived';
 import { dataDir, heldVersion, installStore, readDerivedDir } from '../store';
 import type { StoreBackend } from './backend';
 import { openBackend } from './open';
+import { serveSpatialIndex } from './postgis';
+import { PostgresBackend } from './postgres';
 import { SqliteBackend } from './sqlite';
 import { readSourceDir } from './sourceDir';
 
@@ -33,6 +35,8 @@ export function getBackend(): Promise<StoreBackend> {
 			throw e;
 		}
 		opened = b;
+		// With PostgreSQL, OGC items and vector tiles query PostGIS (postgis.ts).
+		serveSpatialIndex(b instanceof PostgresBackend ? b.sql : null);
 		return b;
 	})().catch((e) => {
 		opening = null;
@@ -103,6 +107,7 @@ export async function closeBackend(): Promise<void> {
 	const b = opened;
 	opened = null;
 	opening = null;
+	serveSpatialIndex(null);
 	await b?.close();
 }
 

@@ -20,6 +20,9 @@ import type {
 	VersionRow
 } from './backend';
 import { VERSION_KINDS, type AuditEntry, type NewVersion, type VersionInfo } from './database';
+import { backfillGeometry, POSTGIS_MIGRATION, writeVersionGeometry } from './postgis';
+import { shippedProfile } from '../storedDerived';
+import { Derived, upgradeDerived } from '$lib/data/derived';
 
 /** Migrations run in order, each once, in one transaction under an advisory lock (instances may start together). */
 export const PG_MIGRATIONS: string[] = [
@@ -93,7 +96,9 @@ export const PG_MIGRATIONS: string[] = [
 		next text NOT NULL,
 		locale text NOT NULL,
 		expires bigint NOT NULL
-	);`
+	);`,
+	// 2: every version's geometry in PostGIS (4326 and 25832, GiST indexes): OGC bbox and paging, vector tiles.
+	POSTGIS_MIGRATION
 ];
 
 /** The advisory lock of schema changes and version commits (one writer of the version history at a time). */
@@ -173,6 +178,9 @@ export class PostgresBackend implements StoreBackend {
 				await tx`INSERT INTO schema_migrations (version) VALUES (${i + 1})`;
 			}
 		});
+		// Versions stored before their geometry was (migration 2) get it now, once.
+		const ids = (await this.sql`SELECT id FROM versions ORDER BY id`).map((r) => r.id as number);
+		await backfillGeometry(this.sql, ids, async (id) => geometrySource(await this.versionDerived(id)));
 	}
 
 	async currentVersionId(): Promise<number | null> {
@@ -220,6 +228,7 @@ export class PostgresBackend implements StoreBackend {
 			const [{ id }] = await tx`INSERT INTO versions (id, created_at, created_by, kind, summary, based_on, inputs_hash, files, derived)
 				SELECT coalesce(max(id), 0) + 1, ${new Date().toISOString()}, ${v.createdBy}, ${v.kind}, ${v.summary}, ${v.basedOn}, ${v.inputsHash ?? null}, ${files}, ${derived}
 				FROM versions RETURNING id`;
+			await writeVersionGeometry(tx, id as number, v.derived);
 			await tx`INSERT INTO current (singleton, version) VALUES (1, ${id}) ON CONFLICT (singleton) DO UPDATE SET version = excluded.version`;
 			if (how.audit) await insertAudit(tx, how.audit(id as number));
 			if (how.preview) await tx`DELETE FROM pending_previews WHERE id = ${how.preview}`;
@@ -394,6 +403,10 @@ export class PostgresBackend implements StoreBackend {
 			for (const v of d.versions)
 				await tx`INSERT INTO versions (id, created_at, created_by, kind, summary, based_on, inputs_hash, files, derived)
 					VALUES (${v.id}, ${v.createdAt}, ${v.createdBy}, ${v.kind}, ${v.summary}, ${v.basedOn}, ${v.inputsHash}, ${v.files}, ${v.derived})`;
+			for (const v of d.versions) {
+				const derived = geometrySource(JSON.parse(v.derived));
+				if (derived) await writeVersionGeometry(tx, v.id, derived);
+			}
 			if (d.current !== null) await tx`INSERT INTO current (singleton, version) VALUES (1, ${d.current})`;
 			for (const a of d.audit)
 				await tx`INSERT INTO audit (id, at, who, action, detail, added, changed, removed, version)
@@ -414,6 +427,20 @@ export class PostgresBackend implements StoreBackend {
 
 	async close() {
 		await this.sql.end({ timeout: 5 });
+	}
+}
+
+/**
+ * A stored version's derived data for its geometry, or null for one that does not validate: that
+ * version cannot be served either (installing it fails with the validation's message), so it gets
+ * no geometry and its reads, were it ever served, would come from memory.
+ */
+function geometrySource(raw: unknown): Derived | null {
+	try {
+		return Derived.safeParse(upgradeDerived(raw, shippedProfile)).data ?? null;
+	} catch {
+		// An old version whose levels the shipped profile cannot name.
+		return null;
 	}
 }
 

@@ -11,6 +11,7 @@ import { slug } from '$lib/data/pipeline';
 import type { OgcKey, OgcT } from '$lib/i18n/ogc';
 import { areaFeature, areaPropertyDefs, KONTOR_PROPERTIES, kontorFeature, type FlatFeature, type PropertyDef } from './properties';
 import { FACILITY_PROPERTIES, facilityCollectionText, facilityCollectionTitle, facilityFeature } from '../facilities/ogc';
+import { POINT_LAYERS, type LayerRef } from '../db/postgis';
 
 export interface OgcCollection {
 	id: string;
@@ -22,6 +23,8 @@ export interface OgcCollection {
 	/** The properties, indicator titles in the given language (German unless asked). */
 	properties: (store: Store, locale?: Locale) => PropertyDef[];
 	features: (store: Store) => FlatFeature[];
+	/** The layer of the version's geometry in PostGIS (db/postgis.ts) that holds these features in the same order. */
+	layer: LayerRef;
 }
 
 /** What the finest level's boundaries are: approximated (all, or the named ones) or official. */
@@ -51,6 +54,7 @@ function levelCollections(store: Store): OgcCollection[] {
 	return levels.map((level, i): OgcCollection => {
 		const whole = store.levelInfos[i].whole;
 		const features = (s: Store) => s.areasByLevel[level.id].map((f) => areaFeature(s, f));
+		const layer: LayerRef = { kind: 'area', layer: level.id };
 		const params = (t: OgcT) => ({
 			levels: levelWord(store.levelInfos, level.id, t.locale, 'plural'),
 			finest: levelWord(store.levelInfos, finest.id, t.locale, 'plural'),
@@ -70,7 +74,8 @@ function levelCollections(store: Store): OgcCollection[] {
 					})} ${indicatorNote(s, t)}`,
 				geometryTypes: ['Polygon', 'MultiPolygon'],
 				properties: areaPropertyDefs,
-				features
+				features,
+				layer
 			};
 		return {
 			id: levelCollectionId(level),
@@ -86,7 +91,8 @@ function levelCollections(store: Store): OgcCollection[] {
 				})} ${indicatorNote(s, t)}`,
 			geometryTypes: ['Polygon', 'MultiPolygon'],
 			properties: areaPropertyDefs,
-			features
+			features,
+			layer
 		};
 	});
 }
@@ -105,7 +111,8 @@ const FIXED: OgcCollection[] = [
 		},
 		geometryTypes: ['Point'],
 		properties: () => KONTOR_PROPERTIES,
-		features: (s) => s.derived.kontore.features.map(kontorFeature)
+		features: (s) => s.derived.kontore.features.map(kontorFeature),
+		layer: { kind: 'point', layer: POINT_LAYERS.kontore }
 	},
 	{
 		id: 'einrichtungen',
@@ -113,7 +120,8 @@ const FIXED: OgcCollection[] = [
 		description: (s, t) => facilityCollectionText(s, t.locale),
 		geometryTypes: ['Point'],
 		properties: () => FACILITY_PROPERTIES,
-		features: (s) => s.derived.facilities.features.map((f) => facilityFeature(s, f))
+		features: (s) => s.derived.facilities.features.map((f) => facilityFeature(s, f)),
+		layer: { kind: 'point', layer: POINT_LAYERS.facilities }
 	}
 ];
 

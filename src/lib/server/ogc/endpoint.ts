@@ -52,14 +52,14 @@ export function ogcException(e: OgcError, format: OgcFormat, root: string, reque
 	});
 }
 
-export function ogcGet(fn: (ctx: OgcContext) => OgcAnswer): RequestHandler {
-	return (event) => {
+export function ogcGet(fn: (ctx: OgcContext) => OgcAnswer | Promise<OgcAnswer>): RequestHandler {
+	return async (event) => {
 		const root = ogcRoot(event.url);
 		let format: OgcFormat = 'json';
 		try {
 			format = chooseFormat(event.url, event.request.headers.get('accept'));
 			const locale = requestLocale(event.url, event.request.headers);
-			const answer = fn({ event, store: storeOf(event), root, locale, t: ogcTexts(locale) });
+			const answer = await fn({ event, store: storeOf(event), root, locale, t: ogcTexts(locale) });
 			// The format follows f= or the Accept header.
 			if (format === 'html') return respondAsync(event.request, answer.html(), HTML_TYPE, { 'content-security-policy': HTML_CSP, ...VARY });
 			return respondAsync(event.request, JSON.stringify(answer.json()), `${answer.jsonType}; charset=utf-8`, VARY);

@@ -107,14 +107,18 @@ export interface Page {
  * the last feature it leads back to the last full page.
  */
 export function paginate(matched: FlatFeature[], q: Pick<ItemsQuery, 'limit' | 'offset'>): Page {
-	const features = matched.slice(q.offset, q.offset + q.limit);
+	return pageOf(matched.slice(q.offset, q.offset + q.limit), matched.length, q);
+}
+
+/** The page of `features` (already cut at the offset) out of `numberMatched`: the same links whoever matched them. */
+export function pageOf(features: FlatFeature[], numberMatched: number, q: Pick<ItemsQuery, 'limit' | 'offset'>): Page {
 	const end = q.offset + features.length;
 	return {
 		features,
-		numberMatched: matched.length,
+		numberMatched,
 		numberReturned: features.length,
-		next: end < matched.length ? end : null,
-		prev: q.offset > 0 && matched.length > 0 ? Math.max(0, Math.min(q.offset, matched.length) - q.limit) : null
+		next: end < numberMatched ? end : null,
+		prev: q.offset > 0 && numberMatched > 0 ? Math.max(0, Math.min(q.offset, numberMatched) - q.limit) : null
 	};
 }
 
