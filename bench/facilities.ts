@@ -96,7 +96,7 @@ export async function benchFacilities({ log = console.log }: { log?: (s: string)
 		ratio: `${Math.round(ratio)}× faster`,
 		target: `< ${TARGET_MS} ms, ≥ ${TARGET_RATIO}× faster`,
 		pass: tFast < TARGET_MS && ratio >= TARGET_RATIO && identical,
-		note: `pyramid of grids whose cells keep the facilities that can be nearest in them (each level filters its parent's list); cells whose 4 corners share one nearest facility answer their points at once, the others scan their cell's list; index built inside the timing, median of ${RUNS} after ${WARMUP} warm-up runs, vs the naive loop over every point and facility; identical results: ${identical ? 'yes' : 'NO'}`
+		note: `grid of candidate lists (facilities stamp nearby cells, flatbush k-nearest where they are sparse), each point scans its cell's list; index built inside the timing, median of ${RUNS} after ${WARMUP} warm-up runs, vs the naive loop over every point and facility; identical results: ${identical ? 'yes' : 'NO'}`
 	};
 	return { rows: [row], points: n, facilities: FACILITIES, indexedMs, naiveMs, identical };
 }
