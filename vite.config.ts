@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +11,10 @@ export default defineConfig({
 	},
 	test: {
 		reporters: ['default', './tests/summary-reporter.ts'],
+		// At least two files at a time (Vitest's default, one less than the cores, ran the whole suite one
+		// file after another on CI's two). Most of an e2e file's time is waiting on its server, browser and
+		// timeouts, which the other file fills.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		projects: [
 			{
 				extends: true,
@@ -28,7 +33,9 @@ export default defineConfig({
 					globalSetup: ['./tests/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
-					fileParallelism: false
+					// Each e2e file has servers and stores of its own or only reads the shared one. Two at a
+					// time: each drives a server and often a Chromium, and more would starve them.
+					maxWorkers: 2
 				}
 			}
 		]

@@ -45,7 +45,8 @@ export async function startServer(
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 20_000;
+	// Only a failed start waits this long; two test files start servers at the same time.
+	const deadline = Date.now() + 60_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
 		try {
@@ -56,7 +57,7 @@ export async function startServer(
 		}
 		if (Date.now() > deadline) {
 			child.kill();
-			throw new Error(`server did not answer within 20 s:\n${log}`);
+			throw new Error(`server did not answer within 60 s:\n${log}`);
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}

@@ -19,7 +19,8 @@ afterAll(() => {
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const opens = async (cookie: string) => (await fetch(`${server.url}/admin`, { headers: { cookie }, redirect: 'manual' })).status === 200;
 
-describe('session timeouts', () => {
+// Each test waits out its timeouts with a session of its own: run side by side, they wait once.
+describe.concurrent('session timeouts', () => {
 	it('ends a session left idle longer than KONTORATLAS_SESSION_IDLE', async () => {
 		const c = new AdminClient(server.url);
 		expect((await c.login()).status).toBe(303);

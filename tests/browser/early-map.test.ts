@@ -132,14 +132,17 @@ describe('the map started before hydration', () => {
 	it('does not hold the page back for a slow MapLibre, and the page then waits for that start instead of making a second map', async () => {
 		const page = await newPage();
 		await page.addInitScript({ content: recordMaps });
-		// MapLibre arrives long after the page has stopped waiting for the map (3 s).
+		// MapLibre arrives only after the page has stopped waiting for the map (3 s) and hydrated.
+		let release = () => {};
+		const held = new Promise<void>((r) => (release = r));
 		await page.route(/maplibre-gl\.[\w-]+\.mjs$/, async (route) => {
-			await new Promise((r) => setTimeout(r, 10_000));
+			await held;
 			await route.continue();
 		});
 		await page.goto(base + '/');
 		await page.waitForFunction(() => !(document.querySelector('form.controls') as HTMLFormElement).inert, null, { timeout: 9500 });
 		expect(await page.evaluate(() => (window as unknown as Recorded).__maps.length)).toBe(0);
+		release();
 		await page.waitForSelector('[data-map-idle]', { timeout: 30_000 });
 		expect(await page.evaluate(() => (window as unknown as Recorded).__maps.length)).toBe(1);
 		expect(await page.evaluate(() => document.querySelectorAll('.map canvas.maplibregl-canvas').length)).toBe(1);

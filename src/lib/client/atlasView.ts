@@ -10,6 +10,7 @@ import type { IndicatorTable } from '$lib/data/responses';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
+import { loadMethod } from '$lib/stats/classify';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 
@@ -67,7 +68,9 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 				)
 			: null,
 		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${view.catchmentDistances}`) : null,
-		renderer === 'svg' ? fetch(`/embed/karte.svg?${svgQuery}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`karte.svg: ${r.status}`)))) : null
+		renderer === 'svg' ? fetch(`/embed/karte.svg?${svgQuery}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`karte.svg: ${r.status}`)))) : null,
+		// atlasModel classifies synchronously.
+		loadMethod(view.method)
 	]);
 	// A large level's areas are known from its table: the selection is checked against them.
 	if (mapped.find((l) => l.id === view.level)?.large) ({ view, notices } = parse(table.rows.map((r) => r.area)));

@@ -69,6 +69,40 @@ describe('NearestIndex', () => {
 		}
 	});
 
+	it('agrees with the naive loop on a dense raster, where most cells answer all their points at once', () => {
+		// 40,000 points on a 25 m raster, 60 facilities: cells hold about 8 points, most lie inside one facility's Voronoi cell.
+		const px: number[] = [];
+		const py: number[] = [];
+		for (let i = 0; i < 200; i++)
+			for (let j = 0; j < 200; j++) {
+				px.push(i * 25);
+				py.push(j * 25);
+			}
+		const facilities = random(60, 7, 5000, 5000);
+		// Two facilities on raster points and one pair mirrored about a raster line: exact ties and zero distances.
+		facilities.x[0] = 1000;
+		facilities.y[0] = 1000;
+		facilities.x[1] = 2000;
+		facilities.y[1] = 3000;
+		facilities.x[2] = 2000;
+		facilities.y[2] = 3050;
+		const fast = new NearestIndex(facilities.x, facilities.y).nearest(px, py);
+		const naive = nearestNaive(px, py, facilities.x, facilities.y);
+		expect(fast.index).toEqual(naive.index);
+		expect(fast.distance).toEqual(naive.distance);
+	});
+
+	it('stays exact in projected coordinates (UTM-sized numbers, where rounding is coarser)', () => {
+		const facilities = random(40, 8, 3000, 3000);
+		const points = random(30000, 9, 3000, 3000);
+		for (const a of [facilities.x, points.x]) for (let i = 0; i < a.length; i++) a[i] += 604_321.123;
+		for (const a of [facilities.y, points.y]) for (let i = 0; i < a.length; i++) a[i] += 5_781_234.567;
+		const fast = new NearestIndex(facilities.x, facilities.y).nearest(points.x, points.y);
+		const naive = nearestNaive(points.x, points.y, facilities.x, facilities.y);
+		expect(fast.index).toEqual(naive.index);
+		expect(fast.distance).toEqual(naive.distance);
+	});
+
 	it('answers -1 and Infinity without facilities', () => {
 		const { index, distance } = new NearestIndex([], []).nearest([1, 2], [3, 4]);
 		expect([...index]).toEqual([-1, -1]);

@@ -4,7 +4,7 @@
 import { DEFAULT_CLASSIFICATION, METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/classify';
 import { SCHEMES, type SchemeName } from '$lib/stats/colours';
 import { DEFAULT_DISTANCES } from '$lib/geo/catchmentDefaults';
-import { checkDistances, checkMode, type CatchmentMode } from './catchmentParams';
+import { checkDistances, checkMode, type CatchmentMode } from './viewCatchment';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n';
 
 export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'catchments', 'outline', 'context'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classBreaks, classCounts, classOf } from './classify';
+import { classBreaks, classCounts, classOf, loadMethod } from './classify';
 
 const values = [1, 2, 4, 5, 7, 9, 10, 20];
 
@@ -17,7 +17,9 @@ describe('classBreaks', () => {
 		expect(breaks[4]).toBe(12);
 	});
 
-	it('natural breaks follow ckmeans (simple-statistics documented example)', () => {
+	it('natural breaks ask for their code to be loaded first, and then follow ckmeans (simple-statistics documented example)', async () => {
+		expect(() => classBreaks([1, 2, 3, 4], { method: 'jenks', classes: 3 })).toThrow(/loadMethod/);
+		await loadMethod('jenks');
 		// ckmeans([-1, 2, -1, 2, 4, 5, 6, -1, 2, -1], 3) → [[-1,-1,-1,-1], [2,2,2], [4,5,6]]
 		const data = [-1, 2, -1, 2, 4, 5, 6, -1, 2, -1];
 		const breaks = classBreaks(data, { method: 'jenks', classes: 3 });
@@ -25,7 +27,8 @@ describe('classBreaks', () => {
 		expect(classCounts(data, breaks)).toEqual([4, 3, 3]);
 	});
 
-	it('gives fewer classes where the data cannot fill them', () => {
+	it('gives fewer classes where the data cannot fill them', async () => {
+		await loadMethod('jenks');
 		// three distinct values, five classes asked: three classes, the last one of the maximum alone
 		const breaks = classBreaks([1, 1, 2, 2, 3], { method: 'jenks', classes: 5 });
 		expect(breaks).toEqual([1, 2, 3, 3]);
@@ -34,7 +37,8 @@ describe('classBreaks', () => {
 		expect(classBreaks([], { method: 'equal', classes: 4 })).toEqual([]);
 	});
 
-	it('standard deviations are centred on the reference value (the city)', () => {
+	it('standard deviations are centred on the reference value (the city)', async () => {
+		await loadMethod('stddev');
 		// mean 5, population σ of [2, 4, 4, 4, 5, 5, 7, 9] = 2
 		const data = [2, 4, 4, 4, 5, 5, 7, 9];
 		expect(classBreaks(data, { method: 'stddev', classes: 4, reference: 5 })).toEqual([2, 3, 5, 7, 9]);

@@ -1,7 +1,8 @@
 // Classification of indicator values for choropleths: class breaks by method, the class of a
 // value, and counts per class. Natural breaks use ckmeans from simple-statistics (Wang & Song's
-// optimal 1-D k-means, the well-founded successor of Jenks' natural breaks).
-import { ckmeans, mean, quantileSorted, standardDeviation } from 'simple-statistics';
+// optimal 1-D k-means, the well-founded successor of Jenks' natural breaks), loaded on first need
+// like the mean and standard deviation of stddev classes. Quantiles are written out (below): a
+// library's would put a chunk into /embed's JS budget that the default classification needs.
 
 export const METHODS = ['quantile', 'equal', 'jenks', 'stddev', 'manual'] as const;
 export type Method = (typeof METHODS)[number];
@@ -9,6 +10,22 @@ export const MIN_CLASSES = 3;
 export const MAX_CLASSES = 9;
 /** The classification of a map nobody has configured, and of the panels shown without a map. */
 export const DEFAULT_CLASSIFICATION = { method: 'quantile', classes: 5 } as const satisfies { method: Method; classes: number };
+
+let lazy: typeof import('./lazyStats') | null = null;
+
+/**
+ * Makes a method ready for classBreaks. Natural breaks and stddev classes need simple-statistics, a
+ * chunk of its own that /embed's budgeted JS carries only for a map classified that way; whatever
+ * may classify by a view's method awaits this first (the atlas views' load, the SVG map).
+ */
+export async function loadMethod(method: Method): Promise<void> {
+	if ((method === 'jenks' || method === 'stddev') && !lazy) lazy = await import('./lazyStats');
+}
+
+function loaded(method: Method) {
+	if (!lazy) throw new Error(`classBreaks: '${method}' needs \`await loadMethod('${method}')\` first`);
+	return lazy;
+}
 
 export interface ClassOptions {
 	method: Method;
@@ -41,7 +58,8 @@ export function classBreaks(values: number[], opts: ClassOptions): number[] {
 			break;
 		case 'jenks': {
 			const distinct = new Set(sorted).size;
-			inner = ckmeans(sorted, Math.min(k, distinct))
+			inner = loaded('jenks')
+				.ckmeans(sorted, Math.min(k, distinct))
 				.slice(1)
 				.map((cluster) => cluster[0]);
 			break;
@@ -61,12 +79,20 @@ export function classBreaks(values: number[], opts: ClassOptions): number[] {
 	return [min, ...unique, max];
 }
 
+/** The p-quantile of ascending values by linear interpolation (R's type 7, as simple-statistics' quantileSorted). */
+function quantileSorted(sorted: number[], p: number): number {
+	const at = (sorted.length - 1) * p;
+	const lower = Math.floor(at);
+	return lower === at ? sorted[at] : sorted[lower] + (at - lower) * (sorted[lower + 1] - sorted[lower]);
+}
+
 /**
  * Inner breaks at standard deviations around the reference, so classes read as "more than 1 σ
  * below the city", …: at whole σ for an even k, at half σ steps (±0.5 σ, ±1.5 σ, …) for an odd k,
  * whose middle class then straddles the reference.
  */
 function stddevBreaks(sorted: number[], k: number, reference: number | null): number[] {
+	const { mean, standardDeviation } = loaded('stddev');
 	const centre = reference ?? mean(sorted);
 	const sd = sorted.length > 1 ? standardDeviation(sorted) : 0;
 	if (sd === 0) return [];

@@ -6,8 +6,11 @@ import SvgMap from '$lib/components/map/SvgMap.svelte';
 import { respondAsync } from '$lib/server/http';
 import { apiGet } from '$lib/server/endpoint';
 import { svgMapProps } from '$lib/server/svgMap';
+import { loadMethod } from '$lib/stats/classify';
 
-export const GET = apiGet(({ url, request }, store) => {
+export const GET = apiGet(async ({ url, request }, store) => {
+	// The view may classify by natural breaks or stddev, whose code loads on first use.
+	await Promise.all([loadMethod('jenks'), loadMethod('stddev')]);
 	const { body } = render(SvgMap, { props: svgMapProps(store, url.searchParams) });
 	// Svelte's hydration markers are of no use in a standalone image.
 	return respondAsync(request, body.replace(/<!--[^>]*-->/g, ''), 'image/svg+xml; charset=utf-8');
