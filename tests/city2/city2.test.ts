@@ -95,6 +95,19 @@ describe('the fixture city through the API', () => {
 	});
 });
 
+describe('reports on the fixture levels', () => {
+	it("offers the profile's levels as report subjects and reports on an area of each", async () => {
+		const form = await (await get('/bericht')).text();
+		for (const level of profile.levels) expect(form).toContain(`value="${level.id}"`);
+		for (const level of profile.levels) {
+			const id = idsOf(level.id)[0];
+			const res = await get(`/bericht?art=${level.id}&id=${id}&kapitel=lage,indikatoren`);
+			expect(res.status, `/bericht?art=${level.id}&id=${id}`).toBe(200);
+			expect(await res.text()).toContain(level.name.de.singular);
+		}
+	}, 120_000);
+});
+
 describe('OGC API Features with the fixture levels', () => {
 	const hasGdal = spawnSync('ogrinfo', ['--version'], { encoding: 'utf8' }).status === 0;
 	const required = process.env.KONTORATLAS_REQUIRE_GDAL === '1';

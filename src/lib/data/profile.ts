@@ -177,7 +177,15 @@ function checkHierarchy(levels: { id?: unknown; parent?: unknown }[], ctx: z.Ref
 	});
 }
 
-/** What pages need of the profile (root layout data): small, so that the embed stays light. */
+/**
+ * A German plural in the dative ("in 3 von 31 Stadtteilen", "Statistischen Bezirken"): each word
+ * ending in -e, -el or -er takes an -n; plurals in -n or -s stay. (English has no dative form.)
+ */
+export function dativePlural(plural: string): string {
+	return plural.replace(/(e|el|er)(?=\s|$)/g, '$1n');
+}
+
+/** What pages need of the profile (root layout data): small, so that the embed stays light (the dative is made here, not in the browser). */
 export function pageCity(profile: CityProfile): PageCity {
 	const [finest, parent] = profile.levels;
 	return {
@@ -185,7 +193,13 @@ export function pageCity(profile: CityProfile): PageCity {
 		office: profile.office,
 		site: profile.titles.site,
 		attribution: profile.attribution,
-		levels: { area: finest.name, group: (parent ?? finest).name }
+		levels: {
+			area: {
+				de: { ...finest.name.de, dative: dativePlural(finest.name.de.plural) },
+				en: { ...finest.name.en, dative: finest.name.en.plural }
+			},
+			group: (parent ?? finest).name
+		}
 	};
 }
 

@@ -9,16 +9,8 @@ export interface PageCity {
 	office: Record<Locale, { singular: string; plural: string }>;
 	site: Record<Locale, string>;
 	attribution: string[];
-	/** The finest level's names and its parent level's (the finest again for a city of one level). */
-	levels: Record<'area' | 'group', Record<Locale, { singular: string; plural: string }>>;
-}
-
-/**
- * A German plural in the dative ("in 3 von 31 Stadtteilen", "Statistischen Bezirken"): each word
- * ending in -e, -el or -er takes an -n; plurals in -n or -s stay. English words stay as they are.
- */
-export function dativePlural(plural: string, locale: Locale): string {
-	return locale === 'de' ? plural.replace(/(e|el|er)(?=\s|$)/g, '$1n') : plural;
+	/** The finest level's names (with the plural's dative) and its parent level's (the finest again for a city of one level). */
+	levels: { area: Record<Locale, { singular: string; plural: string; dative: string }>; group: Record<Locale, { singular: string; plural: string }> };
 }
 
 export function cityTexts(city: PageCity): CityTexts {
@@ -31,7 +23,7 @@ export function cityTexts(city: PageCity): CityTexts {
 			site: city.site[locale],
 			area: area[locale].singular,
 			areas: area[locale].plural,
-			areasDat: dativePlural(area[locale].plural, locale),
+			areasDat: area[locale].dative,
 			areaGroup: group[locale].singular,
 			areaGroups: group[locale].plural
 		};

@@ -9,7 +9,8 @@ import { analysis } from './analysis';
 import { atlas } from './atlas';
 import { fill, setCityTexts, shortOfficeName, translator, type Section, core } from './index';
 import { switchLangHref, withLang } from './links';
-import { cityTexts, dativePlural } from './city';
+import { cityTexts } from './city';
+import { dativePlural } from '$lib/data/profile';
 import { problems } from './problems';
 import { serving } from './serving';
 import { importer } from './importer';
@@ -78,8 +79,8 @@ describe('message catalogues', () => {
 			attribution: ['x'],
 			levels: {
 				area: {
-					de: { singular: 'Statistischer Bezirk', plural: 'Statistische Bezirke' },
-					en: { singular: 'statistical district', plural: 'statistical districts' }
+					de: { singular: 'Statistischer Bezirk', plural: 'Statistische Bezirke', dative: dativePlural('Statistische Bezirke') },
+					en: { singular: 'statistical district', plural: 'statistical districts', dative: 'statistical districts' }
 				},
 				group: { de: { singular: 'Bezirk', plural: 'Bezirke' }, en: { singular: 'borough', plural: 'boroughs' } }
 			}
@@ -91,7 +92,7 @@ describe('message catalogues', () => {
 			areaGroups: 'Bezirke'
 		});
 		expect(bezirke.en).toMatchObject({ areasDat: 'statistical districts', areaGroup: 'borough' });
-		expect(['Stadtteile', 'Ortschaften', 'Ortsteile', 'Planungsräume', 'Quartiere'].map((p) => dativePlural(p, 'de'))).toEqual([
+		expect(['Stadtteile', 'Ortschaften', 'Ortsteile', 'Planungsräume', 'Quartiere'].map((p) => dativePlural(p))).toEqual([
 			'Stadtteilen',
 			'Ortschaften',
 			'Ortsteilen',

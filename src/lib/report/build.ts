@@ -11,7 +11,7 @@ import { area, featureCollection, intersect } from '@turf/turf';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { formatDate, formatNumber, translator, type Locale } from '$lib/i18n';
 import { report, type ReportKey } from '$lib/i18n/report';
-import type { ChapterId, ReportDefinition } from './definition';
+import { subjectIds, type ChapterId, type ReportDefinition } from './definition';
 import { reportMapSvg, type ReportMapInput } from './maps';
 import type { ReportBlock, ReportChapter, ReportDoc, ReportMark, ReportSource } from './model';
 import { deviationSvg, smallMultiplesSvg, timeSeriesSvg } from './svg';
@@ -28,6 +28,8 @@ export interface ReportFacilities {
 /** The served data a report is built from. */
 export interface ReportData {
 	cityId: string;
+	/** A level's name as a heading starts, from the city profile. */
+	levelName: (level: string, locale: Locale) => string;
 	stadtteile: AreaFeature[];
 	ortschaften: AreaFeature[];
 	stadt: AreaFeature;
@@ -52,7 +54,8 @@ export interface ReportData {
 type T = (key: ReportKey, params?: Record<string, string | number>) => string;
 
 interface Focus {
-	level: 'stadtteil' | 'ortschaft';
+	/** The level the subject's tables are read at (a Kontor's: the finest). */
+	level: string;
 	areas: AreaFeature[];
 	/** Stadtteil ids the subject covers (for maps, Kontore and facilities). */
 	stadtteile: string[];
@@ -122,8 +125,8 @@ class Builder {
 	subjectName(): string {
 		const s = this.def.subject;
 		if (this.focus.kontor) return this.focus.kontor.properties.name;
-		if (s.kind === 'auswahl') return this.t('report.subject.selection', { names: this.focus.areas.map((a) => a.properties.name).join(', ') });
-		return this.t(`report.subject.${this.focus.level}`, { name: this.focus.areas[0].properties.name });
+		if ('ids' in s) return this.t('report.subject.selection', { names: this.focus.areas.map((a) => a.properties.name).join(', ') });
+		return this.t('report.subject.area', { level: this.data.levelName(this.focus.level, this.locale), name: this.focus.areas[0].properties.name });
 	}
 
 	chapter(id: ChapterId): ReportBlock[] | null {
@@ -549,7 +552,7 @@ class Builder {
 					r?.rank != null ? this.t('report.rankOf', { rank: r.rank, n: ranked }) : '–'
 				];
 			});
-			const ref = tableOf('stadtteil').reference;
+			const ref = tableOf(this.focus.level).reference;
 			rows.push([ref.name, ref.value === null ? this.t('report.noData') : this.fmt(ref.value, meta.decimals), '', '']);
 			blocks.push({
 				kind: 'table',
@@ -757,18 +760,20 @@ const signed = (s: string) => (s.startsWith('-') || s.startsWith('−') ? s.repl
 /** The areas a definition is about, at the level its tables are read at. */
 function focusOf(def: ReportDefinition, data: ReportData): Focus {
 	const areaById = new Map([...data.stadtteile, ...data.ortschaften].map((a) => [a.properties.id, a]));
-	const stadtteileOf = (a: AreaFeature) =>
-		a.properties.level === 'stadtteil' ? [a.properties.id] : data.stadtteile.filter((s) => s.properties.parent === a.properties.id).map((s) => s.properties.id);
+	const finest = data.stadtteile[0].properties.level;
+	// The finest areas inside an area of any level (through the parents in between).
+	const inside = (id: string | null, target: string): boolean => id !== null && (id === target || inside(areaById.get(id)?.properties.parent ?? null, target));
+	const stadtteileOf = (a: AreaFeature) => data.stadtteile.filter((s) => inside(s.properties.id, a.properties.id)).map((s) => s.properties.id);
 	const s = def.subject;
 	if (s.kind === 'kontor') {
 		const kontor = data.kontore.find((k) => k.properties.id === s.id)!;
 		const area = areaById.get(kontor.properties.stadtteil)!;
-		return { level: 'stadtteil', areas: [area], stadtteile: [area.properties.id], kontore: [kontor], kontor };
+		return { level: finest, areas: [area], stadtteile: [area.properties.id], kontore: [kontor], kontor };
 	}
-	const areas = (s.kind === 'auswahl' ? s.ids : [s.id]).map((id) => areaById.get(id)!);
+	const areas = subjectIds(s).map((id) => areaById.get(id)!);
 	const stadtteile = areas.flatMap(stadtteileOf);
 	return {
-		level: areas[0].properties.level === 'ortschaft' ? 'ortschaft' : 'stadtteil',
+		level: areas[0].properties.level,
 		areas,
 		stadtteile,
 		kontore: data.kontore.filter((k) => stadtteile.includes(k.properties.stadtteil)),

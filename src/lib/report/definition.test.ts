@@ -7,6 +7,7 @@ import { CHAPTERS, definitionParams, definitionQuery, kontorYearDefinitions, MAX
 
 const ctx: DefinitionContext = {
 	kontore: ['fredenberg', 'gebhardshagen'],
+	levels: ['stadtteil', 'ortschaft'],
 	areas: new Map([
 		['lebenstedt', 'stadtteil'],
 		['thiede', 'stadtteil'],
@@ -25,6 +26,14 @@ const problems = (q: string) => {
 };
 
 describe('parseDefinition', () => {
+	it("takes the subject kinds from the city's levels", () => {
+		const other: DefinitionContext = { ...ctx, levels: ['bezirk'], areas: new Map([['nordstadt', 'bezirk']]) };
+		const r = parseDefinition(new URLSearchParams('art=bezirk&id=nordstadt&vergleich=nordstadt'), other);
+		expect(r.ok && r.definition.subject).toEqual({ kind: 'bezirk', id: 'nordstadt' });
+		const bad = parseDefinition(new URLSearchParams('art=stadtteil&id=lebenstedt'), other);
+		expect(!bad.ok && bad.problems[0]).toMatchObject({ key: 'report.problem.kind', params: { allowed: 'kontor, bezirk, auswahl' } });
+	});
+
 	it('reads a full definition and writes it back to the same URL', () => {
 		const q = 'art=stadtteil&id=lebenstedt&indikatoren=kinderarmut,einwohner&jahre=2021,2023&kapitel=indikatoren,lage&vergleich=thiede&lang=en';
 		const r = parse(q);
@@ -57,7 +66,7 @@ describe('parseDefinition', () => {
 		expect(p).toEqual({ key: 'report.problem.unknown.kontor', params: { id: 'atlantis' }, parameter: 'id' });
 		expect(translator('de', report)(p.key, p.params)).toBe('Ein Kontor „atlantis“ gibt es nicht.');
 		expect(translator('en', report)(p.key, p.params)).toBe('There is no Kontor "atlantis".');
-		expect(problems('art=stadtteil&id=nord')[0].key).toBe('report.problem.unknown.stadtteil');
+		expect(problems('art=stadtteil&id=nord')[0]).toMatchObject({ key: 'report.problem.unknown.area', params: { id: 'nord', level: 'stadtteil' } });
 		expect(problems('art=stadt&id=salzgitter')[0].key).toBe('report.problem.kind');
 		expect(problems('')[0].key).toBe('report.problem.kindMissing');
 	});

@@ -7,8 +7,12 @@ import { langParams } from '$lib/i18n/links';
 import type { ReportKey } from '$lib/i18n/report';
 import type { ReportChapter } from './model';
 
-export const SUBJECT_KINDS = ['kontor', 'stadtteil', 'ortschaft', 'auswahl'] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+/**
+ * What a report may be about: a Kontor, one area of a mapped level (the kind is the level's id from
+ * the city profile, e.g. `art=bezirk`), or a selection of areas of one level.
+ */
+export const subjectKinds = (levels: readonly string[]): string[] => ['kontor', ...levels, 'auswahl'];
+export type SubjectKind = string;
 
 export const CHAPTERS = [
 	'lage',
@@ -32,7 +36,11 @@ export const MAX_AREAS = 12;
 /** Years a report may span: its time series start at the first. */
 export const MAX_YEARS = 10;
 
-export type ReportSubject = { kind: 'kontor' | 'stadtteil' | 'ortschaft'; id: string } | { kind: 'auswahl'; ids: string[] };
+/** `kind` is 'kontor' or a level id for one subject, 'auswahl' for a selection (`ids`). */
+export type ReportSubject = { kind: string; id: string } | { kind: 'auswahl'; ids: string[] };
+
+/** The ids a subject names: one, or the selection's. */
+export const subjectIds = (s: ReportSubject): string[] => ('ids' in s ? s.ids : [s.id]);
 
 export interface ReportDefinition {
 	subject: ReportSubject;
@@ -44,7 +52,7 @@ export interface ReportDefinition {
 	 */
 	years: number[];
 	chapters: ChapterId[];
-	/** Areas (Stadtteile or Ortschaften) the Vergleich chapter compares the subject with. */
+	/** Areas (of any mapped level) the Vergleich chapter compares the subject with. */
 	compare: string[];
 	locale: Locale;
 }
@@ -52,7 +60,9 @@ export interface ReportDefinition {
 /** What the parser checks ids and years against: the served data. */
 export interface DefinitionContext {
 	kontore: string[];
-	/** Area id → level (the city is not a subject). */
+	/** The levels whose areas may be subjects and comparison areas, finest first (the city as a whole is none). */
+	levels: string[];
+	/** Area id → level. */
 	areas: Map<string, string>;
 	indicators: string[];
 	/** Years with indicator values, ascending. */
@@ -100,12 +110,17 @@ export function parseDefinition(params: URLSearchParams, ctx: DefinitionContext)
 	const kindRaw = params.get(PARAMS.kind) ?? '';
 	const ids = list(params.get(PARAMS.id)) ?? [];
 	let subject: ReportSubject | null = null;
-	if (!(SUBJECT_KINDS as readonly string[]).includes(kindRaw)) {
-		problems.push({ key: kindRaw === '' ? 'report.problem.kindMissing' : 'report.problem.kind', params: { value: clip(kindRaw) }, parameter: PARAMS.kind });
+	const isArea = (id: string) => ctx.levels.includes(ctx.areas.get(id) ?? '');
+	if (!subjectKinds(ctx.levels).includes(kindRaw)) {
+		problems.push({
+			key: kindRaw === '' ? 'report.problem.kindMissing' : 'report.problem.kind',
+			params: { value: clip(kindRaw), allowed: subjectKinds(ctx.levels).join(', ') },
+			parameter: PARAMS.kind
+		});
 	} else if (ids.length === 0) {
 		problems.push({ key: kindRaw === 'auswahl' ? 'report.problem.emptySelection' : 'report.problem.idMissing', parameter: PARAMS.id });
 	} else if (kindRaw === 'auswahl') {
-		const unknown = ids.filter((id) => ctx.areas.get(id) !== 'stadtteil' && ctx.areas.get(id) !== 'ortschaft');
+		const unknown = ids.filter((id) => !isArea(id));
 		const levels = new Set(ids.map((id) => ctx.areas.get(id)));
 		if (unknown.length) problems.push({ key: 'report.problem.unknownAreas', params: { ids: unknown.slice(0, 5).map(clip).join(', ') }, parameter: PARAMS.id });
 		else if (new Set(ids).size !== ids.length) problems.push({ key: 'report.problem.duplicate', parameter: PARAMS.id });
@@ -115,10 +130,15 @@ export function parseDefinition(params: URLSearchParams, ctx: DefinitionContext)
 	} else if (ids.length > 1) {
 		problems.push({ key: 'report.problem.oneId', params: { kind: kindRaw }, parameter: PARAMS.id });
 	} else {
-		const kind = kindRaw as 'kontor' | 'stadtteil' | 'ortschaft';
+		const kind = kindRaw;
 		const known = kind === 'kontor' ? ctx.kontore.includes(ids[0]) : ctx.areas.get(ids[0]) === kind;
 		if (known) subject = { kind, id: ids[0] };
-		else problems.push({ key: `report.problem.unknown.${kind}`, params: { id: clip(ids[0]) }, parameter: PARAMS.id });
+		else
+			problems.push({
+				key: kind === 'kontor' ? 'report.problem.unknown.kontor' : 'report.problem.unknown.area',
+				params: kind === 'kontor' ? { id: clip(ids[0]) } : { id: clip(ids[0]), level: kind },
+				parameter: PARAMS.id
+			});
 	}
 
 	const indicatorsRaw = list(params.get(PARAMS.indicators));
@@ -164,7 +184,7 @@ export function parseDefinition(params: URLSearchParams, ctx: DefinitionContext)
 	}
 
 	const compareRaw = list(params.get(PARAMS.compare)) ?? [];
-	const compareUnknown = compareRaw.filter((id) => ctx.areas.get(id) !== 'stadtteil' && ctx.areas.get(id) !== 'ortschaft');
+	const compareUnknown = compareRaw.filter((id) => !isArea(id));
 	if (compareUnknown.length)
 		problems.push({ key: 'report.problem.unknownAreas', params: { ids: compareUnknown.slice(0, 5).map(clip).join(', ') }, parameter: PARAMS.compare });
 	else if (compareRaw.length > MAX_AREAS)
@@ -178,7 +198,7 @@ export function parseDefinition(params: URLSearchParams, ctx: DefinitionContext)
 export function definitionParams(d: ReportDefinition): URLSearchParams {
 	const p = new URLSearchParams();
 	p.set(PARAMS.kind, d.subject.kind);
-	p.set(PARAMS.id, d.subject.kind === 'auswahl' ? d.subject.ids.join(',') : d.subject.id);
+	p.set(PARAMS.id, subjectIds(d.subject).join(','));
 	p.set(PARAMS.indicators, d.indicators.join(','));
 	p.set(PARAMS.years, d.years.join(','));
 	if (d.chapters.length !== CHAPTERS.length) p.set(PARAMS.chapters, d.chapters.join(','));
@@ -220,7 +240,7 @@ export const subjectField = (kind: SubjectKind) => `${PARAMS.id}-${kind}`;
  * the subject field of the chosen kind becomes `id`), or null for a URL that is already one.
  * Invalid values pass through unchanged, so the parser can name them.
  */
-export function formQuery(params: URLSearchParams): string | null {
+export function formQuery(params: URLSearchParams, levels: readonly string[]): string | null {
 	if (!params.has(FORM_MARKER)) return null;
 	const out = new URLSearchParams();
 	const kind = params.get(PARAMS.kind) ?? '';
@@ -231,7 +251,7 @@ export function formQuery(params: URLSearchParams): string | null {
 			.filter((v) => v !== '')
 			.join(',');
 	out.set(PARAMS.kind, kind);
-	out.set(PARAMS.id, (SUBJECT_KINDS as readonly string[]).includes(kind) ? joined(subjectField(kind as SubjectKind)) : '');
+	out.set(PARAMS.id, subjectKinds(levels).includes(kind) ? joined(subjectField(kind)) : '');
 	out.set(PARAMS.indicators, joined(PARAMS.indicators));
 	out.set(PARAMS.years, joined(PARAMS.years));
 	const chapters = joined(PARAMS.chapters);

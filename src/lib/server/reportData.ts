@@ -4,6 +4,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { DefinitionContext } from '$lib/report/definition';
 import type { ReportData, ReportFacilities } from '$lib/report/build';
+import { areaLevels, levelName } from '$lib/data/levels';
 import { indicatorTable } from './api';
 import { defaultScenario } from './catchments';
 import { getBackend } from './db/current';
@@ -13,6 +14,7 @@ export function definitionContext(store: Store, now = new Date()): DefinitionCon
 	const years = [...new Set(store.derived.indicators.flatMap((m) => m.years))].sort((a, b) => a - b);
 	return {
 		kontore: store.derived.kontore.features.map((k) => k.properties.id),
+		levels: areaLevels(store.levelInfos).map((l) => l.id),
 		areas: new Map([...store.areaById].map(([id, f]) => [id, f.properties.level])),
 		indicators: store.derived.indicators.map((m) => m.id),
 		years,
@@ -59,6 +61,7 @@ export async function reportData(store: Store, now = new Date(), catchment = tru
 	const info = store.version > 0 ? await (await getBackend()).versionInfo(store.version) : null;
 	return {
 		cityId: store.cityId,
+		levelName: (level, locale) => levelName(store.levelInfos, level, locale),
 		stadtteile: store.areasByLevel[store.finest],
 		// The levels between the finest and the city as a whole (e.g. a city's boroughs).
 		ortschaften: store.levelInfos

@@ -3,28 +3,37 @@ import { translator, urlLocale, compareNames } from '$lib/i18n';
 import { report } from '$lib/i18n/report';
 import { withLang } from '$lib/i18n/links';
 import { buildReport } from '$lib/report/build';
-import { CHAPTERS, definitionQuery, formQuery, parseDefinition, PARAMS } from '$lib/report/definition';
+import { CHAPTERS, definitionQuery, formQuery, parseDefinition, PARAMS, subjectKinds } from '$lib/report/definition';
+import { levelName } from '$lib/data/levels';
 import { getBackend } from '$lib/server/db/current';
 import { definitionContext, reportData } from '$lib/server/reportData';
 import { listTemplates } from '$lib/server/reportTemplates';
 import { storeOf } from '$lib/server/visibility';
 import type { PageServerLoad } from './$types';
 
+type Choice = { id: string; name: string };
+
 export const load: PageServerLoad = async (event) => {
 	const { url } = event;
+	const store = storeOf(event);
+	const ctx = definitionContext(store);
 	// A submitted form becomes the definition's own URL: the URL is the report.
-	const canonical = formQuery(url.searchParams);
+	const canonical = formQuery(url.searchParams, ctx.levels);
 	if (canonical !== null) redirect(303, `/bericht?${canonical}`);
 
-	const store = storeOf(event);
 	const locale = urlLocale(url);
 	const t = translator(locale, report);
-	const ctx = definitionContext(store);
 	const byName = (a: { name: string }, b: { name: string }) => compareNames(a.name, b.name);
 	const choices = {
+		// The subject kinds: a Kontor, each level the profile maps (by its name), a selection.
+		kinds: subjectKinds(ctx.levels).map((id) => ({ id, label: ctx.levels.includes(id) ? levelName(store.levelInfos, id, locale) : null })),
 		kontor: store.derived.kontore.features.map((k) => ({ id: k.properties.id, name: k.properties.name })).sort(byName),
-		stadtteil: store.areasByLevel.stadtteil.map((a) => ({ id: a.properties.id, name: a.properties.name })).sort(byName),
-		ortschaft: store.areasByLevel.ortschaft.map((a) => ({ id: a.properties.id, name: a.properties.name })).sort(byName),
+		areas: Object.fromEntries(
+			ctx.levels.map((level): [string, Choice[]] => [
+				level,
+				store.areasByLevel[level].map((a) => ({ id: a.properties.id, name: a.properties.name })).sort(byName)
+			])
+		),
 		indicators: store.derived.indicators.map((m) => ({ id: m.id, label: m.label[locale], beispieldaten: m.beispieldaten })),
 		chapters: CHAPTERS.map((id) => ({ id, label: t(`report.chapter.${id}`) })),
 		years: { from: ctx.years[0], to: ctx.maxYear, data: ctx.years.at(-1) ?? ctx.maxYear }
