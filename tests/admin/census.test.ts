@@ -39,7 +39,7 @@ describe('census grid import in the admin', () => {
 		expect(german.html).toContain('zensus_100m_fehler.csv, Zeile 3, Spalte A („GITTER_ID_100m“): keine Gitterzellen-Kennung');
 		expect(german.html).toContain('Zeile 6, Spalte A („GITTER_ID_100m“): die Gitterzelle steht schon in Zeile 2');
 		const english = await preview('zensus_100m_fehler.csv', '&lang=en');
-		expect(english.html).toContain('row 7, column D ("Einwohner"): not a number as the census writes it');
+		expect(english.html).toContain('<td>row 7</td><td>D ("Einwohner")</td><td>"12.5"</td><td>not a number as the census writes it (decimal comma;');
 		expect((await api('/api/areas?level=gitter-100m')).features).toHaveLength(before);
 	});
 
