@@ -28,6 +28,8 @@ export const census = {
 		'Eine Gitterdatei des Zensus 2022, wie veröffentlicht (Semikolon, GITTER_ID_100m oder GITTER_ID_1km, Dezimalkomma, „–“ für geheim gehaltene Werte). Sie ersetzt die Datei der Gitter-Ebene mit denselben Spalten; Zellen außerhalb der Stadt werden gemeldet und übersprungen.',
 	'census.admin.source': 'Quelle',
 	'census.admin.stand': 'Stichtag',
+	'census.ogc.gridText':
+		'Die {count} Zellen des {cell}-Gitters (INSPIRE, EPSG:3035) in {city}, an der Stadtgrenze abgeschnitten; der Name ist die Kennung der Zelle, wie der Zensus sie schreibt, das Elterngebiet das, in dem ihr Mittelpunkt liegt.',
 	'census.cell.100m': '100-m',
 	'census.cell.1km': '1-km',
 	'census.gridSum': 'Summe des {cell}-Gitters',
