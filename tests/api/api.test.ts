@@ -75,7 +75,7 @@ describe('GET /api/areas', () => {
 
 	it('rejects bad parameters with problem details naming the parameter and allowed values', async () => {
 		const level = await expectProblem('/api/areas?level=bezirk', 400, 'level');
-		expect(level.allowed).toEqual(['stadtteil', 'ortschaft', 'stadt']);
+		expect(level.allowed).toEqual(['gitter-100m', 'stadtteil', 'ortschaft', 'stadt']);
 		const ind = await expectProblem('/api/areas?indicators=einwohner,unknown', 400, 'indicators');
 		expect(ind.detail).toContain('unknown');
 		expect(ind.allowed).toContain('einwohner');

@@ -146,8 +146,9 @@ describe('downloads', () => {
 			.trimEnd()
 			.split('\r\n');
 		expect(lines[0]).toBe('Gebiet-ID;Gebiet;Ebene;Indikator-ID;Indikator;Jahr;Stichtag;Wert;Einheit;Zähler;Nenner;Herkunft;Beispieldaten;Quelle;Lizenz');
-		// 8 indicators × 5 years × (31 Stadtteile + 7 Ortschaften + 1 city)
-		expect(lines).toHaveLength(1 + 8 * 5 * 39);
+		// 8 indicators × 5 years × (31 Stadtteile + 7 Ortschaften + 1 city), and the grid's residents
+		// (Beispieldaten): 1 year × (4,425 cells + the same 39 areas)
+		expect(lines).toHaveLength(1 + 8 * 5 * 39 + 4425 + 39);
 		expect(lines.slice(1).every((l) => l.split(';')[12] === 'ja')).toBe(true);
 		const real = await (await get('/daten/bevoelkerung-flaeche.csv')).text();
 		expect(real).toContain('lebenstedt;Lebenstedt;stadtteil;einwohner;Einwohner;2023;2023-12-31;45945;Personen;');

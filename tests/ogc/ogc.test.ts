@@ -40,10 +40,10 @@ describe('landing page, conformance, collections', () => {
 		for (const c of ['core', 'geojson', 'html', 'oas30']) expect(conformsTo).toContain(`http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/${c}`);
 	});
 
-	it('lists the five collections with extent, CRS84 and items links', async () => {
+	it('lists the collections (the 100 m grid first) with extent, CRS84 and items links', async () => {
 		const { collections } = await json('/collections');
-		expect(collections.map((c: { id: string }) => c.id)).toEqual(['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen']);
-		const stadtteile = collections[0];
+		expect(collections.map((c: { id: string }) => c.id)).toEqual(['100-m-gitter', 'stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen']);
+		const stadtteile = collections[1];
 		expect(stadtteile.extent.spatial.crs).toBe('http://www.opengis.net/def/crs/OGC/1.3/CRS84');
 		const [minLon, minLat, maxLon, maxLat] = stadtteile.extent.spatial.bbox[0];
 		// Salzgitter lies around 10.2–10.6° E, 52.0–52.3° N.
@@ -190,7 +190,9 @@ describe('exceptions', () => {
 		expect(english).toEqual({ code: 'InvalidParameterValue', description: 'limit: must be an integer from 1 to 1000, not "0"' });
 		const byHeader = await get('/collections/gibtsnicht', { 'accept-language': 'en-GB,en;q=0.8' });
 		expect(byHeader.headers.get('vary')).toContain('Accept-Language');
-		expect((await byHeader.json()).description).toBe('no collection "gibtsnicht"; collections: stadtteile, ortschaften, stadtgrenze, kontore, einrichtungen');
+		expect((await byHeader.json()).description).toBe(
+			'no collection "gibtsnicht"; collections: 100-m-gitter, stadtteile, ortschaften, stadtgrenze, kontore, einrichtungen'
+		);
 		const page = await (await get('/nirgendwo?lang=en', { accept: 'text/html' })).text();
 		expect(page).toContain('<html lang="en">');
 		expect(page).toContain('Not found');
@@ -250,8 +252,8 @@ describe('content negotiation and HTML', () => {
 		expect(german).toContain('<h2>In QGIS öffnen</h2>');
 		expect(german).toMatch(/<a href="[^"]*\/collections\?f=html">Sammlungen<\/a>/);
 		const germanCollections = await json('/collections');
-		expect(germanCollections.collections[0]).toMatchObject({ id: 'stadtteile', title: 'Stadtteile' });
-		expect(germanCollections.collections[0].description).toMatch(/^Die 31 Stadtteile von Salzgitter\./);
+		expect(germanCollections.collections[1]).toMatchObject({ id: 'stadtteile', title: 'Stadtteile' });
+		expect(germanCollections.collections[1].description).toMatch(/^Die 31 Stadtteile von Salzgitter\./);
 
 		const english = [await get('?f=html&lang=en'), await get('?f=html', { 'accept-language': 'en-GB,en;q=0.8' })];
 		const [byParam, byHeader] = await Promise.all(english.map((r) => r.text()));
@@ -266,9 +268,9 @@ describe('content negotiation and HTML', () => {
 		for (const res of [await get('/collections?lang=en'), await get('/collections', { 'accept-language': 'en' })]) {
 			expect(res.headers.get('vary')).toContain('Accept-Language');
 			const { collections, links } = await res.json();
-			expect(collections.map((c: { id: string }) => c.id)).toEqual(['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen']);
-			expect(collections[0].title).toBe('Districts'); // the profile's English plural, capitalised
-			expect(collections[0].description).toMatch(/^The 31 districts of Salzgitter\./);
+			expect(collections.map((c: { id: string }) => c.id)).toEqual(['100-m-gitter', 'stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen']);
+			expect(collections[1].title).toBe('Districts'); // the profile's English plural, capitalised
+			expect(collections[1].description).toMatch(/^The 31 districts of Salzgitter\./);
 			expect(rel(links, 'self')[0].title).toBe('Collections as JSON');
 		}
 		const properties = await (await get('/collections/stadtteile?f=html&lang=en')).text();

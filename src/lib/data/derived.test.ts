@@ -4,12 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DERIVED_FILES, areasByRole, parseDerived, upgradeDerived } from './derived';
-import { CityProfile } from './profile';
+import { CityProfile, polygonLevels } from './profile';
 
 const dir = 'derived';
 const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
 const shipped = CityProfile.parse(JSON.parse(readFileSync('geodata/stadt.json', 'utf8')));
 const ids = shipped.levels.map((l) => l.id);
+/** The polygon levels (a census grid level is finer but no area level of the city's own), finest first. */
+const polygonIds = polygonLevels(shipped.levels).map((l) => l.id);
+const gridIds = shipped.levels.filter((l) => l.grid).map((l) => l.id);
 
 function current() {
 	const names = ['context', 'kontore', 'facilities', 'facilityTypes', 'indicators', 'values', 'datasets', 'report', 'taetigkeit'] as const;
@@ -24,20 +27,23 @@ describe('Derived', () => {
 		});
 		expect(Object.keys(d.areas)).toEqual(ids);
 		const roles = areasByRole(d);
-		expect(roles.finest.every((f) => f.properties.level === ids[0])).toBe(true);
+		expect(roles.finest.every((f) => f.properties.level === polygonIds[0])).toBe(true);
 		expect(roles.top).toHaveLength(1);
-		expect(roles.all).toHaveLength(roles.finest.length + roles.middle.length + 1);
+		const cells = gridIds.reduce((n, id) => n + d.areas[id].features.length, 0);
+		expect(roles.all).toHaveLength(cells + roles.finest.length + roles.middle.length + 1);
 	});
 
 	it('reads a version stored before profiles through the shipped profile’s levels', () => {
 		const { areas, profile, ...rest } = current();
 		expect(profile).toBeDefined();
-		const legacy = { ...rest, stadtteile: areas[ids[0]], ortschaften: areas[ids[1]], stadt: areas[ids[2]] };
+		const legacy = { ...rest, stadtteile: areas[polygonIds[0]], ortschaften: areas[polygonIds[1]], stadt: areas[polygonIds[2]] };
 		let asked = 0;
 		const d = parseDerived(legacy, () => (asked++, shipped));
 		expect(asked).toBe(1);
 		expect(d.profile).toEqual(shipped);
-		for (const id of ids) expect(d.areas[id]).toEqual(areas[id]);
+		for (const id of polygonIds) expect(d.areas[id]).toEqual(areas[id]);
+		// Such a version had no grid: the shipped profile's grid level is empty in it.
+		for (const id of gridIds) expect(d.areas[id].features).toEqual([]);
 		expect(upgradeDerived(current(), () => shipped)).toEqual(current());
 	});
 

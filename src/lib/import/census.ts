@@ -7,6 +7,9 @@ import type { DataProblem } from '$lib/data/problems';
 import { CELL_METRES, cellCentre, formatCellId, parseCellId, type Cell, type CellSize, type Placement } from '$lib/geo/inspire';
 import { columnLetter } from './grid';
 
+/** Zensus 2022 grid data by default: its publisher as the download pages name it, its reference date and licence. */
+export const CENSUS_DEFAULTS = { source: 'Statistische Ämter des Bundes und der Länder, Zensus 2022', stand: '2022-05-15', licence: 'dl-de/by-2-0' };
+
 /** The id column per grid, as the census names it. */
 export const ID_COLUMNS: Record<CellSize, string> = { '100m': 'GITTER_ID_100m', '1km': 'GITTER_ID_1km' };
 /** The column of explanatory signs: kept out of the values. */

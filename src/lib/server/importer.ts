@@ -140,6 +140,11 @@ export function previewBoundaries(bytes: Uint8Array, name: string, source: strin
 	return serial(() => preview({ kind: 'import-geojson', bytes, name, source, user, asOutline }));
 }
 
+/** A census grid file (Zensus 2022, INSPIRE grid) for the profile's grid level, with its source and reference date. */
+export function previewCensus(bytes: Uint8Array, name: string, source: string, stand: string, user: string): Promise<PreviewResult> {
+	return serial(() => preview({ kind: 'import-census', bytes, name, source, stand, user }));
+}
+
 /**
  * An edit made in an admin form (catalogue, Kontore, facilities, texts) as a preview like an
  * import's: the whole next version, its diff, then confirm or discard. `label` names the edit

@@ -4,10 +4,13 @@
 // and in-process. Only previewWorker.ts imports it, and only dynamically: the build puts it in a
 // chunk of its own whose URL (MODULE_URL) the worker loads.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MultiPolygon, Polygon } from 'geojson';
-import { DatasetMeta, sidecarOf, sidecarText } from '$lib/data/contracts';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { DatasetMeta, sidecarOf, sidecarText, type IndicatorMeta } from '$lib/data/contracts';
 import { areasByRole, type Derived } from '$lib/data/derived';
-import { buildDerived, geometryFiles } from '$lib/data/pipeline';
+import { buildDerived, geometryFiles, slug } from '$lib/data/pipeline';
+import { PROFILE_FILE, type LevelDef } from '$lib/data/profile';
+import { Outline } from '$lib/geo/inspire';
+import { CENSUS_DEFAULTS, parseCensus } from '$lib/import/census';
 import { DataError, type DataProblem } from '$lib/data/problems';
 import { parseBoundaries } from '$lib/import/boundaries';
 import { decodeText } from '$lib/import/decode';
@@ -46,6 +49,7 @@ export interface FileEdit {
 export type PreviewInput = { name: string; bytes: Uint8Array; user: string; date: string; base: BaseTexts } & (
 	| { kind: 'import-csv'; options: CsvPreviewOptions; grid?: GridResult }
 	| { kind: 'import-geojson'; source: string; asOutline?: boolean }
+	| { kind: 'import-census'; source: string; stand: string }
 	| { kind: 'edit-files'; edit: FileEdit }
 );
 
@@ -76,6 +80,7 @@ export async function prepareInput(input: PreviewInput): Promise<PreviewInput> {
 export function computePreview(input: PreviewInput): PreviewOutput {
 	const upload = uploadName(input.name);
 	if (input.kind === 'edit-files') return computeEdit(input.edit, upload, input.base);
+	if (input.kind === 'import-census') return computeCensus(input, upload);
 	const base = {
 		version: input.base.version,
 		files: new Map(Object.entries(JSON.parse(input.base.files) as Record<string, string>)),
@@ -217,6 +222,100 @@ function build(
 	const diff = diffDerived(base.derived, derived, base.files, files);
 	if (!diff.values.length && !diff.geometry.length && !diff.files.length) return { ok: false, problems: [{ file: info.upload, key: 'data.changesNothing' }] };
 	return { ok: true, ...info, baseVersion: base.version, diff, files, derived };
+}
+
+/**
+ * A census grid file (import/census.ts) as the grid level's file whose value columns it carries: the
+ * text stored as uploaded, its sidecar (licence dl-de/by-2-0, reference date), the reference date in
+ * the profile, and the indicators its columns go to marked as census figures instead of Beispieldaten.
+ */
+function computeCensus(input: PreviewInput & { kind: 'import-census' }, upload: string): PreviewOutput {
+	const source = input.source.trim() || CENSUS_DEFAULTS.source;
+	const stand = input.stand.trim() || CENSUS_DEFAULTS.stand;
+	if (/[<>]/.test(source)) return { ok: false, problems: [{ file: upload, field: 'Quelle', value: source.slice(0, 60), key: 'data.angleBrackets' }] };
+	if (!/^\d{4}-\d{2}(-\d{2})?$/.test(stand))
+		return { ok: false, problems: [{ file: upload, field: 'Stichtag', value: stand.slice(0, 20), key: 'data.zod.isoDate' }] };
+	const base = {
+		version: input.base.version,
+		files: new Map(Object.entries(JSON.parse(input.base.files) as Record<string, string>)),
+		derived: parseStoredDerived(JSON.parse(input.base.derived))
+	};
+	const decoded = decodeText(input.bytes, upload);
+	if (!decoded.ok) return { ok: false, problems: decoded.problems };
+	const profileText = base.files.get(PROFILE_FILE)!;
+	const profile = JSON.parse(profileText) as { levels: (LevelDef & { grid?: NonNullable<LevelDef['grid']> })[] };
+	const level = profile.levels.find((l) => l.grid);
+	if (!level?.grid) return { ok: false, problems: [{ file: upload, key: 'census.noGridLevel' }] };
+	const outlineFile = geometryFiles(base.files).outline;
+	const outline = new Outline((JSON.parse(base.files.get(outlineFile)!) as FeatureCollection).features[0].geometry as Polygon | MultiPolygon, level.grid.cell);
+	const parsed = parseCensus(decoded.text, upload, (c) => outline.place(c), level.grid.cell);
+	if (!parsed.ok) return { ok: false, problems: parsed.problems };
+	// The level's file whose mapped columns the upload carries.
+	const files = level.grid.files ?? [];
+	const target = files.find((f) => Object.keys(f.columns).some((c) => parsed.table.columns.includes(c)));
+	if (!target) {
+		const mapped = files.flatMap((f) => Object.keys(f.columns));
+		return {
+			ok: false,
+			problems: parsed.table.columns.map((c) => ({
+				file: upload,
+				row: 1,
+				field: c,
+				key: 'census.unmapped' as const,
+				params: { mapped: mapped.join(', ') || '–' }
+			}))
+		};
+	}
+	const next = new Map(base.files);
+	next.set(target.file, decoded.text);
+	const datasetId = `zensus-${slug(target.file.replace(/\.csv$/, ''))}`;
+	const { user, date } = input;
+	const meta: DatasetMeta = {
+		id: datasetId,
+		title: {
+			de: `Zensus-Gitterdaten (${level.grid.cell}): ${parsed.table.columns.join(', ')}`,
+			en: `Census grid data (${level.grid.cell}): ${parsed.table.columns.join(', ')}`
+		},
+		description: {
+			de: `Von ${user} am ${date} aus der Datei ${upload} importiert, im veröffentlichten Format (INSPIRE-Gitter, EPSG:3035). Quelle: ${source}. Geheim gehaltene Werte („–“) bleiben unterdrückt.`,
+			en: `Imported by ${user} on ${date} from the file ${upload}, in the published format (INSPIRE grid, EPSG:3035). Source: ${source}. Values kept secret ("–") stay suppressed.`
+		},
+		source: [{ name: source, url: 'https://www.zensus2022.de/DE/Ergebnisse-des-Zensus/gitterzellen.html' }],
+		licence: CENSUS_DEFAULTS.licence,
+		attribution: `© ${source} (${CENSUS_DEFAULTS.licence})`,
+		date: stand,
+		collected: date,
+		beispieldaten: false,
+		caveats: parsed.table.warnings.length ? [`${parsed.table.warnings.length} Zeilen außerhalb der Stadt übersprungen.`] : []
+	};
+	next.set(sidecarOf(target.file), sidecarText(meta));
+	level.grid.files = files.map((f) => (f === target ? { ...f, stand } : f));
+	next.set(PROFILE_FILE, JSON.stringify(profile, null, '\t') + '\n');
+	// The indicators the columns go to now hold census figures.
+	const mappedIds = new Set(Object.values(target.columns));
+	const catalogue = (JSON.parse(base.files.get('indikatoren.json')!) as IndicatorMeta[]).map((m) =>
+		mappedIds.has(m.id)
+			? {
+					...m,
+					datasets: [datasetId],
+					beispieldaten: false,
+					source,
+					licence: CENSUS_DEFAULTS.licence,
+					description: {
+						de: `${m.label.de} je Gitterzelle laut ${source} (Stichtag ${stand}), nach oben zusammengefasst; geheim gehaltene Werte bleiben unterdrückt.`,
+						en: `${m.label.en} per grid cell from ${source} (reference date ${stand}), aggregated upward; values kept secret stay suppressed.`
+					}
+				}
+			: m
+	);
+	next.set('indikatoren.json', JSON.stringify(catalogue, null, '\t') + '\n');
+	const rename = (ps: DataProblem[]) => ps.map((p) => (p.file === target.file ? { ...p, file: upload } : p));
+	return build(next, base, rename, {
+		kind: 'import-census',
+		upload,
+		summary: `Zensus-Gitterdaten aus ${upload}: ${parsed.table.cells.length} Zellen (${parsed.table.columns.join(', ')}), Stichtag ${stand}`,
+		warnings: parsed.table.warnings
+	});
 }
 
 /** The worker's side: compute the preview of `workerData` and post the result back once. */

@@ -2,7 +2,7 @@
 // folder's stadt.json; indexing a version also sets the words the texts' {city}/{office}/{site} use.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CityProfile } from '$lib/data/profile';
+import { CityProfile, polygonLevels } from '$lib/data/profile';
 import { translator, core } from '$lib/i18n';
 import { indexStore, readDerivedDir } from './store';
 import { parseStoredDerived } from './storedDerived';
@@ -22,7 +22,7 @@ describe('store.profile', () => {
 	it('falls back to the data folder’s stadt.json for a version stored without one', () => {
 		// A version stored before profiles: its three levels under their old names, no profile.
 		const { areas, profile: _, ...rest } = derived;
-		const [finest, middle, top] = shipped.levels.map((l) => areas[l.id]);
+		const [finest, middle, top] = polygonLevels(shipped.levels).map((l) => areas[l.id]);
 		const store = indexStore(parseStoredDerived({ ...rest, stadtteile: finest, ortschaften: middle, stadt: top }), 5);
 		expect(store.profile).toEqual(shipped);
 		expect(translator('de', core)('app.title')).toBe(shipped.titles.site.de);

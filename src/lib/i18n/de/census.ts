@@ -23,6 +23,13 @@ export const census = {
 	'census.empty': 'die Datei enthält keine Gitterzelle in der Stadt',
 	'census.population.grid': 'Einwohner verteilt nach dem {cell}-Gitter ({dataset}, {cells} bewohnte Zellen), je Gebiet auf die amtliche Zahl abgestimmt',
 	'census.population.even': 'Einwohner gleichmäßig über jedes Gebiet verteilt (keine Gitterdaten)',
+	'census.admin.title': 'Zensus-Gitterdaten (100 m / 1 km)',
+	'census.admin.intro':
+		'Eine Gitterdatei des Zensus 2022, wie veröffentlicht (Semikolon, GITTER_ID_100m oder GITTER_ID_1km, Dezimalkomma, „–“ für geheim gehaltene Werte). Sie ersetzt die Datei der Gitter-Ebene mit denselben Spalten; Zellen außerhalb der Stadt werden gemeldet und übersprungen.',
+	'census.admin.source': 'Quelle',
+	'census.admin.stand': 'Stichtag',
+	'census.ogc.gridText':
+		'Die {count} Zellen des {cell}-Gitters (INSPIRE, EPSG:3035) in {city}, an der Stadtgrenze abgeschnitten; der Name ist die Kennung der Zelle, wie der Zensus sie schreibt, das Elterngebiet das, in dem ihr Mittelpunkt liegt.',
 	'census.cell.100m': '100-m',
 	'census.cell.1km': '1-km',
 	'census.gridSum': 'Summe des {cell}-Gitters',

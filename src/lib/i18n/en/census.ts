@@ -25,6 +25,13 @@ export const census: Texts<typeof de> = {
 	'census.empty': 'the file holds no grid cell inside the city',
 	'census.population.grid': 'residents placed by the {cell} grid ({dataset}, {cells} populated cells), matched to the official figure per area',
 	'census.population.even': 'residents spread evenly over each area (no grid data)',
+	'census.admin.title': 'Census grid data (100 m / 1 km)',
+	'census.admin.intro':
+		'A census 2022 grid file as published (semicolons, GITTER_ID_100m or GITTER_ID_1km, decimal commas, "–" for values kept secret). It replaces the grid level\'s file with the same columns; cells outside the city are reported and skipped.',
+	'census.admin.source': 'Source',
+	'census.admin.stand': 'Reference date',
+	'census.ogc.gridText':
+		'The {count} cells of the {cell} grid (INSPIRE, EPSG:3035) in {city}, clipped at the city boundary; the name is the cell id as the census writes it, the parent the area holding its centre.',
 	'census.cell.100m': '100 m',
 	'census.cell.1km': '1 km',
 	'census.gridSum': 'sum of the {cell} grid',

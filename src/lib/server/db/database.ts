@@ -161,6 +161,7 @@ export const VERSION_KINDS = [
 	'seed',
 	'import-csv',
 	'import-geojson',
+	'import-census',
 	'rollback',
 	'edit-catalogue',
 	'edit-texts',

@@ -4,7 +4,8 @@
 import { bbox } from '@turf/turf';
 import { approximateShare, kontorLocationStatus } from '$lib/data/kontorStatus';
 import { approximationNote, geometryStatus, type Store } from '../store';
-import type { Locale } from '$lib/i18n';
+import { translator, type Locale } from '$lib/i18n';
+import { census } from '$lib/i18n/census';
 import { levelName, levelWord } from '$lib/data/levels';
 import type { LevelDef } from '$lib/data/profile';
 import { slug } from '$lib/data/pipeline';
@@ -50,7 +51,7 @@ export const levelCollectionId = (level: LevelDef) => slug(level.name.de.plural)
 /** One collection per level of the profile; the city as a whole is its boundary (stadtgrenze). */
 function levelCollections(store: Store): OgcCollection[] {
 	const levels = store.levels;
-	const finest = levels[0];
+	const finest = levels.find((l) => l.id === store.finest)!;
 	return levels.map((level, i): OgcCollection => {
 		const whole = store.levelInfos[i].whole;
 		const features = (s: Store) => s.areasByLevel[level.id].map((f) => areaFeature(s, f));
@@ -77,15 +78,26 @@ function levelCollections(store: Store): OgcCollection[] {
 				features,
 				layer
 			};
+		const grid = level.grid;
+		if (grid)
+			return {
+				id: levelCollectionId(level),
+				title: (t) => levelName(store.levelInfos, level.id, t.locale, 'plural'),
+				description: (s, t) =>
+					`${translator(t.locale, census)('census.ogc.gridText', { ...params(t), count: s.areasByLevel[level.id].length, cell: translator(t.locale, census)(`census.cell.${grid.cell}`) })} ${indicatorNote(s, t)}`,
+				geometryTypes: ['Polygon', 'MultiPolygon'],
+				properties: areaPropertyDefs,
+				features
+			};
 		return {
 			id: levelCollectionId(level),
 			title: (t) => levelName(store.levelInfos, level.id, t.locale, 'plural'),
 			description: (s, t) =>
-				`${t(i === 0 ? 'ogc.collection.finestText' : 'ogc.collection.unionText', {
+				`${t(level === finest ? 'ogc.collection.finestText' : 'ogc.collection.unionText', {
 					...params(t),
 					count: s.areasByLevel[level.id].length,
 					geometry:
-						i === 0
+						level === finest
 							? geometryNote(s, t, 'ogc.collection.finestApproximated', 'ogc.collection.finestOfficial')
 							: geometryNote(s, t, 'ogc.collection.unionApproximated', 'ogc.collection.unionOfficial')
 				})} ${indicatorNote(s, t)}`,

@@ -1,8 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
 import { formatProblem, problemReason, zodReason, type DataProblem } from '$lib/data/problems';
 import { adminForm, requireArea, uploadLimit } from '$lib/server/admin/guard';
-import { confirmPreview, CsvOptions, discardPreview, previewBoundaries, previewCsv, remapTable, TableChoices, type PreviewResult } from '$lib/server/importer';
+import {
+	confirmPreview,
+	CsvOptions,
+	discardPreview,
+	previewBoundaries,
+	previewCensus,
+	previewCsv,
+	remapTable,
+	TableChoices,
+	type PreviewResult
+} from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
+import { CENSUS_DEFAULTS } from '$lib/import/census';
 import { importable } from '$lib/import/plan';
 import { translator, urlLocale, core, type Locale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
@@ -13,6 +24,7 @@ export const load: PageServerLoad = (event) => {
 	requireArea(event, 'import');
 	const store = getStore();
 	return {
+		census: { hasGrid: store.levels.some((l) => l.grid), ...CENSUS_DEFAULTS },
 		indicators: store.derived.indicators.filter(importable).map((m) => ({ id: m.id, label: m.label, beispieldaten: m.beispieldaten })),
 		catalogue: store.derived.indicators.map((m) => ({ id: m.id, label: m.label })),
 		limitKb: Math.round(uploadLimit() / 1024)
@@ -136,6 +148,16 @@ export const actions: Actions = {
 		const file = await upload(form, event.url);
 		return answer(
 			await previewBoundaries(file.bytes, file.name, String(form.get('source') ?? '').slice(0, 300), session.user, form.get('outline') === 'on'),
+			file.name.slice(0, 100),
+			urlLocale(event.url)
+		);
+	},
+	census: async (event) => {
+		const { session, form } = await adminForm(event, 'import');
+		const file = await upload(form, event.url);
+		const text = (name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
+		return answer(
+			await previewCensus(file.bytes, file.name, text('source', 300), text('stand', 20), session.user),
 			file.name.slice(0, 100),
 			urlLocale(event.url)
 		);
