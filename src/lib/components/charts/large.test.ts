@@ -4,6 +4,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorMeta } from '$lib/data/contracts';
+import DeviationChart from './DeviationChart.svelte';
 import DistributionChart from './DistributionChart.svelte';
 import RankingChart from './RankingChart.svelte';
 import type { PanelRow } from './types';
@@ -33,7 +34,7 @@ const rows: PanelRow[] = Array.from({ length: 12_000 }, (_, i) => ({
 	stand: null,
 	value: i === 5 ? null : i / 120,
 	rank: i === 5 ? null : 12_000 - i,
-	deviation: null
+	deviation: i === 5 ? null : { absolute: i / 120 - 50, relativePct: ((i / 120 - 50) / 50) * 100 }
 }));
 const reference = { name: 'Stadt', value: 50, year: 2022 };
 const breaks = [0, 25, 50, 75, 99.99166666666666];
@@ -90,5 +91,19 @@ describe('DistributionChart of a large level', () => {
 		expect(body.match(/data-break=/g)).toHaveLength(5);
 		expect(body).toMatch(/<line\b[^>]*data-area="c6000"/);
 		expect(body).toContain('Histogramm von 11.999 Werten');
+	});
+});
+
+describe('DeviationChart of a large level', () => {
+	const { body } = render(DeviationChart, { props: props(['c42']) });
+	it('draws both ends and the selection, with the gaps counted', () => {
+		const bars = areasOf(body);
+		expect(bars).toHaveLength(21);
+		expect(bars.slice(0, 2)).toEqual(['c11999', 'c11998']);
+		expect(bars).toContain('c42');
+		expect(bars[bars.length - 1]).toBe('c0');
+		// Between c11990 (position 9) and c42 (11,957): 11,947 left out; then c10 … (31).
+		expect(body).toContain('… 11.947 weitere …');
+		expect(body).toContain('… 31 weitere …');
 	});
 });
