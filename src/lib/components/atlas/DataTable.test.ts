@@ -1,9 +1,11 @@
-// The area table rendered on the server (svelte/server): a small level draws every row as before, a
-// level of 12,000 areas draws a window of rows with the grid's row count and indices and a search box.
+// The area tables rendered on the server (svelte/server): DataTable (small levels, the embed) draws
+// every row; AreaGrid, for a level of 12,000 areas, a window of rows with the grid's row count and
+// indices and a search box.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorMeta } from '$lib/data/contracts';
 import type { IndicatorRow } from '$lib/data/responses';
+import AreaGrid from './AreaGrid.svelte';
 import DataTable from './DataTable.svelte';
 
 const meta: IndicatorMeta = {
@@ -37,7 +39,7 @@ const row = (i: number): IndicatorRow => ({
 	deviation: null
 });
 const table = (n: number, selection: string[] = []) =>
-	render(DataTable, {
+	render(n >= 1000 ? AreaGrid : DataTable, {
 		props: {
 			rows: Array.from({ length: n }, (_, i) => ({ ...row(i), rank: n - i })),
 			meta,
@@ -51,7 +53,7 @@ const table = (n: number, selection: string[] = []) =>
 	}).body;
 const drawnRows = (html: string) => [...html.matchAll(/<tr\b[^>]*\bdata-area="([^"]+)"/g)].map((m) => m[1]);
 
-describe('DataTable', () => {
+describe('DataTable and AreaGrid', () => {
 	it('draws all 31 rows of a small level, without a search box or grid role', () => {
 		const html = table(31);
 		expect(drawnRows(html)).toHaveLength(31);
