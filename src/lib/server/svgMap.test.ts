@@ -23,7 +23,7 @@ describe('svgMapProps', () => {
 	it('draws the finest level as asked, without a note about levels', () => {
 		const props = svgMapProps(withGrid, new URLSearchParams(`level=${finest.id}`));
 		expect(props.model.areas).toHaveLength(finest.count);
-		expect(props.notes.join(' ')).not.toContain('zu viele');
+		expect((props.notes ?? []).join(' ')).not.toContain('zu viele');
 	});
 	it('draws the grid’s parent level instead of 12,000 cells, and says so', () => {
 		const props = svgMapProps(withGrid, new URLSearchParams('level=raster'));
