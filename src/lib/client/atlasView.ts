@@ -39,14 +39,20 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	if (catalogue.indicators.length === 0) error(404, translator(urlLocale(url), core)('error.noIndicators'));
 	// The mapped levels (areaLevels in $lib/data/levels, inlined: the embed's bundle is budgeted).
 	const mapped = catalogue.levels.filter((l) => !l.whole);
-	const [collections, [kontore, context]] = await Promise.all([Promise.all(mapped.map((l) => get<Areas>(`/api/areas?level=${l.id}`))), rest]);
+	// A large level's geometry comes as vector tiles to the map, never as one GeoJSON (issue #21).
+	const [collections, [kontore, context]] = await Promise.all([
+		Promise.all(mapped.map((l) => (l.large ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}`)))),
+		rest
+	]);
 	const areasByLevel: Record<string, Areas> = Object.fromEntries(mapped.map((l, i) => [l.id, collections[i]]));
-	const { view, notices } = parseView(url.searchParams, {
-		indicators: catalogue.indicators,
-		areaIds: new Set(collections.flatMap((c) => c.features.map((f) => f.properties.id))),
-		defaultIndicator: DEFAULT_INDICATOR,
-		levels: mapped.map((l) => l.id)
-	});
+	const parse = (more: string[] = []) =>
+		parseView(url.searchParams, {
+			indicators: catalogue.indicators,
+			areaIds: new Set([...collections.flatMap((c) => c.features.map((f) => f.properties.id)), ...more]),
+			defaultIndicator: DEFAULT_INDICATOR,
+			levels: mapped.map((l) => l.id)
+		});
+	let { view, notices } = parse();
 	const catchmentsShown = !view.hidden.includes('catchments');
 	const renderer = url.searchParams.get('renderer') === 'svg' ? ('svg' as const) : ('webgl' as const);
 	const svgQuery = new URLSearchParams(url.searchParams);
@@ -63,12 +69,14 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${view.catchmentDistances}`) : null,
 		renderer === 'svg' ? fetch(`/embed/karte.svg?${svgQuery}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`karte.svg: ${r.status}`)))) : null
 	]);
+	// A large level's areas are known from its table: the selection is checked against them.
+	if (mapped.find((l) => l.id === view.level)?.large) ({ view, notices } = parse(table.rows.map((r) => r.area)));
 	return {
 		catalogue,
 		levels: catalogue.levels,
 		areasByLevel,
-		/** The finest level's areas (facilities, the approximation notice). */
-		finest: collections[0],
+		/** The finest level's areas (facilities, the approximation notice); of a large level's, none: the finest of the others. */
+		finest: collections.find((c) => c.features.length) ?? collections[0],
 		/** The coarsest mapped level's areas: the map's initial extent. */
 		extent: collections[collections.length - 1],
 		kontore,

@@ -14,5 +14,6 @@ export const ROUTE_FOLDERS: readonly string[] = [
 	'readyz',
 	'sozialindex',
 	'test-pool',
+	'tiles',
 	'vergleich'
 ];

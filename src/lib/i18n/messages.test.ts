@@ -23,6 +23,7 @@ import { tables } from './tables';
 import { oidc } from './oidc';
 import { cityinit } from './cityinit';
 import { large } from './large';
+import { tiles } from './tiles';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -43,7 +44,8 @@ const SECTIONS: Record<string, Section> = {
 	tables,
 	oidc,
 	cityinit,
-	large
+	large,
+	tiles
 };
 /** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */
 const CITY_WORDS = new Set(['city', 'office', 'offices', 'site']);

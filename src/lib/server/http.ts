@@ -9,6 +9,7 @@ import { problems } from '$lib/i18n/problems';
 import { serving } from '$lib/i18n/serving';
 import { reportOutput } from '$lib/i18n/reportOutput';
 import { facilities } from '$lib/i18n/facilities';
+import { tiles } from '$lib/i18n/tiles';
 import { requestLocale } from '$lib/i18n/request';
 import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
@@ -51,7 +52,7 @@ export function problem(status: number, details: ProblemDetails, instance?: stri
 }
 
 /** The catalogue sections that problem texts come from (a new section of problem texts joins here). */
-const PROBLEM_SECTIONS = [problems, serving, reportOutput, facilities] as const;
+const PROBLEM_SECTIONS = [problems, serving, reportOutput, facilities, tiles] as const;
 export type ProblemKey = KeyOf<(typeof PROBLEM_SECTIONS)[number]>;
 
 /** A problem by its catalogue keys; `params` fill the placeholders of title and detail. */

@@ -28,6 +28,17 @@ export interface AtlasLayerInput {
 	choropleth: Choropleth;
 	beispieldaten: boolean;
 	hovered: string | null;
+	/** A large level (issue #21): drawn from vector tiles by LargeLevelLayers instead of the `areas` source. */
+	tiles?: TilesInput | null;
+}
+
+export interface TilesInput {
+	level: string;
+	count: number;
+	/** [west, south, east, north] of the city. */
+	bounds: [number, number, number, number];
+	/** Of the indicator shown, for the hovered value. */
+	decimals: number;
 }
 
 export interface LayerSpec {
@@ -38,6 +49,8 @@ export interface LayerSpec {
 	visible: boolean;
 	/** Another source than the enclosing one (added before it). */
 	source?: string;
+	/** The layer of a vector tile source to draw. */
+	sourceLayer?: string;
 }
 
 export interface SourceSpec {
@@ -221,7 +234,8 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			}
 		]
 	});
-	return sources;
+	// A large level's areas come as vector tiles (LargeLevelLayers.svelte), not as a GeoJSON source.
+	return input.tiles ? sources.filter((s) => s.id !== 'areas') : sources;
 }
 
 /** The sources and layers of a view as parts of a MapLibre style. */

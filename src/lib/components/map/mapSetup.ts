@@ -74,6 +74,7 @@ export function layerSpecification(layer: LayerSpec, source: string): LayerSpeci
 		id: layer.id,
 		type: layer.type,
 		source: layer.source ?? source,
+		...(layer.sourceLayer ? { 'source-layer': layer.sourceLayer } : {}),
 		paint: layer.paint,
 		layout: { visibility: layer.visible ? 'visible' : 'none' },
 		...(layer.filter ? { filter: layer.filter } : {})

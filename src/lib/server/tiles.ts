@@ -1,0 +1,127 @@
+// Vector tiles of a level's areas (issue #21): a geojson-vt index per data version, audience and
+// level, built on the first request for it, and each tile encoded once (vt-pbf) and compressed once.
+// Large levels are drawn from these tiles, coloured by the values endpoint (levelValues.ts).
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import GeoJSONVT from 'geojson-vt';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { LRUCache } from 'lru-cache';
+import { fromGeojsonVt } from 'vt-pbf';
+import { API_HEADERS, ProblemError } from './http';
+import { matches, negotiateEncoding } from './negotiation';
+import type { Store } from './store';
+
+/** Deepest zoom the server cuts; MapLibre draws deeper zooms from these tiles (overzoom). */
+export const TILE_MAX_ZOOM = 14;
+export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
+/** Tiles change only with the data; like the API, clients revalidate cheaply by ETag. */
+const TILE_CACHE_CONTROL = 'public, max-age=300, must-revalidate';
+
+type AreaGeometry = Polygon | MultiPolygon;
+
+/**
+ * The features of a level as the tiles carry them: the numeric id is the area's index in the level
+ * (MapLibre's feature-state needs a number, and the values endpoint lists values in this order), the
+ * properties only the area's id and name; everything else comes from the values request.
+ */
+export function tileFeatures(store: Store, level: string): FeatureCollection<AreaGeometry, { id: string; name: string }> {
+	return {
+		type: 'FeatureCollection',
+		features: store.areasByLevel[level].map((f, i): Feature<AreaGeometry, { id: string; name: string }> => ({
+			type: 'Feature',
+			id: i,
+			geometry: f.geometry,
+			properties: { id: f.properties.id, name: f.properties.name }
+		}))
+	};
+}
+
+const indexes = new WeakMap<Store, Map<string, GeoJSONVT>>();
+
+/**
+ * The tile index of a level in this view of the data (null for a level the view has no areas of:
+ * unknown, or internal and withheld). Stores are made once per version and audience (store.ts,
+ * visibility.ts), so keying by the store keys by both; an old version's indexes go with it.
+ */
+export function tileIndex(store: Store, level: string): GeoJSONVT | null {
+	if (!store.areasByLevel[level]?.length) return null;
+	let byLevel = indexes.get(store);
+	if (!byLevel) indexes.set(store, (byLevel = new Map()));
+	let index = byLevel.get(level);
+	if (!index) {
+		// indexMaxZoom 7: the whole city at one or two tiles per zoom is cut ahead, deeper tiles on demand (and kept).
+		index = new GeoJSONVT(tileFeatures(store, level), { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 7, indexMaxPoints: 10_000, tolerance: 3, buffer: 64 });
+		byLevel.set(level, index);
+	}
+	return index;
+}
+
+interface EncodedTile {
+	identity: Buffer;
+	gzip?: Buffer;
+	br?: Buffer;
+}
+
+/** Encoded tiles, with their compressed forms, across levels and versions; bounded in bytes. */
+const tileBodies = new LRUCache<string, EncodedTile>({
+	max: 20_000,
+	maxSize: 64 * 1024 * 1024,
+	sizeCalculation: (t) => t.identity.length + (t.gzip?.length ?? 0) + (t.br?.length ?? 0) || 1
+});
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Whole numbers in range, written without sign or leading zeros: anything else names no tile. */
+function tileCoordinates(z: string, x: string, y: string): { z: number; x: number; y: number } | null {
+	if (![z, x, y].every((s) => /^(0|[1-9]\d{0,6})$/.test(s))) return null;
+	const [zn, xn, yn] = [Number(z), Number(x), Number(y)];
+	if (zn > TILE_MAX_ZOOM || xn >= 2 ** zn || yn >= 2 ** zn) return null;
+	return { z: zn, x: xn, y: yn };
+}
+
+/** The ETag of every tile of a level in one view of one data version: known before any tile is cut. */
+export const tileEtag = (store: Store, level: string) => `"t${store.version}-${store.audience}-${level}"`;
+
+/**
+ * The answer to /tiles/{level}/{z}/{x}/{y}.mvt: the tile (vt-pbf, layer named by the level id),
+ * compressed as the request accepts; 304 for a current ETag, 204 for a tile without areas, and a
+ * problem (404) for an unknown or withheld level or a tile outside the pyramid.
+ */
+export async function tileResponse(request: Request, store: Store, level: string, z: string, x: string, y: string): Promise<Response> {
+	const index = tileIndex(store, level);
+	if (!index) {
+		throw new ProblemError(404, { title: 'problem.level', detail: 'problem.level.detail', params: { level: level.slice(0, 60) }, parameter: 'level' });
+	}
+	const at = tileCoordinates(z, x, y);
+	if (!at) throw new ProblemError(404, { title: 'tiles.outside', detail: 'tiles.outside.detail', params: { z, x, y, max: TILE_MAX_ZOOM } });
+	const etag = tileEtag(store, level);
+	const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
+	const taggedEtag = encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`;
+	const headers: Record<string, string> = { etag: taggedEtag, 'cache-control': TILE_CACHE_CONTROL, ...API_HEADERS };
+	if (matches(request.headers.get('if-none-match'), taggedEtag)) return new Response(null, { status: 304, headers });
+
+	const key = `${store.version}/${store.audience}/${level}/${at.z}/${at.x}/${at.y}`;
+	let tile = tileBodies.get(key);
+	if (!tile) {
+		const cut = index.getTile(at.z, at.x, at.y);
+		if (!cut || cut.features.length === 0) {
+			return new Response(null, { status: 204, headers });
+		}
+		tile = { identity: Buffer.from(fromGeojsonVt({ [level]: cut } as unknown as Parameters<typeof fromGeojsonVt>[0], { version: 2 })) };
+	}
+	let body = tile.identity;
+	if (encoding === 'br') {
+		tile.br ??= await brotli(tile.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: tile.identity.length } });
+		body = tile.br;
+	} else if (encoding === 'gzip') {
+		tile.gzip ??= await gzipAsync(tile.identity, { level: 6 });
+		body = tile.gzip;
+	}
+	// Stored after compressing, so the byte limit counts the encoding too.
+	tileBodies.set(key, tile);
+	headers['content-type'] = MVT_TYPE;
+	if (encoding !== 'identity') headers['content-encoding'] = encoding;
+	headers['content-length'] = String(body.length);
+	return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+}
