@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMap, waitForLayer } from '../browser/helpers';
 import { launchChromium } from '../chromium';
 import { writeLargeCity, type LargeCity } from '../fixtures/large/generate';
 import { startServer } from '../global-setup';
@@ -142,12 +143,38 @@ describe('the atlas at a level of 1,000+ areas', () => {
 		expect(plain).not.toContain('data-note="level"');
 	});
 
-	it('switches the large level on as a layer over the coarser one, in the URL and the legend', async () => {
-		const over = await html(`/?level=${parent.id}&raster=${city.level}`);
-		expect(over).toMatch(new RegExp(`data-overlay="${city.level}"[^>]*>[^<]*ein Raster aus [\\d.]+ Zellen über den`));
-		expect(over).toMatch(/<input type="checkbox" checked[^>]*\/>\s*<!---->[^<]*als Schicht über der Karte|als Schicht über der Karte/);
+	it('switches the large level on as a layer over the coarser one: in the URL, drawn below the coarser boundaries, with its own legend', async () => {
+		const checkbox = (page: string) => page.match(/<input type="checkbox"([^>]*)>(?:(?!<\/label>)[\s\S])*?als Schicht über der Karte/)?.[1];
+		const off = await html(`/?level=${parent.id}`);
+		expect(checkbox(off)).toBeDefined();
+		expect(checkbox(off)).not.toContain('checked');
 		const wrong = await html(`/?level=${parent.id}&raster=${parent.id}`);
 		expect(wrong).toContain(`<code>raster=${parent.id}</code>`);
 		expect(wrong).not.toContain('data-overlay=');
+
+		browser ??= await launchChromium();
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		await openMap(page, `${server.url}/?level=${parent.id}&raster=${city.level}`);
+		expect(checkbox(await page.content())).toContain('checked');
+		await expect.poll(() => page.locator(`[data-overlay="${city.level}"]`).textContent()).toMatch(/ein Raster aus [\d.]+ Zellen über den/);
+		await page.waitForSelector(`[data-large-level="${city.level}"][data-values^="einwohner:"]`, { timeout: 30_000 });
+		await waitForLayer(page, 'tiles-choropleth');
+		const order = await page.evaluate(() => {
+			const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
+			return map.getStyle().layers.map((l) => l.id);
+		});
+		// The coarser level's areas stay, its boundaries and selection lines above the grid.
+		expect(order).toContain('choropleth');
+		expect(order.indexOf('choropleth')).toBeLessThan(order.indexOf('tiles-choropleth'));
+		expect(order.indexOf('tiles-choropleth')).toBeLessThan(order.indexOf('boundaries'));
+		// Two legends: the view's and the grid's own classes, which count the grid's cells.
+		const legends = page.locator('section.legend');
+		await expect.poll(() => legends.count()).toBe(2);
+		const counts = await legends
+			.nth(1)
+			.locator('.count')
+			.evaluateAll((els) => els.map((e) => Number(e.textContent)));
+		expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(city.count / 2);
+		await page.close();
 	});
 });
