@@ -58,7 +58,8 @@ async function coldLoad(url: string, layer: string, large: boolean): Promise<{ t
 			// Data, not code: the document, API answers and tiles (MapLibre and the app's scripts are the same for every level).
 			if (['document', 'fetch', 'xhr'].includes(r.resourceType()) || r.url().includes('/tiles/')) sizes.push(r.sizes().then((s) => s.responseBodySize));
 		});
-		await page.goto(url);
+		// The first idle is waited for below, however late the page's load event comes.
+		await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
 		const handle = await page.waitForFunction(() => (window as unknown as WindowWithBench).__benchIdle, undefined, { timeout: 120_000 });
 		const t = (await handle.jsonValue()) as number;
 		return { t, bytes: (await Promise.all(sizes)).reduce((s, x) => s + x, 0) };
@@ -111,7 +112,7 @@ async function interactions(url: string, large: boolean, indicators: string[], n
 	try {
 		const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
 		await page.addInitScript({ content: hookIdle(large ? 'tiles-choropleth' : 'choropleth', large) });
-		await page.goto(url);
+		await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
 		await page.waitForFunction(() => (window as unknown as WindowWithBench).__benchIdle, undefined, { timeout: 120_000 });
 		const indicator: number[] = [];
 		const classification: number[] = [];
