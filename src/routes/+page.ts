@@ -2,6 +2,7 @@ import type { PanelSeries } from '$lib/components/charts/types';
 import { loadAtlasView } from '$lib/client/atlasView';
 import { loadFacilities, unknownTypeNotices } from '$lib/components/facilities/load';
 import type { IndicatorTable } from '$lib/data/responses';
+import { parseOverlay } from '$lib/state/overlay';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url }) => {
@@ -25,5 +26,6 @@ export const load: PageLoad = async ({ fetch, url }) => {
 			: null,
 		loadFacilities(fetch, view.facilities, view.lang)
 	]);
-	return { ...data, notices: [...data.notices, ...unknownTypeNotices(view.facilities, facilities)], series, relation, facilities };
+	const { overlay, notices: overlayNotices } = parseOverlay(url.searchParams, data.levels, view.level);
+	return { ...data, notices: [...data.notices, ...unknownTypeNotices(view.facilities, facilities), ...overlayNotices], series, relation, facilities, overlay };
 };

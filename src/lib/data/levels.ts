@@ -46,3 +46,20 @@ export function levelWord(levels: LevelInfo[], id: string, locale: Locale, form:
 
 /** The levels whose areas are mapped, compared and profiled, finest first: all but the city as a whole. */
 export const areaLevels = (levels: LevelInfo[]): LevelInfo[] => levels.filter((l) => !l.whole);
+
+/**
+ * The level a map without tiles (the SVG map, the embed) draws for `id`: the level itself unless it
+ * is large, else the nearest coarser mapped level that is not (a grid cell's Stadtteil level), else
+ * the mapped level with the fewest areas. `substituted` says whether the map must say so.
+ */
+export function drawableLevel(levels: LevelInfo[], id: string): { level: LevelInfo; substituted: boolean } | null {
+	const mapped = areaLevels(levels);
+	const asked = mapped.find((l) => l.id === id);
+	if (!asked) return null;
+	if (!asked.large) return { level: asked, substituted: false };
+	for (let up = levels.find((l) => l.id === asked.parent); up; up = levels.find((l) => l.id === up!.parent)) {
+		if (!up.whole && !up.large) return { level: up, substituted: true };
+	}
+	const coarsest = [...mapped].sort((a, b) => a.count - b.count)[0];
+	return { level: coarsest, substituted: coarsest.id !== asked.id };
+}

@@ -25,6 +25,7 @@ import { tables } from './tables';
 import { oidc } from './oidc';
 import { cityinit } from './cityinit';
 import { census } from './census';
+import { large } from './large';
 import { tiles } from './tiles';
 
 const SECTIONS: Record<string, Section> = {
@@ -47,6 +48,7 @@ const SECTIONS: Record<string, Section> = {
 	oidc,
 	cityinit,
 	census,
+	large,
 	tiles
 };
 /** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */

@@ -7,7 +7,7 @@ import { mapAttribution } from '$lib/map/attribution';
 import { kontorExact } from '$lib/data/contracts';
 import { approximationNotice } from '$lib/data/geometryStatus';
 import { buildSvgMap, type SvgMapProps } from '$lib/geo/svgMap';
-import { formatNumber, translator, core } from '$lib/i18n';
+import { formatNumber, translator, core, type Locale } from '$lib/i18n';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import { withLang } from '$lib/i18n/links';
@@ -17,7 +17,8 @@ import { indicatorTable } from './api';
 import { ProblemError } from './http';
 import { geometryStatus, type Store } from './store';
 import { isAreaLevel } from './levels';
-import { areaLevels } from '$lib/data/levels';
+import { areaLevels, drawableLevel, levelWord } from '$lib/data/levels';
+import { large } from '$lib/i18n/large';
 
 export const SVG_WIDTH = 800;
 const HEIGHTS = { min: 240, max: 1200, default: 560 };
@@ -42,12 +43,15 @@ export function parseSvgOptions(params: URLSearchParams): SvgOptions {
 
 export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps {
 	if (store.derived.indicators.length === 0) throw new ProblemError(404, { title: 'problem.noIndicators', detail: 'problem.noIndicators.detail' });
-	const { view } = parseView(params, {
+	const { view: asked } = parseView(params, {
 		indicators: store.derived.indicators,
 		areaIds: new Set(store.areaById.keys()),
 		defaultIndicator: DEFAULT_INDICATOR,
 		levels: areaLevels(store.levelInfos).map((l) => l.id)
 	});
+	// A large level (a census grid) is too many paths for an SVG: its nearest coarser level stands in.
+	const drawn = drawableLevel(store.levelInfos, asked.level);
+	const view = drawn?.substituted ? { ...asked, level: drawn.level.id } : asked;
 	const options = parseSvgOptions(params);
 	const locale = view.lang;
 	const t = translator(locale, core);
@@ -98,6 +102,7 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 	const approximation = approximationNotice(geometryStatus(store), translator(locale, atlas, analysis, core));
 	const notes = [
 		`${meta.label[locale]} (${unit}), ${view.year ?? t('atlas.latest')}${meta.beispieldaten ? ` · ${t('legend.beispiel')}` : ''}`,
+		...(drawn?.substituted ? [coarserNote(store, asked.level, locale)] : []),
 		...(approximation ? [approximation.text] : []),
 		mapAttribution(store.profile.attribution, approximation !== null)
 	];
@@ -120,6 +125,17 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 		legend,
 		notes
 	};
+}
+
+/** What a map that draws a coarser level than the view asks for says about it (the SVG map, the embed). */
+export function coarserNote(store: Store, askedLevel: string, locale: Locale): string {
+	const drawn = drawableLevel(store.levelInfos, askedLevel);
+	const count = store.levelInfos.find((l) => l.id === askedLevel)?.count ?? 0;
+	return translator(locale, large)('large.coarser', {
+		asked: levelWord(store.levelInfos, askedLevel, locale, 'plural'),
+		n: formatNumber(locale, count),
+		shown: levelWord(store.levelInfos, drawn?.level.id ?? askedLevel, locale, 'plural')
+	});
 }
 
 /** The areas drawn as groups around the level's areas: the parent level's, unless that is the city as a whole. */

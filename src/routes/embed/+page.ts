@@ -7,6 +7,9 @@ export const load: PageLoad = async ({ fetch, url, data: server }) => {
 	// In a frame, profile links open a new tab; the SVG map's height follows the embed's.
 	// Anonymous whoever embeds it: no cookie goes along, so the API answers what the public sees.
 	const anonymous: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'omit' });
-	const data = await loadAtlasView(anonymous, url, `legend=0&target=_blank&height=${embed.height}`);
-	return { ...data, embed, approximation: server.approximation };
+	// A large level is drawn at the coarser level the server named (server.levelNote says so).
+	const view = new URL(url);
+	if (server.level) view.searchParams.set('level', server.level);
+	const data = await loadAtlasView(anonymous, view, `legend=0&target=_blank&height=${embed.height}`);
+	return { ...data, embed, approximation: server.approximation, levelNote: server.levelNote };
 };

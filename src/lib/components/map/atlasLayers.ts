@@ -39,6 +39,11 @@ export interface TilesInput {
 	bounds: [number, number, number, number];
 	/** Of the indicator shown, for the hovered value. */
 	decimals: number;
+	/**
+	 * The grid overlay (state/overlay.ts): the tiles lie over the view's own areas, which stay, with
+	 * the overlay's own classes; without it the tiles are the view's level and replace its areas.
+	 */
+	overlay?: { choropleth: Choropleth };
 }
 
 export interface LayerSpec {
@@ -235,7 +240,7 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 		]
 	});
 	// A large level's areas come as vector tiles (LargeLevelLayers.svelte), not as a GeoJSON source.
-	return input.tiles ? sources.filter((s) => s.id !== 'areas') : sources;
+	return input.tiles && !input.tiles.overlay ? sources.filter((s) => s.id !== 'areas') : sources;
 }
 
 /** The sources and layers of a view as parts of a MapLibre style. */
