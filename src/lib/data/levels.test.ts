@@ -6,7 +6,7 @@ import type { LevelDef } from './profile';
 const names = (w: string) => ({ de: { singular: w, plural: w }, en: { singular: w, plural: w } });
 const profile: { levels: LevelDef[] } = {
 	levels: [
-		{ id: 'raster', name: names('Rasterzelle'), parent: 'stadtteil', grid: { cell: '100m' }, officialNumbers: false, visibility: 'public' },
+		{ id: 'raster', name: names('Rasterzelle'), parent: 'stadtteil', grid: { cell: '100m', files: [] }, officialNumbers: false, visibility: 'public' },
 		{ id: 'stadtteil', name: names('Stadtteil'), parent: 'ortschaft', officialNumbers: false, visibility: 'public' },
 		{ id: 'ortschaft', name: names('Ortschaft'), parent: 'stadt', officialNumbers: false, visibility: 'public' },
 		{ id: 'stadt', name: names('Stadt'), parent: null, officialNumbers: false, visibility: 'public' }
