@@ -43,14 +43,15 @@ export const actions: Actions = {
 		const db = getDatabase();
 		if (!loginConfigured(db)) return fail(503, { message: t('admin.login.unconfigured'), user });
 		// Refused before the password is checked: a blocked client learns nothing from trying.
-		const wait = loginThrottle.blockedFor(client, user);
+		const throttle = loginThrottle();
+		const wait = await throttle.blockedFor(client, user);
 		if (wait > 0) {
 			event.setHeaders({ 'retry-after': String(wait) });
 			return fail(429, { message: t('admin.login.tooMany', { n: Math.ceil(wait / 60) }), user });
 		}
 		const account = verifyLogin(db, user, password);
 		if (!account) {
-			loginThrottle.fail(client, user);
+			await throttle.fail(client, user);
 			audit(db, {
 				who: user || '(leer)',
 				action: 'login-failed',
@@ -62,7 +63,7 @@ export const actions: Actions = {
 			});
 			return fail(401, { message: t('admin.login.wrong'), user });
 		}
-		loginThrottle.succeed(client, user);
+		await throttle.succeed(client, user);
 		startSession(event.cookies, event.url, account);
 		audit(db, {
 			who: account.name,
