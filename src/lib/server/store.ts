@@ -13,7 +13,7 @@ import { setCityTexts, translator, core, type Locale } from '$lib/i18n';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
-import { currentDerived } from './db/current';
+import { currentDerived, onStoreChange } from './db/current';
 import { clearEncodedBodies } from './http';
 import { responseCache } from './responseCache';
 import { parseStoredDerived } from './storedDerived';
@@ -48,6 +48,7 @@ export interface Store {
 }
 
 let current: { version: number; store: Store } | null = null;
+let watching = false;
 
 export function dataDir(): string {
 	return resolve(env.KONTORATLAS_DATA_DIR || 'derived');
@@ -65,10 +66,17 @@ export function disclosureMinBase(): number {
  * The store of the current version; re-indexed once when an import or rollback changes it. This
  * is the one place where the served data changes, so it also empties the response cache (and the
  * encoded bodies; the analyses' caches key by `Store.version`): the
- * importer calls it right after each commit, and any request that goes past the cache notices a
- * version another process wrote.
+ * importer calls it right after each commit, and the store watch (db/current.ts) when another
+ * process wrote one.
  */
 export function getStore(): Store {
+	if (!watching) {
+		// A version another process committed is loaded when the store watch notices it (within
+		// WATCH_MS), not at the next request that misses the response cache: cached answers of the
+		// old version go at once. (Registered here, not at import: db/current.ts imports this module.)
+		watching = true;
+		onStoreChange(() => void getStore());
+	}
 	const { version, derived } = currentDerived(current?.version ?? null);
 	if (current?.version !== version) {
 		if (current) {

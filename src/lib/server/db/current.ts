@@ -1,6 +1,6 @@
-// The server's one connection to the versioned store (DATABASE_PATH, default data/kontoratlas.db)
-// and its seed: a fresh database gets the shipped geodata/ and the derived/ that `npm run data`
-// built from it as version 1.
+// The server's one connection to the versioned store (DATABASE_PATH, default data/kontoratlas.db),
+// its seed (a fresh database gets the shipped geodata/ and the derived/ that `npm run data` built
+// from it as version 1), and the watch for versions other app processes on the same store commit.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
@@ -10,6 +10,8 @@ import { readSourceDir } from './sourceDir';
 import { currentVersionId, insertVersion, listVersions, openDatabase, versionDerived, versionInfo, type Db } from './database';
 
 let db: Db | null = null;
+let watch: (() => void) | null = null;
+const listeners = new Set<() => void>();
 
 export function databasePath(): string {
 	return resolve(env.DATABASE_PATH || join('data', 'kontoratlas.db'));
@@ -23,8 +25,43 @@ export function getDatabase(): Db {
 	if (!db) {
 		db = openDatabase(databasePath());
 		seed(db, geodataDir(), dataDir());
+		watch = watchDataVersion(db, () => listeners.forEach((l) => l()));
 	}
 	return db;
+}
+
+/** How often the store is asked whether another process committed: an import is served by every process well within 1 s. */
+export const WATCH_MS = 250;
+
+/**
+ * Calls `changed` after another connection (another app process, `npm run data:reseed`, a restore)
+ * committed to the store. SQLite's `PRAGMA data_version` changes exactly then and costs no I/O, so
+ * the poll is cheap; the timer never keeps a process alive. Returns the function that stops it.
+ */
+export function watchDataVersion(d: Db, changed: () => void, ms = WATCH_MS): () => void {
+	const read = () => d.pragma('data_version', { simple: true }) as number;
+	let seen = read();
+	let failing = false;
+	const timer = setInterval(() => {
+		try {
+			const now = read();
+			if (now === seen) return;
+			seen = now;
+			changed();
+			failing = false;
+		} catch (error) {
+			// Logged when it starts failing, not every poll; requests meet the same error and answer it.
+			if (!failing) console.error('Kontoratlas: could not load the version another process committed:', error);
+			failing = true;
+		}
+	}, ms);
+	timer.unref();
+	return () => clearInterval(timer);
+}
+
+/** `listener` runs whenever another process may have changed the store (store.ts then reloads the current version). */
+export function onStoreChange(listener: () => void): void {
+	listeners.add(listener);
 }
 
 /** The current version's derived JSON; only read from the database when the version changed. */
@@ -63,6 +100,8 @@ export function seed(d: Db, sourceDir: string, derivedDir: string): void {
 
 /** For tests and scripts that open another database in the same process. */
 export function closeDatabase(): void {
+	watch?.();
+	watch = null;
 	db?.close();
 	db = null;
 }
