@@ -31,7 +31,7 @@ export function getDatabase(): Db {
 }
 
 /** How often the store is asked whether another process committed: an import is served by every process well within 1 s. */
-export const WATCH_MS = 250;
+export const WATCH_MS = 100;
 
 /**
  * Calls `changed` after another connection (another app process, `npm run data:reseed`, a restore)
