@@ -7,6 +7,7 @@ import { env } from '$env/dynamic/private';
 import { DERIVED_FILES, Manifest } from '$lib/data/derived';
 import { dataDir, readDerivedDir } from '../store';
 import { readSourceDir } from './sourceDir';
+import { watchDataVersion } from './changes';
 import { currentVersionId, insertVersion, listVersions, openDatabase, versionDerived, versionInfo, type Db } from './database';
 
 let db: Db | null = null;
@@ -28,35 +29,6 @@ export function getDatabase(): Db {
 		watch = watchDataVersion(db, () => listeners.forEach((l) => l()));
 	}
 	return db;
-}
-
-/** How often the store is asked whether another process committed: an import is served by every process well within 1 s. */
-export const WATCH_MS = 100;
-
-/**
- * Calls `changed` after another connection (another app process, `npm run data:reseed`, a restore)
- * committed to the store. SQLite's `PRAGMA data_version` changes exactly then and costs no I/O, so
- * the poll is cheap; the timer never keeps a process alive. Returns the function that stops it.
- */
-export function watchDataVersion(d: Db, changed: () => void, ms = WATCH_MS): () => void {
-	const read = () => d.pragma('data_version', { simple: true }) as number;
-	let seen = read();
-	let failing = false;
-	const timer = setInterval(() => {
-		try {
-			const now = read();
-			if (now === seen) return;
-			seen = now;
-			changed();
-			failing = false;
-		} catch (error) {
-			// Logged when it starts failing, not every poll; requests meet the same error and answer it.
-			if (!failing) console.error('Kontoratlas: could not load the version another process committed:', error);
-			failing = true;
-		}
-	}, ms);
-	timer.unref();
-	return () => clearInterval(timer);
 }
 
 /** `listener` runs whenever another process may have changed the store (store.ts then reloads the current version). */
