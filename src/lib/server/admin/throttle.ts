@@ -4,6 +4,7 @@
 // in the store (table login_failures), so every app process on it counts the same attempts; each
 // failure is its own row (an insert never loses a concurrent one), and rows past the window, past a
 // key's limit or past the cap on all rows are deleted, so a flood of addresses or names costs bounded space.
+import type { StoreBackend } from '../db/backend';
 import type { Db } from '../db/database';
 import { getDatabase } from '../db/current';
 
@@ -20,15 +21,7 @@ export interface ThrottleLimits {
 export const DEFAULT_THROTTLE: ThrottleLimits = { perUser: 5, perClient: 50, windowMs: 15 * 60 * 1000, maxEntries: 100_000 };
 
 /** Where the failures are kept: the store every process shares. */
-export interface FailureLog {
-	/** Failure times of each key at or after `since`, oldest first. */
-	recent(keys: readonly string[], since: number): Promise<number[][]>;
-	/** Records one failure at `at` for each key, keeping each key's last `keep`; drops every failure before `since` and all but the newest `max`. */
-	add(entries: readonly { key: string; keep: number }[], at: number, since: number, max: number): Promise<void>;
-	forget(key: string): Promise<void>;
-	/** Failures held (for tests of the bound). */
-	size(): Promise<number>;
-}
+export type FailureLog = Pick<StoreBackend, 'recentFailures' | 'addFailures' | 'forgetFailures' | 'countFailures'>;
 
 /** The failure log in the SQLite store (migration 7). */
 export function sqliteFailureLog(db: Db): FailureLog {
@@ -39,7 +32,7 @@ export function sqliteFailureLog(db: Db): FailureLog {
 		'DELETE FROM login_failures WHERE key = ? AND rowid NOT IN (SELECT rowid FROM login_failures WHERE key = ? ORDER BY at DESC LIMIT ?)'
 	);
 	const cap = db.prepare('DELETE FROM login_failures WHERE rowid IN (SELECT rowid FROM login_failures ORDER BY at DESC, rowid DESC LIMIT -1 OFFSET ?)');
-	const add = db.transaction((entries: readonly { key: string; keep: number }[], at: number, since: number, max: number) => {
+	const add = db.transaction((entries: readonly { key: string; keep: number }[], at: number, { since, max }: { since: number; max: number }) => {
 		expire.run(since);
 		for (const e of entries) {
 			insert.run(e.key, at);
@@ -48,10 +41,10 @@ export function sqliteFailureLog(db: Db): FailureLog {
 		cap.run(max);
 	});
 	return {
-		recent: async (keys, since) => keys.map((k) => (recent.all(k, since) as { at: number }[]).map((r) => r.at)),
-		add: async (entries, at, since, max) => void add.immediate(entries, at, since, max),
-		forget: async (key) => void db.prepare('DELETE FROM login_failures WHERE key = ?').run(key),
-		size: async () => (db.prepare('SELECT count(*) AS n FROM login_failures').get() as { n: number }).n
+		recentFailures: async (keys, since) => keys.map((k) => (recent.all(k, since) as { at: number }[]).map((r) => r.at)),
+		addFailures: async (entries, at, o) => void add.immediate(entries, at, o),
+		forgetFailures: async (key) => void db.prepare('DELETE FROM login_failures WHERE key = ?').run(key),
+		countFailures: async () => (db.prepare('SELECT count(*) AS n FROM login_failures').get() as { n: number }).n
 	};
 }
 
@@ -63,7 +56,7 @@ export class LoginThrottle {
 
 	/** Seconds until this client may try this user name again, or 0. */
 	async blockedFor(client: string, user: string, now = Date.now()): Promise<number> {
-		const [byUser, byClient] = await this.log.recent([userKey(client, user), clientKey(client)], now - this.limits.windowMs + 1);
+		const [byUser, byClient] = await this.log.recentFailures([userKey(client, user), clientKey(client)], now - this.limits.windowMs + 1);
 		return Math.max(this.#wait(byUser, this.limits.perUser, now), this.#wait(byClient, this.limits.perClient, now));
 	}
 
@@ -73,12 +66,12 @@ export class LoginThrottle {
 			{ key: userKey(client, user), keep: this.limits.perUser },
 			{ key: clientKey(client), keep: this.limits.perClient }
 		];
-		await this.log.add(entries, now, now - this.limits.windowMs + 1, this.limits.maxEntries);
+		await this.log.addFailures(entries, now, { since: now - this.limits.windowMs + 1, max: this.limits.maxEntries });
 	}
 
 	/** A successful login forgets this client's failures for this name (not its other ones). */
 	async succeed(client: string, user: string): Promise<void> {
-		await this.log.forget(userKey(client, user));
+		await this.log.forgetFailures(userKey(client, user));
 	}
 
 	#wait(recent: number[], limit: number, now: number): number {
