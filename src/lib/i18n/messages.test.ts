@@ -22,6 +22,7 @@ import { reportOutput } from './reportOutput';
 import { tables } from './tables';
 import { oidc } from './oidc';
 import { cityinit } from './cityinit';
+import { outage } from './outage';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -41,7 +42,8 @@ const SECTIONS: Record<string, Section> = {
 	reportOutput,
 	tables,
 	oidc,
-	cityinit
+	cityinit,
+	outage
 };
 /** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */
 const CITY_WORDS = new Set(['city', 'office', 'offices', 'site']);
