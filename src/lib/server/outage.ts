@@ -55,6 +55,10 @@ const CAUSES: Record<string, OutageCause> = {
 	'57P02': 'outage.cause.shutdown',
 	ETIMEDOUT: 'outage.cause.timeout',
 	CONNECT_TIMEOUT: 'outage.cause.timeout',
+	// invalid_authorization_specification, invalid_password; invalid_catalog_name (no such database)
+	'28000': 'outage.cause.auth',
+	'28P01': 'outage.cause.auth',
+	'3D000': 'outage.cause.missing',
 	// too_many_connections: the server is there but takes no one more
 	'53300': 'outage.cause.other',
 	'53400': 'outage.cause.other'

@@ -12,5 +12,7 @@ export const outage = {
 	'outage.cause.closed': 'die Verbindung wurde getrennt',
 	'outage.cause.shutdown': 'der Datenbankserver fährt herunter oder startet neu',
 	'outage.cause.timeout': 'der Datenbankserver antwortet nicht',
+	'outage.cause.auth': 'die Datenbank lehnt die Anmeldung der App ab (Benutzer oder Passwort in DATABASE_URL)',
+	'outage.cause.missing': 'die Datenbank aus DATABASE_URL gibt es auf dem Server nicht',
 	'outage.cause.other': 'Verbindungsfehler {code}'
 } as const;

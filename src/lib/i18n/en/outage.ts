@@ -13,5 +13,7 @@ export const outage: Texts<typeof de> = {
 	'outage.cause.closed': 'the connection was closed',
 	'outage.cause.shutdown': 'the database server is shutting down or restarting',
 	'outage.cause.timeout': 'the database server does not answer',
+	'outage.cause.auth': "the database refuses the app's credentials (user or password in DATABASE_URL)",
+	'outage.cause.missing': 'the database named in DATABASE_URL does not exist on the server',
 	'outage.cause.other': 'connection error {code}'
 };
