@@ -1,4 +1,4 @@
-// `npm run data:reseed`: the repository's geodata/ as a new version of the store at DATABASE_PATH
+// `npm run data:reseed`: the repository's geodata/ as a new version of the store (DATABASE_URL, else DATABASE_PATH)
 // (kind `reseed`). Prints the diff against the current version first (values, geometry, files,
 // Kontore) and writes only after confirmation: `--yes`, or "j"/"y" at the prompt of a terminal.
 // Nothing is lost: the new version is added, every older one stays (rollback in /admin).
@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseLocale, translator } from '../src/lib/i18n';
 import { kontore } from '../src/lib/i18n/kontore';
-import { currentVersionId, openDatabase, versionFiles, versionTexts } from '../src/lib/server/db/database';
+import { openBackend } from '../src/lib/server/db/open';
 import { readSourceDir } from '../src/lib/server/db/sourceDir';
 import { kontorChanges, readKontore } from '../src/lib/server/kontorEdit';
 import { formatProblem } from '../src/lib/data/problems';
@@ -17,7 +17,7 @@ import { commitReseed, reseedPlan } from '../src/lib/server/reseed';
 
 const locale = parseLocale((process.env.LC_ALL || process.env.LANG || '').slice(0, 2));
 const t = translator(locale, kontore);
-const store = resolve(process.env.DATABASE_PATH || join('data', 'kontoratlas.db'));
+const path = resolve(process.env.DATABASE_PATH || join('data', 'kontoratlas.db'));
 const dir = resolve(process.env.KONTORATLAS_GEODATA || 'geodata');
 const yes = process.argv.includes('--yes');
 
@@ -35,17 +35,18 @@ function ask(question: string): Promise<boolean> {
 	});
 }
 
-if (!existsSync(store)) {
-	console.error(t('reseed.cli.noStore', { db: store }));
+if (!process.env.DATABASE_URL && !existsSync(path)) {
+	console.error(t('reseed.cli.noStore', { db: path }));
 	process.exit(1);
 }
-const db = openDatabase(store);
-const base = currentVersionId(db);
+const db = await openBackend({ url: process.env.DATABASE_URL, path, pool: '2' });
+const store = db.location;
+const base = await db.currentVersionId();
 if (base === null) {
 	console.error(t('reseed.cli.noStore', { db: store }));
 	process.exit(1);
 }
-const current = versionFiles(db, base);
+const current = await db.versionFiles(base);
 const geodata = readSourceDir(dir);
 const plan = reseedPlan(current, geodata);
 console.log(t('reseed.cli.base', { db: store, n: base, dir }));
@@ -66,7 +67,7 @@ const result = computePreview({
 	edit: plan.edit,
 	user,
 	date: new Date().toISOString().slice(0, 10),
-	base: { version: base, ...versionTexts(db, base) }
+	base: { version: base, ...(await db.versionTexts(base)) }
 });
 if (!result.ok) {
 	console.error(t('reseed.cli.problems'));
@@ -83,8 +84,8 @@ if (!(yes || (await ask(t('reseed.cli.ask'))))) {
 	console.log(t('reseed.cli.notWritten'));
 	process.exit(0);
 }
-const version = commitReseed(db, result, user);
-db.close();
+const version = await commitReseed(db, result, user);
+await db.close();
 if (version === null) {
 	console.error(t('reseed.cli.moved'));
 	process.exit(1);

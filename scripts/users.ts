@@ -1,4 +1,4 @@
-// `npm run users -- <command>`: the store's accounts from the command line (DATABASE_PATH, like
+// `npm run users -- <command>`: the store's accounts from the command line (DATABASE_URL or DATABASE_PATH, like
 // `npm run db:backup`). Passwords are read from stdin, never from the arguments (which the shell
 // history and the process list keep): `npm run -s users -- add anna --role planung < passwort.txt`.
 //   add NAME --role ROLE [--kontor ID]    list    set-role NAME ROLE [--kontor ID]
@@ -21,7 +21,8 @@ import {
 	type AccountProblem,
 	type AccountResult
 } from '../src/lib/server/admin/accounts';
-import { audit, currentVersionId, openDatabase, versionDerived, type Db } from '../src/lib/server/db/database';
+import type { StoreBackend } from '../src/lib/server/db/backend';
+import { openBackend } from '../src/lib/server/db/open';
 
 const USAGE = `usage: npm run users -- add NAME --role ROLE [--kontor ID] | list | set-role NAME ROLE [--kontor ID] | disable NAME | enable NAME | delete NAME | password NAME
 (passwords from stdin; roles: oeffentlich, kontor, planung, redaktion, admin)`;
@@ -82,26 +83,26 @@ async function readPassword(): Promise<string> {
 }
 
 /** A Kontor named on the command line must exist in the store's current data (when it has any). */
-function checkKontor(db: Db, kontor: string | undefined, role: string): void {
+async function checkKontor(db: StoreBackend, kontor: string | undefined, role: string): Promise<void> {
 	if (role !== 'kontor' || kontor === undefined) return;
-	const current = currentVersionId(db);
+	const current = await db.currentVersionId();
 	if (current === null) return;
-	const parsed = KontorCollection.safeParse((versionDerived(db, current) as { kontore?: unknown }).kontore);
+	const parsed = KontorCollection.safeParse(((await db.versionDerived(current)) as { kontore?: unknown }).kontore);
 	if (parsed.success && !parsed.data.features.some((k) => k.properties.id === kontor)) problem('kontor', { kontor });
 }
 
 const who = `Kommandozeile (${userInfo().username})`;
 
-function done(db: Db, result: AccountResult, params: Record<string, string>, action: string, detail: (name: string) => string): void {
+async function done(db: StoreBackend, result: AccountResult, params: Record<string, string>, action: string, detail: (name: string) => string): Promise<void> {
 	if (!result.ok) problem(result.problem, params);
-	audit(db, { who, action, detail: detail(result.account.name), added: null, changed: null, removed: null, version: null });
+	await db.audit({ who, action, detail: detail(result.account.name), added: null, changed: null, removed: null, version: null });
 	console.log(`users: ${detail(result.account.name)}`);
 }
 
 const [command, ...rest] = process.argv.slice(2);
 const { positional, options } = parse(rest);
 const store = resolve(process.env.DATABASE_PATH || join('data', 'kontoratlas.db'));
-const db = openDatabase(store);
+const db = await openBackend({ url: process.env.DATABASE_URL, path: store, pool: '2' });
 try {
 	const [name] = positional;
 	const role = options.get('role') ?? positional[1] ?? '';
@@ -110,7 +111,7 @@ try {
 	switch (command) {
 		case 'list': {
 			if (positional.length) usage();
-			const rows = listAccounts(db).map((a) => [
+			const rows = (await listAccounts(db)).map((a) => [
 				a.name,
 				a.role,
 				a.kontor ?? '-',
@@ -131,18 +132,18 @@ try {
 		}
 		case 'add': {
 			if (positional.length !== 1 || !options.has('role')) usage();
-			checkKontor(db, kontor, role);
+			await checkKontor(db, kontor, role);
 			const password = await readPassword();
-			const made = createAccount(db, { name, role, kontor: kontor ?? null, password });
-			done(db, made, params, 'account-create', (n) => `Konto ${n} angelegt (${role}${kontor && role === 'kontor' ? `, ${kontor}` : ''})`);
+			const made = await createAccount(db, { name, role, kontor: kontor ?? null, password });
+			await done(db, made, params, 'account-create', (n) => `Konto ${n} angelegt (${role}${kontor && role === 'kontor' ? `, ${kontor}` : ''})`);
 			break;
 		}
 		case 'set-role': {
 			if (positional.length !== 2) usage();
-			checkKontor(db, kontor, role);
-			done(
+			await checkKontor(db, kontor, role);
+			await done(
 				db,
-				setRole(db, name, role, kontor ?? null),
+				await setRole(db, name, role, kontor ?? null),
 				params,
 				'account-role',
 				(n) => `Konto ${n}: Rolle ${role}${kontor && role === 'kontor' ? ` (${kontor})` : ''}`
@@ -153,22 +154,22 @@ try {
 		case 'enable': {
 			if (positional.length !== 1) usage();
 			const off = command === 'disable';
-			done(db, setDisabled(db, name, off), params, `account-${command}`, (n) => `Konto ${n} ${off ? 'gesperrt' : 'entsperrt'}`);
+			await done(db, await setDisabled(db, name, off), params, `account-${command}`, (n) => `Konto ${n} ${off ? 'gesperrt' : 'entsperrt'}`);
 			break;
 		}
 		case 'delete': {
 			if (positional.length !== 1) usage();
-			done(db, deleteAccount(db, name), params, 'account-delete', (n) => `Konto ${n} gelöscht`);
+			await done(db, await deleteAccount(db, name), params, 'account-delete', (n) => `Konto ${n} gelöscht`);
 			break;
 		}
 		case 'password': {
 			if (positional.length !== 1) usage();
-			done(db, setPassword(db, name, await readPassword()), params, 'account-password', (n) => `Konto ${n}: neues Passwort`);
+			await done(db, await setPassword(db, name, await readPassword()), params, 'account-password', (n) => `Konto ${n}: neues Passwort`);
 			break;
 		}
 		default:
 			usage();
 	}
 } finally {
-	db.close();
+	await db.close();
 }

@@ -5,10 +5,11 @@
 // answers are kept for the production server's fast path (responseCache.ts). The session is read
 // for every request but /embed (which stays cookie-free and anonymous); with a session, every
 // state-changing request needs its CSRF token. Without a session, /admin answers nothing but its login.
-import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
-import { csrfValid, readSession, sessionViewer } from '$lib/server/admin/session';
+import { csrfValid, readSession, sessionViewer, type Session } from '$lib/server/admin/session';
+import { outageState } from '$lib/server/outage';
 import { API_HEADERS, localisedProblem } from '$lib/server/http';
 import { translator, urlLocale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
@@ -23,6 +24,8 @@ import { mapFirstPaint, mapFirstPreload, preloadMapLibre } from '$lib/server/pre
 import { registerSecurityHeaders } from '$lib/server/securityHeaders';
 import { healthState } from '$lib/server/health';
 import { registerAcceptEncodingReducer } from '$lib/server/negotiation';
+import { refreshCurrent } from '$lib/server/db/current';
+import { heldVersion } from '$lib/server/store';
 
 /** Created now, as the app starts, so that server.js finds it. */
 const cache = responseCache();
@@ -30,9 +33,25 @@ const cache = responseCache();
 // and the negotiation it applies for the static file handler.
 registerSecurityHeaders(env.ORIGIN);
 healthState();
+outageState();
 registerAcceptEncodingReducer();
 
+/** Opens the store and loads its current version before the first request is answered. */
+export const init: ServerInit = async () => {
+	await loadStore();
+};
+
+/** A store that cannot be read at startup (a database still starting) is tried again by the next request. */
+async function loadStore(): Promise<void> {
+	try {
+		await refreshCurrent();
+	} catch (e) {
+		console.error('store: the current version could not be loaded:', e);
+	}
+}
+
 export const handle: Handle = async (input) => {
+	if (heldVersion() === null) await loadStore();
 	// Taken before the store is read: an answer begun before a data change is not kept.
 	const generation = cache.generation;
 	const secured = securityHeaders(input.event.url.pathname, await route(input), parseEmbedOrigins(env.KONTORATLAS_EMBED_ORIGINS));
@@ -76,8 +95,23 @@ async function csrfToken(request: Request): Promise<string | null> {
 	}
 }
 
+/**
+ * The request's session. While the store is unreachable, a signed-in reader of the atlas (a safe
+ * request outside /admin) is served as the public is, from the version held; the admin and every
+ * change answer the outage's 503 (outage.ts).
+ */
+async function sessionOf(event: RequestEvent): Promise<Session | null> {
+	try {
+		return await readSession(event.cookies);
+	} catch (e) {
+		const inAdmin = event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/');
+		if (outageState().since !== null && SAFE_METHODS.has(event.request.method) && !inAdmin) return null;
+		throw e;
+	}
+}
+
 const route: Handle = async ({ event, resolve }) => {
-	event.locals.session = isEmbed(event.url.pathname) ? null : readSession(event.cookies);
+	event.locals.session = isEmbed(event.url.pathname) ? null : await sessionOf(event);
 	event.locals.viewer = event.locals.session ? sessionViewer(event.locals.session) : null;
 	const api = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
 	const ogc = event.url.pathname === '/ogc' || event.url.pathname.startsWith('/ogc/');

@@ -22,10 +22,10 @@ export type Readiness = { ready: true; version: number } | { ready: false; probl
  * Ready when not draining and `loadCurrent` (read the store, load its current version) succeeds;
  * it returns the version now served.
  */
-export function readiness(state: HealthState, loadCurrent: () => number): Readiness {
+export async function readiness(state: HealthState, loadCurrent: () => Promise<number>): Promise<Readiness> {
 	if (state.draining) return { ready: false, problem: 'http.ready.draining' };
 	try {
-		return { ready: true, version: loadCurrent() };
+		return { ready: true, version: await loadCurrent() };
 	} catch (error) {
 		return { ready: false, problem: 'http.ready.storeUnreadable', error };
 	}

@@ -12,23 +12,10 @@ import type { DataProblem } from '$lib/data/problems';
 import type { Params } from '$lib/i18n';
 import type { AdminKey } from '$lib/i18n/admin';
 import { diffDerived, type VersionDiff } from '$lib/import/diff';
-import { getDatabase } from './db/current';
-import {
-	audit,
-	currentVersionId,
-	deletePreview,
-	getPreviewRow,
-	insertVersion,
-	putPreview,
-	type VersionKind,
-	versionDerived,
-	versionFiles,
-	versionInfo,
-	versionTexts
-} from './db/database';
+import { getBackend, refreshCurrent } from './db/current';
+import type { VersionKind } from './db/backend';
 import type { FileEdit, PreviewInput } from './previewCompute';
 import { runPreview } from './previewWorker';
-import { getStore } from './store';
 import { NewIndicatorInput, type TableView } from '$lib/import/tableImport';
 import { z } from 'zod';
 
@@ -61,16 +48,16 @@ export function serial<T>(fn: () => T | Promise<T>): Promise<T> {
 }
 
 /** Keeps a preview in the store until it is confirmed, discarded or expires (a restart keeps it). */
-function remember(p: Omit<Preview, 'id' | 'expires'>): Preview {
+async function remember(p: Omit<Preview, 'id' | 'expires'>): Promise<Preview> {
 	const preview = { ...p, id: randomBytes(18).toString('base64url'), expires: Date.now() + PREVIEW_TTL_MS };
 	const { id, user, expires, files, ...rest } = preview;
-	putPreview(getDatabase(), { id, user, expires, body: JSON.stringify({ ...rest, files: Object.fromEntries(files) }) }, MAX_PREVIEWS);
+	await (await getBackend()).putPreview({ id, user, expires, body: JSON.stringify({ ...rest, files: Object.fromEntries(files) }) }, MAX_PREVIEWS);
 	return preview;
 }
 
-export function getPreview(id: string, user: string): Preview | null {
+export async function getPreview(id: string, user: string): Promise<Preview | null> {
 	if (!/^[\w-]{24}$/.test(id)) return null;
-	const row = getPreviewRow(getDatabase(), id);
+	const row = await (await getBackend()).getPreview(id);
 	if (!row || row.user !== user || row.expires <= Date.now()) return null;
 	// Written by remember() from a preview the pipeline built and checked.
 	const body = JSON.parse(row.body) as Omit<Preview, 'id' | 'user' | 'expires' | 'files'> & { files: Record<string, string> };
@@ -175,9 +162,9 @@ function previewTimeoutMs(): number {
  * stored texts; only the result comes back, and is kept here until confirmed or discarded.
  */
 async function preview(upload: Upload, token = ''): Promise<PreviewResult> {
-	const db = getDatabase();
-	const version = currentVersionId(db)!;
-	const input = { ...upload, date: new Date().toISOString().slice(0, 10), base: { version, ...versionTexts(db, version) } } as PreviewInput;
+	const db = await getBackend();
+	const version = (await db.currentVersionId())!;
+	const input = { ...upload, date: new Date().toISOString().slice(0, 10), base: { version, ...(await db.versionTexts(version)) } } as PreviewInput;
 	const out = await runPreview(input, {
 		timeoutMs: previewTimeoutMs(),
 		memoryMb: Number(env.KONTORATLAS_PREVIEW_MEMORY_MB) > 0 ? Number(env.KONTORATLAS_PREVIEW_MEMORY_MB) : 1024,
@@ -187,7 +174,7 @@ async function preview(upload: Upload, token = ''): Promise<PreviewResult> {
 	const { kind, upload: name, summary, warnings, baseVersion, diff, files, derived, table } = out;
 	return {
 		ok: true,
-		preview: remember({
+		preview: await remember({
 			user: upload.user,
 			kind,
 			upload: name,
@@ -214,52 +201,57 @@ function holdTransaction(): void {
 }
 
 export function confirmPreview(id: string, user: string): Promise<CommitResult> {
-	return serial(() => {
-		const p = getPreview(id, user);
+	return serial(async (): Promise<CommitResult> => {
+		const p = await getPreview(id, user);
 		if (!p) return { ok: false, status: 404, message: { key: 'admin.error.previewGone' } };
-		const db = getDatabase();
-		const now = currentVersionId(db);
-		if (now !== p.baseVersion) {
-			deletePreview(getDatabase(), id);
+		const db = await getBackend();
+		const version = await db.commitVersion(
+			{ createdBy: user, kind: p.kind, summary: p.summary, basedOn: p.baseVersion, files: p.files, derived: p.derived },
+			{
+				expectCurrent: p.baseVersion,
+				audit: (v) => ({ who: user, action: p.kind, detail: p.summary, ...p.diff.counts, version: v }),
+				preview: id,
+				beforeCommit: holdTransaction
+			}
+		);
+		if (version === null) {
+			await db.deletePreview(id);
+			const now = await db.currentVersionId();
 			return {
 				ok: false,
 				status: 409,
 				message: { key: 'admin.error.changed', params: { from: p.baseVersion, to: now ?? '–' } }
 			};
 		}
-		const version = insertVersion(
-			db,
-			{ createdBy: user, kind: p.kind, summary: p.summary, basedOn: p.baseVersion, files: p.files, derived: p.derived },
-			(v) => {
-				audit(db, { who: user, action: p.kind, detail: p.summary, ...p.diff.counts, version: v });
-				deletePreview(db, id);
-				holdTransaction();
-			}
-		);
-		getStore(); // serve the new version from now on (and drop cached answers of the old one)
+		await refreshCurrent(); // serve the new version from now on (and drop cached answers of the old one)
 		return { ok: true, version };
 	});
 }
 
-export function discardPreview(id: string, user: string): void {
-	if (getPreview(id, user)) deletePreview(getDatabase(), id);
+export async function discardPreview(id: string, user: string): Promise<void> {
+	if (await getPreview(id, user)) await (await getBackend()).deletePreview(id);
 }
 
 /** A rollback adds a version that repeats an older one: history only ever grows. */
 export function rollbackTo(target: number, user: string): Promise<CommitResult> {
-	return serial(() => {
-		const db = getDatabase();
-		const info = versionInfo(db, target);
+	return serial(async (): Promise<CommitResult> => {
+		const db = await getBackend();
+		const info = await db.versionInfo(target);
 		if (!info) return { ok: false, status: 404, message: { key: 'admin.error.noVersion', params: { n: target } } };
-		const now = currentVersionId(db)!;
+		const now = (await db.currentVersionId())!;
 		if (now === target) return { ok: false, status: 409, message: { key: 'admin.error.isCurrent', params: { n: target } } };
-		const derived = parseStoredDerived(versionDerived(db, target));
-		const diff = diffDerived(parseStoredDerived(versionDerived(db, now)), derived, versionFiles(db, now), versionFiles(db, target));
+		const derived = parseStoredDerived(await db.versionDerived(target));
+		const files = await db.versionFiles(target);
+		const diff = diffDerived(parseStoredDerived(await db.versionDerived(now)), derived, await db.versionFiles(now), files);
 		const summary = `Zurückgesetzt auf Version ${target} (${info.summary})`.slice(0, 500);
-		const version = insertVersion(db, { createdBy: user, kind: 'rollback', summary, basedOn: target, files: versionFiles(db, target), derived }, (v) => {
-			audit(db, { who: user, action: 'rollback', detail: summary, ...diff.counts, version: v });
-		});
-		getStore(); // serve the new version from now on (and drop cached answers of the old one)
+		const version = await db.commitVersion(
+			{ createdBy: user, kind: 'rollback', summary, basedOn: target, files, derived },
+			{ expectCurrent: now, audit: (v) => ({ who: user, action: 'rollback', detail: summary, ...diff.counts, version: v }) }
+		);
+		// Another process committed while the diff was computed: the admin sees the new state and decides again.
+		if (version === null)
+			return { ok: false, status: 409, message: { key: 'admin.error.changed', params: { from: now, to: (await db.currentVersionId()) ?? '–' } } };
+		await refreshCurrent(); // serve the new version from now on (and drop cached answers of the old one)
 		return { ok: true, version };
 	});
 }

@@ -6,8 +6,7 @@ import type { DefinitionContext } from '$lib/report/definition';
 import type { ReportData, ReportFacilities } from '$lib/report/build';
 import { indicatorTable } from './api';
 import { defaultScenario } from './catchments';
-import { versionInfo } from './db/database';
-import { getDatabase } from './db/current';
+import { getBackend } from './db/current';
 import { disclosureMinBase, geometryStatus, type Store } from './store';
 
 export function definitionContext(store: Store, now = new Date()): DefinitionContext {
@@ -57,7 +56,7 @@ export function facilitiesOf(store: Store): ReportFacilities | null {
  */
 export async function reportData(store: Store, now = new Date(), catchment = true): Promise<ReportData> {
 	const scenario = catchment ? await defaultScenario(store) : null;
-	const info = store.version > 0 ? versionInfo(getDatabase(), store.version) : null;
+	const info = store.version > 0 ? await (await getBackend()).versionInfo(store.version) : null;
 	return {
 		cityId: store.cityId,
 		stadtteile: store.areasByLevel[store.finest],

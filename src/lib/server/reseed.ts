@@ -3,7 +3,7 @@
 // only the store held (imported values, edits) is absent from the new version but kept in the
 // older ones, so a rollback brings it back. Free of SvelteKit imports: the admin action (through
 // the importer's preview) and `npm run data:reseed` (computing the same preview in its process) share it.
-import { audit, currentVersionId, insertVersion, type Db } from './db/database';
+import type { StoreBackend } from './db/backend';
 // Types only: previewCompute.ts must stay a chunk of its own that only the worker loads (see there).
 import type { FileEdit, PreviewBuilt } from './previewCompute';
 
@@ -30,15 +30,9 @@ export function reseedPlan(current: ReadonlyMap<string, string>, geodata: Readon
 }
 
 /** Writes the built version if the store has not moved on meanwhile; its number, or null. */
-export function commitReseed(db: Db, built: PreviewBuilt, user: string): number | null {
-	return db
-		.transaction(() => {
-			if (currentVersionId(db) !== built.baseVersion) return null;
-			return insertVersion(
-				db,
-				{ createdBy: user, kind: 'reseed', summary: built.summary, basedOn: built.baseVersion, files: built.files, derived: built.derived },
-				(v) => audit(db, { who: user, action: 'reseed', detail: built.summary, ...built.diff.counts, version: v })
-			);
-		})
-		.immediate();
+export function commitReseed(db: StoreBackend, built: PreviewBuilt, user: string): Promise<number | null> {
+	return db.commitVersion(
+		{ createdBy: user, kind: 'reseed', summary: built.summary, basedOn: built.baseVersion, files: built.files, derived: built.derived },
+		{ expectCurrent: built.baseVersion, audit: (v) => ({ who: user, action: 'reseed', detail: built.summary, ...built.diff.counts, version: v }) }
+	);
 }

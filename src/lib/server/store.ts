@@ -13,7 +13,7 @@ import { setCityTexts, translator, core, type Locale } from '$lib/i18n';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import { DEFAULT_MIN_BASE, hierarchyOf, suppressValues } from '$lib/stats/disclosure';
-import { currentDerived, onStoreChange } from './db/current';
+import { currentDerivedSync } from './db/current';
 import { clearEncodedBodies } from './http';
 import { responseCache } from './responseCache';
 import { parseStoredDerived } from './storedDerived';
@@ -48,7 +48,6 @@ export interface Store {
 }
 
 let current: { version: number; store: Store } | null = null;
-let watching = false;
 
 export function dataDir(): string {
 	return resolve(env.KONTORATLAS_DATA_DIR || 'derived');
@@ -63,29 +62,33 @@ export function disclosureMinBase(): number {
 }
 
 /**
- * The store of the current version; re-indexed once when an import or rollback changes it. This
- * is the one place where the served data changes, so it also empties the response cache (and the
- * encoded bodies; the analyses' caches key by `Store.version`): the
- * importer calls it right after each commit, and the store watch (db/current.ts) when another
- * process wrote one.
+ * The store of the current version, held in memory (db/current.ts loads it at startup and after
+ * every commit: refreshCurrent). With SQLite, any request that goes past the cache also notices a
+ * version another process wrote.
  */
 export function getStore(): Store {
-	if (!watching) {
-		// A version another process committed is loaded when the store watch notices it (within
-		// WATCH_MS), not at the next request that misses the response cache: cached answers of the
-		// old version go at once. (Registered here, not at import: db/current.ts imports this module.)
-		watching = true;
-		onStoreChange(() => void getStore());
-	}
-	const { version, derived } = currentDerived(current?.version ?? null);
-	if (current?.version !== version) {
-		if (current) {
-			responseCache().invalidate();
-			clearEncodedBodies();
-		}
-		current = { version, store: indexStore(parseStoredDerived(derived), disclosureMinBase(), version) };
-	}
+	const latest = currentDerivedSync(current?.version ?? null);
+	if (latest && current?.version !== latest.version) installStore(latest.version, latest.derived);
+	if (!current) throw new Error('Kontoratlas: the store is not loaded yet (the server loads it at startup)');
 	return current.store;
+}
+
+/** The version the served Store was indexed from, or null before the first load. */
+export function heldVersion(): number | null {
+	return current?.version ?? null;
+}
+
+/**
+ * Serves a version from now on. This is the one place where the served data changes, so it also
+ * empties the response cache (and the encoded bodies; the analyses' caches key by `Store.version`).
+ */
+export function installStore(version: number, derived: unknown): void {
+	const store = indexStore(parseStoredDerived(derived), disclosureMinBase(), version);
+	if (current) {
+		responseCache().invalidate();
+		clearEncodedBodies();
+	}
+	current = { version, store };
 }
 
 /** Reads a derived/ folder as `npm run data` writes it (the seed of a fresh database). */

@@ -3,8 +3,7 @@ import { mayUse } from '$lib/auth/areas';
 import { safeReturnTo } from '$lib/auth/returnTo';
 import { adminForm, requireSession, sessionForm } from '$lib/server/admin/guard';
 import { endSession, sessionViewer } from '$lib/server/admin/session';
-import { getDatabase } from '$lib/server/db/current';
-import { audit, currentVersionId, listAudit, listVersions } from '$lib/server/db/database';
+import { getBackend } from '$lib/server/db/current';
 import { rollbackTo } from '$lib/server/importer';
 import { translator, urlLocale, core } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
@@ -12,22 +11,22 @@ import { withLang } from '$lib/i18n/links';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The start page: versions (with rollback for admins) from `redaktion` up, the audit log for admins. */
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const viewer = sessionViewer(requireSession(event));
-	const db = getDatabase();
+	const db = await getBackend();
 	return {
-		versions: mayUse(viewer, 'versions') ? listVersions(db) : null,
-		current: currentVersionId(db),
+		versions: mayUse(viewer, 'versions') ? await db.listVersions() : null,
+		current: await db.currentVersionId(),
 		mayRollback: mayUse(viewer, 'rollback'),
-		audit: mayUse(viewer, 'konten') ? listAudit(db, 100) : null
+		audit: mayUse(viewer, 'konten') ? await db.listAudit(100) : null
 	};
 };
 
 export const actions: Actions = {
 	logout: async (event) => {
 		const { session, form } = await sessionForm(event);
-		audit(getDatabase(), { who: session.user, action: 'logout', detail: 'Abmeldung', added: null, changed: null, removed: null, version: null });
-		endSession(event.cookies, event.url);
+		await (await getBackend()).audit({ who: session.user, action: 'logout', detail: 'Abmeldung', added: null, changed: null, removed: null, version: null });
+		await endSession(event.cookies, event.url);
 		// Signed out from the atlas, the visitor stays where they were (a path on this site only).
 		const next = form.get('next');
 		redirect(303, safeReturnTo(typeof next === 'string' ? next : null) ?? withLang('/admin/login', urlLocale(event.url)));

@@ -4,7 +4,7 @@ import { report } from '$lib/i18n/report';
 import { withLang } from '$lib/i18n/links';
 import { buildReport } from '$lib/report/build';
 import { CHAPTERS, definitionQuery, formQuery, parseDefinition, PARAMS } from '$lib/report/definition';
-import { getDatabase } from '$lib/server/db/current';
+import { getBackend } from '$lib/server/db/current';
 import { definitionContext, reportData } from '$lib/server/reportData';
 import { listTemplates } from '$lib/server/reportTemplates';
 import { storeOf } from '$lib/server/visibility';
@@ -29,7 +29,11 @@ export const load: PageServerLoad = async (event) => {
 		chapters: CHAPTERS.map((id) => ({ id, label: t(`report.chapter.${id}`) })),
 		years: { from: ctx.years[0], to: ctx.maxYear, data: ctx.years.at(-1) ?? ctx.maxYear }
 	};
-	const templates = listTemplates(getDatabase()).map((tpl) => ({ id: tpl.id, name: tpl.name, href: withLang(`/bericht?${tpl.definition}`, locale) }));
+	const templates = (await listTemplates(await getBackend())).map((tpl) => ({
+		id: tpl.id,
+		name: tpl.name,
+		href: withLang(`/bericht?${tpl.definition}`, locale)
+	}));
 	const raw = Object.fromEntries(Object.values(PARAMS).map((p) => [p, url.searchParams.get(p)]));
 	if (!url.searchParams.has(PARAMS.kind)) return { locale, choices, templates, raw, problems: [], definition: null, doc: null, links: null };
 

@@ -1,7 +1,7 @@
 // Accounts in the store (#19): names, roles, the Kontor of a `kontor` account, scrypt password
 // hashes (none for accounts that only sign in through OIDC), and their sessions. No SvelteKit
 // imports: `npm run users` (scripts/users.ts) works on the same functions.
-import type { Db } from '../db/database';
+import type { StoreBackend, UserRow } from '../db/backend';
 import { isRole, type Role } from '$lib/auth/roles';
 import { hashPassword, isPasswordHash, verifyPassword } from './password';
 
@@ -40,30 +40,17 @@ export type AccountResult = { ok: true; account: Account } | { ok: false; proble
 export const MIN_PASSWORD = 12;
 export const MAX_NAME = 100;
 
-interface Row {
-	id: number;
-	name: string;
-	role: string;
-	kontor: string | null;
-	password_hash: string | null;
-	oidc_subject: string | null;
-	disabled: number;
-	created: string;
-	updated: string;
-	last_login: string | null;
-}
-
-const account = (r: Row): Account => ({
+const account = (r: UserRow): Account => ({
 	id: r.id,
 	name: r.name,
 	role: isRole(r.role) ? r.role : 'oeffentlich',
 	kontor: r.kontor,
-	oidcSubject: r.oidc_subject,
-	disabled: r.disabled === 1,
-	hasPassword: r.password_hash !== null,
+	oidcSubject: r.oidcSubject,
+	disabled: r.disabled,
+	hasPassword: r.passwordHash !== null,
 	created: r.created,
 	updated: r.updated,
-	lastLogin: r.last_login
+	lastLogin: r.lastLogin
 });
 
 /** Names as people type them (letters, digits, . _ @ -), so an e-mail address from SSO fits too. */
@@ -80,30 +67,31 @@ function checkRole(role: unknown, kontor: string | null | undefined): { role: Ro
 
 const now = () => new Date().toISOString();
 
-export function countAccounts(db: Db): number {
-	return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+export function countAccounts(db: StoreBackend): Promise<number> {
+	return db.countUsers();
 }
 
-export function listAccounts(db: Db): Account[] {
-	return (db.prepare('SELECT * FROM users ORDER BY name COLLATE NOCASE').all() as Row[]).map(account);
+export async function listAccounts(db: StoreBackend): Promise<Account[]> {
+	return (await db.listUsers()).map(account);
 }
 
-export function getAccount(db: Db, name: string): Account | null {
-	const row = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as Row | undefined;
+/** By name, without regard to case (names are unique that way). */
+export async function getAccount(db: StoreBackend, name: string): Promise<Account | null> {
+	const row = await db.userByName(name);
 	return row ? account(row) : null;
 }
 
-export function getAccountById(db: Db, id: number): Account | null {
-	const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
+export async function getAccountById(db: StoreBackend, id: number): Promise<Account | null> {
+	const row = await db.userById(id);
 	return row ? account(row) : null;
 }
 
-export function getAccountByOidcSubject(db: Db, subject: string): Account | null {
-	const row = db.prepare('SELECT * FROM users WHERE oidc_subject = ?').get(subject) as Row | undefined;
+export async function getAccountByOidcSubject(db: StoreBackend, subject: string): Promise<Account | null> {
+	const row = await db.userByOidcSubject(subject);
 	return row ? account(row) : null;
 }
 
-export function createAccount(db: Db, a: NewAccount): AccountResult {
+export async function createAccount(db: StoreBackend, a: NewAccount): Promise<AccountResult> {
 	if (!validName(a.name)) return { ok: false, problem: 'name' };
 	const checked = checkRole(a.role, a.kontor);
 	if (typeof checked === 'string') return { ok: false, problem: checked };
@@ -116,84 +104,78 @@ export function createAccount(db: Db, a: NewAccount): AccountResult {
 		hash = hashPassword(a.password);
 	}
 	if (a.oidcSubject != null && (a.oidcSubject.length === 0 || a.oidcSubject.length > 500)) return { ok: false, problem: 'subject' };
-	if (getAccount(db, a.name)) return { ok: false, problem: 'taken' };
-	if (a.oidcSubject && getAccountByOidcSubject(db, a.oidcSubject)) return { ok: false, problem: 'subject' };
+	if (await getAccount(db, a.name)) return { ok: false, problem: 'taken' };
+	if (a.oidcSubject && (await getAccountByOidcSubject(db, a.oidcSubject))) return { ok: false, problem: 'subject' };
 	const at = now();
-	const id = db
-		.prepare('INSERT INTO users (name, role, kontor, password_hash, oidc_subject, disabled, created, updated) VALUES (?, ?, ?, ?, ?, 0, ?, ?)')
-		.run(a.name, checked.role, checked.kontor, hash, a.oidcSubject ?? null, at, at).lastInsertRowid;
-	return { ok: true, account: getAccountById(db, Number(id))! };
-}
-
-/** Active accounts with the top role, but `except` (the one about to lose it). */
-function otherActiveAdmins(db: Db, except: number): number {
-	return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?").get(except) as { n: number }).n;
+	const id = await db.insertUser({
+		name: a.name,
+		role: checked.role,
+		kontor: checked.kontor,
+		passwordHash: hash,
+		oidcSubject: a.oidcSubject ?? null,
+		created: at,
+		updated: at
+	});
+	// Null: another process took the name (or subject) between the check and the insert.
+	if (id === null) return { ok: false, problem: 'taken' };
+	return { ok: true, account: (await getAccountById(db, id))! };
 }
 
 /** A change that would leave no active admin is refused: nobody could manage accounts any more. */
-function removesLastAdmin(db: Db, a: Account): boolean {
-	return a.role === 'admin' && !a.disabled && otherActiveAdmins(db, a.id) === 0;
+async function removesLastAdmin(db: StoreBackend, a: Account): Promise<boolean> {
+	return a.role === 'admin' && !a.disabled && (await db.countActiveAdmins(a.id)) === 0;
 }
 
-export function setRole(db: Db, name: string, role: unknown, kontor?: string | null): AccountResult {
-	const a = getAccount(db, name);
+export async function setRole(db: StoreBackend, name: string, role: unknown, kontor?: string | null): Promise<AccountResult> {
+	const a = await getAccount(db, name);
 	if (!a) return { ok: false, problem: 'missing' };
 	const checked = checkRole(role, kontor);
 	if (typeof checked === 'string') return { ok: false, problem: checked };
-	if (checked.role !== 'admin' && removesLastAdmin(db, a)) return { ok: false, problem: 'lastAdmin' };
-	db.prepare('UPDATE users SET role = ?, kontor = ?, updated = ? WHERE id = ?').run(checked.role, checked.kontor, now(), a.id);
-	return { ok: true, account: getAccountById(db, a.id)! };
+	if (checked.role !== 'admin' && (await removesLastAdmin(db, a))) return { ok: false, problem: 'lastAdmin' };
+	await db.updateUser(a.id, { role: checked.role, kontor: checked.kontor, updated: now() });
+	return { ok: true, account: (await getAccountById(db, a.id))! };
 }
 
 /** Disabling ends the account's sessions at once (their rows go); enabling lets it sign in again. */
-export function setDisabled(db: Db, name: string, disabled: boolean): AccountResult {
-	const a = getAccount(db, name);
+export async function setDisabled(db: StoreBackend, name: string, disabled: boolean): Promise<AccountResult> {
+	const a = await getAccount(db, name);
 	if (!a) return { ok: false, problem: 'missing' };
-	if (disabled && removesLastAdmin(db, a)) return { ok: false, problem: 'lastAdmin' };
-	db.transaction(() => {
-		db.prepare('UPDATE users SET disabled = ?, updated = ? WHERE id = ?').run(disabled ? 1 : 0, now(), a.id);
-		if (disabled) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(a.id);
-	})();
-	return { ok: true, account: getAccountById(db, a.id)! };
+	if (disabled && (await removesLastAdmin(db, a))) return { ok: false, problem: 'lastAdmin' };
+	await db.updateUser(a.id, { disabled, updated: now() }, disabled);
+	return { ok: true, account: (await getAccountById(db, a.id))! };
 }
 
-/** Deleting removes the account and (by the foreign key) its sessions. */
-export function deleteAccount(db: Db, name: string): AccountResult {
-	const a = getAccount(db, name);
+/** Deleting removes the account and its sessions. */
+export async function deleteAccount(db: StoreBackend, name: string): Promise<AccountResult> {
+	const a = await getAccount(db, name);
 	if (!a) return { ok: false, problem: 'missing' };
-	if (removesLastAdmin(db, a)) return { ok: false, problem: 'lastAdmin' };
-	db.transaction(() => {
-		db.prepare('DELETE FROM sessions WHERE user_id = ?').run(a.id);
-		db.prepare('DELETE FROM users WHERE id = ?').run(a.id);
-	})();
+	if (await removesLastAdmin(db, a)) return { ok: false, problem: 'lastAdmin' };
+	await db.deleteUser(a.id);
 	return { ok: true, account: a };
 }
 
 /** A new password ends the account's other sessions: whoever knew the old one is signed out. */
-export function setPassword(db: Db, name: string, password: string): AccountResult {
-	const a = getAccount(db, name);
+export async function setPassword(db: StoreBackend, name: string, password: string): Promise<AccountResult> {
+	const a = await getAccount(db, name);
 	if (!a) return { ok: false, problem: 'missing' };
 	if (password.length < MIN_PASSWORD || password.length > 1024) return { ok: false, problem: 'password' };
-	db.transaction(() => {
-		db.prepare('UPDATE users SET password_hash = ?, updated = ? WHERE id = ?').run(hashPassword(password), now(), a.id);
-		db.prepare('DELETE FROM sessions WHERE user_id = ?').run(a.id);
-	})();
-	return { ok: true, account: getAccountById(db, a.id)! };
+	await db.updateUser(a.id, { passwordHash: hashPassword(password), updated: now() }, true);
+	return { ok: true, account: (await getAccountById(db, a.id))! };
 }
 
-export function setOidcSubject(db: Db, name: string, subject: string | null): AccountResult {
-	const a = getAccount(db, name);
+export async function setOidcSubject(db: StoreBackend, name: string, subject: string | null): Promise<AccountResult> {
+	const a = await getAccount(db, name);
 	if (!a) return { ok: false, problem: 'missing' };
 	if (subject !== null) {
-		const other = getAccountByOidcSubject(db, subject);
+		const other = await getAccountByOidcSubject(db, subject);
 		if (other && other.id !== a.id) return { ok: false, problem: 'subject' };
 	}
-	db.prepare('UPDATE users SET oidc_subject = ?, updated = ? WHERE id = ?').run(subject, now(), a.id);
-	return { ok: true, account: getAccountById(db, a.id)! };
+	await db.updateUser(a.id, { oidcSubject: subject, updated: now() });
+	return { ok: true, account: (await getAccountById(db, a.id))! };
 }
 
-export function markLogin(db: Db, id: number): void {
-	db.prepare('UPDATE users SET last_login = ? WHERE id = ?').run(now(), id);
+export async function markLogin(db: StoreBackend, id: number): Promise<void> {
+	await db.updateUser(id, { lastLogin: now() });
 }
 
 /** Hashed once per process with the same cost as real hashes, for names that have none. */
@@ -203,11 +185,11 @@ let dummy: string | null = null;
  * The account these credentials belong to, or null. The scrypt hash is computed whatever happens
  * (unknown name, disabled account, SSO-only account), so the time taken does not tell which.
  */
-export function verifyLogin(db: Db, name: string, password: string): Account | null {
-	const row = validName(name) ? (db.prepare('SELECT * FROM users WHERE name = ?').get(name) as Row | undefined) : undefined;
+export async function verifyLogin(db: StoreBackend, name: string, password: string): Promise<Account | null> {
+	const row = validName(name) ? await db.userByName(name) : null;
 	dummy ??= hashPassword('no account has this password');
-	const ok = verifyPassword(password, row?.password_hash ?? dummy);
-	if (!row || !row.password_hash || row.disabled === 1 || !ok) return null;
+	const ok = verifyPassword(password, row?.passwordHash ?? dummy);
+	if (!row || !row.passwordHash || row.disabled || !ok) return null;
 	return account(row);
 }
 
@@ -215,8 +197,8 @@ export function verifyLogin(db: Db, name: string, password: string): Account | n
  * The environment's admin (KONTORATLAS_ADMIN_USER and _PASSWORD_HASH) becomes the first account
  * of an empty store, with the top role; once any account exists the store alone decides.
  */
-export function ensureEnvironmentAdmin(db: Db, user: string | undefined, hash: string | undefined): Account | null {
-	if (!user || !hash || countAccounts(db) > 0) return null;
-	const made = createAccount(db, { name: user, role: 'admin', passwordHash: hash });
+export async function ensureEnvironmentAdmin(db: StoreBackend, user: string | undefined, hash: string | undefined): Promise<Account | null> {
+	if (!user || !hash || (await countAccounts(db)) > 0) return null;
+	const made = await createAccount(db, { name: user, role: 'admin', passwordHash: hash });
 	return made.ok ? made.account : null;
 }

@@ -6,8 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import type { Role, Viewer } from '$lib/auth/roles';
-import { getDatabase } from '../db/current';
-import type { Db } from '../db/database';
+import { getBackend } from '../db/current';
 import { ensureEnvironmentAdmin, getAccountById, markLogin, type Account } from './accounts';
 
 export const SESSION_COOKIE = 'kontoratlas_admin';
@@ -43,11 +42,10 @@ export function sessionTimeouts(): { idleMs: number; absoluteMs: number } {
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Whether the store has a way in: an account, or the environment's admin to become the first one. */
-export function loginConfigured(db: Db = getDatabase()): boolean {
-	return Boolean(ensureEnvironmentAdmin(db, env.KONTORATLAS_ADMIN_USER, env.KONTORATLAS_ADMIN_PASSWORD_HASH)) || hasAccounts(db);
+export async function loginConfigured(): Promise<boolean> {
+	const db = await getBackend();
+	return Boolean(await ensureEnvironmentAdmin(db, env.KONTORATLAS_ADMIN_USER, env.KONTORATLAS_ADMIN_PASSWORD_HASH)) || (await db.countUsers()) > 0;
 }
-
-const hasAccounts = (db: Db) => db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
 
 /**
  * Secure on https and on every host but plain-HTTP loopback (development and the tests), so a
@@ -63,26 +61,19 @@ const cookieOptions = (url: URL) => ({ path: '/', httpOnly: true, sameSite: 'lax
  * Signs `user` in with a new session: any session the browser brought along is ended first, and
  * the new token is random, so a cookie planted before the login is useless after it.
  */
-export function startSession(cookies: Cookies, url: URL, user: Account): Session {
-	const db = getDatabase();
+export async function startSession(cookies: Cookies, url: URL, user: Account): Promise<Session> {
+	const db = await getBackend();
 	const old = cookies.get(SESSION_COOKIE);
 	const at = Date.now();
 	const { absoluteMs } = sessionTimeouts();
 	const id = randomBytes(32).toString('base64url');
 	const csrf = randomBytes(32).toString('base64url');
-	db.transaction(() => {
-		if (old) db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(old));
-		prune(db, at);
-		db.prepare('INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen, expires_absolute) VALUES (?, ?, ?, ?, ?, ?)').run(
-			tokenHash(id),
-			user.id,
-			csrf,
-			at,
-			at,
-			at + absoluteMs
-		);
-	})();
-	markLogin(db, user.id);
+	// Expired sessions go whenever a session is started.
+	await db.startSession(
+		{ tokenHash: tokenHash(id), userId: user.id, csrf, created: at, lastSeen: at, expiresAbsolute: at + absoluteMs },
+		{ replaces: old ? tokenHash(old) : null, idleBefore: at - sessionTimeouts().idleMs }
+	);
+	await markLogin(db, user.id);
 	cookies.set(SESSION_COOKIE, id, { ...cookieOptions(url), maxAge: Math.floor(absoluteMs / 1000) });
 	return {
 		id,
@@ -95,40 +86,27 @@ export function startSession(cookies: Cookies, url: URL, user: Account): Session
 	};
 }
 
-/** Expired sessions go whenever a session is started. */
-function prune(db: Db, at: number): void {
-	const { idleMs } = sessionTimeouts();
-	db.prepare('DELETE FROM sessions WHERE expires_absolute < ? OR last_seen < ?').run(at, at - idleMs);
-}
-
-interface SessionRow {
-	user_id: number;
-	csrf: string;
-	last_seen: number;
-	expires_absolute: number;
-}
-
 /**
  * The session of this cookie, or null: unknown, tampered, idle too long, past its absolute end,
  * or of an account that is disabled or gone. An expired session's row is removed.
  */
-export function readSession(cookies: Cookies): Session | null {
+export async function readSession(cookies: Cookies): Promise<Session | null> {
 	const id = cookies.get(SESSION_COOKIE);
 	// Only well-formed tokens reach the store (32 random bytes, base64url).
 	if (!id || !/^[\w-]{43}$/.test(id)) return null;
-	const db = getDatabase();
+	const db = await getBackend();
 	const hash = tokenHash(id);
-	const row = db.prepare('SELECT user_id, csrf, last_seen, expires_absolute FROM sessions WHERE token_hash = ?').get(hash) as SessionRow | undefined;
+	const row = await db.getSession(hash);
 	if (!row) return null;
 	const at = Date.now();
 	const { idleMs } = sessionTimeouts();
-	const user = getAccountById(db, row.user_id);
-	if (row.expires_absolute <= at || at - row.last_seen >= idleMs || !user || user.disabled) {
-		db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash);
+	const user = await getAccountById(db, row.userId);
+	if (row.expiresAbsolute <= at || at - row.lastSeen >= idleMs || !user || user.disabled) {
+		await db.deleteSession(hash);
 		return null;
 	}
 	// Activity moves the idle deadline; written at most every minute (or tenth of the idle time).
-	if (at - row.last_seen >= Math.min(60_000, idleMs / 10)) db.prepare('UPDATE sessions SET last_seen = ? WHERE token_hash = ?').run(at, hash);
+	if (at - row.lastSeen >= Math.min(60_000, idleMs / 10)) await db.touchSession(hash, at);
 	return {
 		id,
 		accountId: user.id,
@@ -136,16 +114,16 @@ export function readSession(cookies: Cookies): Session | null {
 		role: user.role,
 		kontor: user.role === 'kontor' ? user.kontor : null,
 		csrf: row.csrf,
-		expiresAbsolute: row.expires_absolute
+		expiresAbsolute: row.expiresAbsolute
 	};
 }
 
 /** Who a signed-in request is served for (locals.viewer). */
 export const sessionViewer = (s: Session): Viewer => ({ name: s.user, role: s.role, kontor: s.kontor });
 
-export function endSession(cookies: Cookies, url: URL): void {
+export async function endSession(cookies: Cookies, url: URL): Promise<void> {
 	const id = cookies.get(SESSION_COOKIE);
-	if (id) getDatabase().prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(id));
+	if (id) await (await getBackend()).deleteSession(tokenHash(id));
 	cookies.delete(SESSION_COOKIE, cookieOptions(url));
 }
 

@@ -1,12 +1,11 @@
 // Login throttling that cannot be turned against another user: failures count per client address
 // AND user name, so wrong passwords for one name (or from one address) never lock out another.
 // A looser limit per address alone stops one client from cycling through names. The failures live
-// in the store (table login_failures), so every app process on it counts the same attempts; each
+// in the store (table login_failures, both backends), so every app process on it counts the same attempts; each
 // failure is its own row (an insert never loses a concurrent one), and rows past the window, past a
 // key's limit or past the cap on all rows are deleted, so a flood of addresses or names costs bounded space.
 import type { StoreBackend } from '../db/backend';
-import type { Db } from '../db/database';
-import { getDatabase } from '../db/current';
+import { getBackend } from '../db/current';
 
 export interface ThrottleLimits {
 	/** Failures per client address and user name within the window, then refused. */
@@ -22,31 +21,6 @@ export const DEFAULT_THROTTLE: ThrottleLimits = { perUser: 5, perClient: 50, win
 
 /** Where the failures are kept: the store every process shares. */
 export type FailureLog = Pick<StoreBackend, 'recentFailures' | 'addFailures' | 'forgetFailures' | 'countFailures'>;
-
-/** The failure log in the SQLite store (migration 7). */
-export function sqliteFailureLog(db: Db): FailureLog {
-	const recent = db.prepare('SELECT at FROM login_failures WHERE key = ? AND at >= ? ORDER BY at');
-	const expire = db.prepare('DELETE FROM login_failures WHERE at < ?');
-	const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
-	const trim = db.prepare(
-		'DELETE FROM login_failures WHERE key = ? AND rowid NOT IN (SELECT rowid FROM login_failures WHERE key = ? ORDER BY at DESC LIMIT ?)'
-	);
-	const cap = db.prepare('DELETE FROM login_failures WHERE rowid IN (SELECT rowid FROM login_failures ORDER BY at DESC, rowid DESC LIMIT -1 OFFSET ?)');
-	const add = db.transaction((entries: readonly { key: string; keep: number }[], at: number, { since, max }: { since: number; max: number }) => {
-		expire.run(since);
-		for (const e of entries) {
-			insert.run(e.key, at);
-			trim.run(e.key, e.key, e.keep);
-		}
-		cap.run(max);
-	});
-	return {
-		recentFailures: async (keys, since) => keys.map((k) => (recent.all(k, since) as { at: number }[]).map((r) => r.at)),
-		addFailures: async (entries, at, o) => void add.immediate(entries, at, o),
-		forgetFailures: async (key) => void db.prepare('DELETE FROM login_failures WHERE key = ?').run(key),
-		countFailures: async () => (db.prepare('SELECT count(*) AS n FROM login_failures').get() as { n: number }).n
-	};
-}
 
 export class LoginThrottle {
 	constructor(
@@ -86,6 +60,6 @@ const userKey = (client: string, user: string) => JSON.stringify([client, user])
 const clientKey = (client: string) => JSON.stringify(client);
 
 /** The throttle of the store this process serves (shared with every other process on it). */
-export function loginThrottle(): LoginThrottle {
-	return new LoginThrottle(sqliteFailureLog(getDatabase()));
+export async function loginThrottle(): Promise<LoginThrottle> {
+	return new LoginThrottle(await getBackend());
 }

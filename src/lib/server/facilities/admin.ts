@@ -10,8 +10,7 @@ import { FACILITY_FILES, FacilitySourceProps, FacilityType, FacilityTypeCatalogu
 import { registerCandidates } from '$lib/facilities/csv';
 import { importedMeta, mergeRegister, registerDiff, registerText, sourceFacilities, type RegisterDiff, type SourceFacility } from '$lib/facilities/edit';
 import { decodeText } from '$lib/import/decode';
-import { currentVersionId, versionFiles } from '../db/database';
-import { getDatabase } from '../db/current';
+import { currentFiles } from '../db/current';
 import { previewFileEdit, type Preview } from '../importer';
 import { getStore, type Store } from '../store';
 
@@ -26,9 +25,8 @@ export function checkContext(store: Store, types = store.derived.facilityTypes):
 	};
 }
 
-function currentSidecar(): DatasetMeta | null {
-	const db = getDatabase();
-	const text = versionFiles(db, currentVersionId(db)!).get(sidecarOf(FACILITY_FILES.facilities));
+async function currentSidecar(): Promise<DatasetMeta | null> {
+	const text = (await currentFiles()).files.get(sidecarOf(FACILITY_FILES.facilities));
 	if (!text) return null;
 	const parsed = DatasetMeta.safeParse(JSON.parse(text));
 	return parsed.success ? parsed.data : null;
@@ -126,7 +124,7 @@ export async function previewRegisterImport(u: RegisterUpload): Promise<Facility
 	);
 	const fromUpload = new Map(read.candidates.map((c) => [c.props.id, c]));
 	const next = merged.map((f) => fromUpload.get(f.props.id) ?? current.find((c) => c.props.id === f.props.id)!);
-	const sidecar = importedMeta(currentSidecar(), merged, { file, source: u.source, licence: u.licence, date });
+	const sidecar = importedMeta(await currentSidecar(), merged, { file, source: u.source, licence: u.licence, date });
 	const result = await previewRegister(
 		store,
 		next,

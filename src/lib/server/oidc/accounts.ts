@@ -4,7 +4,7 @@
 // local account's name gets an account of their own.
 import type { Role } from '$lib/auth/roles';
 import { createAccount, getAccount, getAccountByOidcSubject, MAX_NAME, setRole, validName, type Account } from '../admin/accounts';
-import { audit, type Db } from '../db/database';
+import type { StoreBackend } from '../db/backend';
 
 export type SsoAccount = { ok: true; account: Account } | { ok: false; reason: 'disabled' | 'failed'; name: string | null; detail: string };
 
@@ -12,7 +12,7 @@ export type SsoAccount = { ok: true; account: Account } | { ok: false; reason: '
  * A free account name from the provider's name: characters accounts do not allow become `-`, and a
  * name already taken gets `-sso` (then `-sso-2`, …) appended.
  */
-export function freeAccountName(db: Db, wanted: string): string {
+export async function freeAccountName(db: StoreBackend, wanted: string): Promise<string> {
 	const base =
 		wanted
 			.replace(/[^\p{L}\p{N}._@-]+/gu, '-')
@@ -20,20 +20,20 @@ export function freeAccountName(db: Db, wanted: string): string {
 			.slice(0, MAX_NAME - 8) || 'sso';
 	for (let i = 1; ; i++) {
 		const name = i === 1 ? base : i === 2 ? `${base}-sso` : `${base}-sso-${i - 1}`;
-		if (validName(name) && !getAccount(db, name)) return name;
+		if (validName(name) && !(await getAccount(db, name))) return name;
 	}
 }
 
-const record = (db: Db, who: string, action: string, detail: string) =>
-	audit(db, { who, action, detail, added: null, changed: null, removed: null, version: null });
+const record = (db: StoreBackend, who: string, action: string, detail: string) =>
+	db.audit({ who, action, detail, added: null, changed: null, removed: null, version: null });
 
-export function ssoAccount(db: Db, subject: string, wanted: { name: string; role: Role; kontor: string | null }): SsoAccount {
-	const existing = getAccountByOidcSubject(db, subject);
+export async function ssoAccount(db: StoreBackend, subject: string, wanted: { name: string; role: Role; kontor: string | null }): Promise<SsoAccount> {
+	const existing = await getAccountByOidcSubject(db, subject);
 	if (!existing) {
-		const name = freeAccountName(db, wanted.name);
-		const made = createAccount(db, { name, role: wanted.role, kontor: wanted.kontor, oidcSubject: subject });
+		const name = await freeAccountName(db, wanted.name);
+		const made = await createAccount(db, { name, role: wanted.role, kontor: wanted.kontor, oidcSubject: subject });
 		if (!made.ok) return { ok: false, reason: 'failed', name, detail: `account "${name}" for ${subject} could not be created (${made.problem})` };
-		record(
+		await record(
 			db,
 			name,
 			'account-create',
@@ -44,13 +44,13 @@ export function ssoAccount(db: Db, subject: string, wanted: { name: string; role
 	// A disabled account stays disabled, whatever the provider says: the atlas's administration decides.
 	if (existing.disabled) return { ok: false, reason: 'disabled', name: existing.name, detail: `account "${existing.name}" (${subject}) is disabled` };
 	if (existing.role === wanted.role && existing.kontor === wanted.kontor) return { ok: true, account: existing };
-	const changed = setRole(db, existing.name, wanted.role, wanted.kontor);
+	const changed = await setRole(db, existing.name, wanted.role, wanted.kontor);
 	// Refused only where it would leave no active admin: then the sign-in is refused too, rather than
 	// keeping a role the provider no longer gives.
 	if (!changed.ok)
 		return { ok: false, reason: 'failed', name: existing.name, detail: `the role of "${existing.name}" cannot become ${wanted.role} (${changed.problem})` };
 	const from = `${existing.role}${existing.kontor ? ` (Kontor ${existing.kontor})` : ''}`;
 	const to = `${wanted.role}${wanted.kontor ? ` (Kontor ${wanted.kontor})` : ''}`;
-	record(db, existing.name, 'account-role', `Rolle per Single Sign-on geändert: ${existing.name} von ${from} zu ${to}`);
+	await record(db, existing.name, 'account-role', `Rolle per Single Sign-on geändert: ${existing.name} von ${from} zu ${to}`);
 	return changed;
 }

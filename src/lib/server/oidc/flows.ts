@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import type { Locale } from '$lib/i18n';
-import { getDatabase } from '../db/current';
+import { getBackend } from '../db/current';
 
 export const FLOW_COOKIE = 'kontoratlas_oidc';
 /** The start and the callback are both under this path; no other route ever receives the cookie. */
@@ -37,34 +37,22 @@ const secure = (url: URL) => url.protocol === 'https:' || !['127.0.0.1', 'localh
  * SameSite=Lax: the callback is a top-level navigation coming from the provider's site, which a
  * Strict cookie would not accompany. A new flow in the same browser replaces the previous one.
  */
-export function beginFlow(cookies: Cookies, url: URL, flow: Flow): void {
+export async function beginFlow(cookies: Cookies, url: URL, flow: Flow): Promise<void> {
 	const token = randomBytes(32).toString('base64url');
-	const db = getDatabase();
-	db.prepare('DELETE FROM oidc_flows WHERE expires < ?').run(Date.now());
-	db.prepare('DELETE FROM oidc_flows WHERE token_hash IN (SELECT token_hash FROM oidc_flows ORDER BY expires DESC LIMIT -1 OFFSET ?)').run(MAX_FLOWS - 1);
 	const old = cookies.get(FLOW_COOKIE);
-	if (old) db.prepare('DELETE FROM oidc_flows WHERE token_hash = ?').run(tokenHash(old));
-	db.prepare('INSERT INTO oidc_flows (token_hash, state, nonce, verifier, next, locale, expires) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-		tokenHash(token),
-		flow.state,
-		flow.nonce,
-		flow.verifier,
-		flow.next,
-		flow.locale,
-		Date.now() + FLOW_TTL_MS
-	);
+	await (
+		await getBackend()
+	).putFlow({ tokenHash: tokenHash(token), ...flow, expires: Date.now() + FLOW_TTL_MS }, { replaces: old ? tokenHash(old) : null, max: MAX_FLOWS });
 	cookies.set(FLOW_COOKIE, token, { path: FLOW_PATH, httpOnly: true, sameSite: 'lax', secure: secure(url), maxAge: FLOW_TTL_MS / 1000 });
 }
 
 /** The flow this browser started, removed as it is read (and its cookie with it); null if none or expired. */
-export function takeFlow(cookies: Cookies, url: URL): Flow | null {
+export async function takeFlow(cookies: Cookies, url: URL): Promise<Flow | null> {
 	const token = cookies.get(FLOW_COOKIE);
 	if (!token) return null;
 	cookies.delete(FLOW_COOKIE, { path: FLOW_PATH, httpOnly: true, sameSite: 'lax', secure: secure(url) });
 	if (!/^[\w-]{43}$/.test(token)) return null;
-	const db = getDatabase();
-	const row = db.prepare('DELETE FROM oidc_flows WHERE token_hash = ? RETURNING state, nonce, verifier, next, locale, expires').get(tokenHash(token)) as
-		(Flow & { expires: number }) | undefined;
+	const row = await (await getBackend()).takeFlow(tokenHash(token));
 	if (!row || row.expires < Date.now()) return null;
-	return { state: row.state, nonce: row.nonce, verifier: row.verifier, next: row.next, locale: row.locale };
+	return { state: row.state, nonce: row.nonce, verifier: row.verifier, next: row.next, locale: row.locale as Locale };
 }

@@ -1,8 +1,7 @@
 // Single sign-on as the routes use it: the settings of this server's environment (problems logged
 // once, by name), the redirect URI, and the audit of every sign-in that failed.
 import { env } from '$env/dynamic/private';
-import { getDatabase } from '../db/current';
-import { audit } from '../db/database';
+import { getBackend } from '../db/current';
 import { FLOW_PATH } from './flows';
 import type { OidcError } from './relyingParty';
 import { oidcEnabled, parseOidcSettings, type OidcSettings } from './settings';
@@ -27,8 +26,10 @@ export function redirectUri(url: URL): string {
 	return new URL(`${FLOW_PATH}/callback`, env.ORIGIN || url.origin).href;
 }
 
-export function auditFailure(e: OidcError, who: string | null, client: string): void {
-	audit(getDatabase(), {
+export async function auditFailure(e: OidcError, who: string | null, client: string): Promise<void> {
+	await (
+		await getBackend()
+	).audit({
 		who: who || '(SSO)',
 		action: 'login-failed',
 		detail: `Fehlgeschlagene Anmeldung per Single Sign-on von ${client}: ${e.reason} (${e.detail})`,

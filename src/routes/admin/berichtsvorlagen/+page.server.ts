@@ -5,7 +5,7 @@ import { withLang } from '$lib/i18n/links';
 import { atLeast } from '$lib/auth/roles';
 import { adminForm, forbidden, requireArea } from '$lib/server/admin/guard';
 import type { Session } from '$lib/server/admin/session';
-import { getDatabase } from '$lib/server/db/current';
+import { getBackend } from '$lib/server/db/current';
 import { deleteTemplate, listTemplates, MAX_TEMPLATE_NAME, saveTemplate, type ReportTemplate } from '$lib/server/reportTemplates';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,13 +17,17 @@ import type { Actions, PageServerLoad } from './$types';
 const mayChange = (session: Session, template: ReportTemplate | undefined) =>
 	!template || atLeast(session.role, 'redaktion') || template.createdBy === session.user;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const session = requireArea(event, 'berichtsvorlagen');
 	const locale = urlLocale(event.url);
 	return {
 		pending: event.url.searchParams.get('vorlage')?.slice(0, 4000) ?? null,
 		maxName: MAX_TEMPLATE_NAME,
-		templates: listTemplates(getDatabase()).map((t) => ({ ...t, href: withLang(`/bericht?${t.definition}`, locale), mayDelete: mayChange(session, t) }))
+		templates: (await listTemplates(await getBackend())).map((t) => ({
+			...t,
+			href: withLang(`/bericht?${t.definition}`, locale),
+			mayDelete: mayChange(session, t)
+		}))
 	};
 };
 
@@ -38,14 +42,15 @@ export const actions: Actions = {
 		const t = translator(urlLocale(event.url), report);
 		const name = text(form, 'name');
 		const clean = name.replace(/\s+/g, ' ').trim();
+		const db = await getBackend();
 		if (
 			!mayChange(
 				session,
-				listTemplates(getDatabase()).find((tpl) => tpl.name === clean)
+				(await listTemplates(db)).find((tpl) => tpl.name === clean)
 			)
 		)
 			forbidden(event);
-		const result = saveTemplate(getDatabase(), getStore(), name, text(form, 'definition').slice(0, 4000), session.user);
+		const result = await saveTemplate(db, getStore(), name, text(form, 'definition').slice(0, 4000), session.user);
 		if (!result.ok)
 			return fail(422, {
 				problem: result.reason === 'name' ? t('report.tpl.badName', { max: MAX_TEMPLATE_NAME }) : t('report.tpl.badDefinition'),
@@ -57,14 +62,15 @@ export const actions: Actions = {
 		const { session, form } = await adminForm(event, 'berichtsvorlagen');
 		const t = translator(urlLocale(event.url), report);
 		const id = Number(text(form, 'id'));
+		const db = await getBackend();
 		if (
 			!mayChange(
 				session,
-				listTemplates(getDatabase()).find((tpl) => tpl.id === id)
+				(await listTemplates(db)).find((tpl) => tpl.id === id)
 			)
 		)
 			forbidden(event);
-		if (!deleteTemplate(getDatabase(), id, session.user)) return fail(404, { problem: t('report.tpl.missing') });
+		if (!(await deleteTemplate(db, id, session.user))) return fail(404, { problem: t('report.tpl.missing') });
 		return { message: t('report.tpl.deleted') };
 	}
 };

@@ -160,7 +160,7 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const { session, form } = await adminForm(event, 'einrichtungen');
-		discardPreview(String(form.get('preview') ?? ''), session.user);
+		await discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}
 };

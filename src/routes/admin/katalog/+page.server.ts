@@ -10,8 +10,7 @@ import { admin } from '$lib/i18n/admin';
 import { catalogue } from '$lib/i18n/catalogue';
 import { importer } from '$lib/i18n/importer';
 import { adminForm, requireArea } from '$lib/server/admin/guard';
-import { getDatabase } from '$lib/server/db/current';
-import { currentVersionId, versionFiles } from '$lib/server/db/database';
+import { currentFiles } from '$lib/server/db/current';
 import { confirmPreview, discardPreview, previewFileEdit } from '$lib/server/importer';
 import { getStore } from '$lib/server/store';
 import { PROFILE_FILE } from '$lib/data/profile';
@@ -25,16 +24,15 @@ function levels() {
 }
 
 /** The catalogue file of the current version, and that version (an edit is built on exactly it). */
-function current(): { version: number; text: string } {
-	const db = getDatabase();
-	const version = currentVersionId(db)!;
-	return { version, text: versionFiles(db, version).get(CATALOGUE_FILE)! };
+async function current(): Promise<{ version: number; text: string }> {
+	const { version, files } = await currentFiles();
+	return { version, text: files.get(CATALOGUE_FILE)! };
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireArea(event, 'katalog');
 	const store = getStore();
-	const entries = readCatalogue(current().text);
+	const entries = readCatalogue((await current()).text);
 	const years = (id: string) => (store.indicatorById.get(id) ?? store.retired.find((m) => m.id === id))?.years ?? [];
 	const editId = event.url.searchParams.get('edit');
 	const editing = entries.find((m) => m.id === editId && m.retired === undefined);
@@ -104,7 +102,7 @@ async function preview(
 	const p = result.preview;
 	if (p.baseVersion !== base) {
 		// Another change came first: this edit was computed on an older catalogue.
-		discardPreview(p.id, user);
+		await discardPreview(p.id, user);
 		const problems: EditProblem[] = [
 			{ field: 'entry', reason: { catalogue: 'catalogue.problem.changedMeanwhile', params: { from: base, to: p.baseVersion } } }
 		];
@@ -126,7 +124,7 @@ const entryId = (form: FormData) => String(form.get('id') ?? '').slice(0, 80);
 export const actions: Actions = {
 	save: async (event) => {
 		const { session, form } = await adminForm(event, 'katalog');
-		const { version, text } = current();
+		const { version, text } = await current();
 		const values: EntryForm = Object.fromEntries(FORM_FIELDS.map((f) => [f, String(form.get(f) ?? '').slice(0, 2000)]));
 		// One checkbox per level.
 		values.publicLevels = form.getAll('publicLevels').map(String).join(',').slice(0, 2000);
@@ -137,20 +135,19 @@ export const actions: Actions = {
 	},
 	retire: async (event) => {
 		const { session, form } = await adminForm(event, 'katalog');
-		const { version, text } = current();
+		const { version, text } = await current();
 		return preview(retireEntry(text, entryId(form), new Date().toISOString().slice(0, 10)), version, session.user, urlLocale(event.url));
 	},
 	restore: async (event) => {
 		const { session, form } = await adminForm(event, 'katalog');
-		const { version, text } = current();
+		const { version, text } = await current();
 		return preview(restoreEntry(text, entryId(form)), version, session.user, urlLocale(event.url));
 	},
 	/** The levels' visibility: an edited stadt.json (version kind `edit-profile`). */
 	levels: async (event) => {
 		const { session, form } = await adminForm(event, 'katalog');
-		const db = getDatabase();
-		const version = currentVersionId(db)!;
-		const text = versionFiles(db, version).get(PROFILE_FILE);
+		const { version, files } = await currentFiles();
+		const text = files.get(PROFILE_FILE);
 		const locale = urlLocale(event.url);
 		if (text === undefined) return fail(409, { message: translator(locale, catalogue)('catalogue.problem.levelUnknown') });
 		const choices = Object.fromEntries(
@@ -177,7 +174,7 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const { session, form } = await adminForm(event, 'katalog');
-		discardPreview(String(form.get('preview') ?? ''), session.user);
+		await discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), catalogue)('catalogue.discarded') };
 	}
 };

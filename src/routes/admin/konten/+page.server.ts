@@ -14,8 +14,8 @@ import {
 	type AccountResult
 } from '$lib/server/admin/accounts';
 import { adminForm, requireArea } from '$lib/server/admin/guard';
-import { getDatabase } from '$lib/server/db/current';
-import { audit, listAudit } from '$lib/server/db/database';
+import type { StoreBackend } from '$lib/server/db/backend';
+import { getBackend } from '$lib/server/db/current';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -34,17 +34,15 @@ const ACCOUNT_ACTIONS = new Set([
 
 const kontorIds = () => new Set(getStore().derived.kontore.features.map((k) => k.properties.id));
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireArea(event, 'konten');
-	const db = getDatabase();
+	const db = await getBackend();
 	return {
-		accounts: listAccounts(db),
+		accounts: await listAccounts(db),
 		roles: ROLES,
 		kontore: getStore().derived.kontore.features.map((k) => ({ id: k.properties.id, name: k.properties.name })),
 		minPassword: MIN_PASSWORD,
-		log: listAudit(db, 500)
-			.filter((a) => ACCOUNT_ACTIONS.has(a.action))
-			.slice(0, 100)
+		log: (await db.listAudit(500)).filter((a) => ACCOUNT_ACTIONS.has(a.action)).slice(0, 100)
 	};
 };
 
@@ -69,13 +67,13 @@ function kontorOf(form: FormData, role: string): string | null {
 
 const roleLabel = (event: RequestEvent, role: Role) => translator(urlLocale(event.url), accounts)(`accounts.role.${role}`);
 
-function record(who: string, action: string, detail: string) {
-	audit(getDatabase(), { who, action, detail, added: null, changed: null, removed: null, version: null });
+function record(db: StoreBackend, who: string, action: string, detail: string): Promise<void> {
+	return db.audit({ who, action, detail, added: null, changed: null, removed: null, version: null });
 }
 
 async function change(
 	event: RequestEvent,
-	run: (name: string, form: FormData) => AccountResult,
+	run: (db: StoreBackend, name: string, form: FormData) => Promise<AccountResult>,
 	done: (r: Extract<AccountResult, { ok: true }>, name: string) => { action: string; detail: string; message: string }
 ) {
 	const { session, form } = await adminForm(event, 'konten');
@@ -83,10 +81,11 @@ async function change(
 	const role = text(form, 'role');
 	const kontor = kontorOf(form, role);
 	if (kontor !== null && !kontorIds().has(kontor)) return refuse(event, 'kontor', { name, role, kontor });
-	const result = run(name, form);
+	const db = await getBackend();
+	const result = await run(db, name, form);
 	if (!result.ok) return refuse(event, result.problem, { name, role, kontor: kontor ?? '' });
 	const { action, detail, message } = done(result, name);
-	record(session.user, action, detail);
+	await record(db, session.user, action, detail);
 	return { message };
 }
 
@@ -94,8 +93,8 @@ export const actions: Actions = {
 	create: (event) =>
 		change(
 			event,
-			(name, form) =>
-				createAccount(getDatabase(), {
+			(db, name, form) =>
+				createAccount(db, {
 					name,
 					role: text(form, 'role'),
 					kontor: kontorOf(form, text(form, 'role')),
@@ -110,7 +109,7 @@ export const actions: Actions = {
 	role: (event) =>
 		change(
 			event,
-			(name, form) => setRole(getDatabase(), name, text(form, 'role'), kontorOf(form, text(form, 'role'))),
+			(db, name, form) => setRole(db, name, text(form, 'role'), kontorOf(form, text(form, 'role'))),
 			({ account }) => ({
 				action: 'account-role',
 				detail: `Konto ${account.name}: Rolle ${account.role}${account.kontor ? ` (${account.kontor})` : ''}`,
@@ -120,7 +119,7 @@ export const actions: Actions = {
 	password: (event) =>
 		change(
 			event,
-			(name, form) => setPassword(getDatabase(), name, String(form.get('password') ?? '')),
+			(db, name, form) => setPassword(db, name, String(form.get('password') ?? '')),
 			({ account }) => ({
 				action: 'account-password',
 				detail: `Konto ${account.name}: neues Passwort`,
@@ -130,7 +129,7 @@ export const actions: Actions = {
 	disable: (event) =>
 		change(
 			event,
-			(name) => setDisabled(getDatabase(), name, true),
+			(db, name) => setDisabled(db, name, true),
 			({ account }) => ({
 				action: 'account-disable',
 				detail: `Konto ${account.name} gesperrt`,
@@ -140,7 +139,7 @@ export const actions: Actions = {
 	enable: (event) =>
 		change(
 			event,
-			(name) => setDisabled(getDatabase(), name, false),
+			(db, name) => setDisabled(db, name, false),
 			({ account }) => ({
 				action: 'account-enable',
 				detail: `Konto ${account.name} entsperrt`,
@@ -150,7 +149,7 @@ export const actions: Actions = {
 	delete: (event) =>
 		change(
 			event,
-			(name) => deleteAccount(getDatabase(), name),
+			(db, name) => deleteAccount(db, name),
 			({ account }) => ({
 				action: 'account-delete',
 				detail: `Konto ${account.name} gelöscht (${account.role})`,

@@ -5,8 +5,7 @@ import type { Bounds } from '$lib/geo/kontorPosition';
 import { kontorScope } from '$lib/auth/areas';
 import { adminForm, forbidden, requireArea, requireKontor } from '$lib/server/admin/guard';
 import { sessionViewer } from '$lib/server/admin/session';
-import { getDatabase } from '$lib/server/db/current';
-import { currentVersionId, versionFiles } from '$lib/server/db/database';
+import { currentFiles } from '$lib/server/db/current';
 import { confirmPreview, discardPreview, previewFileEdit, type PreviewResult } from '$lib/server/importer';
 import {
 	closeRecord,
@@ -30,9 +29,8 @@ import { kontore } from '$lib/i18n/kontore';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The current version's Kontor rows and what a form is checked against. */
-function current(locale: Locale): { files: Map<string, string>; rows: KontorRecord[]; ctx: EditContext } {
-	const db = getDatabase();
-	const files = versionFiles(db, currentVersionId(db)!);
+async function current(locale: Locale): Promise<{ files: Map<string, string>; rows: KontorRecord[]; ctx: EditContext }> {
+	const { files } = await currentFiles();
 	const store = getStore();
 	return {
 		files,
@@ -67,9 +65,9 @@ const EMPTY: KontorForm = {
 	northing: ''
 };
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const scope = kontorScope(sessionViewer(requireArea(event, 'kontore')));
-	const { rows: all, ctx } = current(urlLocale(event.url));
+	const { rows: all, ctx } = await current(urlLocale(event.url));
 	// A Kontor team sees and edits its own Kontor only; adding and closing Kontore is the editors'.
 	const rows = scope === 'all' ? all : all.filter((r) => r.kontor_id === scope);
 	const store = getStore();
@@ -119,7 +117,7 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { session, form } = await adminForm(event, 'kontore');
 		const locale = urlLocale(event.url);
-		const { files, rows, ctx } = current(locale);
+		const { files, rows, ctx } = await current(locale);
 		const id = String(form.get('kontor_id') ?? '');
 		// Checked against the session, not the form: a new Kontor (no id) needs the editors' scope.
 		if (kontorScope(sessionViewer(session)) !== 'all') requireKontor(event, session, id);
@@ -141,7 +139,7 @@ export const actions: Actions = {
 		const { session, form } = await adminForm(event, 'kontore');
 		if (kontorScope(sessionViewer(session)) !== 'all') forbidden(event);
 		const locale = urlLocale(event.url);
-		const { files, rows, ctx } = current(locale);
+		const { files, rows, ctx } = await current(locale);
 		const id = String(form.get('kontor_id') ?? '');
 		const before = rows.find((r) => r.kontor_id === id);
 		if (!before) error(404, translator(locale, kontore)('kontore.err.unknown', { id: id.slice(0, 60) }));
@@ -163,7 +161,7 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const { session, form } = await adminForm(event, 'kontore');
-		discardPreview(String(form.get('preview') ?? ''), session.user);
+		await discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}
 };

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { atLeast, type Role } from '$lib/auth/roles';
 import { safeReturnTo } from '$lib/auth/returnTo';
-import { getDatabase } from '$lib/server/db/current';
-import { audit } from '$lib/server/db/database';
+import { getBackend } from '$lib/server/db/current';
 import { verifyLogin } from '$lib/server/admin/accounts';
 import { loginConfigured, startSession } from '$lib/server/admin/session';
 import { loginThrottle } from '$lib/server/admin/throttle';
@@ -18,12 +17,12 @@ function destination(url: URL, role: Role, locale: Locale): string {
 	return safeReturnTo(url.searchParams.get('next')) ?? withLang(atLeast(role, 'kontor') ? '/admin' : '/', locale);
 }
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.session) redirect(303, destination(url, locals.session.role, urlLocale(url)));
 	// Single sign-on returns to the same `next` as the form would.
 	const next = safeReturnTo(url.searchParams.get('next'));
 	const ssoStart = withLang(next ? `/admin/login/oidc?${new URLSearchParams({ next })}` : '/admin/login/oidc', urlLocale(url));
-	return { configured: loginConfigured(), oidc: oidcOffered() ? ssoStart : null, sso: ssoFailure(url.searchParams.get('sso')) };
+	return { configured: await loginConfigured(), oidc: oidcOffered() ? ssoStart : null, sso: ssoFailure(url.searchParams.get('sso')) };
 };
 
 export const actions: Actions = {
@@ -40,19 +39,19 @@ export const actions: Actions = {
 		}
 		const user = String(form.get('user') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '');
-		const db = getDatabase();
-		if (!loginConfigured(db)) return fail(503, { message: t('admin.login.unconfigured'), user });
+		const db = await getBackend();
+		if (!(await loginConfigured())) return fail(503, { message: t('admin.login.unconfigured'), user });
 		// Refused before the password is checked: a blocked client learns nothing from trying.
-		const throttle = loginThrottle();
+		const throttle = await loginThrottle();
 		const wait = await throttle.blockedFor(client, user);
 		if (wait > 0) {
 			event.setHeaders({ 'retry-after': String(wait) });
 			return fail(429, { message: t('admin.login.tooMany', { n: Math.ceil(wait / 60) }), user });
 		}
-		const account = verifyLogin(db, user, password);
+		const account = await verifyLogin(db, user, password);
 		if (!account) {
 			await throttle.fail(client, user);
-			audit(db, {
+			await db.audit({
 				who: user || '(leer)',
 				action: 'login-failed',
 				detail: `Fehlgeschlagene Anmeldung von ${client}`,
@@ -64,8 +63,8 @@ export const actions: Actions = {
 			return fail(401, { message: t('admin.login.wrong'), user });
 		}
 		await throttle.succeed(client, user);
-		startSession(event.cookies, event.url, account);
-		audit(db, {
+		await startSession(event.cookies, event.url, account);
+		await db.audit({
 			who: account.name,
 			action: 'login',
 			detail: `Anmeldung von ${client} (${account.role})`,

@@ -1,8 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { formatProblem } from '$lib/data/problems';
 import { adminForm, requireArea } from '$lib/server/admin/guard';
-import { geodataDir, getDatabase } from '$lib/server/db/current';
-import { currentVersionId, versionFiles } from '$lib/server/db/database';
+import { currentFiles, geodataDir } from '$lib/server/db/current';
 import { readSourceDir } from '$lib/server/db/sourceDir';
 import { confirmPreview, discardPreview, previewFileEdit } from '$lib/server/importer';
 import { kontorChanges, readKontore } from '$lib/server/kontorEdit';
@@ -12,16 +11,14 @@ import { admin } from '$lib/i18n/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The current version's files against geodata/ as the repository has it now. */
-function compare() {
-	const db = getDatabase();
-	const version = currentVersionId(db)!;
-	const current = versionFiles(db, version);
+async function compare() {
+	const { version, files: current } = await currentFiles();
 	return { version, current, plan: reseedPlan(current, readSourceDir(geodataDir())) };
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireArea(event, 'reseed');
-	const { version, plan } = compare();
+	const { version, plan } = await compare();
 	return { version, changed: plan.changed, added: plan.added, onlyInStore: plan.onlyInStore };
 };
 
@@ -29,7 +26,7 @@ export const actions: Actions = {
 	preview: async (event) => {
 		const { session } = await adminForm(event, 'reseed');
 		const locale = urlLocale(event.url);
-		const { current, plan } = compare();
+		const { current, plan } = await compare();
 		const result = await previewFileEdit(plan.edit, 'geodata/', session.user);
 		if (!result.ok) return fail(422, { problems: result.problems.slice(0, 200).map((p) => formatProblem(p, locale)) });
 		const p = result.preview;
@@ -52,7 +49,7 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const { session, form } = await adminForm(event, 'reseed');
-		discardPreview(String(form.get('preview') ?? ''), session.user);
+		await discardPreview(String(form.get('preview') ?? ''), session.user);
 		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}
 };

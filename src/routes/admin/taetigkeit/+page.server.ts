@@ -73,7 +73,7 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const { session, form } = await adminForm(event, 'taetigkeit');
-		discardPreview(field(form, 'preview'), session.user);
+		await discardPreview(field(form, 'preview'), session.user);
 		return { message: translator(urlLocale(event.url), admin, core)('admin.import.discarded') };
 	}
 };

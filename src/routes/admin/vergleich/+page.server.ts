@@ -4,28 +4,27 @@ import { diffDerived } from '$lib/import/diff';
 import { translator, urlLocale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
 import { requireArea } from '$lib/server/admin/guard';
-import { getDatabase } from '$lib/server/db/current';
-import { versionDerived, versionFiles, versionInfo } from '$lib/server/db/database';
+import { getBackend } from '$lib/server/db/current';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireArea(event, 'versions');
-	const db = getDatabase();
+	const db = await getBackend();
 	const t = translator(urlLocale(event.url), admin);
-	const id = (name: string) => {
+	const id = async (name: string) => {
 		const raw = event.url.searchParams.get(name) ?? '';
 		if (!/^\d{1,9}$/.test(raw)) error(400, t('admin.error.versionParam', { name, raw: raw.slice(0, 20) }));
-		const info = versionInfo(db, Number(raw));
+		const info = await db.versionInfo(Number(raw));
 		if (!info) error(404, t('admin.error.noVersion', { n: raw }));
 		return info;
 	};
-	const a = id('a');
-	const b = id('b');
+	const a = await id('a');
+	const b = await id('b');
 	const diff = diffDerived(
-		parseStoredDerived(versionDerived(db, a.id)),
-		parseStoredDerived(versionDerived(db, b.id)),
-		versionFiles(db, a.id),
-		versionFiles(db, b.id)
+		parseStoredDerived(await db.versionDerived(a.id)),
+		parseStoredDerived(await db.versionDerived(b.id)),
+		await db.versionFiles(a.id),
+		await db.versionFiles(b.id)
 	);
 	return { a, b, diff: { ...diff, values: diff.values.slice(0, 1000) }, truncated: diff.values.length > 1000 };
 };

@@ -20,11 +20,11 @@ export const GET: RequestHandler = async (event) => {
 			const { url, flow } = await authorizationRequest(settings, redirectUri(event.url));
 			// Where to go afterwards, as the login form's `next`: a path on this site or nothing.
 			const next = safeReturnTo(event.url.searchParams.get('next')) ?? '';
-			beginFlow(event.cookies, event.url, { ...flow, next, locale });
+			await beginFlow(event.cookies, event.url, { ...flow, next, locale });
 			target = url.href;
 		} catch (e) {
 			if (!(e instanceof OidcError)) throw e;
-			auditFailure(e, null, event.getClientAddress());
+			await auditFailure(e, null, event.getClientAddress());
 			target = withLang(`/admin/login?sso=${e.reason}`, locale);
 		}
 	}

@@ -6,8 +6,7 @@ import { requestLocale } from '$lib/i18n/request';
 import { withLang } from '$lib/i18n/links';
 import { startSession } from '$lib/server/admin/session';
 import { ssoAccount } from '$lib/server/oidc/accounts';
-import { getDatabase } from '$lib/server/db/current';
-import { audit } from '$lib/server/db/database';
+import { getBackend } from '$lib/server/db/current';
 import { getStore } from '$lib/server/store';
 import { decideAccount } from '$lib/server/oidc/claims';
 import { takeFlow } from '$lib/server/oidc/flows';
@@ -16,7 +15,7 @@ import { OidcError, redeemCallback } from '$lib/server/oidc/relyingParty';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	const flow = takeFlow(event.cookies, event.url);
+	const flow = await takeFlow(event.cookies, event.url);
 	const locale = flow?.locale ?? requestLocale(event.url, event.request.headers);
 	const client = event.getClientAddress();
 	let name: string | null = null;
@@ -36,15 +35,15 @@ export const GET: RequestHandler = async (event) => {
 			const claim = decision.reason === 'norole' ? settings.roleClaim : settings.kontorClaim;
 			throw new OidcError(decision.reason, `${subject}: claim ${claim} holds [${decision.values.join(', ').slice(0, 300)}]`);
 		}
-		const db = getDatabase();
-		const result = ssoAccount(db, subject, decision);
+		const db = await getBackend();
+		const result = await ssoAccount(db, subject, decision);
 		if (!result.ok) {
 			name = result.name;
 			throw new OidcError(result.reason, result.detail);
 		}
 		const { account } = result;
-		startSession(event.cookies, event.url, account);
-		audit(db, {
+		await startSession(event.cookies, event.url, account);
+		await db.audit({
 			who: account.name,
 			action: 'login',
 			detail: `Anmeldung per Single Sign-on von ${client} (${account.role}${account.kontor ? `, Kontor ${account.kontor}` : ''}; ${subject})`,
@@ -55,7 +54,7 @@ export const GET: RequestHandler = async (event) => {
 		});
 	} catch (e) {
 		if (!(e instanceof OidcError)) throw e;
-		auditFailure(e, name, client);
+		await auditFailure(e, name, client);
 		redirect(303, withLang(`/admin/login?sso=${e.reason}`, locale));
 	}
 	// Every role a provider's user can have works in the admin; `next` was checked when the sign-in started.
