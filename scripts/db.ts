@@ -12,6 +12,11 @@ if (!['backup', 'restore'].includes(command) || !file) {
 	console.error('usage: npm run db:backup -- <file> | npm run db:restore -- <file>');
 	process.exit(2);
 }
+// PostgreSQL has its own online backup; these commands copy the SQLite file only.
+if (process.env.DATABASE_URL) {
+	console.error('db: DATABASE_URL names a PostgreSQL store: back it up with pg_dump and restore it with pg_restore (see README)');
+	process.exit(2);
+}
 const target = resolve(file);
 try {
 	if (command === 'backup') {

@@ -225,8 +225,11 @@ export class PostgresBackend implements StoreBackend {
 				const [row] = await tx`SELECT version FROM current WHERE singleton = 1`;
 				if (((row?.version as number | undefined) ?? null) !== how.expectCurrent) return null;
 			}
-			const [{ id }] = await tx`INSERT INTO versions (created_at, created_by, kind, summary, based_on, inputs_hash, files, derived)
-				VALUES (${new Date().toISOString()}, ${v.createdBy}, ${v.kind}, ${v.summary}, ${v.basedOn}, ${v.inputsHash ?? null}, ${files}, ${derived}) RETURNING id`;
+			// The next number after the highest, under the lock: gapless as in SQLite (a sequence would
+			// skip the number of a commit that was rolled back or killed).
+			const [{ id }] = await tx`INSERT INTO versions (id, created_at, created_by, kind, summary, based_on, inputs_hash, files, derived)
+				SELECT coalesce(max(id), 0) + 1, ${new Date().toISOString()}, ${v.createdBy}, ${v.kind}, ${v.summary}, ${v.basedOn}, ${v.inputsHash ?? null}, ${files}, ${derived}
+				FROM versions RETURNING id`;
 			await tx`INSERT INTO current (singleton, version) VALUES (1, ${id}) ON CONFLICT (singleton) DO UPDATE SET version = excluded.version`;
 			if (how.audit) await insertAudit(tx, how.audit(id as number));
 			if (how.preview) await tx`DELETE FROM pending_previews WHERE id = ${how.preview}`;
