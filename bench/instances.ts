@@ -1,7 +1,9 @@
 // Several app processes on one store (issue #20): two instances behind nginx against one, both
 // behind the same nginx (req/s and p99 of the atlas's default view; reported, no target: the cores
-// are shared by nginx, the instances and the load generator), and the import-to-visible latency
-// across instances (a version written through A until B serves it; target ≤ 1 s).
+// are shared by nginx, the instances and the load generator); the import-to-visible latency across
+// instances (a version written through A until B serves it; target ≤ 1 s) on SQLite and on
+// PostgreSQL; and reads with PostgreSQL as the store against SQLite, same mix, same run (≥ 0.8×).
+// The PostgreSQL rows use a cluster of their own (tests/postgres.ts) and say so where there is none.
 // `npx tsx bench/instances.ts [--json]`
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,8 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { freePort, startServer } from '../tests/global-setup';
 import { hashPassword } from '../src/lib/server/admin/password';
+import { hasPostgres, PG_INSTALL, startCluster } from '../tests/postgres';
+import postgres from 'postgres';
 import { median, ms, perSecond, times, type BenchRow } from './lib';
 import { DEFAULT_VIEW } from './throughput';
 
@@ -144,6 +148,10 @@ export async function adminSession(base: string): Promise<{ cookie: string; csrf
 /** When the newest version was written (its created_at, set inside the transaction just before the commit), in ms since the epoch. */
 export type VersionClock = () => Promise<number>;
 
+export function postgresClock(sql: postgres.Sql): VersionClock {
+	return async () => Date.parse((await sql`SELECT created_at FROM versions ORDER BY id DESC LIMIT 1`)[0].created_at as string);
+}
+
 export function sqliteClock(path: string): VersionClock {
 	return async () => {
 		const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -231,24 +239,69 @@ export async function visibleRow(label: string, store: Record<string, string>, c
 	}
 }
 
+const skipped = (figure: string, target: string, note: string): BenchRow => ({ figure, value: 'skipped', baseline: '—', ratio: '—', target, pass: null, note });
+
+/** req/s of one instance on each store, interleaved rounds of the same mix; the PostgreSQL instance against the SQLite one. */
+async function readsRow(sqlite: Record<string, string>, pg: Record<string, string>, log: (s: string) => void): Promise<BenchRow> {
+	const [onSqlite] = await startInstances(1, sqlite);
+	const [onPg] = await startInstances(1, pg);
+	try {
+		for (const i of [onSqlite, onPg]) for (const path of DEFAULT_VIEW) if (!(await fetch(i.url + path)).ok) throw new Error(`${i.url}${path} failed`);
+		await load(onSqlite.url, 2);
+		await load(onPg.url, 2);
+		const s: number[] = [];
+		const p: number[] = [];
+		for (let i = 0; i < ROUNDS; i++) {
+			s.push((await load(onSqlite.url, SECONDS)).requests.average);
+			p.push((await load(onPg.url, SECONDS)).requests.average);
+			log(`  reads round ${i + 1}/${ROUNDS}: SQLite ${perSecond(s[i])}, PostgreSQL ${perSecond(p[i])}`);
+		}
+		const ratio = median(p) / median(s);
+		return {
+			figure: 'reads with PostgreSQL as the store vs SQLite',
+			value: perSecond(median(p)),
+			baseline: perSecond(median(s)),
+			ratio: times(ratio),
+			target: '≥ 0.80×',
+			pass: ratio >= 0.8,
+			note: `req/s of one instance on each store, the default view's ${DEFAULT_VIEW.length} API requests in turn, autocannon with ${CONNECTIONS} connections, median of ${ROUNDS} interleaved ${SECONDS} s runs; both serve the version they hold in memory and go to the store only for what changes (versions, sessions), so the figure shows that the store choice costs reads nothing`
+		};
+	} finally {
+		stopInstances([onSqlite, onPg]);
+	}
+}
+
 export async function benchInstances({ log = console.log }: { log?: (s: string) => void } = {}): Promise<{ rows: BenchRow[] }> {
 	const rows: BenchRow[] = [];
+	const pgRows = async (sqlite: Record<string, string>) => {
+		if (!hasPostgres) {
+			const why = `PostgreSQL with PostGIS is not installed (${PG_INSTALL})`;
+			return [
+				skipped('import-to-visible across instances (PostgreSQL)', '≤ 1000 ms', why),
+				skipped('reads with PostgreSQL as the store vs SQLite', '≥ 0.80×', why)
+			];
+		}
+		const cluster = await startCluster();
+		const sql = postgres(cluster.url, { max: 1, onnotice: () => {} });
+		try {
+			const store = { DATABASE_URL: cluster.url };
+			const visible = await visibleRow('PostgreSQL', store, postgresClock(sql), 'B learns of the commit by LISTEN/NOTIFY');
+			log(`  ${visible.figure}: ${visible.value}`);
+			return [visible, await readsRow(sqlite, { DATABASE_URL: cluster.database('reads') }, log)];
+		} finally {
+			await sql.end({ timeout: 1 });
+			cluster.remove();
+		}
+	};
 	const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-bench-instances-'));
 	const store = { DATABASE_PATH: join(dir, 'store.db') };
 	try {
 		rows.push(await visibleRow('SQLite', store, sqliteClock(store.DATABASE_PATH), 'B notices the commit by polling PRAGMA data_version every 100 ms'));
 		log(`  ${rows[0].figure}: ${rows[0].value}`);
+		rows.push(...(await pgRows({ DATABASE_PATH: join(dir, 'reads.db') })));
 		const version = nginxVersion();
 		if (!version) {
-			rows.push({
-				figure: 'two instances behind nginx vs one',
-				value: 'skipped',
-				baseline: '—',
-				ratio: '—',
-				target: 'measured',
-				pass: null,
-				note: 'nginx is not installed (apt-get install nginx)'
-			});
+			rows.push(skipped('two instances behind nginx vs one', 'measured', 'nginx is not installed (apt-get install nginx)'));
 			return { rows };
 		}
 		const instances = await startInstances(2, store);

@@ -52,7 +52,7 @@ export function consistencyCases(pair: () => [AdminServer, AdminServer]): void {
 		await until('B serves the imported version', async () => ((await body(b.url)) === after ? true : null));
 		expect((await cacheStats(b.url)).generation).toBeGreaterThan(cached.generation);
 		expect((await (await fetch(`${b.url}/readyz`)).json()).version).toBe(done.version);
-	});
+	}, 180_000);
 
 	it('a session made on A is valid on B, with its CSRF token: a rollback through B is served by A', async () => {
 		const [a, b] = pair();
