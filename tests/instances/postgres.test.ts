@@ -22,9 +22,18 @@ const start = async (env: Record<string, string> = {}) => {
 	return s;
 };
 
-const readyz = async (base: string, lang = '') => {
+interface Readyz {
+	http: number;
+	status: string;
+	store?: string;
+	reads?: string;
+	version?: number | null;
+	message: string;
+}
+
+const readyz = async (base: string, lang = ''): Promise<Readyz> => {
 	const res = await fetch(`${base}/readyz${lang}`);
-	return { http: res.status, ...((await res.json()) as Record<string, unknown>) };
+	return { http: res.status, ...((await res.json()) as Omit<Readyz, 'http'>) };
 };
 
 describe.skipIf(!hasPostgres)('instances on PostgreSQL', () => {
