@@ -114,6 +114,10 @@ export async function seed(b: StoreBackend, sourceDir: string, derivedDir: strin
 	);
 }
 
+// On SIGTERM server.js drains, then emits this: the watch (PostgreSQL's LISTEN holds the process
+// alive) and the pool are closed, so the process can exit.
+process.on('sveltekit:shutdown', () => void closeBackend().catch((e) => console.error('Kontoratlas: closing the store:', e)));
+
 /** For tests and scripts that open another store in the same process. */
 export async function closeBackend(): Promise<void> {
 	const b = opened;
