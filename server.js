@@ -28,6 +28,9 @@ if (!securityHeaders.length) throw new Error('server.js: the app did not registe
 // Marked as draining on shutdown, so that /readyz turns 503 (src/lib/server/health.ts).
 const health = globalThis[Symbol.for('kontoratlas.health')];
 if (!health) throw new Error('server.js: the app did not create its health state (src/lib/server/health.ts)');
+// While the store is unreachable, every answer (the cache's too) carries a Warning naming the version served (src/lib/server/outage.ts).
+const outage = globalThis[Symbol.for('kontoratlas.outage')];
+if (!outage) throw new Error('server.js: the app did not create its outage state (src/lib/server/outage.ts)');
 // sirv, the static file handler, finds codings in Accept-Encoding by name and ignores q-values.
 const reduceAcceptEncoding = globalThis[Symbol.for('kontoratlas.acceptEncoding')];
 if (!reduceAcceptEncoding) throw new Error('server.js: the app did not register its encoding negotiation (src/lib/server/negotiation.ts)');
@@ -90,6 +93,7 @@ const inFlight = new Set();
 
 const server = http.createServer((req, res) => {
 	for (const [name, value] of securityHeaders) res.setHeader(name, value);
+	if (outage.warning) res.setHeader('warning', outage.warning);
 	inFlight.add(res);
 	res.on('close', () => inFlight.delete(res));
 	if (cache.enabled && cache.serve(req, res)) return;

@@ -2,13 +2,14 @@
 // bench/results.json and the README's benchmark section. Target misses are figures (FAIL in the
 // table), not errors; the exit code is 1 only when a benchmark could not run.
 // `tsx bench/run.ts --only sizes,catchments` runs some sections (by the first word of their
-// name: map, payload, API, analysis, catchment, reports, catchments, facilities, sizes, P6) and writes nothing.
+// name: map, payload, API, analysis, catchment, reports, catchments, facilities, sizes, P6, instances) and writes nothing.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { benchAnalysisLoad } from './analysis-load';
 import { benchCatchmentPage } from './catchment-page';
 import { benchFacilities } from './facilities';
+import { benchInstances } from './instances';
 import { formatTable, rowsFromOutput, type BenchRow } from './lib';
 import { benchMapLoad } from './map-load';
 import { benchP6 } from './p6';
@@ -100,6 +101,7 @@ await section('catchments', () => script('bench:catchments', 'catchments (bench:
 await section('facilities nearest', () => benchFacilities({ log }));
 await section('sizes', () => script('bench:size', 'sizes (bench:size)'));
 await section('P6 large levels', () => benchP6({ log }));
+await section('instances on one store', () => benchInstances({ log }));
 const durationS = Math.round((Date.now() - started) / 1000);
 
 const table = formatTable(rows);

@@ -5,10 +5,11 @@
 // answers are kept for the production server's fast path (responseCache.ts). The session is read
 // for every request but /embed (which stays cookie-free and anonymous); with a session, every
 // state-changing request needs its CSRF token. Without a session, /admin answers nothing but its login.
-import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { parseEmbedOrigins, securityHeaders } from '$lib/server/csp';
-import { csrfValid, readSession, sessionViewer } from '$lib/server/admin/session';
+import { csrfValid, readSession, sessionViewer, type Session } from '$lib/server/admin/session';
+import { outageState } from '$lib/server/outage';
 import { API_HEADERS, localisedProblem } from '$lib/server/http';
 import { translator, urlLocale } from '$lib/i18n';
 import { admin } from '$lib/i18n/admin';
@@ -32,6 +33,7 @@ const cache = responseCache();
 // and the negotiation it applies for the static file handler.
 registerSecurityHeaders(env.ORIGIN);
 healthState();
+outageState();
 registerAcceptEncodingReducer();
 
 /** Opens the store and loads its current version before the first request is answered. */
@@ -94,8 +96,23 @@ async function csrfToken(request: Request): Promise<string | null> {
 	}
 }
 
+/**
+ * The request's session. While the store is unreachable, a signed-in reader of the atlas (a safe
+ * request outside /admin) is served as the public is, from the version held; the admin and every
+ * change answer the outage's 503 (outage.ts).
+ */
+async function sessionOf(event: RequestEvent): Promise<Session | null> {
+	try {
+		return await readSession(event.cookies);
+	} catch (e) {
+		const inAdmin = event.url.pathname === '/admin' || event.url.pathname.startsWith('/admin/');
+		if (outageState().since !== null && SAFE_METHODS.has(event.request.method) && !inAdmin) return null;
+		throw e;
+	}
+}
+
 const route: Handle = async ({ event, resolve }) => {
-	event.locals.session = isEmbed(event.url.pathname) ? null : await readSession(event.cookies);
+	event.locals.session = isEmbed(event.url.pathname) ? null : await sessionOf(event);
 	event.locals.viewer = event.locals.session ? sessionViewer(event.locals.session) : null;
 	const api = event.url.pathname === '/api' || event.url.pathname.startsWith('/api/');
 	const ogc = event.url.pathname === '/ogc' || event.url.pathname.startsWith('/ogc/');

@@ -27,6 +27,7 @@ import { cityinit } from './cityinit';
 import { census } from './census';
 import { large } from './large';
 import { tiles } from './tiles';
+import { outage } from './outage';
 
 const SECTIONS: Record<string, Section> = {
 	core,
@@ -49,7 +50,8 @@ const SECTIONS: Record<string, Section> = {
 	cityinit,
 	census,
 	large,
-	tiles
+	tiles,
+	outage
 };
 /** The city's words ({city}, {office}, …) are filled in everywhere, so a language may use them where the other does not. */
 const CITY_WORDS = new Set(['city', 'office', 'offices', 'site', 'area', 'areas', 'areasDat', 'areaGroup', 'areaGroups']);

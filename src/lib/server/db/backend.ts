@@ -170,6 +170,25 @@ export interface StoreBackend {
 	/** Deletes a template with its audit entry (made from its name); its name, or null if there was none. */
 	deleteTemplate(id: number, audit: (name: string) => NewAudit): Promise<string | null>;
 
+	// Login throttling (admin/throttle.ts): failed logins by key, one row each, shared by every process.
+	/** Failure times of each key at or after `since`, oldest first. */
+	recentFailures(keys: readonly string[], since: number): Promise<number[][]>;
+	/**
+	 * Records one failure at `at` for each key, keeping each key's newest `keep`; in the same
+	 * transaction drops every failure before `since` and all but the newest `max`.
+	 */
+	addFailures(entries: readonly { key: string; keep: number }[], at: number, o: { since: number; max: number }): Promise<void>;
+	forgetFailures(key: string): Promise<void>;
+	/** Failures held (tests of the bound). */
+	countFailures(): Promise<number>;
+
+	/**
+	 * Calls `changed` whenever another process may have made another version current (SQLite: the
+	 * data_version poll; PostgreSQL: LISTEN, with the version notified, and after a reconnect without
+	 * one), see changes.ts. Returns the function that stops watching.
+	 */
+	watch(changed: (version?: number) => void): () => Promise<void>;
+
 	/** Throws unless the store answers (readiness). */
 	ping(): Promise<void>;
 	/** The whole store for `db:migrate` (read in one snapshot). */

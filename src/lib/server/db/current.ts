@@ -1,6 +1,8 @@
 // The server's store (DATABASE_URL for PostgreSQL, else the SQLite file at DATABASE_PATH, default
 // data/kontoratlas.db), its seed, and the current version held in memory: a fresh store gets the
-// shipped geodata/ and the derived/ that `npm run data` built from it as version 1.
+// shipped geodata/ and the derived/ that `npm run data` built from it as version 1. Versions other
+// processes commit are loaded as the store's watch reports them (changes.ts), and every call goes
+// through the outage guard (outage.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
@@ -12,9 +14,11 @@ import { serveSpatialIndex } from './postgis';
 import { PostgresBackend } from './postgres';
 import { SqliteBackend } from './sqlite';
 import { readSourceDir } from './sourceDir';
+import { guardStore } from '../outage';
 
 let opening: Promise<StoreBackend> | null = null;
 let opened: StoreBackend | null = null;
+let stopWatch: (() => Promise<void>) | null = null;
 
 export function databasePath(): string {
 	return resolve(env.DATABASE_PATH || join('data', 'kontoratlas.db'));
@@ -34,10 +38,13 @@ export function getBackend(): Promise<StoreBackend> {
 			await b.close();
 			throw e;
 		}
-		opened = b;
+		opened = guardStore(b, heldVersion);
 		// With PostgreSQL, OGC items and vector tiles query PostGIS (postgis.ts).
 		serveSpatialIndex(b instanceof PostgresBackend ? b.sql : null);
-		return b;
+		// Another process's commit: load it here too (which empties the response cache). A failure is
+		// logged by the watch; requests go on with the version held.
+		stopWatch = opened.watch(() => void refreshCurrent().catch((e) => console.error('Kontoratlas: could not load the current version:', e.message)));
+		return opened;
 	})().catch((e) => {
 		opening = null;
 		throw e;
@@ -50,7 +57,16 @@ export function getBackend(): Promise<StoreBackend> {
  * startup, right after each commit in this process, and whenever another process's commit is
  * noticed. Whether it loaded a new version.
  */
-export async function refreshCurrent(): Promise<boolean> {
+export function refreshCurrent(): Promise<boolean> {
+	// One at a time: the watch and this process's own commits may ask together, and a slower
+	// earlier load must not install an older version after a later one.
+	const next = refreshing.catch(() => false).then(loadCurrent);
+	refreshing = next;
+	return next;
+}
+let refreshing: Promise<boolean> = Promise.resolve(false);
+
+async function loadCurrent(): Promise<boolean> {
 	const b = await getBackend();
 	const version = await b.currentVersionId();
 	if (version === null) throw new Error(`the store at ${b.location} has no current version`);
@@ -102,12 +118,18 @@ export async function seed(b: StoreBackend, sourceDir: string, derivedDir: strin
 	);
 }
 
+// On SIGTERM server.js drains, then emits this: the watch (PostgreSQL's LISTEN holds the process
+// alive) and the pool are closed, so the process can exit.
+process.on('sveltekit:shutdown', () => void closeBackend().catch((e) => console.error('Kontoratlas: closing the store:', e)));
+
 /** For tests and scripts that open another store in the same process. */
 export async function closeBackend(): Promise<void> {
 	const b = opened;
 	opened = null;
 	opening = null;
 	serveSpatialIndex(null);
+	await stopWatch?.();
+	stopWatch = null;
 	await b?.close();
 }
 

@@ -119,7 +119,15 @@ export const MIGRATIONS: (string | { sql: string; rebuild: true })[] = [
 		next TEXT NOT NULL,
 		locale TEXT NOT NULL,
 		expires INTEGER NOT NULL
-	);`
+	);`,
+	// 7: failed logins (admin/throttle.ts), one row per failure and key, so that every app process on
+	// the store counts the same attempts; the index on `at` serves the expiry and the cap.
+	`CREATE TABLE login_failures (
+		key TEXT NOT NULL,
+		at INTEGER NOT NULL
+	);
+	CREATE INDEX login_failures_key ON login_failures(key, at);
+	CREATE INDEX login_failures_at ON login_failures(at);`
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

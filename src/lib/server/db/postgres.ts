@@ -19,6 +19,7 @@ import type {
 	VersionCommit,
 	VersionRow
 } from './backend';
+import { listenVersions, notifyVersion } from './changes';
 import { VERSION_KINDS, type AuditEntry, type NewVersion, type VersionInfo } from './database';
 import { backfillGeometry, POSTGIS_MIGRATION, writeVersionGeometry } from './postgis';
 import { shippedProfile } from '../storedDerived';
@@ -98,7 +99,16 @@ export const PG_MIGRATIONS: string[] = [
 		expires bigint NOT NULL
 	);`,
 	// 2: every version's geometry in PostGIS (4326 and 25832, GiST indexes): OGC bbox and paging, vector tiles.
-	POSTGIS_MIGRATION
+	POSTGIS_MIGRATION,
+	// 3: failed logins (admin/throttle.ts), one row per failure and key, so that every instance counts
+	// the same attempts; the index on `at` serves the expiry and the cap.
+	`CREATE TABLE login_failures (
+		id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		key text NOT NULL,
+		at bigint NOT NULL
+	);
+	CREATE INDEX login_failures_key ON login_failures(key, at);
+	CREATE INDEX login_failures_at ON login_failures(at);`
 ];
 
 /** The advisory lock of schema changes and version commits (one writer of the version history at a time). */
@@ -232,6 +242,8 @@ export class PostgresBackend implements StoreBackend {
 			await tx`INSERT INTO current (singleton, version) VALUES (1, ${id}) ON CONFLICT (singleton) DO UPDATE SET version = excluded.version`;
 			if (how.audit) await insertAudit(tx, how.audit(id as number));
 			if (how.preview) await tx`DELETE FROM pending_previews WHERE id = ${how.preview}`;
+			// Delivered to every instance's LISTEN at commit, and never if the transaction rolls back.
+			await notifyVersion(tx, id as number);
 			how.beforeCommit?.();
 			return id as number;
 		}) as Promise<number | null>;
@@ -368,6 +380,32 @@ export class PostgresBackend implements StoreBackend {
 			await insertAudit(tx, entry(row.name as string));
 			return row.name as string;
 		}) as Promise<string | null>;
+	}
+
+	async recentFailures(keys: readonly string[], since: number) {
+		const rows = await this.sql`SELECT key, at FROM login_failures WHERE key IN ${this.sql(keys as string[])} AND at >= ${since} ORDER BY at, id`;
+		return keys.map((k) => rows.filter((r) => r.key === k).map((r) => r.at as number));
+	}
+	async addFailures(entries: readonly { key: string; keep: number }[], at: number, o: { since: number; max: number }) {
+		await this.sql.begin(async (tx) => {
+			await tx`DELETE FROM login_failures WHERE at < ${o.since}`;
+			for (const e of entries) {
+				await tx`INSERT INTO login_failures (key, at) VALUES (${e.key}, ${at})`;
+				await tx`DELETE FROM login_failures WHERE key = ${e.key} AND id NOT IN (SELECT id FROM login_failures WHERE key = ${e.key} ORDER BY at DESC, id DESC LIMIT ${e.keep})`;
+			}
+			await tx`DELETE FROM login_failures WHERE id IN (SELECT id FROM login_failures ORDER BY at DESC, id DESC OFFSET ${o.max})`;
+		});
+	}
+	async forgetFailures(key: string) {
+		await this.sql`DELETE FROM login_failures WHERE key = ${key}`;
+	}
+	async countFailures() {
+		const [{ n }] = await this.sql`SELECT count(*) AS n FROM login_failures`;
+		return n as number;
+	}
+
+	watch(changed: (version?: number) => void) {
+		return listenVersions(this.sql, changed);
 	}
 
 	async ping() {

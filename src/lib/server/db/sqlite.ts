@@ -34,6 +34,7 @@ import {
 	type Db,
 	type NewVersion
 } from './database';
+import { watchDataVersion } from './changes';
 
 interface UserDbRow {
 	id: number;
@@ -318,6 +319,37 @@ export class SqliteBackend implements StoreBackend {
 			const template = db.prepare('INSERT INTO report_templates (id, name, definition, created_by, created_at) VALUES (?, ?, ?, ?, ?)');
 			for (const t of d.templates) template.run(t.id, t.name, t.definition, t.createdBy, t.createdAt);
 		}).immediate();
+	}
+
+	async recentFailures(keys: readonly string[], since: number) {
+		const recent = this.db.prepare('SELECT at FROM login_failures WHERE key = ? AND at >= ? ORDER BY at');
+		return keys.map((k) => (recent.all(k, since) as { at: number }[]).map((r) => r.at));
+	}
+	async addFailures(entries: readonly { key: string; keep: number }[], at: number, o: { since: number; max: number }) {
+		const db = this.db;
+		const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+		const trim = db.prepare(
+			'DELETE FROM login_failures WHERE key = ? AND rowid NOT IN (SELECT rowid FROM login_failures WHERE key = ? ORDER BY at DESC, rowid DESC LIMIT ?)'
+		);
+		db.transaction(() => {
+			db.prepare('DELETE FROM login_failures WHERE at < ?').run(o.since);
+			for (const e of entries) {
+				insert.run(e.key, at);
+				trim.run(e.key, e.key, e.keep);
+			}
+			db.prepare('DELETE FROM login_failures WHERE rowid IN (SELECT rowid FROM login_failures ORDER BY at DESC, rowid DESC LIMIT -1 OFFSET ?)').run(o.max);
+		}).immediate();
+	}
+	async forgetFailures(key: string) {
+		this.db.prepare('DELETE FROM login_failures WHERE key = ?').run(key);
+	}
+	async countFailures() {
+		return (this.db.prepare('SELECT count(*) AS n FROM login_failures').get() as { n: number }).n;
+	}
+
+	watch(changed: (version?: number) => void) {
+		const stop = watchDataVersion(this.db, () => changed());
+		return async () => stop();
 	}
 
 	async close() {

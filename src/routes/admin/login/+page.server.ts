@@ -42,14 +42,15 @@ export const actions: Actions = {
 		const db = await getBackend();
 		if (!(await loginConfigured())) return fail(503, { message: t('admin.login.unconfigured'), user });
 		// Refused before the password is checked: a blocked client learns nothing from trying.
-		const wait = loginThrottle.blockedFor(client, user);
+		const throttle = await loginThrottle();
+		const wait = await throttle.blockedFor(client, user);
 		if (wait > 0) {
 			event.setHeaders({ 'retry-after': String(wait) });
 			return fail(429, { message: t('admin.login.tooMany', { n: Math.ceil(wait / 60) }), user });
 		}
 		const account = await verifyLogin(db, user, password);
 		if (!account) {
-			loginThrottle.fail(client, user);
+			await throttle.fail(client, user);
 			await db.audit({
 				who: user || '(leer)',
 				action: 'login-failed',
@@ -61,7 +62,7 @@ export const actions: Actions = {
 			});
 			return fail(401, { message: t('admin.login.wrong'), user });
 		}
-		loginThrottle.succeed(client, user);
+		await throttle.succeed(client, user);
 		await startSession(event.cookies, event.url, account);
 		await db.audit({
 			who: account.name,
