@@ -109,7 +109,7 @@ describe('the API response cache', () => {
 			// The indicator table negotiates JSON or CSV on Accept, and says so.
 			const csv = await raw('/api/indicators/einwohnerdichte?level=stadtteil', { accept: 'text/csv' });
 			expect(csv.headers['content-type']).toContain('text/csv');
-			expect(csv.headers.vary).toBe('Accept, Accept-Encoding');
+			expect(csv.headers.vary).toBe('Accept, Accept-Encoding, Cookie');
 			const json = await raw('/api/indicators/einwohnerdichte?level=stadtteil', { accept: 'application/json' });
 			expect(json.headers['content-type']).toContain('application/json');
 			expect((await raw('/api/kontore?cache=cookie', { cookie: 'a=1' })).status).toBe(200);
@@ -118,7 +118,7 @@ describe('the API response cache', () => {
 		// With format= the Accept header no longer matters: that answer is kept.
 		await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', { accept: 'application/json' });
 		const csv = await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', { accept: 'application/json' });
-		expect(csv.headers.vary).toBe('Accept-Encoding');
+		expect(csv.headers.vary).toBe('Accept-Encoding, Cookie');
 		expect((await stats()).hits).toBe(before.hits + 1);
 	});
 

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 
 const base = inject('baseUrl');
 const get = (path: string) => fetch(base + path);
-const IDS = ['stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen', 'bevoelkerung-flaeche', 'sozialindikatoren-beispiel'];
+const IDS = ['100-m-gitter', 'stadtteile', 'ortschaften', 'stadtgrenze', 'kontore', 'einrichtungen', 'bevoelkerung-flaeche', 'sozialindikatoren-beispiel'];
 
 describe('/daten page', () => {
 	it('lists every dataset with status, licence, reference date, sources and downloads', async () => {

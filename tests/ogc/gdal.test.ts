@@ -33,16 +33,18 @@ describe.skipIf(!hasGdal)('GDAL OAPIF driver', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-gdal-'));
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('lists the five layers', () => {
+	it('lists the six layers, the census grid first', () => {
 		const out = gdal('ogrinfo', ['-ro', '-q', source]);
-		expect(out).toMatch(/1: stadtteile \(title: Stadtteile\) \(Polygon\)/);
-		expect(out).toMatch(/2: ortschaften \(title: Ortschaften\) \(Polygon\)/);
-		expect(out).toMatch(/3: stadtgrenze \(title: Stadtgrenze\) \(Polygon\)/);
-		expect(out).toMatch(/4: kontore \(title: Stadtteilkontore\) \(Point\)/);
-		expect(out).toMatch(/5: einrichtungen \(title: Einrichtungen\) \(Point\)/);
+		expect(out).toMatch(/1: 100-m-gitter \(title: 100-m-Gitter\) \(Polygon\)/);
+		expect(out).toMatch(/2: stadtteile \(title: Stadtteile\) \(Polygon\)/);
+		expect(out).toMatch(/3: ortschaften \(title: Ortschaften\) \(Polygon\)/);
+		expect(out).toMatch(/4: stadtgrenze \(title: Stadtgrenze\) \(Polygon\)/);
+		expect(out).toMatch(/5: kontore \(title: Stadtteilkontore\) \(Point\)/);
+		expect(out).toMatch(/6: einrichtungen \(title: Einrichtungen\) \(Point\)/);
 	});
 
 	it.each([
+		['100-m-gitter', 4425, ['einwohner_gitter: Integer']],
 		['stadtteile', 31, ['einwohner: Integer', 'einwohner_jahr: Integer', 'einwohnerdichte: Real', 'sgb2_quote: Real', 'geometrie_hinweis: String']],
 		['ortschaften', 7, ['einwohner: Integer', 'flaeche_amtlich_km2: Real']],
 		['stadtgrenze', 1, ['einwohner: Integer', 'name: String']],

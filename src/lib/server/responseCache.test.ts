@@ -137,6 +137,8 @@ describe('response cache', () => {
 		expect(await offer('/api/x', new Response(BODY, { status: 400, headers: { etag: '"a"' } }))).toBe(0);
 		expect(await offer('/api/x', new Response(BODY, { status: 200 }))).toBe(0);
 		expect(await offer('/api/x', ok())).toBe(1);
+		// Varying by cookie is kept: only requests without a cookie are stored and answered.
+		expect(await offer('/api/y', withHeaders({ vary: 'Accept-Encoding, Cookie' }))).toBe(2);
 		// Requests with credentials and other methods are not answered from it either.
 		expect(cache.serve(nodeRequest('/api/x', { cookie: 'a=1' }), recorder().res)).toBe(false);
 		expect(cache.serve(nodeRequest('/api/x', { authorization: 'Bearer x' }), recorder().res)).toBe(false);

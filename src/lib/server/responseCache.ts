@@ -4,7 +4,7 @@
 // module instances (the SvelteKit bundle's chunks and server.js), so the cache is one object in a
 // globalThis registry, created here. Only what depends on nothing but the URL and Accept-Encoding
 // is stored: anonymous GET answers under /api/ with status 200, an ETag, no Set-Cookie, and at most
-// `Vary: Accept-Encoding`, made for a viewer who sees only public data (visibility.ts): an answer
+// `Vary: Accept-Encoding, Cookie` (it answers only requests without a cookie), made for a viewer who sees only public data (visibility.ts): an answer
 // with internal data is never stored, and keys name the audience, so the fast path, which reads only
 // public entries, cannot answer with one. Whenever the served data changes (store.ts), the cache is emptied.
 import { LRUCache } from 'lru-cache';
@@ -168,12 +168,15 @@ function isAnonymous(headers: Headers | RequestLike['headers']): boolean {
 	return headers.cookie === undefined && headers.authorization === undefined;
 }
 
-/** Status 200 with an ETag, nothing personal, nothing varying but the encoding, storable. */
+/**
+ * Status 200 with an ETag, nothing personal, nothing varying but the encoding and the cookie (the
+ * cache answers only requests without one, so a kept answer was made for the same), storable.
+ */
 export function isReusable(response: Response): boolean {
 	const h = response.headers;
 	if (response.status !== 200 || !h.get('etag') || h.has('set-cookie')) return false;
 	const vary = h.get('vary');
-	if (vary && vary.split(',').some((v) => v.trim().toLowerCase() !== 'accept-encoding')) return false;
+	if (vary && vary.split(',').some((v) => !['accept-encoding', 'cookie'].includes(v.trim().toLowerCase()))) return false;
 	return !/\b(no-store|no-cache|private)\b/i.test(h.get('cache-control') ?? '');
 }
 
