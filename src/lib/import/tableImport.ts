@@ -8,6 +8,7 @@ import { Id, IndicatorMeta, PlainText, Polarity } from '$lib/data/contracts';
 import type { Derived } from '$lib/data/derived';
 import { polygonLevels } from '$lib/data/profile';
 import { zodReason, type DataProblem } from '$lib/data/problems';
+import { csvRows } from '$lib/data/csvTable';
 import { cellText, type Grid } from './grid';
 import { DISAGREEMENT } from '$lib/stats/aggregate';
 import { interpret, type ImportedRow, type IndicatorInfo, type InterpretContext } from './interpret';
@@ -202,7 +203,7 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 		newIndicators: options.newIndicators ?? []
 	};
 	if (!out) return { ok: false, problems, table };
-	const warnings = [...grid.warnings, ...out.warnings, ...partsDisagree(out.rows, derived, ctx.levels, catalogue, options.mode, file)];
+	const warnings = [...grid.warnings, ...out.warnings];
 	if (out.problems.length) return { ok: false, problems: [...grid.warnings, ...out.problems], table };
 	// The version's catalogue with the new entries; the plan then fills in their datasets.
 	const filesWithNew = new Map(files);
@@ -210,6 +211,7 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 	const approximated = [...new Set(out.rows.filter((r) => r.approximateBase).map((r) => r.indicator))];
 	const planned = planValueImport(filesWithNew, out.rows, [...catalogue, ...added], { ...p, approximateBase: approximated }, options.mode);
 	if (!planned.ok) return { ok: false, problems: planned.problems, table };
+	warnings.push(...partsDisagree(out.rows, planned.plan.files, derived, ctx.levels, catalogue, file));
 	const suppressed = out.rows.filter((r) => r.suppressed).length;
 	const layout = {
 		long: 'Langformat',
@@ -228,32 +230,41 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 }
 
 /**
- * Coarser areas' figures of this import checked against the sum of their finest areas (this import's
- * over the version's, unless it replaces them): more than 0.5 % apart is a warning, as the pipeline's
- * aggregation reports it, and the given figure is kept for its area.
+ * Coarser areas' figures of this import checked against the sum of their finest areas as the planned
+ * value table holds them (this import's over the kept ones): more than 0.5 % apart is a warning, as the
+ * pipeline's aggregation reports it, and the given figure is kept for its area.
  */
 function partsDisagree(
 	rows: ImportedRow[],
+	planned: ReadonlyMap<string, string>,
 	derived: Derived,
 	levels: InterpretContext['levels'],
 	catalogue: IndicatorMeta[],
-	mode: TableOptions['mode'],
 	file: string
 ): DataProblem[] {
 	const finest = new Set(levels[0].areas.map((a) => a.id));
 	const parentOf = new Map(levels.flatMap((l) => derived.areas[l.id].features.map((f) => [f.properties.id, f.properties.parent] as const)));
 	const leaves = new Map<string, string[]>();
 	for (const id of finest) for (let p = parentOf.get(id) ?? null; p !== null; p = parentOf.get(p) ?? null) leaves.set(p, [...(leaves.get(p) ?? []), id]);
-	const imported = new Set(rows.map((r) => r.indicator));
-	const key = (area: string, indicator: string, year: number) => `${area}/${indicator}/${year}`;
-	const parts = new Map<string, { value: number | null; numerator: number | null; denominator: number | null; suppressed?: boolean }>();
-	for (const v of derived.values) if (finest.has(v.area) && imported.has(v.indicator) && mode === 'merge') parts.set(key(v.area, v.indicator, v.year), v);
-	for (const r of rows) if (finest.has(r.area)) parts.set(key(r.area, r.indicator, r.year), r);
+	const num = (s: string | undefined) => (s ? Number(s) : null);
+	const parts = new Map<string, { value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean }>();
+	for (const id of new Set(rows.map((r) => r.indicator))) {
+		const [head, ...body] = csvRows(planned.get(`werte/${id}.csv`) ?? '');
+		const col = (name: string) => head?.indexOf(name) ?? -1;
+		for (const r of body)
+			if (finest.has(r[col('area_id')]))
+				parts.set(`${r[col('area_id')]}/${id}/${r[col('year')]}`, {
+					value: num(r[col('value')]),
+					numerator: num(r[col('numerator')]),
+					denominator: num(r[col('denominator')]),
+					suppressed: r[col('suppressed')] === 'ja'
+				});
+	}
 	const out: DataProblem[] = [];
 	for (const r of rows) {
 		const meta = catalogue.find((m) => m.id === r.indicator);
 		if (finest.has(r.area) || r.value === null || !meta) continue;
-		const own = (leaves.get(r.area) ?? []).map((id) => parts.get(key(id, r.indicator, r.year)));
+		const own = (leaves.get(r.area) ?? []).map((id) => parts.get(`${id}/${r.indicator}/${r.year}`));
 		if (!own.length || own.some((p) => !p || p.suppressed || p.value === null)) continue;
 		const agg = meta.aggregation;
 		const sum = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -271,9 +282,19 @@ function partsDisagree(
 				row: r.sourceRow,
 				value: r.value,
 				key: 'data.levelSumDisagrees',
-				params: { id: r.indicator, year: r.year, sum: Number(whole.toFixed(meta.decimals)), pct: (diff * 100).toFixed(1) },
+				params: {
+					id: r.indicator,
+					year: r.year,
+					...inEachLanguage('sum', Number(whole.toFixed(meta.decimals))),
+					...inEachLanguage('pct', Number((diff * 100).toFixed(1)))
+				},
 				severity: 'warning'
 			});
 	}
 	return out;
+}
+
+/** A number as each language writes it (`pct@de`: "16,7", `pct@en`: "16.7"), the message picking the reader's. */
+function inEachLanguage(name: string, x: number): Record<string, string> {
+	return { [`${name}@de`]: String(x).replace('.', ','), [`${name}@en`]: String(x) };
 }

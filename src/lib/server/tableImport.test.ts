@@ -133,9 +133,10 @@ describe('files shaped like the real thing', () => {
 		// Nord's four Stadtteile give 10,0 %: its 12,0 % is off by more than 0.5 %, named by its Excel row.
 		const off = out.warnings.filter((w) => w.key === 'data.levelSumDisagrees');
 		expect(off).toHaveLength(1);
-		expect(off[0]).toMatchObject({ row: 6, value: 12, params: { id: 'sgb2-quote', sum: 10 } });
+		expect(off[0]).toMatchObject({ row: 6, value: 12, params: { id: 'sgb2-quote', 'sum@de': '10', 'pct@en': '16.7' } });
 		expect(formatProblem(off[0])).toContain('Zeile 6');
-		expect(formatProblem(off[0], 'en')).toContain('the given figure is kept');
+		expect(formatProblem(off[0])).toContain('weicht um 16,7 %');
+		expect(formatProblem(off[0], 'en')).toContain('differs by 16.7 % from the figure its parts give (sgb2-quote 2024: 10); the given figure is kept');
 		// The pipeline takes the coarser figures as the areas' own, over their aggregates.
 		const next = buildDerived(out.plan.files);
 		const at = (area: string) => next.values.find((v) => v.indicator === 'sgb2-quote' && v.area === area && v.year === 2024);
