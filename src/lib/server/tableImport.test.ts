@@ -146,6 +146,36 @@ describe('files shaped like the real thing', () => {
 		expect(at('lebenstedt')).toMatchObject({ value: 10 });
 	}, 120_000);
 
+	it('the fixture city (two levels, no single top area): Bezirk and Statistischer Bezirk rows each stored for their level', () => {
+		const city2 = readSourceDir('tests/fixtures/city2/geodata');
+		const d2 = buildDerived(city2);
+		const text =
+			'Ebene;Gebiet;Jahr;SGB-II-Quote (%);Nenner SGB-II-Quote\nStatistischer Bezirk;Lindenhof;2024;10,0;200\nBezirk;Nordstadt;2024;9,0;1000\nBezirke;Weststadt;2024;7,0;800\nBezirk;Summe;2024;8,0;5000\n';
+		const grid = gridOf(csv(text, 'bezirke.csv'));
+		const refused = importTable(grid, city2, d2, { source: 'Testquelle', licence: 'CC BY 4.0', mode: 'merge' }, { ...provenance, upload: grid.file });
+		// "Summe" is no area of the Bezirk level (the city is not one area there), named with the level.
+		expect(refused.ok).toBe(false);
+		if (!refused.ok) {
+			expect(refused.problems.map((p) => [p.key, p.row, p.column, p.value])).toEqual([['data.unknownAreaOfLevel', 5, 'B', 'Summe']]);
+			expect(formatProblem(refused.problems[0], 'en')).toContain('no area of the level borough (bezirk)');
+		}
+		const ok = importTable(
+			gridOf(csv(text.split('\n').slice(0, 4).join('\n') + '\n', 'bezirke.csv')),
+			city2,
+			d2,
+			{ source: 'Testquelle', licence: 'CC BY 4.0', mode: 'merge' },
+			provenance
+		);
+		const rows = valueRows(ok, 'sgb2-quote');
+		expect(rows.map((r) => [r.area_id, r.value])).toEqual([
+			['lindenhof', '10'],
+			['nordstadt', '9'],
+			['weststadt', '7']
+		]);
+		const next = buildDerived((ok as { plan: { files: Map<string, string> } }).plan.files);
+		expect(next.values.find((v) => v.indicator === 'sgb2-quote' && v.area === 'weststadt' && v.year === 2024)).toMatchObject({ value: 7, origin: 'source' });
+	}, 120_000);
+
 	it('the workbook: first sheet by default, the other by name; Stichtag dates and formula results', async () => {
 		for (const [sheet, year] of [
 			[undefined, 2024],
