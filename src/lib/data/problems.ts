@@ -61,10 +61,22 @@ export function zodReason(issue: z.core.$ZodIssue, value: unknown): DataReason {
 	}
 }
 
+/** Parameters given in each language (`levels@de`, `levels@en`: names the profile gives per language) as the reader's `levels`. */
+function localParams(params: Params | undefined, locale: Locale): Params | undefined {
+	if (!params) return params;
+	const out: Params = {};
+	for (const [k, v] of Object.entries(params)) {
+		const [name, lang] = k.split('@');
+		if (lang === undefined) out[k] = v;
+		else if (lang === locale) out[name] = v;
+	}
+	return out;
+}
+
 /** The reason alone, in one language. */
 export function problemReason(p: DataProblem, locale: Locale = 'de'): string {
 	const t = translator(locale, importer, facilities, census);
-	const text = t(p.key, p.params);
+	const text = t(p.key, localParams(p.params, locale));
 	return p.note ? t(p.note.key, { ...p.note.params, text }) : text;
 }
 

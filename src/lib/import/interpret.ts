@@ -8,7 +8,7 @@ import type { DataProblem } from '$lib/data/problems';
 import { cellText, columnLetter, MAX_CELL, type CellValue, type Grid } from './grid';
 import { indicatorFromFileName, type ImportRow } from './germanCsv';
 import { parseGermanNumber } from './germanNumber';
-import { areaIndex, matchArea, matchIndicatorHeader, type ColumnMapping, type Recognised, type RecogniseContext } from './recognise';
+import { areaIndex, matchArea, matchIndicatorHeader, matchLevel, type ColumnMapping, type Recognised, type RecogniseContext } from './recognise';
 
 export interface IndicatorInfo {
 	id: string;
@@ -22,7 +22,7 @@ export interface IndicatorInfo {
 
 export interface InterpretContext extends Omit<RecogniseContext, 'indicators'> {
 	indicators: IndicatorInfo[];
-	/** Residents per Stadtteil and year (the widest possible base of a rate). */
+	/** Residents per area (of any level) and year (the widest possible base of a rate). */
 	population: Map<string, { year: number; value: number }[]>;
 }
 
@@ -115,6 +115,7 @@ export function interpret(
 	const area = mapping.findIndex((m) => m.role === 'area');
 	const yearCol = mapping.findIndex((m) => m.role === 'year');
 	const indicatorCol = mapping.findIndex((m) => m.role === 'indicator');
+	const levelCol = mapping.findIndex((m) => m.role === 'level');
 	if (area < 0) return fail([{ file, row: headerRow, value: head.cells.map(cellText).join(' | ').slice(0, 120), key: 'data.noAreaColumn' }]);
 	const parts = mapping.map((m, i) => ({ ...m, index: i })).filter((m) => m.role === 'value' || m.role === 'numerator' || m.role === 'base');
 	if (!parts.some((p) => p.role === 'value' || p.role === 'numerator')) {
@@ -164,6 +165,7 @@ export function interpret(
 	const rows: ImportedRow[] = [];
 	const seen = new Map<string, number>();
 	const totals: string[] = [];
+	const finestRows = new Set<string>();
 	const ratesWithoutBase = new Set<string>();
 	for (const i of rec.data) {
 		const r = grid.rows[i];
@@ -181,21 +183,38 @@ export function interpret(
 		const rawArea = r.cells[area];
 		const areaText = cellText(rawArea);
 		if (areaText === '' && r.cells.every((c, k) => k === area || classifyCell(c).kind === 'none')) continue;
-		const matched = matchArea(areaText, index);
+		// The row's level: its level column's, else the one level whose areas the name is unique to.
+		let rowLevel: string | undefined;
+		const levelText = levelCol >= 0 ? cellText(r.cells[levelCol]) : '';
+		if (levelText !== '') {
+			rowLevel = matchLevel(levelText, index) ?? undefined;
+			if (!rowLevel) {
+				problems.push({ ...where, ...at(levelCol), value: shown(levelText), key: 'data.unknownLevelCell', params: levelNames(index.levels) });
+				continue;
+			}
+		}
+		const matched = matchArea(areaText, index, rowLevel);
 		if (!matched) {
 			problems.push({
 				...where,
 				...at(area),
 				value: shown(rawArea),
-				key: /^[\d.,\s]+$/.test(areaText) && areaText !== '' ? 'data.areaIsNumber' : 'data.unknownStadtteil'
+				key: /^[\d.,\s]+$/.test(areaText) && areaText !== '' ? 'data.areaIsNumber' : rowLevel ? 'data.unknownAreaOfLevel' : 'data.unknownStadtteil',
+				...(rowLevel && { params: levelNames(index.levels.filter((l) => l.id === rowLevel)) })
 			});
+			continue;
+		}
+		if ('ambiguous' in matched) {
+			const candidates = index.levels.filter((l) => matched.ambiguous.includes(l.id));
+			problems.push({ ...where, ...at(area), value: shown(rawArea), key: 'data.areaAmbiguousLevel', params: levelNames(candidates) });
 			continue;
 		}
 		if ('total' in matched) {
 			totals.push(`${areaText} (${r.row})`);
 			continue;
 		}
-		const id = matched.stadtteil;
+		const id = matched.area;
+		if (matched.level === index.levels[0].id) finestRows.add(id);
 		let rowYear: number | null = null;
 		if (yearCol >= 0) {
 			rowYear = yearOf(r.cells[yearCol]);
@@ -258,15 +277,15 @@ export function interpret(
 		warnings.push({ file, ...at(area), key: 'data.totalRowsSkipped', params: { n: totals.length, rows: listOf(totals) }, severity: 'warning' });
 	const secrets = rows.filter((r) => r.suppressed).length;
 	if (secrets) warnings.push({ file, key: 'data.secretValues', params: { n: secrets }, severity: 'warning' });
-	// Stadtteile missing from the file, per indicator and year: one line each.
+	// Finest areas missing from the file, per indicator and year, where it has finest areas: one line each.
 	const missing = new Map<string, string[]>();
 	const present = new Map<string, Set<string>>();
-	for (const r of rows) {
+	for (const r of rows.filter((x) => finestRows.has(x.area))) {
 		const k = `${r.indicator} ${r.year}`;
 		present.set(k, (present.get(k) ?? new Set()).add(r.area));
 	}
 	for (const [k, areas] of present) {
-		const names = ctx.stadtteile.filter((s) => !areas.has(s.id)).map((s) => s.name);
+		const names = index.levels[0].areas.filter((s) => !areas.has(s.id)).map((s) => s.name);
 		if (names.length) missing.set(names.join('|'), [...(missing.get(names.join('|')) ?? []), k]);
 	}
 	for (const [names, which] of missing) {
@@ -282,6 +301,14 @@ export function interpret(
 	function fail(p: DataProblem[]): Interpreted {
 		return { rows: [], warnings, problems: p, ratesWithoutBase: [] };
 	}
+}
+
+/** Levels named in each language (the message picks the reader's): "Stadtteil (stadtteil), Ortschaft (ortschaft)". */
+function levelNames(levels: { id: string; label: { de: string; en: string } }[]): { 'levels@de': string; 'levels@en': string } {
+	return {
+		'levels@de': levels.map((l) => `${l.label.de} (${l.id})`).join(', '),
+		'levels@en': levels.map((l) => `${l.label.en} (${l.id})`).join(', ')
+	};
 }
 
 function listOf(items: string[], max = 12, sep = ', '): string {

@@ -2,11 +2,12 @@
 // the header (title rows above it are skipped), where the data end (footnotes and "Quelle:" rows
 // below), and what each column is: the area, the year, an indicator name, or values, counts and
 // bases of an indicator (named in the header, with unit suffixes such as "(%)", "in %" or
-// "Anzahl", and possibly a year). The admin sees this as the column mapping and can change it.
+// "Anzahl", and possibly a year), and which level of the profile each row's area belongs to (by a
+// level column, else by the name being unique to one level). The admin sees the column mapping and can change it.
 import { cellText, columnLetter, type Grid, type GridRow } from './grid';
 import { normaliseName, wideColumn } from './germanCsv';
 
-export type Role = 'area' | 'year' | 'indicator' | 'value' | 'numerator' | 'base' | 'ignore';
+export type Role = 'area' | 'level' | 'year' | 'indicator' | 'value' | 'numerator' | 'base' | 'ignore';
 
 export interface ColumnMapping {
 	role: Role;
@@ -49,11 +50,22 @@ export interface AreaRef {
 	number?: string;
 }
 
+/** A polygon level of the profile (finest first; census grid levels are the census import's). */
+export interface LevelRef {
+	id: string;
+	/** Its singular name per language, for messages. */
+	label: { de: string; en: string };
+	/** Its singular and plural names in every language, as a level column may write them. */
+	names: string[];
+	/** Whether imports may match its areas by official number. */
+	officialNumbers: boolean;
+	areas: AreaRef[];
+}
+
 export interface RecogniseContext {
-	stadtteile: AreaRef[];
-	ortschaften: AreaRef[];
+	levels: LevelRef[];
 	/** The city, with the short form its tables may write in area names ("SZ-Bad"), from the profile. */
-	city: AreaRef & { abbreviation?: string };
+	city: { name: string; abbreviation?: string };
 	indicators: IndicatorRef[];
 }
 
@@ -110,6 +122,9 @@ export function matchIndicatorHeader(h: string, indicators: IndicatorRef[]): { i
 	return hit ? { id: hit.id, part, year: yearMatch ? Number(yearMatch[1]) : undefined } : null;
 }
 
+/** Headers of a column naming each row's level (besides the levels' own ids and names). */
+const LEVEL_WORDS = ['ebene', 'level', 'gebietsebene', 'raumebene', 'gebiettyp', 'gebietstyp', 'gebietsart'];
+
 const FOOTER =
 	/^\s*(quelle|quellen|anmerkung|anmerkungen|hinweis|hinweise|fu(?:ß|ss)note|erl(?:ä|ae)uterung|zeichenerkl(?:ä|ae)rung|stand\s*:|source|note|\d\)|\*|¹|²|³)/i;
 
@@ -117,40 +132,62 @@ function nonEmpty(r: GridRow): number {
 	return r.cells.filter((c) => cellText(c) !== '').length;
 }
 
-/** The area ids by every key they can be written with (ids, names, numbers). */
-export function areaIndex(ctx: RecogniseContext): { stadtteil: Map<string, string>; total: Map<string, string>; key: (s: string) => string } {
-	const key = (s: string) => areaKey(s, ctx.city);
-	const stadtteil = new Map<string, string>();
-	for (const a of ctx.stadtteile) {
-		stadtteil.set(a.id, a.id);
-		stadtteil.set(key(a.name), a.id);
-		stadtteil.set(key(a.id), a.id);
-		if (a.number) stadtteil.set(a.number, a.id);
-	}
-	const total = new Map<string, string>();
-	for (const a of [...ctx.ortschaften, ctx.city]) {
-		total.set(a.id, a.id);
-		total.set(key(a.name), a.id);
-		if (a.number) total.set(a.number, a.id);
-	}
-	// The whole city as tables name it: by its name or short form, with or without "Stadt".
-	const names = [ctx.city.name, ...(ctx.city.abbreviation ? [ctx.city.abbreviation] : [])].map(normaliseName).flatMap((n) => [n, `stadt${n}`]);
-	for (const k of ['stadt', ...names, 'insgesamt', 'gesamt', 'summe', 'stadtinsgesamt', 'gesamtstadt', 'total', 'city'])
-		if (!stadtteil.has(k)) total.set(k, ctx.city.id);
-	return { stadtteil, total, key };
+export interface AreaIndex {
+	/** Every key an area can be written with → the matching areas, one per level at most. */
+	keys: Map<string, { level: string; id: string }[]>;
+	/** A level by every name a level column may give it. */
+	levelByName: Map<string, string>;
+	levels: LevelRef[];
+	key: (s: string) => string;
 }
 
-/** The area a cell names: a Stadtteil, a total (Ortschaft or city), or nothing known. */
-export function matchArea(raw: string, index: ReturnType<typeof areaIndex>): { stadtteil: string } | { total: string } | null {
+/** The areas of every level by every key they can be written with (ids, names, official numbers). */
+export function areaIndex(ctx: Pick<RecogniseContext, 'levels' | 'city'>): AreaIndex {
+	const key = (s: string) => areaKey(s, ctx.city);
+	const keys = new Map<string, { level: string; id: string }[]>();
+	const add = (k: string, level: string, id: string) => {
+		const list = keys.get(k) ?? [];
+		if (!list.some((m) => m.level === level)) keys.set(k, [...list, { level, id }]);
+	};
+	for (const l of ctx.levels)
+		for (const a of l.areas) {
+			for (const k of [a.id, key(a.id), key(a.name)]) add(k, l.id, a.id);
+			if (a.number && l.officialNumbers) add(a.number, l.id, a.id);
+		}
+	// The whole city as tables name it (by its name or short form, with or without "Stadt"), where
+	// the top level is the one area of the city.
+	const top = ctx.levels.at(-1);
+	if (top?.areas.length === 1) {
+		const names = [ctx.city.name, ...(ctx.city.abbreviation ? [ctx.city.abbreviation] : [])].map(normaliseName).flatMap((n) => [n, `stadt${n}`]);
+		for (const k of ['stadt', ...names, 'insgesamt', 'gesamt', 'summe', 'stadtinsgesamt', 'gesamtstadt', 'total', 'city'])
+			if (!keys.has(k)) add(k, top.id, top.areas[0].id);
+	}
+	const levelByName = new Map<string, string>();
+	for (const l of ctx.levels) for (const n of [l.id, ...l.names]) levelByName.set(normaliseName(n), l.id);
+	return { keys, levelByName, levels: ctx.levels, key };
+}
+
+export type AreaMatch = { area: string; level: string } | { ambiguous: string[] } | { total: 'total' } | null;
+
+/**
+ * The area a cell names: an area of one level (of `level` only, where a level column gives it), the
+ * levels it is ambiguous between, an unnamed total ("Summe", where the top level is not one area), or nothing known.
+ */
+export function matchArea(raw: string, index: AreaIndex, level?: string): AreaMatch {
 	const s = raw.trim();
 	if (!s) return null;
 	const key = index.key(s);
-	const direct = index.stadtteil.get(s) ?? index.stadtteil.get(key);
-	if (direct) return { stadtteil: direct };
-	const total = index.total.get(s) ?? index.total.get(key) ?? index.total.get(key.replace(/(insgesamt|gesamt|zusammen|summe)$/, ''));
-	if (total) return { total };
-	if (/^(summe|insgesamt|gesamt|zusammen)/.test(key) || /(insgesamt|zusammen)$/.test(key)) return { total: 'total' };
+	const of = (k: string) => (index.keys.get(k) ?? []).filter((m) => level === undefined || m.level === level);
+	const direct = of(s).length ? of(s) : of(key).length ? of(key) : of(key.replace(/(insgesamt|gesamt|zusammen|summe)$/, ''));
+	if (direct.length === 1) return { area: direct[0].id, level: direct[0].level };
+	if (direct.length > 1) return { ambiguous: direct.map((m) => m.level) };
+	if (level === undefined && (/^(summe|insgesamt|gesamt|zusammen)/.test(key) || /(insgesamt|zusammen)$/.test(key))) return { total: 'total' };
 	return null;
+}
+
+/** The level a level column's cell names (by id or a singular/plural name), or null. */
+export function matchLevel(raw: string, index: AreaIndex): string | null {
+	return index.levelByName.get(normaliseName(raw)) ?? null;
 }
 
 function isNumberish(c: string | number): boolean {
@@ -200,9 +237,19 @@ export function recognise(grid: Grid, ctx: RecogniseContext): Recognised {
 		const numeric = filled.length > 0 && filled.filter(isNumberish).length >= filled.length * 0.8;
 		columns.push({ index: c, letter: columnLetter(c), header: h, recognised: role !== null, numeric, ...(role ?? { role: 'ignore' }) });
 	}
-	// Only the first area, year and indicator column counts; and without a header naming it, the
+	// A level column: headed "Ebene", or by a level's id or name with cells naming levels. A column
+	// headed by a level's name whose cells name areas is that table's area column.
+	for (const c of columns) {
+		const n = normaliseName(c.header);
+		if (!n || !(LEVEL_WORDS.includes(n) || index.levelByName.has(n))) continue;
+		const filled = data.map((i) => cellText(grid.rows[i].cells[c.index])).filter((v) => v !== '');
+		if (LEVEL_WORDS.includes(n) || (filled.length && filled.filter((v) => matchLevel(v, index) !== null).length >= filled.length * 0.8))
+			Object.assign(c, { role: 'level', recognised: true, indicator: undefined, year: undefined });
+		else if (c.role === 'ignore' && index.levelByName.has(n)) Object.assign(c, { role: 'area', recognised: true });
+	}
+	// Only the first area, level, year and indicator column counts; and without a header naming it, the
 	// column whose cells name most areas is the area column.
-	for (const role of ['area', 'year', 'indicator'] as const)
+	for (const role of ['area', 'level', 'year', 'indicator'] as const)
 		columns.filter((c) => c.role === role).forEach((c, i) => i > 0 && Object.assign(c, { role: 'ignore', recognised: false }));
 	if (!columns.some((c) => c.role === 'area')) {
 		const counts = columns.map((c) => data.filter((i) => matchArea(cellText(grid.rows[i].cells[c.index]), index) !== null).length);

@@ -5,10 +5,13 @@
 // together with the table view the preview's column-mapping form shows.
 import { z } from 'zod';
 import { Id, IndicatorMeta, PlainText, Polarity } from '$lib/data/contracts';
-import { areasByRole, type Derived } from '$lib/data/derived';
+import type { Derived } from '$lib/data/derived';
+import { polygonLevels } from '$lib/data/profile';
 import { zodReason, type DataProblem } from '$lib/data/problems';
+import { csvRows } from '$lib/data/csvTable';
 import { cellText, type Grid } from './grid';
-import { interpret, type IndicatorInfo, type InterpretContext } from './interpret';
+import { DISAGREEMENT } from '$lib/stats/aggregate';
+import { interpret, type ImportedRow, type IndicatorInfo, type InterpretContext } from './interpret';
 import { APPROXIMATE_BASE, importable, planValueImport, type Provenance, type ValuePlan } from './plan';
 import { layoutOf, recognise, type ColumnMapping, type Recognised, type RecogniseContext, type Role } from './recognise';
 
@@ -137,11 +140,21 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 	};
 	// A retired indicator is no longer served, so an import never fills it (restore it in the catalogue first).
 	const infos = [...catalogue.filter((m) => !m.retired).map((m) => infoOf(m, aliasesOf(m.id))), ...added.map((m) => infoOf(m))];
-	const levelAreas = areasByRole(derived);
+	// Every polygon level (the census grid is the census import's), finest first; areas carry no
+	// official numbers but the city itself (its AGS), where its level has them and is the one area.
+	const levels = polygonLevels(derived.profile.levels).map((l) => {
+		const areas = derived.areas[l.id].features.map((f) => ({ id: f.properties.id, name: f.properties.name }));
+		return {
+			id: l.id,
+			label: { de: l.name.de.singular, en: l.name.en.singular },
+			names: [l.name.de.singular, l.name.de.plural, l.name.en.singular, l.name.en.plural],
+			officialNumbers: l.officialNumbers,
+			areas: l.officialNumbers && areas.length === 1 ? [{ ...areas[0], number: derived.profile.ags }] : areas
+		};
+	});
 	const ctx: InterpretContext = {
-		stadtteile: levelAreas.finest.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-		ortschaften: levelAreas.middle.map((f) => ({ id: f.properties.id, name: f.properties.name })),
-		city: { id: levelAreas.top[0].properties.id, name: levelAreas.top[0].properties.name, abbreviation: derived.profile.abbreviation },
+		levels,
+		city: { name: derived.profile.name, abbreviation: derived.profile.abbreviation },
 		indicators: infos,
 		population: new Map()
 	};
@@ -198,6 +211,7 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 	const approximated = [...new Set(out.rows.filter((r) => r.approximateBase).map((r) => r.indicator))];
 	const planned = planValueImport(filesWithNew, out.rows, [...catalogue, ...added], { ...p, approximateBase: approximated }, options.mode);
 	if (!planned.ok) return { ok: false, problems: planned.problems, table };
+	warnings.push(...partsDisagree(out.rows, planned.plan.files, derived, ctx.levels, catalogue, file));
 	const suppressed = out.rows.filter((r) => r.suppressed).length;
 	const layout = {
 		long: 'Langformat',
@@ -213,4 +227,74 @@ export function importTable(grid: Grid, files: ReadonlyMap<string, string>, deri
 		approximated.length ? `; ${APPROXIMATE_BASE.de} für ${approximated.join(', ')}` : ''
 	].join('');
 	return { ok: true, plan: planned.plan, rows: out.rows.length, suppressed, approximated: approximated.length, warnings, table, summary };
+}
+
+/**
+ * Coarser areas' figures of this import checked against the sum of their finest areas as the planned
+ * value table holds them (this import's over the kept ones): more than 0.5 % apart is a warning, as the
+ * pipeline's aggregation reports it, and the given figure is kept for its area.
+ */
+function partsDisagree(
+	rows: ImportedRow[],
+	planned: ReadonlyMap<string, string>,
+	derived: Derived,
+	levels: InterpretContext['levels'],
+	catalogue: IndicatorMeta[],
+	file: string
+): DataProblem[] {
+	const finest = new Set(levels[0].areas.map((a) => a.id));
+	const parentOf = new Map(levels.flatMap((l) => derived.areas[l.id].features.map((f) => [f.properties.id, f.properties.parent] as const)));
+	const leaves = new Map<string, string[]>();
+	for (const id of finest) for (let p = parentOf.get(id) ?? null; p !== null; p = parentOf.get(p) ?? null) leaves.set(p, [...(leaves.get(p) ?? []), id]);
+	const num = (s: string | undefined) => (s ? Number(s) : null);
+	const parts = new Map<string, { value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean }>();
+	for (const id of new Set(rows.map((r) => r.indicator))) {
+		const [head, ...body] = csvRows(planned.get(`werte/${id}.csv`) ?? '');
+		const col = (name: string) => head?.indexOf(name) ?? -1;
+		for (const r of body)
+			if (finest.has(r[col('area_id')]))
+				parts.set(`${r[col('area_id')]}/${id}/${r[col('year')]}`, {
+					value: num(r[col('value')]),
+					numerator: num(r[col('numerator')]),
+					denominator: num(r[col('denominator')]),
+					suppressed: r[col('suppressed')] === 'ja'
+				});
+	}
+	const out: DataProblem[] = [];
+	for (const r of rows) {
+		const meta = catalogue.find((m) => m.id === r.indicator);
+		if (finest.has(r.area) || r.value === null || !meta) continue;
+		const own = (leaves.get(r.area) ?? []).map((id) => parts.get(`${id}/${r.indicator}/${r.year}`));
+		if (!own.length || own.some((p) => !p || p.suppressed || p.value === null)) continue;
+		const agg = meta.aggregation;
+		const sum = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+		let whole: number | null = null;
+		if (agg.method === 'sum') whole = sum(own.map((p) => p!.value));
+		else if (agg.method === 'rate' && own.every((p) => p!.numerator !== null && p!.denominator !== null)) {
+			const den = sum(own.map((p) => p!.denominator));
+			if (den > 0) whole = (sum(own.map((p) => p!.numerator)) / den) * agg.scale;
+		}
+		if (whole === null) continue;
+		const diff = Math.abs(r.value - whole) / Math.max(Math.abs(r.value), 1e-9);
+		if (diff > DISAGREEMENT)
+			out.push({
+				file,
+				row: r.sourceRow,
+				value: r.value,
+				key: 'data.levelSumDisagrees',
+				params: {
+					id: r.indicator,
+					year: r.year,
+					...inEachLanguage('sum', Number(whole.toFixed(meta.decimals))),
+					...inEachLanguage('pct', Number((diff * 100).toFixed(1)))
+				},
+				severity: 'warning'
+			});
+	}
+	return out;
+}
+
+/** A number as each language writes it (`pct@de`: "16,7", `pct@en`: "16.7"), the message picking the reader's. */
+function inEachLanguage(name: string, x: number): Record<string, string> {
+	return { [`${name}@de`]: String(x).replace('.', ','), [`${name}@en`]: String(x) };
 }

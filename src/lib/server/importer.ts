@@ -79,7 +79,7 @@ export const TableChoices = z.object({
 	mapping: z
 		.array(
 			z.object({
-				role: z.enum(['area', 'year', 'indicator', 'value', 'numerator', 'base', 'ignore']),
+				role: z.enum(['area', 'level', 'year', 'indicator', 'value', 'numerator', 'base', 'ignore']),
 				indicator: z.string().max(80).optional(),
 				year: z.number().int().optional()
 			})

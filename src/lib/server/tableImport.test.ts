@@ -113,11 +113,67 @@ describe('files shaped like the real thing', () => {
 		const kinder = valueRows(out, 'kinderarmut');
 		expect(kinder.find((r) => r.area_id === 'salder')).toMatchObject({ value: '', suppressed: 'ja' });
 		expect(kinder.find((r) => r.area_id === 'beddingen')).toBeUndefined();
-		expect(keys(out.warnings)).toEqual(['data.totalRowsSkipped', 'data.secretValues', 'data.stadtteileMissing']);
-		expect(formatProblem(out.warnings[2])).toContain('1 Stadtteile fehlen (kinderarmut 2024): Beddingen');
+		// The Ortschaft and city rows are matched to their levels; with no figures ("–") they add no values.
+		expect(keys(out.warnings)).toEqual(['data.secretValues', 'data.stadtteileMissing']);
+		expect(formatProblem(out.warnings[1])).toContain('1 Stadtteile fehlen (kinderarmut 2024): Beddingen');
 		// The pipeline accepts it, and the secret value is suppressed, not 0.
 		const next = buildDerived(out.plan.files);
 		expect(next.values.find((v) => v.indicator === 'kinderarmut' && v.area === 'salder' && v.year === 2024)).toMatchObject({ value: null, suppressed: true });
+	}, 120_000);
+
+	it('rows of three levels: each stored for its area; a coarser figure off its parts is a warning, kept by the pipeline', () => {
+		const head = 'Gebiet;Jahr;SGB-II-Quote (%);Nenner SGB-II-Quote\n';
+		const nord = 'Bruchmachtersen;2024;10,0;100\nEngelnstedt;2024;10,0;200\nLebenstedt;2024;10,0;300\nSalder;2024;10,0;400\n';
+		const out = run(head + nord + 'Ortschaft Nord;2024;12,0;1000\nOrtschaft Süd;2024;8,0;500\nStadt Salzgitter;2024;9,0;10000\n');
+		const rows = valueRows(out, 'sgb2-quote');
+		expect(rows.find((r) => r.area_id === 'nord')).toMatchObject({ value: '12', numerator: '120', denominator: '1000' });
+		expect(rows.find((r) => r.area_id === 'sued')).toMatchObject({ value: '8', denominator: '500' });
+		expect(rows.find((r) => r.area_id === 'salzgitter')).toMatchObject({ value: '9', denominator: '10000' });
+		if (!out.ok) return;
+		// Nord's four Stadtteile give 10,0 %: its 12,0 % is off by more than 0.5 %, named by its Excel row.
+		const off = out.warnings.filter((w) => w.key === 'data.levelSumDisagrees');
+		expect(off).toHaveLength(1);
+		expect(off[0]).toMatchObject({ row: 6, value: 12, params: { id: 'sgb2-quote', 'sum@de': '10', 'pct@en': '16.7' } });
+		expect(formatProblem(off[0])).toContain('Zeile 6');
+		expect(formatProblem(off[0])).toContain('weicht um 16,7 %');
+		expect(formatProblem(off[0], 'en')).toContain('differs by 16.7 % from the figure its parts give (sgb2-quote 2024: 10); the given figure is kept');
+		// The pipeline takes the coarser figures as the areas' own, over their aggregates.
+		const next = buildDerived(out.plan.files);
+		const at = (area: string) => next.values.find((v) => v.indicator === 'sgb2-quote' && v.area === area && v.year === 2024);
+		expect(at('nord')).toMatchObject({ value: 12, origin: 'source' });
+		expect(at('sued')).toMatchObject({ value: 8, origin: 'source' });
+		expect(at('salzgitter')).toMatchObject({ value: 9, origin: 'source' });
+		expect(at('lebenstedt')).toMatchObject({ value: 10 });
+	}, 120_000);
+
+	it('the fixture city (two levels, no single top area): Bezirk and Statistischer Bezirk rows each stored for their level', () => {
+		const city2 = readSourceDir('tests/fixtures/city2/geodata');
+		const d2 = buildDerived(city2);
+		const text =
+			'Ebene;Gebiet;Jahr;SGB-II-Quote (%);Nenner SGB-II-Quote\nStatistischer Bezirk;Lindenhof;2024;10,0;200\nBezirk;Nordstadt;2024;9,0;1000\nBezirke;Weststadt;2024;7,0;800\nBezirk;Summe;2024;8,0;5000\n';
+		const grid = gridOf(csv(text, 'bezirke.csv'));
+		const refused = importTable(grid, city2, d2, { source: 'Testquelle', licence: 'CC BY 4.0', mode: 'merge' }, { ...provenance, upload: grid.file });
+		// "Summe" is no area of the Bezirk level (the city is not one area there), named with the level.
+		expect(refused.ok).toBe(false);
+		if (!refused.ok) {
+			expect(refused.problems.map((p) => [p.key, p.row, p.column, p.value])).toEqual([['data.unknownAreaOfLevel', 5, 'B', 'Summe']]);
+			expect(formatProblem(refused.problems[0], 'en')).toContain('no area of the level borough (bezirk)');
+		}
+		const ok = importTable(
+			gridOf(csv(text.split('\n').slice(0, 4).join('\n') + '\n', 'bezirke.csv')),
+			city2,
+			d2,
+			{ source: 'Testquelle', licence: 'CC BY 4.0', mode: 'merge' },
+			provenance
+		);
+		const rows = valueRows(ok, 'sgb2-quote');
+		expect(rows.map((r) => [r.area_id, r.value])).toEqual([
+			['lindenhof', '10'],
+			['nordstadt', '9'],
+			['weststadt', '7']
+		]);
+		const next = buildDerived((ok as { plan: { files: Map<string, string> } }).plan.files);
+		expect(next.values.find((v) => v.indicator === 'sgb2-quote' && v.area === 'weststadt' && v.year === 2024)).toMatchObject({ value: 7, origin: 'source' });
 	}, 120_000);
 
 	it('the workbook: first sheet by default, the other by name; Stichtag dates and formula results', async () => {

@@ -12,7 +12,7 @@ export interface AggregationResult {
 const key = (area: string, indicator: string, year: number) => `${area}\u0000${indicator}\u0000${year}`;
 
 /** Relative difference above which a published total and the sum of its parts are reported. */
-const DISAGREEMENT = 0.005;
+export const DISAGREEMENT = 0.005;
 
 /**
  * @param leavesOf for every parent area (Ortschaft, city), the ids of the Stadtteile it consists of.

@@ -1,6 +1,6 @@
 // Stage 3 of the pipeline, the values: real figures from the area tables (residents and official
 // area), the residents' time series of any level, example or imported figures from the value tables
-// (finest areas), each checked against its indicator; and the ids of official boundaries.
+// (areas of any level), each checked against its indicator; and the ids of official boundaries.
 // Stops on any error.
 import type { IndicatorValue } from '../contracts';
 import type { ProblemLog } from './log';
@@ -62,7 +62,8 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 		table.rows.forEach((row, i) => {
 			const where = { file: table.file, row: i + 1 };
 			const meta = indicatorById.get(row.indicator);
-			if (!finestById.has(row.area_id))
+			// An area of any level: a coarser area's own figure wins over its aggregate (checked against it there).
+			if (!refs.areaById.has(row.area_id))
 				return log.push({ ...where, field: 'area_id', value: row.area_id, key: 'data.unknownAreaId', params: { level: finest.name.de.singular } });
 			if (!meta)
 				return log.push({

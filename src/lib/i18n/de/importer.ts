@@ -162,6 +162,12 @@ export const importer = {
 	'data.unknownAreaOfType': 'unbekanntes Gebiet vom Typ {type}',
 	'data.unknownAreaId': 'unbekannte Kennung eines Gebiets der Ebene „{level}“',
 	'data.unknownLevel': 'unbekannte Ebene; das Stadtprofil nennt {levels}',
+	'data.unknownLevelCell': 'unbekannte Ebene; möglich sind {levels}',
+	'data.unknownAreaOfLevel': 'kein Gebiet der Ebene {levels} (weder eine Kennung noch ein Name des Atlas)',
+	'data.areaAmbiguousLevel':
+		'mehrdeutig: ein Gebiet dieses Namens gibt es auf den Ebenen {levels}; bitte eine Spalte „Ebene“ mit der Ebene jeder Zeile ergänzen oder die Kennung angeben',
+	'data.levelSumDisagrees':
+		'weicht um {pct} % vom Wert ab, der sich aus den Teilgebieten ergibt ({id} {year}: {sum}); der angegebene Wert wird für dieses Gebiet übernommen',
 	'data.indicatorNotListing': 'der Indikator {id} nennt den Datensatz {dataset} nicht',
 	'data.futureYear': 'das Jahr liegt in der Zukunft (nach {max})',
 	'data.outOfRangeOf': 'außerhalb des plausiblen Bereichs {min}–{max} von {id}',

@@ -21,6 +21,7 @@ export const tables = {
 	'tables.col.indicator': 'Indikator',
 	'tables.notRecognised': '(nicht erkannt)',
 	'tables.role.area': 'Gebiet',
+	'tables.role.level': 'Ebene',
 	'tables.role.year': 'Jahr',
 	'tables.role.indicator': 'Indikatorname',
 	'tables.role.value': 'Wert',

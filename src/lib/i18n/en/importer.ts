@@ -158,6 +158,11 @@ export const importer: Texts<typeof de> = {
 	'data.unknownAreaOfType': 'unknown {type}',
 	'data.unknownAreaId': 'unknown id of an area of level “{level}”',
 	'data.unknownLevel': 'unknown level; the city profile lists {levels}',
+	'data.unknownLevelCell': 'unknown level; possible are {levels}',
+	'data.unknownAreaOfLevel': 'no area of the level {levels} (neither an id nor a name of the atlas)',
+	'data.areaAmbiguousLevel':
+		'ambiguous: an area of this name exists on the levels {levels}; please add a column “Level” giving each row’s level, or use the id',
+	'data.levelSumDisagrees': 'differs by {pct} % from the figure its parts give ({id} {year}: {sum}); the given figure is kept for this area',
 	'data.indicatorNotListing': 'indicator {id} does not list dataset {dataset}',
 	'data.futureYear': 'year lies in the future (after {max})',
 	'data.outOfRangeOf': 'out of the plausible range {min}–{max} of {id}',

@@ -23,6 +23,7 @@ export const tables: Texts<typeof de> = {
 	'tables.col.indicator': 'Indicator',
 	'tables.notRecognised': '(not recognised)',
 	'tables.role.area': 'area',
+	'tables.role.level': 'level',
 	'tables.role.year': 'year',
 	'tables.role.indicator': 'indicator name',
 	'tables.role.value': 'value',

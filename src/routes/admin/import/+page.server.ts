@@ -67,7 +67,7 @@ function answer(result: PreviewResult, upload: string, locale: Locale) {
 	};
 }
 
-const ROLES = ['area', 'year', 'indicator', 'value', 'numerator', 'base', 'ignore'] as const;
+const ROLES = ['area', 'level', 'year', 'indicator', 'value', 'numerator', 'base', 'ignore'] as const;
 
 /**
  * The mapping form: per column `role-<i>` (a role, or "new"), `indicator-<i>` and the header's
