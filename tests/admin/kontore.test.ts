@@ -166,7 +166,7 @@ describe('Kontore in the admin', () => {
 		expect(await confirm(added.previewId!)).toBe(3);
 		expect((await json('/api/kontore')).features).toHaveLength(7);
 		expect((await json('/api/kontore/stadtteilkontor-thiede')).properties).toMatchObject({
-			stadtteil: 'thiede',
+			area: 'thiede',
 			locationPrecision: 'address',
 			opened: '2026-01-15'
 		});

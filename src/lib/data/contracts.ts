@@ -92,8 +92,9 @@ export const KONTOR_TASKS = ['informieren', 'koordinieren', 'vernetzen', 'evalui
 export const KontorProps = z.object({
 	id: Id,
 	name: PlainText,
-	stadtteil: Id,
-	stadtteilVerified: z.boolean(),
+	/** The office's area on the profile's finest polygon level (id). */
+	area: Id,
+	areaVerified: z.boolean(),
 	/** How precisely the point is known; anything but 'address' is shown as "ungefähre Lage" (see kontorExact). */
 	locationPrecision: KontorLocationPrecision,
 	knownLocation: PlainText,

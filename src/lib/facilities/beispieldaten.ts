@@ -97,7 +97,7 @@ export interface BeispielStadtteil {
 
 export interface BeispielKontor {
 	id: string;
-	stadtteil: string;
+	area: string;
 	position: [number, number];
 }
 
@@ -179,7 +179,7 @@ export function generateFacilities(
 	// Familienzentrum, Jugendtreff, Seniorentreff and Beratungsstelle.
 	const byId = new Map(stadtteile.map((s) => [s.id, s]));
 	kontore.forEach((kontor, ki) => {
-		const st = byId.get(kontor.stadtteil)!;
+		const st = byId.get(kontor.area)!;
 		for (let k = 0; k < 3; k++) {
 			const name = PARTNER_NAMES[(ki + k * 2) % PARTNER_NAMES.length];
 			out.push({

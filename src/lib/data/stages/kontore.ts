@@ -59,8 +59,8 @@ export function placeKontore(
 		const props: KontorProps = {
 			id: k.kontor_id,
 			name: k.name,
-			stadtteil: area.id,
-			stadtteilVerified: k.stadtteil_verified,
+			area: area.id,
+			areaVerified: k.stadtteil_verified,
 			// 'address' comes with coordinates: checkReferences refuses it without.
 			locationPrecision: k.location_precision,
 			knownLocation: k.known_location,

@@ -12,7 +12,7 @@ export const atlas = {
 	'kontor.approximate': 'ungefähre Lage',
 	'kontor.location': 'Lage',
 	'kontor.placement': 'Platzierung auf der Karte',
-	'kontor.stadtteil': 'Stadtteil',
+	'kontor.area': 'Stadtteil',
 	'kontor.unverified': 'Stadtteil nicht bestätigt',
 	'kontor.hours': 'Öffnungszeiten',
 	'kontor.offers': 'Angebote',

@@ -45,7 +45,7 @@ export const facilities = {
 	'fac.csv.types': 'Typen',
 	'fac.csv.typeLabels': 'Typbezeichnungen',
 	'fac.csv.address': 'Adresse',
-	'fac.csv.stadtteil': 'Stadtteil',
+	'fac.csv.area': 'Stadtteil',
 	'fac.csv.precision': 'Lagegenauigkeit',
 	'fac.csv.capacity': 'Kapazität',
 	'fac.csv.capacityTarget': 'Zielgruppe der Kapazität',

@@ -15,7 +15,7 @@ export const facmap = {
 	'fmap.listEmpty': 'Keine Einrichtung der gewählten Arten.',
 	'fmap.col.name': 'Name',
 	'fmap.col.type': 'Art',
-	'fmap.col.stadtteil': 'Stadtteil',
+	'fmap.col.area': 'Stadtteil',
 	'fmap.sortBy': 'Sortieren nach {column}',
 	'fmap.open': '{name}: Karte der Einrichtung öffnen',
 

@@ -103,7 +103,7 @@ export const report = {
 	'report.fac.noPartners': 'Für dieses Kontor sind keine Netzwerkpartner eingetragen.',
 	'report.fac.partners': 'Netzwerkpartner: {names}',
 	'report.fac.name': 'Einrichtung',
-	'report.fac.stadtteil': 'Stadtteil',
+	'report.fac.area': 'Stadtteil',
 	'report.fac.partnerOf': 'Partner von',
 	'report.fac.inSubject': 'im Berichtsgebiet',
 

@@ -14,7 +14,7 @@ export const atlas: Texts<typeof de> = {
 	'kontor.approximate': 'approximate location',
 	'kontor.location': 'Location',
 	'kontor.placement': 'Placement on the map',
-	'kontor.stadtteil': 'District',
+	'kontor.area': 'District',
 	'kontor.unverified': 'district not confirmed',
 	'kontor.hours': 'Opening hours',
 	'kontor.offers': 'Offers',

@@ -47,7 +47,7 @@ export const facilities: Texts<typeof de> = {
 	'fac.csv.types': 'Types',
 	'fac.csv.typeLabels': 'Type labels',
 	'fac.csv.address': 'Address',
-	'fac.csv.stadtteil': 'Stadtteil',
+	'fac.csv.area': 'Stadtteil',
 	'fac.csv.precision': 'Location precision',
 	'fac.csv.capacity': 'Capacity',
 	'fac.csv.capacityTarget': 'Capacity target group',

@@ -17,7 +17,7 @@ export const facmap: Texts<typeof de> = {
 	'fmap.listEmpty': 'No facility of the chosen types.',
 	'fmap.col.name': 'Name',
 	'fmap.col.type': 'Type',
-	'fmap.col.stadtteil': 'District',
+	'fmap.col.area': 'District',
 	'fmap.sortBy': 'Sort by {column}',
 	'fmap.open': '{name}: open the facility card',
 

@@ -99,7 +99,7 @@ export const report: Texts<typeof de> = {
 	'report.fac.noPartners': 'No network partners are registered for this Kontor.',
 	'report.fac.partners': 'Network partners: {names}',
 	'report.fac.name': 'Facility',
-	'report.fac.stadtteil': 'Stadtteil',
+	'report.fac.area': 'Stadtteil',
 	'report.fac.partnerOf': 'Partner of',
 	'report.fac.inSubject': 'in the report area',
 

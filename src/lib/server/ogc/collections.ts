@@ -87,7 +87,8 @@ function levelCollections(store: Store): OgcCollection[] {
 					`${translator(t.locale, census)('census.ogc.gridText', { ...params(t), count: s.areasByLevel[level.id].length, cell: translator(t.locale, census)(`census.cell.${grid.cell}`) })} ${indicatorNote(s, t)}`,
 				geometryTypes: ['Polygon', 'MultiPolygon'],
 				properties: areaPropertyDefs,
-				features
+				features,
+				layer
 			};
 		return {
 			id: levelCollectionId(level),
