@@ -16,15 +16,9 @@ const ids: string[] = JSON.parse(readFileSync(join(ROOT, 'geodata', 'stadt.json'
  */
 const KONTOR_FIELD =
 	'the kontore.csv column `stadtteil` (and the admin form field named after it): a source column name, not a level id; the served property is `area`';
-const PRECISION = 'the location precision value `stadtteil` (placed in its area), stored in kontore.csv and the register';
 const HEADER_WORD = 'a German header word the table import recognises, not a level id';
 const ALLOWED: { file: string; line: string; why: string }[] = [
 	{ file: 'src/lib/data/derived.ts', line: 'LEGACY_AREA_KEYS', why: 'the keys of versions stored before profiles, which keep them forever' },
-	{ file: 'src/lib/data/contracts.ts', line: 'KontorLocationPrecision', why: PRECISION },
-	{ file: 'src/lib/server/kontorEdit.ts', line: "export const PRECISIONS = ['address', 'street', 'quarter', 'stadtteil']", why: PRECISION },
-	{ file: 'src/routes/admin/kontore/+page.svelte', line: "const PRECISIONS = ['address', 'street', 'quarter', 'stadtteil']", why: PRECISION },
-	{ file: 'src/routes/admin/einrichtungen/+page.svelte', line: "['address', 'street', 'quarter', 'stadtteil']", why: PRECISION },
-	{ file: 'src/lib/facilities/beispieldaten.ts', line: "locationPrecision: 'stadtteil'", why: PRECISION },
 	{ file: 'src/lib/server/kontorEdit.ts', line: "'stadtteil',", why: KONTOR_FIELD },
 	{ file: 'src/lib/server/kontorEdit.ts', line: "field: 'stadtteil'", why: KONTOR_FIELD },
 	{ file: 'src/routes/admin/kontore/+page.svelte', line: "field('stadtteil')", why: KONTOR_FIELD },

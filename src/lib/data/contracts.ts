@@ -84,7 +84,7 @@ export const AreaProps = z.object({
 });
 export type AreaProps = z.infer<typeof AreaProps>;
 
-export const KontorLocationPrecision = z.enum(['address', 'street', 'quarter', 'stadtteil']);
+export const KontorLocationPrecision = z.enum(['address', 'street', 'quarter', 'area']);
 export type KontorLocationPrecision = z.infer<typeof KontorLocationPrecision>;
 
 export const KONTOR_TASKS = ['informieren', 'koordinieren', 'vernetzen', 'evaluieren'] as const;

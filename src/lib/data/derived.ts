@@ -154,12 +154,18 @@ const LEGACY_AREA_PROPS = [
 	['stadtteilVerified', 'areaVerified']
 ] as const;
 
+/** The location precision "placed in its area" had that old name as its value too (kontore.csv, einrichtungen.geojson, stored versions). */
+export const upgradePrecision = (value: unknown): unknown => (value === LEGACY_AREA_PROPS[0][0] ? LEGACY_AREA_PROPS[0][1] : value);
+
 function renamed(features: unknown): unknown {
 	if (!Array.isArray(features)) return features;
 	return features.map((f) => {
 		const props = f?.properties;
-		if (!props || typeof props !== 'object' || 'area' in props || !(LEGACY_AREA_PROPS[0][0] in props)) return f;
-		const entries = Object.entries(props as Record<string, unknown>).map(([k, v]) => [LEGACY_AREA_PROPS.find(([from]) => from === k)?.[1] ?? k, v]);
+		if (!props || typeof props !== 'object') return f;
+		const entries = Object.entries(props as Record<string, unknown>).map(([k, v]) => [
+			'area' in props ? k : (LEGACY_AREA_PROPS.find(([from]) => from === k)?.[1] ?? k),
+			k === 'locationPrecision' ? upgradePrecision(v) : v
+		]);
 		return { ...f, properties: Object.fromEntries(entries) };
 	});
 }

@@ -64,7 +64,7 @@ describe('recordFromForm', () => {
 	});
 
 	it('makes an id for a new Kontor and refuses one that exists, an unknown Stadtteil, a bad e-mail and a future opening', () => {
-		const blank = { ...formOf(gebhardshagen), crs: 'none', lat: '', lon: '', location_precision: 'stadtteil' };
+		const blank = { ...formOf(gebhardshagen), crs: 'none', lat: '', lon: '', location_precision: 'area' };
 		const added = recordFromForm({ ...blank, name: 'Stadtteilkontor Thiede', stadtteil: 'Thiede' }, null, rows, ctx);
 		expect(added.ok && added.record.kontor_id).toBe('stadtteilkontor-thiede');
 		const bad = recordFromForm({ ...blank, name: 'Gebhardshagen', stadtteil: 'Atlantis', email: 'kein-at', opened: '2027-01-01' }, null, rows, ctx);

@@ -13,7 +13,7 @@ export const KONTOR_SPREAD_M = 600;
 /** Metres per degree of latitude, and of longitude at the equator (WGS84, rounded). */
 const M_PER_DEG_LAT = 110_540;
 const M_PER_DEG_LON = 111_320;
-const PRECISION_DE = { street: 'die Straße', quarter: 'das Quartier', stadtteil: 'das Gebiet' } as const;
+const PRECISION_DE = { street: 'die Straße', quarter: 'das Quartier', area: 'das Gebiet' } as const;
 
 export function placeKontore(
 	s: Pick<Sources, 'kontore' | 'kontakt' | 'profile'>,

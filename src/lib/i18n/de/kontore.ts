@@ -27,7 +27,7 @@ export const kontore = {
 	'kontore.precision.address': 'genau (Adresse)',
 	'kontore.precision.street': 'Straße',
 	'kontore.precision.quarter': 'Quartier',
-	'kontore.precision.stadtteil': '{area}',
+	'kontore.precision.area': '{area}',
 	'kontore.field.kontor_id': 'Kennung',
 	'kontore.field.name': 'Name',
 	'kontore.field.stadtteil': '{area}',

@@ -29,7 +29,7 @@ export const kontore: Texts<typeof de> = {
 	'kontore.precision.address': 'exact (address)',
 	'kontore.precision.street': 'street',
 	'kontore.precision.quarter': 'quarter',
-	'kontore.precision.stadtteil': '{area}',
+	'kontore.precision.area': '{area}',
 	'kontore.field.kontor_id': 'Identifier',
 	'kontore.field.name': 'Name',
 	'kontore.field.stadtteil': '{area}',

@@ -13,7 +13,7 @@ export const FACILITY_PROPERTIES: PropertyDef[] = [
 	{ name: 'typ_namen', title: 'Typen', type: 'string' },
 	{ name: 'adresse', title: 'Adresse', type: 'string' },
 	{ name: 'gebiet', title: 'Gebiet (Kennung)', type: 'string' },
-	{ name: 'lage_genauigkeit', title: 'Genauigkeit der Lage (address, street, quarter, stadtteil)', type: 'string' },
+	{ name: 'lage_genauigkeit', title: 'Genauigkeit der Lage (address, street, quarter, area)', type: 'string' },
 	{ name: 'kapazitaet', title: 'Kapazität (Plätze)', type: 'integer' },
 	{ name: 'kapazitaet_zielgruppe', title: 'Zielgruppe der Kapazität', type: 'string' },
 	{ name: 'oeffnungszeiten', title: 'Öffnungszeiten', type: 'string' },

@@ -94,7 +94,7 @@ export const KONTOR_PROPERTIES: PropertyDef[] = [
 	{ name: 'name', title: 'Name', type: 'string' },
 	{ name: 'gebiet', title: 'Gebiet (Kennung)', type: 'string' },
 	{ name: 'gebiet_bestaetigt', title: 'Zuordnung zum Gebiet bestätigt', type: 'boolean' },
-	{ name: 'lage_genauigkeit', title: 'Genauigkeit der Lage (address, street, quarter, stadtteil)', type: 'string' },
+	{ name: 'lage_genauigkeit', title: 'Genauigkeit der Lage (address, street, quarter, area)', type: 'string' },
 	{ name: 'lage_ungefaehr', title: 'Ungefähre Lage (keine genaue Adresse)', type: 'boolean' },
 	{ name: 'bekannte_lage', title: 'Bekannte Lage', type: 'string' },
 	{ name: 'adresse', title: 'Adresse', type: 'string' },
