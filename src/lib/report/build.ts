@@ -223,7 +223,7 @@ class Builder {
 		if (kontor) {
 			const k = kontor.properties;
 			const where = k.address ?? k.knownLocation;
-			blocks.push({ kind: 'paragraph', text: this.t('report.lage.kontor', { name: k.name, where, stadtteil: names([k.area]) }) });
+			blocks.push({ kind: 'paragraph', text: this.t('report.lage.kontor', { name: k.name, where, areaName: names([k.area]) }) });
 			if (k.locationPrecision !== 'address') {
 				blocks.push({ kind: 'notes', items: [this.t('report.lage.approxLocation')] });
 				this.mark(['naeherung']);
@@ -236,7 +236,7 @@ class Builder {
 				blocks.push({ kind: 'paragraph', text: this.t('report.lage.served', { names: list }) });
 			}
 		} else {
-			blocks.push({ kind: 'paragraph', text: this.t('report.lage.area', { subject: this.subjectName(), stadtteile: names(this.focus.stadtteile) }) });
+			blocks.push({ kind: 'paragraph', text: this.t('report.lage.area', { subject: this.subjectName(), areaNames: names(this.focus.stadtteile) }) });
 			if (this.focus.kontore.length)
 				blocks.push({ kind: 'paragraph', text: this.t('report.lage.kontoreIn', { names: this.focus.kontore.map((k) => k.properties.name).join(', ') }) });
 		}
@@ -258,7 +258,7 @@ class Builder {
 			}),
 			width: MAP_W,
 			height: 420,
-			alt: this.t(cell ? 'report.map.subject.altKontor' : 'report.map.subject.alt', { subject: this.subjectName(), stadtteile: names(this.focus.stadtteile) }),
+			alt: this.t(cell ? 'report.map.subject.altKontor' : 'report.map.subject.alt', { subject: this.subjectName(), areaNames: names(this.focus.stadtteile) }),
 			source: this.mapSource,
 			marks: mapMarks
 		});

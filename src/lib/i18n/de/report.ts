@@ -54,17 +54,17 @@ export const report = {
 	'report.none.indicators': 'Keine Indikatoren gewählt.',
 
 	// Lage und Einzugsbereich
-	'report.lage.kontor': 'Das {name} liegt: {where} ({area} {stadtteil}).',
+	'report.lage.kontor': 'Das {name} liegt: {where} ({area} {areaName}).',
 	'report.lage.approxLocation': 'Die Lage des Kontors ist nur ungefähr bekannt (keine Adresse); Punkt auf der Karte und Einzugsbereich sind eine Näherung.',
 	'report.lage.served': 'Einzugsbereich nach nächstem Kontor (Näherung) – {areas}, von denen mindestens ein Zehntel darin liegt: {names}.',
 	'report.lage.servedShare': '{name} ({pct} % der Fläche)',
 	'report.changeSince': '{change} seit {year}',
-	'report.lage.area': 'Der Bericht gilt {subject} mit diesen Gebieten ({areas}): {stadtteile}.',
+	'report.lage.area': 'Der Bericht gilt {subject} mit diesen Gebieten ({areas}): {areaNames}.',
 	'report.lage.kontoreIn': '{offices} in diesem Gebiet: {names}.',
 	'report.map.subject': 'Karte: {subject}',
-	'report.map.subject.alt': 'Karte von {subject} mit den Nachbargebieten; hervorgehoben: {stadtteile}. Punkte: {offices}.',
+	'report.map.subject.alt': 'Karte von {subject} mit den Nachbargebieten; hervorgehoben: {areaNames}. Punkte: {offices}.',
 	'report.map.subject.altKontor':
-		'Karte von {subject}: hervorgehoben das Gebiet {stadtteile} ({area}), gestrichelt der Einzugsbereich nach nächstem Kontor, Punkte: {offices}.',
+		'Karte von {subject}: hervorgehoben das Gebiet {areaNames} ({area}), gestrichelt der Einzugsbereich nach nächstem Kontor, Punkte: {offices}.',
 	'report.map.overview': 'Übersichtskarte der Stadt {city}',
 	'report.map.overview.alt': 'Übersichtskarte der Stadt {city} mit {areasDat} und {areaGroups}; hervorgehoben: {subject}.',
 	'report.key.residents': 'Einwohner {name}',
