@@ -39,7 +39,7 @@ const stadtteile = derived.areas[finestLevel(derived)].features.map((f) => {
 });
 const kontore = derived.kontore.features.map((k) => ({
 	id: k.properties.id,
-	stadtteil: k.properties.stadtteil,
+	area: k.properties.area,
 	position: k.geometry.coordinates as [number, number]
 }));
 

@@ -84,10 +84,10 @@ describe('admin in English', () => {
 				.then(async (r) => ({ status: r.status, text: textOf(await r.text()) }));
 		const english = await upload('/admin/import?/csv&lang=en');
 		expect(english.status).toBe(422);
-		expect(english.text).toContain('narnia.csv row 2 A ("Stadtteil") "narnia" unknown Stadtteil (neither an id nor a name of the atlas)');
-		expect(english.text).not.toContain('unbekannter Stadtteil');
+		expect(english.text).toContain('narnia.csv row 2 A ("Stadtteil") "narnia" unknown district (neither an id nor a name of the atlas)');
+		expect(english.text).not.toContain('unbekanntes Gebiet');
 		const german = await upload('/admin/import?/csv');
 		expect(german.status).toBe(422);
-		expect(german.text).toContain('narnia.csv Zeile 2 A („Stadtteil“) "narnia" unbekannter Stadtteil (weder eine Kennung noch ein Name des Atlas)');
+		expect(german.text).toContain('narnia.csv Zeile 2 A („Stadtteil“) "narnia" unbekanntes Gebiet (Stadtteil; weder eine Kennung noch ein Name des Atlas)');
 	});
 });

@@ -83,7 +83,7 @@ describe('facility register in the admin', () => {
 		await confirm(r.previewId!);
 		const fz = (await facilities('?typ=familienzentrum')).find((f) => f.properties.id === 'fz-lobmachtersen')!;
 		expect(fz.properties.types).toEqual(['familienzentrum', 'kita']);
-		expect(fz.properties.stadtteil).toBe('lobmachtersen');
+		expect(fz.properties.area).toBe('lobmachtersen');
 	});
 
 	it('adds one facility from the form as a version', async () => {

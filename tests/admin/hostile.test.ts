@@ -157,11 +157,11 @@ describe('CSV uploads', () => {
 			'Stadtteil;Indikator;Jahr;Wert;Zähler;Nenner\nLebenstedt;sgb2-quote;2024;1,0;1;100\nLebenstedt;sgb2-quote;2024;1,0;1;100\n',
 			'Zeile 3 A („Stadtteil“) "lebenstedt/sgb2-quote/2024" doppelt angegeben (auch in Zeile 2)'
 		],
-		['an unknown id', 'Stadtteil;Indikator;Jahr;Wert\nnarnia;sgb2-quote;2024;1\n', 'Zeile 2 A („Stadtteil“) "narnia" unbekannter Stadtteil'],
+		['an unknown id', 'Stadtteil;Indikator;Jahr;Wert\nnarnia;sgb2-quote;2024;1\n', 'Zeile 2 A („Stadtteil“) "narnia" unbekanntes Gebiet (Stadtteil'],
 		[
 			'path traversal as id',
 			'Stadtteil;Indikator;Jahr;Wert\n../../../etc/passwd;sgb2-quote;2024;1\n',
-			'Zeile 2 A („Stadtteil“) "../../../etc/passwd" unbekannter Stadtteil'
+			'Zeile 2 A („Stadtteil“) "../../../etc/passwd" unbekanntes Gebiet (Stadtteil'
 		],
 		['an indicator that is computed', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohnerdichte;2024;1\n', 'wird aus anderen Indikatoren berechnet'],
 		['a base-table indicator', 'Stadtteil;Indikator;Jahr;Wert\nLebenstedt;einwohner;2024;1\n', 'stammt aus den Basistabellen']
@@ -222,7 +222,7 @@ describe('GeoJSON uploads', () => {
 		[
 			'a Point geometry',
 			fc([{ type: 'Feature', properties: { name: 'Lebenstedt' }, geometry: { type: 'Point', coordinates: [10.4, 52.1] } }]),
-			'Objekt 0 geometry.type "Point" eine Stadtteilgrenze muss ein Polygon'
+			'Objekt 0 geometry.type "Point" eine Gebietsgrenze (Stadtteil) muss ein Polygon'
 		],
 		[
 			'Infinity coordinates',
@@ -261,7 +261,7 @@ describe('GeoJSON uploads', () => {
 		[
 			'an unknown id (path traversal)',
 			BOUNDARIES.replace('"name":"Engelnstedt"', '"name":"../../etc/passwd"'),
-			'Objekt 1 properties.id "../../etc/passwd" unbekannter Stadtteil'
+			'Objekt 1 properties.id "../../etc/passwd" unbekanntes Gebiet (Stadtteil'
 		]
 	])('%s', async (_name, text, message) => {
 		await unchanged(async () => {

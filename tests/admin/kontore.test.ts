@@ -89,7 +89,7 @@ describe('Kontore in the admin', () => {
 		expect(markup.text).toMatch(/Öffnungszeiten: .*< oder >/);
 		expect(swapped.previewId).toBeNull();
 		expect(swapped.html).toMatch(/name="lat"[^>]*aria-invalid="true"/);
-		expect((await json('/api/kontore/gebhardshagen')).properties.locationPrecision).toBe('stadtteil');
+		expect((await json('/api/kontore/gebhardshagen')).properties.locationPrecision).toBe('area');
 	});
 
 	it('an exact position in EPSG:25832 loses "ungefähre Lage" everywhere for that Kontor', async () => {
@@ -166,7 +166,7 @@ describe('Kontore in the admin', () => {
 		expect(await confirm(added.previewId!)).toBe(3);
 		expect((await json('/api/kontore')).features).toHaveLength(7);
 		expect((await json('/api/kontore/stadtteilkontor-thiede')).properties).toMatchObject({
-			stadtteil: 'thiede',
+			area: 'thiede',
 			locationPrecision: 'address',
 			opened: '2026-01-15'
 		});
@@ -203,7 +203,7 @@ describe('Kontore in the admin', () => {
 		expect(text).toMatch(/Stadtteilkontor Gebhardshagen: geändert \(.*Genauigkeit der Lage/);
 		expect(text).toContain('Stadtteilkontor Thiede: entfernt');
 		expect(await confirm(/name="preview" value="([^"]+)"/.exec(html)![1], 'reseed')).toBe(5);
-		expect((await json('/api/kontore/gebhardshagen')).properties.locationPrecision).toBe('stadtteil');
+		expect((await json('/api/kontore/gebhardshagen')).properties.locationPrecision).toBe('area');
 		expect((await json('/api/kontore/fredenberg')).properties.name).toBe('Stadtteilkontor Fredenberg');
 		expect(textOf(await (await admin.request('/admin/reseed')).text())).toContain('geodata/ entspricht der aktuellen Version 5');
 		// Nothing is lost: a rollback brings the edited Kontore back.

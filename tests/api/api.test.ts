@@ -136,7 +136,7 @@ describe('GET /api/kontore', () => {
 			expect(f.properties.tasks).toEqual(['informieren', 'koordinieren', 'vernetzen', 'evaluieren']);
 		}
 		const one = await (await get('/api/kontore/gebhardshagen')).json();
-		expect(one.properties).toMatchObject({ stadtteil: 'gebhardshagen', stadtteilVerified: true, locationPrecision: 'stadtteil' });
+		expect(one.properties).toMatchObject({ area: 'gebhardshagen', areaVerified: true, locationPrecision: 'area' });
 		// No exact address is known: placed at the Stadtteil's centre coordinate (Wikipedia infobox).
 		expect(one.geometry.coordinates).toEqual([10.35806, 52.10639]);
 		await expectProblem('/api/kontore/nowhere', 404, 'id');

@@ -19,7 +19,7 @@ describe('GET /api/einrichtungen', () => {
 		const fc = await res.json();
 		expect(fc.features.length).toBeGreaterThan(300);
 		const kita = fc.features.find((f: any) => f.properties.types.includes('kita'));
-		expect(kita.properties).toMatchObject({ beispieldaten: true, typeLabels: ['Kita'], locationPrecision: 'stadtteil' });
+		expect(kita.properties).toMatchObject({ beispieldaten: true, typeLabels: ['Kita'], locationPrecision: 'area' });
 		expect(kita.properties.name).toMatch(/\(Beispiel\)$/);
 		const en = await json('/api/einrichtungen?typ=kita&lang=en');
 		expect(en.features[0].properties.typeLabels).toEqual(['Day-care centre']);

@@ -74,7 +74,7 @@ describe('the map started before hydration', () => {
 			'boundaries',
 			'hover',
 			'selected',
-			'ortschaft-boundaries',
+			'group-boundaries',
 			'city-outline',
 			'kontore-halo',
 			'kontore'
@@ -97,7 +97,7 @@ describe('the map started before hydration', () => {
 				layers: map.getStyle().layers.map((l) => l.id),
 				kontore: map.getLayoutProperty('kontore', 'visibility'),
 				selected: map.getFilter('selected'),
-				ortschaftLines: map.getLayoutProperty('ortschaft-boundaries', 'visibility')
+				ortschaftLines: map.getLayoutProperty('group-boundaries', 'visibility')
 			};
 		});
 		expect(early.maps).toBe(1);

@@ -45,7 +45,7 @@ describe('Kontor position picked on the map', () => {
 		await page.waitForSelector('[data-testid=current-version]');
 
 		await openMap(page, `${server.url}/admin/kontore?kontor=gebhardshagen`, 'stadtteile-fill');
-		expect(await page.getByLabel('keine Koordinaten (Mittelpunkt des Stadtteils)').isChecked()).toBe(true);
+		expect(await page.getByLabel('keine Koordinaten (Mittelpunkt des Gebiets: Stadtteil)').isChecked()).toBe(true);
 		await page.getByRole('region', { name: 'Karte zum Setzen der Lage' }).scrollIntoViewIfNeeded();
 		const at = await onPage(SPOT);
 		await page.mouse.click(at.x, at.y);

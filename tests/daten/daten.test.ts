@@ -128,7 +128,7 @@ describe('downloads', () => {
 	it('the facility register as GeoJSON and CSV, Beispieldaten flagged', async () => {
 		const fc = await (await get('/daten/einrichtungen.geojson')).json();
 		expect(fc.features.length).toBeGreaterThan(300);
-		expect(fc.features[0].properties).toMatchObject({ beispieldaten: true, lage_genauigkeit: 'stadtteil' });
+		expect(fc.features[0].properties).toMatchObject({ beispieldaten: true, lage_genauigkeit: 'area' });
 		const text = await (await get('/daten/einrichtungen.csv')).text();
 		const [header, ...rows] = text
 			.replace(/^\uFEFF/, '')

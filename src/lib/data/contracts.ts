@@ -84,7 +84,7 @@ export const AreaProps = z.object({
 });
 export type AreaProps = z.infer<typeof AreaProps>;
 
-export const KontorLocationPrecision = z.enum(['address', 'street', 'quarter', 'stadtteil']);
+export const KontorLocationPrecision = z.enum(['address', 'street', 'quarter', 'area']);
 export type KontorLocationPrecision = z.infer<typeof KontorLocationPrecision>;
 
 export const KONTOR_TASKS = ['informieren', 'koordinieren', 'vernetzen', 'evaluieren'] as const;
@@ -92,8 +92,9 @@ export const KONTOR_TASKS = ['informieren', 'koordinieren', 'vernetzen', 'evalui
 export const KontorProps = z.object({
 	id: Id,
 	name: PlainText,
-	stadtteil: Id,
-	stadtteilVerified: z.boolean(),
+	/** The office's area on the profile's finest polygon level (id). */
+	area: Id,
+	areaVerified: z.boolean(),
 	/** How precisely the point is known; anything but 'address' is shown as "ungefähre Lage" (see kontorExact). */
 	locationPrecision: KontorLocationPrecision,
 	knownLocation: PlainText,

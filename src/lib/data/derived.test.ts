@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DERIVED_FILES, areasByRole, parseDerived, upgradeDerived } from './derived';
+import { DERIVED_FILES, areasByRole, parseDerived, upgradeDerived, upgradeOfficeAreas } from './derived';
 import { CityProfile, polygonLevels } from './profile';
 
 const dir = 'derived';
@@ -45,6 +45,24 @@ describe('Derived', () => {
 		// Such a version had no grid: the shipped profile's grid level is empty in it.
 		for (const id of gridIds) expect(d.areas[id].features).toEqual([]);
 		expect(upgradeDerived(current(), () => shipped)).toEqual(current());
+	});
+
+	it('reads the Kontore and facilities of a version stored when their area was called `stadtteil`', () => {
+		const d = parseDerived(current(), () => shipped);
+		type Points = { features: { properties: Record<string, unknown> }[] };
+		const legacy = structuredClone(d) as unknown as { kontore: Points; facilities: Points };
+		for (const f of legacy.kontore.features) {
+			const { area, areaVerified, ...rest } = f.properties;
+			f.properties = { ...rest, stadtteil: area, stadtteilVerified: areaVerified };
+		}
+		for (const f of legacy.facilities.features) {
+			const { area, ...rest } = f.properties;
+			f.properties = { ...rest, stadtteil: area };
+		}
+		expect(d.kontore.features.length).toBeGreaterThan(0);
+		expect(d.facilities.features.length).toBeGreaterThan(0);
+		expect(parseDerived(legacy, () => shipped)).toEqual(d);
+		expect(upgradeOfficeAreas(d)).toEqual(d);
 	});
 
 	it('refuses areas that do not match the profile’s levels', () => {

@@ -141,7 +141,40 @@ export const Derived = DerivedShape;
 export type Derived = z.infer<typeof DerivedShape>;
 
 export function parseDerived(raw: unknown, shipped: () => CityProfile): Derived {
-	return Derived.parse(upgradeDerived(raw, shipped));
+	return Derived.parse(upgradeOfficeAreas(upgradeDerived(raw, shipped)));
+}
+
+/**
+ * Versions stored before the Kontor's and the facility's area was named neutrally carry it under
+ * the shipped city's finest level id (and that with "Verified"): read as `area` (and `areaVerified`).
+ * The old names stay here only, because those stored versions keep them forever.
+ */
+const LEGACY_AREA_PROPS = [
+	['stadtteil', 'area'],
+	['stadtteilVerified', 'areaVerified']
+] as const;
+
+/** The location precision "placed in its area" had that old name as its value too (kontore.csv, einrichtungen.geojson, stored versions). */
+export const upgradePrecision = (value: unknown): unknown => (value === LEGACY_AREA_PROPS[0][0] ? LEGACY_AREA_PROPS[0][1] : value);
+
+function renamed(features: unknown): unknown {
+	if (!Array.isArray(features)) return features;
+	return features.map((f) => {
+		const props = f?.properties;
+		if (!props || typeof props !== 'object') return f;
+		const entries = Object.entries(props as Record<string, unknown>).map(([k, v]) => [
+			'area' in props ? k : (LEGACY_AREA_PROPS.find(([from]) => from === k)?.[1] ?? k),
+			k === 'locationPrecision' ? upgradePrecision(v) : v
+		]);
+		return { ...f, properties: Object.fromEntries(entries) };
+	});
+}
+
+export function upgradeOfficeAreas(raw: unknown): unknown {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+	const d = raw as Record<string, { features?: unknown } | undefined>;
+	const upgraded = (key: string) => (d[key] && typeof d[key] === 'object' ? { [key]: { ...d[key], features: renamed(d[key].features) } } : {});
+	return { ...d, ...upgraded('kontore'), ...upgraded('facilities') };
 }
 
 /** The profile's level ids, finest first. */

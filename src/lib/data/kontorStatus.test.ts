@@ -3,7 +3,7 @@ import { setCityTexts, translator, core } from '$lib/i18n';
 import { atlas } from '$lib/i18n/atlas';
 import { approximateShare, kontorLegend, kontorLocationStatus } from './kontorStatus';
 
-const k = (name: string, locationPrecision: 'address' | 'street' | 'quarter' | 'stadtteil') => ({ properties: { name, locationPrecision } });
+const k = (name: string, locationPrecision: 'address' | 'street' | 'quarter' | 'area') => ({ properties: { name, locationPrecision } });
 
 describe('kontorLocationStatus', () => {
 	// The offices' name comes from the city profile; another city's name shows that it is filled in.
@@ -17,7 +17,7 @@ describe('kontorLocationStatus', () => {
 		expect(approximateShare(all)).toBe('all');
 		expect(kontorLegend(all, de)).toBe('Quartiersbüro (ungefähre Lage)');
 
-		const some = kontorLocationStatus([k('Thiede', 'address'), k('Bad', 'stadtteil'), k('Lebenstedt', 'address')]);
+		const some = kontorLocationStatus([k('Thiede', 'address'), k('Bad', 'area'), k('Lebenstedt', 'address')]);
 		expect(some).toEqual({ approximate: ['Bad'], total: 3 });
 		expect(kontorLegend(some, de)).toBe('Quartiersbüro (1 von 3 in ungefährer Lage)');
 		expect(kontorLegend(some, en)).toBe('Neighbourhood office (1 of 3 at an approximate location)');

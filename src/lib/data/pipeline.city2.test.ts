@@ -58,7 +58,7 @@ describe('buildDerived on the fixture city', () => {
 	});
 
 	it('places the Quartiersbüros by their gebiet column', () => {
-		expect(d.kontore.features.map((f) => [f.properties.id, f.properties.stadtteil])).toEqual([
+		expect(d.kontore.features.map((f) => [f.properties.id, f.properties.area])).toEqual([
 			['lindenhof', 'lindenhof'],
 			['am-bahnhof', 'am-bahnhof'],
 			['talblick', 'talblick']

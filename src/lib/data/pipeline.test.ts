@@ -157,7 +157,7 @@ describe('buildDerived on the shipped Salzgitter data', () => {
 	it('places every Kontor inside its Stadtteil cell and marks the location as approximate', async () => {
 		const { booleanPointInPolygon } = await import('@turf/turf');
 		for (const k of d.kontore.features) {
-			const cell = d.areas.stadtteil.features.find((f) => f.properties.id === k.properties.stadtteil)!;
+			const cell = d.areas.stadtteil.features.find((f) => f.properties.id === k.properties.area)!;
 			expect(booleanPointInPolygon(k.geometry.coordinates, cell), k.properties.id).toBe(true);
 			expect(k.properties.placement).toContain('ungefähre Lage');
 		}

@@ -185,9 +185,12 @@ export function dativePlural(plural: string): string {
 	return plural.replace(/(e|el|er)(?=\s|$)/g, '$1n');
 }
 
-/** What pages need of the profile (root layout data): small, so that the embed stays light (the dative is made here, not in the browser). */
+/**
+ * What pages need of the profile (root layout data): small, so that the embed stays light (the dative is made here, not in the browser).
+ * Its level words are the finest polygon level's and its parent's (a census grid level is no area of the city's own).
+ */
 export function pageCity(profile: CityProfile): PageCity {
-	const [finest, parent] = profile.levels;
+	const [finest, parent] = polygonLevels(profile.levels);
 	return {
 		name: profile.name,
 		office: profile.office,

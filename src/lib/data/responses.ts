@@ -46,7 +46,7 @@ export interface AreaSeries {
 	values: SeriesPoint[];
 }
 
-export type KontorSummary = Pick<KontorProps, 'id' | 'name' | 'stadtteil' | 'locationPrecision' | 'knownLocation'> & { stadtteilName: string };
+export type KontorSummary = Pick<KontorProps, 'id' | 'name' | 'area' | 'locationPrecision' | 'knownLocation'> & { areaName: string };
 
 export interface ProfileIndicator {
 	indicator: IndicatorMeta;

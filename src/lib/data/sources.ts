@@ -4,6 +4,7 @@ import { csvRecords } from './csvTable';
 import { z } from 'zod';
 import { Id, IsoDate, KontorLocationPrecision, PlainText, Year } from './contracts';
 import { zodReason, type DataProblem } from './problems';
+import { upgradePrecision } from './derived';
 
 export type Parsed<T> = { ok: true; rows: T[] } | { ok: false; problems: DataProblem[] };
 
@@ -194,7 +195,7 @@ export const KontorRow = z.object({
 	name: PlainText,
 	stadtteil: PlainText,
 	stadtteil_verified: yesNo,
-	location_precision: KontorLocationPrecision,
+	location_precision: z.preprocess(upgradePrecision, KontorLocationPrecision),
 	known_location: PlainText,
 	source: PlainText,
 	note: z.string(),

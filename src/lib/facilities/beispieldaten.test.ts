@@ -27,7 +27,7 @@ describe('the shipped Beispieldaten facilities', () => {
 	it('follow the plan: counts per type, every one flagged and named as Beispiel', () => {
 		for (const [type, plan] of Object.entries(PLAN)) expect(facilities.filter((f) => f.types.includes(type)).length, type).toBe(plan.count);
 		expect(facilities.length).toBe(Object.values(PLAN).reduce((n, p) => n + p.count, 0));
-		expect(facilities.every((f) => f.beispieldaten && f.name.endsWith('(Beispiel)') && f.address === null && f.locationPrecision === 'stadtteil')).toBe(true);
+		expect(facilities.every((f) => f.beispieldaten && f.name.endsWith('(Beispiel)') && f.address === null && f.locationPrecision === 'area')).toBe(true);
 		expect(new Set(facilities.map((f) => f.id)).size).toBe(facilities.length);
 	});
 

@@ -97,7 +97,7 @@ export interface BeispielStadtteil {
 
 export interface BeispielKontor {
 	id: string;
-	stadtteil: string;
+	area: string;
 	position: [number, number];
 }
 
@@ -161,7 +161,7 @@ export function generateFacilities(
 						name: `${type.label.de} ${st.name}${shares[si] > 1 ? ` ${k}` : ''} (Beispiel)`,
 						types: [type.id],
 						address: null,
-						locationPrecision: 'stadtteil',
+						locationPrecision: 'area',
 						capacity,
 						capacityTarget: capacity === null ? null : plan.capacityTarget,
 						openingHours: plan.openingHours,
@@ -179,7 +179,7 @@ export function generateFacilities(
 	// Familienzentrum, Jugendtreff, Seniorentreff and Beratungsstelle.
 	const byId = new Map(stadtteile.map((s) => [s.id, s]));
 	kontore.forEach((kontor, ki) => {
-		const st = byId.get(kontor.stadtteil)!;
+		const st = byId.get(kontor.area)!;
 		for (let k = 0; k < 3; k++) {
 			const name = PARTNER_NAMES[(ki + k * 2) % PARTNER_NAMES.length];
 			out.push({
@@ -189,7 +189,7 @@ export function generateFacilities(
 					name: `${name} ${st.name} ${ki + 1}.${k + 1} (Beispiel)`,
 					types: ['netzwerkpartner'],
 					address: null,
-					locationPrecision: 'stadtteil',
+					locationPrecision: 'area',
 					capacity: null,
 					capacityTarget: null,
 					openingHours: null,

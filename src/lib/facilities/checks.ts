@@ -123,7 +123,7 @@ export function checkFacilities(candidates: Candidate[], ctx: CheckContext): { f
 			type: 'Feature',
 			id: p.id,
 			geometry: { type: 'Point', coordinates },
-			properties: { ...p, partnerOf, stadtteil: stadtteilOf(coordinates, ctx.stadtteile) }
+			properties: { ...p, partnerOf, area: stadtteilOf(coordinates, ctx.stadtteile) }
 		});
 	}
 	return { features, problems };

@@ -61,7 +61,7 @@ export const FacilitySourceProps = z.object({
 export type FacilitySourceProps = z.output<typeof FacilitySourceProps>;
 
 /** As served: the source properties plus the Stadtteil the point lies in (by the pipeline). */
-export const FacilityProps = FacilitySourceProps.extend({ stadtteil: Id });
+export const FacilityProps = FacilitySourceProps.extend({ area: Id });
 export type FacilityProps = z.output<typeof FacilityProps>;
 
 const Position = z.array(z.number()).min(2).max(3);

@@ -50,7 +50,7 @@ describe('registerCandidates', () => {
 		expect(candidates[3].props).toMatchObject({ types: ['jugendtreff', 'netzwerkpartner'], partnerOf: ['fredenberg'] });
 		const checked = checkFacilities(candidates, ctx);
 		expect(checked.problems).toEqual([]);
-		expect(checked.features.find((f) => f.properties.id === 'sz-001')!.properties.stadtteil).toBe('salzgitter-bad');
+		expect(checked.features.find((f) => f.properties.id === 'sz-001')!.properties.area).toBe('salzgitter-bad');
 	});
 
 	it('reads WGS84 degrees with decimal comma from a Windows-1252 file', () => {

@@ -7,6 +7,7 @@ import proj4 from 'proj4';
 import type { Position } from 'geojson';
 import { KontorLocationPrecision } from '$lib/data/contracts';
 import { zodReason, type DataProblem } from '$lib/data/problems';
+import { upgradePrecision } from '$lib/data/derived';
 import type { Candidate } from './checks';
 import { FacilitySourceProps, type FacilityType } from './contracts';
 
@@ -194,7 +195,7 @@ export function registerCandidates(
 		let id = cell('id') ? slugOf(cell('id')) : slugOf(cell('name'));
 		if (!cell('id')) for (let k = 2; usedIds.has(id); k++) id = `${slugOf(cell('name'))}-${k}`;
 		usedIds.add(id);
-		const precision = KontorLocationPrecision.safeParse(cell('locationPrecision') || (address ? 'address' : 'street'));
+		const precision = KontorLocationPrecision.safeParse(upgradePrecision(cell('locationPrecision') || (address ? 'address' : 'street')));
 		const input = {
 			id,
 			name: cell('name'),

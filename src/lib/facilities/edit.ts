@@ -10,10 +10,10 @@ export interface SourceFacility {
 	props: FacilitySourceProps;
 }
 
-/** The served collection back as source entries (the pipeline adds `stadtteil` again). */
+/** The served collection back as source entries (the pipeline adds `area` again). */
 export function sourceFacilities(collection: FacilityCollection): SourceFacility[] {
 	return collection.features.map((f) => {
-		const { stadtteil: _stadtteil, ...props } = f.properties;
+		const { area: _area, ...props } = f.properties;
 		return { position: f.geometry.coordinates, props };
 	});
 }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { supplyRows } from './supply';
 
 const facilities = [
-	{ types: ['kita'], stadtteil: 'a', capacity: 60 },
-	{ types: ['kita', 'familienzentrum'], stadtteil: 'a', capacity: 40 },
-	{ types: ['kita'], stadtteil: 'b', capacity: null },
-	{ types: ['apotheke'], stadtteil: 'b', capacity: null }
+	{ types: ['kita'], area: 'a', capacity: 60 },
+	{ types: ['kita', 'familienzentrum'], area: 'a', capacity: 40 },
+	{ types: ['kita'], area: 'b', capacity: null },
+	{ types: ['apotheke'], area: 'b', capacity: null }
 ];
 const areas = [
 	{ id: 'a', name: 'A', stadtteile: ['a'] },

@@ -4,7 +4,7 @@
 
 export interface SupplyFacility {
 	types: string[];
-	stadtteil: string;
+	area: string;
 	capacity: number | null;
 }
 
@@ -47,7 +47,7 @@ export function supplyRows(
 	hasCapacity: boolean
 ): SupplyRow[] {
 	const byStadtteil = new Map<string, SupplyFacility[]>();
-	for (const f of facilities) if (f.types.includes(type)) byStadtteil.set(f.stadtteil, [...(byStadtteil.get(f.stadtteil) ?? []), f]);
+	for (const f of facilities) if (f.types.includes(type)) byStadtteil.set(f.area, [...(byStadtteil.get(f.area) ?? []), f]);
 	return areas.map((a) => {
 		const mine = a.stadtteile.flatMap((s) => byStadtteil.get(s) ?? []);
 		const stated = mine.filter((f) => f.capacity !== null);

@@ -20,7 +20,7 @@ import { deviationSvg, smallMultiplesSvg, timeSeriesSvg } from './svg';
 export interface ReportFacilities {
 	types: { id: string; label: { de: string; en: string } }[];
 	/** One entry per facility: its types, the Stadtteil it lies in, the Kontore whose network partner it is. */
-	items: { name: string; types: string[]; stadtteil: string; partnerOf: string[]; beispieldaten: boolean }[];
+	items: { name: string; types: string[]; area: string; partnerOf: string[]; beispieldaten: boolean }[];
 	source: string;
 	asOf: string;
 }
@@ -223,7 +223,7 @@ class Builder {
 		if (kontor) {
 			const k = kontor.properties;
 			const where = k.address ?? k.knownLocation;
-			blocks.push({ kind: 'paragraph', text: this.t('report.lage.kontor', { name: k.name, where, stadtteil: names([k.stadtteil]) }) });
+			blocks.push({ kind: 'paragraph', text: this.t('report.lage.kontor', { name: k.name, where, areaName: names([k.area]) }) });
 			if (k.locationPrecision !== 'address') {
 				blocks.push({ kind: 'notes', items: [this.t('report.lage.approxLocation')] });
 				this.mark(['naeherung']);
@@ -236,7 +236,7 @@ class Builder {
 				blocks.push({ kind: 'paragraph', text: this.t('report.lage.served', { names: list }) });
 			}
 		} else {
-			blocks.push({ kind: 'paragraph', text: this.t('report.lage.area', { subject: this.subjectName(), stadtteile: names(this.focus.stadtteile) }) });
+			blocks.push({ kind: 'paragraph', text: this.t('report.lage.area', { subject: this.subjectName(), areaNames: names(this.focus.stadtteile) }) });
 			if (this.focus.kontore.length)
 				blocks.push({ kind: 'paragraph', text: this.t('report.lage.kontoreIn', { names: this.focus.kontore.map((k) => k.properties.name).join(', ') }) });
 		}
@@ -258,7 +258,7 @@ class Builder {
 			}),
 			width: MAP_W,
 			height: 420,
-			alt: this.t(cell ? 'report.map.subject.altKontor' : 'report.map.subject.alt', { subject: this.subjectName(), stadtteile: names(this.focus.stadtteile) }),
+			alt: this.t(cell ? 'report.map.subject.altKontor' : 'report.map.subject.alt', { subject: this.subjectName(), areaNames: names(this.focus.stadtteile) }),
 			source: this.mapSource,
 			marks: mapMarks
 		});
@@ -572,7 +572,7 @@ class Builder {
 	}
 
 	einrichtungen(f: ReportFacilities): ReportBlock[] {
-		const inFocus = f.items.filter((i) => this.focus.stadtteile.includes(i.stadtteil));
+		const inFocus = f.items.filter((i) => this.focus.stadtteile.includes(i.area));
 		const count = (list: ReportFacilities['items'], type: string) => this.fmt(list.filter((i) => i.types.includes(type)).length);
 		const marks = (list: ReportFacilities['items']) => this.mark(list.some((i) => i.beispieldaten) ? ['beispieldaten'] : []);
 		const source = { text: `${f.source} · ${this.t('report.source.version', { version: this.data.version.id })}`, asOf: f.asOf };
@@ -603,14 +603,14 @@ class Builder {
 				columns: [
 					{ label: this.t('report.fac.name'), align: 'left' },
 					{ label: this.t('report.fac.type'), align: 'left' },
-					{ label: this.t('report.fac.stadtteil'), align: 'left' },
+					{ label: this.t('report.fac.area'), align: 'left' },
 					...(kontore.length > 1 ? [{ label: this.t('report.fac.partnerOf'), align: 'left' as const }] : [])
 				],
 				rows: partners
 					.map((i) => [
 						i.name,
 						i.types.map(typeLabel).join(', '),
-						stadtteil(i.stadtteil),
+						stadtteil(i.area),
 						...(kontore.length > 1
 							? [
 									kontore
@@ -767,7 +767,7 @@ function focusOf(def: ReportDefinition, data: ReportData): Focus {
 	const s = def.subject;
 	if (s.kind === 'kontor') {
 		const kontor = data.kontore.find((k) => k.properties.id === s.id)!;
-		const area = areaById.get(kontor.properties.stadtteil)!;
+		const area = areaById.get(kontor.properties.area)!;
 		return { level: finest, areas: [area], stadtteile: [area.properties.id], kontore: [kontor], kontor };
 	}
 	const areas = subjectIds(s).map((id) => areaById.get(id)!);
@@ -776,7 +776,7 @@ function focusOf(def: ReportDefinition, data: ReportData): Focus {
 		level: areas[0].properties.level,
 		areas,
 		stadtteile,
-		kontore: data.kontore.filter((k) => stadtteile.includes(k.properties.stadtteil)),
+		kontore: data.kontore.filter((k) => stadtteile.includes(k.properties.area)),
 		kontor: null
 	};
 }

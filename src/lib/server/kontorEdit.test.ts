@@ -1,7 +1,11 @@
 // The Kontor form against the shipped kontore.csv: rows read and written back unchanged, a form
 // becomes a row the pipeline accepts or problems by field, closing keeps the row, the sidecar's
 // caveats follow the rows.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { CityProfile, pageCity } from '$lib/data/profile';
+import { setCityTexts } from '$lib/i18n';
+import { cityTexts } from '$lib/i18n/city';
 import { readSourceDir } from './db/sourceDir';
 import { closeRecord, formOf, kontorChanges, kontorFileEdit, kontoreCsv, readKontore, recordFromForm, type EditContext } from './kontorEdit';
 
@@ -15,6 +19,8 @@ const ctx: EditContext = {
 };
 const gebhardshagen = rows.find((r) => r.kontor_id === 'gebhardshagen')!;
 
+// The messages name the shipped city's levels, as the server does once it has indexed a version.
+beforeAll(() => setCityTexts(cityTexts(pageCity(CityProfile.parse(JSON.parse(readFileSync('geodata/stadt.json', 'utf8')))))));
 describe('kontore.csv as rows', () => {
 	it('writes the shipped rows back as they were (quotes only where a comma needs them)', () => {
 		expect(rows).toHaveLength(6);
@@ -58,7 +64,7 @@ describe('recordFromForm', () => {
 	});
 
 	it('makes an id for a new Kontor and refuses one that exists, an unknown Stadtteil, a bad e-mail and a future opening', () => {
-		const blank = { ...formOf(gebhardshagen), crs: 'none', lat: '', lon: '', location_precision: 'stadtteil' };
+		const blank = { ...formOf(gebhardshagen), crs: 'none', lat: '', lon: '', location_precision: 'area' };
 		const added = recordFromForm({ ...blank, name: 'Stadtteilkontor Thiede', stadtteil: 'Thiede' }, null, rows, ctx);
 		expect(added.ok && added.record.kontor_id).toBe('stadtteilkontor-thiede');
 		const bad = recordFromForm({ ...blank, name: 'Gebhardshagen', stadtteil: 'Atlantis', email: 'kein-at', opened: '2027-01-01' }, null, rows, ctx);
@@ -66,7 +72,7 @@ describe('recordFromForm', () => {
 		if (!bad.ok)
 			expect(bad.problems).toEqual([
 				{ field: 'name', message: 'ein Kontor mit der Kennung „gebhardshagen“ gibt es schon (auch ein geschlossenes zählt); bitte einen anderen Namen wählen' },
-				{ field: 'stadtteil', message: 'bitte einen Stadtteil aus der Liste wählen' },
+				{ field: 'stadtteil', message: 'bitte ein Gebiet (Stadtteil) aus der Liste wählen' },
 				{ field: 'opened', message: 'das Eröffnungsdatum liegt nach heute (2026-12-05); ein Kontor wird eingetragen, wenn es geöffnet hat' },
 				{ field: 'email', message: 'hat nicht das erwartete Format' }
 			]);

@@ -35,7 +35,7 @@ export const COLUMNS = [
 ] as const;
 export type KontorRecord = Record<(typeof COLUMNS)[number], string>;
 
-export const PRECISIONS = ['address', 'street', 'quarter', 'stadtteil'] as const;
+export const PRECISIONS = ['address', 'street', 'quarter', 'area'] as const;
 /** Where the admin source entry of the sidecar starts; it is replaced, not repeated, by each edit. */
 const ADMIN_SOURCE = 'Kontoratlas-Admin';
 

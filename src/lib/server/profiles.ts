@@ -62,18 +62,18 @@ function kontorSummary(store: Store, k: KontorProps): KontorSummary {
 	return {
 		id: k.id,
 		name: k.name,
-		stadtteil: k.stadtteil,
+		area: k.area,
 		locationPrecision: k.locationPrecision,
 		knownLocation: k.knownLocation,
-		stadtteilName: store.areaById.get(k.stadtteil)?.properties.name ?? k.stadtteil
+		areaName: store.areaById.get(k.area)?.properties.name ?? k.area
 	};
 }
 
 function kontoreIn(store: Store, area: AreaProps): KontorSummary[] {
-	const stadtteile = finestWithin(store, area.id).map((s) => s.properties.id);
+	const finest = finestWithin(store, area.id).map((s) => s.properties.id);
 	return store.derived.kontore.features
 		.map((f) => f.properties)
-		.filter((k) => stadtteile.includes(k.stadtteil))
+		.filter((k) => finest.includes(k.area))
 		.map((k) => kontorSummary(store, k));
 }
 

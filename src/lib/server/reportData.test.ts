@@ -126,10 +126,10 @@ describe('a Kontor report (the default yearly template)', () => {
 });
 
 describe('the Einrichtungen chapter', () => {
-	const item = (types: string[], stadtteil: string, partnerOf: string[] = []) => ({
-		name: `E ${stadtteil} ${types[0]}`,
+	const item = (types: string[], area: string, partnerOf: string[] = []) => ({
+		name: `E ${area} ${types[0]}`,
 		types,
-		stadtteil,
+		area,
 		partnerOf,
 		beispieldaten: true
 	});

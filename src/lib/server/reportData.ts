@@ -24,7 +24,7 @@ export function definitionContext(store: Store, now = new Date()): DefinitionCon
 
 interface FacilityRegister {
 	facilities?: {
-		features?: { properties?: { name?: unknown; types?: unknown; stadtteil?: unknown; partnerOf?: unknown; beispieldaten?: unknown } }[];
+		features?: { properties?: { name?: unknown; types?: unknown; area?: unknown; partnerOf?: unknown; beispieldaten?: unknown } }[];
 	};
 	facilityTypes?: { id: string; label: { de: string; en: string } }[];
 }
@@ -39,8 +39,8 @@ export function facilitiesOf(store: Store): ReportFacilities | null {
 	if (!Array.isArray(facilities?.features) || !facilities.features.length || !Array.isArray(facilityTypes)) return null;
 	const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 	const items = facilities.features.flatMap(({ properties: p }) =>
-		p && typeof p.name === 'string' && typeof p.stadtteil === 'string'
-			? [{ name: p.name, types: strings(p.types), stadtteil: p.stadtteil, partnerOf: strings(p.partnerOf), beispieldaten: p.beispieldaten !== false }]
+		p && typeof p.name === 'string' && typeof p.area === 'string'
+			? [{ name: p.name, types: strings(p.types), area: p.area, partnerOf: strings(p.partnerOf), beispieldaten: p.beispieldaten !== false }]
 			: []
 	);
 	const dataset = store.derived.datasets.find((s) => s.files.some((f) => f.startsWith('einrichtungen')));

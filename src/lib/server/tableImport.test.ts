@@ -337,8 +337,10 @@ describe('bad input: refused with what, where (Excel row, column letter) and the
 		const lines = derived.areas.stadtteil.features.map((f) => `${f.properties.name}x;2024;1,0;100`);
 		const found = problems(head + lines.join('\n'));
 		expect(found).toHaveLength(1);
-		expect(formatProblem(found[0])).toMatch(/^t\.csv, Zeile 2, Spalte A \(„Stadtteil“\): unbekannter Stadtteil .* – 31-mal, Zeilen 2, 3, 4, 5, 6, 7 … 32/);
-		expect(formatProblem(found[0], 'en')).toMatch(/^t\.csv, row 2, column A \("Stadtteil"\): unknown Stadtteil .* – 31 times, rows 2, 3/);
+		expect(formatProblem(found[0])).toMatch(
+			/^t\.csv, Zeile 2, Spalte A \(„Stadtteil“\): unbekanntes Gebiet \(Stadtteil; .* – 31-mal, Zeilen 2, 3, 4, 5, 6, 7 … 32/
+		);
+		expect(formatProblem(found[0], 'en')).toMatch(/^t\.csv, row 2, column A \("Stadtteil"\): unknown district .* – 31 times, rows 2, 3/);
 	});
 
 	it('1,000,000 rows: refused before parsing', () => {

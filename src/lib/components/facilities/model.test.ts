@@ -22,7 +22,7 @@ const facility = (id: string, name: string, ts: string[], lonLat: [number, numbe
 		source: 'Beispieldaten',
 		asOf: '2026-01-01',
 		beispieldaten: true,
-		...(stadtteil ? { stadtteil } : {})
+		...(stadtteil ? { area: stadtteil } : {})
 	}
 });
 const square = (id: string, name: string, x0: number): Feature<Polygon, { id: string; name: string }> => ({
@@ -65,7 +65,7 @@ describe('facility helpers', () => {
 
 	it('finds the Stadtteil by its polygon unless the API names it', () => {
 		const rows = facilityRows(register, 'alle', types, stadtteile);
-		expect(rows.map((r) => [r.id, r.stadtteil])).toEqual([
+		expect(rows.map((r) => [r.id, r.area])).toEqual([
 			['a', 'Westviertel'],
 			['b', 'Östliches Viertel'],
 			// The API's Stadtteil wins over the geometry.
@@ -79,7 +79,7 @@ describe('facility helpers', () => {
 		expect(sortRows(rows, 'name').map((r) => r.id)).toEqual(['c', 'b', 'a']);
 		expect(sortRows(rows, 'name', true).map((r) => r.id)).toEqual(['a', 'b', 'c']);
 		expect(sortRows(rows, 'type').map((r) => r.id)).toEqual(['c', 'b', 'a']);
-		expect(sortRows(rows, 'stadtteil').map((r) => r.id)).toEqual(['b', 'c', 'a']);
+		expect(sortRows(rows, 'area').map((r) => r.id)).toEqual(['b', 'c', 'a']);
 	});
 
 	it('counts facilities per type, a facility once for each of its types', () => {

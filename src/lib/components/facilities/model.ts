@@ -22,8 +22,8 @@ export interface FacilityProps {
 	openingHours?: string | null;
 	/** Ids of the Kontore the facility is a network partner of. */
 	partnerOf?: string[];
-	/** The Stadtteil id, where the API gives it; otherwise found from the geometry. */
-	stadtteil?: string | null;
+	/** The id of its area on the finest level, where the API gives it; otherwise found from the geometry. */
+	area?: string | null;
 	source: string;
 	asOf: string;
 	beispieldaten: boolean;
@@ -77,7 +77,7 @@ type AreaFeature = Feature<Polygon | MultiPolygon, { id: string; name: string }>
 
 /** The Stadtteil a facility lies in: the API's, else the area whose polygon holds its point. */
 export function stadtteilOf(facility: Facility, stadtteile: AreaFeature[]): AreaFeature | undefined {
-	const id = facility.properties.stadtteil;
+	const id = facility.properties.area;
 	if (id) return stadtteile.find((s) => s.properties.id === id);
 	return stadtteile.find((s) => booleanPointInPolygon(facility.geometry.coordinates, s));
 }
@@ -88,7 +88,7 @@ export interface FacilityRow {
 	/** The labels of the facility's types, joined. */
 	type: string;
 	icon: string;
-	stadtteil: string;
+	area: string;
 	lonLat: [number, number];
 }
 
@@ -98,12 +98,12 @@ export function facilityRows(facilities: Facility[], filter: TypeFilter, types: 
 		name: f.properties.name,
 		type: f.properties.typeLabels.join(', '),
 		icon: iconOf(f.properties, filter, types),
-		stadtteil: stadtteilOf(f, stadtteile)?.properties.name ?? '',
+		area: stadtteilOf(f, stadtteile)?.properties.name ?? '',
 		lonLat: f.geometry.coordinates as [number, number]
 	}));
 }
 
-export type SortKey = 'name' | 'type' | 'stadtteil';
+export type SortKey = 'name' | 'type' | 'area';
 
 /** Rows sorted by a column in German alphabetical order; ties by name, so the order is stable. */
 export function sortRows(rows: FacilityRow[], key: SortKey, descending = false): FacilityRow[] {

@@ -75,13 +75,13 @@ describe('atlasSources', () => {
 		expect(layer(sources, 'choropleth').paint['fill-opacity']).toBe(0.5);
 		expect(layer(sources, 'selected').filter).toEqual(['in', ['get', 'id'], ['literal', ['b']]]);
 		expect(layer(sources, 'hover').filter).toEqual(['==', ['get', 'id'], 'a']);
-		expect(layer(sources, 'ortschaft-boundaries').visible).toBe(false);
+		expect(layer(sources, 'group-boundaries').visible).toBe(false);
 	});
 
 	it('has a catchment source only when there are catchments, drawn below the Kontore', () => {
-		expect(atlasSources(input()).map((s) => s.id)).toEqual(['context', 'areas', 'ortschaft-lines', 'kontore']);
+		expect(atlasSources(input()).map((s) => s.id)).toEqual(['context', 'areas', 'group-lines', 'kontore']);
 		const withCatchments = atlasSources(input({ catchments: empty as AtlasLayerInput['catchments'], catchmentColours: new Map([[500, '#111111']]) }));
-		expect(withCatchments.map((s) => s.id)).toEqual(['context', 'areas', 'ortschaft-lines', 'catchments', 'kontore']);
+		expect(withCatchments.map((s) => s.id)).toEqual(['context', 'areas', 'group-lines', 'catchments', 'kontore']);
 		expect(layer(withCatchments, 'catchment-rings').paint['fill-color']).toEqual(['match', ['get', 'distance'], 500, '#111111', '#ffffff']);
 		// Without colours (the embed before its palette has loaded): a plain colour, never an empty match.
 		expect(layer(atlasSources(input({ catchments: empty as AtlasLayerInput['catchments'] })), 'catchment-rings').paint['fill-color']).toBe('#ffffff');
@@ -93,7 +93,7 @@ describe('styleParts', () => {
 		const parts = styleParts(atlasSources(input({ view: { ...defaultView(catalogue), hidden: ['labels', 'catchments', 'context'] } })));
 		const ids = parts.layers.map((l) => l.id);
 		expect(new Set(ids).size).toBe(ids.length);
-		expect(Object.keys(parts.sources)).toEqual(['context', 'areas', 'ortschaft-lines', 'kontore']);
+		expect(Object.keys(parts.sources)).toEqual(['context', 'areas', 'group-lines', 'kontore']);
 		expect(parts.sources.areas).toMatchObject({ type: 'geojson', promoteId: 'id' });
 		const outline = parts.layers.find((l) => l.id === 'city-outline')!;
 		expect(outline).toMatchObject({ source: 'context', layout: { visibility: 'visible' }, filter: ['==', ['get', 'kind'], 'stadtgrenze'] });

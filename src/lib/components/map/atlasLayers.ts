@@ -148,11 +148,11 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			]
 		},
 		{
-			id: 'ortschaft-lines',
+			id: 'group-lines',
 			data: input.groups,
 			layers: [
 				{
-					id: 'ortschaft-boundaries',
+					id: 'group-boundaries',
 					type: 'line',
 					visible: visible('boundaries') && input.groups.features.length > 0,
 					paint: { 'line-color': '#4d5a52', 'line-width': 1.6, 'line-opacity': opacity('boundaries') }

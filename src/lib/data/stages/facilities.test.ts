@@ -45,7 +45,7 @@ describe('readFacilities', () => {
 			new ProblemLog()
 		);
 		expect(facilityTypes).toHaveLength(12);
-		expect(facilities.features[0].properties).toMatchObject({ id: 'kita-a', stadtteil: 'lebenstedt', capacity: null, partnerOf: [], openingHours: null });
+		expect(facilities.features[0].properties).toMatchObject({ id: 'kita-a', area: 'lebenstedt', capacity: null, partnerOf: [], openingHours: null });
 	});
 
 	it('keeps the stored register through later changes: a point now outside the city stays, a closed Kontor loses its partners', () => {

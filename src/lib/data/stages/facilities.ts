@@ -19,6 +19,7 @@ import {
 import type { AreaFeature, KontorFeature } from '../derived';
 import type { SourceFiles } from './read';
 import type { ProblemLog } from './log';
+import { upgradePrecision } from '../derived';
 
 export interface FacilityInputs {
 	/** The city's geometry (facilities outside it are refused). */
@@ -133,6 +134,7 @@ export function geojsonCandidates(text: string, file: string, defaults?: Geojson
 			}
 			if (input.id === undefined && typeof given.name === 'string') input.id = slugOf(given.name);
 		}
+		input.locationPrecision = upgradePrecision(input.locationPrecision);
 		const props = FacilitySourceProps.safeParse(input);
 		if (!props.success) problems.push(...zodProblems(props.error, where, input));
 		else candidates.push({ where, position: f.data.geometry.coordinates, props: props.data });

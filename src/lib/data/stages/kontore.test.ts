@@ -67,7 +67,7 @@ describe('placeKontore', () => {
 		expect(alone.geometry.coordinates).toEqual([10.48389, 52.18722]);
 		expect(alone.properties.placement).toBe('Mittelpunkt von Thiede laut Quelle (ungefähre Lage)');
 		expect(exact.geometry.coordinates).toEqual([10.33, 52.15]);
-		expect(exact.properties).toMatchObject({ stadtteil: 'lebenstedt', locationPrecision: 'address', placement: 'Adresse Marktplatz 1', note: null });
+		expect(exact.properties).toMatchObject({ area: 'lebenstedt', locationPrecision: 'address', placement: 'Adresse Marktplatz 1', note: null });
 	});
 
 	it('spreads only the Kontore without coordinates, and leaves closed ones out', () => {
@@ -95,6 +95,6 @@ describe('placeKontore', () => {
 	it('finds the area by id as well as by name, and without a seed uses its label point', () => {
 		const [k] = placeKontore({ kontore: [kontor('r', 'ringelheim')], kontakt, profile }, refs, finest);
 		expect(k.geometry.coordinates).toEqual([10.3, 52.05]);
-		expect(k.properties).toMatchObject({ stadtteil: 'ringelheim', placement: 'Innenpunkt von Ringelheim (ungefähre Lage)' });
+		expect(k.properties).toMatchObject({ area: 'ringelheim', placement: 'Innenpunkt von Ringelheim (ungefähre Lage)' });
 	});
 });

@@ -13,7 +13,7 @@ export const KONTOR_SPREAD_M = 600;
 /** Metres per degree of latitude, and of longitude at the equator (WGS84, rounded). */
 const M_PER_DEG_LAT = 110_540;
 const M_PER_DEG_LON = 111_320;
-const PRECISION_DE = { street: 'die Straße', quarter: 'das Quartier', stadtteil: 'das Gebiet' } as const;
+const PRECISION_DE = { street: 'die Straße', quarter: 'das Quartier', area: 'das Gebiet' } as const;
 
 export function placeKontore(
 	s: Pick<Sources, 'kontore' | 'kontakt' | 'profile'>,
@@ -59,8 +59,8 @@ export function placeKontore(
 		const props: KontorProps = {
 			id: k.kontor_id,
 			name: k.name,
-			stadtteil: area.id,
-			stadtteilVerified: k.stadtteil_verified,
+			area: area.id,
+			areaVerified: k.stadtteil_verified,
 			// 'address' comes with coordinates: checkReferences refuses it without.
 			locationPrecision: k.location_precision,
 			knownLocation: k.known_location,

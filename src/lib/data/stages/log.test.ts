@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { CityProfile, pageCity } from '$lib/data/profile';
+import { setCityTexts } from '$lib/i18n';
+import { cityTexts } from '$lib/i18n/city';
 import { DataError } from '../problems';
 import { ProblemLog } from './log';
 
+// The messages name the shipped city's levels, as the server does once it has indexed a version.
+beforeAll(() => setCityTexts(cityTexts(pageCity(CityProfile.parse(JSON.parse(readFileSync('geodata/stadt.json', 'utf8')))))));
 describe('ProblemLog', () => {
 	it('keeps warnings and throws all errors of a stage at once', () => {
 		const log = new ProblemLog();
@@ -24,6 +30,6 @@ describe('ProblemLog', () => {
 		log.push({ file: 'a.geojson', key: 'data.gap', severity: 'warning' });
 		expect(() => log.stop()).not.toThrow();
 		log.stop();
-		expect(log.warnings).toEqual(['a.geojson: Lücke zwischen benachbarten Stadtteilen (kein Stadtteil deckt sie ab)']);
+		expect(log.warnings).toEqual(['a.geojson: Lücke zwischen benachbarten Gebieten (Stadtteile; keines deckt sie ab)']);
 	});
 });

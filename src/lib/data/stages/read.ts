@@ -5,7 +5,9 @@
 import { rewind } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
-import { CityProfile, levelSource, polygonLevels, PROFILE_FILE, type LevelDef, type LevelSource } from '../profile';
+import { CityProfile, levelSource, pageCity, polygonLevels, PROFILE_FILE, type LevelDef, type LevelSource } from '../profile';
+import { setCityTexts } from '$lib/i18n';
+import { cityTexts } from '$lib/i18n/city';
 import { parseCensus, type CensusTable } from '$lib/import/census';
 import { Outline } from '$lib/geo/inspire';
 import { DatasetMeta, IndicatorMeta, KontorProps, isSidecar, sidecarOf } from '../contracts';
@@ -112,6 +114,8 @@ export function readSources(files: SourceFiles, log: ProblemLog): Sources {
 	// The profile says which files hold the areas and geometry: without it nothing else can be read.
 	const profile = json(FILES.profile, CityProfile);
 	if (!profile) log.stop();
+	// The problems below name the profile's levels ({area}, {areas}, …) in the city's own words.
+	setCityTexts(cityTexts(pageCity(profile!)));
 	const geometry = profile!.geometry;
 	const levels = polygonLevels(profile!.levels).map((level) => {
 		const source = levelSource(level);

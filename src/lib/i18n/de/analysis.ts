@@ -33,7 +33,7 @@ export const analysis = {
 	'catch.legend.hypothetical': 'hypothetisches Kontor',
 	'catch.figures': 'Erreichte Einwohner',
 	'catch.methods':
-		'Flächenanteil: Einwohner je {area} × Anteil seiner Fläche im Einzugsbereich. Punkte: Einwohner gleichmäßig auf ein 50-m-Raster je {area} verteilt und gezählt.',
+		'Flächenanteil: Einwohner je {area} × Anteil seiner Fläche im Einzugsbereich. Punkte: Einwohner je {area} auf ein 50-m-Raster verteilt (nach den Zensus-Gitterzellen, wo es sie gibt, sonst gleichmäßig) und gezählt.',
 	'catch.method.areal': 'Flächenanteil',
 	'catch.method.points': 'Punkte',
 	'catch.kontor': 'Kontor',

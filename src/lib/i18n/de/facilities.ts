@@ -35,7 +35,8 @@ export const facilities = {
 	'fac.problem.format.detail': 'das Format „{format}“ gibt es nicht; möglich: geojson, csv',
 
 	'fac.approx': 'Näherung: Luftlinie zur nächsten Einrichtung; Gehzeit = Luftlinie × {detour} bei {speed} km/h, kein Wegenetz',
-	'fac.population': 'Einwohner nach letztem Stand je Stadtteil, gleichmäßig auf ein {spacing}-m-Raster verteilt',
+	'fac.population':
+		'Einwohner nach letztem Stand je {area}; innerhalb eines Gebiets nach den Zensus-Gitterzellen verteilt, wo es sie gibt, sonst gleichmäßig auf ein {spacing}-m-Raster',
 	'fac.beispieldaten': 'Beispieldaten: synthetische Einrichtungen, nicht das Verzeichnis der Stadt',
 	'fac.noTarget': 'keine Zielgruppe: {note}',
 	'fac.whatIf': 'Was-wäre-wenn: gerechnet, nichts gespeichert',
@@ -45,7 +46,7 @@ export const facilities = {
 	'fac.csv.types': 'Typen',
 	'fac.csv.typeLabels': 'Typbezeichnungen',
 	'fac.csv.address': 'Adresse',
-	'fac.csv.stadtteil': 'Stadtteil',
+	'fac.csv.area': '{area}',
 	'fac.csv.precision': 'Lagegenauigkeit',
 	'fac.csv.capacity': 'Kapazität',
 	'fac.csv.capacityTarget': 'Zielgruppe der Kapazität',

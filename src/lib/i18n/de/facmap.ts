@@ -15,7 +15,7 @@ export const facmap = {
 	'fmap.listEmpty': 'Keine Einrichtung der gewählten Arten.',
 	'fmap.col.name': 'Name',
 	'fmap.col.type': 'Art',
-	'fmap.col.stadtteil': 'Stadtteil',
+	'fmap.col.area': '{area}',
 	'fmap.sortBy': 'Sortieren nach {column}',
 	'fmap.open': '{name}: Karte der Einrichtung öffnen',
 
@@ -42,18 +42,19 @@ export const facmap = {
 
 	'fmap.supply.title': 'Versorgung',
 	'fmap.supply.type': 'Einrichtungsart',
-	'fmap.supply.area': 'Stadtteil',
+	'fmap.supply.area': '{area}',
 	'fmap.supply.count': 'Einrichtungen',
 	'fmap.supply.capacity': 'Plätze',
 	'fmap.supply.target': 'Zielgruppe',
 	'fmap.supply.per100': 'Plätze je 100',
 	'fmap.supply.within': 'Anteil ≤ {m} m',
 	'fmap.supply.city': 'Stadt insgesamt',
-	'fmap.supply.approx': 'Näherung: Luftlinie zur nächsten Einrichtung, Einwohner gleichmäßig im Stadtteil verteilt.',
+	'fmap.supply.approx':
+		'Näherung: Luftlinie zur nächsten Einrichtung; Einwohner je {area} nach den Zensus-Gitterzellen verteilt, wo es sie gibt, sonst gleichmäßig.',
 	'fmap.supply.distance': 'Entfernung',
 	'fmap.supply.loading': 'Versorgung wird berechnet …',
 	'fmap.supply.failed': 'Die Versorgung konnte nicht berechnet werden.',
-	'fmap.supply.caption': 'Versorgung mit {type} je Stadtteil',
+	'fmap.supply.caption': 'Versorgung mit {type} je {area}',
 
 	'fmap.whatif.title': 'Was wäre, wenn …',
 	'fmap.whatif.hint': 'Eine gedachte Einrichtung setzen oder eine vorhandene entfernen und sehen, wie sich die Versorgung ändert. Nichts wird gespeichert.',

@@ -28,12 +28,12 @@ export const importer = {
 	'data.xlsxFormulaNoResult':
 		'{n} Formelzellen ohne gespeichertes Ergebnis ({cells}) wurden als leer gelesen; Formeln werden nie ausgerechnet. Die Datei in Excel öffnen, neu berechnen und speichern',
 	'data.excelError': 'ein Excel-Fehlerwert statt einer Zahl; die Formel in Excel korrigieren',
-	'data.areaIsNumber': 'eine Zahl in der Gebietsspalte: erwartet ist der Name oder die Kennung eines Stadtteils (stehen die Spalten verschoben?)',
+	'data.areaIsNumber': 'eine Zahl in der Gebietsspalte: erwartet ist der Name oder die Kennung eines Gebiets ({area}) (stehen die Spalten verschoben?)',
 	'data.yearText': 'kein Jahr: erwartet ist eine vierstellige Jahreszahl (2023) oder ein Datum (31.12.2023)',
 	'data.unknownIndicator': 'unbekannter Indikator: die Zuordnung der Spalte ändern oder einen neuen Indikator anlegen',
-	'data.totalRowsSkipped': 'Summenzeile(n) übersprungen ({n}), Ortschafts- und Stadtwerte werden aus den Stadtteilen berechnet: {rows}',
+	'data.totalRowsSkipped': 'Summenzeile(n) übersprungen ({n}), Werte der größeren Gebiete und der Stadt werden aus den {areasDat} berechnet: {rows}',
 	'data.secretValues': '{n} geheim gehaltene Werte („x“, „•“) als unterdrückt übernommen, nicht als 0',
-	'data.stadtteileMissing': '{n} Stadtteile fehlen ({which}): {names}',
+	'data.stadtteileMissing': '{n} {areas} fehlen ({which}): {names}',
 	'data.approximateBase':
 		'{n} Quoten ohne Basis gegen die Einwohnerzahl des Gebiets geprüft (Basis: Einwohner des Gebiets, Näherung); unterdrückt, wo sie unter der Schwelle liegt',
 	'data.columnUnrecognised':
@@ -46,8 +46,8 @@ export const importer = {
 		'Quote ohne Basis (Nenner): die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht; eine Basisspalte ergänzen oder in der Vorschau „gegen die Einwohnerzahl prüfen“ wählen',
 	'data.baseZero': 'die Basis ist 0: eine Quote auf 0 Personen gibt es nicht',
 	'data.boundaryIsCity':
-		'die Datei enthält den Umriss der ganzen Stadt, keine Stadtteilgrenzen; sie kann als Stadtgrenze übernommen werden (statt der VG250-Grenze)',
-	'data.boundaryIsOrtschaften': 'die Datei enthält die {n} Ortschaften ({names}), keine Stadtteilgrenzen; eine Datei mit den 31 Stadtteilen hochladen',
+		'die Datei enthält den Umriss der ganzen Stadt, keine Grenzen der {areas}; sie kann als Stadtgrenze übernommen werden (statt der VG250-Grenze)',
+	'data.boundaryIsOrtschaften': 'die Datei enthält die {n} {areaGroups} ({names}), keine Grenzen der {areas}; eine Datei mit allen {areasDat} hochladen',
 	'data.newIndicatorExists': 'die Kennung {id} gibt es schon im Katalog; eine andere wählen oder die Spalte diesem Indikator zuordnen',
 
 	'data.utf16': 'die Datei ist UTF-16; als „CSV UTF-8“ oder „CSV (Trennzeichen-getrennt)“ speichern',
@@ -63,7 +63,7 @@ export const importer = {
 	'data.tooManyColumns': 'zu viele Spalten ({n}; höchstens {max})',
 	'data.tooManyRows': 'zu viele Zeilen ({n}; höchstens {max} je Import)',
 	'data.columnTwiceAs': 'Spalte doppelt angegeben (als „{other}“)',
-	'data.noAreaColumn': 'keine Gebietsspalte: erwartet ist eine Spalte namens Gebiet, Stadtteil oder area_id',
+	'data.noAreaColumn': 'keine Gebietsspalte: erwartet ist eine Spalte namens Gebiet, {area} oder area_id',
 	'data.noLayout': 'keine Jahr-Spalte und keine Jahresspalten (z. B. 2023): weder langes noch breites Format',
 	'data.indicatorAmbiguous':
 		'keine Indikatorspalte, und der Dateiname passt zu mehreren Indikatoren ({ids}): eine Spalte Indikator ergänzen oder den Indikator im Formular wählen',
@@ -72,14 +72,14 @@ export const importer = {
 	'data.indicatorFromName': 'Indikator aus dem Dateinamen übernommen (die Datei hat keine Spalte Indikator, und im Formular wurde keiner gewählt)',
 	'data.fieldCount': '{n} Felder, aber die Kopfzeile hat {header} (ein überzähliges „;“ oder ein nicht geschlossenes Anführungszeichen?)',
 	'data.cellTooLong': 'Feld länger als {max} Zeichen',
-	'data.unknownStadtteil': 'unbekannter Stadtteil (weder eine Kennung noch ein Name des Atlas)',
+	'data.unknownStadtteil': 'unbekanntes Gebiet ({area}; weder eine Kennung noch ein Name des Atlas)',
 	'data.unknownIndicatorOf': 'unbekannter Indikator; der Katalog hat {ids}',
 	'data.givenTwiceRow': 'doppelt angegeben (auch in Zeile {row})',
 	'data.noValues': 'keine Werte in der Datei',
 	'data.notARate': 'keine Quote: die Zahl selbst gehört in die Spalte {column}',
 	'data.rateNeedsCounts': 'eine Quote braucht beide Zahlen (Zähler und Nenner) oder die Quote und ihre Basis (Nenner)',
 	'data.noBaseCell':
-		'Quote ohne ihre Basiszahl: die Zelle „{column}“ ist leer; die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht, um über ihre Veröffentlichung zu entscheiden, und Ortschafts- und Stadtquoten werden aus den Zahlen berechnet',
+		'Quote ohne ihre Basiszahl: die Zelle „{column}“ ist leer; die Geheimhaltung braucht die Zahl der Personen, auf die sich eine Quote bezieht, um über ihre Veröffentlichung zu entscheiden, und die Quoten der größeren Gebiete und der Stadt werden aus den Zahlen berechnet',
 	'data.rateNotWhole': 'keine ganze Zahl von Personen aus {base} ergibt diese Quote (nächste: {n} → {rate}); Quote und Basis prüfen',
 	'data.decimalPoint': 'sieht nach einem Dezimalpunkt aus; deutsche Dateien schreiben ein Dezimalkomma (12,5) und Tausenderpunkte (1.234)',
 	'data.notGermanNumber': 'keine Zahl in deutscher Schreibweise (Dezimalkomma, Tausenderpunkte, z. B. 1.234,5)',
@@ -105,7 +105,7 @@ export const importer = {
 	'data.noFeatures': 'erwartet ist ein nicht leeres Array von Features',
 	'data.tooManyFeatures': 'zu viele Features (höchstens {max})',
 	'data.notFeature': 'erwartet ist ein Feature',
-	'data.notPolygon': 'eine Stadtteilgrenze muss ein Polygon oder MultiPolygon sein',
+	'data.notPolygon': 'eine Gebietsgrenze ({area}) muss ein Polygon oder MultiPolygon sein',
 	'data.badPosition': 'jede Position muss aus 2 oder 3 endlichen Zahlen bestehen (kein NaN, Infinity, null oder Text)',
 	'data.tooManyVertices': 'zu viele Stützpunkte ({n}; höchstens {max}); die Grenzen zuerst vereinfachen',
 	'data.unsupportedCrs': 'nicht unterstütztes Koordinatenreferenzsystem; unterstützt: WGS84 (EPSG:4326, CRS84) und ETRS89/UTM 32N (EPSG:25832)',
@@ -113,11 +113,11 @@ export const importer = {
 		'die Koordinaten passen weder zu WGS84-Länge/Breite noch zu ETRS89/UTM 32N (EPSG:25832) in Deutschland; in eines davon umprojizieren',
 	'data.coordinatesFitNoneDeclared':
 		'die Koordinaten passen weder zu WGS84-Länge/Breite noch zu ETRS89/UTM 32N (EPSG:25832) in Deutschland, obwohl das crs-Element {crs} angibt; in eines davon umprojizieren',
-	'data.noId': 'keine Kennung: den Stadtteil in properties.id, properties.stadtteil_id oder properties.name angeben',
-	'data.duplicateFeature': 'doppelt: Stadtteil {id} ist auch Feature {feature}',
-	'data.noBoundary': 'Stadtteil {name} hat keine Grenze in der Datei',
-	'data.overlaps': 'überlappt Stadtteil {id} (Feature {feature})',
-	'data.gap': 'Lücke zwischen benachbarten Stadtteilen (kein Stadtteil deckt sie ab)',
+	'data.noId': 'keine Kennung: das Gebiet ({area}) in properties.id oder properties.name angeben',
+	'data.duplicateFeature': 'doppelt: {area} {id} ist auch Feature {feature}',
+	'data.noBoundary': '{area} {name} hat keine Grenze in der Datei',
+	'data.overlaps': 'überlappt {area} {id} (Feature {feature})',
+	'data.gap': 'Lücke zwischen benachbarten Gebieten ({areas}; keines deckt sie ab)',
 
 	'data.geometryMissing': 'die Geometrie fehlt oder ist kein Objekt',
 	'data.geometryType': 'der Geometrietyp {type} ist hier nicht erlaubt (erwartet: {expected})',
@@ -179,7 +179,7 @@ export const importer = {
 	'data.givenTwice': 'doppelt angegeben',
 	'data.indicatorNeeded': 'die Pipeline braucht diesen Indikator im Katalog',
 	'data.noOfficialBoundary': 'das Gebiet hat keine amtliche Grenze',
-	'data.exampleNeedsPopulation': 'die Beispieldaten brauchen die Einwohnerzahl jedes Stadtteils',
+	'data.exampleNeedsPopulation': 'die Beispieldaten brauchen die Einwohnerzahl jedes Gebiets ({area})',
 
 	'data.profile.noNames': 'die Namen fehlen: jede Ebene (name) und die Büros (office) brauchen de und en, jeweils mit singular und plural',
 	'data.profile.duplicateLevel': 'die Ebene „{id}“ ist zweimal eingetragen (schon als levels.{n})',

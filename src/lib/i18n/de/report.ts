@@ -2,10 +2,10 @@
 
 export const report = {
 	// Definition problems (URL of /bericht, the PDF/DOCX endpoints, saved templates)
-	'report.problem.kindMissing': 'Bitte wählen, worüber berichtet wird: ein Kontor, ein Stadtteil, eine Ortschaft oder eine Auswahl.',
+	'report.problem.kindMissing': 'Bitte wählen, worüber berichtet wird: ein Kontor, ein Gebiet ({area} oder {areaGroup}) oder eine Auswahl.',
 	'report.problem.kind': 'Unbekannte Art des Berichtsgegenstands „{value}“; möglich sind {allowed}.',
 	'report.problem.idMissing': 'Bitte den Berichtsgegenstand wählen (Parameter „id“ fehlt).',
-	'report.problem.emptySelection': 'Die Auswahl ist leer: bitte mindestens einen Stadtteil oder eine Ortschaft wählen.',
+	'report.problem.emptySelection': 'Die Auswahl ist leer: bitte mindestens ein Gebiet wählen ({area} oder {areaGroup}).',
 	'report.problem.oneId': 'Ein Bericht über „{kind}“ gilt genau einem Gebiet; für mehrere Gebiete die Art „auswahl“ wählen.',
 	'report.problem.unknown.kontor': 'Ein Kontor „{id}“ gibt es nicht.',
 	'report.problem.unknown.area': 'Ein Gebiet „{id}“ der Ebene „{level}“ gibt es nicht.',
@@ -39,7 +39,7 @@ export const report = {
 	'report.chapter.datenstand': 'Datenstand, Quellen, Lizenzen, Hinweise',
 	'report.mark.beispieldaten': 'Beispieldaten: synthetische Beispielwerte, keine Zahlen der Stadt {city}.',
 	'report.mark.naeherung':
-		'Näherung: die Stadtteilgrenzen sind angenähert (keine amtlichen Grenzen); Einzugsbereiche und erreichte Einwohner sind Modellrechnungen; ungefähre Lagen von Kontoren sind nicht adressgenau.',
+		'Näherung: die Grenzen der {areas} sind angenähert (keine amtlichen Grenzen); Einzugsbereiche und erreichte Einwohner sind Modellrechnungen; ungefähre Lagen von Kontoren sind nicht adressgenau.',
 	'report.mark.unterdrueckt': 'Unterdrückt (•): Werte mit einer Basis unter {min} Personen werden aus Datenschutzgründen nicht ausgewiesen.',
 	'report.mark.intern': 'Intern: nur für den Dienstgebrauch.',
 	'report.mark.short.beispieldaten': 'Beispieldaten',
@@ -54,24 +54,25 @@ export const report = {
 	'report.none.indicators': 'Keine Indikatoren gewählt.',
 
 	// Lage und Einzugsbereich
-	'report.lage.kontor': 'Das {name} liegt: {where} (Stadtteil {stadtteil}).',
+	'report.lage.kontor': 'Das {name} liegt: {where} ({area} {areaName}).',
 	'report.lage.approxLocation': 'Die Lage des Kontors ist nur ungefähr bekannt (keine Adresse); Punkt auf der Karte und Einzugsbereich sind eine Näherung.',
-	'report.lage.served': 'Einzugsbereich nach nächstem Kontor (Näherung) – Stadtteile, von denen mindestens ein Zehntel darin liegt: {names}.',
+	'report.lage.served': 'Einzugsbereich nach nächstem Kontor (Näherung) – {areas}, von denen mindestens ein Zehntel darin liegt: {names}.',
 	'report.lage.servedShare': '{name} ({pct} % der Fläche)',
 	'report.changeSince': '{change} seit {year}',
-	'report.lage.area': 'Der Bericht gilt {subject} mit den Stadtteilen {stadtteile}.',
+	'report.lage.area': 'Der Bericht gilt {subject} mit diesen Gebieten ({areas}): {areaNames}.',
 	'report.lage.kontoreIn': '{offices} in diesem Gebiet: {names}.',
 	'report.map.subject': 'Karte: {subject}',
-	'report.map.subject.alt': 'Karte von {subject} mit den Nachbargebieten; hervorgehoben: {stadtteile}. Punkte: {offices}.',
+	'report.map.subject.alt': 'Karte von {subject} mit den Nachbargebieten; hervorgehoben: {areaNames}. Punkte: {offices}.',
 	'report.map.subject.altKontor':
-		'Karte von {subject}: hervorgehoben der Stadtteil {stadtteile}, gestrichelt der Einzugsbereich nach nächstem Kontor, Punkte: {offices}.',
+		'Karte von {subject}: hervorgehoben das Gebiet {areaNames} ({area}), gestrichelt der Einzugsbereich nach nächstem Kontor, Punkte: {offices}.',
 	'report.map.overview': 'Übersichtskarte der Stadt {city}',
-	'report.map.overview.alt': 'Übersichtskarte der Stadt {city} mit Stadtteilen und Ortschaften; hervorgehoben: {subject}.',
+	'report.map.overview.alt': 'Übersichtskarte der Stadt {city} mit {areasDat} und {areaGroups}; hervorgehoben: {subject}.',
 	'report.key.residents': 'Einwohner {name}',
 	'report.reach.ring': 'Einwohner im Umkreis von {distance} m',
 	'report.reach.nearest': 'Einwohner, denen dieses Kontor am nächsten liegt',
 	'report.reach.nearestArea': 'Fläche des Einzugsbereichs',
-	'report.reach.source': 'Erreichbarkeitsanalyse des Kontoratlas (Luftlinie, Einwohner gleichmäßig im Stadtteil verteilt), Version {version}',
+	'report.reach.source':
+		'Erreichbarkeitsanalyse des Kontoratlas (Luftlinie; Einwohner je {area} nach den Zensus-Gitterzellen verteilt, wo es sie gibt, sonst gleichmäßig), Version {version}',
 	'report.reach.unavailable': 'Die Erreichbarkeitsanalyse war beim Erstellen nicht verfügbar; erreichte Einwohner fehlen in diesem Bericht.',
 
 	// Bevölkerung, Indikatoren, Vergleich
@@ -103,7 +104,7 @@ export const report = {
 	'report.fac.noPartners': 'Für dieses Kontor sind keine Netzwerkpartner eingetragen.',
 	'report.fac.partners': 'Netzwerkpartner: {names}',
 	'report.fac.name': 'Einrichtung',
-	'report.fac.stadtteil': 'Stadtteil',
+	'report.fac.area': '{area}',
 	'report.fac.partnerOf': 'Partner von',
 	'report.fac.inSubject': 'im Berichtsgebiet',
 
@@ -132,7 +133,7 @@ export const report = {
 	'report.ds.note.noData': '{mark}: keine Angabe.',
 	'report.ds.note.latest': 'Jeder Wert stammt aus dem letzten Jahr mit Daten bis zum Berichtsjahr; das Jahr steht in der Tabelle.',
 	'report.ds.note.catchment':
-		'Einzugsbereiche: Luftlinie um die Kontore und Gebiete nach nächstem Kontor; die Einwohner eines Stadtteils gelten als gleichmäßig verteilt. Das ist eine Modellrechnung, keine Zählung.',
+		'Einzugsbereiche: Luftlinie um die Kontore und Gebiete nach nächstem Kontor; die Einwohner je {area} gelten als nach den Zensus-Gitterzellen verteilt, wo es sie gibt, sonst als gleichmäßig verteilt. Das ist eine Modellrechnung, keine Zählung.',
 
 	// Admin: activity texts (/admin/taetigkeit)
 	'report.act.problem.kontor': 'Unbekanntes Kontor „{value}“.',
@@ -162,7 +163,7 @@ export const report = {
 	// The page /bericht
 	'report.page.title': 'Berichte',
 	'report.page.intro':
-		'Ein Bericht über ein Kontor, einen Stadtteil, eine Ortschaft oder eine Auswahl: dieselben Zahlen wie Karte und API, mit Quellen und Hinweisen. Die Adresse dieser Seite ist der Bericht; als Vorlage gespeichert, kann ihn jede und jeder wieder aufrufen.',
+		'Ein Bericht über ein Kontor, ein Gebiet ({area} oder {areaGroup}) oder eine Auswahl: dieselben Zahlen wie Karte und API, mit Quellen und Hinweisen. Die Adresse dieser Seite ist der Bericht; als Vorlage gespeichert, kann ihn jede und jeder wieder aufrufen.',
 	'report.page.problems': 'Dieser Bericht lässt sich so nicht erstellen:',
 	'report.page.define': 'Bericht zusammenstellen',
 	'report.page.subject': 'Worüber?',

@@ -35,7 +35,7 @@ export const analysis: Texts<typeof de> = {
 	'catch.legend.hypothetical': 'hypothetical office',
 	'catch.figures': 'Residents reached',
 	'catch.methods':
-		'Areal share: residents per {area} × share of its area in the catchment. Points: residents spread evenly over a 50 m grid per {area} and counted.',
+		'Areal share: residents per {area} × share of its area in the catchment. Points: residents per {area} placed on a 50 m grid (by the census grid cells where there are any, otherwise evenly) and counted.',
 	'catch.method.areal': 'Areal share',
 	'catch.method.points': 'Points',
 	'catch.kontor': 'Office',

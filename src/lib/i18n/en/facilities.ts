@@ -37,7 +37,8 @@ export const facilities: Texts<typeof de> = {
 	'fac.problem.format.detail': 'there is no format "{format}"; possible: geojson, csv',
 
 	'fac.approx': 'Approximation: straight-line distance to the nearest facility; walking time = straight line × {detour} at {speed} km/h, no street network',
-	'fac.population': 'residents by latest count per Stadtteil, spread evenly on a {spacing} m grid',
+	'fac.population':
+		'residents by latest count per {area}; within an area placed by the census grid cells where there are any, otherwise spread evenly on a {spacing} m grid',
 	'fac.beispieldaten': 'Beispieldaten: synthetic facilities, not the city register',
 	'fac.noTarget': 'no target group: {note}',
 	'fac.whatIf': 'What-if: computed, nothing stored',
@@ -47,7 +48,7 @@ export const facilities: Texts<typeof de> = {
 	'fac.csv.types': 'Types',
 	'fac.csv.typeLabels': 'Type labels',
 	'fac.csv.address': 'Address',
-	'fac.csv.stadtteil': 'Stadtteil',
+	'fac.csv.area': '{area}',
 	'fac.csv.precision': 'Location precision',
 	'fac.csv.capacity': 'Capacity',
 	'fac.csv.capacityTarget': 'Capacity target group',

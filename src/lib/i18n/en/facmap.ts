@@ -17,7 +17,7 @@ export const facmap: Texts<typeof de> = {
 	'fmap.listEmpty': 'No facility of the chosen types.',
 	'fmap.col.name': 'Name',
 	'fmap.col.type': 'Type',
-	'fmap.col.stadtteil': 'District',
+	'fmap.col.area': '{area}',
 	'fmap.sortBy': 'Sort by {column}',
 	'fmap.open': '{name}: open the facility card',
 
@@ -44,18 +44,19 @@ export const facmap: Texts<typeof de> = {
 
 	'fmap.supply.title': 'Provision',
 	'fmap.supply.type': 'Facility type',
-	'fmap.supply.area': 'District',
+	'fmap.supply.area': '{area}',
 	'fmap.supply.count': 'Facilities',
 	'fmap.supply.capacity': 'Places',
 	'fmap.supply.target': 'Target group',
 	'fmap.supply.per100': 'Places per 100',
 	'fmap.supply.within': 'Share ≤ {m} m',
 	'fmap.supply.city': 'City total',
-	'fmap.supply.approx': 'Approximation: straight-line distance to the nearest facility, residents spread evenly over their district.',
+	'fmap.supply.approx':
+		'Approximation: straight-line distance to the nearest facility; residents per {area} placed by the census grid cells where there are any, otherwise spread evenly.',
 	'fmap.supply.distance': 'Distance',
 	'fmap.supply.loading': 'Computing provision …',
 	'fmap.supply.failed': 'The provision could not be computed.',
-	'fmap.supply.caption': 'Provision with {type} per district',
+	'fmap.supply.caption': 'Supply of {type} per {area}',
 
 	'fmap.whatif.title': 'What if …',
 	'fmap.whatif.hint': 'Place an imagined facility or remove an existing one and see how the provision changes. Nothing is saved.',

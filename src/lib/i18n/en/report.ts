@@ -3,10 +3,10 @@ import type { Texts } from '../index';
 import type { report as de } from '../de/report';
 
 export const report: Texts<typeof de> = {
-	'report.problem.kindMissing': 'Please choose what the report is about: a Kontor, a Stadtteil, an Ortschaft or a selection.',
+	'report.problem.kindMissing': 'Please choose what the report is about: a Kontor, an area ({area} or {areaGroup}) or a selection.',
 	'report.problem.kind': 'Unknown kind of subject "{value}"; possible are {allowed}.',
 	'report.problem.idMissing': 'Please choose the subject of the report (parameter "id" is missing).',
-	'report.problem.emptySelection': 'The selection is empty: please choose at least one Stadtteil or Ortschaft.',
+	'report.problem.emptySelection': 'The selection is empty: please choose at least one area ({area} or {areaGroup}).',
 	'report.problem.oneId': 'A report on a "{kind}" covers exactly one area; for several areas choose the kind "auswahl".',
 	'report.problem.unknown.kontor': 'There is no Kontor "{id}".',
 	'report.problem.unknown.area': 'There is no area "{id}" of the level "{level}".',
@@ -39,7 +39,7 @@ export const report: Texts<typeof de> = {
 	'report.chapter.datenstand': 'Data status, sources, licences, notes',
 	'report.mark.beispieldaten': 'Beispieldaten: synthetic example values, not figures of the city of {city}.',
 	'report.mark.naeherung':
-		'Approximation (Näherung): the Stadtteil boundaries are approximated (not official boundaries); catchments and residents reached are model estimates; approximate Kontor locations are not exact to the address.',
+		'Approximation (Näherung): the {area} boundaries are approximated (not official boundaries); catchments and residents reached are model estimates; approximate Kontor locations are not exact to the address.',
 	'report.mark.unterdrueckt': 'Suppressed (•): values based on fewer than {min} persons are withheld to protect privacy.',
 	'report.mark.intern': 'Internal: for official use only.',
 	'report.mark.short.beispieldaten': 'Beispieldaten',
@@ -53,23 +53,24 @@ export const report: Texts<typeof de> = {
 	'report.source.version': 'Kontoratlas, version {version}',
 	'report.none.indicators': 'No indicators chosen.',
 
-	'report.lage.kontor': '{name} is located: {where} (Stadtteil {stadtteil}).',
+	'report.lage.kontor': '{name} is located: {where} ({area} {areaName}).',
 	'report.lage.approxLocation': 'The Kontor’s location is known only approximately (no address); its point on the map and its catchment are an approximation.',
-	'report.lage.served': 'Catchment by nearest Kontor (approximation) – Stadtteile of which at least a tenth lies within it: {names}.',
+	'report.lage.served': 'Catchment by nearest Kontor (approximation) – {areas} of which at least a tenth lies within it: {names}.',
 	'report.lage.servedShare': '{name} ({pct} % of its area)',
 	'report.changeSince': '{change} since {year}',
-	'report.lage.area': 'The report covers {subject} with the Stadtteile {stadtteile}.',
+	'report.lage.area': 'The report covers {subject} with these areas ({areas}): {areaNames}.',
 	'report.lage.kontoreIn': '{offices} in this area: {names}.',
 	'report.map.subject': 'Map: {subject}',
-	'report.map.subject.alt': 'Map of {subject} with its neighbouring areas; highlighted: {stadtteile}. Dots: {offices}.',
-	'report.map.subject.altKontor': 'Map of {subject}: highlighted the Stadtteil {stadtteile}, dashed the catchment by nearest Kontor, dots: {offices}.',
+	'report.map.subject.alt': 'Map of {subject} with its neighbouring areas; highlighted: {areaNames}. Dots: {offices}.',
+	'report.map.subject.altKontor': 'Map of {subject}: highlighted the area {areaNames} ({area}), dashed the catchment by nearest Kontor, dots: {offices}.',
 	'report.map.overview': 'Overview map of the city of {city}',
-	'report.map.overview.alt': 'Overview map of the city of {city} with its Stadtteile and Ortschaften; highlighted: {subject}.',
+	'report.map.overview.alt': 'Overview map of the city of {city} with its {areas} and {areaGroups}; highlighted: {subject}.',
 	'report.key.residents': 'Residents {name}',
 	'report.reach.ring': 'Residents within {distance} m',
 	'report.reach.nearest': 'Residents to whom this Kontor is the nearest',
 	'report.reach.nearestArea': 'Area of the catchment',
-	'report.reach.source': 'Catchment analysis of Kontoratlas (straight-line distance, residents spread evenly within each Stadtteil), version {version}',
+	'report.reach.source':
+		'Catchment analysis of Kontoratlas (straight-line distance; residents per {area} placed by the census grid cells where there are any, otherwise spread evenly), version {version}',
 	'report.reach.unavailable': 'The catchment analysis was not available when the report was made; residents reached are missing from this report.',
 
 	'report.bev.table': 'Population and area, report year {year}',
@@ -99,7 +100,7 @@ export const report: Texts<typeof de> = {
 	'report.fac.noPartners': 'No network partners are registered for this Kontor.',
 	'report.fac.partners': 'Network partners: {names}',
 	'report.fac.name': 'Facility',
-	'report.fac.stadtteil': 'Stadtteil',
+	'report.fac.area': '{area}',
 	'report.fac.partnerOf': 'Partner of',
 	'report.fac.inSubject': 'in the report area',
 
@@ -126,7 +127,7 @@ export const report: Texts<typeof de> = {
 	'report.ds.note.noData': '{mark}: no data.',
 	'report.ds.note.latest': 'Each value is from the latest year with data up to the report year; the year is given in the table.',
 	'report.ds.note.catchment':
-		'Catchments: straight-line distance around the Kontore and areas by nearest Kontor; the residents of a Stadtteil are taken as evenly spread. This is a model estimate, not a count.',
+		'Catchments: straight-line distance around the Kontore and areas by nearest Kontor; the residents per {area} are placed by the census grid cells where there are any, otherwise taken as evenly spread. This is a model estimate, not a count.',
 
 	'report.act.problem.kontor': 'Unknown Kontor "{value}".',
 	'report.act.problem.year': 'Year "{value}": please give a year from {from} to {to}.',
@@ -154,7 +155,7 @@ export const report: Texts<typeof de> = {
 
 	'report.page.title': 'Reports',
 	'report.page.intro':
-		'A report on a Kontor, a Stadtteil, an Ortschaft or a selection: the same figures as the map and the API, with sources and notes. The address of this page is the report; saved as a template, anyone can open it again.',
+		'A report on a Kontor, an area ({area} or {areaGroup}) or a selection: the same figures as the map and the API, with sources and notes. The address of this page is the report; saved as a template, anyone can open it again.',
 	'report.page.problems': 'This report cannot be made like this:',
 	'report.page.define': 'Put the report together',
 	'report.page.subject': 'About what?',

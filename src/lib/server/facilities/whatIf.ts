@@ -69,7 +69,7 @@ export async function whatIf(store: Store, body: WhatIfBody, level: string, dist
 			name: t('fac.added', { n: i + 1 }),
 			types: [a.type],
 			capacity: a.capacity ?? null,
-			stadtteil: stadtteilOf([a.lon, a.lat], stadtteile)
+			area: stadtteilOf([a.lon, a.lat], stadtteile)
 		}
 	}));
 	const after = [...before.filter((f) => !removed.has(f.properties.id)), ...added];

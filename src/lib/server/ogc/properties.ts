@@ -92,9 +92,9 @@ export function areaFeature(store: Store, f: AreaFeature): FlatFeature {
 export const KONTOR_PROPERTIES: PropertyDef[] = [
 	{ name: 'id', title: 'Kennung', type: 'string' },
 	{ name: 'name', title: 'Name', type: 'string' },
-	{ name: 'stadtteil', title: 'Stadtteil (Kennung)', type: 'string' },
-	{ name: 'stadtteil_bestaetigt', title: 'Zuordnung zum Stadtteil bestätigt', type: 'boolean' },
-	{ name: 'lage_genauigkeit', title: 'Genauigkeit der Lage (address, street, quarter, stadtteil)', type: 'string' },
+	{ name: 'gebiet', title: 'Gebiet (Kennung)', type: 'string' },
+	{ name: 'gebiet_bestaetigt', title: 'Zuordnung zum Gebiet bestätigt', type: 'boolean' },
+	{ name: 'lage_genauigkeit', title: 'Genauigkeit der Lage (address, street, quarter, area)', type: 'string' },
 	{ name: 'lage_ungefaehr', title: 'Ungefähre Lage (keine genaue Adresse)', type: 'boolean' },
 	{ name: 'bekannte_lage', title: 'Bekannte Lage', type: 'string' },
 	{ name: 'adresse', title: 'Adresse', type: 'string' },
@@ -125,8 +125,8 @@ export function kontorFeature(f: KontorFeature): FlatFeature {
 		properties: {
 			id: p.id,
 			name: p.name,
-			stadtteil: p.stadtteil,
-			stadtteil_bestaetigt: p.stadtteilVerified,
+			gebiet: p.area,
+			gebiet_bestaetigt: p.areaVerified,
 			lage_genauigkeit: p.locationPrecision,
 			lage_ungefaehr: p.locationPrecision !== 'address',
 			bekannte_lage: p.knownLocation,
