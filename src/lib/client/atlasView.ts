@@ -39,10 +39,7 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	// A city that keeps every indicator internal shows the public why there is no atlas.
 	if (catalogue.indicators.length === 0) error(404, translator(urlLocale(url), core)('error.noIndicators'));
 	// The mapped levels (areaLevels in $lib/data/levels, inlined: the embed's bundle is budgeted).
-	// The default (first) is the finest level drawn whole; large levels and grids follow (they are
-	// chosen, or laid over it, never the first view).
-	const areaLevels = catalogue.levels.filter((l) => !l.whole);
-	const mapped = [...areaLevels.filter((l) => !l.large && !l.grid), ...areaLevels.filter((l) => l.large || l.grid)];
+	const mapped = catalogue.levels.filter((l) => !l.whole);
 	// A large level's geometry comes as vector tiles to the map, never as one GeoJSON (issue #21).
 	const [collections, [kontore, context]] = await Promise.all([
 		Promise.all(mapped.map((l) => (l.large ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}`)))),

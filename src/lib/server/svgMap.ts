@@ -47,10 +47,7 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 		indicators: store.derived.indicators,
 		areaIds: new Set(store.areaById.keys()),
 		defaultIndicator: DEFAULT_INDICATOR,
-		// In the atlas's order (client/atlasView.ts): levels drawn whole first, so the default is the same.
-		levels: [...areaLevels(store.levelInfos).filter((l) => !l.large && !l.grid), ...areaLevels(store.levelInfos).filter((l) => l.large || l.grid)].map(
-			(l) => l.id
-		)
+		levels: areaLevels(store.levelInfos).map((l) => l.id)
 	});
 	// A large level (a census grid) is too many paths for an SVG: its nearest coarser level stands in.
 	const drawn = drawableLevel(store.levelInfos, asked.level);
