@@ -45,13 +45,16 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		Promise.all(mapped.map((l) => (l.large ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}`)))),
 		rest
 	]);
+	// A view that names no level shows the finest drawn whole, not a census grid (state/view.ts).
+	const defaultLevel = (mapped.find((l) => !l.large && !l.grid) ?? mapped[0])?.id;
 	const areasByLevel: Record<string, Areas> = Object.fromEntries(mapped.map((l, i) => [l.id, collections[i]]));
 	const parse = (more: string[] = []) =>
 		parseView(url.searchParams, {
 			indicators: catalogue.indicators,
 			areaIds: new Set([...collections.flatMap((c) => c.features.map((f) => f.properties.id)), ...more]),
 			defaultIndicator: DEFAULT_INDICATOR,
-			levels: mapped.map((l) => l.id)
+			levels: mapped.map((l) => l.id),
+			defaultLevel
 		});
 	let { view, notices } = parse();
 	const catchmentsShown = !view.hidden.includes('catchments');
@@ -91,7 +94,8 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		coverage,
 		svg,
 		renderer,
-		defaultIndicator: DEFAULT_INDICATOR
+		defaultIndicator: DEFAULT_INDICATOR,
+		defaultLevel
 	};
 }
 
@@ -114,7 +118,8 @@ export function atlasModel(data: AtlasViewData) {
 			indicators: data.catalogue.indicators,
 			areaIds: new Set(Object.values(data.areasByLevel).flatMap((c) => c.features.map((f) => f.properties.id))),
 			defaultIndicator: data.defaultIndicator,
-			levels: Object.keys(data.areasByLevel)
+			levels: Object.keys(data.areasByLevel),
+			defaultLevel: data.defaultLevel
 		},
 		choropleth: buildChoropleth({
 			rows,

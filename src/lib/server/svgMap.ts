@@ -47,7 +47,9 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 		indicators: store.derived.indicators,
 		areaIds: new Set(store.areaById.keys()),
 		defaultIndicator: DEFAULT_INDICATOR,
-		levels: areaLevels(store.levelInfos).map((l) => l.id)
+		levels: areaLevels(store.levelInfos).map((l) => l.id),
+		// As the atlas (client/atlasView.ts): a view that names no level shows the finest drawn whole.
+		defaultLevel: areaLevels(store.levelInfos).find((l) => !l.large && !l.grid)?.id
 	});
 	// A large level (a census grid) is too many paths for an SVG: its nearest coarser level stands in.
 	const drawn = drawableLevel(store.levelInfos, asked.level);

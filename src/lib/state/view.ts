@@ -52,8 +52,10 @@ export interface ViewCatalogue {
 	indicators: { id: string; years: number[] }[];
 	areaIds: Set<string>;
 	defaultIndicator: string;
-	/** The profile's mapped levels, finest first: the first is the default. */
+	/** The profile's mapped levels, finest first. */
 	levels: string[];
+	/** The level of a view that names none: the finest drawn whole (a census grid is chosen or laid over it, never the first view); absent: the first. */
+	defaultLevel?: string;
 }
 
 export const DEFAULT_OPACITY: Record<MapLayerId, number> = {
@@ -73,7 +75,7 @@ export function defaultView(catalogue: ViewCatalogue): ViewState {
 		indicator: served ? catalogue.defaultIndicator : (catalogue.indicators[0]?.id ?? catalogue.defaultIndicator),
 		year: null,
 		relation: null,
-		level: catalogue.levels[0],
+		level: catalogue.defaultLevel ?? catalogue.levels[0],
 		method: DEFAULT_CLASSIFICATION.method,
 		classes: DEFAULT_CLASSIFICATION.classes,
 		scheme: null,
