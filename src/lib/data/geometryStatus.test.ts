@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { translator, core } from '$lib/i18n';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translator, core, setCityTexts } from '$lib/i18n';
+import { cityTexts } from '$lib/i18n/city';
+import { CityProfile, pageCity } from './profile';
 import { analysis } from '$lib/i18n/analysis';
 import { atlas } from '$lib/i18n/atlas';
 import type { GeometryQuality } from './contracts';
@@ -9,6 +12,9 @@ const st = (id: string, name: string, parent: string, q: GeometryQuality) => ({ 
 /** Two middle areas in one city: the chain each finest area lies within. */
 const up = (id: string) => (id === 'nord' || id === 'sued' ? 'stadt' : null);
 const all = (q: GeometryQuality) => [st('a', 'Alpha', 'nord', q), st('b', 'Beta', 'nord', q), st('c', 'Gamma', 'sued', q), st('d', 'Delta', 'sued', q)];
+
+// The notices name the profile's finest level ({areasDat}): Salzgitter's, as the app sets them.
+beforeAll(() => setCityTexts(cityTexts(pageCity(CityProfile.parse(JSON.parse(readFileSync('geodata/stadt.json', 'utf8')))))));
 
 describe('geometryStatus', () => {
 	it('shipped state: every Stadtteil approximated, the full notice', () => {

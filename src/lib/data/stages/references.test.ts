@@ -36,7 +36,8 @@ describe('checkReferences', () => {
 		s.levels[0].rows[1] = { ...s.levels[0].rows[1], parent: 'Mitte' };
 		s.seeds = s.seeds.filter((k) => k.id !== 'thiede');
 		s.kontore[0] = { ...s.kontore[0], lat: 52.1 };
-		s.catalogue[3] = { ...s.catalogue[3], datasets: ['gibt-es-nicht'] };
+		const k = s.catalogue.findIndex((i) => i.id === 'sgb2-quote');
+		s.catalogue[k] = { ...s.catalogue[k], datasets: ['gibt-es-nicht'] };
 		const found = problems(s);
 		expect(found).toContain(
 			'stadtteile.csv 2 ortschaft: unbekanntes übergeordnetes Gebiet der Ebene „Ortschaft“; gebiete.json nennt Nord, Nordost, Nordwest, Ost, Süd, Südost, West'
@@ -45,7 +46,7 @@ describe('checkReferences', () => {
 			'stadtteile_koordinaten.csv  stadtteil_id: das Gebiet hat keine Mittelpunktkoordinate; die genäherte Geometrie braucht eine für jedes Gebiet der Ebene „Stadtteil“'
 		);
 		expect(found).toContain('kontore.csv 1 lon: lat und lon gehören zusammen: beide oder keines');
-		expect(found).toContain('indikatoren.json sgb2-quote [3].datasets: unbekannte Datensatz-Kennung (keine Herkunftsdatei hat sie)');
+		expect(found).toContain(`indikatoren.json sgb2-quote [${k}].datasets: unbekannte Datensatz-Kennung (keine Herkunftsdatei hat sie)`);
 		expect(found).toHaveLength(4);
 	});
 
