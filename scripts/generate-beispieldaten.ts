@@ -46,8 +46,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const geodata = (file: string) => join(root, 'geodata', file);
 const read = (file: string) => readFileSync(geodata(file), 'utf8');
 
-// The population series names areas by the profile's level ids: the finest level's parent, and the city.
-const { levels } = JSON.parse(read('stadt.json')) as { levels: { id: string }[] };
+// The population series names areas by the profile's level ids: the finest polygon level's parent
+// (a census grid level is finer still, but the series knows no cells), and the city.
+const levels = (JSON.parse(read('stadt.json')) as { levels: { id: string; grid?: unknown }[] }).levels.filter((l) => !l.grid);
 const model = beispielModel(JSON.parse(read(BEISPIEL_PRIORS_FILE)), { group: levels[1].id, city: levels[levels.length - 1].id });
 const rows = generateBeispieldaten(
 	parseStadtteilPopulations(read('stadtteile.csv')),

@@ -21,7 +21,8 @@ const read = (file: string) => readFileSync(new URL(`../../../geodata/${file}`, 
 const stadtteileCsv = read('stadtteile.csv');
 const stadtteile = parseStadtteilPopulations(stadtteileCsv);
 const series = parsePopulationSeries(read('einwohner_zeitreihe.csv'));
-const levels = (JSON.parse(read('stadt.json')) as { levels: { id: string }[] }).levels.map((l) => l.id);
+// Polygon levels only, as the generator reads them (a census grid level is not in the population series).
+const levels = (JSON.parse(read('stadt.json')) as { levels: { id: string; grid?: unknown }[] }).levels.filter((l) => !l.grid).map((l) => l.id);
 const model = beispielModel(JSON.parse(read(BEISPIEL_PRIORS_FILE)), { group: levels[1], city: levels[levels.length - 1] });
 const rows = generateBeispieldaten(stadtteile, series, BEISPIEL_SEED, model);
 
