@@ -148,6 +148,10 @@ function fill(name: string, before: string, bound: Record<string, string>): stri
 	if (name === 'collectionId') return data.collections;
 	if (name === 'featureId') return data.items.get(bound.collectionId) ?? [];
 	if (name === 'datei') return data.files;
+	// A vector tile over the city (z 10 holds Salzgitter's centre) and an empty one beside the map's world.
+	if (name === 'z') return ['10'];
+	if (name === 'x') return ['541', '0'];
+	if (name === 'y') return ['337'];
 	return null;
 }
 
@@ -165,6 +169,7 @@ function queries(route: Route): { list: string[]; unknown: string[] } {
 	const latest = data.years.at(-1)!;
 	const values: Record<string, string[]> = {
 		indicator: ids,
+		indikator: ids,
 		indicators: [ids.join(',')],
 		relation: [first],
 		rel: [first],
