@@ -80,6 +80,9 @@ describe('reading bodies', () => {
 
 	it('reads numbers whole and split at commas', () => {
 		expect([...numberTokens('[1.5,2.5] 40.123,5 x12 3')]).toEqual(['1.5,2.5', '1.5', '2.5', '40.123,5', '40.123', '5', '3']);
+		// A German decimal in a `;`-separated CSV cell is one number; the same digits in JSON or a comma CSV are two.
+		expect([...numberTokens('a;10,3325;52,17074\nb;16,1;x')]).toEqual(['10,3325', '52,17074', '16,1']);
+		expect([...numberTokens('a,52,17074')]).toEqual(['52,17074', '52', '17074']);
 	});
 
 	it('drops coordinates and SVG path data', () => {

@@ -268,7 +268,10 @@ export function numberTokens(text: string): Set<string> {
 	const tokens = new Set<string>();
 	for (const m of text.matchAll(/(?<![A-Za-z0-9])\d+(?:[.,]\d+)*(?![A-Za-z0-9])/g)) {
 		tokens.add(m[0]);
-		if (m[0].includes(',')) for (const part of m[0].split(',')) tokens.add(part);
+		// A cell of a `;`-separated CSV with one comma is a German decimal (`52,17074`), not two numbers.
+		const end = m.index + m[0].length;
+		const germanCell = /^\d+,\d+$/.test(m[0]) && /^$|[;\n]/.test(text[m.index - 1] ?? '') && /^$|[;\r\n]/.test(text[end] ?? '');
+		if (m[0].includes(',') && !germanCell) for (const part of m[0].split(',')) tokens.add(part);
 	}
 	return tokens;
 }
