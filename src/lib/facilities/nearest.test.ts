@@ -108,4 +108,19 @@ describe('NearestIndex', () => {
 		expect([...index]).toEqual([-1, -1]);
 		expect([...distance]).toEqual([Infinity, Infinity]);
 	});
+
+	it('writes into arrays it is given, the same answer as fresh ones, and refuses arrays of another length', () => {
+		const facilities = random(50, 7, 3000, 3000);
+		const points = random(5000, 8, 3000, 3000);
+		const into = { index: new Int32Array(5000).fill(99), distance: new Float64Array(5000).fill(-1) };
+		const out = new NearestIndex(facilities.x, facilities.y).nearest(points.x, points.y, into);
+		expect(out).toBe(into);
+		const naive = nearestNaive(points.x, points.y, facilities.x, facilities.y);
+		expect(into.index).toEqual(naive.index);
+		expect(into.distance).toEqual(naive.distance);
+		new NearestIndex([], []).nearest(points.x, points.y, into);
+		expect(into.index.every((i) => i === -1)).toBe(true);
+		expect(into.distance.every((d) => d === Infinity)).toBe(true);
+		expect(() => new NearestIndex(facilities.x, facilities.y).nearest([1], [2], into)).toThrow(RangeError);
+	});
 });

@@ -34,13 +34,23 @@ export class NearestIndex {
 		this.tree.finish();
 	}
 
-	/** Nearest facility of every point (px, py in the same plane). */
-	nearest(px: ArrayLike<number>, py: ArrayLike<number>): Nearest {
+	/**
+	 * Nearest facility of every point (px, py in the same plane). `into`, arrays of the points' length,
+	 * takes the answer instead of new ones: a caller that asks again for the same points (another
+	 * type, a what-if) reuses 12 bytes a point instead of leaving them to the garbage collector.
+	 */
+	nearest(px: ArrayLike<number>, py: ArrayLike<number>, into?: Nearest): Nearest {
 		const n = px.length;
+		if (into && (into.index.length !== n || into.distance.length !== n)) throw new RangeError(`nearest: output for ${into.index.length} points, ${n} given`);
 		const tree = this.tree;
-		if (!tree || n === 0) return { index: new Int32Array(n).fill(-1), distance: new Float64Array(n).fill(Infinity) };
+		if (!tree || n === 0) {
+			if (!into) return { index: new Int32Array(n).fill(-1), distance: new Float64Array(n).fill(Infinity) };
+			into.index.fill(-1);
+			into.distance.fill(Infinity);
+			return into;
+		}
 		// scan() writes every entry.
-		const out: Nearest = { index: new Int32Array(n), distance: new Float64Array(n) };
+		const out: Nearest = into ?? { index: new Int32Array(n), distance: new Float64Array(n) };
 		const { fx, fy } = this;
 		const [x0, y0, x1, y1] = bounds(px, py);
 		const w = Math.max(x1 - x0, 1e-6);

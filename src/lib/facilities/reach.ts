@@ -3,7 +3,7 @@
 // Stadtteil; areas above the Stadtteile add their Stadtteile up. Pure.
 import type { PopulationSurface } from '$lib/geo/population';
 import { WALKING_DEFAULTS, type WalkingModel } from '$lib/geo/walking';
-import { NearestIndex } from './nearest';
+import { NearestIndex, type Nearest } from './nearest';
 
 /** Per Stadtteil (in the surface's area order): residents, those within the distance, within the walk, and Σ residents × distance. */
 export interface ReachSums {
@@ -16,7 +16,8 @@ export interface ReachSums {
 /** The straight-line distance that a walk of `minutes` covers in the model (detour and speed). */
 export const walkingReachM = (minutes: number, model: WalkingModel = WALKING_DEFAULTS) => (minutes * model.speedKmh * 1000) / 60 / model.detour;
 
-export function reachSums(surface: PopulationSurface, facilities: [number, number][], distanceM: number, walkingM: number): ReachSums {
+/** `scratch` (arrays of the surface's length) holds the nearest facilities while they are summed: one per surface serves every set. */
+export function reachSums(surface: PopulationSurface, facilities: [number, number][], distanceM: number, walkingM: number, scratch?: Nearest): ReachSums {
 	const k = surface.areaIds.length;
 	const sums: ReachSums = {
 		population: new Array(k).fill(0),
@@ -29,7 +30,7 @@ export function reachSums(surface: PopulationSurface, facilities: [number, numbe
 	facilities.forEach((lonLat, i) => {
 		[fx[i], fy[i]] = surface.plane.toXY(lonLat);
 	});
-	const { distance } = new NearestIndex(fx, fy).nearest(surface.x, surface.y);
+	const { distance } = new NearestIndex(fx, fy).nearest(surface.x, surface.y, scratch);
 	for (let p = 0; p < distance.length; p++) {
 		const a = surface.area[p];
 		const w = surface.weight[p];

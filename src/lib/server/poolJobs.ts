@@ -9,6 +9,7 @@ import type { Area, KontorSite } from '$lib/geo/catchments';
 import { bestNextLocations, type Suggestion } from '$lib/geo/covering';
 import { populationSurface, type PopulationArea, type PopulationSurface } from '$lib/geo/population';
 import { reachSums, type ReachSums } from '$lib/facilities/reach';
+import type { Nearest } from '$lib/facilities/nearest';
 import type { ProfileInput } from '$lib/geo/profiles';
 import { roundFeatures } from '$lib/geo/round';
 import { catchmentModel, computeScenario, type CatchmentModel, type CoverageFigures } from '$lib/geo/scenario';
@@ -118,15 +119,17 @@ export function runScenario(job: ScenarioJob): ScenarioAnswer {
 	};
 }
 
-let cachedSurface: { version: number; text: string; surface: PopulationSurface } | null = null;
+let cachedSurface: { version: number; text: string; surface: PopulationSurface; scratch: Nearest } | null = null;
 
 export function runFacilityReach(job: FacilityReachJob): FacilityReachAnswer {
 	const t = performance.now();
 	if (cachedSurface?.version !== job.version || cachedSurface.text !== job.model) {
-		cachedSurface = { version: job.version, text: job.model, surface: populationSurface(JSON.parse(job.model) as PopulationArea[]) };
+		const surface = populationSurface(JSON.parse(job.model) as PopulationArea[]);
+		const n = surface.x.length;
+		cachedSurface = { version: job.version, text: job.model, surface, scratch: { index: new Int32Array(n), distance: new Float64Array(n) } };
 	}
-	const { surface } = cachedSurface;
-	return { areaIds: surface.areaIds, sums: job.sets.map((set) => reachSums(surface, set, job.distanceM, job.walkingM)), ms: performance.now() - t };
+	const { surface, scratch } = cachedSurface;
+	return { areaIds: surface.areaIds, sums: job.sets.map((set) => reachSums(surface, set, job.distanceM, job.walkingM, scratch)), ms: performance.now() - t };
 }
 
 function runTest(job: TestJob): null {
