@@ -99,27 +99,50 @@ describe('the API response cache', () => {
 		expect(other.body.equals(get.body)).toBe(true);
 	});
 
-	it('keeps no problem answers, no answers that vary by Accept, and nothing for requests with a cookie', async () => {
+	it('keeps no problem answers and nothing for requests with a cookie', async () => {
 		const before = await stats();
 		for (let i = 0; i < 2; i++) {
 			const bogus = await raw('/api/areas?level=bogus');
 			expect(bogus.status).toBe(400);
 			expect(bogus.headers['content-type']).toContain('problem+json');
 			expect((await raw('/api/gibt-es-nicht')).status).toBe(404);
-			// The indicator table negotiates JSON or CSV on Accept, and says so.
-			const csv = await raw('/api/indicators/einwohnerdichte?level=stadtteil', { accept: 'text/csv' });
-			expect(csv.headers['content-type']).toContain('text/csv');
-			expect(csv.headers.vary).toBe('Accept, Accept-Encoding, Cookie');
-			const json = await raw('/api/indicators/einwohnerdichte?level=stadtteil', { accept: 'application/json' });
-			expect(json.headers['content-type']).toContain('application/json');
 			expect((await raw('/api/kontore?cache=cookie', { cookie: 'a=1' })).status).toBe(200);
 		}
 		expect(await stats()).toEqual(before);
-		// With format= the Accept header no longer matters: that answer is kept.
-		await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', { accept: 'application/json' });
-		const csv = await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', { accept: 'application/json' });
-		expect(csv.headers.vary).toBe('Accept-Encoding, Cookie');
-		expect((await stats()).hits).toBe(before.hits + 1);
+	});
+
+	it('keeps an answer that varies by Accept per Accept header: JSON and CSV never cross', async () => {
+		const path = '/api/indicators/einwohnerdichte?level=stadtteil&cache=accept';
+		const asCsv = { accept: 'text/csv' };
+		const asJson = { accept: 'application/json' };
+		// The indicator table negotiates JSON or CSV on Accept, and says so.
+		const csv = await raw(path, asCsv);
+		expect(csv.headers['content-type']).toContain('text/csv');
+		expect(csv.headers.vary).toBe('Accept, Accept-Encoding, Cookie');
+		let json: Raw | undefined;
+		// The JSON request is not answered with the CSV just kept.
+		expect(await hitsDuring(async () => (json = await raw(path, asJson)))).toBe(0);
+		expect(json!.headers['content-type']).toContain('application/json');
+		let csvAgain: Raw | undefined;
+		let jsonAgain: Raw | undefined;
+		let other: Raw | undefined;
+		expect(
+			await hitsDuring(async () => {
+				csvAgain = await raw(path, asCsv);
+				jsonAgain = await raw(path, asJson);
+				// Another Accept header is a variant of its own: the app answers it.
+				other = await raw(path, { accept: 'application/json, text/csv;q=0.5' });
+			})
+		).toBe(2);
+		expect(csvAgain!.body.equals(csv.body)).toBe(true);
+		expect(csvAgain!.headers).toEqual(csv.headers);
+		expect(jsonAgain!.body.equals(json!.body)).toBe(true);
+		expect(other!.headers['content-type']).toContain('application/json');
+		// With format= the Accept header no longer matters: one answer for every Accept.
+		await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', asJson);
+		let fixed: Raw | undefined;
+		expect(await hitsDuring(async () => (fixed = await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', asCsv)))).toBe(1);
+		expect(fixed!.headers.vary).toBe('Accept-Encoding, Cookie');
 	});
 
 	it('never answers admin pages', async () => {

@@ -112,7 +112,7 @@ describe('response cache', () => {
 		expect(cacheKey('/api/x?a=1', 'br', 'internal')).not.toBe(cacheKey('/api/x?a=1', 'br', 'public'));
 	});
 
-	it('stores only anonymous GET answers under /api/ that are 200, tagged, unpersonal and vary by encoding at most', async () => {
+	it('stores only anonymous GET answers under /api/ that are 200, tagged, unpersonal and vary by Accept, encoding and cookie at most', async () => {
 		const cache = enabled();
 		const offer = async (path: string, response: Response, headers: Record<string, string> = {}, method = 'GET') => {
 			const request = new Request(ORIGIN + path, { method, headers });
@@ -129,8 +129,8 @@ describe('response cache', () => {
 		expect(await offer('/admin/x', ok())).toBe(0);
 		expect(await offer('/ogc/collections', ok())).toBe(0);
 		expect(await offer('/apix', ok())).toBe(0);
-		expect(await offer('/api/x', withHeaders(VARY_ACCEPT))).toBe(0);
 		expect(await offer('/api/x', withHeaders({ vary: '*' }))).toBe(0);
+		expect(await offer('/api/x', withHeaders({ vary: 'Accept-Language, Accept-Encoding' }))).toBe(0);
 		expect(await offer('/api/x', withHeaders({ 'set-cookie': 'a=1' }))).toBe(0);
 		expect(await offer('/api/x', withHeaders({ 'cache-control': 'no-store' }))).toBe(0);
 		expect(await offer('/api/x', withHeaders({ 'cache-control': 'private, max-age=60' }))).toBe(0);
@@ -145,6 +145,36 @@ describe('response cache', () => {
 		expect(cache.serve(nodeRequest('/api/x', {}, 'POST'), recorder().res)).toBe(false);
 		expect(cache.serve(nodeRequest('/api/x', {}, 'OPTIONS'), recorder().res)).toBe(false);
 		expect(cache.serve(nodeRequest('/api/x', {}), recorder().res)).toBe(true);
+	});
+
+	it('keeps an answer that varies by Accept per Accept header as sent', async () => {
+		const cache = enabled();
+		const path = '/api/table';
+		const offer = async (accept: string | undefined, body: string) => {
+			const headers: Record<string, string> = accept === undefined ? {} : { accept };
+			const request = new Request(ORIGIN + path, { headers });
+			const response = respond(request, body, accept === 'text/csv' ? 'text/csv' : 'application/json', VARY_ACCEPT);
+			return cache.keep(request, new URL(request.url), cache.generation, response, 'public');
+		};
+		const served = (accept: string | undefined) => {
+			const { out, res } = recorder();
+			return cache.serve(nodeRequest(path, accept === undefined ? {} : { accept }), res) ? out.body!.toString() : null;
+		};
+		await offer('text/csv', 'a;b');
+		expect(served('text/csv')).toBe('a;b');
+		// Another Accept, or none, is another variant: not answered with the CSV.
+		expect(served('application/json')).toBeNull();
+		expect(served(undefined)).toBeNull();
+		await offer(undefined, '{"a":1}');
+		expect(served(undefined)).toBe('{"a":1}');
+		expect(served('text/csv')).toBe('a;b');
+		// A very long Accept header gets no variant of its own.
+		const long = 'application/json, ' + 'x/y;q=0.1, '.repeat(40);
+		await offer(long, '{}');
+		expect(served(long)).toBeNull();
+		expect(cache.size).toBe(2);
+		cache.invalidate();
+		expect(served('text/csv')).toBeNull();
 	});
 
 	it('stores nothing until a server entry enables it', async () => {

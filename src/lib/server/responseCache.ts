@@ -2,9 +2,10 @@
 // (hooks.server.ts, after every header is set), and the production server entry (server.js)
 // answers repeated requests from it without entering SvelteKit at all. The two live in different
 // module instances (the SvelteKit bundle's chunks and server.js), so the cache is one object in a
-// globalThis registry, created here. Only what depends on nothing but the URL and Accept-Encoding
-// is stored: anonymous GET answers under /api/ with status 200, an ETag, no Set-Cookie, and at most
-// `Vary: Accept-Encoding, Cookie` (it answers only requests without a cookie), made for a viewer who sees only public data (visibility.ts): an answer
+// globalThis registry, created here. Only what depends on nothing but the URL, Accept-Encoding and
+// Accept is stored: anonymous GET answers under /api/ with status 200, an ETag, no Set-Cookie, and at
+// most `Vary: Accept, Accept-Encoding, Cookie` (it answers only requests without a cookie; an answer
+// that varies by Accept is kept per Accept header as sent, as Varnish keeps variants), made for a viewer who sees only public data (visibility.ts): an answer
 // with internal data is never stored, and keys name the audience, so the fast path, which reads only
 // public entries, cannot answer with one. Whenever the served data changes (store.ts), the cache is emptied.
 import { LRUCache } from 'lru-cache';
@@ -59,6 +60,8 @@ export class ResponseCache {
 	/** Requests answered from the cache (read by the tests through an env-enabled route in server.js). */
 	hits = 0;
 	#entries: LRUCache<string, Entry>;
+	/** Keys (without the Accept part) whose answers vary by Accept: their entries are kept per Accept header. At most one per URL and encoding, cleared with the entries. */
+	#byAccept = new Set<string>();
 
 	constructor(readonly limits: CacheLimits = DEFAULT_LIMITS) {
 		this.#entries = new LRUCache<string, Entry>({
@@ -82,6 +85,7 @@ export class ResponseCache {
 	invalidate(): void {
 		this.generation++;
 		this.#entries.clear();
+		this.#byAccept.clear();
 	}
 
 	/**
@@ -91,7 +95,9 @@ export class ResponseCache {
 	serve(req: RequestLike, res: ResponseLike): boolean {
 		const method = req.method;
 		if ((method !== 'GET' && method !== 'HEAD') || !req.url || !isCachedPath(req.url) || !isAnonymous(req.headers)) return false;
-		const entry = this.#entries.get(cacheKey(req.url, this.#encoding(single(req.headers['accept-encoding'])), 'public'));
+		let key = cacheKey(req.url, this.#encoding(single(req.headers['accept-encoding'])), 'public');
+		if (this.#byAccept.has(key)) key = withAccept(key, single(req.headers.accept));
+		const entry = this.#entries.get(key);
 		if (!entry) return false;
 		const ifNoneMatch = single(req.headers['if-none-match']);
 		if (ifNoneMatch !== undefined) {
@@ -128,7 +134,14 @@ export class ResponseCache {
 		const notModified = { ...headers };
 		delete notModified['content-length'];
 		delete notModified['content-encoding'];
-		this.#entries.set(cacheKey(url.pathname + url.search, negotiateEncoding(request.headers.get('accept-encoding')), audience), {
+		let key = cacheKey(url.pathname + url.search, negotiateEncoding(request.headers.get('accept-encoding')), audience);
+		if (variesByAccept(response)) {
+			const accept = request.headers.get('accept') ?? undefined;
+			if ((accept?.length ?? 0) > MAX_ACCEPT_LENGTH) return copy;
+			this.#byAccept.add(key);
+			key = withAccept(key, accept);
+		}
+		this.#entries.set(key, {
 			etag: response.headers.get('etag')!,
 			headers,
 			notModified,
@@ -159,6 +172,12 @@ export function responseCache(): ResponseCache {
 /** Whom the answer is for, the raw path and query exactly as requested, and the encoding respond() chooses for the request. */
 export const cacheKey = (url: string, encoding: Encoding, audience: Audience) => `${audience} ${encoding} ${url}`;
 
+/** An Accept header longer than this is not worth a variant of its own (browsers and the app send short ones). */
+const MAX_ACCEPT_LENGTH = 200;
+const withAccept = (key: string, accept: string | undefined) => `${key}\naccept ${accept ?? ''}`;
+const varyNames = (response: Response) => (response.headers.get('vary') ?? '').split(',').map((v) => v.trim().toLowerCase());
+const variesByAccept = (response: Response) => varyNames(response).includes('accept');
+
 /** The read API only: admin pages, OGC (whose links carry the host) and pages are never cached. */
 const isCachedPath = (url: string) => url.startsWith('/api/');
 
@@ -169,14 +188,14 @@ function isAnonymous(headers: Headers | RequestLike['headers']): boolean {
 }
 
 /**
- * Status 200 with an ETag, nothing personal, nothing varying but the encoding and the cookie (the
- * cache answers only requests without one, so a kept answer was made for the same), storable.
+ * Status 200 with an ETag, nothing personal, nothing varying but the encoding, the cookie (the
+ * cache answers only requests without one, so a kept answer was made for the same) and Accept (kept
+ * per Accept header), storable.
  */
 export function isReusable(response: Response): boolean {
 	const h = response.headers;
 	if (response.status !== 200 || !h.get('etag') || h.has('set-cookie')) return false;
-	const vary = h.get('vary');
-	if (vary && vary.split(',').some((v) => !['accept-encoding', 'cookie'].includes(v.trim().toLowerCase()))) return false;
+	if (varyNames(response).some((v) => v !== '' && !['accept', 'accept-encoding', 'cookie'].includes(v))) return false;
 	return !/\b(no-store|no-cache|private)\b/i.test(h.get('cache-control') ?? '');
 }
 
