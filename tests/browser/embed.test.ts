@@ -76,8 +76,26 @@ describe('the embed in a host page on another origin', () => {
 		expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
 	});
 
+	it('draws the table of values when it is first opened, with its CSV beside it from the start', async () => {
+		await openMap(page, `${base}/embed?indicator=sgb2-quote&sel=thiede`);
+		const csv = page.locator('details .csv a');
+		expect(await csv.getAttribute('href')).toBe('/api/indicators/sgb2-quote?level=stadtteil&format=csv');
+		expect(await page.locator('details table').count()).toBe(0);
+		await page.locator('details summary').click();
+		await page.locator('details table tbody tr[data-area]').first().waitFor({ timeout: 10_000 });
+		const areas = (await (await fetch(`${base}/api/indicators/sgb2-quote?level=stadtteil`)).json()).rows.length;
+		expect(await page.locator('details table tbody tr[data-area]').count()).toBe(areas);
+		// Linked with the selection like the atlas's table.
+		expect(await page.locator('details tr[data-area="thiede"]').getAttribute('class')).toContain('selected');
+		const res = await fetch(base + (await csv.getAttribute('href'))!);
+		expect(res.headers.get('content-type')).toContain('text/csv');
+	});
+
 	it('has no serious or critical axe findings', async () => {
 		await openMap(page, `${base}/embed?indicator=sgb2-quote&sel=thiede`);
+		// With the table open: its markup is checked too.
+		await page.locator('details summary').click();
+		await page.locator('details table').waitFor({ timeout: 10_000 });
 		expect(await axeViolations(page)).toEqual([]);
 	});
 });

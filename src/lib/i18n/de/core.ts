@@ -35,5 +35,6 @@ export const core = {
 	'select.title': 'Auswahl',
 	// Embed
 	'embed.open': 'Im Kontoratlas öffnen',
-	'embed.table': 'Tabelle der Werte'
+	'embed.table': 'Tabelle der Werte',
+	'embed.csv': 'Tabelle als CSV'
 } as const;

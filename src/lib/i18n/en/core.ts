@@ -35,6 +35,7 @@ export const core: Texts<typeof de> = {
 	// Embed
 	'embed.open': 'Open in Kontoratlas',
 	'embed.table': 'Table of values',
+	'embed.csv': 'Table as CSV',
 	'app.title': '{site}',
 	'error.noIndicators': 'This atlas currently shows no public indicators. Signed-in users see the internal ones.'
 };
