@@ -81,7 +81,7 @@ describe('the embed in a host page on another origin', () => {
 		const csv = page.locator('details .csv a');
 		expect(await csv.getAttribute('href')).toBe('/api/indicators/sgb2-quote?level=stadtteil&format=csv');
 		expect(await page.locator('details table').count()).toBe(0);
-		await page.locator('details summary').click();
+		await page.locator('summary', { hasText: 'Tabelle der Werte' }).click();
 		await page.locator('details table tbody tr[data-area]').first().waitFor({ timeout: 10_000 });
 		const areas = (await (await fetch(`${base}/api/indicators/sgb2-quote?level=stadtteil`)).json()).rows.length;
 		expect(await page.locator('details table tbody tr[data-area]').count()).toBe(areas);
@@ -94,7 +94,7 @@ describe('the embed in a host page on another origin', () => {
 	it('has no serious or critical axe findings', async () => {
 		await openMap(page, `${base}/embed?indicator=sgb2-quote&sel=thiede`);
 		// With the table open: its markup is checked too.
-		await page.locator('details summary').click();
+		await page.locator('summary', { hasText: 'Tabelle der Werte' }).click();
 		await page.locator('details table').waitFor({ timeout: 10_000 });
 		expect(await axeViolations(page)).toEqual([]);
 	});
