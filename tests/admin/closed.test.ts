@@ -71,7 +71,7 @@ describe('admin closed by default', () => {
 		expect(paths).toEqual(expect.arrayContaining(['/admin', '/admin/login', '/admin/import', '/admin/vergleich']));
 		const actions = Object.fromEntries(routes.map((r) => [r.path, r.actions]));
 		expect(actions['/admin']).toEqual(['logout', 'rollback']);
-		expect(actions['/admin/import']).toEqual(['csv', 'remap', 'geojson', 'confirm', 'discard']);
+		expect(actions['/admin/import']).toEqual(['csv', 'remap', 'geojson', 'census', 'confirm', 'discard']);
 		expect(actions['/admin/login']).toEqual(['default']);
 	});
 
