@@ -18,5 +18,6 @@ export const large = {
 	'large.distribution.axis': 'Anzahl der Gebiete',
 	'large.coarser': 'Die Ebene „{asked}“ hat {n} Gebiete, zu viele für diese Karte; sie zeigt stattdessen „{shown}“.',
 	'large.overlay': '{level} als Schicht über der Karte',
-	'large.overlayLegend': '{level}: ein Raster aus {n} Zellen über den {base}, deren Grenzen sichtbar bleiben.'
+	'large.overlayLegend': '{level}: ein Raster aus {n} Zellen über den {base}, deren Grenzen sichtbar bleiben.',
+	'large.scatter.summary': '{n} Punkte; die Tabelle enthält die ausgewählten Gebiete.'
 };

@@ -17,5 +17,6 @@ export const large: Texts<typeof de> = {
 	'large.distribution.axis': 'Number of areas',
 	'large.coarser': 'The level “{asked}” has {n} areas, too many for this map; it shows “{shown}” instead.',
 	'large.overlay': '{level} as a layer over the map',
-	'large.overlayLegend': '{level}: a grid of {n} cells over the {base}, whose boundaries stay visible.'
+	'large.overlayLegend': '{level}: a grid of {n} cells over the {base}, whose boundaries stay visible.',
+	'large.scatter.summary': '{n} points; the table holds the selected areas.'
 };
