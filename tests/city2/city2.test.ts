@@ -3,7 +3,7 @@
 // same build on its own store. Atlas, API, OGC (GDAL lists the levels by their ids), embed and /daten
 // work with the fixture's levels, and no byte this server sends (pages, API, OGC, downloads, and the
 // scripts and styles the pages load) says "Salzgitter", "Stadtteil" or "Ortschaft".
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { csvRecords } from '../../src/lib/data/csvTable';
 import { slug } from '../../src/lib/data/pipeline';
 import { openMap, renderedIds } from '../browser/helpers';
 import { launchChromium } from '../chromium';
-import { startServer } from '../global-setup';
+import { serveFixture, stopServer, type TestServer } from '../fixture-server';
 
 const root = resolve(import.meta.dirname, '../..');
 const GEODATA = join(root, 'tests/fixtures/city2/geodata');
@@ -39,26 +39,18 @@ const idsOf = (level: string) =>
 		.sort();
 
 const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-city2-'));
-let server: { url: string; child: ChildProcess; output: () => string };
+let server: TestServer;
 let browser: Browser | undefined;
 /** Every same-origin response body the browser received while loading the atlas. */
 const loaded = new Map<string, { type: string; body: Buffer }>();
 
 beforeAll(async () => {
-	const derived = join(dir, 'derived');
-	const env = { ...process.env, KONTORATLAS_GEODATA: GEODATA, KONTORATLAS_DATA_DIR: derived };
-	const data = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/data.ts', '--force'], { cwd: root, env, encoding: 'utf8' });
-	if (data.status !== 0) throw new Error(`npm run data on the fixture city failed:\n${data.stdout}\n${data.stderr}`);
-	server = await startServer({ KONTORATLAS_GEODATA: GEODATA, KONTORATLAS_DATA_DIR: derived, DATABASE_PATH: join(dir, 'store.db') });
+	server = await serveFixture(GEODATA, dir);
 }, 180_000);
 
 afterAll(async () => {
 	await browser?.close();
-	if (server) {
-		const exited = new Promise((r) => server.child.once('exit', r));
-		server.child.kill();
-		await exited;
-	}
+	await stopServer(server);
 	rmSync(dir, { recursive: true, force: true });
 });
 

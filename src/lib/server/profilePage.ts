@@ -8,8 +8,13 @@ import { mapGeometry, panelData, pickIndicator, relationFallback, requireIndicat
 import { isAreaLevel } from './levels';
 import { areaProfile } from './profiles';
 import { geometryStatus, type Store } from './store';
+import { largeChildren } from './profileChildren';
+import type { ChildSummary } from '$lib/stats/childSummary';
 
-export function loadProfile(store: Store, id: string, level: string, url: URL): ProfilePage {
+/** The profile page's data; a large child level is summarised in `childSummaries`, not listed among the children. */
+export type ProfilePageData = ProfilePage & { childSummaries: ChildSummary[] };
+
+export function loadProfile(store: Store, id: string, level: string, url: URL): ProfilePageData {
 	const locale = urlLocale(url);
 	requireIndicators(store.derived.indicators, url);
 	let profile;
@@ -23,9 +28,12 @@ export function loadProfile(store: Store, id: string, level: string, url: URL): 
 	}
 	const meta = pickIndicator(store, url.searchParams.get('indicator'));
 	const relation = pickIndicator(store, url.searchParams.get('relation'), relationFallback(meta));
+	const childSummaries = largeChildren(store, id, level, meta.id);
+	const summarised = new Set(childSummaries.map((s) => s.level));
 	return {
 		locale,
-		profile,
+		profile: { ...profile, children: profile.children.filter((c) => !summarised.has(store.areaById.get(c.id)?.properties.level ?? '')) },
+		childSummaries,
 		panels: panelData(store, meta, relation, level),
 		indicators: store.derived.indicators,
 		similar: similarData(store, id, level, url.searchParams.getAll('sim')),

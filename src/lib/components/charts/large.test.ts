@@ -1,12 +1,15 @@
 // The ranking and the distribution of a level of 12,000 areas, rendered on the server: the ranking
 // draws the top and bottom 10 and the selection with gaps counted; the distribution draws a
-// histogram split at the class breaks instead of 12,000 dots. Small levels are charts.test.ts's.
+// histogram split at the class breaks instead of 12,000 dots; the scatter chart draws its dots as
+// one path and finds the hovered one by an index. Small levels are charts.test.ts's.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorMeta } from '$lib/data/contracts';
 import DeviationChart from './DeviationChart.svelte';
 import DistributionChart from './DistributionChart.svelte';
 import RankingChart from './RankingChart.svelte';
+import ScatterChart from './ScatterChart.svelte';
+import { nearestPoint, pointIndex, scatterPairs } from './scatterPoints';
 import type { PanelRow } from './types';
 
 const meta: IndicatorMeta = {
@@ -105,5 +108,63 @@ describe('DeviationChart of a large level', () => {
 		// Between c11990 (position 9) and c42 (11,957): 11,947 left out; then c10 … (31).
 		expect(body).toContain('… 11.947 weitere …');
 		expect(body).toContain('… 31 weitere …');
+	});
+});
+
+describe('ScatterChart of a large level', () => {
+	/** y of cell i: its x mirrored with a wobble, in reverse order (the join is by id, not position). */
+	const yRows = rows.map((r, i) => ({ ...r, value: i === 7 ? null : 100 - i / 120 + (i % 13) })).reverse();
+	const { body } = render(ScatterChart, {
+		props: {
+			id: 's',
+			xMeta: meta,
+			yMeta: { ...meta, id: 'other' },
+			xRows: rows,
+			yRows,
+			interaction: { hovered: 'c300', selection: ['c42'] },
+			locale: 'de' as const
+		}
+	});
+	it('draws the 11,998 complete pairs as one path, with only the selected and the hovered dot as marks', () => {
+		expect(body).toMatch(/<path\b[^>]*data-points="11998"/);
+		expect([...body.matchAll(/<circle\b[^>]*data-area="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['c300', 'c42']);
+		expect(body).toContain('data-n="11998"');
+		expect(body).toContain('11.998 Punkte; die Tabelle enthält die ausgewählten Gebiete.');
+		// The table holds the selection, not 12,000 rows.
+		expect(body.match(/<tr>/g)?.length).toBe(2);
+	});
+	it('joins the pairs by area id', () => {
+		const pairs = scatterPairs(rows, yRows);
+		expect(pairs[42]).toMatchObject({ row: { area: 'c42' }, y: 100 - 42 / 120 + (42 % 13) });
+		expect(pairs[7].y).toBeNull();
+		expect(scatterPairs(rows, yRows.slice(0, -1))[0].y).toBeNull();
+	});
+});
+
+describe("the scatter chart's hover lookup", () => {
+	// 10,000 points scattered over a 640 × 360 chart, the same each run.
+	let seed = 7;
+	const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+	const points = Array.from({ length: 10_000 }, (_, i) => ({ id: `p${i}`, cx: 64 + rnd() * 556, cy: 24 + rnd() * 292 }));
+	const index = pointIndex(points);
+	const brute = (x: number, y: number) => points.reduce((best, p) => ((p.cx - x) ** 2 + (p.cy - y) ** 2 < (best.cx - x) ** 2 + (best.cy - y) ** 2 ? p : best));
+	it('finds the nearest point, as a search over all points does', () => {
+		let last = 0;
+		for (let k = 0; k < 500; k++) {
+			const [x, y] = [64 + rnd() * 556, 24 + rnd() * 292];
+			const found = nearestPoint(index, x, y, Infinity, last)!;
+			expect(found.id).toBe(brute(x, y).id);
+			last = found.i;
+		}
+	});
+	it('finds nothing beyond its reach: a pointer over empty chart hovers no point', () => {
+		const sparse = pointIndex([
+			{ id: 'a', cx: 100, cy: 100 },
+			{ id: 'b', cx: 300, cy: 200 }
+		]);
+		expect(nearestPoint(sparse, 108, 100, 12)).toEqual({ id: 'a', i: 0 });
+		expect(nearestPoint(sparse, 200, 150, 12)).toBeNull();
+		expect(nearestPoint(sparse, 295, 205, 12, 1)?.id).toBe('b');
+		expect(nearestPoint(pointIndex([]), 1, 1, 12)).toBeNull();
 	});
 });

@@ -1,6 +1,6 @@
 // German texts of the views of large levels (issue #21: 1,000 areas and more): the table's search and
-// row count, the cut ranking, the binned distribution, the coarser level of the SVG map and the embed,
-// and the grid layer over the map. The reference; en/large.ts must have every key.
+// row count, the cut ranking, the binned distribution, the scatter chart, the coarser level of the
+// SVG map and the embed, the grid layer over the map, and a profile's large child level summarised. The reference; en/large.ts must have every key.
 
 export const large = {
 	'large.search': 'Gebiet suchen',
@@ -18,5 +18,15 @@ export const large = {
 	'large.distribution.axis': 'Anzahl der Gebiete',
 	'large.coarser': 'Die Ebene „{asked}“ hat {n} Gebiete, zu viele für diese Karte; sie zeigt stattdessen „{shown}“.',
 	'large.overlay': '{level} als Schicht über der Karte',
-	'large.overlayLegend': '{level}: ein Raster aus {n} Zellen über den {base}, deren Grenzen sichtbar bleiben.'
+	'large.overlayLegend': '{level}: ein Raster aus {n} Zellen über den {base}, deren Grenzen sichtbar bleiben.',
+	'large.scatter.summary': '{n} Punkte; die Tabelle enthält die ausgewählten Gebiete.',
+	'large.children.areas': '{n} {level}',
+	'large.children.cells': '{n} Zellen des {cell}-Gitters',
+	'large.children.inhabited': '{count}, davon {n} bewohnt',
+	'large.children.allInhabited': '{count}, alle bewohnt',
+	'large.children.top': 'Die höchsten Werte: {indicator}',
+	'large.children.bottom': 'Die niedrigsten Werte',
+	'large.children.rankedBy': '„{asked}“ hat auf dieser Ebene keine Werte; gereiht nach „{indicator}“.',
+	'large.children.noValues': 'Auf dieser Ebene hat kein Indikator Werte für dieses Gebiet.',
+	'large.children.atlas': '{level} im Atlas zeigen, auf {name} gezoomt'
 };

@@ -17,5 +17,15 @@ export const large: Texts<typeof de> = {
 	'large.distribution.axis': 'Number of areas',
 	'large.coarser': 'The level “{asked}” has {n} areas, too many for this map; it shows “{shown}” instead.',
 	'large.overlay': '{level} as a layer over the map',
-	'large.overlayLegend': '{level}: a grid of {n} cells over the {base}, whose boundaries stay visible.'
+	'large.overlayLegend': '{level}: a grid of {n} cells over the {base}, whose boundaries stay visible.',
+	'large.scatter.summary': '{n} points; the table holds the selected areas.',
+	'large.children.areas': '{n} {level}',
+	'large.children.cells': '{n} cells of the {cell} grid',
+	'large.children.inhabited': '{count}, {n} of them inhabited',
+	'large.children.allInhabited': '{count}, all of them inhabited',
+	'large.children.top': 'Highest values: {indicator}',
+	'large.children.bottom': 'Lowest values',
+	'large.children.rankedBy': '“{asked}” has no values at this level; ranked by “{indicator}”.',
+	'large.children.noValues': 'No indicator has values for this area at this level.',
+	'large.children.atlas': 'Show the {level} in the atlas, zoomed to {name}'
 };
