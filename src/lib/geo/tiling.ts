@@ -2,6 +2,7 @@
 // cells cover twice (overlap), and how much lies outside the outline, all geodesic km² via turf.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { area, bbox, difference, featureCollection, intersect, union } from '@turf/turf';
+import Flatbush from 'flatbush';
 
 export interface TilingReport {
 	sumKm2: number;
@@ -29,10 +30,23 @@ export function tilingReport(cells: FeatureCollection<Polygon | MultiPolygon>, o
 
 	const overlaps: TilingReport['overlaps'] = [];
 	let overlapKm2 = 0;
+	const index = features.length ? new Flatbush(features.length) : null;
+	if (index) {
+		for (const [x0, y0, x1, y1] of boxes) index.add(x0, y0, x1, y1);
+		index.finish();
+	}
 	for (let i = 0; i < features.length; i++) {
-		for (let j = i + 1; j < features.length; j++) {
-			const [a, b] = [boxes[i], boxes[j]];
-			if (a[0] > b[2] || b[0] > a[2] || a[1] > b[3] || b[1] > a[3]) continue;
+		const a = boxes[i];
+		// Pairs in the order of a scan over all pairs (i < j ascending), so the overlap sums up alike.
+		const candidates = index!
+			.search(a[0], a[1], a[2], a[3])
+			.filter((j) => j > i)
+			.sort((x, y) => x - y);
+		for (const j of candidates) {
+			const b = boxes[j];
+			// Boxes that only touch along a side or at a corner (neighbours in a grid) hold no common area:
+			// the cells' intersection lies within a line or a point, so the exact overlay is not needed.
+			if (Math.min(a[2], b[2]) <= Math.max(a[0], b[0]) || Math.min(a[3], b[3]) <= Math.max(a[1], b[1])) continue;
 			const shared = km2(intersect(featureCollection([features[i], features[j]])));
 			overlapKm2 += shared;
 			if (shared > MIN_OVERLAP_KM2) overlaps.push({ a: idOf(features[i], i), b: idOf(features[j], j), km2: shared });
