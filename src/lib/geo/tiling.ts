@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { area, bbox, difference, featureCollection, intersect, union } from '@turf/turf';
 import Flatbush from 'flatbush';
+import { interiorsDisjoint } from './disjoint';
 
 export interface TilingReport {
 	sumKm2: number;
@@ -46,7 +47,10 @@ export function tilingReport(cells: FeatureCollection<Polygon | MultiPolygon>, o
 			const b = boxes[j];
 			// Boxes that only touch along a side or at a corner (neighbours in a grid) hold no common area:
 			// the cells' intersection lies within a line or a point, so the exact overlay is not needed.
-			if (Math.min(a[2], b[2]) <= Math.max(a[0], b[0]) || Math.min(a[3], b[3]) <= Math.max(a[1], b[1])) continue;
+			const common: [number, number, number, number] = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+			if (common[2] <= common[0] || common[3] <= common[1]) continue;
+			// Neighbours that only share borders have no common area either (proven without an overlay).
+			if (interiorsDisjoint(features[i].geometry, features[j].geometry, common)) continue;
 			const shared = km2(intersect(featureCollection([features[i], features[j]])));
 			overlapKm2 += shared;
 			if (shared > MIN_OVERLAP_KM2) overlaps.push({ a: idOf(features[i], i), b: idOf(features[j], j), km2: shared });
