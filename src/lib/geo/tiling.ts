@@ -1,9 +1,10 @@
 // Proof that cells tile an outline: how much of the outline no cell covers (gap), how much two
 // cells cover twice (overlap), and how much lies outside the outline, all geodesic km² via turf.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { area, bbox, difference, featureCollection, intersect, union } from '@turf/turf';
+import { area, bbox, difference, feature, featureCollection, intersect, union } from '@turf/turf';
 import Flatbush from 'flatbush';
 import { interiorsDisjoint } from './disjoint';
+import { exactUnionInput } from './dissolve';
 
 export interface TilingReport {
 	sumKm2: number;
@@ -56,7 +57,8 @@ export function tilingReport(cells: FeatureCollection<Polygon | MultiPolygon>, o
 			if (shared > MIN_OVERLAP_KM2) overlaps.push({ a: idOf(features[i], i), b: idOf(features[j], j), km2: shared });
 		}
 	}
-	const covered = features.length > 1 ? union(featureCollection(features)) : (features[0] ?? null);
+	const covered =
+		features.length > 1 ? union(featureCollection(exactUnionInput(features.map((f) => f.geometry)).map((g) => feature(g)))) : (features[0] ?? null);
 	const gapKm2 = covered ? km2(difference(featureCollection([outline, covered]))) : km2(outline);
 	const outsideKm2 = covered ? km2(difference(featureCollection([covered, outline]))) : 0;
 	return {

@@ -7,6 +7,7 @@ import type { AreaProps } from '../contracts';
 import type { AreaCollection, BuildReport, ContextCollection } from '../derived';
 import type { AreaRow } from '../sources';
 import { stadtteilCells, type CellsResult } from '$lib/geo/cells';
+import { exactUnionInput } from '$lib/geo/dissolve';
 import { roundGeometry } from '$lib/geo/round';
 import { labelPoint, simplifyWithSurroundings } from '$lib/geo/simplify';
 import { tilingReport, type TilingReport } from '$lib/geo/tiling';
@@ -259,7 +260,7 @@ function dissolve(parts: AreaFeature[]): Polygon | MultiPolygon {
 /** The union of shapes, unrounded: the input of a coarser union. */
 function merge(shapes: (Polygon | MultiPolygon)[]): Polygon | MultiPolygon {
 	if (shapes.length === 1) return shapes[0];
-	const merged = union(featureCollection(shapes.map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry }))));
+	const merged = union(featureCollection(exactUnionInput(shapes).map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry }))));
 	if (!merged) throw new Error('union of area cells is empty');
 	return merged.geometry;
 }
