@@ -80,7 +80,7 @@ describe('interiorsDisjoint', () => {
 		};
 		let proven = 0;
 		let overlapping = 0;
-		for (let c = 0; c < 300; c++) {
+		for (let c = 0; c < 200; c++) {
 			const [ra, rb] = [ring(3 + Math.floor(rnd() * 6)), ring(3 + Math.floor(rnd() * 6))];
 			if (ra.length < 3 || rb.length < 3) continue;
 			const [a, b] = [poly(ra), poly(rb)];
@@ -96,7 +96,7 @@ describe('interiorsDisjoint', () => {
 				expect(shared, JSON.stringify([ra, rb])).toBeLessThan(1e-6);
 			}
 		}
-		expect(proven).toBeGreaterThan(20);
-		expect(overlapping).toBeGreaterThan(20);
-	});
+		expect(proven).toBeGreaterThan(15);
+		expect(overlapping).toBeGreaterThan(15);
+	}, 30_000);
 });

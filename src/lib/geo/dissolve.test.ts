@@ -83,11 +83,11 @@ describe('borderOf', () => {
 
 	it('gives the exact union the same result as the cells themselves (random lattices with holes, pinches and T-junctions)', () => {
 		const rnd = random(3);
-		for (let c = 0; c < 25; c++) {
-			const shapes = cells(rnd, 4 + Math.floor(rnd() * 6));
+		for (let c = 0; c < 12; c++) {
+			const shapes = cells(rnd, 4 + Math.floor(rnd() * 4));
 			if (shapes.length < 2) continue;
 			expect(borderOf(shapes), `case ${c}`).not.toBeNull();
 			expect(unionOf(exactUnionInput(shapes)), `case ${c}`).toEqual(unionOf(shapes));
 		}
-	});
+	}, 30_000);
 });
