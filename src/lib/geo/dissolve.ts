@@ -39,39 +39,30 @@ export function borderOf(shapes: (Polygon | MultiPolygon)[]): MultiPolygon | nul
 					to.push(keep ? q : p);
 				}
 			});
-	const [a, b] = splitAtVertices(xy, from, to);
-
-	// Cancel each edge against one running the other way.
-	const n = xy.length;
-	const count = new Map<number, number>();
-	for (let k = 0; k < a.length; k++) {
-		const back = b[k] * n + a[k];
-		const left = count.get(back) ?? 0;
-		if (left > 0) count.set(back, left - 1);
-		else count.set(a[k] * n + b[k], (count.get(a[k] * n + b[k]) ?? 0) + 1);
-	}
-	const out = new Map<number, { to: number; used: boolean }[]>();
-	for (const [edge, times] of count) {
-		const [f, t] = [Math.floor(edge / n), edge % n];
-		const list = out.get(f) ?? [];
-		if (list.length === 0 && times > 0) out.set(f, list);
-		for (let i = 0; i < times; i++) list.push({ to: t, used: false });
-	}
+	// Shared edges cancel whole; only the rest is cut at T-junctions (whose vertices are ends of other
+	// edges left over) and cancelled again.
+	const { left } = cancel(xy.length, from, to);
+	const [a, b] = splitAtVertices(
+		xy,
+		left.map((k) => from[k]),
+		left.map((k) => to[k])
+	);
+	const { head, next, alive } = cancel(xy.length, a, b);
 
 	// Trace each face: from every vertex, the outgoing edge first met turning clockwise from the way back.
 	const rings: Position[][] = [];
-	for (const [start, list] of out)
-		for (const first of list) {
-			if (first.used) continue;
-			first.used = true;
+	for (let start = 0; start < xy.length; start++)
+		for (let first = head[start]; first >= 0; first = next[first]) {
+			if (!alive[first]) continue;
+			alive[first] = 0;
 			const ring = [xy[start]];
-			let [prev, cur] = [start, first.to];
+			let [prev, cur] = [start, b[first]];
 			while (cur !== start) {
 				ring.push(xy[cur]);
-				const next = pick(out.get(cur) ?? [], xy, prev, cur);
-				if (!next) return null;
-				next.used = true;
-				[prev, cur] = [cur, next.to];
+				const e = pick(head, next, alive, b, xy, prev, cur);
+				if (e < 0) return null;
+				alive[e] = 0;
+				[prev, cur] = [cur, b[e]];
 			}
 			rings.push([...ring, ring[0]]);
 		}
@@ -79,16 +70,39 @@ export function borderOf(shapes: (Polygon | MultiPolygon)[]): MultiPolygon | nul
 	return polygons && { type: 'MultiPolygon', coordinates: polygons };
 }
 
-/** The unused outgoing edge at `at` first met turning clockwise from the direction back to `prev`. */
-function pick(list: { to: number; used: boolean }[], xy: Position[], prev: number, at: number) {
+/**
+ * Edges a[k] → b[k] with each cancelled against an earlier one running the other way: per vertex a
+ * list (head, next) of its outgoing edges, alive where not cancelled, and the surviving edges' indices (left).
+ */
+function cancel(n: number, a: number[], b: number[]) {
+	const head = new Int32Array(n).fill(-1);
+	const next = new Int32Array(a.length).fill(-1);
+	const alive = new Uint8Array(a.length);
+	for (let k = 0; k < a.length; k++) {
+		let e = head[b[k]];
+		while (e >= 0 && !(alive[e] && b[e] === a[k])) e = next[e];
+		if (e >= 0) {
+			alive[e] = 0;
+			continue;
+		}
+		alive[k] = 1;
+		next[k] = head[a[k]];
+		head[a[k]] = k;
+	}
+	const left: number[] = [];
+	for (let k = 0; k < a.length; k++) if (alive[k]) left.push(k);
+	return { head, next, alive, left };
+}
+
+/** The alive outgoing edge at `at` first met turning clockwise from the direction back to `prev`; -1 where none is left. */
+function pick(head: Int32Array, next: Int32Array, alive: Uint8Array, to: number[], xy: Position[], prev: number, at: number): number {
 	const [p, c] = [xy[prev], xy[at]];
 	const back = Math.atan2(p[1] - c[1], p[0] - c[0]);
-	let best: (typeof list)[number] | null = null;
+	let best = -1;
 	let bestTurn = Infinity;
-	for (const e of list) {
-		if (e.used) continue;
-		if (list.length === 1) return e;
-		const q = xy[e.to];
+	for (let e = head[at]; e >= 0; e = next[e]) {
+		if (!alive[e]) continue;
+		const q = xy[to[e]];
 		let turn = back - Math.atan2(q[1] - c[1], q[0] - c[0]);
 		while (turn <= 0) turn += 2 * Math.PI;
 		if (turn < bestTurn) [best, bestTurn] = [e, turn];
