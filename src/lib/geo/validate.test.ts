@@ -105,6 +105,13 @@ describe('validateGeometry', () => {
 		expect(problemReason(p, 'en')).toContain('geometry type "LineString" is not allowed here');
 	});
 
+	it('refuses a MultiPolygon without polygons', () => {
+		const problems = check({ type: 'MultiPolygon', coordinates: [] });
+		expect(problems).toHaveLength(1);
+		expect(problems[0].field).toBe('geometry.coordinates');
+		expect(problemReason(problems[0], 'de')).toContain('ein MultiPolygon braucht mindestens ein Polygon');
+	});
+
 	it('reports NaN as not a finite number', () => {
 		const ring = square();
 		ring[2] = [NaN, 1];

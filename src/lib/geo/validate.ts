@@ -30,6 +30,11 @@ export function validateGeometry(geometry: unknown, where: { file: string; featu
 		report('geometry.coordinates', { key: 'data.coordinatesNotArray' }, coordinates);
 		return problems;
 	}
+	if (polygons.length === 0) {
+		// An empty MultiPolygon has no place on the map, no label point and no area.
+		report('geometry.coordinates', { key: 'data.noPolygons' }, coordinates);
+		return problems;
+	}
 	polygons.forEach((rings, p) => {
 		const base = type === 'Polygon' ? 'geometry.coordinates' : `geometry.coordinates[${p}]`;
 		if (!Array.isArray(rings) || rings.length === 0) {

@@ -123,6 +123,7 @@ export const importer = {
 	'data.geometryType': 'der Geometrietyp {type} ist hier nicht erlaubt (erwartet: {expected})',
 	'data.coordinatesNotArray': 'coordinates muss ein Array sein',
 	'data.noExteriorRing': 'ein Polygon braucht mindestens einen äußeren Ring',
+	'data.noPolygons': 'ein MultiPolygon braucht mindestens ein Polygon',
 	'data.positionShort': 'eine Position braucht mindestens [Länge, Breite]',
 	'data.positionNotFinite': 'Position {position} hat eine Koordinate, die keine endliche Zahl ist',
 	'data.longitudeRange': 'Länge {x} liegt außerhalb von [-180, 180]',

@@ -119,6 +119,7 @@ export const importer: Texts<typeof de> = {
 	'data.geometryType': 'geometry type {type} is not allowed here (expected {expected})',
 	'data.coordinatesNotArray': 'coordinates must be an array',
 	'data.noExteriorRing': 'a polygon needs at least an exterior ring',
+	'data.noPolygons': 'a multipolygon needs at least one polygon',
 	'data.positionShort': 'a position needs at least [lon, lat]',
 	'data.positionNotFinite': 'position {position} has a coordinate that is not a finite number',
 	'data.longitudeRange': 'longitude {x} is outside [-180, 180]',
