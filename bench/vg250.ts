@@ -53,7 +53,7 @@ function splitRing(ring: Position[]): { main: Position[]; loops: Position[][] } 
 }
 
 /** The geometry with its pinched rings split (splitRing) into parts and holes. */
-function unpinch(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+export function unpinch(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
 	const pinched = (r: Position[]) => new Set(r.slice(0, -1).map((p) => `${p[0]},${p[1]}`)).size < r.length - 1;
 	const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 	if (!polygons.some((rings) => rings.some(pinched))) return g;
