@@ -23,7 +23,7 @@ const PIPELINE_TIMEOUT_MS = 150_000;
 const LOAD_TIMEOUT_MS = 90_000;
 const CHANGE_TIMEOUT_MS = 20_000;
 /** Tiles asked for per zoom at most (evenly spread over the level's extent), so the sample stays the same size whatever the extent. */
-const TILES_PER_ZOOM = 60;
+const TILES_PER_ZOOM = 40;
 
 type Bounds = [number, number, number, number];
 type WindowWithBench = Window & { kontoratlasMap: import('maplibre-gl').Map; __benchIdle?: number };
