@@ -54,8 +54,11 @@ function simplifyTopology<P>(
 	restToleranceM: number
 ): FeatureCollection<Polygon | MultiPolygon, P> {
 	if (fc.features.length === 0) return fc;
-	const lats = fc.features.slice(0, Math.max(fine, 1)).flatMap((f) => allPositions(f.geometry).map((p) => p[1]));
-	const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+	// A loop, not Math.min(...lats): a level like VG250's municipalities has millions of vertices, too many arguments for a call.
+	let [minLat, maxLat] = [Infinity, -Infinity];
+	for (const f of fc.features.slice(0, Math.max(fine, 1)))
+		for (const p of allPositions(f.geometry)) [minLat, maxLat] = [Math.min(minLat, p[1]), Math.max(maxLat, p[1])];
+	const midLat = (minLat + maxLat) / 2;
 	const mPerDegLat = (EARTH_RADIUS_M * Math.PI) / 180;
 	const mPerDegLon = mPerDegLat * Math.cos((midLat * Math.PI) / 180);
 	const minWeight = toleranceM ** 2 / (mPerDegLat * mPerDegLon);

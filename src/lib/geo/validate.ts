@@ -3,7 +3,7 @@
 import type { DataProblem } from '$lib/data/problems';
 import type { Params } from '$lib/i18n';
 import type { ImporterKey } from '$lib/i18n/importer';
-import { kinks, polygon as turfPolygon } from '@turf/turf';
+import { firstKink } from './kinks';
 
 const TYPES = ['Point', 'Polygon', 'MultiPolygon'];
 
@@ -106,11 +106,8 @@ function checkRing(ring: unknown, r: number, field: string, report: Report): boo
 }
 
 function checkKinks(rings: number[][][], field: string, report: Report): void {
-	const found = kinks(turfPolygon(rings)).features;
-	if (found.length > 0) {
-		const at = found[0].geometry.coordinates;
-		report(field, { key: 'data.selfIntersection', params: { at: fmt(at), n: found.length } }, at);
-	}
+	const found = firstKink(rings);
+	if (found) report(field, { key: 'data.selfIntersection', params: { at: fmt(found.at), n: found.n } }, found.at);
 }
 
 function shoelace(ring: readonly number[][]): number {

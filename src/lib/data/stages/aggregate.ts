@@ -17,13 +17,10 @@ export function leavesOf(refs: Pick<References, 'levels' | 'areaById'>): Map<str
 			return [a.row.id, chain];
 		})
 	);
+	// Every coarser area in profile order, then each finest area added to its ancestors' lists in table order.
 	const leaves = new Map<string, string[]>();
-	for (const { areas } of coarser)
-		for (const a of areas)
-			leaves.set(
-				a.row.id,
-				finest.areas.filter((f) => ancestors.get(f.row.id)!.includes(a.row.id)).map((f) => f.row.id)
-			);
+	for (const { areas } of coarser) for (const a of areas) leaves.set(a.row.id, []);
+	for (const f of finest.areas) for (const p of new Set(ancestors.get(f.row.id))) leaves.get(p)?.push(f.row.id);
 	return leaves;
 }
 

@@ -7,6 +7,7 @@ import type { AreaProps } from '../contracts';
 import type { AreaCollection, BuildReport, ContextCollection } from '../derived';
 import type { AreaRow } from '../sources';
 import { stadtteilCells, type CellsResult } from '$lib/geo/cells';
+import { exactUnionInput } from '$lib/geo/dissolve';
 import { roundGeometry } from '$lib/geo/round';
 import { labelPoint, simplifyWithSurroundings } from '$lib/geo/simplify';
 import { tilingReport, type TilingReport } from '$lib/geo/tiling';
@@ -163,11 +164,21 @@ export function unionAreas(
 	const unionNote = official
 		? `Vereinigung der amtlichen Grenzen der Ebene „${finestPlural}“.`
 		: `Vereinigung der genäherten Flächen der Ebene „${finestPlural}“.`;
-	return refs.levels.slice(1).map(({ level, areas }) =>
-		areas.map(({ row, parent }) => {
-			const ids = leaves.get(row.id)!;
-			const parts = finest.filter((f) => ids.includes(f.properties.id));
+	// Each coarser area's union before rounding, by id: a coarser level unions the unions of the level
+	// below it in the finest level's parent chain (a few large shapes) instead of all its finest areas again.
+	const merged = new Map<string, Polygon | MultiPolygon>(finest.map((f) => [f.properties.id, f.geometry as Polygon | MultiPolygon]));
+	const chain = [refs.levels[0]];
+	return refs.levels.slice(1).map(({ level, areas }) => {
+		const below = chain.at(-1)!;
+		const inChain = below.level.parent === level.id;
+		if (inChain) chain.push({ level, areas });
+		return areas.map(({ row, parent }) => {
+			const ids = new Set(leaves.get(row.id)!);
+			const parts = finest.filter((f) => ids.has(f.properties.id));
 			const whole = parts.length === finest.length;
+			const children = inChain ? below.areas.filter((a) => a.parent === row.id).map((a) => merged.get(a.row.id)!) : [];
+			const union = merge(children.length ? children : parts.map((p) => p.geometry as Polygon | MultiPolygon));
+			merged.set(row.id, union);
 			const officialKm2 =
 				row.flaeche_km2 ??
 				(parts.every((p) => p.properties.officialAreaKm2 !== null)
@@ -176,7 +187,7 @@ export function unionAreas(
 							3
 						)
 					: null);
-			return areaFeature(dissolve(parts), {
+			const feature = areaFeature(parts.length === 1 ? (parts[0].geometry as Polygon | MultiPolygon) : roundGeometry(union), {
 				id: row.id,
 				name: row.name,
 				level: level.id,
@@ -187,14 +198,21 @@ export function unionAreas(
 				areaErrorPct: officialKm2 === null ? null : round(((sumArea(parts) - officialKm2) / officialKm2) * 100, 2),
 				geometryNote: whole && !official ? `${outlineTitle}, vereinfacht auf ${SIMPLIFY_TOLERANCE_M} m.` : unionNote
 			});
-		})
-	);
+			unions.set(feature, { geometry: union, leaves: parts.length });
+			return feature;
+		});
+	});
 }
 
 /** The city as one geometry: its one top area where it has one, else the union of the finest areas. */
 export function cityGeometry(coarser: AreaFeature[][], finest: AreaFeature[]): Polygon | MultiPolygon {
 	const top = coarser.at(-1);
-	return top && top.length === 1 ? (top[0].geometry as Polygon | MultiPolygon) : dissolve(finest);
+	if (top && top.length === 1) return top[0].geometry as Polygon | MultiPolygon;
+	// The top areas' unions hold every finest area once where their leaves add up to all of them.
+	const whole = top?.map((f) => unions.get(f));
+	if (finest.length > 1 && whole?.every((u) => u) && whole.reduce((n, u) => n + u!.leaves, 0) === finest.length)
+		return roundGeometry(merge(whole.map((u) => u!.geometry)));
+	return dissolve(finest);
 }
 
 /**
@@ -230,12 +248,21 @@ function areaFeature(geometry: Polygon | MultiPolygon, props: Omit<AreaProps, 'l
 	return { type: 'Feature', id: props.id, geometry: geometry as AreaFeature['geometry'], properties: { ...props, labelPoint: labelPoint(geometry) } };
 }
 
+/** The unrounded union behind each coarser area unionAreas made, and how many finest areas it holds. */
+const unions = new WeakMap<AreaFeature, { geometry: Polygon | MultiPolygon; leaves: number }>();
+
 /** Union of cells that share exact borders (the tiling guarantees it). */
 function dissolve(parts: AreaFeature[]): Polygon | MultiPolygon {
 	if (parts.length === 1) return parts[0].geometry as Polygon | MultiPolygon;
-	const merged = union(featureCollection(parts.map((p) => ({ type: 'Feature' as const, properties: {}, geometry: p.geometry as Polygon | MultiPolygon }))));
+	return roundGeometry(merge(parts.map((p) => p.geometry as Polygon | MultiPolygon)));
+}
+
+/** The union of shapes, unrounded: the input of a coarser union. */
+function merge(shapes: (Polygon | MultiPolygon)[]): Polygon | MultiPolygon {
+	if (shapes.length === 1) return shapes[0];
+	const merged = union(featureCollection(exactUnionInput(shapes).map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry }))));
 	if (!merged) throw new Error('union of area cells is empty');
-	return roundGeometry(merged.geometry);
+	return merged.geometry;
 }
 
 function sumArea(parts: AreaFeature[]): number {

@@ -63,4 +63,37 @@ describe('collectValues', () => {
 		// And each of the 31 Stadtteile lacks its boundary.
 		expect(found.filter((m) => m === 'properties.id: das Gebiet hat keine amtliche Grenze')).toHaveLength(31);
 	});
+
+	it('names a boundary given twice at its second feature, and only the Stadtteile without one as lacking it', () => {
+		const { s, refs } = setup();
+		const square = { type: 'Polygon' as const, coordinates: [] };
+		const ids = [...refs.finestById.keys()];
+		const features = [...ids, ids[3]].map((id) => ({ type: 'Feature' as const, properties: { id }, geometry: square }));
+		const log = new ProblemLog();
+		let problems: DataError['problems'] = [];
+		try {
+			collectValues({ ...withRows(s, []), grenzen: { type: 'FeatureCollection', features: features.slice(1) } }, refs, log, 2026);
+		} catch (e) {
+			if (!(e instanceof DataError)) throw e;
+			problems = e.problems;
+		}
+		expect(problems.map((p) => [p.feature, p.key, p.value])).toEqual([
+			[ids.length - 1, 'data.duplicateId', ids[3]],
+			[undefined, 'data.noOfficialBoundary', ids[0]]
+		]);
+	});
+
+	it('finds the area of a time series row by its name on its level', () => {
+		const { s, refs } = setup();
+		const stadtteil = refs.levels[0];
+		const { name, id } = stadtteil.areas[5].row;
+		const zeitreihe = [
+			{ ...s.zeitreihe[0], gebiet_typ: stadtteil.level.id, gebiet: name, jahr: 2001, stand: '2001-12-31', einwohner: 1234, flaeche_km2: null }
+		];
+		const values = collectValues({ ...withRows(s, []), zeitreihe }, refs, new ProblemLog(), 2026);
+		expect(values.find((v) => v.year === 2001)).toMatchObject({ area: id, indicator: 'einwohner', value: 1234 });
+		expect(messages({ ...withRows(s, []), zeitreihe: [{ ...zeitreihe[0], gebiet: 'Atlantis' }] }, refs)).toEqual([
+			`gebiet: unbekanntes Gebiet vom Typ ${stadtteil.level.id}`
+		]);
+	});
 });

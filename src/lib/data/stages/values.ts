@@ -31,9 +31,20 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 		if (row.einwohner !== null) values.push(sourceValue(row.id, 'einwohner', year, row.einwohner_stand, row.einwohner));
 		if (row.flaeche_km2 !== null) values.push(sourceValue(row.id, 'flaeche', year, row.einwohner_stand, row.flaeche_km2));
 	}
+	// Each level's areas by name (the first of a name, as a search through the table would find), made once per level.
+	const byName = new Map<string, Map<string, string>>();
+	const named = (level: References['levels'][number], name: string) => {
+		let names = byName.get(level.level.id);
+		if (!names) {
+			names = new Map();
+			for (const a of level.areas) if (!names.has(a.row.name)) names.set(a.row.name, a.row.id);
+			byName.set(level.level.id, names);
+		}
+		return names.get(name) ?? null;
+	};
 	s.zeitreihe.forEach((row, i) => {
 		const level = refs.levels.find((l) => l.level.id === row.gebiet_typ);
-		const area = level?.areas.find((a) => a.row.name === row.gebiet)?.row.id ?? null;
+		const area = level ? named(level, row.gebiet) : null;
 		if (!level)
 			log.push({
 				file: FILES.zeitreihe,
@@ -144,11 +155,14 @@ export function collectValues(s: Sources, refs: References, log: ProblemLog, max
 		const file = s.profile.geometry.boundaries;
 		const level = finest.name.de.singular;
 		const ids = s.grenzen.features.map((f) => String(f.properties?.id));
+		// Where each id first occurs: one pass, not a scan per boundary (10,000+ at a fine level).
+		const first = new Map<string, number>();
 		ids.forEach((id, i) => {
+			if (!first.has(id)) first.set(id, i);
 			if (!finestById.has(id)) log.push({ file, feature: i, field: 'properties.id', value: id, key: 'data.unknownAreaId', params: { level } });
-			else if (ids.indexOf(id) !== i) log.push({ file, feature: i, field: 'properties.id', value: id, key: 'data.duplicateId' });
+			else if (first.get(id) !== i) log.push({ file, feature: i, field: 'properties.id', value: id, key: 'data.duplicateId' });
 		});
-		for (const id of finestById.keys()) if (!ids.includes(id)) log.push({ file, field: 'properties.id', value: id, key: 'data.noOfficialBoundary' });
+		for (const id of finestById.keys()) if (!first.has(id)) log.push({ file, field: 'properties.id', value: id, key: 'data.noOfficialBoundary' });
 	}
 	log.stop();
 	return values;
