@@ -260,10 +260,12 @@ async function startLargeServer(env: Record<string, string>, limitMs: number): P
 	const started = performance.now();
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output.trim().slice(-300)}`);
-		try {
-			if ((await fetch(`${url}/api/indicators`, { signal: AbortSignal.timeout(10_000) })).ok) return { url, child };
-		} catch {
-			// not listening yet
+		const res = await fetch(`${url}/api/indicators`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
+		if (res?.ok) return { url, child };
+		if (res && res.status >= 500) {
+			// Listening, but its data did not load (the store says why on its first line): no use waiting.
+			child.kill();
+			throw new Error(`the server answers ${res.status}: ${(/^store:.*$/m.exec(output)?.[0] ?? output.trim().split('\n')[0]).slice(0, 200)}`);
 		}
 		if (performance.now() - started > limitMs) {
 			child.kill();
