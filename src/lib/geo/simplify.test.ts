@@ -70,6 +70,36 @@ describe('simplifyWithSurroundings', () => {
 		expect(coarse.surroundings.features.map((f) => f.properties)).toEqual(context.features.map((f) => f.properties));
 		expectTiling(coarse.tiling, sumBefore);
 	});
+
+	it('drops the parts of a neighbour that vanish at its tolerance, holes with their exterior, and never leaves an empty part', () => {
+		// A neighbour far off: a 5 km square with a 1 km hole, and an islet of a few metres with a hole of its own.
+		const square = (x: number, y: number, d: number, cw = false): Position[] => {
+			const r = [
+				[x, y],
+				[x + d, y],
+				[x + d, y + d],
+				[x, y + d],
+				[x, y]
+			];
+			return cw ? r.reverse() : r;
+		};
+		const islet: Position[][] = [square(10.9, 52.3, 0.0002), square(10.90005, 52.30005, 0.00005, true)];
+		const neighbour: FeatureCollection<MultiPolygon> = {
+			type: 'FeatureCollection',
+			features: [
+				{
+					type: 'Feature',
+					properties: {},
+					geometry: { type: 'MultiPolygon', coordinates: [[square(10.8, 52.2, 0.07), square(10.83, 52.23, 0.01, true)], islet] }
+				}
+			]
+		};
+		const { surroundings } = simplifyWithSurroundings(cells, neighbour, { toleranceM: 25, surroundingsToleranceM: 500 });
+		const g = surroundings.features[0].geometry as MultiPolygon;
+		expect(g.coordinates).toHaveLength(1);
+		expect(g.coordinates[0]).toHaveLength(2);
+		expect(validateGeometry(g, { file: 'x', feature: 0 })).toEqual([]);
+	});
 });
 
 describe('labelPoint', () => {

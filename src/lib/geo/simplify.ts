@@ -109,17 +109,20 @@ export function labelPoint(geom: Polygon | MultiPolygon): [number, number] {
 
 /** Rounds to 6 decimals, drops repeated positions, closes rings, winds exteriors counter-clockwise. */
 function tidy(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
-	const fix = (rings: Position[][]) =>
-		rings
-			.map((ring, k) => {
-				const r = ring.slice(0, -1).map((p) => [round(p[0], 6), round(p[1], 6)] as XY);
-				const open = r.filter((p, i) => p[0] !== r[(i + 1) % r.length][0] || p[1] !== r[(i + 1) % r.length][1]);
-				const ccw = planarRingArea(open) > 0;
-				const wound = ccw === (k === 0) ? open : open.reverse();
-				return [...wound, wound[0]];
-			})
-			.filter((ring) => ring.length >= 4);
-	return g.type === 'Polygon' ? { type: 'Polygon', coordinates: fix(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(fix) };
+	const fix = (rings: Position[][]) => {
+		const fixed = rings.map((ring, k) => {
+			const r = ring.slice(0, -1).map((p) => [round(p[0], 6), round(p[1], 6)] as XY);
+			const open = r.filter((p, i) => p[0] !== r[(i + 1) % r.length][0] || p[1] !== r[(i + 1) % r.length][1]);
+			const ccw = planarRingArea(open) > 0;
+			const wound = ccw === (k === 0) ? open : open.reverse();
+			return [...wound, wound[0]];
+		});
+		// A part whose exterior collapsed goes with its holes (a hole must not become an exterior).
+		return fixed[0] && fixed[0].length >= 4 ? fixed.filter((ring) => ring.length >= 4) : [];
+	};
+	if (g.type === 'Polygon') return { type: 'Polygon', coordinates: fix(g.coordinates) };
+	// Parts of a MultiPolygon that vanished (small islands of a coarsely simplified context) are dropped.
+	return { type: 'MultiPolygon', coordinates: g.coordinates.map(fix).filter((part) => part.length > 0) };
 }
 
 function allPositions(g: Polygon | MultiPolygon): Position[] {

@@ -225,7 +225,8 @@ export function contextFeatures(
 	outline: Feature<Polygon | MultiPolygon>
 ): ContextCollection['features'] {
 	return [
-		...surroundings.features.map((f, i) => ({ ...f, id: `kreis-${i}` })),
+		// A neighbour simplified away entirely (a speck of coast, coarsely simplified) is left out.
+		...surroundings.features.map((f, i) => ({ ...f, id: `kreis-${i}` })).filter((f) => f.geometry.coordinates.length > 0),
 		{
 			type: 'Feature',
 			id: 'stadtgrenze',
