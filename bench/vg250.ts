@@ -7,21 +7,10 @@ import { join } from 'node:path';
 import { area, booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { type Gemeinde, layerFile, PACKAGE, prepare, readGemeinden, STAND, VERSION, VG250_LICENCE } from '../scripts/city-init';
+import { seededRandom as random } from '../tests/fixtures/random';
 
 /** The fixture city whose profile, offices' contact and indicator catalogue the folder starts from. */
 const CITY2 = join(import.meta.dirname, '../tests/fixtures/city2/geodata');
-
-/** A seeded generator (mulberry32): the same values for the same seed. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const mid = (a: Position, b: Position): Position => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 

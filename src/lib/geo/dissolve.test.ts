@@ -2,18 +2,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, featureCollection, union } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { borderOf, exactUnionInput } from './dissolve';
-
-/** A seeded generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom as random } from '../../../tests/fixtures/random';
 
 const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
 	type: 'Polygon',
