@@ -177,6 +177,28 @@ describe('response cache', () => {
 		expect(served('text/csv')).toBeNull();
 	});
 
+	it('keeps its marks of answers that vary by Accept bounded: a forgotten one costs a miss, never a wrong answer', async () => {
+		const cache = enabled({ maxEntries: 2, maxBodyBytes: 1024, maxTotalBytes: 4096 });
+		const offer = async (path: string, accept: string, body: string) => {
+			const request = new Request(ORIGIN + path, { headers: { accept } });
+			await cache.keep(request, new URL(request.url), cache.generation, respond(request, body, 'text/plain', VARY_ACCEPT), 'public');
+		};
+		const served = (path: string, accept: string) => {
+			const { out, res } = recorder();
+			return cache.serve(nodeRequest(path, { accept }), res) ? out.body!.toString() : null;
+		};
+		await offer('/api/a', 'text/csv', 'a');
+		await offer('/api/b', 'text/csv', 'b');
+		// The third mark clears the first two.
+		await offer('/api/c', 'text/csv', 'c');
+		expect(served('/api/c', 'text/csv')).toBe('c');
+		expect(served('/api/c', 'application/json')).toBeNull();
+		expect(served('/api/b', 'text/csv')).toBeNull();
+		expect(served('/api/b', 'application/json')).toBeNull();
+		await offer('/api/b', 'text/csv', 'b');
+		expect(served('/api/b', 'text/csv')).toBe('b');
+	});
+
 	it('stores nothing until a server entry enables it', async () => {
 		const cache = new ResponseCache();
 		const sent = await fill(cache, '/api/x');

@@ -60,7 +60,7 @@ export class ResponseCache {
 	/** Requests answered from the cache (read by the tests through an env-enabled route in server.js). */
 	hits = 0;
 	#entries: LRUCache<string, Entry>;
-	/** Keys (without the Accept part) whose answers vary by Accept: their entries are kept per Accept header. At most one per URL and encoding, cleared with the entries. */
+	/** Keys (without the Accept part) whose answers vary by Accept: their entries are kept per Accept header. As many as the entries at most, cleared with them. */
 	#byAccept = new Set<string>();
 
 	constructor(readonly limits: CacheLimits = DEFAULT_LIMITS) {
@@ -138,6 +138,8 @@ export class ResponseCache {
 		if (variesByAccept(response)) {
 			const accept = request.headers.get('accept') ?? undefined;
 			if ((accept?.length ?? 0) > MAX_ACCEPT_LENGTH) return copy;
+			// Bounded like the entries: forgetting a mark only costs misses until the next answer marks it again.
+			if (this.#byAccept.size >= this.limits.maxEntries) this.#byAccept.clear();
 			this.#byAccept.add(key);
 			key = withAccept(key, accept);
 		}
