@@ -10,7 +10,7 @@ import { insidePolygon } from '$lib/geo/population';
 
 export const GRID_SEED = 20261205;
 export const GRID_DATASET_ID = 'gitter-einwohner-beispiel';
-/** Residents of a populated cell on average before the concentration (Salzgitter's built-up density, about 2,000 per km²). */
+/** Residents of a populated cell on average before the concentration (the built-up density of a German mid-sized city, about 2,000 per km²). */
 export const RESIDENTS_PER_CELL = 20;
 
 export interface GridArea {

@@ -36,6 +36,8 @@ export interface ReportData {
 	kontore: KontorFeature[];
 	indicators: IndicatorMeta[];
 	datasets: DatasetEntry[];
+	/** The dataset of the city's outline (the profile's outline file), cited under maps; null when no sidecar names it. */
+	outlineDataset: string | null;
 	/** The API's indicator table (`/api/indicators/{id}?level=&year=`): same values, same suppression. */
 	table: (meta: IndicatorMeta, level: string, year: number | null) => IndicatorTable;
 	/** An area's values of an indicator, sorted by year, after disclosure control. */
@@ -189,8 +191,8 @@ class Builder {
 	}
 
 	get mapSource(): ReportSource {
-		const outline = this.data.datasets.find((d) => d.id === 'salzgitter-outline');
-		const parts = ['gebiete', 'stadtteile', 'kontore', ...(outline ? [outline.id] : [])].map((id) => this.data.datasets.find((d) => d.id === id));
+		const outline = this.data.outlineDataset;
+		const parts = ['gebiete', 'stadtteile', 'kontore', ...(outline ? [outline] : [])].map((id) => this.data.datasets.find((d) => d.id === id));
 		for (const p of parts) if (p) this.usedDatasets.add(p.id);
 		const kontore = this.data.datasets.find((d) => d.id === 'kontore');
 		return {

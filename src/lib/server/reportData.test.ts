@@ -44,6 +44,12 @@ describe('a Stadtteil report', () => {
 			expect(b.source.text.length, b.caption).toBeGreaterThan(5);
 			expect(b.source.asOf, b.caption).not.toBe('');
 		}
+		// Maps cite the city's outline: the dataset whose sidecar covers the profile's outline file.
+		const outline = store.derived.datasets.find((d) => d.files.includes(store.profile.geometry.outline))!;
+		expect(data.outlineDataset).toBe(outline.id);
+		const maps = figures(doc).filter((f) => /^(Karte|Übersichtskarte)/.test(f.caption));
+		expect(maps).toHaveLength(2);
+		for (const m of maps) expect(m.source.text).toContain(outline.attribution);
 		const sgb = figures(doc).find((f) => f.caption.startsWith('SGB'))!;
 		expect(sgb.marks).toContain('beispieldaten');
 		const einwohner = figures(doc).find((f) => f.caption.startsWith('Einwohner'))!;

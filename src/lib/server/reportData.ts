@@ -72,6 +72,7 @@ export async function reportData(store: Store, now = new Date(), catchment = tru
 		kontore: store.derived.kontore.features,
 		indicators: store.derived.indicators,
 		datasets: store.derived.datasets,
+		outlineDataset: store.derived.datasets.find((d) => d.files.includes(store.profile.geometry.outline))?.id ?? null,
 		table: (meta, level, year) => indicatorTable(store, meta, level, year),
 		series: (indicator, area) => store.series.get(indicator)?.get(area) ?? [],
 		catchment: scenario
