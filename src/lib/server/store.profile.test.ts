@@ -16,7 +16,8 @@ describe('store.profile', () => {
 		const store = indexStore({ ...derived, profile: own }, 5);
 		expect(store.profile.name).toBe('Hausen');
 		expect(translator('en', core)('app.title')).toBe('Hausen atlas');
-		expect(translator('de', core)('map.label')).toBe(`Karte der ${shipped.levels[0].name.de.plural} und ${shipped.office.de.plural} von Hausen`);
+		// The map is of the finest polygon level (a census grid is drawn from tiles over it).
+		expect(translator('de', core)('map.label')).toBe(`Karte der ${polygonLevels(shipped.levels)[0].name.de.plural} und ${shipped.office.de.plural} von Hausen`);
 	});
 
 	it('falls back to the data folder’s stadt.json for a version stored without one', () => {

@@ -12,6 +12,7 @@ describe('level visibility in the city profile', () => {
 		expect(r.summary).toBe('Stadtprofil: Sichtbarkeit der Ebenen geändert (stadtteil intern)');
 		const edited = CityProfile.parse(JSON.parse(r.text));
 		expect(edited.levels.map((l) => [l.id, l.visibility])).toEqual([
+			['gitter-100m', 'public'],
 			['stadtteil', 'internal'],
 			['ortschaft', 'public'],
 			['stadt', 'public']
@@ -20,7 +21,7 @@ describe('level visibility in the city profile', () => {
 		const { levels: _b, ...before } = JSON.parse(TEXT);
 		expect(rest).toEqual(before);
 		const back = editLevelVisibility(r.text, { stadtteil: 'public' });
-		expect(back.ok && CityProfile.parse(JSON.parse(back.text)).levels[0].visibility).toBe('public');
+		expect(back.ok && CityProfile.parse(JSON.parse(back.text)).levels.find((l) => l.id === 'stadtteil')!.visibility).toBe('public');
 	});
 
 	it('refuses unknown levels, unknown values and an edit that changes nothing', () => {
