@@ -246,6 +246,8 @@ describe('the atlas at a level of 1,000+ areas', () => {
 		expect(embed).toMatch(/data-note="level"[^>]*>The level “[^”]+” has [\d,]+ areas, too many for this map/);
 		const plain = await html(`/embed?level=${parent.id}`);
 		expect(plain).not.toContain('data-note="level"');
+		// An embed that names no level shows the default one, which needs no note.
+		expect(await html('/embed')).not.toContain('data-note="level"');
 	});
 
 	it('switches the large level on as a layer over the coarser one: in the URL, drawn below the coarser boundaries, with its own legend', async () => {

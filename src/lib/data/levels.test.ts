@@ -1,6 +1,6 @@
 // Which level a map without tiles draws for a large one: up the parents to the first that is not large.
 import { describe, expect, it } from 'vitest';
-import { drawableLevel, levelInfos } from './levels';
+import { defaultLevel, drawableLevel, levelInfos } from './levels';
 import type { LevelDef } from './profile';
 
 const names = (w: string) => ({ de: { singular: w, plural: w }, en: { singular: w, plural: w } });
@@ -35,5 +35,16 @@ describe('drawableLevel', () => {
 	it('answers null for a level that is not mapped', () => {
 		expect(drawableLevel(levels, 'stadt')).toBeNull();
 		expect(drawableLevel(levels, 'quartier')).toBeNull();
+	});
+});
+
+describe('defaultLevel', () => {
+	it('is the finest level drawn whole, not the census grid below it', () => {
+		expect(defaultLevel(levels)?.id).toBe('stadtteil');
+	});
+	it('is the finest mapped level where every one is large, and none without levels to map', () => {
+		const allLarge = levelInfos(profile, () => 5_000).filter((l) => l.id !== 'stadt');
+		expect(defaultLevel(allLarge)?.id).toBe('raster');
+		expect(defaultLevel(levels.filter((l) => l.whole))).toBeUndefined();
 	});
 });

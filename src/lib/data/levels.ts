@@ -47,6 +47,12 @@ export function levelWord(levels: LevelInfo[], id: string, locale: Locale, form:
 /** The levels whose areas are mapped, compared and profiled, finest first: all but the city as a whole. */
 export const areaLevels = (levels: LevelInfo[]): LevelInfo[] => levels.filter((l) => !l.whole);
 
+/** The level a view that names none shows: the finest mapped level drawn whole, not a census grid (the atlas inlines the same in client/atlasView.ts). */
+export const defaultLevel = (levels: LevelInfo[]): LevelInfo | undefined => {
+	const mapped = areaLevels(levels);
+	return mapped.find((l) => !l.large && !l.grid) ?? mapped[0];
+};
+
 /**
  * The level a map without tiles (the SVG map, the embed) draws for `id`: the level itself unless it
  * is large, else the nearest coarser mapped level that is not (a grid cell's Stadtteil level), else

@@ -17,7 +17,7 @@ import { indicatorTable } from './api';
 import { ProblemError } from './http';
 import { geometryStatus, type Store } from './store';
 import { isAreaLevel } from './levels';
-import { areaLevels, drawableLevel, levelWord } from '$lib/data/levels';
+import { areaLevels, defaultLevel, drawableLevel, levelWord } from '$lib/data/levels';
 import { large } from '$lib/i18n/large';
 
 export const SVG_WIDTH = 800;
@@ -48,8 +48,7 @@ export function svgMapProps(store: Store, params: URLSearchParams): SvgMapProps 
 		areaIds: new Set(store.areaById.keys()),
 		defaultIndicator: DEFAULT_INDICATOR,
 		levels: areaLevels(store.levelInfos).map((l) => l.id),
-		// As the atlas (client/atlasView.ts): a view that names no level shows the finest drawn whole.
-		defaultLevel: areaLevels(store.levelInfos).find((l) => !l.large && !l.grid)?.id
+		defaultLevel: defaultLevel(store.levelInfos)?.id
 	});
 	// A large level (a census grid) is too many paths for an SVG: its nearest coarser level stands in.
 	const drawn = drawableLevel(store.levelInfos, asked.level);

@@ -1,5 +1,5 @@
 import { approximationNotice } from '$lib/data/geometryStatus';
-import { areaLevels, drawableLevel } from '$lib/data/levels';
+import { defaultLevel, drawableLevel } from '$lib/data/levels';
 import { geometryStatus } from '$lib/server/store';
 import { coarserNote } from '$lib/server/svgMap';
 import { openStore } from '$lib/server/visibility';
@@ -15,7 +15,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => {
 	const store = openStore();
 	const locale = urlLocale(url);
-	const asked = url.searchParams.get('level') ?? areaLevels(store.levelInfos)[0]?.id ?? '';
+	// A view that names no level shows the default one (no note); a grid asked for by name gets the note.
+	const asked = url.searchParams.get('level') ?? defaultLevel(store.levelInfos)?.id ?? '';
 	const drawn = drawableLevel(store.levelInfos, asked);
 	return {
 		approximation: approximationNotice(geometryStatus(store), translator(locale, atlas, analysis)),
