@@ -16,7 +16,7 @@ import { freePort, startServer } from '../tests/global-setup';
 import { hashPassword } from '../src/lib/server/admin/password';
 import { hasPostgres, PG_INSTALL, startCluster } from '../tests/postgres';
 import postgres from 'postgres';
-import { median, ms, perSecond, times, type BenchRow } from './lib';
+import { median, ms, nginxConf, perSecond, times, type BenchRow } from './lib';
 import { DEFAULT_VIEW } from './throughput';
 
 const CONNECTIONS = 20;
@@ -55,19 +55,9 @@ export function nginxVersion(): string | null {
 
 /** The reverse proxy of the README's production section, in its own prefix on 127.0.0.1, not a daemon. */
 export function nginxConfig(dir: string, port: number, upstreams: readonly string[]): string {
-	return `worker_processes auto;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-	access_log off;
-	client_body_temp_path ${dir}/body;
-	proxy_temp_path ${dir}/proxy;
-	fastcgi_temp_path ${dir}/fastcgi;
-	uwsgi_temp_path ${dir}/uwsgi;
-	scgi_temp_path ${dir}/scgi;
-	upstream kontoratlas {
+	return nginxConf(
+		dir,
+		`	upstream kontoratlas {
 ${upstreams.map((u) => `		server ${u.replace(/^http:\/\//, '')} max_fails=1 fail_timeout=5s;`).join('\n')}
 		keepalive 32;
 	}
@@ -83,8 +73,8 @@ ${upstreams.map((u) => `		server ${u.replace(/^http:\/\//, '')} max_fails=1 fail
 			proxy_next_upstream error timeout http_503;
 		}
 	}
-}
-`;
+`
+	);
 }
 
 async function startNginx(upstreams: readonly string[]): Promise<{ url: string; stop: () => Promise<void> }> {

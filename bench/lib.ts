@@ -77,3 +77,24 @@ function isRow(x: unknown): x is BenchRow {
 		(r.pass === null || typeof r.pass === 'boolean')
 	);
 }
+
+/**
+ * An nginx configuration that runs in the foreground in its own prefix `dir` (pid, logs and temp
+ * files there, not a daemon's), with `http` the body of its http block.
+ */
+export function nginxConf(dir: string, http: string): string {
+	return `worker_processes auto;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path ${dir}/body;
+	proxy_temp_path ${dir}/proxy;
+	fastcgi_temp_path ${dir}/fastcgi;
+	uwsgi_temp_path ${dir}/uwsgi;
+	scgi_temp_path ${dir}/scgi;
+${http}}
+`;
+}

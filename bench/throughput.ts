@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startServer } from '../tests/global-setup';
-import { mb, median, perSecond, times, type BenchRow } from './lib';
+import { mb, median, nginxConf, perSecond, times, type BenchRow } from './lib';
 
 const PATH = '/api/areas?level=stadtteil';
 /** Debian's nginx has gzip_static but no brotli without another module: both sides send gzip. */
@@ -99,19 +99,9 @@ export function ensureNginx(log: (s: string) => void): string {
 
 /** nginx on 127.0.0.1:port in its own prefix, serving the files at PATH with gzip_static. */
 async function startNginx(dir: string, port: number): Promise<ChildProcess> {
-	const conf = `worker_processes auto;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-	access_log off;
-	client_body_temp_path ${dir}/body;
-	proxy_temp_path ${dir}/proxy;
-	fastcgi_temp_path ${dir}/fastcgi;
-	uwsgi_temp_path ${dir}/uwsgi;
-	scgi_temp_path ${dir}/scgi;
-	sendfile on;
+	const conf = nginxConf(
+		dir,
+		`	sendfile on;
 	tcp_nopush on;
 	keepalive_requests 1000000;
 	server {
@@ -125,8 +115,8 @@ http {
 			alias ${dir}/areas-stadtteil.geojson;
 		}
 	}
-}
-`;
+`
+	);
 	writeFileSync(join(dir, 'nginx.conf'), conf);
 	const child = spawn('nginx', ['-p', dir + '/', '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
 	let err = '';
