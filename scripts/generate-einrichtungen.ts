@@ -55,7 +55,7 @@ const written = new Map([
 		sidecarText(
 			DatasetMeta.parse(
 				facilitiesMeta(
-					facilities.length,
+					{ count: facilities.length, residents: stadtteile.reduce((n, s) => n + s.population, 0), offices: kontore.length },
 					calibrationOf((file) => readFileSync(join(geodata, file), 'utf8'))
 				)
 			)

@@ -1,10 +1,12 @@
 // Beispieldaten of the facility register: a deterministic, clearly labelled synthetic set of
-// facilities for a city of about 105,000 residents, placed in the populated parts of its Stadtteile.
-// Pure: scripts/generate-einrichtungen.ts reads the inputs and writes the files.
+// facilities for any city, as many per type as its residents call for, placed in the populated parts
+// of its Stadtteile. Pure: scripts/generate-einrichtungen.ts reads the inputs and writes the files.
 import { randomLcg, randomNormal } from 'd3-random';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Calibration } from '$lib/data/profile';
 import type { DatasetMeta } from '$lib/data/contracts';
+import { formatNumber, type Locale } from '$lib/i18n';
+import { countWord } from '$lib/i18n/words';
 import { localPlane } from '$lib/geo/plane';
 import { distanceM, inside } from './checks';
 import type { FacilitySourceProps, FacilityType } from './contracts';
@@ -15,11 +17,22 @@ export const FACILITY_SCRIPT = 'scripts/generate-einrichtungen.ts';
 export const FACILITY_AS_OF = '2026-12-05';
 
 /**
- * Facilities per type for about 105,000 residents, and their capacities (normal, rounded, clamped).
+ * The city size the plan's counts are drawn up for: German averages per resident (one primary school
+ * per about 4,500 residents, one pharmacy per 4,600, one practice per 1,200: see `planRationale`)
+ * applied to 107,000 residents give its counts. A city's own counts scale linearly from there.
+ */
+export const REFERENCE_RESIDENTS = 107_000;
+
+/** Network partners are associations around each office, however many residents the city has. */
+export const PARTNERS_PER_OFFICE = 3;
+
+/**
+ * A type's facilities per REFERENCE_RESIDENTS residents, and their capacities (normal, rounded, clamped).
  * Why these counts: see `planRationale`, which the sidecar carries.
  */
 export interface TypePlan {
-	count: number;
+	/** Facilities per REFERENCE_RESIDENTS residents; null: not scaled by residents (PARTNERS_PER_OFFICE per office). */
+	perReference: number | null;
 	capacity: { mean: number; sd: number; min: number; max: number; step: number } | null;
 	capacityTarget: string | null;
 	openingHours: string | null;
@@ -29,56 +42,56 @@ export interface TypePlan {
 
 export const PLAN: Record<string, TypePlan> = {
 	kita: {
-		count: 68,
+		perReference: 68,
 		capacity: { mean: 75, sd: 25, min: 20, max: 150, step: 5 },
 		capacityTarget: 'Kinder 1–6 Jahre',
 		openingHours: 'Mo–Fr 7:00–17:00',
 		spread: 0.6
 	},
 	grundschule: {
-		count: 24,
+		perReference: 24,
 		capacity: { mean: 230, sd: 70, min: 80, max: 450, step: 10 },
 		capacityTarget: 'Schülerinnen und Schüler Klasse 1–4',
 		openingHours: 'Mo–Fr 8:00–16:00 (Ganztag)',
 		spread: 0.5
 	},
 	'weiterfuehrende-schule': {
-		count: 14,
+		perReference: 14,
 		capacity: { mean: 750, sd: 220, min: 300, max: 1400, step: 10 },
 		capacityTarget: 'Schülerinnen und Schüler Klasse 5–13',
 		openingHours: 'Mo–Fr 7:45–15:30',
 		spread: 0.5
 	},
 	jugendtreff: {
-		count: 12,
+		perReference: 12,
 		capacity: { mean: 40, sd: 12, min: 15, max: 80, step: 5 },
 		capacityTarget: 'Jugendliche 10–21 Jahre',
 		openingHours: 'Mo–Fr 14:00–20:00',
 		spread: 0.5
 	},
-	familienzentrum: { count: 10, capacity: null, capacityTarget: null, openingHours: 'Mo–Fr 9:00–16:00', spread: 0.5 },
+	familienzentrum: { perReference: 10, capacity: null, capacityTarget: null, openingHours: 'Mo–Fr 9:00–16:00', spread: 0.5 },
 	seniorentreff: {
-		count: 14,
+		perReference: 14,
 		capacity: { mean: 45, sd: 15, min: 15, max: 100, step: 5 },
 		capacityTarget: 'Seniorinnen und Senioren',
 		openingHours: 'Di und Do 14:00–17:00',
 		spread: 0.5
 	},
-	beratungsstelle: { count: 16, capacity: null, capacityTarget: null, openingHours: 'Mo–Do 9:00–15:00', spread: 0.4 },
-	arztpraxis: { count: 90, capacity: null, capacityTarget: null, openingHours: 'Mo–Fr 8:00–12:00, Mo, Di, Do 15:00–18:00', spread: 0.5 },
-	apotheke: { count: 23, capacity: null, capacityTarget: null, openingHours: 'Mo–Fr 8:00–18:30, Sa 8:00–13:00', spread: 0.5 },
-	haltestelle: { count: 120, capacity: null, capacityTarget: null, openingHours: null, spread: 0.9 },
-	sportstaette: { count: 25, capacity: null, capacityTarget: null, openingHours: null, spread: 0.8 },
-	netzwerkpartner: { count: 18, capacity: null, capacityTarget: null, openingHours: null, spread: 0.5 }
+	beratungsstelle: { perReference: 16, capacity: null, capacityTarget: null, openingHours: 'Mo–Do 9:00–15:00', spread: 0.4 },
+	arztpraxis: { perReference: 90, capacity: null, capacityTarget: null, openingHours: 'Mo–Fr 8:00–12:00, Mo, Di, Do 15:00–18:00', spread: 0.5 },
+	apotheke: { perReference: 23, capacity: null, capacityTarget: null, openingHours: 'Mo–Fr 8:00–18:30, Sa 8:00–13:00', spread: 0.5 },
+	haltestelle: { perReference: 120, capacity: null, capacityTarget: null, openingHours: null, spread: 0.9 },
+	sportstaette: { perReference: 25, capacity: null, capacityTarget: null, openingHours: null, spread: 0.8 },
+	netzwerkpartner: { perReference: null, capacity: null, capacityTarget: null, openingHours: null, spread: 0.5 }
 };
 
 export const planRationale = [
-	'Counts per type are assumptions for a city of about 105,000 residents from German averages, not the city register:',
+	`Counts per type are rates per ${formatNumber('en', REFERENCE_RESIDENTS)} residents from German averages, not the city register, scaled to the city's residents and rounded (at least one of each type):`,
 	'Kita 68 (about one per 1,500 residents; 68 × about 75 places ≈ 5,100 places, roughly the number of children aged 1–6 in a city of this size);',
 	'Grundschule 24 and weiterführende Schule 14 (Lower Saxony has about one primary school per 4,500 residents);',
 	'Arztpraxis 90 (about one practice of any discipline per 1,200 residents); Apotheke 23 (Germany: about one pharmacy per 4,600 residents);',
 	'Jugendtreff 12, Familienzentrum 10, Seniorentreff 14, Beratungsstelle 16, Sportstätte 25 (planning values for municipal social infrastructure);',
-	'Haltestelle 120 (a sample of the stops, not every stop of the network); Netzwerkpartner 18 (three associations per Kontor).'
+	'Haltestelle 120 (a sample of the stops, not every stop of the network); Netzwerkpartner not by residents but three associations per Kontor.'
 ].join(' ');
 
 const PARTNER_NAMES = ['Nachbarschaftshilfe', 'Bürgerverein', 'Kirchengemeinde', 'Sportverein', 'Tafel', 'Kulturverein'];
@@ -106,6 +119,23 @@ export interface BeispielFacility {
 	props: FacilitySourceProps;
 }
 
+/**
+ * Facilities per type for a city of `residents` residents with `offices` offices: the plan's rates
+ * scaled and rounded, at least one of each type where anyone lives; network partners per office.
+ */
+export function planCounts(residents: number, offices: number): Record<string, number> {
+	return Object.fromEntries(
+		Object.entries(PLAN).map(([type, plan]) => [
+			type,
+			plan.perReference === null
+				? PARTNERS_PER_OFFICE * offices
+				: residents > 0
+					? Math.max(1, Math.round((plan.perReference * residents) / REFERENCE_RESIDENTS))
+					: 0
+		])
+	);
+}
+
 /** Largest-remainder apportionment of `count` to the Stadtteile by residents (ties by order, deterministic). */
 export function apportion(count: number, populations: number[]): number[] {
 	const total = populations.reduce((a, b) => a + b, 0);
@@ -127,6 +157,10 @@ export function generateFacilities(
 	const gauss = normal(0, 1);
 	const out: BeispielFacility[] = [];
 	const source = `Beispieldaten: synthetisch erzeugt (${FACILITY_SCRIPT}, Seed ${seed}), keine Einrichtung der Stadt`;
+	const counts = planCounts(
+		stadtteile.reduce((n, s) => n + s.population, 0),
+		kontore.length
+	);
 
 	function place(st: BeispielStadtteil, spread: number, taken: [number, number][]): [number, number] {
 		const plane = localPlane(st.centre[0], st.centre[1]);
@@ -142,9 +176,9 @@ export function generateFacilities(
 
 	for (const type of types) {
 		const plan = PLAN[type.id];
-		if (!plan || type.id === 'netzwerkpartner') continue;
+		if (!plan || plan.perReference === null || !counts[type.id]) continue;
 		const shares = apportion(
-			plan.count,
+			counts[type.id],
 			stadtteile.map((s) => s.population)
 		);
 		stadtteile.forEach((st, si) => {
@@ -180,7 +214,7 @@ export function generateFacilities(
 	const byId = new Map(stadtteile.map((s) => [s.id, s]));
 	kontore.forEach((kontor, ki) => {
 		const st = byId.get(kontor.area)!;
-		for (let k = 0; k < 3; k++) {
+		for (let k = 0; k < PARTNERS_PER_OFFICE; k++) {
 			const name = PARTNER_NAMES[(ki + k * 2) % PARTNER_NAMES.length];
 			out.push({
 				position: place(st, PLAN.netzwerkpartner.spread, []),
@@ -203,14 +237,45 @@ export function generateFacilities(
 		for (const type of ['familienzentrum', 'jugendtreff', 'seniorentreff', 'beratungsstelle']) {
 			const nearest = out
 				.filter((f) => f.props.types.includes(type))
-				.reduce((a, b) => (distanceM(b.position, kontor.position) < distanceM(a.position, kontor.position) ? b : a));
-			if (!nearest.props.partnerOf.includes(kontor.id)) nearest.props.partnerOf.push(kontor.id);
+				.reduce<BeispielFacility | null>((a, b) => (a && distanceM(a.position, kontor.position) <= distanceM(b.position, kontor.position) ? a : b), null);
+			if (nearest && !nearest.props.partnerOf.includes(kontor.id)) nearest.props.partnerOf.push(kontor.id);
 		}
 	});
 	return out;
 }
 
-export function facilitiesMeta(count: number, { city, offices, trendUrl }: Calibration, seed = FACILITY_SEED): DatasetMeta {
+/** What the generator was given and made: the sidecar's texts name them. */
+export interface BeispielSummary {
+	/** Facilities written. */
+	count: number;
+	/** Residents of all Stadtteile together (what the counts were scaled to). */
+	residents: number;
+	/** Offices (Kontore) given. */
+	offices: number;
+}
+
+/** About how many residents, for running text: to the thousand ("rund 107.000", "about 107,000"), smaller towns exactly. */
+const aboutResidents = (locale: Locale, residents: number) => formatNumber(locale, residents >= 1000 ? Math.round(residents / 1000) * 1000 : residents);
+
+/** That the offices are real: "the six …", "the …" for one, nothing without offices. */
+const OFFICES_REAL: Record<Locale, { one: (office: string) => string; many: (n: string, offices: string) => string }> = {
+	de: {
+		one: (office) => ` Das ${office} ist echt und nicht Teil dieses Datensatzes.`,
+		many: (n, offices) => ` Die ${n} ${offices} sind echt und nicht Teil dieses Datensatzes.`
+	},
+	en: {
+		one: (office) => ` The ${office} is real and not part of this dataset.`,
+		many: (n, offices) => ` The ${n} ${offices} are real and not part of this dataset.`
+	}
+};
+function officesReal(locale: Locale, n: number, { office, offices }: Pick<Calibration, 'office' | 'offices'>): string {
+	if (n === 0) return '';
+	return n === 1 ? OFFICES_REAL[locale].one(office[locale]) : OFFICES_REAL[locale].many(countWord(locale, n), offices[locale]);
+}
+
+export function facilitiesMeta({ count, residents, offices: officeCount }: BeispielSummary, calibration: Calibration, seed = FACILITY_SEED): DatasetMeta {
+	const { city, offices, trendUrl } = calibration;
+	const reference = { de: formatNumber('de', REFERENCE_RESIDENTS), en: formatNumber('en', REFERENCE_RESIDENTS) };
 	return {
 		id: FACILITY_DATASET_ID,
 		title: {
@@ -218,8 +283,8 @@ export function facilitiesMeta(count: number, { city, offices, trendUrl }: Calib
 			en: 'Facilities (day care, schools, meeting places, counselling, health, stops, sport, network partners) – example data (synthetic, not the city register)'
 		},
 		description: {
-			de: `${count} synthetische Einrichtungen, erzeugt vom Generator ${FACILITY_SCRIPT} mit dem festen Startwert (Seed) ${seed}. Es ist KEIN Einrichtungsverzeichnis der Stadt ${city}: ein echtes Verzeichnis lässt sich hier nicht abrufen. Anzahl je Typ und Kapazitäten sind für eine Stadt mit rund 105.000 Einwohnern plausibel, die Lage folgt den Einwohnern der Stadtteile. Die sechs ${offices.de} sind echt und nicht Teil dieses Datensatzes.`,
-			en: `${count} synthetic facilities produced by the generator ${FACILITY_SCRIPT} with the fixed seed ${seed}. This is NOT the facility register of the city of ${city}: a real register cannot be fetched here. Counts per type and capacities are plausible for a city of about 105,000 residents; positions follow the residents of the Stadtteile. The six ${offices.en} are real and not part of this dataset.`
+			de: `${count} synthetische Einrichtungen, erzeugt vom Generator ${FACILITY_SCRIPT} mit dem festen Startwert (Seed) ${seed}. Es ist KEIN Einrichtungsverzeichnis der Stadt ${city}: ein echtes Verzeichnis lässt sich hier nicht abrufen. Anzahl je Typ (Richtwerte je ${reference.de} Einwohner, auf die Einwohnerzahl umgerechnet) und Kapazitäten sind für eine Stadt mit rund ${aboutResidents('de', residents)} Einwohnern plausibel, die Lage folgt den Einwohnern der Stadtteile.${officesReal('de', officeCount, calibration)}`,
+			en: `${count} synthetic facilities produced by the generator ${FACILITY_SCRIPT} with the fixed seed ${seed}. This is NOT the facility register of the city of ${city}: a real register cannot be fetched here. Counts per type (rates per ${reference.en} residents, scaled to the number of residents) and capacities are plausible for a city of about ${aboutResidents('en', residents)} residents; positions follow the residents of the Stadtteile.${officesReal('en', officeCount, calibration)}`
 		},
 		source: [
 			{ name: `Kontoratlas generator ${FACILITY_SCRIPT}, seed ${seed} (synthetic facilities)` },
@@ -238,6 +303,7 @@ export function facilitiesMeta(count: number, { city, offices, trendUrl }: Calib
 			'Beispieldaten: synthetic facilities, never the city register; names end in "(Beispiel)"; do not use them for decisions.',
 			`Deterministic: a d3 randomLcg stream seeded from ${seed}; the same inputs and seed give byte-identical output.`,
 			planRationale,
+			`This city: ${formatNumber('en', residents)} residents in its Stadtteile, so each type's count is its rate × ${formatNumber('en', residents)} / ${reference.en}, rounded.`,
 			`Each type's count is apportioned to the Stadtteile by residents (largest remainder). A facility is placed around its Stadtteil's centre coordinate (the village or quarter centre) with a normal spread proportional to the radius of a built-up area at ${BUILT_UP_DENSITY} residents per km², inside the (approximated) Stadtteil cell and at least 60 m from the other facilities of its type there. Location precision is therefore "stadtteil" and there are no addresses.`,
 			'Capacities (Kita, schools, youth and senior meeting places) are drawn from normal distributions around typical sizes and rounded; the other types have no capacity.',
 			'Netzwerkpartner: three synthetic associations in each Kontor’s Stadtteil, plus the Familienzentrum, Jugendtreff, Seniorentreff and Beratungsstelle nearest to each Kontor.'
