@@ -216,8 +216,6 @@ export interface Calibration {
 	city: string;
 	/** The offices' common name in the plural, per language. */
 	offices: { de: string; en: string };
-	/** The same in the singular, for a city with one office. */
-	office: { de: string; en: string };
 	/** Where the residents per area come from (the first linked source of stadtteile.csv's sidecar). */
 	populationUrl: string;
 	/** Where the population trends come from (the first linked source of einwohner_zeitreihe.csv's sidecar). */
@@ -231,11 +229,10 @@ export function calibrationOf(read: (file: string) => string): Calibration {
 		if (!url) throw new Error(`${file}.meta.json names no linked source to cite`);
 		return url;
 	};
-	const profile = JSON.parse(read('stadt.json')) as { name: string; office: Record<'de' | 'en', { singular: string; plural: string }> };
+	const profile = JSON.parse(read('stadt.json')) as { name: string; office: Record<'de' | 'en', { plural: string }> };
 	return {
 		city: profile.name,
 		offices: { de: profile.office.de.plural, en: profile.office.en.plural },
-		office: { de: profile.office.de.singular, en: profile.office.en.singular },
 		populationUrl: firstUrl('stadtteile.csv'),
 		trendUrl: firstUrl('einwohner_zeitreihe.csv')
 	};

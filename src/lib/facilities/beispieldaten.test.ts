@@ -6,9 +6,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { DatasetMeta } from '$lib/data/contracts';
-import type { Calibration } from '$lib/data/profile';
 import {
 	apportion,
+	type BeispielCity,
 	type BeispielStadtteil,
 	FACILITY_SEED,
 	facilitiesMeta,
@@ -123,12 +123,11 @@ const twinKontore = [
 	{ id: 'k-west', area: 'west', position: [9.95, 52] as [number, number] },
 	{ id: 'k-ost', area: 'ost', position: [10.0374, 52] as [number, number] }
 ];
-const calibration: Calibration = {
-	city: 'Musterstadt',
-	offices: { de: 'Quartiersbüros', en: 'neighbourhood offices' },
-	office: { de: 'Quartiersbüro', en: 'neighbourhood office' },
-	populationUrl: 'https://example.org/einwohner',
-	trendUrl: 'https://example.org/zeitreihe'
+const city: BeispielCity = {
+	name: 'Musterstadt',
+	office: { de: { singular: 'Quartiersbüro', plural: 'Quartiersbüros' }, en: { singular: 'neighbourhood office', plural: 'neighbourhood offices' } },
+	area: { de: { singular: 'Statistischer Bezirk', plural: 'Statistische Bezirke' }, en: { singular: 'statistical district', plural: 'statistical districts' } },
+	inputs: [{ name: 'Residents per statistical district: gebiete_statbezirk.csv (Beispieldaten)' }]
 };
 
 describe('the generator for another city', () => {
@@ -140,23 +139,25 @@ describe('the generator for another city', () => {
 		expect(made.every((f) => f.position[0] > 9.9 && f.position[0] < 10.09 && Math.abs(f.position[1] - 52) < 0.028)).toBe(true);
 	});
 
-	it('writes the city’s size to the thousand and its two offices as a word', () => {
-		const meta = DatasetMeta.parse(facilitiesMeta({ count: 217, residents: 52_345, offices: 2 }, calibration));
+	it('writes the city’s size to the thousand, its two offices as a word and its areas by their level’s name', () => {
+		const meta = DatasetMeta.parse(facilitiesMeta({ count: 217, residents: 52_345, offices: 2 }, city));
 		expect(meta.description.de).toContain('für eine Stadt mit rund 52.000 Einwohnern plausibel');
 		expect(meta.description.de).toContain('Die zwei Quartiersbüros sind echt und nicht Teil dieses Datensatzes.');
 		expect(meta.description.en).toContain('plausible for a city of about 52,000 residents');
 		expect(meta.description.en).toContain('The two neighbourhood offices are real and not part of this dataset.');
-		expect(meta.caveats.join(' ')).toContain('52,345 residents');
+		expect(meta.caveats.join(' ')).toContain('52,345 residents in its statistical districts');
+		expect(meta.description.de).toContain('die Lage folgt den Einwohnern in den Statistischen Bezirken.');
+		expect(meta.source.map((s) => s.name)).toEqual([expect.stringContaining('seed'), city.inputs[0].name]);
 		expect(JSON.stringify(meta)).not.toMatch(/105[.,]000|sechs|\bsix\b/);
 	});
 
 	it('says one office in the singular, more than twelve in digits, and nothing of offices without any', () => {
-		const one = facilitiesMeta({ count: 30, residents: 9_600, offices: 1 }, calibration);
+		const one = facilitiesMeta({ count: 30, residents: 9_600, offices: 1 }, city);
 		expect(one.description.de).toMatch(/rund 10\.000 Einwohnern.* Das Quartiersbüro ist echt und nicht Teil dieses Datensatzes\.$/);
 		expect(one.description.en).toMatch(/about 10,000 residents.* The neighbourhood office is real and not part of this dataset\.$/);
-		expect(facilitiesMeta({ count: 900, residents: 240_000, offices: 13 }, calibration).description.de).toContain('Die 13 Quartiersbüros sind echt');
-		const none = facilitiesMeta({ count: 400, residents: 99_000, offices: 0 }, calibration);
-		expect(none.description.de).toMatch(/Einwohnern der Stadtteile\.$/);
+		expect(facilitiesMeta({ count: 900, residents: 240_000, offices: 13 }, city).description.de).toContain('Die 13 Quartiersbüros sind echt');
+		const none = facilitiesMeta({ count: 400, residents: 99_000, offices: 0 }, city);
+		expect(none.description.de).toMatch(/Einwohnern in den Statistischen Bezirken\.$/);
 		expect(none.description.en).not.toContain('offices');
 	});
 });

@@ -1,9 +1,9 @@
 // Beispieldaten of the facility register: a deterministic, clearly labelled synthetic set of
 // facilities for any city, as many per type as its residents call for, placed in the populated parts
-// of its Stadtteile. Pure: scripts/generate-einrichtungen.ts reads the inputs and writes the files.
+// of its finest areas. Pure: scripts/generate-einrichtungen.ts reads the inputs and writes the files.
 import { randomLcg, randomNormal } from 'd3-random';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Calibration } from '$lib/data/profile';
+import { dativePlural } from '$lib/data/profile';
 import type { DatasetMeta } from '$lib/data/contracts';
 import { formatNumber, type Locale } from '$lib/i18n';
 import { countWord } from '$lib/i18n/words';
@@ -91,7 +91,7 @@ export const planRationale = [
 	'Grundschule 24 and weiterführende Schule 14 (Lower Saxony has about one primary school per 4,500 residents);',
 	'Arztpraxis 90 (about one practice of any discipline per 1,200 residents); Apotheke 23 (Germany: about one pharmacy per 4,600 residents);',
 	'Jugendtreff 12, Familienzentrum 10, Seniorentreff 14, Beratungsstelle 16, Sportstätte 25 (planning values for municipal social infrastructure);',
-	'Haltestelle 120 (a sample of the stops, not every stop of the network); Netzwerkpartner not by residents but three associations per Kontor.'
+	'Haltestelle 120 (a sample of the stops, not every stop of the network); Netzwerkpartner not by residents but three associations per office.'
 ].join(' ');
 
 const PARTNER_NAMES = ['Nachbarschaftshilfe', 'Bürgerverein', 'Kirchengemeinde', 'Sportverein', 'Tafel', 'Kulturverein'];
@@ -103,7 +103,7 @@ export interface BeispielStadtteil {
 	id: string;
 	name: string;
 	population: number;
-	/** Village or quarter centre (the Stadtteil's centre coordinate), [lon, lat]. */
+	/** The area's centre: the seed point the data give (village or quarter centre), else an inner point; [lon, lat]. */
 	centre: [number, number];
 	geometry: Polygon | MultiPolygon;
 }
@@ -248,7 +248,7 @@ export function generateFacilities(
 export interface BeispielSummary {
 	/** Facilities written. */
 	count: number;
-	/** Residents of all Stadtteile together (what the counts were scaled to). */
+	/** Residents of all areas together (what the counts were scaled to). */
 	residents: number;
 	/** Offices (Kontore) given. */
 	offices: number;
@@ -256,6 +256,20 @@ export interface BeispielSummary {
 
 /** About how many residents, for running text: to the thousand ("rund 107.000", "about 107,000"), smaller towns exactly. */
 const aboutResidents = (locale: Locale, residents: number) => formatNumber(locale, residents >= 1000 ? Math.round(residents / 1000) * 1000 : residents);
+
+/** A name in the singular and plural, per language, as the profile gives the offices' and the levels'. */
+type Names = Record<Locale, { singular: string; plural: string }>;
+
+/** What the sidecar says of the city the facilities were made for: from its profile and data folder. */
+export interface BeispielCity {
+	name: string;
+	/** What the offices are called. */
+	office: Names;
+	/** The finest level's name: the areas the facilities are placed in. */
+	area: Names;
+	/** Where residents, centres and offices come from, cited after the generator. */
+	inputs: DatasetMeta['source'];
+}
 
 /** That the offices are real: "the six …", "the …" for one, nothing without offices. */
 const OFFICES_REAL: Record<Locale, { one: (office: string) => string; many: (n: string, offices: string) => string }> = {
@@ -268,13 +282,17 @@ const OFFICES_REAL: Record<Locale, { one: (office: string) => string; many: (n: 
 		many: (n, offices) => ` The ${n} ${offices} are real and not part of this dataset.`
 	}
 };
-function officesReal(locale: Locale, n: number, { office, offices }: Pick<Calibration, 'office' | 'offices'>): string {
+function officesReal(locale: Locale, n: number, office: Names): string {
 	if (n === 0) return '';
-	return n === 1 ? OFFICES_REAL[locale].one(office[locale]) : OFFICES_REAL[locale].many(countWord(locale, n), offices[locale]);
+	return n === 1 ? OFFICES_REAL[locale].one(office[locale].singular) : OFFICES_REAL[locale].many(countWord(locale, n), office[locale].plural);
 }
 
-export function facilitiesMeta({ count, residents, offices: officeCount }: BeispielSummary, calibration: Calibration, seed = FACILITY_SEED): DatasetMeta {
-	const { city, offices, trendUrl } = calibration;
+export function facilitiesMeta(
+	{ count, residents, offices }: BeispielSummary,
+	{ name: city, office, area, inputs }: BeispielCity,
+	seed = FACILITY_SEED
+): DatasetMeta {
+	const areas = area.en.plural;
 	const reference = { de: formatNumber('de', REFERENCE_RESIDENTS), en: formatNumber('en', REFERENCE_RESIDENTS) };
 	return {
 		id: FACILITY_DATASET_ID,
@@ -283,17 +301,10 @@ export function facilitiesMeta({ count, residents, offices: officeCount }: Beisp
 			en: 'Facilities (day care, schools, meeting places, counselling, health, stops, sport, network partners) – example data (synthetic, not the city register)'
 		},
 		description: {
-			de: `${count} synthetische Einrichtungen, erzeugt vom Generator ${FACILITY_SCRIPT} mit dem festen Startwert (Seed) ${seed}. Es ist KEIN Einrichtungsverzeichnis der Stadt ${city}: ein echtes Verzeichnis lässt sich hier nicht abrufen. Anzahl je Typ (Richtwerte je ${reference.de} Einwohner, auf die Einwohnerzahl umgerechnet) und Kapazitäten sind für eine Stadt mit rund ${aboutResidents('de', residents)} Einwohnern plausibel, die Lage folgt den Einwohnern der Stadtteile.${officesReal('de', officeCount, calibration)}`,
-			en: `${count} synthetic facilities produced by the generator ${FACILITY_SCRIPT} with the fixed seed ${seed}. This is NOT the facility register of the city of ${city}: a real register cannot be fetched here. Counts per type (rates per ${reference.en} residents, scaled to the number of residents) and capacities are plausible for a city of about ${aboutResidents('en', residents)} residents; positions follow the residents of the Stadtteile.${officesReal('en', officeCount, calibration)}`
+			de: `${count} synthetische Einrichtungen, erzeugt vom Generator ${FACILITY_SCRIPT} mit dem festen Startwert (Seed) ${seed}. Es ist KEIN Einrichtungsverzeichnis der Stadt ${city}: ein echtes Verzeichnis lässt sich hier nicht abrufen. Anzahl je Typ (Richtwerte je ${reference.de} Einwohner, auf die Einwohnerzahl umgerechnet) und Kapazitäten sind für eine Stadt mit rund ${aboutResidents('de', residents)} Einwohnern plausibel, die Lage folgt den Einwohnern in den ${dativePlural(area.de.plural)}.${officesReal('de', offices, office)}`,
+			en: `${count} synthetic facilities produced by the generator ${FACILITY_SCRIPT} with the fixed seed ${seed}. This is NOT the facility register of the city of ${city}: a real register cannot be fetched here. Counts per type (rates per ${reference.en} residents, scaled to the number of residents) and capacities are plausible for a city of about ${aboutResidents('en', residents)} residents; positions follow the residents of the ${areas}.${officesReal('en', offices, office)}`
 		},
-		source: [
-			{ name: `Kontoratlas generator ${FACILITY_SCRIPT}, seed ${seed} (synthetic facilities)` },
-			{
-				name: 'Residents per Stadtteil: geodata/stadtteile.csv; Stadtteil centres: geodata/stadtteile_koordinaten.csv (Wikipedia contributors)',
-				url: trendUrl
-			},
-			{ name: `${offices.en} (for the network partners): geodata/kontore.csv` }
-		],
+		source: [{ name: `Kontoratlas generator ${FACILITY_SCRIPT}, seed ${seed} (synthetic facilities)` }, ...inputs],
 		licence: 'CC0 1.0 (synthetic)',
 		attribution: `Synthetic example data generated by Kontoratlas (${FACILITY_SCRIPT}, seed ${seed})`,
 		date: `${FACILITY_AS_OF} (synthetic)`,
@@ -303,10 +314,10 @@ export function facilitiesMeta({ count, residents, offices: officeCount }: Beisp
 			'Beispieldaten: synthetic facilities, never the city register; names end in "(Beispiel)"; do not use them for decisions.',
 			`Deterministic: a d3 randomLcg stream seeded from ${seed}; the same inputs and seed give byte-identical output.`,
 			planRationale,
-			`This city: ${formatNumber('en', residents)} residents in its Stadtteile, so each type's count is its rate × ${formatNumber('en', residents)} / ${reference.en}, rounded.`,
-			`Each type's count is apportioned to the Stadtteile by residents (largest remainder). A facility is placed around its Stadtteil's centre coordinate (the village or quarter centre) with a normal spread proportional to the radius of a built-up area at ${BUILT_UP_DENSITY} residents per km², inside the (approximated) Stadtteil cell and at least 60 m from the other facilities of its type there. Location precision is therefore "stadtteil" and there are no addresses.`,
+			`This city: ${formatNumber('en', residents)} residents in its ${areas}, so each type's count is its rate × ${formatNumber('en', residents)} / ${reference.en}, rounded.`,
+			`Each type's count is apportioned to the ${areas} by residents (largest remainder). A facility is placed around its ${area.en.singular}'s centre (the centre coordinate the data give, else an inner point of the area) with a normal spread proportional to the radius of a built-up area at ${BUILT_UP_DENSITY} residents per km², inside the ${area.en.singular} and at least 60 m from the other facilities of its type there. Location precision is therefore "area" and there are no addresses.`,
 			'Capacities (Kita, schools, youth and senior meeting places) are drawn from normal distributions around typical sizes and rounded; the other types have no capacity.',
-			'Netzwerkpartner: three synthetic associations in each Kontor’s Stadtteil, plus the Familienzentrum, Jugendtreff, Seniorentreff and Beratungsstelle nearest to each Kontor.'
+			`Netzwerkpartner: three synthetic associations in each ${office.en.singular}’s ${area.en.singular}, plus the Familienzentrum, Jugendtreff, Seniorentreff and Beratungsstelle nearest to each ${office.en.singular}.`
 		]
 	};
 }
