@@ -17,9 +17,10 @@ export const FACILITY_SCRIPT = 'scripts/generate-einrichtungen.ts';
 export const FACILITY_AS_OF = '2026-12-05';
 
 /**
- * The city size the plan's counts are drawn up for: German averages per resident (one primary school
- * per about 4,500 residents, one pharmacy per 4,600, one practice per 1,200: see `planRationale`)
- * applied to 107,000 residents give its counts. A city's own counts scale linearly from there.
+ * The city size the plan's counts stand for. They come from German averages per resident (one primary
+ * school per about 4,500 residents, one practice per 1,200, one pharmacy per 4,600: see `planRationale`),
+ * which at 107,000 residents give 23.8, 89.2 and 23.3, rounded in the plan to 24, 90 and 23. A city's
+ * own counts scale linearly from here.
  */
 export const REFERENCE_RESIDENTS = 107_000;
 
