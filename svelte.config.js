@@ -20,8 +20,11 @@ const config = {
 		inlineStyleThreshold: 10 * 1024,
 		// One policy for every page: no external origins (but an optional basemap). Per-route
 		// frame-ancestors (open for /embed) is set in hooks.server.ts (src/lib/server/csp.ts).
+		// SvelteKit's inline start-up script is allowed by its hash, not by a nonce: a page is then
+		// the same bytes for every anonymous request, so its ETag holds and the response cache can
+		// keep the public atlas pages (responseCache.ts); a nonce would have to differ per response.
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

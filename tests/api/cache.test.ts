@@ -1,5 +1,5 @@
 // The production server's response cache (server.js, src/lib/server/responseCache.ts): answers
-// from it are the app's answers byte for byte, only reusable answers go in, and a data change
+// from it (API and atlas pages) are the app's answers byte for byte, only reusable answers go in, and a data change
 // through /admin empties it. The server runs with KONTORATLAS_TEST_CACHE_STATS=1, which makes
 // server.js report how often the cache answered, to show that these requests took the fast path.
 import { request } from 'node:http';
@@ -143,6 +143,26 @@ describe('the API response cache', () => {
 		let fixed: Raw | undefined;
 		expect(await hitsDuring(async () => (fixed = await raw('/api/indicators/einwohnerdichte?level=stadtteil&format=csv', asCsv)))).toBe(1);
 		expect(fixed!.headers.vary).toBe('Accept-Encoding, Cookie');
+	});
+
+	it('answers the public atlas pages byte for byte as the app did, and renders other pages each time', async () => {
+		for (const path of ['/', '/embed?level=ortschaft']) {
+			let first: Raw | undefined;
+			expect(await hitsDuring(async () => (first = await raw(path, { 'accept-encoding': 'br' })))).toBe(0);
+			let second: Raw | undefined;
+			expect(await hitsDuring(async () => (second = await raw(path, { 'accept-encoding': 'br' })))).toBe(1);
+			expect(first!.status).toBe(200);
+			expect(first!.headers['content-type']).toMatch(/^text\/html/);
+			// SvelteKit's start-up script is allowed by its hash: the same bytes may go to everyone.
+			expect(first!.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+			expect(second!.headers).toEqual(first!.headers);
+			expect(second!.body.equals(first!.body)).toBe(true);
+			// A visitor with a cookie (perhaps signed in) gets the page rendered for them.
+			expect(await hitsDuring(() => raw(path, { 'accept-encoding': 'br', cookie: 'a=1' }))).toBe(0);
+		}
+		const before = await stats();
+		for (let i = 0; i < 2; i++) expect((await raw('/vergleich?ids=lebenstedt,thiede')).status).toBe(200);
+		expect(await stats()).toEqual(before);
 	});
 
 	it('never answers admin pages', async () => {

@@ -121,8 +121,8 @@ describe('security headers', () => {
 			expect(policy, path).toContain("default-src 'self'");
 			expect(ancestors(policy), path).toBe("frame-ancestors 'self'");
 		}
-		// Scripts only from the atlas itself (plus SvelteKit's nonce for its inline start-up).
-		expect((await csp('/embed')).csp).toMatch(/script-src 'self' 'nonce-[^']+'(;|$)/);
+		// Scripts only from the atlas itself (plus SvelteKit's inline start-up, allowed by its hash).
+		expect((await csp('/embed')).csp).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
 	});
 
 	it('sets no cookie on /embed, and the API stays CORS-open without a frame policy', async () => {

@@ -1,11 +1,12 @@
-// A response cache for the read API, in front of SvelteKit: the app stores its final answers
-// (hooks.server.ts, after every header is set), and the production server entry (server.js)
-// answers repeated requests from it without entering SvelteKit at all. The two live in different
-// module instances (the SvelteKit bundle's chunks and server.js), so the cache is one object in a
-// globalThis registry, created here. Only what depends on nothing but the URL, Accept-Encoding and
-// Accept is stored: anonymous GET answers under /api/ with status 200, an ETag, no Set-Cookie, and at
-// most `Vary: Accept, Accept-Encoding, Cookie` (it answers only requests without a cookie; an answer
-// that varies by Accept is kept per Accept header as sent, as Varnish keeps variants), made for a viewer who sees only public data (visibility.ts): an answer
+// A response cache for the read API and the atlas pages, in front of SvelteKit: the app stores its
+// final answers (hooks.server.ts, after every header is set), and the production server entry
+// (server.js) answers repeated requests from it without entering SvelteKit at all. The two live in
+// different module instances (the SvelteKit bundle's chunks and server.js), so the cache is one object
+// in a globalThis registry, created here. Only what depends on nothing but the URL, Accept-Encoding and
+// Accept is stored: anonymous GET answers under /api/ and of the atlas pages with status 200, an ETag,
+// no Set-Cookie, and at most `Vary: Accept, Accept-Encoding, Cookie` (it answers only requests without
+// a cookie; an answer that varies by Accept is kept per Accept header as sent, as Varnish keeps
+// variants), made for a viewer who sees only public data (visibility.ts): an answer
 // with internal data is never stored, and keys name the audience, so the fast path, which reads only
 // public entries, cannot answer with one. Whenever the served data changes (store.ts), the cache is emptied.
 import { LRUCache } from 'lru-cache';
@@ -180,8 +181,15 @@ const withAccept = (key: string, accept: string | undefined) => `${key}\naccept 
 const varyNames = (response: Response) => (response.headers.get('vary') ?? '').split(',').map((v) => v.trim().toLowerCase());
 const variesByAccept = (response: Response) => varyNames(response).includes('accept');
 
-/** The read API only: admin pages, OGC (whose links carry the host) and pages are never cached. */
-const isCachedPath = (url: string) => url.startsWith('/api/');
+/**
+ * The public atlas pages, the ones most often opened and embedded in the city's own pages: the same
+ * bytes for every anonymous request (their CSP allows SvelteKit's start-up script by hash,
+ * svelte.config.js). Other pages are rendered each time.
+ */
+const CACHED_PAGES = new Set(['/', '/embed']);
+
+/** The read API and the atlas pages: admin pages, OGC (whose links carry the host) and other pages are never cached. */
+const isCachedPath = (url: string) => url.startsWith('/api/') || CACHED_PAGES.has(url.split('?', 1)[0]);
 
 /** No credentials of any kind: a cookie or an Authorization header sends the request the long way. */
 function isAnonymous(headers: Headers | RequestLike['headers']): boolean {
