@@ -6,7 +6,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { indexStore, readDerivedDir } from './store';
 import { ProblemError } from './http';
-import { tileResponse, TILE_MAX_ZOOM } from './tiles';
+import { tileBrotliQuality, tileResponse, TILE_MAX_ZOOM } from './tiles';
 import { levelValues } from './tilesValues';
 import { publicStore } from './visibility';
 
@@ -54,6 +54,17 @@ describe('vector tiles of a level', () => {
 		const next = await get([12, x, y], { 'accept-encoding': 'br', 'if-none-match': etag }, indexStore(base, 5, 4));
 		expect(next.status).toBe(200);
 		expect(next.headers.get('etag')).not.toBe(etag);
+	});
+
+	it('compress large tiles faster (quality 4) and the usual ones at quality 6, to the same tile', async () => {
+		expect(tileBrotliQuality(20_000)).toBe(6);
+		expect(tileBrotliQuality(64 * 1024 + 1)).toBe(4);
+		// The whole level in one tile: the same bytes whichever quality compressed them.
+		const [x0, y0] = tileAt(8, first.labelPoint);
+		const identity = Buffer.from(await (await get([8, x0, y0], { 'accept-encoding': 'identity' })).arrayBuffer());
+		const br = await get([8, x0, y0], { 'accept-encoding': 'br' });
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).equals(identity)).toBe(true);
 	});
 
 	it('answer 204 for a tile without areas, and 404 outside the tile scheme or for an unknown level', async () => {

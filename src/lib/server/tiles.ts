@@ -71,6 +71,14 @@ const tileBodies = new LRUCache<string, EncodedTile>({
 });
 
 const brotli = promisify(brotliCompress);
+
+/**
+ * Brotli's quality for a tile of `bytes`: 6 for the usual tile, 4 for the few large ones, on the
+ * request that cuts them. Germany's 11,299 municipalities at zoom 5 make a tile of 484 KB: quality 6
+ * compresses it in 100 ms to 263 KB, quality 4 in 15 ms to 286 KB (9 % more); below 64 KB both take
+ * a millisecond or two.
+ */
+export const tileBrotliQuality = (bytes: number) => (bytes > 64 * 1024 ? 4 : 6);
 const gzipAsync = promisify(gzip);
 
 /** Whole numbers in range, written without sign or leading zeros: anything else names no tile. */
@@ -117,7 +125,9 @@ export async function tileResponse(request: Request, store: Store, level: string
 	}
 	let body = tile.identity;
 	if (encoding === 'br') {
-		tile.br ??= await brotli(tile.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: tile.identity.length } });
+		tile.br ??= await brotli(tile.identity, {
+			params: { [constants.BROTLI_PARAM_QUALITY]: tileBrotliQuality(tile.identity.length), [constants.BROTLI_PARAM_SIZE_HINT]: tile.identity.length }
+		});
 		body = tile.br;
 	} else if (encoding === 'gzip') {
 		tile.gzip ??= await gzipAsync(tile.identity, { level: 6 });
