@@ -1,18 +1,18 @@
 import type { PanelSeries } from '$lib/components/charts/types';
-import { loadAtlasView } from '$lib/client/atlasView';
+import { browser } from '$app/environment';
+import { keptAnswers } from '$lib/client/answers';
+import { jsonGet, loadAtlasView } from '$lib/client/atlasView';
 import { loadFacilities, unknownTypeNotices } from '$lib/components/facilities/load';
 import type { IndicatorTable } from '$lib/data/responses';
 import { parseOverlay } from '$lib/state/overlay';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url }) => {
-	const data = await loadAtlasView(fetch, url);
+	// In the browser a change of the view reuses the answers it did not change, as the same objects
+	// (answers.ts); on the server every request fetches its own.
+	const get = browser ? keptAnswers(fetch) : jsonGet(fetch);
+	const data = await loadAtlasView(fetch, url, undefined, get);
 	const { view, catalogue } = data;
-	const get = async <T>(path: string): Promise<T> => {
-		const res = await fetch(path);
-		if (!res.ok) throw new Error(`${path}: ${res.status}`);
-		return res.json();
-	};
 	// The indicator panels beside the map (not in the embed): the series of the level, and the
 	// relation's values for the same year where it has that year, else its latest.
 	const yearParam = view.year === null ? '' : `&year=${view.year}`;

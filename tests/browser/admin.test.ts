@@ -9,6 +9,8 @@ import { launchChromium } from '../chromium';
 let server: AdminServer;
 let browser: Browser;
 let page: Page;
+/** Someone using the atlas meanwhile, not signed in. */
+let visitor: Page | undefined;
 
 beforeAll(async () => {
 	server = await startAdminServer();
@@ -70,7 +72,27 @@ describe('admin in the browser', () => {
 		expect(await text('[data-testid=current-version]')).toBe('Version 1');
 	});
 
+	/**
+	 * A visitor (not signed in, in a browser context of their own) chooses SGB-II in the atlas's
+	 * indicator select: the page fetches the indicator's table itself, and the browser may keep public
+	 * answers for the API's max-age. Answers the table's caption and Gebhardshagen's row.
+	 */
+	async function sgb2InPage() {
+		visitor ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		await visitor.goto(`${server.url}/?indicator=einwohner&level=stadtteil`);
+		await visitor.waitForSelector('table.data');
+		await visitor.selectOption('#indicator-select', 'sgb2-quote');
+		await visitor.waitForURL(/indicator=sgb2-quote/);
+		await visitor.waitForFunction(() => document.querySelector('table.data caption')?.textContent?.includes('SGB-II'));
+		return {
+			caption: await visitor.locator('table.data caption').innerText(),
+			row: await visitor.locator('table.data tr[data-area=gebhardshagen]').innerText()
+		};
+	}
+
 	it('imports the Excel-style CSV with preview and confirmation, shows it in the atlas, and rolls back', async () => {
+		// The visitor's browser holds the indicator's answer of version 1.
+		expect((await sgb2InPage()).caption).toContain('Beispieldaten');
 		await page.goto(`${server.url}/admin/import`);
 		await page.locator('form[action="?/csv"] input[type=file]').setInputFiles('tests/fixtures/import/sgb2-quote-2024-excel.csv');
 		await page.locator('form[action="?/csv"]').getByRole('button', { name: 'Vorschau' }).click();
@@ -94,6 +116,10 @@ describe('admin in the browser', () => {
 		expect(caption).not.toContain('Beispieldaten');
 		// Gebhardshagen: 492 of 5.297 in the fixture = 9,3 %.
 		expect(await text('table.data tr[data-area=gebhardshagen]')).toMatch(/9,3\s/);
+		// Chosen in the visitor's page, the indicator shows the new version too, not the answer their browser held.
+		const visited = await sgb2InPage();
+		expect(visited.caption).not.toContain('Beispieldaten');
+		expect(visited.row).toMatch(/9,3\s/);
 
 		await rollbackTo(1);
 		expect(await (await fetch(`${server.url}/api/indicators/sgb2-quote`)).json()).toMatchObject({ beispieldaten: true });

@@ -108,6 +108,65 @@ describe('the atlas', () => {
 		expect((await legend(page)).filter((l) => !l.beispiel).reduce((s, l) => s + l.count, 0)).toBe(31);
 	});
 
+	it('redraws a classification change from what the page holds: no request, no GeoJSON sent again, the same layers; back and forth keep working', async () => {
+		await openMap(page, `${base}/?indicator=sgb2-quote&year=2023&method=quantile&classes=5&hide=labels,kontore`);
+		const signature = async () => [...(await classesOnMap(page)).values()].map((v) => v.cls).join('');
+		const quantile = await signature();
+		// Every GeoJSON source's setData is counted, and the choropleth layer is marked: a layer added again is another object.
+		await page.evaluate(() => {
+			const w = window as unknown as { kontoratlasMap: import('maplibre-gl').Map; __setData: string[]; __layer: unknown };
+			const map = w.kontoratlasMap;
+			w.__setData = [];
+			w.__layer = map.getLayer('choropleth');
+			for (const id of Object.keys(map.getStyle().sources)) {
+				const source = map.getSource(id) as import('maplibre-gl').GeoJSONSource;
+				if (source.type !== 'geojson') continue;
+				const setData = source.setData.bind(source);
+				source.setData = (data) => {
+					w.__setData.push(id);
+					return setData(data);
+				};
+			}
+		});
+		const held = () =>
+			page.evaluate(() => {
+				const w = window as unknown as { kontoratlasMap: import('maplibre-gl').Map; __setData: string[]; __layer: unknown };
+				return { setData: w.__setData, sameLayer: w.__layer === w.kontoratlasMap.getLayer('choropleth') };
+			});
+		const requests: string[] = [];
+		const record = (r: import('playwright-core').Request) => {
+			if (r.url().includes('/api/')) requests.push(new URL(r.url()).pathname + new URL(r.url()).search);
+		};
+		page.on('request', record);
+
+		await page.getByLabel('Methode').selectOption('equal');
+		await page.waitForURL(/method=equal/);
+		await waitForLayer(page, 'choropleth');
+		const equal = await signature();
+		expect(equal).not.toBe(quantile);
+		for (const [id, { dist }] of await classesOnMap(page)) expect(dist, `colour at ${id}`).toBeLessThan(40);
+		expect((await legend(page)).filter((l) => !l.beispiel).reduce((s, l) => s + l.count, 0)).toBe(31);
+		expect(requests).toEqual([]);
+		expect(await held()).toEqual({ setData: [], sameLayer: true });
+
+		// Another indicator asks for its own table and series, and for no geometry or catalogue.
+		await page.selectOption('#indicator-select', 'kinderarmut');
+		await page.waitForURL(/indicator=kinderarmut/);
+		await waitForLayer(page, 'choropleth');
+		expect(requests.length).toBeGreaterThan(0);
+		expect(requests.every((r) => r.startsWith('/api/indicators/kinderarmut'))).toBe(true);
+		expect(await held()).toEqual({ setData: [], sameLayer: true });
+
+		// Back to the first indicator: its answers are still held, and the map shows its classes again.
+		requests.length = 0;
+		await page.goBack();
+		await page.waitForURL(/indicator=sgb2-quote/);
+		await waitForLayer(page, 'choropleth');
+		expect(await signature()).toBe(equal);
+		expect(requests).toEqual([]);
+		page.off('request', record);
+	});
+
 	it('hides and shows layers', async () => {
 		await openMap(page, `${base}/`);
 		expect(await renderedIds(page, 'kontore')).toHaveLength(6);

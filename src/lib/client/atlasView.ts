@@ -9,24 +9,31 @@ import type { LevelInfo } from '$lib/data/levels';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
-import { buildChoropleth } from '$lib/stats/choropleth';
+import { buildChoropleth, type Choropleth, type ChoroplethInput } from '$lib/stats/choropleth';
 import { loadMethod } from '$lib/stats/classify';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 
-/**
- * `svgParams`: extra parameters for the SVG map, which replaces the MapLibre map when the URL says
- * `renderer=svg` (set by the page itself when WebGL is missing or fails).
- */
-export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, svgParams = 'legend=0') {
-	const get = async <T>(path: string): Promise<T> => {
+/** Fetches an API path and parses its JSON answer. */
+export type JsonGet = <T>(path: string) => Promise<T>;
+
+/** Each answer fetched and parsed anew (the server's load, the embed); the atlas page keeps them (answers.ts). */
+export const jsonGet =
+	(fetch: typeof globalThis.fetch): JsonGet =>
+	async (path) => {
 		const res = await fetch(path);
 		if (!res.ok) throw new Error(`${path}: ${res.status}`);
 		return res.json();
 	};
-	// Geometry and catalogue do not depend on the view; the browser's HTTP cache (ETag,
-	// max-age) keeps these requests cheap when the view changes. The catalogue names the
-	// profile's levels, whose areas are then loaded, one request per mapped level.
+
+/**
+ * `svgParams`: extra parameters for the SVG map, which replaces the MapLibre map when the URL says
+ * `renderer=svg` (set by the page itself when WebGL is missing or fails). `get` fetches the JSON answers.
+ */
+export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, svgParams = 'legend=0', get: JsonGet = jsonGet(fetch)) {
+	// Geometry and catalogue do not depend on the view: the atlas page's `get` keeps them while the
+	// view changes, and the browser's HTTP cache (ETag, max-age) keeps the embed's requests cheap. The
+	// catalogue names the profile's levels, whose areas are then loaded, one request per mapped level.
 	const rest = Promise.all([
 		get<FeatureCollection<Point, KontorProps>>('/api/kontore'),
 		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>('/api/context')
@@ -101,11 +108,22 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 
 export type AtlasViewData = Awaited<ReturnType<typeof loadAtlasView>>;
 
+/** How atlasModel builds the choropleth and the list of values; the atlas page keeps the last ones (keep.ts). */
+export interface ModelBuilders {
+	choropleth: (input: ChoroplethInput) => Choropleth;
+	values: (input: { rows: IndicatorTable['rows'] }) => number[];
+}
+
+export const BUILD_MODEL: ModelBuilders = {
+	choropleth: buildChoropleth,
+	values: ({ rows }) => rows.flatMap((r) => (r.value === null ? [] : [r.value]))
+};
+
 /**
  * What the atlas page and the embed both derive from one view's data: the indicator, its rows,
  * the areas of the level, the catalogue for URL (de)serialisation, the choropleth and the values.
  */
-export function atlasModel(data: AtlasViewData) {
+export function atlasModel(data: AtlasViewData, build: ModelBuilders = BUILD_MODEL) {
 	const { view, table } = data;
 	const rows = table.rows;
 	return {
@@ -121,7 +139,7 @@ export function atlasModel(data: AtlasViewData) {
 			levels: Object.keys(data.areasByLevel),
 			defaultLevel: data.defaultLevel
 		},
-		choropleth: buildChoropleth({
+		choropleth: build.choropleth({
 			rows,
 			polarity: table.indicator.polarity,
 			method: view.method,
@@ -130,7 +148,7 @@ export function atlasModel(data: AtlasViewData) {
 			manualBreaks: view.breaks,
 			reference: table.reference.value
 		}),
-		values: rows.flatMap((r) => (r.value === null ? [] : [r.value]))
+		values: build.values({ rows })
 	};
 }
 

@@ -71,11 +71,9 @@ const idIn = (ids: string[]): FilterSpecification => ['in', ['get', 'id'], ['lit
 
 /** The sources of a view in drawing order (bottom first), each with its layers. */
 export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
-	const { view, choropleth } = input;
+	const { view } = input;
 	const visible = (id: MapLayerId) => !view.hidden.includes(id);
 	const opacity = (id: MapLayerId) => (view.opacity[id] ?? DEFAULT_OPACITY[id]) / 100;
-	const withValue = [...choropleth.colourOf.keys()];
-	const choroplethShown = visible('choropleth');
 	const nachbarkreis: FilterSpecification = ['==', ['get', 'kind'], 'nachbarkreis'];
 	const ringFilter: FilterSpecification = ['all', ['==', ['get', 'kind'], 'ring'], ['==', ['get', 'kontor'], '*']];
 	const nearestFilter: FilterSpecification = ['==', ['get', 'kind'], 'nearest'];
@@ -103,50 +101,9 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 				}
 			]
 		},
-		{
-			id: 'areas',
-			data: input.areas,
-			promoteId: 'id',
-			// Pattern layers are hidden while they have nothing to draw: an invisible layer costs no
-			// shader program.
-			layers: [
-				{
-					id: 'choropleth',
-					type: 'fill',
-					visible: choroplethShown,
-					paint: { 'fill-color': matchExpression('id', choropleth.colourOf, NO_DATA_COLOUR), 'fill-opacity': opacity('choropleth'), 'fill-antialias': false }
-				},
-				{
-					id: 'nodata',
-					type: 'fill',
-					visible: choroplethShown && choropleth.noData.length > 0,
-					filter: idIn(choropleth.noData),
-					paint: { 'fill-pattern': 'pattern-nodata', 'fill-opacity': opacity('choropleth') }
-				},
-				{
-					id: 'suppressed',
-					type: 'fill',
-					visible: choroplethShown && choropleth.suppressed.length > 0,
-					filter: idIn(choropleth.suppressed),
-					paint: { 'fill-pattern': 'pattern-suppressed', 'fill-opacity': opacity('choropleth') }
-				},
-				{
-					id: 'beispiel',
-					type: 'fill',
-					visible: choroplethShown && input.beispieldaten && withValue.length > 0,
-					filter: idIn(withValue),
-					paint: { 'fill-pattern': 'pattern-beispiel' }
-				},
-				{
-					id: 'boundaries',
-					type: 'line',
-					visible: visible('boundaries'),
-					paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-opacity': opacity('boundaries') }
-				},
-				{ id: 'hover', type: 'line', visible: true, filter: ['==', ['get', 'id'], input.hovered ?? ''], paint: { 'line-color': '#1f2a24', 'line-width': 2 } },
-				{ id: 'selected', type: 'line', visible: true, filter: idIn(view.selection), paint: { 'line-color': '#1b4f8a', 'line-width': 3.5 } }
-			]
-		},
+		// A large level's areas come as vector tiles (LargeLevelLayers.svelte): no GeoJSON source, and no
+		// colour expression with an entry per area is built for it.
+		...(input.tiles && !input.tiles.overlay ? [] : [areasSource(input, visible, opacity)]),
 		{
 			id: 'group-lines',
 			data: input.groups,
@@ -239,8 +196,58 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 			}
 		]
 	});
-	// A large level's areas come as vector tiles (LargeLevelLayers.svelte), not as a GeoJSON source.
-	return input.tiles && !input.tiles.overlay ? sources.filter((s) => s.id !== 'areas') : sources;
+	return sources;
+}
+
+/** The view's areas: choropleth with its no-data, suppressed and Beispieldaten patterns, boundaries, hover and selection. */
+function areasSource(input: AtlasLayerInput, visible: (id: MapLayerId) => boolean, opacity: (id: MapLayerId) => number): SourceSpec {
+	const { view, choropleth } = input;
+	const withValue = [...choropleth.colourOf.keys()];
+	const choroplethShown = visible('choropleth');
+	return {
+		id: 'areas',
+		data: input.areas,
+		promoteId: 'id',
+		// Pattern layers are hidden while they have nothing to draw: an invisible layer costs no
+		// shader program.
+		layers: [
+			{
+				id: 'choropleth',
+				type: 'fill',
+				visible: choroplethShown,
+				paint: { 'fill-color': matchExpression('id', choropleth.colourOf, NO_DATA_COLOUR), 'fill-opacity': opacity('choropleth'), 'fill-antialias': false }
+			},
+			{
+				id: 'nodata',
+				type: 'fill',
+				visible: choroplethShown && choropleth.noData.length > 0,
+				filter: idIn(choropleth.noData),
+				paint: { 'fill-pattern': 'pattern-nodata', 'fill-opacity': opacity('choropleth') }
+			},
+			{
+				id: 'suppressed',
+				type: 'fill',
+				visible: choroplethShown && choropleth.suppressed.length > 0,
+				filter: idIn(choropleth.suppressed),
+				paint: { 'fill-pattern': 'pattern-suppressed', 'fill-opacity': opacity('choropleth') }
+			},
+			{
+				id: 'beispiel',
+				type: 'fill',
+				visible: choroplethShown && input.beispieldaten && withValue.length > 0,
+				filter: idIn(withValue),
+				paint: { 'fill-pattern': 'pattern-beispiel' }
+			},
+			{
+				id: 'boundaries',
+				type: 'line',
+				visible: visible('boundaries'),
+				paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-opacity': opacity('boundaries') }
+			},
+			{ id: 'hover', type: 'line', visible: true, filter: ['==', ['get', 'id'], input.hovered ?? ''], paint: { 'line-color': '#1f2a24', 'line-width': 2 } },
+			{ id: 'selected', type: 'line', visible: true, filter: idIn(view.selection), paint: { 'line-color': '#1b4f8a', 'line-width': 3.5 } }
+		]
+	};
 }
 
 /** The sources and layers of a view as parts of a MapLibre style. */
