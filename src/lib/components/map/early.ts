@@ -80,8 +80,17 @@ export async function startEarlyMap(patienceMs = 3000): Promise<void> {
 /** Makes the map (settling `started`) and resolves at its first idle. */
 async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, settle: () => void): Promise<void> {
 	try {
-		const [lib, data] = await Promise.all([loadMaplibre(), loadAtlasView(inlinedFetch, url)]);
+		const view = loadAtlasView(inlinedFetch, url);
+		// A large level's values and tiles are asked for as soon as the view is known, alongside MapLibre.
+		const largeStart = view.then(async (data) => {
+			const level = data.levels.find((l) => l.id === data.view.level);
+			if (!level?.large || container.dataset.earlyMap !== 'atlas') return null;
+			const mod = await import('./earlyLarge');
+			return { mod, large: mod.startLargeLevel(level.id, data.view), count: level.count };
+		});
+		const [lib, data, large] = await Promise.all([loadMaplibre(), view, largeStart]);
 		const model = atlasModel(data);
+		const bounds = boundsOf(data.extent);
 		const input: AtlasLayerInput = {
 			view: data.view,
 			areas: model.areas,
@@ -92,7 +101,8 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			catchmentColours: new Map(),
 			choropleth: model.choropleth,
 			beispieldaten: model.meta.beispieldaten,
-			hovered: null
+			hovered: null,
+			tiles: large ? { level: large.large.level, count: large.count, bounds, decimals: model.meta.decimals } : null
 		};
 		// The catchment colours as each page gives them: the atlas (+page.svelte) at once, the
 		// embed once its lazily loaded palette arrives (so it starts without).
@@ -103,7 +113,9 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 		}
 		let map: MapLibreMap;
 		try {
-			map = createMap(lib, { container, style: baseStyle(styleParts(atlasSources(input))), camera: data.view.camera, bounds: boundsOf(data.extent) });
+			const parts = styleParts(atlasSources(input));
+			const style = large ? large.mod.withTiles(parts, large.large, data.view, model.choropleth, bounds) : parts;
+			map = createMap(lib, { container, style: baseStyle(style), camera: data.view.camera, bounds });
 		} catch (e) {
 			state.failed = e instanceof Error ? e.message : String(e);
 			return;
@@ -111,17 +123,24 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 		state.map = map;
 		// The same handle the map's owner gives tests and host pages.
 		(window as unknown as { kontoratlasMap?: MapLibreMap }).kontoratlasMap = map;
-		map.once('load', () => (state.loaded = true));
+		const loaded = new Promise((resolve) => map.once('load', resolve)).then(() => (state.loaded = true));
 		map.on('moveend', (e) => {
 			if ('originalEvent' in e && e.originalEvent) state.moved = true;
 		});
 		settle();
-		await new Promise<void>((resolve) =>
+		const firstIdle = new Promise<void>((resolve) =>
 			map.once('idle', () => {
 				state.idle = true;
 				resolve();
 			})
 		);
+		// A large level counts as drawn once its areas have their classes, not at the idle before the values came.
+		await (large
+			? Promise.all([
+					firstIdle,
+					large.mod.colourLargeLevel(map, loaded, large.large, model.choropleth.breaks).catch((e) => console.warn('early map values:', e))
+				])
+			: firstIdle);
 	} catch (e) {
 		// Whatever went wrong here, the page makes its own map (state.map stays null).
 		console.warn('early map:', e);
