@@ -149,6 +149,52 @@ describe('the atlas on a large level', () => {
 		expect(after.classes).not.toEqual(before.classes);
 		page.off('request', record);
 	}, 120_000);
+
+	it('colours the level before the page hydrates (the map started early), and asks for its values once', async () => {
+		browser ??= await launchChromium();
+		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		// The route's chunks never come: SvelteKit cannot hydrate the page, the early map still draws.
+		const chunks = '**/_app/immutable/nodes/**';
+		await page.route(chunks, (route) => route.abort());
+		const values: string[] = [];
+		const recordValues = (r: import('playwright-core').Request) => {
+			if (new URL(r.url()).pathname.startsWith('/api/werte/')) values.push(r.url());
+		};
+		page.on('request', recordValues);
+		try {
+			await page.goto(`${server.url}/?level=${city.level}&indicator=${city.indicator}`);
+			await page.waitForSelector(`.gl[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
+			const shown = await page.evaluate((level) => {
+				const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
+				const features = map.queryRenderedFeatures({ layers: ['tiles-choropleth'] });
+				const classes = features.map((f) => map.getFeatureState({ source: 'areas-tiles', sourceLayer: level, id: f.id }).c as number | undefined);
+				return {
+					count: features.length,
+					unclassed: classes.filter((c) => c === undefined).length,
+					hydrated: document.querySelector('[data-large-level].status') !== null
+				};
+			}, city.level);
+			expect(shown.hydrated).toBe(false);
+			expect(shown.count).toBeGreaterThan(100);
+			expect(shown.unclassed).toBe(0);
+			expect(values).toHaveLength(1);
+		} finally {
+			page.off('request', recordValues);
+			await page.unroute(chunks);
+		}
+
+		// Hydrated, the page's layer component takes over the early map's values instead of asking again.
+		const requests: string[] = [];
+		const record = (r: import('playwright-core').Request) => requests.push(new URL(r.url()).pathname);
+		page.on('request', record);
+		await page.goto(`${server.url}/?level=${city.level}&indicator=${city.indicator}`);
+		await page.waitForSelector(`p.status[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
+		await waitForLayer(page, 'tiles-choropleth');
+		page.off('request', record);
+		expect(requests.filter((r) => r.startsWith('/api/werte/'))).toHaveLength(1);
+		// The early marks on the map's element are gone: the status line says what the map shows.
+		expect(await page.locator('.gl[data-values]').count()).toBe(0);
+	}, 120_000);
 });
 
 const html = async (path: string) => (await fetch(server.url + path)).text();
