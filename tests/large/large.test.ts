@@ -18,6 +18,7 @@ import { openMap, waitForLayer } from '../browser/helpers';
 import { launchChromium } from '../chromium';
 import { serveFixture, stopServer, type TestServer } from '../fixture-server';
 import { writeLargeCity, type LargeCity } from '../fixtures/large/generate';
+import { fromColumns } from '../../src/lib/data/tableColumns';
 
 const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-large-'));
 let server: TestServer;
@@ -106,6 +107,65 @@ describe('a level of 1,000+ areas through the API', () => {
 			expect(missing.status, path).toBe(404);
 			expect(missing.headers.get('content-type')).toContain('problem+json');
 		}
+	});
+});
+
+describe("a large level's first view in fewer bytes", () => {
+	/** The geometry's length as JSON. */
+	const geometryLength = (fc: { features: { geometry: unknown }[] }) => JSON.stringify(fc.features.map((f) => f.geometry)).length;
+
+	it('answers the table in columns, which give the same rows back, rank and deviation recomputed', async () => {
+		const path = `/api/indicators/${city.indicator}?level=${city.level}&year=2024`;
+		const rows = await (await get(path)).json();
+		const columns = await (await get(`${path}&format=columns`)).json();
+		expect(columns).not.toHaveProperty('rows');
+		expect(columns.columns.area).toHaveLength(city.count);
+		expect(columns.columns.suppressed.length).toBeGreaterThan(0);
+		expect(fromColumns(columns)).toEqual(rows);
+	});
+
+	it('generalises the level around it and the context for the overview, keeps ids and properties, and names a wrong detail', async () => {
+		for (const path of [`/api/areas?level=${parent.id}`, '/api/context']) {
+			const full = await (await get(path)).json();
+			const overview = await (await get(`${path}${path.includes('?') ? '&' : '?'}detail=overview`)).json();
+			expect(overview.features.map((f: { properties: unknown }) => f.properties)).toEqual(full.features.map((f: { properties: unknown }) => f.properties));
+			// The fixture's squares have nothing to take away (src/lib/geo/overview.test.ts shows what goes): never more.
+			expect(geometryLength(overview)).toBeLessThanOrEqual(geometryLength(full));
+		}
+		const wrong = await get(`/api/areas?level=${parent.id}&detail=fein&lang=en`);
+		expect(wrong.status).toBe(400);
+		expect(await wrong.json()).toMatchObject({
+			parameter: 'detail',
+			detail: 'detail knows only "overview" (geometry simplified for the overview), not "fein"'
+		});
+	});
+
+	it('answers the time series of chosen areas only, and names an area of another level', async () => {
+		const { ids } = await (await get(`/api/werte/${city.level}?indikator=${city.indicator}`)).json();
+		const path = `/api/indicators/${city.indicator}/series?level=${city.level}`;
+		const all = await (await get(path)).json();
+		const two = await (await get(`${path}&areas=${ids[0]},${ids[1]}`)).json();
+		expect(all.areas).toHaveLength(city.count);
+		expect(two.areas.map((a: { area: string }) => a.area).sort()).toEqual([ids[0], ids[1]].sort());
+		expect(two.city).toEqual(all.city);
+		expect(two.years).toEqual(all.years);
+		expect((await (await get(`${path}&areas=`)).json()).areas).toEqual([]);
+		const wrong = await get(`${path}&areas=${ids[0]},${city.level}-gibt-es-nicht`);
+		expect(wrong.status).toBe(400);
+		expect((await wrong.json()).parameter).toBe('areas');
+	});
+
+	it("inlines no full table, no series of every area and no full geometry into the large level's page", async () => {
+		const page = await (await get(`/?level=${city.level}&indicator=${city.indicator}`)).text();
+		const inlined = [...page.matchAll(/data-sveltekit-fetched data-url="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+		expect(inlined).toContain(`/api/indicators/${city.indicator}?level=${city.level}&format=columns`);
+		expect(inlined).toContain(`/api/indicators/${city.indicator}/series?level=${city.level}&areas=`);
+		expect(inlined).toContain(`/api/areas?level=${parent.id}&detail=overview`);
+		expect(inlined).toContain('/api/context?detail=overview');
+		expect(inlined.filter((u) => u.startsWith('/api/areas?'))).toHaveLength(1);
+		// Without JavaScript the table's first rows are there, and the link to the whole table as CSV.
+		expect(page).toMatch(/<tr[^>]*data-area=/);
+		expect(page).toContain(`/api/indicators/${city.indicator}?level=${city.level}&amp;format=csv`);
 	});
 });
 

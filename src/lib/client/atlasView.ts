@@ -7,6 +7,7 @@ import { core, translator, urlLocale } from '$lib/i18n';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import type { LevelInfo } from '$lib/data/levels';
 import type { IndicatorTable } from '$lib/data/responses';
+import type { ColumnTable } from '$lib/data/tableColumns';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
@@ -27,10 +28,10 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	// Geometry and catalogue do not depend on the view; the browser's HTTP cache (ETag,
 	// max-age) keeps these requests cheap when the view changes. The catalogue names the
 	// profile's levels, whose areas are then loaded, one request per mapped level.
-	const rest = Promise.all([
-		get<FeatureCollection<Point, KontorProps>>('/api/kontore'),
-		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>('/api/context')
-	]);
+	const contextOf = (query: string) => get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>(`/api/context${query}`);
+	// A view that names its level may be of a large one, whose context comes simplified (below).
+	const fullContext = url.searchParams.has('level') ? null : contextOf('');
+	const kontoreLoad = get<FeatureCollection<Point, KontorProps>>('/api/kontore');
 	const catalogue = await get<{
 		indicators: IndicatorMeta[];
 		datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'date' | 'beispieldaten'>[];
@@ -41,9 +42,16 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	// The mapped levels (areaLevels in $lib/data/levels, inlined: the embed's bundle is budgeted).
 	const mapped = catalogue.levels.filter((l) => !l.whole);
 	// A large level's geometry comes as vector tiles to the map, never as one GeoJSON (issue #21).
-	const [collections, [kontore, context]] = await Promise.all([
-		Promise.all(mapped.map((l) => (l.large ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}`)))),
-		rest
+	// On its view the other levels are only its outlines and extent: just the level around it
+	// (its parent, else the coarsest), and it and the context generalised for the overview, which
+	// saves most of the page's bytes (src/lib/server/overview.ts).
+	const large = mapped.find((l) => l.large && l.id === url.searchParams.get('level'));
+	const around = large && (mapped.find((l) => l.id === large.parent && !l.large) ?? mapped.findLast((l) => !l.large));
+	const overview = large ? 'detail=overview' : '';
+	const [collections, kontore, context] = await Promise.all([
+		Promise.all(mapped.map((l) => (l.large || (around && l !== around) ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}${overview && `&${overview}`}`)))),
+		kontoreLoad,
+		fullContext ?? contextOf(overview && `?${overview}`)
 	]);
 	// A view that names no level shows the finest drawn whole, not a census grid (state/view.ts).
 	const defaultLevel = (mapped.find((l) => !l.large && !l.grid) ?? mapped[0])?.id;
@@ -61,8 +69,12 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	const renderer = url.searchParams.get('renderer') === 'svg' ? ('svg' as const) : ('webgl' as const);
 	const svgQuery = new URLSearchParams(url.searchParams);
 	for (const [k, v] of new URLSearchParams(svgParams)) svgQuery.set(k, v);
+	const tablePath = `/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`;
 	const [table, catchments, coverage, svg] = await Promise.all([
-		get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`),
+		large?.id === view.level
+			? // In columns (a fifth of the bytes); their module is loaded only here: the embed's JS is budgeted.
+				Promise.all([get<ColumnTable>(`${tablePath}&format=columns`), import('$lib/data/tableColumns')]).then(([columns, m]) => m.fromColumns(columns))
+			: get<IndicatorTable>(tablePath),
 		// The atlas shows the catchments of the existing Kontore at the default distances; the
 		// what-if analysis has its own page (/erreichbarkeit).
 		catchmentsShown
@@ -83,8 +95,8 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		areasByLevel,
 		/** The finest level's areas (facilities, the approximation notice); of a large level's, none: the finest of the others. */
 		finest: collections.find((c) => c.features.length) ?? collections[0],
-		/** The coarsest mapped level's areas: the map's initial extent. */
-		extent: collections[collections.length - 1],
+		/** The coarsest mapped level's areas (on a large level's view, the level around it): the map's initial extent. */
+		extent: around ? collections[mapped.indexOf(around)] : collections[collections.length - 1],
 		kontore,
 		context,
 		view,
