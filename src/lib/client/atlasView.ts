@@ -85,7 +85,11 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${view.catchmentDistances}`) : null,
 		renderer === 'svg' ? fetch(`/embed/karte.svg?${svgQuery}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`karte.svg: ${r.status}`)))) : null,
 		// atlasModel classifies synchronously.
-		loadMethod(view.method)
+		loadMethod(view.method),
+		// A large level's values for its map (largeLevel.ts): asked for here, so that the server inlines
+		// them into the page and the map started before hydration colours the level without a request
+		// (their module loaded only here, as the table's columns).
+		large?.id === view.level ? import('$lib/map/values').then((m) => m.levelValues(m.valuesPath(view.level, view.indicator, view.year), fetch)) : null
 	]);
 	// A large level's areas are known from its table: the selection is checked against them.
 	if (mapped.find((l) => l.id === view.level)?.large) ({ view, notices } = parse(table.rows.map((r) => r.area)));

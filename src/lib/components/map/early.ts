@@ -86,7 +86,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			const level = data.levels.find((l) => l.id === data.view.level);
 			if (!level?.large || container.dataset.earlyMap !== 'atlas') return null;
 			const mod = await import('./earlyLarge');
-			return { mod, large: mod.startLargeLevel(level.id, data.view), count: level.count };
+			return { mod, large: mod.startLargeLevel(level.id, data.view, inlinedFetch), count: level.count };
 		});
 		const [lib, data, large] = await Promise.all([loadMaplibre(), view, largeStart]);
 		const model = atlasModel(data);

@@ -15,9 +15,9 @@ export interface EarlyLargeLevel {
 	values: Promise<LevelValues>;
 }
 
-/** Asks for the level's values and the layer component's chunk at once, while MapLibre is still loading. */
-export function startLargeLevel(level: string, view: ViewState): EarlyLargeLevel {
-	const values = levelValues(valuesPath(level, view.indicator, view.year));
+/** Takes the level's values (inlined into the page by the load) and asks for the layer component's chunk at once, while MapLibre is still loading. */
+export function startLargeLevel(level: string, view: ViewState, fetcher: typeof fetch): EarlyLargeLevel {
+	const values = levelValues(valuesPath(level, view.indicator, view.year), fetcher);
 	// The page mounts the component once hydrated: by then its chunk is here.
 	import('./LargeLevelLayers.svelte').catch(() => {});
 	return { level, values };

@@ -5,17 +5,10 @@ import type { ExpressionSpecification, VectorSourceSpecification } from 'maplibr
 import { DEFAULT_OPACITY, type ViewState } from '$lib/state/view';
 import { classOf } from '$lib/stats/classify';
 import { NO_DATA_COLOUR, NO_DATA_PATTERN_COLOUR } from '$lib/stats/colours';
+import { levelValues, valuesPath, type LevelValues } from '$lib/map/values';
 import type { LayerSpec } from './atlasLayers';
 
-/** What /api/werte/{level} answers (src/lib/server/tilesValues.ts). */
-export interface LevelValues {
-	level: string;
-	indicator: string;
-	year: number | null;
-	ids: string[];
-	values: (number | null)[];
-	suppressed: number[];
-}
+export { levelValues, valuesPath, type LevelValues };
 
 /** The feature-state class of an area without a value, and of one withheld by disclosure control. */
 export const NO_VALUE = -1;
@@ -24,10 +17,8 @@ export const WITHHELD = -2;
 /** The map source the tiles come from. */
 export const TILES_SOURCE = 'areas-tiles';
 
-/** The vector tile source's URL template and the values request of a level. */
+/** The vector tile source's URL template. */
 export const tileUrl = (origin: string, level: string) => `${origin}/tiles/${encodeURIComponent(level)}/{z}/{x}/{y}.mvt`;
-export const valuesPath = (level: string, indicator: string, year: number | null) =>
-	`/api/werte/${encodeURIComponent(level)}?indikator=${encodeURIComponent(indicator)}${year === null ? '' : `&jahr=${year}`}`;
 
 /**
  * The tile source of a level. promoteId is not used: the tiles' numeric feature ids are the
@@ -81,23 +72,6 @@ export function tilesLayers(level: string, view: ViewState, colours: string[]): 
 			paint: { 'line-color': '#1f2a24', 'line-width': 2, 'line-opacity': flag('hover', 1, 0) }
 		}
 	];
-}
-
-/**
- * The values of one level, indicator and year, fetched once: the map started before hydration asks
- * first and the layer component takes the same answer (only the latest request is kept).
- */
-let lastValues: { path: string; values: Promise<LevelValues> } | null = null;
-export function levelValues(path: string, fetcher: typeof fetch = fetch): Promise<LevelValues> {
-	if (lastValues?.path !== path) {
-		const values = fetcher(path).then((r) => (r.ok ? (r.json() as Promise<LevelValues>) : Promise.reject(new Error(String(r.status)))));
-		// A failed request is asked again by the next caller.
-		values.catch(() => {
-			if (lastValues?.values === values) lastValues = null;
-		});
-		lastValues = { path, values };
-	}
-	return lastValues.values;
 }
 
 /** The feature states the map started before hydration set for a level: the component sets only what differs. */
