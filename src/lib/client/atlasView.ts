@@ -7,7 +7,6 @@ import { core, translator, urlLocale } from '$lib/i18n';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import type { LevelInfo } from '$lib/data/levels';
 import type { IndicatorTable } from '$lib/data/responses';
-import type { ColumnTable } from '$lib/data/tableColumns';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
 import { buildChoropleth } from '$lib/stats/choropleth';
@@ -28,9 +27,6 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	// Geometry and catalogue do not depend on the view; the browser's HTTP cache (ETag,
 	// max-age) keeps these requests cheap when the view changes. The catalogue names the
 	// profile's levels, whose areas are then loaded, one request per mapped level.
-	const contextOf = (query: string) => get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>(`/api/context${query}`);
-	// A view that names its level may be of a large one, whose context comes simplified (below).
-	const fullContext = url.searchParams.has('level') ? null : contextOf('');
 	const kontoreLoad = get<FeatureCollection<Point, KontorProps>>('/api/kontore');
 	const catalogue = await get<{
 		indicators: IndicatorMeta[];
@@ -51,7 +47,7 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	const [collections, kontore, context] = await Promise.all([
 		Promise.all(mapped.map((l) => (l.large || (around && l !== around) ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}${overview && `&${overview}`}`)))),
 		kontoreLoad,
-		fullContext ?? contextOf(overview && `?${overview}`)
+		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>(`/api/context${overview && `?${overview}`}`)
 	]);
 	// A view that names no level shows the finest drawn whole, not a census grid (state/view.ts).
 	const defaultLevel = (mapped.find((l) => !l.large && !l.grid) ?? mapped[0])?.id;
@@ -71,10 +67,8 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	for (const [k, v] of new URLSearchParams(svgParams)) svgQuery.set(k, v);
 	const tablePath = `/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`;
 	const [table, catchments, coverage, svg] = await Promise.all([
-		large?.id === view.level
-			? // In columns (a fifth of the bytes); their module is loaded only here: the embed's JS is budgeted.
-				Promise.all([get<ColumnTable>(`${tablePath}&format=columns`), import('$lib/data/tableColumns')]).then(([columns, m]) => m.fromColumns(columns))
-			: get<IndicatorTable>(tablePath),
+		// A large level's table in columns, and its values (largeView.ts).
+		large?.id === view.level ? import('./largeView').then((m) => m.largeTable(fetch, tablePath, view)) : get<IndicatorTable>(tablePath),
 		// The atlas shows the catchments of the existing Kontore at the default distances; the
 		// what-if analysis has its own page (/erreichbarkeit).
 		catchmentsShown
@@ -85,14 +79,10 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		catchmentsShown ? get<CoverageFigures>(`/api/coverage?distances=${view.catchmentDistances}`) : null,
 		renderer === 'svg' ? fetch(`/embed/karte.svg?${svgQuery}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`karte.svg: ${r.status}`)))) : null,
 		// atlasModel classifies synchronously.
-		loadMethod(view.method),
-		// A large level's values for its map (largeLevel.ts): asked for here, so that the server inlines
-		// them into the page and the map started before hydration colours the level without a request
-		// (their module loaded only here, as the table's columns).
-		large?.id === view.level ? import('$lib/map/values').then((m) => m.levelValues(m.valuesPath(view.level, view.indicator, view.year), fetch)) : null
+		loadMethod(view.method)
 	]);
 	// A large level's areas are known from its table: the selection is checked against them.
-	if (mapped.find((l) => l.id === view.level)?.large) ({ view, notices } = parse(table.rows.map((r) => r.area)));
+	if (large?.id === view.level) ({ view, notices } = parse(table.rows.map((r) => r.area)));
 	return {
 		catalogue,
 		levels: catalogue.levels,

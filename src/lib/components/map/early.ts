@@ -81,16 +81,14 @@ export async function startEarlyMap(patienceMs = 3000): Promise<void> {
 async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, settle: () => void): Promise<void> {
 	try {
 		const view = loadAtlasView(inlinedFetch, url);
-		// A large level's values and tiles are asked for as soon as the view is known, alongside MapLibre.
-		const largeStart = view.then(async (data) => {
-			const level = data.levels.find((l) => l.id === data.view.level);
-			if (!level?.large || container.dataset.earlyMap !== 'atlas') return null;
-			const mod = await import('./earlyLarge');
-			return { mod, large: mod.startLargeLevel(level.id, data.view, inlinedFetch), count: level.count };
-		});
+		// A large level's tiles and values (earlyLarge.ts) as soon as the view is known, alongside MapLibre.
+		const largeStart = view.then((data) =>
+			container.dataset.earlyMap === 'atlas' && data.levels.some((l) => l.large && l.id === data.view.level)
+				? import('./earlyLarge').then((m) => m.startLargeLevel(data, inlinedFetch))
+				: null
+		);
 		const [lib, data, large] = await Promise.all([loadMaplibre(), view, largeStart]);
 		const model = atlasModel(data);
-		const bounds = boundsOf(data.extent);
 		const input: AtlasLayerInput = {
 			view: data.view,
 			areas: model.areas,
@@ -102,7 +100,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			choropleth: model.choropleth,
 			beispieldaten: model.meta.beispieldaten,
 			hovered: null,
-			tiles: large ? { level: large.large.level, count: large.count, bounds, decimals: model.meta.decimals } : null
+			tiles: large?.tiles
 		};
 		// The catchment colours as each page gives them: the atlas (+page.svelte) at once, the
 		// embed once its lazily loaded palette arrives (so it starts without).
@@ -114,8 +112,12 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 		let map: MapLibreMap;
 		try {
 			const parts = styleParts(atlasSources(input));
-			const style = large ? large.mod.withTiles(parts, large.large, data.view, model.choropleth, bounds) : parts;
-			map = createMap(lib, { container, style: baseStyle(style), camera: data.view.camera, bounds });
+			map = createMap(lib, {
+				container,
+				style: baseStyle(large ? large.style(parts, model.choropleth) : parts),
+				camera: data.view.camera,
+				bounds: boundsOf(data.extent)
+			});
 		} catch (e) {
 			state.failed = e instanceof Error ? e.message : String(e);
 			return;
@@ -135,12 +137,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			})
 		);
 		// A large level counts as drawn once its areas have their classes, not at the idle before the values came.
-		await (large
-			? Promise.all([
-					firstIdle,
-					large.mod.colourLargeLevel(map, loaded, large.large, model.choropleth.breaks).catch((e) => console.warn('early map values:', e))
-				])
-			: firstIdle);
+		await (large ? Promise.all([firstIdle, large.colour(map, loaded, model.choropleth.breaks)]) : firstIdle);
 	} catch (e) {
 		// Whatever went wrong here, the page makes its own map (state.map stays null).
 		console.warn('early map:', e);
