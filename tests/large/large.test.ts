@@ -215,9 +215,12 @@ describe('the atlas on a large level', () => {
 	it('colours the level before the page hydrates (the map started early) from the values inlined into the page, and no one asks for them again', async () => {
 		browser ??= await launchChromium();
 		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
-		// The route's chunks never come: SvelteKit cannot hydrate the page, the early map still draws.
+		// The route's chunks are held back: SvelteKit cannot hydrate the page, the early map still draws.
 		const chunks = '**/_app/immutable/nodes/**';
-		await page.route(chunks, (route) => route.abort());
+		const held: import('playwright-core').Route[] = [];
+		await page.route(chunks, (route) => {
+			held.push(route);
+		});
 		const values: string[] = [];
 		const recordValues = (r: import('playwright-core').Request) => {
 			if (new URL(r.url()).pathname.startsWith('/api/werte/')) values.push(r.url());
@@ -243,6 +246,7 @@ describe('the atlas on a large level', () => {
 			expect(values).toEqual([]);
 		} finally {
 			page.off('request', recordValues);
+			await Promise.all(held.map((route) => route.continue()));
 			await page.unroute(chunks);
 		}
 

@@ -125,7 +125,9 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 		state.map = map;
 		// The same handle the map's owner gives tests and host pages.
 		(window as unknown as { kontoratlasMap?: MapLibreMap }).kontoratlasMap = map;
-		const loaded = new Promise((resolve) => map.once('load', resolve)).then(() => (state.loaded = true));
+		map.once('load', () => (state.loaded = true));
+		// Feature states can be set once the style is read, before any tile has come: the first drawing is coloured.
+		const styled = new Promise((resolve) => map.once('style.load', resolve));
 		map.on('moveend', (e) => {
 			if ('originalEvent' in e && e.originalEvent) state.moved = true;
 		});
@@ -137,7 +139,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			})
 		);
 		// A large level counts as drawn once its areas have their classes, not at the idle before the values came.
-		await (large ? Promise.all([firstIdle, large.colour(map, loaded, model.choropleth.breaks)]) : firstIdle);
+		await (large ? Promise.all([firstIdle, large.colour(map, styled, model.choropleth.breaks)]) : firstIdle);
 	} catch (e) {
 		// Whatever went wrong here, the page makes its own map (state.map stays null).
 		console.warn('early map:', e);

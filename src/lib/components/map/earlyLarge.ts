@@ -40,20 +40,21 @@ export function startLargeLevel(data: AtlasViewData, fetcher: typeof fetch) {
 		},
 
 		/**
-		 * Sets every area's class once the values are there and the style has `loaded`, and marks the
+		 * Sets every area's class once the values are there and the style is read (`style.load`, before
+		 * any tile has come, so the first drawing is coloured); at the first idle after that, marks the
 		 * map's element with the level and values it shows (the component's status line does so once the
-		 * page has hydrated). Resolves at the first idle after that, or when the values do not come.
+		 * page has hydrated) and resolves. Resolves too when the values do not come.
 		 */
-		async colour(map: MapLibreMap, loaded: Promise<unknown>, breaks: number[]): Promise<void> {
+		async colour(map: MapLibreMap, styled: Promise<unknown>, breaks: number[]): Promise<void> {
 			try {
-				const [answer] = await Promise.all([values, loaded]);
+				const [answer] = await Promise.all([values, styled]);
 				const states = classStates(answer, breaks);
 				for (let i = 0; i < states.length; i++) map.setFeatureState({ source: TILES_SOURCE, sourceLayer: view.level, id: i }, { c: states[i] });
 				rememberStates(view.level, states);
+				await new Promise((resolve) => map.once('idle', resolve));
 				const element = map.getContainer();
 				element.dataset.largeLevel = view.level;
 				element.dataset.values = `${answer.indicator}:${answer.year ?? 'latest'}`;
-				await new Promise((resolve) => map.once('idle', resolve));
 			} catch (e) {
 				// The layer component asks again and says so.
 				console.warn('early map values:', e);
