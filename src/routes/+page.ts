@@ -4,6 +4,7 @@ import { keptAnswers } from '$lib/client/answers';
 import { jsonGet, loadAtlasView } from '$lib/client/atlasView';
 import { loadFacilities, unknownTypeNotices } from '$lib/components/facilities/load';
 import type { IndicatorTable } from '$lib/data/responses';
+import { fromColumns, type ColumnTable } from '$lib/data/tableColumns';
 import { parseOverlay } from '$lib/state/overlay';
 import type { PageLoad } from './$types';
 
@@ -17,10 +18,15 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	// relation's values for the same year where it has that year, else its latest.
 	const yearParam = view.year === null ? '' : `&year=${view.year}`;
 	const relationYears = catalogue.indicators.find((i) => i.id === view.relation)?.years ?? [];
+	// A large level's time series shows the selection and the city, not thousands of lines: only theirs are asked for.
+	const large = data.levels.find((l) => l.id === view.level)?.large;
+	const only = large ? `&areas=${view.selection.map(encodeURIComponent).join(',')}` : '';
+	// A large level's table comes in columns (a fifth of the bytes), as in loadAtlasView.
+	const relationTable = (path: string) => (large ? get<ColumnTable>(`${path}&format=columns`).then(fromColumns) : get<IndicatorTable>(path));
 	const [series, relation, facilities] = await Promise.all([
-		get<PanelSeries>(`/api/indicators/${encodeURIComponent(view.indicator)}/series?level=${view.level}`),
+		get<PanelSeries>(`/api/indicators/${encodeURIComponent(view.indicator)}/series?level=${view.level}${only}`),
 		view.relation
-			? get<IndicatorTable>(
+			? relationTable(
 					`/api/indicators/${encodeURIComponent(view.relation)}?level=${view.level}${view.year !== null && relationYears.includes(view.year) ? yearParam : ''}`
 				)
 			: null,

@@ -18,6 +18,7 @@ import { openMap, waitForLayer } from '../browser/helpers';
 import { launchChromium } from '../chromium';
 import { serveFixture, stopServer, type TestServer } from '../fixture-server';
 import { writeLargeCity, type LargeCity } from '../fixtures/large/generate';
+import { fromColumns } from '../../src/lib/data/tableColumns';
 
 const dir = mkdtempSync(join(tmpdir(), 'kontoratlas-large-'));
 let server: TestServer;
@@ -109,6 +110,66 @@ describe('a level of 1,000+ areas through the API', () => {
 	});
 });
 
+describe("a large level's first view in fewer bytes", () => {
+	/** The geometry's length as JSON. */
+	const geometryLength = (fc: { features: { geometry: unknown }[] }) => JSON.stringify(fc.features.map((f) => f.geometry)).length;
+
+	it('answers the table in columns, which give the same rows back, rank and deviation recomputed', async () => {
+		const path = `/api/indicators/${city.indicator}?level=${city.level}&year=2024`;
+		const rows = await (await get(path)).json();
+		const columns = await (await get(`${path}&format=columns`)).json();
+		expect(columns).not.toHaveProperty('rows');
+		expect(columns.columns.area).toHaveLength(city.count);
+		expect(columns.columns.suppressed.length).toBeGreaterThan(0);
+		expect(fromColumns(columns)).toEqual(rows);
+	});
+
+	it('generalises the level around it and the context for the overview, keeps ids and properties, and names a wrong detail', async () => {
+		for (const path of [`/api/areas?level=${parent.id}`, '/api/context']) {
+			const full = await (await get(path)).json();
+			const overview = await (await get(`${path}${path.includes('?') ? '&' : '?'}detail=overview`)).json();
+			expect(overview.features.map((f: { properties: unknown }) => f.properties)).toEqual(full.features.map((f: { properties: unknown }) => f.properties));
+			// The fixture's squares have nothing to take away (src/lib/geo/overview.test.ts shows what goes): never more.
+			expect(geometryLength(overview)).toBeLessThanOrEqual(geometryLength(full));
+		}
+		const wrong = await get(`/api/areas?level=${parent.id}&detail=fein&lang=en`);
+		expect(wrong.status).toBe(400);
+		expect(await wrong.json()).toMatchObject({
+			parameter: 'detail',
+			detail: 'detail knows only "overview" (geometry simplified for the overview), not "fein"'
+		});
+	});
+
+	it('answers the time series of chosen areas only, and names an area of another level', async () => {
+		const { ids } = await (await get(`/api/werte/${city.level}?indikator=${city.indicator}`)).json();
+		const path = `/api/indicators/${city.indicator}/series?level=${city.level}`;
+		const all = await (await get(path)).json();
+		const two = await (await get(`${path}&areas=${ids[0]},${ids[1]}`)).json();
+		expect(all.areas).toHaveLength(city.count);
+		expect(two.areas.map((a: { area: string }) => a.area).sort()).toEqual([ids[0], ids[1]].sort());
+		expect(two.city).toEqual(all.city);
+		expect(two.years).toEqual(all.years);
+		expect((await (await get(`${path}&areas=`)).json()).areas).toEqual([]);
+		const wrong = await get(`${path}&areas=${ids[0]},${city.level}-gibt-es-nicht`);
+		expect(wrong.status).toBe(400);
+		expect((await wrong.json()).parameter).toBe('areas');
+	});
+
+	it("inlines no full table, no series of every area and no full geometry into the large level's page", async () => {
+		const page = await (await get(`/?level=${city.level}&indicator=${city.indicator}`)).text();
+		const inlined = [...page.matchAll(/data-sveltekit-fetched data-url="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+		expect(inlined).toContain(`/api/indicators/${city.indicator}?level=${city.level}&format=columns`);
+		expect(inlined).toContain(`/api/indicators/${city.indicator}/series?level=${city.level}&areas=`);
+		expect(inlined).toContain(`/api/areas?level=${parent.id}&detail=overview`);
+		expect(inlined).toContain('/api/context?detail=overview');
+		expect(inlined).toContain(`/api/werte/${city.level}?indikator=${city.indicator}`);
+		expect(inlined.filter((u) => u.startsWith('/api/areas?'))).toHaveLength(1);
+		// Without JavaScript the table's first rows are there, and the link to the whole table as CSV.
+		expect(page).toMatch(/<tr[^>]*data-area=/);
+		expect(page).toContain(`/api/indicators/${city.indicator}?level=${city.level}&amp;format=csv`);
+	});
+});
+
 describe('the atlas on a large level', () => {
 	it('draws the level from tiles coloured by feature-state, and a new indicator fetches values but no tile', async () => {
 		browser = await launchChromium();
@@ -142,12 +203,64 @@ describe('the atlas on a large level', () => {
 		await page.waitForSelector(`[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
 		await waitForLayer(page, 'tiles-choropleth');
 		const after = await drawn();
-		expect(requests.some((r) => r.startsWith(`/api/werte/${city.level}?indikator=${city.indicator}`))).toBe(true);
+		// Once: the page's load and its map share the answer.
+		expect(requests.filter((r) => r.startsWith(`/api/werte/${city.level}?indikator=${city.indicator}`))).toHaveLength(1);
 		expect(requests.filter((r) => r.startsWith('/tiles/')).length).toBe(tilesBefore);
 		// Withheld rates of the nearly empty blocks are drawn as withheld (-2), not as no data.
 		expect(after.count).toBe(before.count);
 		expect(after.classes).not.toEqual(before.classes);
 		page.off('request', record);
+	}, 120_000);
+
+	it('colours the level before the page hydrates (the map started early) from the values inlined into the page, and no one asks for them again', async () => {
+		browser ??= await launchChromium();
+		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		// The route's chunks are held back: SvelteKit cannot hydrate the page, the early map still draws.
+		const chunks = '**/_app/immutable/nodes/**';
+		const held: import('playwright-core').Route[] = [];
+		await page.route(chunks, (route) => {
+			held.push(route);
+		});
+		const values: string[] = [];
+		const recordValues = (r: import('playwright-core').Request) => {
+			if (new URL(r.url()).pathname.startsWith('/api/werte/')) values.push(r.url());
+		};
+		page.on('request', recordValues);
+		try {
+			await page.goto(`${server.url}/?level=${city.level}&indicator=${city.indicator}`);
+			await page.waitForSelector(`.gl[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
+			const shown = await page.evaluate((level) => {
+				const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
+				const features = map.queryRenderedFeatures({ layers: ['tiles-choropleth'] });
+				const classes = features.map((f) => map.getFeatureState({ source: 'areas-tiles', sourceLayer: level, id: f.id }).c as number | undefined);
+				return {
+					count: features.length,
+					unclassed: classes.filter((c) => c === undefined).length,
+					hydrated: document.querySelector('[data-large-level].status') !== null
+				};
+			}, city.level);
+			expect(shown.hydrated).toBe(false);
+			expect(shown.count).toBeGreaterThan(100);
+			expect(shown.unclassed).toBe(0);
+			// The server's load asked for them once; the browser has them from the page.
+			expect(values).toEqual([]);
+		} finally {
+			page.off('request', recordValues);
+			await Promise.all(held.map((route) => route.continue()));
+			await page.unroute(chunks);
+		}
+
+		// Hydrated, the page's layer component takes over the early map's values instead of asking again.
+		const requests: string[] = [];
+		const record = (r: import('playwright-core').Request) => requests.push(new URL(r.url()).pathname);
+		page.on('request', record);
+		await page.goto(`${server.url}/?level=${city.level}&indicator=${city.indicator}`);
+		await page.waitForSelector(`p.status[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
+		await waitForLayer(page, 'tiles-choropleth');
+		page.off('request', record);
+		expect(requests.filter((r) => r.startsWith('/api/werte/'))).toEqual([]);
+		// The early marks on the map's element are gone: the status line says what the map shows.
+		expect(await page.locator('.gl[data-values]').count()).toBe(0);
 	}, 120_000);
 });
 

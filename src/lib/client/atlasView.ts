@@ -34,10 +34,7 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	// Geometry and catalogue do not depend on the view: the atlas page's `get` keeps them while the
 	// view changes, and the browser's HTTP cache (ETag, max-age) keeps the embed's requests cheap. The
 	// catalogue names the profile's levels, whose areas are then loaded, one request per mapped level.
-	const rest = Promise.all([
-		get<FeatureCollection<Point, KontorProps>>('/api/kontore'),
-		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>('/api/context')
-	]);
+	const kontoreLoad = get<FeatureCollection<Point, KontorProps>>('/api/kontore');
 	const catalogue = await get<{
 		indicators: IndicatorMeta[];
 		datasets: Pick<DatasetMeta, 'id' | 'title' | 'licence' | 'attribution' | 'date' | 'beispieldaten'>[];
@@ -48,9 +45,16 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	// The mapped levels (areaLevels in $lib/data/levels, inlined: the embed's bundle is budgeted).
 	const mapped = catalogue.levels.filter((l) => !l.whole);
 	// A large level's geometry comes as vector tiles to the map, never as one GeoJSON (issue #21).
-	const [collections, [kontore, context]] = await Promise.all([
-		Promise.all(mapped.map((l) => (l.large ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}`)))),
-		rest
+	// On its view the other levels are only its outlines and extent: just the level around it
+	// (its parent, else the coarsest), and it and the context generalised for the overview, which
+	// saves most of the page's bytes (src/lib/server/overview.ts).
+	const large = mapped.find((l) => l.large && l.id === url.searchParams.get('level'));
+	const around = large && (mapped.find((l) => l.id === large.parent && !l.large) ?? mapped.findLast((l) => !l.large));
+	const overview = large ? 'detail=overview' : '';
+	const [collections, kontore, context] = await Promise.all([
+		Promise.all(mapped.map((l) => (l.large || (around && l !== around) ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}${overview && `&${overview}`}`)))),
+		kontoreLoad,
+		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>(`/api/context${overview && `?${overview}`}`)
 	]);
 	// A view that names no level shows the finest drawn whole, not a census grid (state/view.ts).
 	const defaultLevel = (mapped.find((l) => !l.large && !l.grid) ?? mapped[0])?.id;
@@ -68,8 +72,10 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	const renderer = url.searchParams.get('renderer') === 'svg' ? ('svg' as const) : ('webgl' as const);
 	const svgQuery = new URLSearchParams(url.searchParams);
 	for (const [k, v] of new URLSearchParams(svgParams)) svgQuery.set(k, v);
+	const tablePath = `/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`;
 	const [table, catchments, coverage, svg] = await Promise.all([
-		get<IndicatorTable>(`/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`),
+		// A large level's table in columns, and its values (largeView.ts).
+		large?.id === view.level ? import('./largeView').then((m) => m.largeTable(fetch, tablePath, view)) : get<IndicatorTable>(tablePath),
 		// The atlas shows the catchments of the existing Kontore at the default distances; the
 		// what-if analysis has its own page (/erreichbarkeit).
 		catchmentsShown
@@ -83,15 +89,15 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 		loadMethod(view.method)
 	]);
 	// A large level's areas are known from its table: the selection is checked against them.
-	if (mapped.find((l) => l.id === view.level)?.large) ({ view, notices } = parse(table.rows.map((r) => r.area)));
+	if (large?.id === view.level) ({ view, notices } = parse(table.rows.map((r) => r.area)));
 	return {
 		catalogue,
 		levels: catalogue.levels,
 		areasByLevel,
 		/** The finest level's areas (facilities, the approximation notice); of a large level's, none: the finest of the others. */
 		finest: collections.find((c) => c.features.length) ?? collections[0],
-		/** The coarsest mapped level's areas: the map's initial extent. */
-		extent: collections[collections.length - 1],
+		/** The coarsest mapped level's areas (on a large level's view, the level around it): the map's initial extent. */
+		extent: around ? collections[mapped.indexOf(around)] : collections[collections.length - 1],
 		kontore,
 		context,
 		view,

@@ -37,7 +37,11 @@ function seriesOf(store: Store, indicator: string, area: string, name: string, y
 	};
 }
 
-export function indicatorSeries(store: Store, meta: IndicatorMeta, level: string): IndicatorSeries {
+/**
+ * Every area's series of a level and the city's; with `only`, the series of just those areas (a
+ * large level's panel shows the selection, not thousands of lines), over the same years.
+ */
+export function indicatorSeries(store: Store, meta: IndicatorMeta, level: string, only?: string[]): IndicatorSeries {
 	const areas = [...store.areasByLevel[level]].sort(byName);
 	const byArea = store.series.get(meta.id) ?? new Map();
 	const years = [
@@ -54,8 +58,23 @@ export function indicatorSeries(store: Store, meta: IndicatorMeta, level: string
 		years,
 		beispieldaten: meta.beispieldaten,
 		city: seriesOf(store, meta.id, store.cityId, city.properties.name, years),
-		areas: areas.map((a) => seriesOf(store, meta.id, a.properties.id, a.properties.name, years))
+		areas: (only ? areas.filter((a) => only.includes(a.properties.id)) : areas).map((a) => seriesOf(store, meta.id, a.properties.id, a.properties.name, years))
 	};
+}
+
+/** `areas=a,b` of a series request: ids of areas of the level (none: the city alone); null when not given. */
+export function parseSeriesAreas(raw: string | null, store: Store, level: string): string[] | null {
+	if (raw === null) return null;
+	const ids = raw === '' ? [] : raw.split(',');
+	const wrong = ids.find((id) => store.areaById.get(id)?.properties.level !== level);
+	if (wrong !== undefined)
+		throw new ProblemError(400, {
+			title: 'problem.areaOfLevel',
+			detail: 'problem.areaOfLevel.detail',
+			params: { level, id: wrong.slice(0, 60) },
+			parameter: 'areas'
+		});
+	return ids;
 }
 
 function kontorSummary(store: Store, k: KontorProps): KontorSummary {

@@ -80,7 +80,14 @@ export async function startEarlyMap(patienceMs = 3000): Promise<void> {
 /** Makes the map (settling `started`) and resolves at its first idle. */
 async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, settle: () => void): Promise<void> {
 	try {
-		const [lib, data] = await Promise.all([loadMaplibre(), loadAtlasView(inlinedFetch, url)]);
+		const view = loadAtlasView(inlinedFetch, url);
+		// A large level's tiles and values (earlyLarge.ts) as soon as the view is known, alongside MapLibre.
+		const largeStart = view.then((data) =>
+			container.dataset.earlyMap === 'atlas' && data.levels.some((l) => l.large && l.id === data.view.level)
+				? import('./earlyLarge').then((m) => m.startLargeLevel(data, inlinedFetch))
+				: null
+		);
+		const [lib, data, large] = await Promise.all([loadMaplibre(), view, largeStart]);
 		const model = atlasModel(data);
 		const input: AtlasLayerInput = {
 			view: data.view,
@@ -92,7 +99,8 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			catchmentColours: new Map(),
 			choropleth: model.choropleth,
 			beispieldaten: model.meta.beispieldaten,
-			hovered: null
+			hovered: null,
+			tiles: large?.tiles
 		};
 		// The catchment colours as each page gives them: the atlas (+page.svelte) at once, the
 		// embed once its lazily loaded palette arrives (so it starts without).
@@ -103,7 +111,13 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 		}
 		let map: MapLibreMap;
 		try {
-			map = createMap(lib, { container, style: baseStyle(styleParts(atlasSources(input))), camera: data.view.camera, bounds: boundsOf(data.extent) });
+			const parts = styleParts(atlasSources(input));
+			map = createMap(lib, {
+				container,
+				style: baseStyle(large ? large.style(parts, model.choropleth) : parts),
+				camera: data.view.camera,
+				bounds: boundsOf(data.extent)
+			});
 		} catch (e) {
 			state.failed = e instanceof Error ? e.message : String(e);
 			return;
@@ -112,16 +126,20 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 		// The same handle the map's owner gives tests and host pages.
 		(window as unknown as { kontoratlasMap?: MapLibreMap }).kontoratlasMap = map;
 		map.once('load', () => (state.loaded = true));
+		// Feature states can be set once the style is read, before any tile has come: the first drawing is coloured.
+		const styled = new Promise((resolve) => map.once('style.load', resolve));
 		map.on('moveend', (e) => {
 			if ('originalEvent' in e && e.originalEvent) state.moved = true;
 		});
 		settle();
-		await new Promise<void>((resolve) =>
+		const firstIdle = new Promise<void>((resolve) =>
 			map.once('idle', () => {
 				state.idle = true;
 				resolve();
 			})
 		);
+		// A large level counts as drawn once its areas have their classes, not at the idle before the values came.
+		await (large ? Promise.all([firstIdle, large.colour(map, styled, model.choropleth.breaks)]) : firstIdle);
 	} catch (e) {
 		// Whatever went wrong here, the page makes its own map (state.map stays null).
 		console.warn('early map:', e);

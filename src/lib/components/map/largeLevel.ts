@@ -1,28 +1,89 @@
 // A large level on the map (issue #21): its areas come as vector tiles (/tiles/…), its values from
 // one compact request per indicator and year (/api/werte/…), joined by feature-state: each tile
 // feature's id is its area's position in the level, and its state holds the class to draw.
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import { DEFAULT_OPACITY, type ViewState } from '$lib/state/view';
 import { classOf } from '$lib/stats/classify';
 import { NO_DATA_COLOUR, NO_DATA_PATTERN_COLOUR } from '$lib/stats/colours';
+import { levelValues, valuesPath, type LevelValues } from '$lib/map/values';
+import type { LayerSpec } from './atlasLayers';
 
-/** What /api/werte/{level} answers (src/lib/server/tilesValues.ts). */
-export interface LevelValues {
-	level: string;
-	indicator: string;
-	year: number | null;
-	ids: string[];
-	values: (number | null)[];
-	suppressed: number[];
-}
+export { levelValues, valuesPath, type LevelValues };
 
 /** The feature-state class of an area without a value, and of one withheld by disclosure control. */
 export const NO_VALUE = -1;
 export const WITHHELD = -2;
 
-/** The vector tile source's URL template and the values request of a level. */
+/** The map source the tiles come from. */
+export const TILES_SOURCE = 'areas-tiles';
+
+/** The vector tile source's URL template. */
 export const tileUrl = (origin: string, level: string) => `${origin}/tiles/${encodeURIComponent(level)}/{z}/{x}/{y}.mvt`;
-export const valuesPath = (level: string, indicator: string, year: number | null) =>
-	`/api/werte/${encodeURIComponent(level)}?indikator=${encodeURIComponent(indicator)}${year === null ? '' : `&jahr=${year}`}`;
+
+/**
+ * The tile source of a level. promoteId is not used: the tiles' numeric feature ids are the
+ * positions in the values. No tiles are asked for outside `bounds` [west, south, east, north].
+ */
+export const tilesSource = (origin: string, level: string, bounds: [number, number, number, number]): VectorSourceSpecification => ({
+	type: 'vector',
+	tiles: [tileUrl(origin, level)],
+	bounds,
+	minzoom: 0,
+	maxzoom: 14
+});
+
+const flag = (key: string, on: number, off: number) => ['case', ['boolean', ['feature-state', key], false], on, off];
+
+/**
+ * The layers of a large level, bottom first: one definition for the map started before hydration
+ * (early.ts) and the layer component (LargeLevelLayers.svelte), which adopts them.
+ */
+export function tilesLayers(level: string, view: ViewState, colours: string[]): LayerSpec[] {
+	const opacity = view.hidden.includes('choropleth') ? 0 : (view.opacity.choropleth ?? DEFAULT_OPACITY.choropleth) / 100;
+	const lineOpacity = (view.opacity.boundaries ?? DEFAULT_OPACITY.boundaries) / 100;
+	return [
+		{
+			id: 'tiles-choropleth',
+			type: 'fill',
+			sourceLayer: level,
+			visible: !view.hidden.includes('choropleth'),
+			paint: { 'fill-color': stateFillColour(colours), 'fill-opacity': opacity, 'fill-antialias': false }
+		},
+		// Boundaries only where the areas are large enough on screen to tell apart.
+		{
+			id: 'tiles-boundaries',
+			type: 'line',
+			sourceLayer: level,
+			visible: !view.hidden.includes('boundaries'),
+			paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0, 13, lineOpacity] }
+		},
+		{
+			id: 'tiles-selected',
+			type: 'line',
+			sourceLayer: level,
+			visible: true,
+			paint: { 'line-color': '#1b4f8a', 'line-width': 3, 'line-opacity': flag('selected', 1, 0) }
+		},
+		{
+			id: 'tiles-hover',
+			type: 'line',
+			sourceLayer: level,
+			visible: true,
+			paint: { 'line-color': '#1f2a24', 'line-width': 2, 'line-opacity': flag('hover', 1, 0) }
+		}
+	];
+}
+
+/** The feature states the map started before hydration set for a level: the component sets only what differs. */
+let earlyStates: { level: string; states: Int8Array } | null = null;
+export function rememberStates(level: string, states: Int8Array) {
+	earlyStates = { level, states };
+}
+export function takeStates(level: string): Int8Array | null {
+	const states = earlyStates?.level === level ? earlyStates.states : null;
+	earlyStates = null;
+	return states;
+}
 
 /** The class of every area, in tile-feature order, for the choropleth's breaks: what feature-state `c` holds. */
 export function classStates(values: LevelValues, breaks: number[]): Int8Array {

@@ -10,6 +10,8 @@ export const problems = {
 	'problem.noIndicators.detail': 'dieser Atlas zeigt derzeit keine öffentlichen Indikatoren; angemeldete Nutzer sehen die internen',
 	'problem.level': 'Unbekannte Ebene',
 	'problem.level.detail': 'die Ebene "{level}" gibt es in diesem Atlas nicht',
+	'problem.detail': 'Unbekannter Detailgrad',
+	'problem.detail.detail': 'detail kennt nur "overview" (vereinfachte Geometrie für die Übersicht), nicht "{detail}"',
 	'problem.list': 'Ungültige Liste',
 	'problem.list.detail': 'indicators ist eine durch Komma getrennte Liste von 1 bis {max} Indikatoren ohne leere Einträge',
 	'problem.indicators': 'Unbekannter Indikator',

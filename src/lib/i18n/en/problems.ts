@@ -11,6 +11,8 @@ export const problems: Texts<typeof de> = {
 	'problem.noIndicators.detail': 'this atlas currently shows no public indicators; signed-in users see the internal ones',
 	'problem.level': 'Unknown level',
 	'problem.level.detail': 'level "{level}" is not a level of this atlas',
+	'problem.detail': 'Unknown level of detail',
+	'problem.detail.detail': 'detail knows only "overview" (geometry simplified for the overview), not "{detail}"',
 	'problem.list': 'Invalid list',
 	'problem.list.detail': 'indicators must be a comma-separated list of 1 to {max} indicator ids without empty items',
 	'problem.indicators': 'Unknown indicator',

@@ -1,5 +1,6 @@
 import { areaCollection, parseIndicatorList, parseLevel, parseYear } from '$lib/server/api';
 import { apiGet, GEOJSON, sendJson } from '$lib/server/endpoint';
+import { overview, parseDetail } from '$lib/server/overview';
 
 export const GET = apiGet(({ url, request }, store) => {
 	const level = parseLevel(url.searchParams.get('level'), store);
@@ -8,5 +9,7 @@ export const GET = apiGet(({ url, request }, store) => {
 		url.searchParams.get('year'),
 		indicators.flatMap((id) => store.indicatorById.get(id)!.years)
 	);
-	return sendJson(request, areaCollection(store, level, indicators, year), GEOJSON);
+	const collection = () => areaCollection(store, level, indicators, year);
+	const detail = parseDetail(url.searchParams.get('detail'));
+	return sendJson(request, detail ? overview(store, `areas/${level}/${indicators.join(',')}/${year}`, collection) : collection(), GEOJSON);
 });

@@ -1,12 +1,14 @@
 import { internalAt } from '$lib/auth/visibility';
 import type { IndicatorTable } from '$lib/data/responses';
+import { toColumns } from '$lib/data/tableColumns';
 import { getIndicator, indicatorTable, parseLevel, parseYear } from '$lib/server/api';
 import { toGermanCsv } from '$lib/server/csv';
 import { SUPPRESSED_LABEL } from '$lib/stats/disclosure';
 import { ProblemError, respondAsync, VARY_ACCEPT } from '$lib/server/http';
 import { apiGet, CSV_TYPE, JSON_TYPE } from '$lib/server/endpoint';
 
-const FORMATS = ['json', 'csv'] as const;
+/** `columns`: JSON in columns (a large level's table, $lib/data/tableColumns). */
+const FORMATS = ['json', 'csv', 'columns'] as const;
 
 export const GET = apiGet(({ url, request, params }, store) => {
 	const meta = getIndicator(store, params.id!);
@@ -16,7 +18,8 @@ export const GET = apiGet(({ url, request, params }, store) => {
 	const format = url.searchParams.get('format');
 	// Without format= the Accept header decides, and caches must know that.
 	const vary = format === null ? VARY_ACCEPT : {};
-	if (chooseFormat(format, request.headers.get('accept')) === 'json') return respondAsync(request, JSON.stringify(table), JSON_TYPE, vary);
+	const chosen = chooseFormat(format, request.headers.get('accept'));
+	if (chosen !== 'csv') return respondAsync(request, JSON.stringify(chosen === 'columns' ? toColumns(table) : table), JSON_TYPE, vary);
 	const filename = `${meta.id}_${level}_${year ?? 'aktuell'}.csv`;
 	return respondAsync(request, csvOf(table), CSV_TYPE, { 'content-disposition': `attachment; filename="${filename}"`, ...vary });
 });

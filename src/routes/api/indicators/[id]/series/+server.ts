@@ -1,8 +1,9 @@
 import { getIndicator, parseLevel } from '$lib/server/api';
 import { apiGet, sendJson } from '$lib/server/endpoint';
-import { indicatorSeries } from '$lib/server/profiles';
+import { indicatorSeries, parseSeriesAreas } from '$lib/server/profiles';
 
 export const GET = apiGet(({ url, request, params }, store) => {
 	const meta = getIndicator(store, params.id!);
-	return sendJson(request, indicatorSeries(store, meta, parseLevel(url.searchParams.get('level'), store)));
+	const level = parseLevel(url.searchParams.get('level'), store);
+	return sendJson(request, indicatorSeries(store, meta, level, parseSeriesAreas(url.searchParams.get('areas'), store, level) ?? undefined));
 });

@@ -1,0 +1,14 @@
+// What the atlas's load asks for on a large level's view (issue #21), in a module of its own that
+// only such a view loads (the embed's JS is budgeted): the table in columns, a fifth of the bytes
+// ($lib/data/tableColumns), and the level's values for the map, which the server then inlines into
+// the page, so the map started before hydration colours the level without a request.
+import type { IndicatorTable } from '$lib/data/responses';
+import { fromColumns, type ColumnTable } from '$lib/data/tableColumns';
+import { levelValues, valuesPath } from '$lib/map/values';
+import type { ViewState } from '$lib/state/view';
+
+export async function largeTable(fetch: typeof globalThis.fetch, tablePath: string, view: ViewState): Promise<IndicatorTable> {
+	const [res] = await Promise.all([fetch(`${tablePath}&format=columns`), levelValues(valuesPath(view.level, view.indicator, view.year), fetch)]);
+	if (!res.ok) throw new Error(`${tablePath}: ${res.status}`);
+	return fromColumns((await res.json()) as ColumnTable);
+}

@@ -1,0 +1,34 @@
+// The compact values of a level (issue #21): what /api/werte/{level} answers (src/lib/server/tilesValues.ts),
+// its path, and in the browser the one answer shared by the atlas's load, the map started before
+// hydration and the layer component, so that a view's values are asked for once.
+import { browser } from '$app/environment';
+
+export interface LevelValues {
+	level: string;
+	indicator: string;
+	year: number | null;
+	ids: string[];
+	values: (number | null)[];
+	suppressed: number[];
+}
+
+export const valuesPath = (level: string, indicator: string, year: number | null) =>
+	`/api/werte/${encodeURIComponent(level)}?indikator=${encodeURIComponent(indicator)}${year === null ? '' : `&jahr=${year}`}`;
+
+let last: { path: string; values: Promise<LevelValues> } | null = null;
+
+/**
+ * The values at `path`, fetched with `fetcher` unless the browser already asked for the same path
+ * last (the server keeps nothing: its requests are of different viewers and versions). A failed
+ * request is asked again by the next caller.
+ */
+export function levelValues(path: string, fetcher: typeof fetch = fetch): Promise<LevelValues> {
+	if (browser && last?.path === path) return last.values;
+	const values = fetcher(path).then((r) => (r.ok ? (r.json() as Promise<LevelValues>) : Promise.reject(new Error(`${path}: ${r.status}`))));
+	if (!browser) return values;
+	values.catch(() => {
+		if (last?.values === values) last = null;
+	});
+	last = { path, values };
+	return values;
+}
