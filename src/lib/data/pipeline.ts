@@ -7,7 +7,8 @@ import { CityProfile, GeometrySources, PROFILE_FILE, type LevelDef } from './pro
 import { parseJson } from './sources';
 import { aggregate, leavesOf, withGridValues } from './stages/aggregate';
 import { readFacilities } from './stages/facilities';
-import { buildCells, cityGeometry, contextFeatures, finestAreas, unionAreas } from './stages/geometry';
+import { memoCells } from './stages/cellsMemo';
+import { cityGeometry, contextFeatures, finestAreas, unionAreas } from './stages/geometry';
 import { buildGrids } from './stages/grid';
 import { placeKontore } from './stages/kontore';
 import { ProblemLog } from './stages/log';
@@ -18,6 +19,7 @@ import { readActivities } from './stages/taetigkeit';
 import { collectValues } from './stages/values';
 
 export { CONTEXT_TOLERANCE_M, SIMPLIFY_TOLERANCE_M } from './stages/geometry';
+export { cellsMemo, restoreCellsMemo, type CellsMemoEntry } from './stages/cellsMemo';
 export { slug } from './stages/numbers';
 export type { SourceFiles } from './stages/read';
 
@@ -45,7 +47,8 @@ export function buildDerived(files: SourceFiles): Derived {
 
 	const leaves = leavesOf(refs);
 
-	const cells = buildCells(sources, refs);
+	// Remembered across runs: previews that leave the geometry alone skip the costliest stage.
+	const cells = memoCells(sources, refs);
 	const finest = finestAreas(cells, refs);
 	const outlineTitle = sources.datasets.find((d) => d.files.includes(sources.profile.geometry.outline))!.title.de;
 	const coarser = unionAreas(refs, leaves, finest.features, cells.quality, outlineTitle);
