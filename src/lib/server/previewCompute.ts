@@ -229,7 +229,7 @@ function build(
 ): PreviewOutput {
 	let derived: Derived;
 	try {
-		derived = buildDerived(files);
+		derived = buildDerived(files, { rememberCells: true });
 	} catch (e) {
 		if (e instanceof DataError) return { ok: false, problems: map(e.problems) };
 		throw e;

@@ -31,6 +31,7 @@ function changed(file: string, from: string, to: string): Map<string, string> {
 	return files;
 }
 
+const remember = { rememberCells: true };
 const firstVertex = (g: Polygon | { type: 'MultiPolygon'; coordinates: number[][][][] }) =>
 	g.type === 'Polygon' ? g.coordinates[0][0] : g.coordinates[0][0][0];
 
@@ -93,11 +94,11 @@ describe('memoCells', () => {
 		expect(cellsMemo()).toHaveLength(1);
 	}, 120_000);
 
-	it('keeps the four most recent results within 64 MB', () => {
+	it('keeps the four most recent results within 256 MB', () => {
 		const entry = (key: string, mb = 0) => ({ key, bytes: new Uint8Array(mb * 1024 * 1024 + 1) });
 		restoreCellsMemo(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => entry(k)));
 		expect(cellsMemo().map((e) => e.key)).toEqual(['a', 'b', 'c', 'd']);
-		restoreCellsMemo([entry('a', 30), entry('b', 30), entry('c', 30), entry('d')]);
+		restoreCellsMemo([entry('a', 100), entry('b', 100), entry('c', 100), entry('d')]);
 		expect(cellsMemo().map((e) => e.key)).toEqual(['a', 'b']);
 		restoreCellsMemo([]);
 	});
@@ -107,41 +108,44 @@ describe('buildDerived with the remembered cells', { timeout: 240_000 }, () => {
 	let computed: Derived;
 	beforeAll(() => {
 		restoreCellsMemo([]);
-		computed = buildDerived(shippedFiles());
+		computed = buildDerived(shippedFiles(), remember);
 	}, 120_000);
 
 	it('gives the same output from a remembered result as from a computed one, also after a change to the output', () => {
 		expect(cellsMemo()).toHaveLength(1);
-		const again = buildDerived(shippedFiles());
+		const again = buildDerived(shippedFiles(), remember);
 		expect(again).toStrictEqual(computed);
 		// Callers (the store, the preview's diff) may change what they were given.
 		again.areas.stadtteil.features[0].geometry.coordinates.length = 0;
 		again.context.features[0].properties.name = 'verändert';
-		expect(buildDerived(shippedFiles())).toStrictEqual(computed);
+		expect(buildDerived(shippedFiles(), remember)).toStrictEqual(computed);
 		expect(cellsMemo()).toHaveLength(1);
 	});
 
 	it('takes the remembered cells where only an indicator file changed, with the output of a fresh computation', () => {
 		const files = changed('beispieldaten/sozialindikatoren.csv', 'barum,alleinerziehende,2019,16.1,10,62', 'barum,alleinerziehende,2019,17.7,11,62');
-		const remembered = buildDerived(files);
+		const remembered = buildDerived(files, remember);
 		// No second entry: the cells were not computed again.
 		expect(cellsMemo()).toHaveLength(1);
 		const entries = cellsMemo();
-		restoreCellsMemo([]);
+		// Without the option the pipeline computes them, and neither reads nor changes the memo.
 		expect(remembered).toStrictEqual(buildDerived(files));
+		expect(cellsMemo()).toBe(entries);
 		expect(remembered.values).not.toStrictEqual(computed.values);
 		expect(remembered.areas).toStrictEqual(computed.areas);
-		restoreCellsMemo(entries);
 	});
 
 	it('computes the cells again when a seed point moved', () => {
 		const entries = cellsMemo();
-		const moved = buildDerived(changed('stadtteile_koordinaten.csv', 'lebenstedt,Lebenstedt,52.16111,10.32417', 'lebenstedt,Lebenstedt,52.15611,10.32417'));
+		const moved = buildDerived(
+			changed('stadtteile_koordinaten.csv', 'lebenstedt,Lebenstedt,52.16111,10.32417', 'lebenstedt,Lebenstedt,52.15611,10.32417'),
+			remember
+		);
 		expect(cellsMemo()).toHaveLength(entries.length + 1);
 		expect(moved.areas.stadtteil).not.toStrictEqual(computed.areas.stadtteil);
 		// The shipped geometry is still remembered, now behind the moved one.
 		expect(cellsMemo()[1]).toBe(entries[0]);
-		expect(buildDerived(shippedFiles()).areas).toStrictEqual(computed.areas);
+		expect(buildDerived(shippedFiles(), remember).areas).toStrictEqual(computed.areas);
 		expect(cellsMemo()).toHaveLength(entries.length + 1);
 	});
 });
