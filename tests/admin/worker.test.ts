@@ -1,5 +1,6 @@
 // Previews run in a worker thread: a large upload being checked does not hold up the public API,
-// and a preview that cannot finish becomes a clear problem with the data untouched.
+// a preview that cannot finish becomes a clear problem with the data untouched, and the pipeline's
+// remembered cells outlive each preview's worker.
 import { afterAll, describe, expect, it } from 'vitest';
 import { AdminClient, removeStores, snapshot, startAdminServer, type AdminServer } from './helpers';
 
@@ -59,6 +60,13 @@ describe('previews in a worker thread', () => {
 			expect(p.status, p.text.slice(0, 500)).toBe(200);
 			expect(p.text).toContain(`(Langformat, CSV utf-8, ${rows} Werte)`);
 			expect(p.previewId).not.toBeNull();
+			// The cells of that first preview outlived its worker: the next preview, in a worker of its own, takes them.
+			expect(s.output()).toContain('import: preview of gross.csv computed the cells');
+			const small = await admin.previewCsv('klein.csv', text.split('\r\n').slice(0, 2).join('\r\n') + '\r\n');
+			expect(small.status, small.text.slice(0, 500)).toBe(200);
+			expect(small.text).toContain('(Langformat, CSV utf-8, 1 Werte)');
+			expect(s.output()).toContain('import: preview of klein.csv finished (ready to confirm)');
+			expect(s.output()).not.toContain('import: preview of klein.csv computed the cells');
 		} finally {
 			s.child.kill();
 		}

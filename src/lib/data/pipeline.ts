@@ -7,6 +7,7 @@ import { CityProfile, GeometrySources, PROFILE_FILE, type LevelDef } from './pro
 import { parseJson } from './sources';
 import { aggregate, leavesOf, withGridValues } from './stages/aggregate';
 import { readFacilities } from './stages/facilities';
+import { memoCells } from './stages/cellsMemo';
 import { buildCells, cityGeometry, contextFeatures, finestAreas, unionAreas } from './stages/geometry';
 import { buildGrids } from './stages/grid';
 import { placeKontore } from './stages/kontore';
@@ -18,6 +19,7 @@ import { readActivities } from './stages/taetigkeit';
 import { collectValues } from './stages/values';
 
 export { CONTEXT_TOLERANCE_M, SIMPLIFY_TOLERANCE_M } from './stages/geometry';
+export { cellsMemo, restoreCellsMemo, type CellsMemoEntry } from './stages/cellsMemo';
 export { slug } from './stages/numbers';
 export type { SourceFiles } from './stages/read';
 
@@ -36,8 +38,17 @@ export function geometryFiles(files: SourceFiles): GeometrySources {
 /** The areas of every level, finest first as the profile lists them. */
 export type LevelAreas = { level: LevelDef; features: AreaFeature[] }[];
 
+export interface BuildOptions {
+	/**
+	 * Take the cells from, and keep them in, this thread's memo (stages/cellsMemo.ts): for previews,
+	 * which run the pipeline again and again on the same geometry. A single run (`npm run data`) would
+	 * only pay for the hash and the copy (seconds on a level of thousands of official boundaries).
+	 */
+	rememberCells?: boolean;
+}
+
 /** Each validating stage stops the run with a DataError listing all of its problems. */
-export function buildDerived(files: SourceFiles): Derived {
+export function buildDerived(files: SourceFiles, options: BuildOptions = {}): Derived {
 	const log = new ProblemLog();
 	const sources = readSources(files, log);
 	const refs = checkReferences(sources, log);
@@ -45,7 +56,8 @@ export function buildDerived(files: SourceFiles): Derived {
 
 	const leaves = leavesOf(refs);
 
-	const cells = buildCells(sources, refs);
+	// Previews that leave the geometry alone skip the costliest stage.
+	const cells = options.rememberCells ? memoCells(sources, refs) : buildCells(sources, refs);
 	const finest = finestAreas(cells, refs);
 	const outlineTitle = sources.datasets.find((d) => d.files.includes(sources.profile.geometry.outline))!.title.de;
 	const coarser = unionAreas(refs, leaves, finest.features, cells.quality, outlineTitle);

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { DatasetMeta, sidecarOf, sidecarText, type IndicatorMeta } from '$lib/data/contracts';
 import { areasByRole, type Derived } from '$lib/data/derived';
-import { buildDerived, geometryFiles, slug } from '$lib/data/pipeline';
+import { buildDerived, cellsMemo, geometryFiles, restoreCellsMemo, slug, type CellsMemoEntry } from '$lib/data/pipeline';
 import { PROFILE_FILE, type LevelDef } from '$lib/data/profile';
 import { Outline } from '$lib/geo/inspire';
 import { CENSUS_DEFAULTS, parseCensus } from '$lib/import/census';
@@ -68,6 +68,21 @@ export interface PreviewBuilt {
 }
 
 export type PreviewOutput = PreviewBuilt | { ok: false; problems: DataProblem[]; table?: TableView };
+
+/**
+ * A worker thread's task and answer: with the preview, the pipeline's remembered cells (see
+ * cellsMemo.ts) go to the worker and come back, so that they outlive the worker, which ends with its preview.
+ */
+export interface WorkerTask {
+	input: PreviewInput;
+	cells: CellsMemoEntry[];
+}
+export interface WorkerAnswer {
+	output: PreviewOutput;
+	cells: CellsMemoEntry[];
+}
+
+export { cellsMemo, restoreCellsMemo };
 
 /** A workbook is read asynchronously (exceljs), before the synchronous rest; CSV is read here too. */
 export async function prepareInput(input: PreviewInput): Promise<PreviewInput> {
@@ -214,7 +229,7 @@ function build(
 ): PreviewOutput {
 	let derived: Derived;
 	try {
-		derived = buildDerived(files);
+		derived = buildDerived(files, { rememberCells: true });
 	} catch (e) {
 		if (e instanceof DataError) return { ok: false, problems: map(e.problems) };
 		throw e;
@@ -318,7 +333,12 @@ function computeCensus(input: PreviewInput & { kind: 'import-census' }, upload: 
 	});
 }
 
-/** The worker's side: compute the preview of `workerData` and post the result back once. */
+/** The worker's side: compute the preview of `workerData` (a WorkerTask) and post the WorkerAnswer back once. */
 export function serveWorker(): void {
-	void prepareInput(workerData as PreviewInput).then((input) => parentPort!.postMessage(computePreview(input)));
+	const task = workerData as WorkerTask;
+	restoreCellsMemo(task.cells);
+	void prepareInput(task.input).then((input) => {
+		const output = computePreview(input);
+		parentPort!.postMessage({ output, cells: cellsMemo() } satisfies WorkerAnswer);
+	});
 }

@@ -17,50 +17,56 @@ const input = {
 	base: { version: 1, files: '{}', derived: '{}' }
 } as PreviewInput;
 const options = { timeoutMs: 20_000, memoryMb: 256 };
+/** Remembered cells the caller hands over (see cellsMemo.ts): what a worker that gives no answer leaves. */
+const cells = [{ key: 'k', bytes: new Uint8Array([1, 2, 3]) }];
+const task = { input, cells };
 
 describe('runInWorker', () => {
-	it('returns what the worker posts, computed from the input it was given', async () => {
+	it('returns what the worker posts, computed from the task it was given, with the cells it ends with', async () => {
 		const url = moduleOf(
-			`export function serveWorker() { parentPort.postMessage({ ok: false, problems: [{ file: workerData.name, key: 'data.tooManyRows', params: { n: workerData.bytes.length, max: 0 } }] }); }`
+			`export function serveWorker() { const { input, cells } = workerData; parentPort.postMessage({ output: { ok: false, problems: [{ file: input.name, key: 'data.tooManyRows', params: { n: input.bytes.length, max: 0 } }] }, cells: [{ key: 'new', bytes: new Uint8Array([9]) }, ...cells] }); }`
 		);
-		expect(await runInWorker(url, input, options)).toEqual({
-			ok: false,
-			problems: [{ file: 'C:\\Daten\\werte.csv', key: 'data.tooManyRows', params: { n: 1, max: 0 } }]
+		expect(await runInWorker(url, task, options)).toEqual({
+			output: {
+				ok: false,
+				problems: [{ file: 'C:\\Daten\\werte.csv', key: 'data.tooManyRows', params: { n: 1, max: 0 } }]
+			},
+			cells: [{ key: 'new', bytes: new Uint8Array([9]) }, ...cells]
 		});
 	});
 
 	it('turns an exception in the worker into a problem', async () => {
-		const r = await runInWorker(moduleOf(`export function serveWorker() { throw new Error('kaputt'); }`), input, options);
+		const r = await runInWorker(moduleOf(`export function serveWorker() { throw new Error('kaputt'); }`), task, options);
 		expect(r).toEqual({
-			ok: false,
-			problems: [{ file: 'werte.csv', key: 'data.previewFailed', params: { error: 'kaputt' } }]
+			output: { ok: false, problems: [{ file: 'werte.csv', key: 'data.previewFailed', params: { error: 'kaputt' } }] },
+			cells
 		});
 	});
 
 	it('turns a worker that exits without an answer into a problem', async () => {
-		const r = await runInWorker(moduleOf(`export function serveWorker() { process.exit(3); }`), input, options);
+		const r = await runInWorker(moduleOf(`export function serveWorker() { process.exit(3); }`), task, options);
 		expect(r).toEqual({
-			ok: false,
-			problems: [{ file: 'werte.csv', key: 'data.previewExit', params: { code: 3 } }]
+			output: { ok: false, problems: [{ file: 'werte.csv', key: 'data.previewExit', params: { code: 3 } }] },
+			cells
 		});
 	});
 
 	it('stops a worker that takes too long', async () => {
-		const r = await runInWorker(moduleOf(`export function serveWorker() { for (;;); }`), input, { ...options, timeoutMs: 200 });
+		const r = await runInWorker(moduleOf(`export function serveWorker() { for (;;); }`), task, { ...options, timeoutMs: 200 });
 		expect(r).toMatchObject({
-			ok: false,
-			problems: [{ file: 'werte.csv', key: 'data.previewTimeout', params: { limit: '200 ms' } }]
+			output: { ok: false, problems: [{ file: 'werte.csv', key: 'data.previewTimeout', params: { limit: '200 ms' } }] },
+			cells
 		});
 	});
 
 	it('stops a worker that runs out of memory', async () => {
-		const r = await runInWorker(moduleOf(`export function serveWorker() { const a = []; for (;;) a.push(new Array(1e5).fill(a.length)); }`), input, {
+		const r = await runInWorker(moduleOf(`export function serveWorker() { const a = []; for (;;) a.push(new Array(1e5).fill(a.length)); }`), task, {
 			...options,
 			memoryMb: 32
 		});
 		expect(r).toMatchObject({
-			ok: false,
-			problems: [{ key: 'data.previewMemory', params: { mb: 32 } }]
+			output: { ok: false, problems: [{ key: 'data.previewMemory', params: { mb: 32 } }] },
+			cells
 		});
 	});
 });

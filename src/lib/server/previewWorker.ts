@@ -5,12 +5,15 @@
 // `vite dev` that URL is a TypeScript source file, which plain Node cannot load in a worker: there
 // the computation runs in-process, as it also does with KONTORATLAS_PREVIEW_WORKER=off.
 //
+// Each preview gets a fresh worker, which ends with it; what the pipeline remembers between runs
+// (the cells, see cellsMemo.ts) is kept in this thread and handed to each worker and back.
+//
 // A worker that crashes, runs out of memory or exceeds KONTORATLAS_PREVIEW_TIMEOUT_MS (default
 // 120 s) is stopped and becomes one clear problem; nothing is written either way.
 import { Worker } from 'node:worker_threads';
 import { uploadName } from '$lib/import/plan';
 import type { DataReason } from '$lib/data/problems';
-import type { PreviewInput, PreviewOutput } from './previewCompute';
+import type { PreviewInput, PreviewOutput, WorkerAnswer, WorkerTask } from './previewCompute';
 
 export interface RunOptions {
 	timeoutMs: number;
@@ -27,30 +30,44 @@ export async function runPreview(input: PreviewInput, options: RunOptions): Prom
 	// A source file (vite dev, tests): no worker, see above.
 	const inProcess = options.inProcess || !/\.m?js$/.test(new URL(mod.MODULE_URL).pathname) || typeof mod.serveWorker !== 'function';
 	console.log(`import: preview of ${uploadName(input.name)} started (${input.kind}, ${inProcess ? 'in-process' : 'worker thread'})`);
-	const out = inProcess ? mod.computePreview(await mod.prepareInput(input)) : await runInWorker(mod.MODULE_URL, input, options);
+	const remembered = new Set(mod.cellsMemo().map((e) => e.key));
+	let out: PreviewOutput;
+	if (inProcess) out = mod.computePreview(await mod.prepareInput(input));
+	else {
+		const answer = await runInWorker(mod.MODULE_URL, { input, cells: mod.cellsMemo() }, options);
+		mod.restoreCellsMemo(answer.cells);
+		out = answer.output;
+	}
+	// A key new to the memo: the pipeline's geometry stage ran (the first preview, or new geometry inputs).
+	if (mod.cellsMemo().some((e) => !remembered.has(e.key)))
+		console.log(`import: preview of ${uploadName(input.name)} computed the cells (geometry inputs not remembered)`);
 	console.log(`import: preview of ${uploadName(input.name)} finished (${out.ok ? 'ready to confirm' : `${out.problems.length} problem(s)`})`);
 	return out;
 }
 
-/** `moduleUrl` must export `serveWorker()`, which posts one PreviewOutput for `workerData`. */
-export function runInWorker(moduleUrl: string, input: PreviewInput, options: RunOptions): Promise<PreviewOutput> {
+/**
+ * `moduleUrl` must export `serveWorker()`, which posts one WorkerAnswer for `workerData` (the task).
+ * A worker that gives no answer leaves the remembered cells as they were.
+ */
+export function runInWorker(moduleUrl: string, task: WorkerTask, options: RunOptions): Promise<WorkerAnswer> {
+	const { input } = task;
 	return new Promise((resolve) => {
 		let settled = false;
 		const worker = new Worker(`import(${JSON.stringify(moduleUrl)}).then((m) => m.serveWorker());`, {
 			eval: true,
-			workerData: input,
+			workerData: task,
 			resourceLimits: { maxOldGenerationSizeMb: options.memoryMb }
 		});
-		const finish = (result: PreviewOutput) => {
+		const finish = (output: PreviewOutput, cells = task.cells) => {
 			if (settled) return;
 			settled = true;
 			clearTimeout(timer);
 			void worker.terminate();
-			resolve(result);
+			resolve({ output, cells });
 		};
 		const limit = options.timeoutMs >= 1000 ? `${Math.round(options.timeoutMs / 1000)} s` : `${options.timeoutMs} ms`;
 		const timer = setTimeout(() => finish(failed(input, { key: 'data.previewTimeout', params: { limit } })), options.timeoutMs);
-		worker.once('message', (result: PreviewOutput) => finish(result));
+		worker.once('message', (answer: WorkerAnswer) => finish(answer.output, answer.cells));
 		worker.once('error', (e: Error & { code?: string }) => {
 			console.error('import: preview worker failed:', e);
 			finish(
