@@ -36,9 +36,10 @@ export function mapFirstPreload(routeId: string | null, url: URL): ResolveOption
 /**
  * Where the map starts before hydration, the page around it is painted after it: the root element
  * gets `data-map-first`, which app.css turns into an invisible page (the map itself excepted) until
- * early.ts has drawn the map or given up, and for 1 s at most, also without scripts. Rasterising
- * the dashboard (header, legend, table) in software competed with the map's first drawing for the
- * CPU: the bench's map load went from about 1.3-1.4× the bare page to about 1.2×.
+ * early.ts has drawn the map or given up, and for 1 s at most. Without scripts there is no map to
+ * wait for, and the page shows at once (NO_SCRIPT_PAINT). Rasterising the dashboard (header,
+ * legend, table) in software competed with the map's first drawing for the CPU: the bench's map
+ * load went from about 1.3-1.4× the bare page to about 1.2×.
  */
 export function mapFirstPaint(routeId: string | null, url: URL): ResolveOptions['transformPageChunk'] {
 	if (!startsMapEarly(routeId, url)) return undefined;
@@ -46,9 +47,12 @@ export function mapFirstPaint(routeId: string | null, url: URL): ResolveOptions[
 	return ({ html }) => {
 		if (done) return html;
 		done = true;
-		return html.replace('<html ', '<html data-map-first ');
+		return html.replace('<html ', '<html data-map-first ').replace('</head>', `${NO_SCRIPT_PAINT}</head>`);
 	};
 }
+
+/** A browser without scripts draws no map: it shows the page (and the server's table) at once. */
+export const NO_SCRIPT_PAINT = '<noscript><style>html[data-map-first] body { animation: none; }</style></noscript>';
 
 /** MapLibre first in the Link header of a map page's HTML. */
 export function preloadMapLibre(routeId: string | null, url: URL, response: Response): Response {
