@@ -186,7 +186,11 @@ function queries(route: Route): { list: string[]; unknown: string[] } {
 		level: data.levels,
 		year: data.years.map(String),
 		jahr: [String(latest)],
-		format: ['csv', 'geojson', 'json'],
+		format: ['csv', 'geojson', 'json', 'columns'],
+		// The overview geometry of a large level's view (src/lib/server/overview.ts).
+		detail: ['overview'],
+		// The time series of chosen areas only.
+		areas: [stadtteile.slice(0, 2).join(',')],
 		f: ['json', 'html'],
 		retired: ['1'],
 		ids: [stadtteile.slice(0, 3).join(','), ortschaften.slice(0, 2).join(',')],
@@ -207,7 +211,7 @@ function queries(route: Route): { list: string[]; unknown: string[] } {
 		'/embed/karte.svg': [...view, ...data.years.map((y) => `indicator=${first}&year=${y}`)],
 		'/api/areas': data.levels.flatMap((level) => data.years.map((y) => `level=${level}&indicators=${ids.join(',')}&year=${y}`)),
 		'/api/areas/[id]': [`indicators=${ids.join(',')}`, `indicators=${ids.join(',')}&year=${data.years[0]}`],
-		'/api/indicators/[id]': data.levels.flatMap((level) => ['csv', 'geojson', 'json'].map((f) => `level=${level}&format=${f}&year=${latest}`)),
+		'/api/indicators/[id]': data.levels.flatMap((level) => ['csv', 'geojson', 'json', 'columns'].map((f) => `level=${level}&format=${f}&year=${latest}`)),
 		'/[level]/[id]': [`indicator=${first}&relation=${second}&sim=${first}`],
 		'/stadtteil/[id]': [`indicator=${first}&relation=${second}&sim=${first}`],
 		'/ortschaft/[id]': [`indicator=${first}&relation=${second}&sim=${first}`],
