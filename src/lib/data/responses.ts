@@ -135,3 +135,19 @@ export interface ProfilePage {
 	/** The city profile's levels: names for headings and links. */
 	levels: LevelInfo[];
 }
+
+/** What /api/werte/{level} answers (src/lib/server/tilesValues.ts): one indicator and year of a large level, in tile-feature order. */
+export interface LevelValues {
+	level: string;
+	indicator: string;
+	/** The year asked for; null: each area's latest value (`years` then says which). */
+	year: number | null;
+	/** Area ids; the position is the tile feature's id. */
+	ids: string[];
+	/** The value of each area in that order; null where there is none or it is suppressed. */
+	values: (number | null)[];
+	/** Positions whose value exists but is withheld by disclosure control (never shown as no data). */
+	suppressed: number[];
+	/** With `year` null: the year of each value (null where there is none). */
+	years?: (number | null)[];
+}

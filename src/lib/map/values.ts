@@ -2,15 +2,9 @@
 // its path, and in the browser the one answer shared by the atlas's load, the map started before
 // hydration and the layer component, so that a view's values are asked for once.
 import { browser } from '$app/environment';
+import type { LevelValues } from '$lib/data/responses';
 
-export interface LevelValues {
-	level: string;
-	indicator: string;
-	year: number | null;
-	ids: string[];
-	values: (number | null)[];
-	suppressed: number[];
-}
+export type { LevelValues };
 
 export const valuesPath = (level: string, indicator: string, year: number | null) =>
 	`/api/werte/${encodeURIComponent(level)}?indikator=${encodeURIComponent(indicator)}${year === null ? '' : `&jahr=${year}`}`;

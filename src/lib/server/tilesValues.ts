@@ -3,22 +3,8 @@
 // and never fetches geometry again when the indicator, year or classification changes.
 import { parseYear, valueFor } from './api';
 import { ProblemError } from './http';
+import type { LevelValues } from '$lib/data/responses';
 import type { Store } from './store';
-
-export interface LevelValues {
-	level: string;
-	indicator: string;
-	/** The year asked for; null: each area's latest value (`years` then says which). */
-	year: number | null;
-	/** Area ids; the position is the tile feature's id. */
-	ids: string[];
-	/** The value of each area in that order; null where there is none or it is suppressed. */
-	values: (number | null)[];
-	/** Positions whose value exists but is withheld by disclosure control (never shown as no data). */
-	suppressed: number[];
-	/** With `year` null: the year of each value (null where there is none). */
-	years?: (number | null)[];
-}
 
 /** The values of `indicator` (query `indikator`) in `year` (query `jahr`, absent or `latest`: each area's latest) at a level the store shows. */
 export function levelValues(store: Store, level: string, indicator: string | null, yearParam: string | null): LevelValues {

@@ -1,26 +1,14 @@
 // The remembered cells stage: the pipeline's output is the same with and without it, it recomputes
 // when a geometry input changes, and no caller's change to a result reaches the next run.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shippedFiles } from '../../../../tests/fixtures/shipped';
 import type { Derived } from '../derived';
 import { buildDerived } from '../pipeline';
 import { cellsKey, cellsMemo, memoCells, restoreCellsMemo } from './cellsMemo';
 import { ProblemLog } from './log';
 import { readSources, type Sources } from './read';
 import { checkReferences, type References } from './references';
-
-const GEODATA = join(import.meta.dirname, '../../../../geodata');
-
-function shippedFiles(): Map<string, string> {
-	return new Map(
-		readdirSync(GEODATA, { recursive: true, withFileTypes: true })
-			.filter((e) => e.isFile())
-			.map((e) => join(e.parentPath, e.name))
-			.map((p) => [relative(GEODATA, p).split('\\').join('/'), readFileSync(p, 'utf8')])
-	);
-}
 
 /** The shipped files with one text replaced (which must occur). */
 function changed(file: string, from: string, to: string): Map<string, string> {
