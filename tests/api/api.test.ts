@@ -246,3 +246,14 @@ describe('HTTP behaviour', () => {
 		await expectProblem('/api/areas/%E2%80%AE%3Cimg%3E', 404, 'id');
 	});
 });
+
+describe('a large level with an indicator that has no values on it', () => {
+	it('answers the atlas page (the map says so), not a server error, though its values request is a 404', async () => {
+		const values = await fetch(`${base}/api/werte/gitter-100m?indikator=einwohnerdichte`);
+		expect(values.status).toBe(404);
+		expect(values.headers.get('content-type')).toContain('problem+json');
+		const page = await fetch(`${base}/?level=gitter-100m&indicator=einwohnerdichte`);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('data-early-map');
+	});
+});

@@ -8,7 +8,10 @@ import { levelValues, valuesPath } from '$lib/map/values';
 import type { ViewState } from '$lib/state/view';
 
 export async function largeTable(fetch: typeof globalThis.fetch, tablePath: string, view: ViewState): Promise<IndicatorTable> {
-	const [res] = await Promise.all([fetch(`${tablePath}&format=columns`), levelValues(valuesPath(view.level, view.indicator, view.year), fetch)]);
+	// The values are asked for here only to be inlined: an indicator without values on the level (a
+	// 404) is the map's to report (LargeLevelLayers' status line), not a reason to fail the page.
+	const values = levelValues(valuesPath(view.level, view.indicator, view.year), fetch).catch(() => null);
+	const [res] = await Promise.all([fetch(`${tablePath}&format=columns`), values]);
 	if (!res.ok) throw new Error(`${tablePath}: ${res.status}`);
 	return fromColumns((await res.json()) as ColumnTable);
 }
