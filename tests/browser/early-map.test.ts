@@ -163,10 +163,14 @@ describe('the map started before hydration', () => {
 });
 
 describe('the page around the map, painted after it', () => {
-	/** Whether the header and the map container are visible, and whether the root still waits. */
+	/**
+	 * Whether the header and the map container are visible, whether the side panel is laid out
+	 * (not skipped by content-visibility), and whether the root still waits.
+	 */
 	const visibility = () => ({
 		header: getComputedStyle(document.querySelector('header')!).visibility,
 		map: getComputedStyle(document.querySelector('[data-early-map]')!).visibility,
+		panel: getComputedStyle(document.querySelector('aside[data-map-later]')!).contentVisibility,
 		waiting: document.documentElement.hasAttribute('data-map-first')
 	});
 
@@ -179,22 +183,23 @@ describe('the page around the map, painted after it', () => {
 		});
 		await page.goto(base + '/', { waitUntil: 'commit' });
 		await page.waitForSelector('header', { state: 'attached' });
-		expect(await page.evaluate(visibility)).toEqual({ header: 'hidden', map: 'visible', waiting: true });
+		expect(await page.evaluate(visibility)).toEqual({ header: 'hidden', map: 'visible', panel: 'hidden', waiting: true });
 		await page.waitForFunction(() => (window as unknown as { kontoratlasMap?: unknown }).kontoratlasMap);
 		await page.waitForFunction(() => !document.documentElement.hasAttribute('data-map-first'));
-		expect(await page.evaluate(visibility)).toEqual({ header: 'visible', map: 'visible', waiting: false });
+		expect(await page.evaluate(visibility)).toEqual({ header: 'visible', map: 'visible', panel: 'visible', waiting: false });
 		expect(await page.evaluate(() => (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap.loaded())).toBe(true);
 	});
 
 	it('shows at once without scripts, and after 1 s at most when the map does not come', async () => {
 		const browser = await launchChromium();
 		browsers.push(browser);
-		const header = () => getComputedStyle(document.querySelector('header')!).visibility;
+		const header = () =>
+			`${getComputedStyle(document.querySelector('header')!).visibility} ${getComputedStyle(document.querySelector('aside[data-map-later]')!).contentVisibility}`;
 		// Without scripts there is no map to wait for: the page and its table show at once.
 		const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 		await noScript.goto(base + '/');
 		expect(await noScript.evaluate(() => document.documentElement.hasAttribute('data-map-first'))).toBe(true);
-		expect(await noScript.evaluate(header)).toBe('visible');
+		expect(await noScript.evaluate(header)).toBe('visible visible');
 		// With scripts, a map that is slow to come holds the page back, but not beyond 1 s.
 		const page = await (await browser.newContext()).newPage();
 		await page.route(/maplibre-gl\.[\w-]+\.mjs$/, async (route) => {
@@ -203,9 +208,9 @@ describe('the page around the map, painted after it', () => {
 		});
 		await page.goto(base + '/', { waitUntil: 'commit' });
 		await page.waitForSelector('header', { state: 'attached' });
-		expect(await page.evaluate(header)).toBe('hidden');
+		expect(await page.evaluate(header)).toBe('hidden hidden');
 		await page.waitForTimeout(1200);
-		expect(await page.evaluate(header)).toBe('visible');
+		expect(await page.evaluate(header)).toBe('visible visible');
 	});
 
 	it('is marked only where the map starts before hydration', async () => {
