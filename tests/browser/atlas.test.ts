@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../chromium';
-import { axeViolations, blend, colourAt, distance, mapShot, openMap, project, renderedIds, waitForLayer } from './helpers';
+import { axeViolations, blend, colourAt, distance, mapShot, openMap, project, outlinedIds, renderedIds, waitForLayer } from './helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -301,12 +301,42 @@ describe('the atlas', () => {
 		expect(page.url()).toMatch(/cdist=300(%2C|,)800/);
 	});
 
+	it('names and outlines the district under the pointer, with one query per layer that reacts to it', async () => {
+		await openMap(page, `${base}/?indicator=sgb2-quote&year=2023`);
+		await page.locator('.map').first().scrollIntoViewIfNeeded();
+		// Count MapLibre's feature queries from here on.
+		await page.evaluate(() => {
+			const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map & { __queries?: number } }).kontoratlasMap;
+			const query = map.queryRenderedFeatures.bind(map);
+			map.__queries = 0;
+			map.queryRenderedFeatures = ((...args: Parameters<typeof query>) => {
+				map.__queries!++;
+				return query(...args);
+			}) as typeof map.queryRenderedFeatures;
+		});
+		const [p] = await project(page, [stadtteile.find((s) => s.id === 'lesse')!.properties.labelPoint]);
+		const box = (await page.locator('.map').first().boundingBox())!;
+		await page.mouse.move(box.x + p.x, box.y + p.y + 20);
+		await expect.poll(() => page.locator('.tooltip').textContent()).toContain('Lesse');
+		await waitForLayer(page, 'hover');
+		expect(await outlinedIds(page)).toEqual(['lesse']);
+		// One query per layer with a pointer handler (the districts, the Kontore), not two for every layer.
+		const queries = await page.evaluate(() => (window as unknown as { kontoratlasMap: { __queries: number } }).kontoratlasMap.__queries);
+		expect(queries).toBeGreaterThanOrEqual(1);
+		expect(queries).toBeLessThanOrEqual(3);
+		// Off the map: no name, no outline.
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height + 40);
+		await expect.poll(() => page.locator('.tooltip').count()).toBe(0);
+		await waitForLayer(page, 'hover');
+		expect(await outlinedIds(page)).toEqual([]);
+	});
+
 	it('links the indicator panels with the map and the table, both ways', async () => {
 		await openMap(page, `${base}/?indicator=sgb2-quote&year=2023`);
 		const bar = page.locator('.panels-wrap svg [data-area="thiede"]').first();
 		await bar.hover();
 		await waitForLayer(page, 'hover');
-		expect(await renderedIds(page, 'hover')).toEqual(['thiede']);
+		expect(await outlinedIds(page)).toEqual(['thiede']);
 		expect(await page.locator('tbody tr.hovered').getAttribute('data-area')).toBe('thiede');
 		// Keyboard: focus a bar and press Enter to add it to the selection.
 		await page.locator('.panels-wrap svg [data-area="lesse"]').first().focus();
@@ -318,10 +348,10 @@ describe('the atlas', () => {
 		await page.waitForFunction(() => document.querySelector('.panels-wrap svg rect[data-area="salder"]')?.getAttribute('stroke-width') === '2.5', null, {
 			timeout: 3000
 		});
-		// What the map has drawn, once it has drawn the new hover filter (scrolling the row into view
+		// What the map has drawn, once it has drawn the new hover outline (scrolling the row into view
 		// may have passed the pointer over the map on the way).
 		await waitForLayer(page, 'hover');
-		expect(await renderedIds(page, 'hover')).toEqual(['salder']);
+		expect(await outlinedIds(page)).toEqual(['salder']);
 	});
 
 	it('has no serious or critical axe findings', async () => {

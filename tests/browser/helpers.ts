@@ -22,6 +22,16 @@ export async function waitForLayer(page: Page, layer: string) {
 	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/** The areas the map outlines as hovered: rendered in the `hover` layer with feature-state `hover`. */
+export function outlinedIds(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const map = (window as unknown as WindowWithMap).kontoratlasMap;
+		if (!map.getLayer('hover')) return [];
+		const hovered = map.queryRenderedFeatures({ layers: ['hover'] }).filter((f) => f.state?.hover === true);
+		return [...new Set(hovered.map((f) => String(f.properties.id)))].sort();
+	});
+}
+
 export function renderedIds(page: Page, layer: string): Promise<string[]> {
 	return page.evaluate((l) => {
 		const map = (window as unknown as WindowWithMap).kontoratlasMap;

@@ -42,7 +42,6 @@ function input(
 		catchmentColours: new Map(),
 		choropleth: buildChoropleth({ rows, polarity: 'neutral', method: 'quantile', classes: 3, scheme: null, manualBreaks: [], reference: null }),
 		beispieldaten: false,
-		hovered: null,
 		...patch,
 		view
 	};
@@ -62,19 +61,20 @@ describe('atlasSources', () => {
 		expect(layer(sources, 'beispiel').filter).toEqual(['in', ['get', 'id'], ['literal', ['a', 'b']]]);
 	});
 
-	it('follows the view: hidden layers, opacity, selection, hover, level', () => {
+	it('follows the view: hidden layers, opacity, selection, level; hover by feature-state', () => {
 		const sources = atlasSources(
 			input({
 				view: { ...defaultView(catalogue), hidden: ['kontore', 'catchments'], opacity: { choropleth: 50 }, selection: ['b'], level: 'ortschaft' },
 				// The coarser level's parent is the city as a whole: no group outlines.
-				groups: { type: 'FeatureCollection', features: [] },
-				hovered: 'a'
+				groups: { type: 'FeatureCollection', features: [] }
 			})
 		);
 		expect(layer(sources, 'kontore').visible).toBe(false);
 		expect(layer(sources, 'choropleth').paint['fill-opacity']).toBe(0.5);
 		expect(layer(sources, 'selected').filter).toEqual(['in', ['get', 'id'], ['literal', ['b']]]);
-		expect(layer(sources, 'hover').filter).toEqual(['==', ['get', 'id'], 'a']);
+		// The hovered area is a feature-state, not a filter: no layout of the tiles per pointer move.
+		expect(layer(sources, 'hover').filter).toBeUndefined();
+		expect(layer(sources, 'hover').paint['line-opacity']).toEqual(['case', ['boolean', ['feature-state', 'hover'], false], 1, 0]);
 		expect(layer(sources, 'group-boundaries').visible).toBe(false);
 	});
 

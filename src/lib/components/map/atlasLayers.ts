@@ -27,7 +27,6 @@ export interface AtlasLayerInput {
 	kontorAreaColours?: Map<string, string>;
 	choropleth: Choropleth;
 	beispieldaten: boolean;
-	hovered: string | null;
 	/** A large level (issue #21): drawn from vector tiles by LargeLevelLayers instead of the `areas` source. */
 	tiles?: TilesInput | null;
 }
@@ -244,7 +243,14 @@ function areasSource(input: AtlasLayerInput, visible: (id: MapLayerId) => boolea
 				visible: visible('boundaries'),
 				paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-opacity': opacity('boundaries') }
 			},
-			{ id: 'hover', type: 'line', visible: true, filter: ['==', ['get', 'id'], input.hovered ?? ''], paint: { 'line-color': '#1f2a24', 'line-width': 2 } },
+			// The hovered area by feature-state (AtlasMapLayers sets `hover`): a filter would make MapLibre
+			// lay out the source's tiles anew on every pointer move.
+			{
+				id: 'hover',
+				type: 'line',
+				visible: true,
+				paint: { 'line-color': '#1f2a24', 'line-width': 2, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] }
+			},
 			{ id: 'selected', type: 'line', visible: true, filter: idIn(view.selection), paint: { 'line-color': '#1b4f8a', 'line-width': 3.5 } }
 		]
 	};

@@ -99,7 +99,6 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			catchmentColours: new Map(),
 			choropleth: model.choropleth,
 			beispieldaten: model.meta.beispieldaten,
-			hovered: null,
 			tiles: large?.tiles
 		};
 		// The catchment colours as each page gives them: the atlas (+page.svelte) at once, the
