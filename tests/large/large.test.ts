@@ -262,6 +262,34 @@ describe('the atlas on a large level', () => {
 		// The early marks on the map's element are gone: the status line says what the map shows.
 		expect(await page.locator('.gl[data-values]').count()).toBe(0);
 	}, 120_000);
+
+	it('keeps the page around the map hidden past 1 s while the large level draws, and shows it with the map', async () => {
+		browser ??= await launchChromium();
+		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		// The tiles are held back 2.5 s: the map cannot draw before then.
+		const tiles = `**/tiles/${city.level}/**`;
+		await page.route(tiles, async (route) => {
+			await new Promise((r) => setTimeout(r, 2500));
+			await route.continue().catch(() => {});
+		});
+		try {
+			const shown = () => ({
+				waiting: document.documentElement.getAttribute('data-map-first'),
+				header: getComputedStyle(document.querySelector('header')!).visibility,
+				panel: getComputedStyle(document.querySelector('aside[data-map-later]')!).contentVisibility
+			});
+			await page.goto(`${server.url}/?level=${city.level}&indicator=einwohner`, { waitUntil: 'commit' });
+			await page.waitForSelector('html[data-map-first="large"]', { state: 'attached', timeout: 10_000 });
+			// Past the 1 s that a map of the usual level gets, the page still waits for this one.
+			await page.waitForTimeout(1400);
+			expect(await page.evaluate(shown)).toEqual({ waiting: 'large', header: 'hidden', panel: 'hidden' });
+			await page.waitForSelector(`[data-large-level="${city.level}"][data-values]`, { state: 'attached', timeout: 30_000 });
+			await page.waitForFunction(() => !document.documentElement.hasAttribute('data-map-first'), undefined, { timeout: 10_000 });
+			expect(await page.evaluate(shown)).toEqual({ waiting: null, header: 'visible', panel: 'visible' });
+		} finally {
+			await page.unroute(tiles);
+		}
+	}, 60_000);
 });
 
 const html = async (path: string) => (await fetch(server.url + path)).text();

@@ -74,6 +74,8 @@ describe('atlasSources', () => {
 		expect(layer(sources, 'selected').filter).toEqual(['in', ['get', 'id'], ['literal', ['b']]]);
 		// The hovered area is a feature-state, not a filter: no layout of the tiles per pointer move.
 		expect(layer(sources, 'hover').filter).toBeUndefined();
+		// Hidden until the first hover (AtlasMapLayers shows it): no shader program for it in the first drawing.
+		expect(layer(sources, 'hover').visible).toBe(false);
 		expect(layer(sources, 'hover').paint['line-opacity']).toEqual(['case', ['boolean', ['feature-state', 'hover'], false], 1, 0]);
 		expect(layer(sources, 'group-boundaries').visible).toBe(false);
 	});

@@ -55,6 +55,8 @@ export interface LayerSpec {
 	source?: string;
 	/** The layer of a vector tile source to draw. */
 	sourceLayer?: string;
+	/** Not drawn, nor laid out in tiles, below this zoom. */
+	minzoom?: number;
 }
 
 export interface SourceSpec {
@@ -244,11 +246,12 @@ function areasSource(input: AtlasLayerInput, visible: (id: MapLayerId) => boolea
 				paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-opacity': opacity('boundaries') }
 			},
 			// The hovered area by feature-state (AtlasMapLayers sets `hover`): a filter would make MapLibre
-			// lay out the source's tiles anew on every pointer move.
+			// lay out the source's tiles anew on every pointer move. Hidden until the first hover
+			// (AtlasMapLayers), so that the first drawing compiles no shader program for it.
 			{
 				id: 'hover',
 				type: 'line',
-				visible: true,
+				visible: false,
 				paint: { 'line-color': '#1f2a24', 'line-width': 2, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] }
 			},
 			{ id: 'selected', type: 'line', visible: true, filter: idIn(view.selection), paint: { 'line-color': '#1b4f8a', 'line-width': 3.5 } }

@@ -49,11 +49,13 @@ export function tilesLayers(level: string, view: ViewState, colours: string[]): 
 			visible: !view.hidden.includes('choropleth'),
 			paint: { 'fill-color': stateFillColour(colours), 'fill-opacity': opacity, 'fill-antialias': false }
 		},
-		// Boundaries only where the areas are large enough on screen to tell apart.
+		// Boundaries only where the areas are large enough on screen to tell apart; below zoom 11 not
+		// even laid out (they would be drawn transparent: thousands of outlines for nothing).
 		{
 			id: 'tiles-boundaries',
 			type: 'line',
 			sourceLayer: level,
+			minzoom: 11,
 			visible: !view.hidden.includes('boundaries'),
 			paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0, 13, lineOpacity] }
 		},
@@ -61,7 +63,9 @@ export function tilesLayers(level: string, view: ViewState, colours: string[]): 
 			id: 'tiles-selected',
 			type: 'line',
 			sourceLayer: level,
-			visible: true,
+			// Shown while there is a selection: otherwise every area's outline would be laid out and
+			// drawn transparent (a selection's first area lays the tiles out once more).
+			visible: view.selection.length > 0,
 			paint: { 'line-color': '#1b4f8a', 'line-width': 3, 'line-opacity': flag('selected', 1, 0) }
 		},
 		{

@@ -77,6 +77,7 @@ export function layerSpecification(layer: LayerSpec, source: string): LayerSpeci
 		...(layer.sourceLayer ? { 'source-layer': layer.sourceLayer } : {}),
 		paint: layer.paint,
 		layout: { visibility: layer.visible ? 'visible' : 'none' },
-		...(layer.filter ? { filter: layer.filter } : {})
+		...(layer.filter ? { filter: layer.filter } : {}),
+		...(layer.minzoom !== undefined ? { minzoom: layer.minzoom } : {})
 	} as LayerSpecification;
 }
