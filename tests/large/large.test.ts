@@ -209,6 +209,14 @@ describe('the atlas on a large level', () => {
 		// Withheld rates of the nearly empty blocks are drawn as withheld (-2), not as no data.
 		expect(after.count).toBe(before.count);
 		expect(after.classes).not.toEqual(before.classes);
+
+		// A new classification needs nothing new from the server: the table in columns is kept, not asked for again.
+		const tables = () => requests.filter((r) => r.includes('format=columns')).length;
+		const tablesBefore = tables();
+		await page.selectOption('select:has(option[value="jenks"])', 'equal');
+		await page.waitForURL(/method=equal/);
+		await waitForLayer(page, 'tiles-choropleth');
+		expect(tables()).toBe(tablesBefore);
 		page.off('request', record);
 	}, 120_000);
 

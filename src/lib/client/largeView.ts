@@ -6,12 +6,22 @@ import type { IndicatorTable } from '$lib/data/responses';
 import { fromColumns, type ColumnTable } from '$lib/data/tableColumns';
 import { levelValues, valuesPath } from '$lib/map/values';
 import type { ViewState } from '$lib/state/view';
+import type { JsonGet } from './atlasView';
 
-export async function largeTable(fetch: typeof globalThis.fetch, tablePath: string, view: ViewState): Promise<IndicatorTable> {
+/** The rows of each columns answer, made once: a kept answer (the atlas page's `get`) gives back the very same table. */
+const tables = new WeakMap<ColumnTable, IndicatorTable>();
+
+/**
+ * The table through `get`, which on the atlas page keeps its answers (answers.ts): a change of the
+ * classification then neither builds a response of the half-megabyte answer again nor parses it
+ * (about 60 ms a change on the 100 m grid).
+ */
+export async function largeTable(get: JsonGet, fetch: typeof globalThis.fetch, tablePath: string, view: ViewState): Promise<IndicatorTable> {
 	// The values are asked for here only to be inlined: an indicator without values on the level (a
 	// 404) is the map's to report (LargeLevelLayers' status line), not a reason to fail the page.
 	const values = levelValues(valuesPath(view.level, view.indicator, view.year), fetch).catch(() => null);
-	const [res] = await Promise.all([fetch(`${tablePath}&format=columns`), values]);
-	if (!res.ok) throw new Error(`${tablePath}: ${res.status}`);
-	return fromColumns((await res.json()) as ColumnTable);
+	const [columns] = await Promise.all([get<ColumnTable>(`${tablePath}&format=columns`), values]);
+	let table = tables.get(columns);
+	if (!table) tables.set(columns, (table = fromColumns(columns)));
+	return table;
 }
