@@ -4,7 +4,8 @@ import { keptAnswers } from '$lib/client/answers';
 import { jsonGet, loadAtlasView } from '$lib/client/atlasView';
 import { loadFacilities, unknownTypeNotices } from '$lib/components/facilities/load';
 import type { IndicatorTable } from '$lib/data/responses';
-import { fromColumns, type ColumnTable } from '$lib/data/tableColumns';
+import type { ColumnTable } from '$lib/data/tableColumns';
+import { keptTable } from '$lib/client/largeView';
 import { parseOverlay } from '$lib/state/overlay';
 import type { PageLoad } from './$types';
 
@@ -22,7 +23,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	const large = data.levels.find((l) => l.id === view.level)?.large;
 	const only = large ? `&areas=${view.selection.map(encodeURIComponent).join(',')}` : '';
 	// A large level's table comes in columns (a fifth of the bytes), as in loadAtlasView.
-	const relationTable = (path: string) => (large ? get<ColumnTable>(`${path}&format=columns`).then(fromColumns) : get<IndicatorTable>(path));
+	const relationTable = (path: string) => (large ? get<ColumnTable>(`${path}&format=columns`).then(keptTable) : get<IndicatorTable>(path));
 	const [series, relation, facilities] = await Promise.all([
 		get<PanelSeries>(`/api/indicators/${encodeURIComponent(view.indicator)}/series?level=${view.level}${only}`),
 		view.relation

@@ -21,6 +21,11 @@ export async function largeTable(get: JsonGet, fetch: typeof globalThis.fetch, t
 	// 404) is the map's to report (LargeLevelLayers' status line), not a reason to fail the page.
 	const values = levelValues(valuesPath(view.level, view.indicator, view.year), fetch).catch(() => null);
 	const [columns] = await Promise.all([get<ColumnTable>(`${tablePath}&format=columns`), values]);
+	return keptTable(columns);
+}
+
+/** The rows of a columns answer, the same object for the same (kept) answer. */
+export function keptTable(columns: ColumnTable): IndicatorTable {
 	let table = tables.get(columns);
 	if (!table) tables.set(columns, (table = fromColumns(columns)));
 	return table;

@@ -1,8 +1,38 @@
 // Validation of catchment parameters, shared by the API (400 problem+json naming the parameter)
 // and the page (a clear message; the previous state stays). Pure: no HTTP, no DOM.
-import { checkDistances, clip, fail, type Checked } from './viewCatchment';
+import { CATCHMENT_MODES, MAX_DISTANCE_M, MAX_RINGS, readDistances, type CatchmentMode } from './viewCatchment';
 
-export { CATCHMENT_MODES, MAX_DISTANCE_M, MAX_RINGS, checkDistances, checkMode, type CatchmentMode, type Checked } from './viewCatchment';
+export { CATCHMENT_MODES, MAX_DISTANCE_M, MAX_RINGS, type CatchmentMode } from './viewCatchment';
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const fail = (error: string): Checked<never> => ({ ok: false, error });
+
+export const clip = (s: string) => (s.length > 40 ? s.slice(0, 40) + '…' : s);
+
+/** The distances of a list, or why not (in English, for the API's problems and the forms). */
+export function checkDistances(raw: string | null): Checked<number[]> {
+	const read = readDistances(raw);
+	if (read.ok) return read;
+	const [kind, value] = read.problem;
+	return fail(
+		kind === 'count'
+			? `at most ${MAX_RINGS} distances, not ${value}`
+			: kind === 'number'
+				? `"${clip(String(value))}" is not a number of metres`
+				: kind === 'low'
+					? `distance ${value} m must be greater than 0`
+					: `distance ${value} m is over the limit of ${MAX_DISTANCE_M} m`
+	);
+}
+
+export function checkMode(raw: string | null): Checked<CatchmentMode> {
+	if (raw === null || raw === '') return { ok: true, value: 'rings' };
+	return (CATCHMENT_MODES as readonly string[]).includes(raw)
+		? { ok: true, value: raw as CatchmentMode }
+		: fail(`mode must be ${CATCHMENT_MODES.join(' or ')}`);
+}
+
 
 export const MAX_ADDED = 10;
 

@@ -4,7 +4,7 @@
 import { DEFAULT_CLASSIFICATION, METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/classify';
 import { SCHEMES, type SchemeName } from '$lib/stats/colours';
 import { DEFAULT_DISTANCES } from '$lib/geo/catchmentDefaults';
-import { checkDistances, checkMode, type CatchmentMode } from './viewCatchment';
+import { CATCHMENT_MODES, viewDistances, type CatchmentMode } from './viewCatchment';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n';
 
 export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'catchments', 'outline', 'context'] as const;
@@ -186,15 +186,14 @@ export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { 
 		}
 	}
 	const cmode = get('cmode');
-	if (cmode !== null) {
-		const checked = checkMode(cmode);
-		if (checked.ok) view.catchmentMode = checked.value;
+	if (cmode !== null && cmode !== '') {
+		if ((CATCHMENT_MODES as readonly string[]).includes(cmode)) view.catchmentMode = cmode as CatchmentMode;
 		else reject('cmode', cmode, 'unknown');
 	}
 	const cdist = get('cdist');
 	if (cdist !== null) {
-		const checked = checkDistances(cdist);
-		if (checked.ok) view.catchmentDistances = checked.value;
+		const distances = viewDistances(cdist);
+		if (distances) view.catchmentDistances = distances;
 		else reject('cdist', cdist);
 	}
 	const einr = get('einr');

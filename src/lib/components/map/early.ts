@@ -82,14 +82,11 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 	try {
 		const view = loadAtlasView(inlinedFetch, url);
 		// A large level's tiles and values (earlyLarge.ts) as soon as the view is known, alongside MapLibre.
-		const largeStart = view.then((data) => {
-			if (container.dataset.earlyMap !== 'atlas' || !data.levels.some((l) => l.large && l.id === data.view.level)) return null;
-			// A large level's map takes longer than the page's 1 s wait (app.css): the page waits for it
-			// up to this function's own patience instead of being laid out and painted while the tiles
-			// are being drawn, which held the map's first drawing up by about 170 ms (P6, 100 m grid).
-			if (document.documentElement.hasAttribute('data-map-first')) document.documentElement.setAttribute('data-map-first', 'large');
-			return import('./earlyLarge').then((m) => m.startLargeLevel(data, inlinedFetch));
-		});
+		const largeStart = view.then((data) =>
+			container.dataset.earlyMap === 'atlas' && data.levels.some((l) => l.large && l.id === data.view.level)
+				? import('./earlyLarge').then((m) => m.startLargeLevel(data, inlinedFetch))
+				: null
+		);
 		const [lib, data, large] = await Promise.all([loadMaplibre(), view, largeStart]);
 		const model = atlasModel(data);
 		const input: AtlasLayerInput = {
