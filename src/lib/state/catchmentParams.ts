@@ -33,7 +33,6 @@ export function checkMode(raw: string | null): Checked<CatchmentMode> {
 		: fail(`mode must be ${CATCHMENT_MODES.join(' or ')}`);
 }
 
-
 export const MAX_ADDED = 10;
 
 /** A single distance, e.g. for the best next location. */
