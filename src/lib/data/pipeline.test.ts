@@ -1,26 +1,18 @@
 // The pipeline on the shipped geodata (derived figures checked against hand-computed sums)
 // and on broken copies of it (each problem message checked).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { area, featureCollection, intersect } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tilingReport } from '$lib/geo/tiling';
 import { vertexCount } from '../../../tests/fixtures/geo/invariants';
+import { shippedFiles } from '../../../tests/fixtures/shipped';
 import type { Derived } from './derived';
 import { createEntry, retireEntry } from './catalogue';
 import { buildDerived, slug } from './pipeline';
 import { DataError, formatProblem } from './problems';
 
 const GEODATA = join(import.meta.dirname, '../../../geodata');
-
-function shippedFiles(): Map<string, string> {
-	return new Map(
-		readdirSync(GEODATA, { recursive: true, withFileTypes: true })
-			.filter((e) => e.isFile())
-			.map((e) => join(e.parentPath, e.name))
-			.map((p) => [relative(GEODATA, p).split('\\').join('/'), readFileSync(p, 'utf8')])
-	);
-}
 
 /** Runs the pipeline on the shipped data with one file changed, and returns the problems. */
 function problemsWith(file: string, change: (text: string) => string): string[] {

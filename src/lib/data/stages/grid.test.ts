@@ -1,22 +1,17 @@
 // The census grid stage on the shipped data with the census fixture as the grid's file: cells,
 // parents by centre, values aggregated upward, secret values kept suppressed up to the city.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Derived } from '../derived';
 import { buildDerived } from '../pipeline';
 import { DataError, formatProblem } from '../problems';
+import { shippedFiles } from '../../../../tests/fixtures/shipped';
 
-const GEODATA = join(import.meta.dirname, '../../../../geodata');
 const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures/census');
 
 function files(census: string): Map<string, string> {
-	const files = new Map(
-		readdirSync(GEODATA, { recursive: true, withFileTypes: true })
-			.filter((e) => e.isFile())
-			.map((e) => join(e.parentPath, e.name))
-			.map((p) => [relative(GEODATA, p).split('\\').join('/'), readFileSync(p, 'utf8')] as [string, string])
-	);
+	const files = shippedFiles();
 	const profile = JSON.parse(files.get('stadt.json')!);
 	const grid = profile.levels.find((l: { grid?: unknown }) => l.grid);
 	files.delete(grid.grid.files[0].file);
