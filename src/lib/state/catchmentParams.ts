@@ -1,6 +1,6 @@
 // Validation of catchment parameters, shared by the API (400 problem+json naming the parameter)
 // and the page (a clear message; the previous state stays). Pure: no HTTP, no DOM.
-import { CATCHMENT_MODES, MAX_DISTANCE_M, MAX_RINGS, readDistances, type CatchmentMode } from './viewCatchment';
+import { CATCHMENT_MODES, MAX_DISTANCE_M, MAX_RINGS, isCatchmentMode, readDistances, type CatchmentMode } from './viewCatchment';
 
 export { CATCHMENT_MODES, MAX_DISTANCE_M, MAX_RINGS, type CatchmentMode } from './viewCatchment';
 
@@ -28,9 +28,7 @@ export function checkDistances(raw: string | null): Checked<number[]> {
 
 export function checkMode(raw: string | null): Checked<CatchmentMode> {
 	if (raw === null || raw === '') return { ok: true, value: 'rings' };
-	return (CATCHMENT_MODES as readonly string[]).includes(raw)
-		? { ok: true, value: raw as CatchmentMode }
-		: fail(`mode must be ${CATCHMENT_MODES.join(' or ')}`);
+	return isCatchmentMode(raw) ? { ok: true, value: raw } : fail(`mode must be ${CATCHMENT_MODES.join(' or ')}`);
 }
 
 export const MAX_ADDED = 10;

@@ -4,7 +4,7 @@
 import { DEFAULT_CLASSIFICATION, METHODS, MAX_CLASSES, MIN_CLASSES, type Method } from '$lib/stats/classify';
 import { SCHEMES, type SchemeName } from '$lib/stats/colours';
 import { DEFAULT_DISTANCES } from '$lib/geo/catchmentDefaults';
-import { CATCHMENT_MODES, viewDistances, type CatchmentMode } from './viewCatchment';
+import { isCatchmentMode, viewDistances, type CatchmentMode } from './viewCatchment';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n';
 
 export const MAP_LAYERS = ['choropleth', 'boundaries', 'labels', 'kontore', 'catchments', 'outline', 'context'] as const;
@@ -187,7 +187,7 @@ export function parseView(params: URLSearchParams, catalogue: ViewCatalogue): { 
 	}
 	const cmode = get('cmode');
 	if (cmode !== null && cmode !== '') {
-		if ((CATCHMENT_MODES as readonly string[]).includes(cmode)) view.catchmentMode = cmode as CatchmentMode;
+		if (isCatchmentMode(cmode)) view.catchmentMode = cmode;
 		else reject('cmode', cmode, 'unknown');
 	}
 	const cdist = get('cdist');

@@ -24,7 +24,8 @@ export function readDistances(raw: string | null): Read {
 	for (const item of items) {
 		const d = item === '' ? NaN : Number(item);
 		if (!Number.isFinite(d)) return { ok: false, problem: ['number', item] };
-		if (d <= 0 || d > MAX_DISTANCE_M) return { ok: false, problem: [d <= 0 ? 'low' : 'high', d] };
+		if (d <= 0) return { ok: false, problem: ['low', d] };
+		if (d > MAX_DISTANCE_M) return { ok: false, problem: ['high', d] };
 		values.push(Math.round(d));
 	}
 	return { ok: true, value: [...new Set(values)].sort((a, b) => a - b) };
@@ -32,9 +33,12 @@ export function readDistances(raw: string | null): Read {
 
 /**
  * The distances of a view's URL, or null: the view parser says only which parameter it dropped,
- * and its bundle (the embed's JS is budgeted) carries none of the messages above.
+ * and its bundle (the embed's JS is budgeted) carries none of checkDistances' messages
+ * (catchmentParams.ts).
  */
 export const viewDistances = (raw: string | null): number[] | null => {
 	const read = readDistances(raw);
 	return read.ok ? read.value : null;
 };
+
+export const isCatchmentMode = (raw: string): raw is CatchmentMode => (CATCHMENT_MODES as readonly string[]).includes(raw);
