@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import { launchChromium } from '../tests/chromium';
 import { startServer } from '../tests/global-setup';
 import { median, ms, times, type BenchRow } from './lib';

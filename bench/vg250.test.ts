@@ -1,5 +1,5 @@
 // bench/vg250.ts's repair of VG250's pinched rings: the pipeline's validator accepts the result and the area stays.
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { validateGeometry } from '../src/lib/geo/validate';

@@ -4,7 +4,8 @@
 // the outline. Boundaries, names and areas are the package's; residents and rates are seeded Beispieldaten.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { area, booleanPointInPolygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { type Gemeinde, layerFile, PACKAGE, prepare, readGemeinden, STAND, VERSION, VG250_LICENCE } from '../scripts/city-init';
 import { seededRandom as random } from '../tests/fixtures/random';

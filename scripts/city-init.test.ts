@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetMeta, isSidecar, sidecarOf } from '../src/lib/data/contracts';
 import { CityProfile } from '../src/lib/data/profile';

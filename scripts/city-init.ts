@@ -9,7 +9,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { area as turfArea, bbox, booleanIntersects, rewind } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { booleanIntersects } from '@turf/boolean-intersects';
+import { rewind } from '@turf/rewind';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { DatasetMeta, IndicatorMeta, sidecarOf } from '../src/lib/data/contracts';
 import { CityProfile, PROFILE_FILE } from '../src/lib/data/profile';

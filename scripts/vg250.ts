@@ -7,7 +7,7 @@
 // shared vertices the same way, so their common borders stay common. Rings are wound as RFC 7946 asks.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { rewind } from '@turf/turf';
+import { rewind } from '@turf/rewind';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { roundGeometry } from '../src/lib/geo/round';
 

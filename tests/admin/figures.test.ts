@@ -4,7 +4,7 @@
 // (Residents come from the base tables and cannot be imported; the catchment profiles are the
 // figures a value import changes.)
 import { readFileSync } from 'node:fs';
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient, removeStores, startAdminServer, type AdminServer } from './helpers';

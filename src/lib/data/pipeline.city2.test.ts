@@ -3,7 +3,7 @@
 // `gebiet` column, and nothing of Salzgitter's layout needed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AreaFeature, Derived } from './derived';
 import { buildDerived, geometryFiles } from './pipeline';

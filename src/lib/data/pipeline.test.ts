@@ -2,7 +2,9 @@
 // and on broken copies of it (each problem message checked).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { area, featureCollection, intersect } from '@turf/turf';
+import { area } from '@turf/area';
+import { featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tilingReport } from '$lib/geo/tiling';
 import { vertexCount } from '../../../tests/fixtures/geo/invariants';
@@ -147,7 +149,7 @@ describe('buildDerived on the shipped Salzgitter data', () => {
 	});
 
 	it('places every Kontor inside its Stadtteil cell and marks the location as approximate', async () => {
-		const { booleanPointInPolygon } = await import('@turf/turf');
+		const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
 		for (const k of d.kontore.features) {
 			const cell = d.areas.stadtteil.features.find((f) => f.properties.id === k.properties.area)!;
 			expect(booleanPointInPolygon(k.geometry.coordinates, cell), k.properties.id).toBe(true);

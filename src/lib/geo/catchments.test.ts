@@ -1,4 +1,4 @@
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import { describe, expect, it } from 'vitest';
 import { catchmentFixture } from '../../../tests/fixtures/catchments/load';
 import { ANY_KONTOR, dissolvedRings, kontorRings, uncoveredArea } from './catchments';

@@ -1,6 +1,9 @@
 // Catchment geometry of the Kontore: distance rings per Kontor (Turf buffers), the rings of all
 // Kontore dissolved per distance ("any Kontor"), and the part of the city no ring reaches.
-import { buffer, difference, featureCollection, point, union } from '@turf/turf';
+import { buffer } from '@turf/buffer';
+import { difference } from '@turf/difference';
+import { featureCollection, point } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 /** A Kontor as the catchment modules see it: an id and a position, real or hypothetical. */

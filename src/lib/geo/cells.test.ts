@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
-import { area, booleanPointInPolygon, distance, lineString, pointToLineDistance } from '@turf/turf';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
+import { lineString } from '@turf/helpers';
+import { pointToLineDistance } from '@turf/point-to-line-distance';
 import { describe, expect, it } from 'vitest';
 import { cellsFixtures, cellsOutPath, cellsOutput, salzgitter } from '../../../tests/fixtures/geo/load';
 import { sharedBorderProblems } from '../../../tests/fixtures/geo/invariants';

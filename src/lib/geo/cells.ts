@@ -2,7 +2,10 @@
 // the Stadtteil centres and its weights fitted so that each cell has the official km² (scaled to
 // the outline) and holds its centre, as one exact tiling (shared borders use identical coordinates).
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { area as turfArea, distance as turfDistance, featureCollection, intersect, polygon } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { distance as turfDistance } from '@turf/distance';
+import { featureCollection, polygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import { fitWeights } from './fitWeights';
 import { placeSites, seedMarginsM } from './placeSites';
 import { localPlane, planarRingArea, type LocalPlane, type XY } from './plane';

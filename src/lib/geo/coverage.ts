@@ -1,7 +1,11 @@
 // Population reached by catchments, two ways: (a) areal weighting — each Stadtteil's residents
 // times the share of its area inside the catchment; (b) points — the population surface counted
 // per catchment with a spatial index (flatbush), exact with respect to the ring polygons.
-import { area, bbox, booleanPointInPolygon, featureCollection, intersect } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import Flatbush from 'flatbush';
 import type { Feature, Polygon } from 'geojson';
 import { convexShare } from './clipConvex';

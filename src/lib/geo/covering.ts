@@ -2,7 +2,7 @@
 // candidate whose circle of the chosen distance holds the most residents no Kontor reaches yet.
 // Circles here are exact (plane distance); the rings drawn are 64-gons, 0.16 % smaller in area,
 // so the gain after accepting a suggestion can differ from the estimate by about that much.
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import type { Feature } from 'geojson';
 import type { Area, KontorSite } from './catchments';
 import type { PopulationIndex } from './coverage';

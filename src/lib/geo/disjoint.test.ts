@@ -1,5 +1,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { bbox, featureCollection, feature, intersect, area } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { featureCollection, feature } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { area } from '@turf/area';
 import { describe, expect, it } from 'vitest';
 import { interiorsDisjoint } from './disjoint';
 import { seededRandom as random } from '../../../tests/fixtures/random';

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { feature, featureCollection, union } from '@turf/turf';
+import { feature, featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
 import { describe, expect, it } from 'vitest';
 import { borderOf, exactUnionInput } from './dissolve';
 import { seededRandom as random } from '../../../tests/fixtures/random';

@@ -1,4 +1,4 @@
-import { area as turfArea } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';

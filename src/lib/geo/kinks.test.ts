@@ -1,4 +1,5 @@
-import { kinks, polygon } from '@turf/turf';
+import { kinks } from '@turf/kinks';
+import { polygon } from '@turf/helpers';
 import { describe, expect, it } from 'vitest';
 import { firstKink } from './kinks';
 import { seededRandom as random } from '../../../tests/fixtures/random';

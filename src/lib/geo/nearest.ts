@@ -1,7 +1,9 @@
 // Nearest-Kontor areas: a partition of the city by the Voronoi diagram of the Kontore, built in a
 // local metric plane (a Voronoi diagram in degrees would bend the borders by cos(latitude)) and
 // clipped to the city outline.
-import { bbox, featureCollection, intersect } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import { Delaunay } from 'd3-delaunay';
 import type { Feature, Polygon } from 'geojson';
 import type { Area, KontorSite } from './catchments';

@@ -2,7 +2,7 @@
 // feature at about one screen pixel, then coordinates rounded to a tenth of that, which is what
 // makes the text short. Used for outlines around a large level's tiles, never for analysis.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { simplify } from '@turf/turf';
+import { simplify } from '@turf/simplify';
 import { EARTH_RADIUS_M } from './plane';
 
 const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180;

@@ -5,7 +5,8 @@
 // too small to hold a grid point gets one point at an interior point. Where census grid residents
 // are known for an area, its points are the grid's cells instead, each carrying the area's residents
 // in proportion to its grid count (dasymetric: the grid gives where, the area's figure how many).
-import { bbox, pointOnFeature } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, Position } from 'geojson';
 import type { Area } from './catchments';
 import { localPlane, type LocalPlane } from './plane';

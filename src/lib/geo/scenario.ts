@@ -1,7 +1,7 @@
 // One catchment scenario from start to end — rings, nearest-Kontor areas, uncovered areas,
 // residents reached by both methods, catchment profiles. The server (API) and the browser (Web
 // Worker) both call this, so they give the same figures.
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { ANY_KONTOR, dissolvedRings, kontorRings, uncoveredArea, type Area, type KontorSite, type RingFeature, type UncoveredProps } from './catchments';
 import { arealReached, arealShares, PopulationIndex } from './coverage';

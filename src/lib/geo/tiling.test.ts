@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import { describe, expect, it } from 'vitest';
 import { tilingReport } from './tiling';
 

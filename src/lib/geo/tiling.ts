@@ -1,7 +1,12 @@
 // Proof that cells tile an outline: how much of the outline no cell covers (gap), how much two
 // cells cover twice (overlap), and how much lies outside the outline, all geodesic km² via turf.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { area, bbox, difference, feature, featureCollection, intersect, union } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { difference } from '@turf/difference';
+import { feature, featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
 import Flatbush from 'flatbush';
 import { interiorsDisjoint } from './disjoint';
 import { exactUnionInput } from './dissolve';

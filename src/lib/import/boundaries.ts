@@ -2,7 +2,11 @@
 // reference system (WGS84, or ETRS89/UTM 32N = EPSG:25832 as German offices deliver it,
 // reprojected with proj4), RFC 7946 geometry, ids matched to the atlas's Stadtteile, and
 // topology between neighbours (overlaps, gaps). Pure: text in, WGS84 features or problems out.
-import { area, bbox, featureCollection, intersect, union } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
 import type { DataProblem } from '$lib/data/problems';

@@ -7,7 +7,9 @@ import type { AreaFeature, DatasetEntry, KontorFeature } from '$lib/data/derived
 import { isApproximated, type GeometryStatus } from '$lib/data/geometryStatus';
 import type { IndicatorRow, IndicatorTable } from '$lib/data/responses';
 import { paragraphs, type KontorActivity } from '$lib/data/taetigkeit';
-import { area, featureCollection, intersect } from '@turf/turf';
+import { area } from '@turf/area';
+import { featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { formatDate, formatNumber, translator, type Locale } from '$lib/i18n';
 import { report, type ReportKey } from '$lib/i18n/report';

@@ -1,7 +1,7 @@
 // The report's two maps as self-contained SVG: the subject zoomed in with its neighbours (and, for
 // a Kontor, its nearest-Kontor area), and an overview of the whole city with the subject marked.
 // The geometry comes from the SVG map of the embed's fallback (buildSvgMap); only the drawing is here.
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { buildSvgMap, type SvgMapModel } from '$lib/geo/svgMap';
 import { svgDocument, xml } from './svg';

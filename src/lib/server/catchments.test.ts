@@ -1,7 +1,8 @@
 // Catchments on the real Salzgitter data (derived/ from `npm run data`): the partition tiles the
 // city, the two population methods agree where residents are spread evenly, reached residents
 // behave, and the points method counts the census grid's residents where the grid has them.
-import { area, distance } from '@turf/turf';
+import { area } from '@turf/area';
+import { distance } from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { ANY_KONTOR } from '$lib/geo/catchments';
 import { catchmentModel, computeScenario } from '$lib/geo/scenario';

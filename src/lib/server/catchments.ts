@@ -1,7 +1,9 @@
 // Catchment inputs from the store: Stadtteile with their latest residents, the city outline, the
 // Kontore and the indicator values for catchment profiles. Scenarios are computed in the analysis
 // pool (pool.ts) and kept in a bounded cache keyed by the store's data version.
-import { booleanPointInPolygon, featureCollection, union } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature } from 'geojson';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import type { Area, KontorSite } from '$lib/geo/catchments';

@@ -1,7 +1,7 @@
 // The large child levels of a profiled area (issue #21): a district's hundreds of blocks or census
 // grid cells summarised by count, inhabited cells and the ends of a ranking, with the camera that
 // opens the atlas on the area at that level, instead of a list of every child.
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import { CENSUS_RESIDENTS } from '$lib/data/profile';
 import { fitCamera } from '$lib/map/camera';
 import { summariseChildren, type ChildSummary } from '$lib/stats/childSummary';

@@ -1,7 +1,9 @@
 // Stages 5 and 6 of the pipeline, geometry: the cells of the finest level (approximated by the fitted
 // power diagram, or the official boundaries) simplified in one topology with the neighbouring
 // districts; then the areas of every level with their label points, and the context layer.
-import { area as turfArea, featureCollection, union } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaProps } from '../contracts';
 import type { AreaCollection, BuildReport, ContextCollection } from '../derived';

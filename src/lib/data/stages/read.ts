@@ -2,7 +2,7 @@
 // profile, then the files it names (each level's area table, outline, boundaries or seed points,
 // context) and the common tables, each parsed and validated. Stops on any error, so later stages
 // get complete, typed sources.
-import { rewind } from '@turf/turf';
+import { rewind } from '@turf/rewind';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { CityProfile, levelSource, pageCity, polygonLevels, PROFILE_FILE, type LevelDef, type LevelSource } from '../profile';

@@ -2,7 +2,7 @@
 // in m²), sharing of unchanged geometry between versions, the bbox pages against the in-memory OGC
 // path, and ST_AsMVT tiles against geojson-vt's. Skipped with a hint where PostgreSQL is missing.
 import { VectorTile } from '@mapbox/vector-tile';
-import { bbox as turfBbox } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
 import GeoJSONVT from 'geojson-vt';
 import { PbfReader } from 'pbf';
 import postgres from 'postgres';

@@ -1,7 +1,7 @@
 // The collections the OGC API serves. A collection is one entry: id, title and description (in the
 // request's language), the property list and the function that gives its features: one per level of
 // the city profile, then the fixed layers. A new layer (e.g. catchments) is a new entry in FIXED.
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import { approximateShare, kontorLocationStatus } from '$lib/data/kontorStatus';
 import { approximationNote, geometryStatus, type Store } from '../store';
 import { translator, type Locale } from '$lib/i18n';

@@ -1,7 +1,8 @@
 // The items query of OGC API Features Part 1: `limit`, `offset`, `bbox` (CRS84) and `datetime`,
 // validated with OGC exceptions, and one page of features with numberMatched/numberReturned and
 // self/alternate/next/prev links.
-import { bboxPolygon, booleanIntersects } from '@turf/turf';
+import { bboxPolygon } from '@turf/bbox-polygon';
+import { booleanIntersects } from '@turf/boolean-intersects';
 import type { FlatFeature } from './properties';
 import { clip, invalidParameter } from './exception';
 

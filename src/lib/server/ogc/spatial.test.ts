@@ -1,7 +1,7 @@
 // The OGC items answer with PostGIS matching and paging equals the in-memory answer, to the byte,
 // for every collection and a set of bbox/limit/offset queries, in the full and in the public view
 // (a withheld level stays empty). A real cluster; skipped with a hint where PostgreSQL is missing.
-import { bbox as turfBbox } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ogcTexts } from '$lib/i18n/ogc';

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import { formatProblem, type DataProblem } from '$lib/data/problems';
 import type { Bounds } from '$lib/geo/kontorPosition';
 import { kontorScope } from '$lib/auth/areas';
