@@ -72,4 +72,22 @@ describe('Derived', () => {
 		const swapped = { ...d, areas: { ...d.areas, [ids[0]]: d.areas[ids[1]] } };
 		expect(() => parseDerived(swapped, () => shipped)).toThrow(/says level/);
 	});
+
+	it('refuses geometry with a broken ring or position, naming where', () => {
+		const broken = (edit: (ring: unknown[]) => void) => {
+			const d = structuredClone(current());
+			const geometry = d.areas[polygonIds[0]].features[3].geometry;
+			edit(geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0][0]);
+			return () => parseDerived(d, () => shipped);
+		};
+		expect(broken(() => {})).not.toThrow();
+		const short = broken((ring) => ring.splice(3));
+		expect(short).toThrow(/ring of at least 4 positions/);
+		expect(short).toThrow(/"features",\s*3,\s*"geometry",\s*"coordinates"/);
+		expect(broken((ring) => (ring[1] = [10, '52']))).toThrow(/ring of at least 4 positions/);
+		expect(broken((ring) => (ring[1] = [10]))).toThrow(/ring of at least 4 positions/);
+		const kontore = structuredClone(current());
+		kontore.kontore.features[0].geometry.coordinates = [10, 52, 0, 1];
+		expect(() => parseDerived(kontore, () => shipped)).toThrow(/expected a position/);
+	});
 });
