@@ -80,7 +80,7 @@ describe('a level of 1,000+ areas through the API', () => {
 		expect((await bad.json()).parameter).toBe('indikator');
 	});
 
-	it('serves tiles with the level as a layer, feature ids as positions in the values, ETag and 304, brotli; 404 for unknown levels and tiles', async () => {
+	it('serves tiles with the level as a layer, feature ids as positions in the values and no properties, ETag and 304, brotli; 404 for unknown levels and tiles', async () => {
 		const { ids } = await (await get(`/api/werte/${city.level}?indikator=einwohner`)).json();
 		const areas = await (await get(`/api/areas?level=${city.level}`)).json();
 		const first = areas.features.find((f: { properties: { id: string } }) => f.properties.id === ids[0]);
@@ -95,10 +95,11 @@ describe('a level of 1,000+ areas through the API', () => {
 		expect(layer.length).toBeGreaterThan(10);
 		for (let i = 0; i < layer.length; i++) {
 			const f = layer.feature(i);
-			expect(ids[f.id!]).toBe(f.properties.id);
-			expect(typeof f.properties.name).toBe('string');
+			expect(ids[f.id!]).toBeDefined();
+			expect(f.properties).toEqual({});
 		}
-		expect(layer.feature(0).properties).not.toHaveProperty('officialAreaKm2');
+		// The tile under the first area's label point holds it as feature 0, its position in the values.
+		expect(Array.from({ length: layer.length }, (_, i) => layer.feature(i).id)).toContain(0);
 		const etag = res.headers.get('etag')!;
 		expect((await get(`/tiles/${city.level}/${tileAt(13, lon, lat)}.mvt`, { 'accept-encoding': 'br', 'if-none-match': etag })).status).toBe(304);
 		expect((await get(`/tiles/${city.level}/${tileAt(13, lon + 20, lat)}.mvt`)).status).toBe(204);
@@ -269,6 +270,30 @@ describe('the atlas on a large level', () => {
 		expect(requests.filter((r) => r.startsWith('/api/werte/'))).toEqual([]);
 		// The early marks on the map's element are gone: the status line says what the map shows.
 		expect(await page.locator('.gl[data-values]').count()).toBe(0);
+	}, 120_000);
+
+	it('names the area under the pointer and selects it by a click: the tile feature is read through its position in the values', async () => {
+		browser ??= await launchChromium();
+		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		await openMap(page, `${server.url}/?level=${city.level}&indicator=einwohner`, 'tiles-choropleth');
+		await page.waitForSelector(`p.status[data-large-level="${city.level}"][data-values]`, { timeout: 30_000 });
+		const target = await page.evaluate(() => {
+			const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
+			const box = map.getContainer().getBoundingClientRect();
+			const [f] = map.queryRenderedFeatures([box.width / 2, box.height / 2], { layers: ['tiles-choropleth'] });
+			return { index: f ? Number(f.id) : null, x: box.left + box.width / 2, y: box.top + box.height / 2 };
+		});
+		expect(target.index).not.toBeNull();
+		const { ids, values, suppressed } = await (await get(`/api/werte/${city.level}?indikator=einwohner`)).json();
+		const id = ids[target.index!] as string;
+		const area = await (await get(`/api/areas/${id}`)).json();
+		const value: number | null = values[target.index!];
+		const shown = suppressed.includes(target.index) ? 'geheim gehalten' : value === null ? '–' : value.toLocaleString('de-DE', { maximumFractionDigits: 0 });
+		await page.mouse.move(target.x, target.y);
+		await expect.poll(() => page.locator('p.status').textContent()).toContain(`${area.properties.name}: ${shown}`);
+		await page.mouse.click(target.x, target.y);
+		await page.waitForURL((u) => u.searchParams.get('sel') === id);
+		await page.mouse.move(5, 5);
 	}, 120_000);
 
 	it('keeps the page around the map hidden past 1 s while the large level draws, and shows it with the map', async () => {
@@ -513,10 +538,12 @@ describe('a profile over a large level', () => {
 		browser ??= await launchChromium();
 		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
 		await openMap(page, server.url + link, 'tiles-choropleth');
-		const shown = await page.evaluate(() => {
+		const positions = await page.evaluate(() => {
 			const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
-			return [...new Set(map.queryRenderedFeatures({ layers: ['tiles-choropleth'] }).map((f) => String(f.properties.id)))];
+			return [...new Set(map.queryRenderedFeatures({ layers: ['tiles-choropleth'] }).map((f) => Number(f.id)))];
 		});
+		// A tile feature's id is the block's position in the level's values.
+		const shown = positions.map((i) => rates.ids[i] as string);
 		// Zoomed to the district: its blocks fill most of the view.
 		const own = shown.filter((id) => ids.has(id)).length;
 		expect(own).toBeGreaterThan(ids.size * 0.8);

@@ -71,7 +71,7 @@ describe.skipIf(!hasPostgres)('OGC API and tiles with PostgreSQL as the store', 
 			const res = await fetch(`${base}/tiles/stadtteil/12/2165/1350.mvt`);
 			expect(res.status).toBe(200);
 			const layer = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers.stadtteil;
-			return Array.from({ length: layer.length }, (_, i) => [layer.feature(i).id, layer.feature(i).properties.id]).sort();
+			return Array.from({ length: layer.length }, (_, i) => `${layer.feature(i).id} ${JSON.stringify(layer.feature(i).properties)}`).sort();
 		};
 		const ours = await ids(server.url);
 		expect(ours.length).toBeGreaterThan(1);

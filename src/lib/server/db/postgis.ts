@@ -212,9 +212,9 @@ export const TILE_BUFFER = 64;
 
 /**
  * One Mapbox Vector Tile of a level's areas, built by ST_AsMVT: the layer is named by the level id,
- * each feature's id is its position in the level, its properties the area's `id` and `name`: the
- * tiles the embedded store cuts with geojson-vt (tiles.ts), so the map and the values request
- * (in the same order) work with either. Null where the version has no geometry stored; an empty
+ * each feature's id is its position in the level, without properties: the tiles the embedded store
+ * cuts with geojson-vt (tiles.ts), so the map and the values request (in the same order) work with
+ * either. Null where the version has no geometry stored; an empty
  * tile is zero bytes.
  */
 export async function tile(sql: Sql, version: number, level: string, z: number, x: number, y: number): Promise<Uint8Array | null> {
@@ -223,7 +223,7 @@ export async function tile(sql: Sql, version: number, level: string, z: number, 
 	const [row] = await sql<{ mvt: Uint8Array }[]>`
 		WITH b AS (SELECT ST_TileEnvelope(${z}, ${x}, ${y}) AS env, ST_Transform(ST_TileEnvelope(${z}, ${x}, ${y}, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS env4326),
 		f AS (
-			SELECT a.ord AS fid, a.id, a.props->>'name' AS name, ST_AsMVTGeom(ST_Transform(a.geom, 3857), b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+			SELECT a.ord AS fid, ST_AsMVTGeom(ST_Transform(a.geom, 3857), b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
 			FROM geo_areas a, b
 			WHERE a.set_id = ${set} AND a.geom && b.env4326
 		)
