@@ -71,9 +71,19 @@ export function searchRows<R extends TableRow>(rows: readonly R[], query: string
 	});
 }
 
+/** Searchable texts of names and ids seen before: a new indicator's rows have the same ones. */
+const searchableText = new Map<string, string>();
+
 /** Each row's searchable text, built once per set of rows, not per keystroke. */
 export function searchIndex(rows: readonly TableRow[]): Map<string, string> {
-	return new Map(rows.map((r) => [r.area, `${searchable(r.name)} ${searchable(r.area)}`]));
+	// Bounded by what a page shows: a few levels' names and ids.
+	if (searchableText.size > 100_000) searchableText.clear();
+	const text = (s: string) => {
+		let t = searchableText.get(s);
+		if (t === undefined) searchableText.set(s, (t = searchable(s)));
+		return t;
+	};
+	return new Map(rows.map((r) => [r.area, `${text(r.name)} ${text(r.area)}`]));
 }
 
 /** The rows [start, end) a virtualised table draws for a scroll offset and viewport height. */
