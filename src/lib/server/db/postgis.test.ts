@@ -241,7 +241,7 @@ describe.skipIf(!hasPostgres)('PostGIS geometry of the versions', { timeout: 60_
 			for (const i of [...ours, ...theirs]) expect(reaches(i, 64 + 1), `${at}: feature ${i} beyond the buffer`).toBe(true);
 		};
 
-		it('carry the layer named by the level, numeric ids by position, the area id and name, as geojson-vt does', async () => {
+		it('carry the layer named by the level, numeric ids by position and no properties, as geojson-vt does', async () => {
 			let compared = 0;
 			for (const z of [9, 11, 12]) {
 				const [x0, y0] = tileOf(w, n, z);
@@ -261,7 +261,8 @@ describe.skipIf(!hasPostgres)('PostGIS geometry of the versions', { timeout: 60_
 							at
 						);
 						for (const f of ours) {
-							expect(f.properties, at).toEqual({ id: features[Number(f.id)].properties.id, name: features[Number(f.id)].properties.name });
+							expect(f.properties, at).toEqual({});
+							expect(features[Number(f.id)], at).toBeDefined();
 							expect(f.type, at).toBe(3);
 						}
 						if (layer) expect(layer.extent).toBe(4096);
