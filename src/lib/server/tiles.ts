@@ -24,8 +24,8 @@ type AreaGeometry = Polygon | MultiPolygon;
  * The features of a level as the tiles carry them: geometry and a numeric id, the area's index in
  * the level (MapLibre's feature-state needs a number), in the order the values endpoint lists the
  * areas' ids and values (levelValues.ts): the map reads an area's id, name and value from there.
- * No properties: the ids and names of 4,425 grid cells made a zoom-8 tile of 422 KB that took
- * 80 ms to encode; without them it is 95 KB, encoded in 2 ms.
+ * No properties: with the ids and names of its 4,425 cells the 100 m grid's zoom-8 tile was
+ * 422 KB (60 KB br), without them it is 95 KB (25 KB br), and vt-pbf writes no tag tables.
  */
 export function tileFeatures(store: Store, level: string): FeatureCollection<AreaGeometry, Record<string, never>> {
 	return {
