@@ -6,13 +6,14 @@
 // `npx tsx bench/p6.ts [--json] [--loads N] [--case a|b]` (--case: one case only, while working on it)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, get as httpGet } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/chromium';
 import { freePort, startServer } from '../tests/global-setup';
+import { getRaw } from './http';
 import { kb, median, ms, times, type BenchRow } from './lib';
 import { writeVg250City } from './vg250';
 
@@ -214,16 +215,10 @@ async function tileP99(base: string, level: string, bounds: Bounds, [zMin, zMax]
 		}
 	}
 	const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-	const get = (p: string) =>
-		new Promise<void>((resolve, reject) => {
-			const req = httpGet(base + p, { agent, headers: { 'accept-encoding': 'br' }, timeout: 60_000 }, (res) => {
-				res.on('data', () => {});
-				res.on('end', () => (res.statusCode === 200 || res.statusCode === 204 ? resolve() : reject(new Error(`${p}: ${res.statusCode}`))));
-				res.on('error', reject);
-			});
-			req.on('timeout', () => req.destroy(new Error(`${p}: no answer within 60 s`)));
-			req.on('error', reject);
-		});
+	const get = async (p: string) => {
+		const { status } = await getRaw(base + p, { acceptEncoding: 'br', agent, timeoutMs: 60_000 });
+		if (status !== 200 && status !== 204) throw new Error(`${p}: ${status}`);
+	};
 	await get(`/tiles/${level}/0/0/0.mvt`);
 	const times: number[] = [];
 	for (const p of paths) {

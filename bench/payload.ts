@@ -14,7 +14,6 @@
 // names, ids and figures count on neither side.
 // `npx tsx bench/payload.ts [--json]`
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { featureCollection } from '@turf/helpers';
@@ -31,6 +30,7 @@ import { compressResponse } from '../src/lib/server/compress';
 import { launchChromium } from '../tests/chromium';
 import { startServer } from '../tests/global-setup';
 import { carriesAreaGeometry, inlinedFetches, withBodies, withoutGeometry, withScripts } from './inlined';
+import { getRaw, type RawAnswer } from './http';
 import { kb, percent, type BenchRow } from './lib';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, { id: string; parent: string | null; kind?: string }>;
@@ -60,21 +60,10 @@ export interface PayloadResult {
 }
 
 /** The bytes as sent (fetch would decode them), with their content-encoding. */
-function getRaw(url: string, acceptEncoding = ACCEPT): Promise<{ body: Buffer; encoding: string }> {
-	return new Promise((ok, fail) => {
-		request(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () =>
-				res.statusCode === 200
-					? ok({ body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? 'identity') })
-					: fail(new Error(`${url}: ${res.statusCode}`))
-			);
-			res.on('error', fail);
-		})
-			.on('error', fail)
-			.end();
-	});
+async function getSent(url: string, acceptEncoding = ACCEPT): Promise<RawAnswer> {
+	const answer = await getRaw(url, { acceptEncoding });
+	if (answer.status !== 200) throw new Error(`${url}: ${answer.status}`);
+	return answer;
 }
 
 const decodeText = (r: { body: Buffer; encoding: string }) =>
@@ -177,11 +166,11 @@ const round6 = (v: unknown): unknown => (typeof v === 'number' ? Math.round(v * 
 export async function benchPayload(): Promise<PayloadResult> {
 	const server = await startServer();
 	try {
-		const sent = await getRaw(server.url + '/');
+		const sent = await getSent(server.url + '/');
 		const encoding = sent.encoding;
 		const html = decodeText(sent);
-		const identity = (await getRaw(server.url + '/', 'identity')).body.length;
-		const gzip = (await getRaw(server.url + '/', 'gzip')).body.length;
+		const identity = (await getSent(server.url + '/', 'identity')).body.length;
+		const gzip = (await getSent(server.url + '/', 'gzip')).body.length;
 		// The model of the wire must be the wire (up to the per-request nonce).
 		const page = await compressPage(html);
 		if (page.encoding !== encoding || Math.abs(page.bytes - sent.body.length) > 64)
@@ -194,10 +183,10 @@ export async function benchPayload(): Promise<PayloadResult> {
 		const stripped = (body: string) => JSON.stringify(withoutGeometry(JSON.parse(body)));
 		const pageWithout = await compressPage(withBodies(html, new Map(geometryScripts.map((s) => [s, stripped(s.payload.body)]))));
 		const afterLoad: PayloadResult['afterLoad'] = [];
-		for (const url of await geometryRequestsAfterLoad(server.url)) afterLoad.push({ url, bytes: (await getRaw(server.url + url)).body.length });
+		for (const url of await geometryRequestsAfterLoad(server.url)) afterLoad.push({ url, bytes: (await getSent(server.url + url)).body.length });
 		const geometryBytes = page.bytes - pageWithout.bytes + afterLoad.reduce((s, r) => s + r.bytes, 0);
 
-		const [stadtteile, ortschaften, context] = (await Promise.all(GEOJSON.map(async (path) => decode(await getRaw(server.url + path))))) as Areas[];
+		const [stadtteile, ortschaften, context] = (await Promise.all(GEOJSON.map(async (path) => decode(await getSent(server.url + path))))) as Areas[];
 		const { cells, outline, context: rawNeighbours } = rawCells();
 		const cellById = new Map(cells.features.map((c) => [c.properties.id, c]));
 		const simplified = simplifyWithSurroundings(cells, rawNeighbours, { toleranceM: SIMPLIFY_TOLERANCE_M, surroundingsToleranceM: CONTEXT_TOLERANCE_M }).tiling;
@@ -268,7 +257,7 @@ export async function benchPayload(): Promise<PayloadResult> {
 		const m2 = (km2: number) => `${Math.round(km2 * 1e6)} m²`;
 		const tiles = (t: TilingReport) => t.gapKm2 <= TILING_TOLERANCE_KM2 && t.overlapKm2 <= TILING_TOLERANCE_KM2;
 
-		const catchmentsSent = await getRaw(server.url + CATCHMENTS);
+		const catchmentsSent = await getSent(server.url + CATCHMENTS);
 		const catchments = decode(catchmentsSent);
 		const catchmentsRounded = await compressJson({
 			...catchments,

@@ -5,12 +5,12 @@
 // `npx tsx bench/throughput.ts [--json] [--seconds N] [--memory-seconds N]`
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startServer } from '../tests/global-setup';
+import { getRaw } from './http';
 import { mb, median, nginxConf, perSecond, times, type BenchRow } from './lib';
 
 const PATH = '/api/areas?level=stadtteil';
@@ -40,18 +40,7 @@ export interface ThroughputResult {
 	memory: { startKb: number; beforeKb: number; afterKb: number; seconds: number; requests: number; samplesKb: number[] };
 }
 
-function get(url: string): Promise<{ status: number; body: Buffer; encoding: string }> {
-	return new Promise((ok, fail) => {
-		request(url, { headers: { 'accept-encoding': ENCODING } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? 'identity') }));
-			res.on('error', fail);
-		})
-			.on('error', fail)
-			.end();
-	});
-}
+const get = (url: string) => getRaw(url, { acceptEncoding: ENCODING });
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
