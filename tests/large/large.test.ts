@@ -200,6 +200,14 @@ describe('the atlas on a large level', () => {
 		expect(before.classes.filter((c) => c! >= 0).length).toBeGreaterThan(2);
 
 		const tilesBefore = requests.filter((r) => r.startsWith('/tiles/')).length;
+		// Tiles laid out (again) in MapLibre's worker from here on.
+		await page.evaluate(() => {
+			const w = window as unknown as { kontoratlasMap: import('maplibre-gl').Map; tileLoads: number };
+			w.tileLoads = 0;
+			w.kontoratlasMap.on('data', (e) => {
+				if (e.dataType === 'source' && 'tile' in e && e.tile) w.tileLoads++;
+			});
+		});
 		await page.selectOption('#indicator-select', city.indicator);
 		await page.waitForSelector(`[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
 		await waitForLayer(page, 'tiles-choropleth');
@@ -207,6 +215,9 @@ describe('the atlas on a large level', () => {
 		// Once: the page's load and its map share the answer.
 		expect(requests.filter((r) => r.startsWith(`/api/werte/${city.level}?indikator=${city.indicator}`))).toHaveLength(1);
 		expect(requests.filter((r) => r.startsWith('/tiles/')).length).toBe(tilesBefore);
+		// Nor are the tiles laid out again: the new colours are states, the layer's paint is unchanged
+		// (a changed data-driven paint property makes MapLibre reload the whole source).
+		expect(await page.evaluate(() => (window as unknown as { tileLoads: number }).tileLoads)).toBe(0);
 		// Withheld rates of the nearly empty blocks are drawn as withheld (-2), not as no data.
 		expect(after.count).toBe(before.count);
 		expect(after.classes).not.toEqual(before.classes);

@@ -113,7 +113,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			const parts = styleParts(atlasSources(input));
 			map = createMap(lib, {
 				container,
-				style: baseStyle(large ? large.style(parts, model.choropleth) : parts),
+				style: baseStyle(large ? large.style(parts) : parts),
 				camera: data.view.camera,
 				bounds: boundsOf(data.extent)
 			});
@@ -138,7 +138,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 			})
 		);
 		// A large level counts as drawn once its areas have their classes, not at the idle before the values came.
-		await (large ? Promise.all([firstIdle, large.colour(map, styled, model.choropleth.breaks)]) : firstIdle);
+		await (large ? Promise.all([firstIdle, large.colour(map, styled, model.choropleth)]) : firstIdle);
 	} catch (e) {
 		// Whatever went wrong here, the page makes its own map (state.map stays null).
 		console.warn('early map:', e);

@@ -7,7 +7,7 @@ import type { AtlasViewData } from '$lib/client/atlasView';
 import { boundsOf } from '$lib/geo/bounds';
 import type { Choropleth } from '$lib/stats/choropleth';
 import type { TilesInput } from './atlasLayers';
-import { classStates, levelValues, rememberStates, tilesLayers, tilesSource, TILES_SOURCE, valuesPath } from './largeLevel';
+import { classStates, levelValues, rememberStates, setClassStates, tilesLayers, tilesSource, TILES_SOURCE, valuesPath } from './largeLevel';
 import { layerSpecification } from './mapSetup';
 
 /** The layer the tiles are drawn below, as LargeLevelLayers draws them: the parent level's outlines. */
@@ -35,8 +35,8 @@ export function startLargeLevel(data: AtlasViewData, fetcher: typeof fetch) {
 		tiles: { level: view.level, count: info.count, bounds, decimals: data.table.indicator.decimals } satisfies TilesInput,
 
 		/** The first style with the tile source and layers, below the parent level's outlines. */
-		style(style: StyleParts, choropleth: Choropleth): StyleParts {
-			const layers = tilesLayers(view.level, view, choropleth.colours).map((l) => layerSpecification(l, TILES_SOURCE));
+		style(style: StyleParts): StyleParts {
+			const layers = tilesLayers(view.level, view).map((l) => layerSpecification(l, TILES_SOURCE));
 			const at = style.layers.findIndex((l) => l.id === BELOW);
 			return {
 				sources: { ...style.sources, [TILES_SOURCE]: tilesSource(location.origin, view.level, bounds) },
@@ -50,12 +50,11 @@ export function startLargeLevel(data: AtlasViewData, fetcher: typeof fetch) {
 		 * map's element with the level and values it shows (the component's status line does so once the
 		 * page has hydrated) and resolves. Resolves too when the values do not come.
 		 */
-		async colour(map: MapLibreMap, styled: Promise<unknown>, breaks: number[]): Promise<void> {
+		async colour(map: MapLibreMap, styled: Promise<unknown>, choropleth: Choropleth): Promise<void> {
 			try {
 				const [answer] = await Promise.all([values, styled]);
-				const states = classStates(answer, breaks);
-				for (let i = 0; i < states.length; i++) map.setFeatureState({ source: TILES_SOURCE, sourceLayer: view.level, id: i }, { c: states[i] });
-				rememberStates(view.level, states);
+				const shown = setClassStates(map, view.level, { states: classStates(answer, choropleth.breaks), colours: choropleth.colours }, null);
+				rememberStates(view.level, shown);
 				await new Promise((resolve) => map.once('idle', resolve));
 				const element = map.getContainer();
 				element.dataset.largeLevel = view.level;

@@ -1,7 +1,7 @@
 // A large level on the map (issue #21): its areas come as vector tiles (/tiles/…), its values from
 // one compact request per indicator and year (/api/werte/…), joined by feature-state: each tile
-// feature's id is its area's position in the level, and its state holds the class to draw.
-import type { ExpressionSpecification, VectorSourceSpecification } from 'maplibre-gl';
+// feature's id is its area's position in the level, and its state holds the class and its colour.
+import type { ExpressionSpecification, Map as MapLibreMap, VectorSourceSpecification } from 'maplibre-gl';
 import { DEFAULT_OPACITY, type ViewState } from '$lib/state/view';
 import { classOf } from '$lib/stats/classify';
 import { NO_DATA_COLOUR, NO_DATA_PATTERN_COLOUR } from '$lib/stats/colours';
@@ -38,7 +38,7 @@ const flag = (key: string, on: number, off: number) => ['case', ['boolean', ['fe
  * The layers of a large level, bottom first: one definition for the map started before hydration
  * (early.ts) and the layer component (LargeLevelLayers.svelte), which adopts them.
  */
-export function tilesLayers(level: string, view: ViewState, colours: string[]): LayerSpec[] {
+export function tilesLayers(level: string, view: ViewState): LayerSpec[] {
 	const opacity = view.hidden.includes('choropleth') ? 0 : (view.opacity.choropleth ?? DEFAULT_OPACITY.choropleth) / 100;
 	const lineOpacity = (view.opacity.boundaries ?? DEFAULT_OPACITY.boundaries) / 100;
 	return [
@@ -47,7 +47,7 @@ export function tilesLayers(level: string, view: ViewState, colours: string[]): 
 			type: 'fill',
 			sourceLayer: level,
 			visible: !view.hidden.includes('choropleth'),
-			paint: { 'fill-color': stateFillColour(colours), 'fill-opacity': opacity, 'fill-antialias': false }
+			paint: { 'fill-color': STATE_FILL_COLOUR, 'fill-opacity': opacity, 'fill-antialias': false }
 		},
 		// Boundaries only where the areas are large enough on screen to tell apart; below zoom 11 not
 		// even laid out (they would be drawn transparent: thousands of outlines for nothing).
@@ -78,15 +78,21 @@ export function tilesLayers(level: string, view: ViewState, colours: string[]): 
 	];
 }
 
-/** The feature states the map started before hydration set for a level: the component sets only what differs. */
-let earlyStates: { level: string; states: Int8Array } | null = null;
-export function rememberStates(level: string, states: Int8Array) {
-	earlyStates = { level, states };
+/** The classes and colours the features' states were last set to. */
+export interface ShownStates {
+	states: Int8Array;
+	colours: string[];
 }
-export function takeStates(level: string): Int8Array | null {
-	const states = earlyStates?.level === level ? earlyStates.states : null;
+
+/** The feature states the map started before hydration set for a level: the component sets only what differs. */
+let earlyStates: { level: string; shown: ShownStates } | null = null;
+export function rememberStates(level: string, shown: ShownStates) {
+	earlyStates = { level, shown };
+}
+export function takeStates(level: string): ShownStates | null {
+	const shown = earlyStates?.level === level ? earlyStates.shown : null;
 	earlyStates = null;
-	return states;
+	return shown;
 }
 
 /** The class of every area, in tile-feature order, for the choropleth's breaks: what feature-state `c` holds. */
@@ -99,18 +105,33 @@ export function classStates(values: LevelValues, breaks: number[]): Int8Array {
 	return states;
 }
 
+/** The colour a feature-state class is drawn in. */
+export const stateColour = (c: number, colours: string[]): string =>
+	c === WITHHELD ? NO_DATA_PATTERN_COLOUR : c === NO_VALUE ? NO_DATA_COLOUR : (colours[c] ?? NO_DATA_COLOUR);
+
 /**
- * The fill colour by feature-state: the class's colour, no data in the no-data colour and withheld
- * values in the pattern's grey (fill patterns cannot follow feature-state, so the two are told apart
- * by colour here; the legend names both).
+ * The fill colour: each feature's own, from its state (`fill`), set with its class. No data has the
+ * no-data colour and withheld values the pattern's grey (fill patterns cannot follow feature-state,
+ * so the two are told apart by colour here; the legend names both). The expression never changes:
+ * a new indicator, classification or scheme sets states. Changing a data-driven paint property
+ * makes MapLibre lay every tile of the source out again (Style._updateLayer reloads the source),
+ * which on 11,299 municipalities took several hundred ms of frames.
  */
-export function stateFillColour(colours: string[]): ExpressionSpecification {
-	return [
-		'match',
-		['coalesce', ['feature-state', 'c'], NO_VALUE],
-		...colours.flatMap((colour, i) => [i, colour]),
-		WITHHELD,
-		NO_DATA_PATTERN_COLOUR,
-		NO_DATA_COLOUR
-	] as unknown as ExpressionSpecification;
+export const STATE_FILL_COLOUR: ExpressionSpecification = ['to-color', ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR]];
+
+/**
+ * Sets each feature's class and colour where they differ from `before` (what was set last, or
+ * nothing): what is now shown.
+ */
+export function setClassStates(map: MapLibreMap, level: string, now: ShownStates, before: ShownStates | null): ShownStates {
+	const { states, colours } = now;
+	const same = before !== null && before.states.length === states.length;
+	const sameColours = same && before.colours.length === colours.length && before.colours.every((c, i) => c === colours[i]);
+	for (let i = 0; i < states.length; i++) {
+		const c = states[i];
+		const fill = stateColour(c, colours);
+		if (same && before.states[i] === c && (sameColours || stateColour(c, before.colours) === fill)) continue;
+		map.setFeatureState({ source: TILES_SOURCE, sourceLayer: level, id: i }, { c, fill });
+	}
+	return now;
 }
