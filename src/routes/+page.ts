@@ -1,7 +1,7 @@
 import type { PanelSeries } from '$lib/components/charts/types';
 import { browser } from '$app/environment';
 import { keptAnswers } from '$lib/client/answers';
-import { jsonGet, loadAtlasView } from '$lib/client/atlasView';
+import { jsonGet, loadAtlasView, type JsonGet, type ViewKnown } from '$lib/client/atlasView';
 import { loadFacilities, unknownTypeNotices } from '$lib/components/facilities/load';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { ColumnTable } from '$lib/data/tableColumns';
@@ -9,22 +9,17 @@ import { keptTable } from '$lib/client/largeView';
 import { parseOverlay } from '$lib/state/overlay';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch, url }) => {
-	// In the browser a change of the view reuses the answers it did not change, as the same objects
-	// (answers.ts); on the server every request fetches its own.
-	const get = browser ? keptAnswers(fetch) : jsonGet(fetch);
-	const data = await loadAtlasView(fetch, url, undefined, get);
-	const { view, catalogue } = data;
-	// The indicator panels beside the map (not in the embed): the series of the level, and the
-	// relation's values for the same year where it has that year, else its latest.
+/** What the indicator panels beside the map need (not in the embed), asked for as soon as the view is known. */
+function panelAnswers(get: JsonGet, fetch: typeof globalThis.fetch, { view, levels, indicators }: ViewKnown) {
+	// The series of the level, and the relation's values for the same year where it has that year, else its latest.
 	const yearParam = view.year === null ? '' : `&year=${view.year}`;
-	const relationYears = catalogue.indicators.find((i) => i.id === view.relation)?.years ?? [];
+	const relationYears = indicators.find((i) => i.id === view.relation)?.years ?? [];
 	// A large level's time series shows the selection and the city, not thousands of lines: only theirs are asked for.
-	const large = data.levels.find((l) => l.id === view.level)?.large;
+	const large = levels.find((l) => l.id === view.level)?.large;
 	const only = large ? `&areas=${view.selection.map(encodeURIComponent).join(',')}` : '';
 	// A large level's table comes in columns (a fifth of the bytes), as in loadAtlasView.
 	const relationTable = (path: string) => (large ? get<ColumnTable>(`${path}&format=columns`).then(keptTable) : get<IndicatorTable>(path));
-	const [series, relation, facilities] = await Promise.all([
+	return Promise.all([
 		get<PanelSeries>(`/api/indicators/${encodeURIComponent(view.indicator)}/series?level=${view.level}${only}`),
 		view.relation
 			? relationTable(
@@ -33,6 +28,21 @@ export const load: PageLoad = async ({ fetch, url }) => {
 			: null,
 		loadFacilities(fetch, view.facilities, view.lang)
 	]);
+}
+
+export const load: PageLoad = async ({ fetch, url }) => {
+	// In the browser a change of the view reuses the answers it did not change, as the same objects
+	// (answers.ts); on the server every request fetches its own.
+	const get = browser ? keptAnswers(fetch) : jsonGet(fetch);
+	// Asked for alongside the indicator table, not after it. Should the view's load fail, its error is
+	// the page's; this one is then nobody's, and is not reported a second time.
+	let panels: ReturnType<typeof panelAnswers> | null = null;
+	const data = await loadAtlasView(fetch, url, undefined, get, (known) => {
+		panels = panelAnswers(get, fetch, known);
+		panels.catch(() => {});
+	});
+	const { view } = data;
+	const [series, relation, facilities] = await (panels ?? panelAnswers(get, fetch, { view, levels: data.levels, indicators: data.catalogue.indicators }));
 	const { overlay, notices: overlayNotices } = parseOverlay(url.searchParams, data.levels, view.level);
 	return { ...data, notices: [...data.notices, ...unknownTypeNotices(view.facilities, facilities), ...overlayNotices], series, relation, facilities, overlay };
 };

@@ -8,7 +8,7 @@ import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/da
 import type { LevelInfo } from '$lib/data/levels';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { CoverageFigures } from '$lib/geo/scenario';
-import { DEFAULT_INDICATOR, parseView } from '$lib/state/view';
+import { DEFAULT_INDICATOR, parseView, type ViewState } from '$lib/state/view';
 import { buildChoropleth, type Choropleth, type ChoroplethInput } from '$lib/stats/choropleth';
 import { loadMethod } from '$lib/stats/classify';
 
@@ -26,11 +26,26 @@ export const jsonGet =
 		return res.json();
 	};
 
+/** The parsed view and the catalogue's levels and indicators, as soon as they are known (loadAtlasView's `onView`). */
+export interface ViewKnown {
+	view: ViewState;
+	levels: LevelInfo[];
+	indicators: IndicatorMeta[];
+}
+
 /**
  * `svgParams`: extra parameters for the SVG map, which replaces the MapLibre map when the URL says
  * `renderer=svg` (set by the page itself when WebGL is missing or fails). `get` fetches the JSON answers.
+ * `onView` is told the view once it is final, before the indicator table is asked for, so that a
+ * page can ask for what else it needs alongside the table instead of after it.
  */
-export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, svgParams = 'legend=0', get: JsonGet = jsonGet(fetch)) {
+export async function loadAtlasView(
+	fetch: typeof globalThis.fetch,
+	url: URL,
+	svgParams = 'legend=0',
+	get: JsonGet = jsonGet(fetch),
+	onView?: (known: ViewKnown) => void
+) {
 	// Geometry and catalogue do not depend on the view: the atlas page's `get` keeps them while the
 	// view changes, and the browser's HTTP cache (ETag, max-age) keeps the embed's requests cheap. The
 	// catalogue names the profile's levels, whose areas are then loaded, one request per mapped level.
@@ -68,6 +83,9 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 			defaultLevel
 		});
 	let { view, notices } = parse();
+	// A large level's selection is checked against its table's areas below: the view is final only then.
+	const selectionLater = large?.id === view.level && url.searchParams.has('sel');
+	if (!selectionLater) onView?.({ view, levels: catalogue.levels, indicators: catalogue.indicators });
 	const catchmentsShown = !view.hidden.includes('catchments');
 	const renderer = url.searchParams.get('renderer') === 'svg' ? ('svg' as const) : ('webgl' as const);
 	const svgQuery = new URLSearchParams(url.searchParams);
@@ -90,6 +108,7 @@ export async function loadAtlasView(fetch: typeof globalThis.fetch, url: URL, sv
 	]);
 	// A large level's areas are known from its table: the selection is checked against them.
 	if (large?.id === view.level) ({ view, notices } = parse(table.rows.map((r) => r.area)));
+	if (selectionLater) onView?.({ view, levels: catalogue.levels, indicators: catalogue.indicators });
 	return {
 		catalogue,
 		levels: catalogue.levels,
