@@ -48,10 +48,10 @@ export function parseIndicatorList(raw: string | null, store: Store): string[] {
 	return [...new Set(ids)];
 }
 
-/** A year must be one of the years the chosen indicator(s) have; absent means "latest per area". */
-export function parseYear(raw: string | null, years: number[]): number | null {
+/** A year must be one of the years the chosen indicator(s) have (a function: asked for only when a year is given); absent means "latest per area". */
+export function parseYear(raw: string | null, years: number[] | (() => number[])): number | null {
 	if (raw === null || raw === '' || raw === 'latest') return null;
-	const allowed = [...new Set(years)].sort((a, b) => a - b);
+	const allowed = [...new Set(typeof years === 'function' ? years() : years)].sort((a, b) => a - b);
 	if (!/^\d{4}$/.test(raw)) {
 		throw new ProblemError(400, {
 			title: 'problem.year',
@@ -117,10 +117,27 @@ export function joinValues(store: Store, f: AreaFeature, indicators: string[], y
 	return { type: 'Feature', id: f.properties.id, geometry: f.geometry, properties: props };
 }
 
+/** German collation of names: one collator, several times quicker than localeCompare per comparison. */
+export const compareNames = new Intl.Collator('de').compare;
+
+const sortedByName = new WeakMap<Store, Map<string, readonly AreaFeature[]>>();
+
+/**
+ * The areas of a level sorted by name, as tables, series and profiles list them: sorted once per
+ * store (11,299 municipalities took 25 ms each time).
+ */
+export function areasByName(store: Store, level: string): readonly AreaFeature[] {
+	let levels = sortedByName.get(store);
+	if (!levels) sortedByName.set(store, (levels = new Map()));
+	let areas = levels.get(level);
+	if (!areas) levels.set(level, (areas = [...(store.areasByLevel[level] ?? [])].sort((a, b) => compareNames(a.properties.name, b.properties.name))));
+	return areas;
+}
+
 export function indicatorTable(store: Store, meta: IndicatorMeta, level: string, year: number | null): IndicatorTable {
 	const city = store.areaById.get(store.cityId)!;
 	const ref = valueFor(store, meta.id, store.cityId, year);
-	const areas = [...store.areasByLevel[level]].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'de'));
+	const areas = areasByName(store, level);
 	const found = areas.map((a) => valueFor(store, meta.id, a.properties.id, year));
 	const ranks = rankDescending(found.map((v) => v?.value ?? null));
 	return {

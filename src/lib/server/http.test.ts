@@ -1,6 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { respond } from './http';
+import { RECOMPRESS_FROM, respond, respondAsync } from './http';
 
 const get = (headers: Record<string, string>, method = 'GET') => new Request('http://atlas.test/api/x', { method, headers });
 const big = JSON.stringify({ rows: Array.from({ length: 300 }, (_, k) => ({ stadtteil: `Stadtteil ${k}` })) });
@@ -27,5 +27,28 @@ describe('respond', () => {
 	it('leaves a small body plain, unless the client refuses identity', () => {
 		expect(respond(get({ 'accept-encoding': 'br' }), '{"a":1}', 'application/json').headers.has('content-encoding')).toBe(false);
 		expect(respond(get({ 'accept-encoding': 'identity;q=0, br' }), '{"a":1}', 'application/json').headers.get('content-encoding')).toBe('br');
+	});
+});
+
+describe('respondAsync', () => {
+	it('compresses a large body quickly for its first answer, and at the best setting for the answers after it', async () => {
+		// A large level's values: ids and numbers, as the map asks for them.
+		const ids = Array.from({ length: 12_000 }, (_, i) => `0${3_101_000 + i * 7}`);
+		const body = JSON.stringify({ ids, values: ids.map((_, i) => Math.round(Math.abs(Math.sin(i)) * 100_000) / 10) });
+		expect(body.length).toBeGreaterThan(RECOMPRESS_FROM);
+		const bytes = async () => {
+			const res = await respondAsync(get({ 'accept-encoding': 'br' }), body, 'application/json');
+			expect(res.headers.get('content-encoding')).toBe('br');
+			const out = Buffer.from(await res.arrayBuffer());
+			expect(brotliDecompressSync(out).toString('utf8')).toBe(body);
+			return out.length;
+		};
+		const first = await bytes();
+		let later = first;
+		for (let i = 0; i < 100 && later === first; i++) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			later = await bytes();
+		}
+		expect(later).toBeLessThan(first);
 	});
 });

@@ -8,7 +8,7 @@ import { zScores } from '$lib/stats/zscore';
 import type { AreaProfile, AreaSeries, Comparison, KontorSummary } from '$lib/data/responses';
 
 export type { AreaSeries, SeriesPoint } from '$lib/data/responses';
-import { indicatorTable, valueFor } from './api';
+import { areasByName, compareNames, indicatorTable, valueFor } from './api';
 import { ProblemError } from './http';
 import { finestWithin, gridResidents, isAreaLevel } from './levels';
 import type { Store } from './store';
@@ -23,7 +23,7 @@ export interface IndicatorSeries {
 	areas: AreaSeries[];
 }
 
-const byName = (a: { properties: { name: string } }, b: { properties: { name: string } }) => a.properties.name.localeCompare(b.properties.name, 'de');
+const byName = (a: { properties: { name: string } }, b: { properties: { name: string } }) => compareNames(a.properties.name, b.properties.name);
 
 function seriesOf(store: Store, indicator: string, area: string, name: string, years: number[]): AreaSeries {
 	const list = store.series.get(indicator)?.get(area) ?? [];
@@ -42,15 +42,11 @@ function seriesOf(store: Store, indicator: string, area: string, name: string, y
  * large level's panel shows the selection, not thousands of lines), over the same years.
  */
 export function indicatorSeries(store: Store, meta: IndicatorMeta, level: string, only?: string[]): IndicatorSeries {
-	const areas = [...store.areasByLevel[level]].sort(byName);
-	const byArea = store.series.get(meta.id) ?? new Map();
-	const years = [
-		...new Set(
-			[store.cityId, ...areas.map((a) => a.properties.id)].flatMap((id) =>
-				(byArea.get(id) ?? []).filter((v: { value: number | null }) => v.value !== null).map((v: { year: number }) => v.year)
-			)
-		)
-	].sort((a, b) => a - b);
+	const areas = areasByName(store, level);
+	const byArea = store.series.get(meta.id);
+	const seen = new Set<number>();
+	for (const id of [store.cityId, ...areas.map((a) => a.properties.id)]) for (const v of byArea?.get(id) ?? []) if (v.value !== null) seen.add(v.year);
+	const years = [...seen].sort((a, b) => a - b);
 	const city = store.areaById.get(store.cityId)!;
 	return {
 		indicator: meta,
@@ -171,7 +167,7 @@ function gridComparison(store: Store, id: string): Pick<AreaProfile, 'grid'> {
 
 /** Latest value of each indicator per area of the level: the vectors of similarity and index. */
 export function areaVectors(store: Store, level: string, indicators: string[], year: number | null = null): AreaVector[] {
-	return [...store.areasByLevel[level]].sort(byName).map((a) => ({
+	return areasByName(store, level).map((a) => ({
 		id: a.properties.id,
 		name: a.properties.name,
 		values: Object.fromEntries(indicators.map((ind) => [ind, valueFor(store, ind, a.properties.id, year)?.value ?? null]))

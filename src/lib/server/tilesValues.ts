@@ -30,7 +30,8 @@ export function levelValues(store: Store, level: string, indicator: string | nul
 	if (!ids.some((id) => byArea?.has(id))) {
 		throw new ProblemError(404, { title: 'values.noValues', detail: 'values.noValues.detail', params: { indicator: meta.id, level }, parameter: 'indikator' });
 	}
-	const levelYears = ids.flatMap((id) => (byArea?.get(id) ?? []).map((v) => v.year));
+	// The level's years, for a year asked for only.
+	const levelYears = () => ids.flatMap((id) => (byArea?.get(id) ?? []).map((v) => v.year));
 	let year: number | null;
 	try {
 		year = parseYear(yearParam, levelYears);
