@@ -200,14 +200,24 @@ describe('the atlas on a large level', () => {
 		expect(before.classes.filter((c) => c! >= 0).length).toBeGreaterThan(2);
 
 		const tilesBefore = requests.filter((r) => r.startsWith('/tiles/')).length;
-		// Tiles laid out (again) in MapLibre's worker from here on.
-		await page.evaluate(() => {
-			const w = window as unknown as { kontoratlasMap: import('maplibre-gl').Map; tileLoads: number };
+		// Tiles laid out (again) in MapLibre's worker from here on; and which comes first: the map's
+		// idle with the new values, or the table below it taking over the new indicator.
+		await page.evaluate((indicator) => {
+			const w = window as unknown as { kontoratlasMap: import('maplibre-gl').Map; tileLoads: number; order: string[] };
 			w.tileLoads = 0;
+			w.order = [];
 			w.kontoratlasMap.on('data', (e) => {
 				if (e.dataType === 'source' && 'tile' in e && e.tile) w.tileLoads++;
 			});
-		});
+			w.kontoratlasMap.on('idle', () => {
+				if (document.querySelector(`[data-values^="${indicator}:"]`) && !w.order.includes('map')) w.order.push('map');
+			});
+			const caption = document.querySelector('.table-wrap caption')!;
+			const before = caption.textContent;
+			new MutationObserver(() => {
+				if (caption.textContent !== before && !w.order.includes('table')) w.order.push('table');
+			}).observe(caption, { subtree: true, childList: true, characterData: true });
+		}, city.indicator);
 		await page.selectOption('#indicator-select', city.indicator);
 		await page.waitForSelector(`[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
 		await waitForLayer(page, 'tiles-choropleth');
@@ -218,6 +228,9 @@ describe('the atlas on a large level', () => {
 		// Nor are the tiles laid out again: the new colours are states, the layer's paint is unchanged
 		// (a changed data-driven paint property makes MapLibre reload the whole source).
 		expect(await page.evaluate(() => (window as unknown as { tileLoads: number }).tileLoads)).toBe(0);
+		// The map is drawn with the new values before the table below takes them over (deferred.svelte.ts).
+		await page.waitForFunction(() => (window as unknown as { order: string[] }).order.length === 2);
+		expect(await page.evaluate(() => (window as unknown as { order: string[] }).order)).toEqual(['map', 'table']);
 		// Withheld rates of the nearly empty blocks are drawn as withheld (-2), not as no data.
 		expect(after.count).toBe(before.count);
 		expect(after.classes).not.toEqual(before.classes);
