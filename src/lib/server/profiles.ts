@@ -2,13 +2,14 @@
 // of a level, one area's profile, the validation of a comparison list, similar areas and the
 // inputs of the Sozialindex. Pure functions of the store, like api.ts.
 import type { AreaProps, IndicatorMeta, KontorProps } from '$lib/data/contracts';
+import { compareNames } from '$lib/i18n';
 import { nearestNeighbours, type AreaVector, type Neighbour } from '$lib/stats/similarity';
 import { MAX_COMPARE, MIN_COMPARE } from '$lib/state/selection';
 import { zScores } from '$lib/stats/zscore';
 import type { AreaProfile, AreaSeries, Comparison, KontorSummary } from '$lib/data/responses';
 
 export type { AreaSeries, SeriesPoint } from '$lib/data/responses';
-import { areasByName, compareNames, indicatorTable, valueFor } from './api';
+import { areasByName, indicatorTable, valueFor } from './api';
 import { ProblemError } from './http';
 import { finestWithin, gridResidents, isAreaLevel } from './levels';
 import type { Store } from './store';
