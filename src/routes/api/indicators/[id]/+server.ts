@@ -1,7 +1,6 @@
 import { internalAt } from '$lib/auth/visibility';
 import type { IndicatorTable } from '$lib/data/responses';
-import { toColumns } from '$lib/data/tableColumns';
-import { getIndicator, indicatorTable, parseLevel, parseYear } from '$lib/server/api';
+import { getIndicator, indicatorColumns, indicatorTable, parseLevel, parseYear } from '$lib/server/api';
 import { toGermanCsv } from '$lib/server/csv';
 import { SUPPRESSED_LABEL } from '$lib/stats/disclosure';
 import { ProblemError, respondAsync, VARY_ACCEPT } from '$lib/server/http';
@@ -14,12 +13,13 @@ export const GET = apiGet(({ url, request, params }, store) => {
 	const meta = getIndicator(store, params.id!);
 	const level = parseLevel(url.searchParams.get('level'), store);
 	const year = parseYear(url.searchParams.get('year'), meta.years);
-	const table = indicatorTable(store, meta, level, year);
 	const format = url.searchParams.get('format');
 	// Without format= the Accept header decides, and caches must know that.
 	const vary = format === null ? VARY_ACCEPT : {};
 	const chosen = chooseFormat(format, request.headers.get('accept'));
-	if (chosen !== 'csv') return respondAsync(request, JSON.stringify(chosen === 'columns' ? toColumns(table) : table), JSON_TYPE, vary);
+	if (chosen === 'columns') return respondAsync(request, JSON.stringify(indicatorColumns(store, meta, level, year)), JSON_TYPE, vary);
+	const table = indicatorTable(store, meta, level, year);
+	if (chosen === 'json') return respondAsync(request, JSON.stringify(table), JSON_TYPE, vary);
 	const filename = `${meta.id}_${level}_${year ?? 'aktuell'}.csv`;
 	return respondAsync(request, csvOf(table), CSV_TYPE, { 'content-disposition': `attachment; filename="${filename}"`, ...vary });
 });
