@@ -1,5 +1,5 @@
-// Sorting thousands of rows with ties broken by name: a collation per comparison cost about 14 ms
-// per indicator change on VG250's 11,299 municipalities, across the table and three charts.
+// Rows' positions in German name order, for sorts that break ties by name: a collation per
+// comparison cost about 14 ms per indicator change on VG250's 11,299 municipalities (table and charts).
 import { compareNames } from './index';
 
 const orders = new WeakMap<readonly { name: string }[], Map<unknown, number>>();
