@@ -27,12 +27,12 @@ class Field {
  */
 export function deferred<T extends object>(get: () => T): Readonly<T> {
 	const first = get();
-	const fields = new Map(Object.keys(first).map((key) => [key, new Field(first[key as keyof T])]));
+	const fields = (Object.keys(first) as (keyof T & string)[]).map((key) => ({ key, field: new Field(first[key]) }));
 	$effect(() => {
 		const next = get();
 		return afterFrame(() => {
-			for (const [key, field] of fields) field.value = next[key as keyof T];
+			for (const { key, field } of fields) field.value = next[key];
 		});
 	});
-	return Object.defineProperties({}, Object.fromEntries([...fields].map(([key, field]) => [key, { get: () => field.value, enumerable: true }]))) as Readonly<T>;
+	return Object.defineProperties({}, Object.fromEntries(fields.map(({ key, field }) => [key, { get: () => field.value, enumerable: true }]))) as Readonly<T>;
 }
