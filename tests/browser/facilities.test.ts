@@ -155,9 +155,13 @@ describe('facilities on the map', () => {
 		expect(await cityCount.getAttribute('class')).toContain('changed');
 		expect(await cityCount.getAttribute('title')).toBe(`geändert gegenüber dem Bestand (${before})`);
 		await waitForLayer(page, 'facility-scenario-points');
-		expect(
-			await page.evaluate(() => (window as unknown as WindowWithMap).kontoratlasMap.queryRenderedFeatures({ layers: ['facility-scenario-points'] }).length)
-		).toBe(1);
+		// The source parses the point in MapLibre's worker: an idle can come before it is drawn.
+		await expect
+			.poll(
+				() => page.evaluate(() => (window as unknown as WindowWithMap).kontoratlasMap.queryRenderedFeatures({ layers: ['facility-scenario-points'] }).length),
+				{ timeout: 15_000 }
+			)
+			.toBe(1);
 		await page.getByRole('button', { name: 'Szenario verwerfen' }).click();
 		await expect.poll(() => cityCount.textContent(), { timeout: 30_000 }).toBe(String(before));
 		expect(await cityCount.getAttribute('class')).not.toContain('changed');
