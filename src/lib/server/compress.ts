@@ -18,8 +18,14 @@ export const MIN_COMPRESSED_BYTES = 1024;
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|[\w.-]+\+(json|xml))|image\/svg\+xml)/i;
 
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
+/** zlib's compressions on its thread pool, for the pages here and the API's and tiles' answers. */
+export const brotliAsync = promisify(brotliCompress);
+export const gzipAsync = promisify(gzip);
+
+/** Brotli at `quality` for a body of `length` bytes (the size hint lets brotli size its window). */
+export const brotliOptions = (length: number, quality: number) => ({
+	params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: length }
+});
 
 /**
  * The response compressed for the request's Accept-Encoding (br, else gzip), or unchanged where
@@ -69,13 +75,8 @@ export async function compressResponse(request: Request, response: Response): Pr
 	}
 	let payload: Buffer = body;
 	if (encoding === 'br') {
-		payload = await brotli(body, {
-			params: {
-				[constants.BROTLI_PARAM_QUALITY]: PAGE_BROTLI_QUALITY,
-				[constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-				[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT
-			}
-		});
+		const options = brotliOptions(body.length, PAGE_BROTLI_QUALITY);
+		payload = await brotliAsync(body, { params: { ...options.params, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
 	} else if (encoding === 'gzip') {
 		payload = await gzipAsync(body, { level: PAGE_GZIP_LEVEL });
 	}

@@ -1,8 +1,7 @@
 // HTTP helpers for the API: RFC 9457 problem responses (in the request's language), strong ETags
 // with 304 (negotiation.ts), compression, caching and CORS headers for read-only GETs.
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { DEFAULT_LOCALE, translator, type KeyOf, type Locale, type Params } from '$lib/i18n';
 import { problems } from '$lib/i18n/problems';
@@ -11,6 +10,7 @@ import { reportOutput } from '$lib/i18n/reportOutput';
 import { facilities } from '$lib/i18n/facilities';
 import { tiles } from '$lib/i18n/tiles';
 import { requestLocale } from '$lib/i18n/request';
+import { brotliAsync, brotliOptions, gzipAsync } from './compress';
 import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
 export const API_HEADERS = {
@@ -129,7 +129,7 @@ function encode(body: string): Encoded {
 	return entry;
 }
 
-const brotliOptions = (length: number, quality = 9) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: length } });
+const BROTLI_QUALITY = 9;
 const GZIP_OPTIONS = { level: 9 };
 /**
  * From this size a body computed for a request is compressed quickly for that first answer, and at
@@ -139,8 +139,6 @@ const GZIP_OPTIONS = { level: 9 };
 export const RECOMPRESS_FROM = 64 * 1024;
 const FAST_BROTLI_QUALITY = 5;
 const FAST_GZIP_OPTIONS = { level: 6 };
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
 
 export function respond(request: Request, body: string, contentType: string, extraHeaders: Record<string, string> = {}): Response {
 	const entry = encode(body);
@@ -159,7 +157,7 @@ export function respond(request: Request, body: string, contentType: string, ext
 	// Below ~1 KB compression does not pay for itself (unless the client refuses identity).
 	if (entry.identity.length > 1024 || refusesIdentity(request.headers.get('accept-encoding'))) {
 		if (encoding === 'br') {
-			entry.br ??= brotliCompressSync(entry.identity, brotliOptions(entry.identity.length));
+			entry.br ??= brotliCompressSync(entry.identity, brotliOptions(entry.identity.length, BROTLI_QUALITY));
 			payload = entry.br;
 			headers['content-encoding'] = 'br';
 		} else if (encoding === 'gzip') {
@@ -183,7 +181,8 @@ export async function respondAsync(request: Request, body: string, contentType: 
 	if (entry.identity.length > 1024 && !matches(request.headers.get('if-none-match'), entry.etag)) {
 		const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
 		if ((encoding === 'br' || encoding === 'gzip') && !entry[encoding]) {
-			const best = () => (encoding === 'br' ? brotliAsync(entry.identity, brotliOptions(entry.identity.length)) : gzipAsync(entry.identity, GZIP_OPTIONS));
+			const best = () =>
+				encoding === 'br' ? brotliAsync(entry.identity, brotliOptions(entry.identity.length, BROTLI_QUALITY)) : gzipAsync(entry.identity, GZIP_OPTIONS);
 			if (entry.identity.length < RECOMPRESS_FROM) entry[encoding] = await best();
 			else {
 				entry[encoding] = await (encoding === 'br'

@@ -1,12 +1,12 @@
 // Vector tiles of a level's areas (issue #21): a geojson-vt index per data version, audience and
 // level, built on the first request for it, and each tile encoded once (vt-pbf) and compressed once.
 // Large levels are drawn from these tiles, coloured by the values endpoint (levelValues.ts).
-import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import GeoJSONVT from 'geojson-vt';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LRUCache } from 'lru-cache';
 import { fromGeojsonVt } from 'vt-pbf';
+import { brotliAsync, brotliOptions, gzipAsync } from './compress';
 import { API_HEADERS, ProblemError } from './http';
 import { matches, negotiateEncoding } from './negotiation';
 import type { Store } from './store';
@@ -72,8 +72,6 @@ const tileBodies = new LRUCache<string, EncodedTile>({
 	sizeCalculation: (t) => t.identity.length + (t.gzip?.length ?? 0) + (t.br?.length ?? 0) || 1
 });
 
-const brotli = promisify(brotliCompress);
-
 /**
  * Brotli's quality for a tile of `bytes`: 6 for the usual tile, 4 for the few large ones, on the
  * request that cuts them. Germany's 11,299 municipalities at zoom 5 make a tile of 484 KB: quality 6
@@ -81,7 +79,6 @@ const brotli = promisify(brotliCompress);
  * a millisecond or two.
  */
 export const tileBrotliQuality = (bytes: number) => (bytes > 64 * 1024 ? 4 : 6);
-const gzipAsync = promisify(gzip);
 
 /**
  * Tiles up to this size are compressed in the request's own turn, in a few milliseconds (quality 4
@@ -94,8 +91,8 @@ const COMPRESS_IN_TURN_MAX = 256 * 1024;
 function compress(bytes: Buffer, encoding: 'br' | 'gzip'): Buffer | Promise<Buffer> {
 	const inTurn = bytes.length <= COMPRESS_IN_TURN_MAX;
 	if (encoding === 'gzip') return inTurn ? gzipSync(bytes, { level: 6 }) : gzipAsync(bytes, { level: 6 });
-	const options = { params: { [constants.BROTLI_PARAM_QUALITY]: tileBrotliQuality(bytes.length), [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } };
-	return inTurn ? brotliCompressSync(bytes, options) : brotli(bytes, options);
+	const options = brotliOptions(bytes.length, tileBrotliQuality(bytes.length));
+	return inTurn ? brotliCompressSync(bytes, options) : brotliAsync(bytes, options);
 }
 
 /** Whole numbers in range, written without sign or leading zeros: anything else names no tile. */
