@@ -42,6 +42,14 @@ export function tileFeatures(store: Store, level: string): FeatureCollection<Are
 const indexes = new WeakMap<Store, Map<string, GeoJSONVT>>();
 
 /**
+ * geojson-vt's simplification tolerance, in tile units of its 4096 (MapLibre draws a vector tile
+ * 512 px wide, so 8 units are one pixel): outlines stay within a pixel of their place at the tile's
+ * zoom, the deepest zoom keeps every vertex. geojson-vt's default of 3 (0.4 px) made the six zoom-8
+ * tiles of VG250's first view 194 KB br; at 8 they are 122 KB.
+ */
+export const TILE_TOLERANCE = 8;
+
+/**
  * The tile index of a level in this view of the data (null for a level the view has no areas of:
  * unknown, or internal and withheld). Stores are made once per version and audience (store.ts,
  * visibility.ts), so keying by the store keys by both; an old version's indexes go with it.
@@ -53,7 +61,7 @@ export function tileIndex(store: Store, level: string): GeoJSONVT | null {
 	let index = byLevel.get(level);
 	if (!index) {
 		// indexMaxZoom 7: the whole city at one or two tiles per zoom is cut ahead, deeper tiles on demand (and kept).
-		index = new GeoJSONVT(tileFeatures(store, level), { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 7, indexMaxPoints: 10_000, tolerance: 3, buffer: 64 });
+		index = new GeoJSONVT(tileFeatures(store, level), { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 7, indexMaxPoints: 10_000, tolerance: TILE_TOLERANCE, buffer: 64 });
 		byLevel.set(level, index);
 	}
 	return index;
