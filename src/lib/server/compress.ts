@@ -2,7 +2,7 @@
 // carries SvelteKit's inlined load responses (the atlas's geometry among them). API answers come
 // compressed from respond() (http.ts) and pass through untouched.
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
 import { matches, negotiateEncoding, refusesIdentity } from './negotiation';
 
 /**
@@ -21,6 +21,25 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|[\w.-]+\+(json|
 /** zlib's compressions on its thread pool, for the pages here and the API's and tiles' answers. */
 export const brotliAsync = promisify(brotliCompress);
 export const gzipAsync = promisify(gzip);
+
+const brotliDecompressAsync = promisify(brotliDecompress);
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * A compressed page at least this large, once kept by the response cache, is compressed again at the
+ * best setting in the background (responseCache.ts): a large level's atlas page inlines its outlines
+ * and table (VG250: 1.8 MB of HTML), which brotli 5 makes 358 KB in 45 ms and brotli 11 275 KB in
+ * 1.9 s. The usual atlas page (17 KB) gains too little to spend a core on.
+ */
+export const PAGE_RECOMPRESS_FROM = 64 * 1024;
+
+/** A page's body in `encoding` (br or gzip) as the best setting writes it: brotli 11 in text mode, gzip 9. */
+export async function bestPageEncoding(body: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
+	if (encoding === 'gzip') return gzipAsync(await gunzipAsync(body), { level: 9 });
+	const identity = await brotliDecompressAsync(body);
+	const options = brotliOptions(identity.length, constants.BROTLI_MAX_QUALITY);
+	return brotliAsync(identity, { params: { ...options.params, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
+}
 
 /** Brotli at `quality` for a body of `length` bytes (the size hint lets brotli size its window). */
 export const brotliOptions = (length: number, quality: number) => ({

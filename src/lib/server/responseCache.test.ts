@@ -1,4 +1,6 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { compressResponse, PAGE_RECOMPRESS_FROM } from './compress';
 import { respond, VARY_ACCEPT } from './http';
 import { cacheKey, REGISTRY_KEY, ResponseCache, responseCache, type RequestLike } from './responseCache';
 
@@ -197,6 +199,47 @@ describe('response cache', () => {
 		expect(served('/api/b', 'application/json')).toBeNull();
 		await offer('/api/b', 'text/csv', 'b');
 		expect(served('/api/b', 'text/csv')).toBe('b');
+	});
+
+	it('compresses a large kept page again at the best setting in the background, and a small one never', async () => {
+		// Numbers brotli cannot shorten much, like a large level's inlined outlines: over PAGE_RECOMPRESS_FROM even at brotli 5.
+		let seed = 7;
+		const random = () => (seed = (seed * 48271) % 2147483647);
+		const html = `<!doctype html><script type="application/json">[${Array.from({ length: 25_000 }, () => `[${random() % 100000},${random() % 100000}]`).join(',')}]</script>`;
+		const cache = enabled();
+		const keepPage = async (path: string, encoding: string, body = html) => {
+			const request = new Request(ORIGIN + path, { headers: { 'accept-encoding': encoding } });
+			const page = new Response(body, { headers: { 'content-type': 'text/html', etag: '"p1"', 'x-sveltekit-page': 'true' } });
+			return Buffer.from(await (await cache.keep(request, new URL(request.url), cache.generation, await compressResponse(request, page), 'public')).arrayBuffer());
+		};
+		const served = (path: string, encoding: string) => {
+			const { out, res } = recorder();
+			expect(cache.serve(nodeRequest(path, { 'accept-encoding': encoding }), res)).toBe(true);
+			return out;
+		};
+		for (const [encoding, decode] of [
+			['br', brotliDecompressSync],
+			['gzip', gunzipSync]
+		] as const) {
+			const quick = await keepPage('/?level=gemeinde', encoding);
+			expect(quick.length).toBeGreaterThanOrEqual(PAGE_RECOMPRESS_FROM);
+			await cache.recompressed();
+			const best = served('/?level=gemeinde', encoding);
+			expect(best.body!.length).toBeLessThan(quick.length);
+			expect(decode(best.body!).toString()).toBe(html);
+			expect(best.headers!['content-length']).toBe(String(best.body!.length));
+			expect(best.headers!.etag).toBe(`"p1-${encoding}"`);
+		}
+		// The usual atlas page keeps its one quick encoding.
+		const small = `<!doctype html><p>${'Stadtteil '.repeat(3000)}</p>`;
+		const quick = await keepPage('/', 'br', small);
+		await cache.recompressed();
+		expect(served('/', 'br').body!.equals(quick)).toBe(true);
+		// A page dropped by a change of the data before its turn is not put back.
+		await keepPage('/?level=kreis', 'br');
+		cache.invalidate();
+		await cache.recompressed();
+		expect(cache.size).toBe(0);
 	});
 
 	it('stores nothing until a server entry enables it', async () => {

@@ -10,6 +10,7 @@
 // with internal data is never stored, and keys name the audience, so the fast path, which reads only
 // public entries, cannot answer with one. Whenever the served data changes (store.ts), the cache is emptied.
 import { LRUCache } from 'lru-cache';
+import { bestPageEncoding, PAGE_RECOMPRESS_FROM } from './compress';
 import { matches, negotiateEncoding, type Encoding } from './negotiation';
 
 export const REGISTRY_KEY = Symbol.for('kontoratlas.responseCache');
@@ -144,13 +145,43 @@ export class ResponseCache {
 			this.#byAccept.add(key);
 			key = withAccept(key, accept);
 		}
-		this.#entries.set(key, {
-			etag: response.headers.get('etag')!,
-			headers,
-			notModified,
-			body
-		});
+		const entry = { etag: response.headers.get('etag')!, headers, notModified, body };
+		this.#entries.set(key, entry);
+		this.#recompress(key, entry);
 		return copy;
+	}
+
+	/** Background recompressions queued or running (at most MAX_RECOMPRESS_QUEUE), one at a time. */
+	#recompressing = 0;
+	#queue: Promise<void> = Promise.resolve();
+
+	/**
+	 * A large page kept in its quick encoding (compress.ts) is compressed again at the best setting,
+	 * one page after another on zlib's thread pool, and replaces the entry if it is still the one
+	 * kept: the answers after the first send the smaller bytes under the same ETag.
+	 */
+	#recompress(key: string, entry: Entry): void {
+		const encoding = entry.headers['content-encoding'];
+		if (!entry.headers['content-type']?.startsWith('text/html') || (encoding !== 'br' && encoding !== 'gzip')) return;
+		if (entry.body.length < PAGE_RECOMPRESS_FROM || this.#recompressing >= MAX_RECOMPRESS_QUEUE) return;
+		this.#recompressing++;
+		this.#queue = this.#queue.then(async () => {
+			try {
+				if (this.#entries.peek(key) !== entry) return;
+				const best = await bestPageEncoding(entry.body, encoding);
+				if (this.#entries.peek(key) !== entry || best.length >= entry.body.length) return;
+				this.#entries.set(key, { ...entry, headers: { ...entry.headers, 'content-length': String(best.length) }, body: best });
+			} catch (e) {
+				console.error('response cache: a page could not be compressed again:', e);
+			} finally {
+				this.#recompressing--;
+			}
+		});
+	}
+
+	/** Resolves when every background recompression queued so far has ended (tests). */
+	recompressed(): Promise<void> {
+		return this.#queue;
 	}
 
 	/** negotiateEncoding, remembered per header value: clients send only a handful of different ones. */
@@ -174,6 +205,9 @@ export function responseCache(): ResponseCache {
 
 /** Whom the answer is for, the raw path and query exactly as requested, and the encoding respond() chooses for the request. */
 export const cacheKey = (url: string, encoding: Encoding, audience: Audience) => `${audience} ${encoding} ${url}`;
+
+/** Pages waiting to be compressed again at most; a page arriving while the queue is full keeps its quick encoding. */
+const MAX_RECOMPRESS_QUEUE = 8;
 
 /** An Accept header longer than this is not worth a variant of its own (browsers and the app send short ones). */
 const MAX_ACCEPT_LENGTH = 200;
