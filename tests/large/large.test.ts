@@ -122,7 +122,12 @@ describe("a large level's first view in fewer bytes", () => {
 		expect(columns).not.toHaveProperty('rows');
 		expect(columns.columns.area).toHaveLength(city.count);
 		expect(columns.columns.suppressed.length).toBeGreaterThan(0);
-		expect(fromColumns(columns)).toEqual(rows);
+		// In the level's order (the tiles' feature ids), the rows in name order: the same rows.
+		const { ids } = await (await get(`/api/werte/${city.level}?indikator=${city.indicator}&jahr=2024`)).json();
+		expect(columns.columns.area).toEqual(ids);
+		const byArea = (a: { area: string }, b: { area: string }) => (a.area < b.area ? -1 : a.area > b.area ? 1 : 0);
+		const back = fromColumns(columns);
+		expect({ ...back, rows: back.rows.sort(byArea) }).toEqual({ ...rows, rows: rows.rows.sort(byArea) });
 	});
 
 	it('generalises the level around it and the context for the overview, keeps ids and properties, and names a wrong detail', async () => {
@@ -163,7 +168,8 @@ describe("a large level's first view in fewer bytes", () => {
 		expect(inlined).toContain(`/api/indicators/${city.indicator}/series?level=${city.level}&areas=`);
 		expect(inlined).toContain(`/api/areas?level=${parent.id}&detail=overview`);
 		expect(inlined).toContain('/api/context?detail=overview');
-		expect(inlined).toContain(`/api/werte/${city.level}?indikator=${city.indicator}`);
+		// The map's values come from the table in columns, which the page carries once.
+		expect(inlined.filter((u) => u.startsWith('/api/werte/'))).toEqual([]);
 		expect(inlined.filter((u) => u.startsWith('/api/areas?'))).toHaveLength(1);
 		// Without JavaScript the table's first rows are there, and the link to the whole table as CSV.
 		expect(page).toMatch(/<tr[^>]*data-area=/);
@@ -172,7 +178,7 @@ describe("a large level's first view in fewer bytes", () => {
 });
 
 describe('the atlas on a large level', () => {
-	it('draws the level from tiles coloured by feature-state, and a new indicator fetches values but no tile', async () => {
+	it('draws the level from tiles coloured by feature-state, and a new indicator fetches its table, which colours the map, but no tile', async () => {
 		browser = await launchChromium();
 		page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 		const requests: string[] = [];
@@ -222,8 +228,9 @@ describe('the atlas on a large level', () => {
 		await page.waitForSelector(`[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
 		await waitForLayer(page, 'tiles-choropleth');
 		const after = await drawn();
-		// Once: the page's load and its map share the answer.
-		expect(requests.filter((r) => r.startsWith(`/api/werte/${city.level}?indikator=${city.indicator}`))).toHaveLength(1);
+		// One answer: the page's load asks for the table in columns, and its map takes the values from it.
+		expect(requests.filter((r) => r.startsWith(`/api/indicators/${city.indicator}?level=${city.level}`) && r.includes('format=columns'))).toHaveLength(1);
+		expect(requests.filter((r) => r.startsWith('/api/werte/'))).toEqual([]);
 		expect(requests.filter((r) => r.startsWith('/tiles/')).length).toBe(tilesBefore);
 		// Nor are the tiles laid out again: the new colours are states, the layer's paint is unchanged
 		// (a changed data-driven paint property makes MapLibre reload the whole source).
@@ -245,7 +252,7 @@ describe('the atlas on a large level', () => {
 		page.off('request', record);
 	}, 120_000);
 
-	it('colours the level before the page hydrates (the map started early) from the values inlined into the page, and no one asks for them again', async () => {
+	it('colours the level before the page hydrates (the map started early) from the table inlined into the page, and no one asks for the values', async () => {
 		browser ??= await launchChromium();
 		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
 		// The route's chunks are held back: SvelteKit cannot hydrate the page, the early map still draws.
@@ -275,7 +282,7 @@ describe('the atlas on a large level', () => {
 			expect(shown.hydrated).toBe(false);
 			expect(shown.count).toBeGreaterThan(100);
 			expect(shown.unclassed).toBe(0);
-			// The server's load asked for them once; the browser has them from the page.
+			// The browser has them from the page's table in columns.
 			expect(values).toEqual([]);
 		} finally {
 			page.off('request', recordValues);

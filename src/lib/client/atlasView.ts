@@ -92,8 +92,8 @@ export async function loadAtlasView(
 	for (const [k, v] of new URLSearchParams(svgParams)) svgQuery.set(k, v);
 	const tablePath = `/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`;
 	const [table, catchments, coverage, svg] = await Promise.all([
-		// A large level's table in columns, and its values (largeView.ts).
-		large?.id === view.level ? import('./largeView').then((m) => m.largeTable(get, fetch, tablePath, view)) : get<IndicatorTable>(tablePath),
+		// A large level's table in columns, with the map's values (largeView.ts).
+		large?.id === view.level ? import('./largeView').then((m) => m.largeTable(get, tablePath, view)) : get<IndicatorTable>(tablePath),
 		// The atlas shows the catchments of the existing Kontore at the default distances; the
 		// what-if analysis has its own page (/erreichbarkeit).
 		catchmentsShown

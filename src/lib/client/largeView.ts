@@ -1,10 +1,11 @@
 // What the atlas's load asks for on a large level's view (issue #21), in a module of its own that
 // only such a view loads (the embed's JS is budgeted): the table in columns, a fifth of the bytes
-// ($lib/data/tableColumns), and the level's values for the map, which the server then inlines into
-// the page, so the map started before hydration colours the level without a request.
-import type { IndicatorTable } from '$lib/data/responses';
-import { fromColumns, type ColumnTable } from '$lib/data/tableColumns';
-import { levelValues, valuesPath } from '$lib/map/values';
+// ($lib/data/tableColumns). It holds the level's values for the map too, in the tiles' order: the
+// map started before hydration and the layer component take them from it, without a request of
+// their own, and the page carries them once.
+import type { IndicatorTable, LevelValues } from '$lib/data/responses';
+import { fromColumns, levelValuesOf, type ColumnTable } from '$lib/data/tableColumns';
+import { offerLevelValues, valuesPath } from '$lib/map/values';
 import type { ViewState } from '$lib/state/view';
 import type { JsonGet } from './atlasView';
 
@@ -14,14 +15,20 @@ const tables = new WeakMap<ColumnTable, IndicatorTable>();
 /**
  * The table through `get`, which on the atlas page keeps its answers (answers.ts): a change of the
  * classification then neither builds a response of the half-megabyte answer again nor parses it
- * (about 60 ms a change on the 100 m grid).
+ * (about 60 ms a change on the 100 m grid). Its values are offered to the map.
  */
-export async function largeTable(get: JsonGet, fetch: typeof globalThis.fetch, tablePath: string, view: ViewState): Promise<IndicatorTable> {
-	// The values are asked for here only to be inlined: an indicator without values on the level (a
-	// 404) is the map's to report (LargeLevelLayers' status line), not a reason to fail the page.
-	const values = levelValues(valuesPath(view.level, view.indicator, view.year), fetch).catch(() => null);
-	const [columns] = await Promise.all([get<ColumnTable>(`${tablePath}&format=columns`), values]);
+export async function largeTable(get: JsonGet, tablePath: string, view: ViewState): Promise<IndicatorTable> {
+	const columns = await get<ColumnTable>(`${tablePath}&format=columns`);
+	offerLevelValues(valuesPath(view.level, view.indicator, view.year), keptValues(columns));
 	return keptTable(columns);
+}
+
+const values = new WeakMap<ColumnTable, LevelValues>();
+/** The map's values of a columns answer, the same object for the same (kept) answer. */
+function keptValues(columns: ColumnTable): LevelValues {
+	let kept = values.get(columns);
+	if (!kept) values.set(columns, (kept = levelValuesOf(columns)));
+	return kept;
 }
 
 /** The rows of a columns answer, the same object for the same (kept) answer. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorMeta } from './contracts';
 import type { IndicatorTable } from './responses';
-import { fromColumns, toColumns } from './tableColumns';
+import { fromColumns, levelValuesOf, type ColumnTable } from './tableColumns';
 
 const table: IndicatorTable = {
 	indicator: { id: 'quote' } as IndicatorMeta,
@@ -66,22 +66,45 @@ const table: IndicatorTable = {
 	]
 };
 
-describe('an indicator table in columns', () => {
-	it('carries each field once per row, withheld rows by position, and neither rank nor deviation', () => {
-		const c = toColumns(table);
-		expect(c.columns.value).toEqual([10, null, 30, 10]);
-		expect(c.columns.suppressed).toEqual([1]);
-		expect(c).not.toHaveProperty('rows');
-		expect(Object.keys(c.columns)).not.toContain('rank');
-		expect(c.reference).toEqual(table.reference);
-	});
+/** The same table in columns, written out by hand. */
+const columns: ColumnTable = {
+	indicator: table.indicator,
+	level: table.level,
+	year: table.year,
+	beispieldaten: table.beispieldaten,
+	reference: table.reference,
+	columns: {
+		area: ['a', 'b', 'c', 'd'],
+		name: ['Am Anger', 'Bahnhof', 'Chausseestraße', 'Dorfmitte'],
+		year: [2024, 2024, 2023, 2024],
+		stand: ['2024-12-31', '2024-12-31', '2023-12-31', null],
+		value: [10, null, 30, 10],
+		numerator: [1, null, 3, null],
+		denominator: [10, 3, 10, null],
+		origin: ['source', 'source', 'derived', null],
+		suppressed: [1]
+	}
+};
 
+describe('an indicator table in columns', () => {
 	it('gives the same rows back, rank and deviation recomputed', () => {
-		expect(fromColumns(toColumns(table))).toEqual(table);
+		expect(fromColumns(columns)).toEqual(table);
 	});
 
 	it('has no relative deviation against a reference of 0', () => {
-		const zero = fromColumns(toColumns({ ...table, reference: { ...table.reference, value: 0 } }));
+		const zero = fromColumns({ ...columns, reference: { ...columns.reference, value: 0 } });
 		expect(zero.rows[0].deviation).toEqual({ absolute: 10, relativePct: null });
+	});
+
+	it("holds the map's values: withheld ones as null and by position, each value's year only for the latest", () => {
+		expect(levelValuesOf({ ...columns, columns: { ...columns.columns, value: [10, 99, 30, 10] } })).toEqual({
+			level: 'block',
+			indicator: 'quote',
+			year: 2024,
+			ids: ['a', 'b', 'c', 'd'],
+			values: [10, null, 30, 10],
+			suppressed: [1]
+		});
+		expect(levelValuesOf({ ...columns, year: null }).years).toEqual([2024, 2024, 2023, 2024]);
 	});
 });

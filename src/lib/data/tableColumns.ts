@@ -1,8 +1,9 @@
 // An indicator table in columns (issue #21), `/api/indicators/{id}?format=columns`: a large level's
 // 11,299 rows repeat every key and carry rank and deviation, which follow from the values and the
 // reference. Columns without those are a fifth of the brotli bytes; the page turns them back into
-// the same rows with the server's own functions.
-import type { IndicatorRow, IndicatorTable } from './responses';
+// the same rows with the server's own functions. The areas come in the level's order, the position
+// being the tile feature's id: the map's values are read from the same answer (levelValuesOf).
+import type { IndicatorRow, IndicatorTable, LevelValues } from './responses';
 import { deviation, rankDescending } from '$lib/stats/rank';
 
 type Column<K extends keyof IndicatorRow> = IndicatorRow[K][];
@@ -19,24 +20,6 @@ export interface ColumnTable extends Omit<IndicatorTable, 'rows'> {
 		origin: Column<'origin'>;
 		/** Positions of the rows withheld by disclosure control. */
 		suppressed: number[];
-	};
-}
-
-export function toColumns({ rows, ...table }: IndicatorTable): ColumnTable {
-	const column = <K extends keyof IndicatorRow>(key: K) => rows.map((r) => r[key]);
-	return {
-		...table,
-		columns: {
-			area: column('area'),
-			name: column('name'),
-			year: column('year'),
-			stand: column('stand'),
-			value: column('value'),
-			numerator: column('numerator'),
-			denominator: column('denominator'),
-			origin: column('origin'),
-			suppressed: rows.flatMap((r, i) => (r.suppressed ? [i] : []))
-		}
 	};
 }
 
@@ -59,5 +42,19 @@ export function fromColumns({ columns: c, ...table }: ColumnTable): IndicatorTab
 			rank: ranks[i],
 			deviation: deviation(c.value[i], table.reference.value)
 		}))
+	};
+}
+
+/** The map's values of the level (what /api/werte answers for the same indicator and year), from the columns. */
+export function levelValuesOf({ level, indicator, year, columns: c }: ColumnTable): LevelValues {
+	const withheld = new Set(c.suppressed);
+	return {
+		level,
+		indicator: indicator.id,
+		year,
+		ids: c.area,
+		values: c.value.map((v, i) => (withheld.has(i) ? null : v)),
+		suppressed: c.suppressed,
+		...(year === null ? { years: c.year } : {})
 	};
 }

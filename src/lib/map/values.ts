@@ -1,6 +1,7 @@
 // The compact values of a level (issue #21): what /api/werte/{level} answers (src/lib/server/tilesValues.ts),
 // its path, and in the browser the one answer shared by the atlas's load, the map started before
-// hydration and the layer component, so that a view's values are asked for once.
+// hydration and the layer component, so that a view's values are asked for once, or not at all
+// where the atlas's load has them from its table (offerLevelValues).
 import { browser } from '$app/environment';
 import type { LevelValues } from '$lib/data/responses';
 
@@ -25,4 +26,9 @@ export function levelValues(path: string, fetcher: typeof fetch = fetch): Promis
 	});
 	last = { path, values };
 	return values;
+}
+
+/** Values the browser already has (the atlas's table in columns holds them): the next levelValues(path) takes them without a request. */
+export function offerLevelValues(path: string, values: LevelValues): void {
+	if (browser) last = { path, values: Promise.resolve(values) };
 }

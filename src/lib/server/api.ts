@@ -133,11 +133,10 @@ export function areasByName(store: Store, level: string): readonly AreaFeature[]
 	return areas;
 }
 
-/** What a table of the level is made of: its head, the areas by name and each one's value in the year. */
-function tableParts(store: Store, meta: IndicatorMeta, level: string, year: number | null) {
+/** What a table of the level is made of: its head, the areas (by name unless given) and each one's value in the year. */
+function tableParts(store: Store, meta: IndicatorMeta, level: string, year: number | null, areas = areasByName(store, level)) {
 	const city = store.areaById.get(store.cityId)!;
 	const ref = valueFor(store, meta.id, store.cityId, year);
-	const areas = areasByName(store, level);
 	return {
 		head: {
 			indicator: meta,
@@ -176,12 +175,13 @@ export function indicatorTable(store: Store, meta: IndicatorMeta, level: string,
 }
 
 /**
- * The table in columns, as toColumns(indicatorTable(…)) gives it, made straight from the values:
- * without the rows, ranks and deviations the columns leave out (on VG250 a third of a first
- * request's time).
+ * The table in columns ($lib/data/tableColumns), made straight from the values: without the rows,
+ * ranks and deviations the columns leave out (on VG250 a third of a first request's time). The
+ * areas come in the level's order, the tiles' feature ids, as the values for the map list them
+ * (levelValues in tilesValues.ts): the page's map takes its values from this one answer.
  */
 export function indicatorColumns(store: Store, meta: IndicatorMeta, level: string, year: number | null): ColumnTable {
-	const { head, areas, found } = tableParts(store, meta, level, year);
+	const { head, areas, found } = tableParts(store, meta, level, year, store.areasByLevel[level] ?? []);
 	const column = <T>(of: (v: IndicatorValue | null) => T) => found.map(of);
 	return {
 		...head,
