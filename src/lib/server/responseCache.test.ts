@@ -210,7 +210,9 @@ describe('response cache', () => {
 		const keepPage = async (path: string, encoding: string, body = html) => {
 			const request = new Request(ORIGIN + path, { headers: { 'accept-encoding': encoding } });
 			const page = new Response(body, { headers: { 'content-type': 'text/html', etag: '"p1"', 'x-sveltekit-page': 'true' } });
-			return Buffer.from(await (await cache.keep(request, new URL(request.url), cache.generation, await compressResponse(request, page), 'public')).arrayBuffer());
+			return Buffer.from(
+				await (await cache.keep(request, new URL(request.url), cache.generation, await compressResponse(request, page), 'public')).arrayBuffer()
+			);
 		};
 		const served = (path: string, encoding: string) => {
 			const { out, res } = recorder();

@@ -61,7 +61,13 @@ export function tileIndex(store: Store, level: string): GeoJSONVT | null {
 	let index = byLevel.get(level);
 	if (!index) {
 		// indexMaxZoom 7: the whole city at one or two tiles per zoom is cut ahead, deeper tiles on demand (and kept).
-		index = new GeoJSONVT(tileFeatures(store, level), { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 7, indexMaxPoints: 10_000, tolerance: TILE_TOLERANCE, buffer: 64 });
+		index = new GeoJSONVT(tileFeatures(store, level), {
+			maxZoom: TILE_MAX_ZOOM,
+			indexMaxZoom: 7,
+			indexMaxPoints: 10_000,
+			tolerance: TILE_TOLERANCE,
+			buffer: 64
+		});
 		byLevel.set(level, index);
 	}
 	return index;
