@@ -6,6 +6,7 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { core, translator, urlLocale } from '$lib/i18n';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import type { LevelInfo } from '$lib/data/levels';
+import type { Bounds } from '$lib/geo/bounds';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { CoverageFigures } from '$lib/geo/scenario';
 import { DEFAULT_INDICATOR, parseView, type ViewState } from '$lib/state/view';
@@ -62,12 +63,17 @@ export async function loadAtlasView(
 	// A large level's geometry comes as vector tiles to the map, never as one GeoJSON (issue #21).
 	// On its view the other levels are only its outlines and extent: just the level around it
 	// (its parent, else the coarsest), and it and the context generalised for the overview, which
-	// saves most of the page's bytes (src/lib/server/overview.ts).
+	// saves most of the page's bytes (src/lib/server/overview.ts). A level around it of many areas
+	// (VG250's 402 Kreise: 110 KB br of the overview, for the few a view shows) is outlined from its
+	// own tiles instead, and the extent is the catalogue's.
 	const large = mapped.find((l) => l.large && l.id === url.searchParams.get('level'));
 	const around = large && (mapped.find((l) => l.id === large.parent && !l.large) ?? mapped.findLast((l) => !l.large));
+	const aroundTiled = around && around.count > OUTLINES_INLINED_MAX_AREAS;
 	const overview = large ? 'detail=overview' : '';
 	const [collections, kontore, context] = await Promise.all([
-		Promise.all(mapped.map((l) => (l.large || (around && l !== around) ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}${overview && `&${overview}`}`)))),
+		Promise.all(
+			mapped.map((l) => (l.large || (around && (l !== around || aroundTiled)) ? NO_AREAS : get<Areas>(`/api/areas?level=${l.id}${overview && `&${overview}`}`)))
+		),
 		kontoreLoad,
 		get<FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; kind: string }>>(`/api/context${overview && `?${overview}`}`)
 	]);
@@ -115,8 +121,10 @@ export async function loadAtlasView(
 		areasByLevel,
 		/** The finest level's areas (facilities, the approximation notice); of a large level's, none: the finest of the others. */
 		finest: collections.find((c) => c.features.length) ?? collections[0],
-		/** The coarsest mapped level's areas (on a large level's view, the level around it): the map's initial extent. */
-		extent: around ? collections[mapped.indexOf(around)] : collections[collections.length - 1],
+		/** The map's initial extent: of the coarsest mapped level (on a large level's view, of the level around it). */
+		bounds: (around ?? mapped[mapped.length - 1])?.bounds ?? mapped.findLast((l) => l.bounds)?.bounds ?? WORLD,
+		/** The level whose outlines the map draws from its tiles over a large level's (the parent, when it has many areas). */
+		outlineTiles: aroundTiled && around.id === large.parent ? around.id : null,
 		kontore,
 		context,
 		view,
@@ -178,6 +186,12 @@ export function atlasModel(data: AtlasViewData, build: ModelBuilders = BUILD_MOD
 }
 
 const NO_AREAS: Areas = { type: 'FeatureCollection', features: [] };
+
+/** From this many areas, the level around a large level is outlined from its tiles, not loaded as GeoJSON. */
+export const OUTLINES_INLINED_MAX_AREAS = 250;
+
+/** The extent where no mapped level has areas (the catalogue gives the bounds of every level that has). */
+const WORLD: Bounds = [-180, -85, 180, 85];
 
 function groupsOf(data: AtlasViewData, level: string): Areas {
 	const parent = data.levels.find((l) => l.id === level)?.parent;

@@ -1,5 +1,6 @@
 // The levels of areas as the UI and the API speak of them: ids, names and parents from the city
 // profile, never from code. Pure, so server, pages and components share it.
+import type { Bounds } from '$lib/geo/bounds';
 import type { Locale } from '$lib/i18n';
 import type { CityProfile, LevelDef } from './profile';
 
@@ -9,18 +10,21 @@ export const LARGE_LEVEL_MIN_AREAS = 1000;
 /**
  * What a page needs to know of a level: the profile's definition without its import settings,
  * whether it is the city as a whole (a top level of one area: the reference, not a map level), how
- * many areas it has, and whether that makes it large.
+ * many areas it has, whether that makes it large, and where its areas lie.
  */
 export type LevelInfo = Pick<LevelDef, 'id' | 'name' | 'parent'> & {
 	grid?: { cell: NonNullable<LevelDef['grid']>['cell'] };
 	whole: boolean;
 	count: number;
 	large: boolean;
+	/** The bounding box of its areas (rounded outwards to 5 decimals); none for a level without areas. */
+	bounds?: Bounds;
 };
 
-export function levelInfos(profile: Pick<CityProfile, 'levels'>, areaCount: (id: string) => number): LevelInfo[] {
+export function levelInfos(profile: Pick<CityProfile, 'levels'>, areaCount: (id: string) => number, boundsOf?: (id: string) => Bounds | null): LevelInfo[] {
 	return profile.levels.map(({ id, name, parent, grid }) => {
 		const count = areaCount(id);
+		const bounds = count ? boundsOf?.(id) : null;
 		return {
 			id,
 			name,
@@ -28,10 +32,14 @@ export function levelInfos(profile: Pick<CityProfile, 'levels'>, areaCount: (id:
 			...(grid && { grid: { cell: grid.cell } }),
 			whole: parent === null && count === 1 && profile.levels.length > 1,
 			count,
-			large: count >= LARGE_LEVEL_MIN_AREAS
+			large: count >= LARGE_LEVEL_MIN_AREAS,
+			...(bounds && { bounds: outwards(bounds) })
 		};
 	});
 }
+
+/** A box that still holds every coordinate after rounding to 5 decimals (about a metre). */
+const outwards = ([w, s, e, n]: Bounds): Bounds => [Math.floor(w * 1e5) / 1e5, Math.floor(s * 1e5) / 1e5, Math.ceil(e * 1e5) / 1e5, Math.ceil(n * 1e5) / 1e5];
 
 /** A level's name as a heading or label starts: capitalised (English names are written lower-case in the profile). */
 export function levelName(levels: LevelInfo[], id: string, locale: Locale, form: 'singular' | 'plural' = 'singular'): string {

@@ -6,6 +6,7 @@ import { env } from '$env/dynamic/private';
 import type { IndicatorMeta, IndicatorValue } from '$lib/data/contracts';
 import { DERIVED_FILES, areasFile, finestLevel, topLevel, type AreaFeature, type Derived } from '$lib/data/derived';
 import { levelInfos, type LevelInfo } from '$lib/data/levels';
+import { boundsOf } from '$lib/geo/bounds';
 import { CityProfile, pageCity, type LevelDef } from '$lib/data/profile';
 import { cityTexts } from '$lib/i18n/city';
 import { approximatedNames, approximationNotice, geometryStatus as statusOf, type GeometryStatus } from '$lib/data/geometryStatus';
@@ -145,7 +146,11 @@ export function indexStore(all: Derived, minBase: number, version = 0): Store {
 		levels,
 		areasByLevel,
 		finest: finestLevel(built),
-		levelInfos: levelInfos(built.profile, (id) => areasByLevel[id].length),
+		levelInfos: levelInfos(
+			built.profile,
+			(id) => areasByLevel[id].length,
+			(id) => boundsOf({ type: 'FeatureCollection', features: areasByLevel[id] })
+		),
 		areaById: new Map(allAreas.map((f) => [f.properties.id, f])),
 		indicatorById: new Map(derived.indicators.map((m) => [m.id, m])),
 		retired,

@@ -38,6 +38,8 @@ export interface TilesInput {
 	bounds: [number, number, number, number];
 	/** Of the indicator shown, for the hovered value. */
 	decimals: number;
+	/** The parent level outlined from its own tiles, when it has too many areas to be loaded as GeoJSON (atlasView.ts). */
+	groups?: string | null;
 	/**
 	 * The grid overlay (state/overlay.ts): the tiles lie over the view's own areas, which stay, with
 	 * the overlay's own classes; without it the tiles are the view's level and replace its areas.
@@ -69,6 +71,9 @@ export interface SourceSpec {
 }
 
 const idIn = (ids: string[]): FilterSpecification => ['in', ['get', 'id'], ['literal', ids]];
+
+/** The parent level's outlines, from GeoJSON here or from its tiles (largeLevel.ts). */
+export const groupBoundaryPaint = (opacity: number) => ({ 'line-color': '#4d5a52', 'line-width': 1.6, 'line-opacity': opacity });
 
 /** The sources of a view in drawing order (bottom first), each with its layers. */
 export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
@@ -113,7 +118,7 @@ export function atlasSources(input: AtlasLayerInput): SourceSpec[] {
 					id: 'group-boundaries',
 					type: 'line',
 					visible: visible('boundaries') && input.groups.features.length > 0,
-					paint: { 'line-color': '#4d5a52', 'line-width': 1.6, 'line-opacity': opacity('boundaries') }
+					paint: groupBoundaryPaint(opacity('boundaries'))
 				},
 				// The city outline comes from the context source, drawn above the areas.
 				{

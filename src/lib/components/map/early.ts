@@ -9,7 +9,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { env } from '$env/dynamic/public';
 import { atlasModel, loadAtlasView } from '$lib/client/atlasView';
-import { boundsOf } from '$lib/geo/bounds';
 import { atlasSources, styleParts, type AtlasLayerInput } from './atlasLayers';
 import { baseStyle, createMap, loadMaplibre } from './mapSetup';
 
@@ -115,7 +114,7 @@ async function drawEarlyMap(container: HTMLElement, url: URL, state: EarlyMap, s
 				container,
 				style: baseStyle(large ? large.style(parts) : parts),
 				camera: data.view.camera,
-				bounds: boundsOf(data.extent)
+				bounds: data.bounds
 			});
 		} catch (e) {
 			state.failed = e instanceof Error ? e.message : String(e);

@@ -4,10 +4,9 @@
 // other start (the embed's JS is budgeted) carries it.
 import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 import type { AtlasViewData } from '$lib/client/atlasView';
-import { boundsOf } from '$lib/geo/bounds';
 import type { Choropleth } from '$lib/stats/choropleth';
 import type { TilesInput } from './atlasLayers';
-import { classStates, levelValues, rememberStates, setClassStates, tilesLayers, tilesSource, TILES_SOURCE, valuesPath } from './largeLevel';
+import { classStates, GROUP_TILES_SOURCE, levelValues, rememberStates, setClassStates, tilesLayers, tilesSource, TILES_SOURCE, valuesPath } from './largeLevel';
 import { layerSpecification } from './mapSetup';
 
 /** The layer the tiles are drawn below, as LargeLevelLayers draws them: the parent level's outlines. */
@@ -29,17 +28,22 @@ export function startLargeLevel(data: AtlasViewData, fetcher: typeof fetch) {
 	if (root.hasAttribute('data-map-first')) root.setAttribute('data-map-first', 'large');
 	const info = data.levels.find((l) => l.id === view.level)!;
 	const values = levelValues(valuesPath(view.level, view.indicator, view.year), fetcher);
-	const bounds = boundsOf(data.extent);
+	const { bounds } = data;
 	return {
 		/** For atlasSources, which then leaves out the `areas` source. */
-		tiles: { level: view.level, count: info.count, bounds, decimals: data.table.indicator.decimals } satisfies TilesInput,
+		tiles: { level: view.level, count: info.count, bounds, decimals: data.table.indicator.decimals, groups: data.outlineTiles } satisfies TilesInput,
 
 		/** The first style with the tile source and layers, below the parent level's outlines. */
 		style(style: StyleParts): StyleParts {
-			const layers = tilesLayers(view.level, view).map((l) => layerSpecification(l, TILES_SOURCE));
+			const groups = data.outlineTiles;
+			const layers = tilesLayers(view.level, view, groups).map((l) => layerSpecification(l, l.source ?? TILES_SOURCE));
 			const at = style.layers.findIndex((l) => l.id === BELOW);
 			return {
-				sources: { ...style.sources, [TILES_SOURCE]: tilesSource(location.origin, view.level, bounds) },
+				sources: {
+					...style.sources,
+					[TILES_SOURCE]: tilesSource(location.origin, view.level, bounds),
+					...(groups && { [GROUP_TILES_SOURCE]: tilesSource(location.origin, groups, bounds) })
+				},
 				layers: at < 0 ? [...style.layers, ...layers] : [...style.layers.slice(0, at), ...layers, ...style.layers.slice(at)]
 			};
 		},

@@ -6,7 +6,7 @@ import { DEFAULT_OPACITY, type ViewState } from '$lib/state/view';
 import { classOf } from '$lib/stats/classify';
 import { NO_DATA_COLOUR, NO_DATA_PATTERN_COLOUR } from '$lib/stats/colours';
 import { levelValues, valuesPath, type LevelValues } from '$lib/map/values';
-import type { LayerSpec } from './atlasLayers';
+import { groupBoundaryPaint, type LayerSpec } from './atlasLayers';
 
 export { levelValues, valuesPath, type LevelValues };
 
@@ -16,6 +16,8 @@ export const WITHHELD = -2;
 
 /** The map source the tiles come from. */
 export const TILES_SOURCE = 'areas-tiles';
+/** The map source of the parent level's tiles, when its outlines come from them (atlasView.ts). */
+export const GROUP_TILES_SOURCE = 'groups-tiles';
 
 /** The vector tile source's URL template. */
 export const tileUrl = (origin: string, level: string) => `${origin}/tiles/${encodeURIComponent(level)}/{z}/{x}/{y}.mvt`;
@@ -36,9 +38,10 @@ const flag = (key: string, on: number, off: number) => ['case', ['boolean', ['fe
 
 /**
  * The layers of a large level, bottom first: one definition for the map started before hydration
- * (early.ts) and the layer component (LargeLevelLayers.svelte), which adopts them.
+ * (early.ts) and the layer component (LargeLevelLayers.svelte), which adopts them. `groups`: the
+ * parent level whose outlines are drawn from its own tiles, above the rest as its GeoJSON would be.
  */
-export function tilesLayers(level: string, view: ViewState): LayerSpec[] {
+export function tilesLayers(level: string, view: ViewState, groups: string | null = null): LayerSpec[] {
 	const opacity = view.hidden.includes('choropleth') ? 0 : (view.opacity.choropleth ?? DEFAULT_OPACITY.choropleth) / 100;
 	const lineOpacity = (view.opacity.boundaries ?? DEFAULT_OPACITY.boundaries) / 100;
 	return [
@@ -74,7 +77,19 @@ export function tilesLayers(level: string, view: ViewState): LayerSpec[] {
 			sourceLayer: level,
 			visible: true,
 			paint: { 'line-color': '#1f2a24', 'line-width': 2, 'line-opacity': flag('hover', 1, 0) }
-		}
+		},
+		...(groups
+			? [
+					{
+						id: 'tiles-groups',
+						type: 'line' as const,
+						source: GROUP_TILES_SOURCE,
+						sourceLayer: groups,
+						visible: !view.hidden.includes('boundaries'),
+						paint: groupBoundaryPaint(lineOpacity)
+					}
+				]
+			: [])
 	];
 }
 
