@@ -134,11 +134,12 @@ const GZIP_OPTIONS = { level: 9 };
 /**
  * From this size a body computed for a request is compressed quickly for that first answer, and at
  * the best setting in the background for the answers after it. A large level's table in columns
- * (750 KB) took 43 ms at brotli 9 and takes 12 ms at 5, 3 % larger; gzip 9 took 70 ms.
+ * (650 KB) takes 43 ms at brotli 9, 14 ms at 5 and 7 ms at 4 (3 % larger than 5), as the large
+ * tiles (tiles.ts); gzip 9 took 70 ms, 6 takes 20 ms and 3 7 ms (8 % larger than 6).
  */
 export const RECOMPRESS_FROM = 64 * 1024;
-const FAST_BROTLI_QUALITY = 5;
-const FAST_GZIP_OPTIONS = { level: 6 };
+const FAST_BROTLI_QUALITY = 4;
+const FAST_GZIP_OPTIONS = { level: 3 };
 
 export function respond(request: Request, body: string, contentType: string, extraHeaders: Record<string, string> = {}): Response {
 	const entry = encode(body);
