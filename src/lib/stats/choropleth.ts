@@ -33,14 +33,21 @@ export function buildChoropleth(input: ChoroplethInput): Choropleth {
 	const scheme = input.scheme ?? defaultScheme(input.polarity, input.method);
 	const k = Math.max(1, breaks.length - 1);
 	const colours = classColours(scheme, k, input.polarity);
-	const classOfArea = new Map(withValue.map((r) => [r.area, classOf(r.value, breaks)]));
+	// The maps by area are made when first read: a large level's map colours by feature-state and its
+	// table reads only the rows in view, so an indicator change need not make 11,299 entries twice first.
+	let classOfArea: Map<string, number> | undefined;
+	let colourOf: Map<string, string> | undefined;
 	return {
 		breaks,
 		colours,
 		counts: classCounts(values, breaks),
 		scheme,
-		colourOf: new Map([...classOfArea].map(([area, c]) => [area, colours[c]])),
-		classOfArea,
+		get colourOf() {
+			return (colourOf ??= new Map([...this.classOfArea].map(([area, c]) => [area, colours[c]])));
+		},
+		get classOfArea() {
+			return (classOfArea ??= new Map(withValue.map((r) => [r.area, classOf(r.value, breaks)])));
+		},
 		noData: input.rows.filter((r) => r.value === null && !r.suppressed).map((r) => r.area),
 		suppressed: input.rows.filter((r) => r.suppressed).map((r) => r.area)
 	};

