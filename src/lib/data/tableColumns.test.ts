@@ -91,6 +91,14 @@ describe('an indicator table in columns', () => {
 		expect(fromColumns(columns)).toEqual(table);
 	});
 
+	it("gives the rows in name order from columns in the level's order", () => {
+		const order = [2, 0, 3, 1];
+		const shuffled = Object.fromEntries(
+			Object.entries(columns.columns).map(([k, v]) => [k, k === 'suppressed' ? [order.indexOf(1)] : order.map((i) => (v as unknown[])[i])])
+		) as ColumnTable['columns'];
+		expect(fromColumns({ ...columns, columns: shuffled })).toEqual(table);
+	});
+
 	it('has no relative deviation against a reference of 0', () => {
 		const zero = fromColumns({ ...columns, reference: { ...columns.reference, value: 0 } });
 		expect(zero.rows[0].deviation).toEqual({ absolute: 10, relativePct: null });

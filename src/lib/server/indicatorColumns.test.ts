@@ -5,7 +5,6 @@ import { loadStore } from './store';
 import { levelValues } from './tilesValues';
 
 const store = loadStore('derived');
-const byArea = (a: { area: string }, b: { area: string }) => (a.area < b.area ? -1 : a.area > b.area ? 1 : 0);
 
 describe('indicatorColumns', () => {
 	it("is the table in columns in the level's order, for every indicator and level, latest and by year", () => {
@@ -14,10 +13,8 @@ describe('indicatorColumns', () => {
 			for (const level of store.levels.map((l) => l.id))
 				for (const year of [null, meta.years.at(-1) ?? null]) {
 					const columns = indicatorColumns(store, meta, level, year);
-					const { rows, ...head } = indicatorTable(store, meta, level, year);
-					const back = fromColumns(columns);
-					expect(back).toEqual({ ...head, rows: back.rows });
-					expect([...back.rows].sort(byArea)).toEqual([...rows].sort(byArea));
+					// The rows again, in the API's name order: the very table.
+					expect(fromColumns(columns)).toEqual(indicatorTable(store, meta, level, year));
 					expect(columns.columns.area).toEqual(store.areasByLevel[level].map((f) => f.properties.id));
 					tables++;
 				}
