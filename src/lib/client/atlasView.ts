@@ -15,6 +15,9 @@ import { loadMethod } from '$lib/stats/classify';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 
+/** The large level's module (largeView.ts), once loaded: a later view's table is asked for at once. */
+let largeView: typeof import('./largeView') | null = null;
+
 /** Fetches an API path and parses its JSON answer. */
 export type JsonGet = <T>(path: string) => Promise<T>;
 
@@ -37,8 +40,8 @@ export interface ViewKnown {
 /**
  * `svgParams`: extra parameters for the SVG map, which replaces the MapLibre map when the URL says
  * `renderer=svg` (set by the page itself when WebGL is missing or fails). `get` fetches the JSON answers.
- * `onView` is told the view once it is final, before the indicator table is asked for, so that a
- * page can ask for what else it needs alongside the table instead of after it.
+ * `onView` is told the view once it is final, right after the indicator table is asked for, so
+ * that a page can ask for what else it needs alongside the table instead of after it.
  */
 export async function loadAtlasView(
 	fetch: typeof globalThis.fetch,
@@ -91,15 +94,22 @@ export async function loadAtlasView(
 	let { view, notices } = parse();
 	// A large level's selection is checked against its table's areas below: the view is final only then.
 	const selectionLater = large?.id === view.level && url.searchParams.has('sel');
+	const tablePath = `/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`;
+	// Asked for first: the map waits for this answer, the panels (onView) for theirs. A large level's
+	// table in columns, with the map's values (largeView.ts), once its module is here without a wait.
+	const tableLoad =
+		large?.id === view.level
+			? largeView
+				? largeView.largeTable(get, tablePath, view)
+				: import('./largeView').then((m) => (largeView = m).largeTable(get, tablePath, view))
+			: get<IndicatorTable>(tablePath);
 	if (!selectionLater) onView?.({ view, levels: catalogue.levels, indicators: catalogue.indicators });
 	const catchmentsShown = !view.hidden.includes('catchments');
 	const renderer = url.searchParams.get('renderer') === 'svg' ? ('svg' as const) : ('webgl' as const);
 	const svgQuery = new URLSearchParams(url.searchParams);
 	for (const [k, v] of new URLSearchParams(svgParams)) svgQuery.set(k, v);
-	const tablePath = `/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`;
 	const [table, catchments, coverage, svg] = await Promise.all([
-		// A large level's table in columns, with the map's values (largeView.ts).
-		large?.id === view.level ? import('./largeView').then((m) => m.largeTable(get, tablePath, view)) : get<IndicatorTable>(tablePath),
+		tableLoad,
 		// The atlas shows the catchments of the existing Kontore at the default distances; the
 		// what-if analysis has its own page (/erreichbarkeit).
 		catchmentsShown
