@@ -223,7 +223,7 @@ const hoverFrame = (layer: string, limit: number) => `(() => {
  * (as this row did until session 14) measured the frame after the hover's, a round trip of
  * Playwright's later: on VG250 the hover's own frame ended 4–10 ms after the event, that one 27 ms.
  */
-async function hoverMedian(page: Page, layer: string, n: number): Promise<number> {
+async function hovers(page: Page, layer: string, n: number): Promise<number[]> {
 	// The changes before may have scrolled the page to their controls: the map at the top again.
 	await page.evaluate(() => window.scrollTo(0, 0));
 	const box = (await page.locator('.map canvas').boundingBox())!;
@@ -236,13 +236,15 @@ async function hoverMedian(page: Page, layer: string, n: number): Promise<number
 		await page.waitForTimeout(150);
 		await page.evaluate(hoverFrame(layer, CHANGE_TIMEOUT_MS));
 		await page.mouse.move(x, y);
-		const ms = await page.evaluate(() => (window as unknown as { __benchHover: Promise<number | null> }).__benchHover).catch((e: Error) => {
-			throw new Error(`hover ${i + 1}: ${e.message.split('\n')[0]}`, { cause: e });
-		});
+		const ms = await page
+			.evaluate(() => (window as unknown as { __benchHover: Promise<number | null> }).__benchHover)
+			.catch((e: Error) => {
+				throw new Error(`hover ${i + 1}: ${e.message.split('\n')[0]}`, { cause: e });
+			});
 		if (ms !== null) out.push(ms);
 	}
 	if (!out.length) throw new Error(`hover: none of ${n} moves landed on an area`);
-	return median(out);
+	return out;
 }
 
 /** Indicator and classification changes, then hovers, on one open page: medians. */
@@ -271,7 +273,14 @@ async function interactions(url: string, large: boolean, indicators: string[], n
 				)
 			);
 		}
-		return { indicator: indicator.length ? median(indicator) : null, classification: median(classification), hover: await hoverMedian(page, layerOf(large), n * 2) };
+		const hover = await hovers(page, layerOf(large), n * 2);
+		return {
+			indicator: indicator.length ? median(indicator) : null,
+			classification: median(classification),
+			hover: median(hover),
+			/** Every measurement, for the log. */
+			each: [indicator, classification, hover].map((xs) => `[${xs.map((x) => Math.round(x)).join(', ')}]`).join(' ')
+		};
 	} finally {
 		await browser.close();
 	}
@@ -589,14 +598,16 @@ export async function benchP6(options: { loads?: number; log?: (s: string) => vo
 			);
 		}
 		const actsSmall = await interactions(small, false, ['sgb2-quote', 'einwohner'], n);
-		log(`  p6 31 Stadtteile: indicator ${ms(actsSmall.indicator!)}, classification ${ms(actsSmall.classification)}, hover ${ms(actsSmall.hover)}`);
+		log(
+			`  p6 31 Stadtteile: indicator ${ms(actsSmall.indicator!)}, classification ${ms(actsSmall.classification)}, hover ${ms(actsSmall.hover)}; each ${actsSmall.each}`
+		);
 		const rows: BenchRow[] = [];
 		const done = new Set<string>();
 		for (const c of live()) {
 			const acts = await guard(c.key, 'interactions', () => interactions(c.url, true, c.indicators, n));
 			if (!acts) continue;
 			log(
-				`  p6 (${c.key}): indicator ${acts.indicator === null ? '—' : ms(acts.indicator)}, classification ${ms(acts.classification)}, hover ${ms(acts.hover)}`
+				`  p6 (${c.key}): indicator ${acts.indicator === null ? '—' : ms(acts.indicator)}, classification ${ms(acts.classification)}, hover ${ms(acts.hover)}; each ${acts.each}`
 			);
 			const tiles = await guard(c.key, 'tiles', () => tileP99(c.url.replace(/\/\?.*$/, ''), c.level, c.bounds, c.zooms));
 			if (!tiles) continue;
