@@ -23,4 +23,14 @@ describe('nameOrder', () => {
 		const byName = byNameOf(rows);
 		expect(names([...rows].sort((a, b) => b.value - a.value || byName(a, b)))).toEqual(['Ahl', 'Bad', 'Alt']);
 	});
+
+	it("gives new rows with the same names (another indicator's) the same order, equal names in their own order", () => {
+		const first = ['Zell', 'Aach', 'Mitte', 'Aach'].map((name, i) => ({ name, i }));
+		const again = first.map((r) => ({ ...r }));
+		expect([...again].sort(byNameOf(again)).map((r) => r.i)).toEqual([1, 3, 2, 0]);
+		expect([...first].sort(byNameOf(first)).map((r) => r.i)).toEqual([1, 3, 2, 0]);
+		// Other names are sorted anew.
+		const other = ['b', 'a'].map((name, i) => ({ name, i }));
+		expect([...other].sort(byNameOf(other)).map((r) => r.i)).toEqual([1, 0]);
+	});
 });
