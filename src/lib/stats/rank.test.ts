@@ -11,7 +11,10 @@ describe('rankDescending', () => {
 	it('ranks as d3.rank did, on many values with ties, negatives and a NaN', async () => {
 		const { descending, rank } = await import('d3-array');
 		const values = Array.from({ length: 2000 }, (_, i) => (i % 97 === 0 ? null : i % 89 === 0 ? NaN : Math.round(Math.sin(i) * 50) / 2));
-		const d3 = Array.from(rank(values, (a: number | null, b: number | null) => descending(a ?? undefined, b ?? undefined)), (r) => (Number.isNaN(r) ? null : r + 1));
+		const d3 = Array.from(
+			rank(values, (a: number | null, b: number | null) => descending(a ?? undefined, b ?? undefined)),
+			(r) => (Number.isNaN(r) ? null : r + 1)
+		);
 		expect(rankDescending(values)).toEqual(d3);
 	});
 	it('skips as many ranks as values share one (11144)', () => {

@@ -14,7 +14,9 @@ describe('MapSummary', () => {
 		const rows = [row('Mitte', 5), row('Zentrum', 9), row('Aue', 9), row('Ost', null), row('Berg', 1), row('Tal', 1)];
 		for (const order of [rows, [...rows].reverse(), [rows[3], rows[5], rows[1], rows[0], rows[4], rows[2]]]) {
 			const { body } = render(MapSummary, { props: { rows: order, meta, reference: 4, locale: 'de' } });
-			expect(body.replace(/<!--[^>]*-->/g, '').replace(/\s+/g, ' ')).toContain('Quote: Höchster Wert 9,0 % (Aue), niedrigster Wert 1,0 % (Tal); Wert der Stadt 4,0 %.');
+			expect(body.replace(/<!--[^>]*-->/g, '').replace(/\s+/g, ' ')).toContain(
+				'Quote: Höchster Wert 9,0 % (Aue), niedrigster Wert 1,0 % (Tal); Wert der Stadt 4,0 %.'
+			);
 		}
 	});
 });
