@@ -197,7 +197,7 @@ export function atlasModel(data: AtlasViewData, build: ModelBuilders = BUILD_MOD
 
 const NO_AREAS: Areas = { type: 'FeatureCollection', features: [] };
 
-/** From this many areas, the level around a large level is outlined from its tiles, not loaded as GeoJSON. */
+/** Up to this many areas the level around a large level is loaded as GeoJSON; one of more is outlined from its own tiles. */
 export const OUTLINES_INLINED_MAX_AREAS = 250;
 
 /** The extent where no mapped level has areas (the catalogue gives the bounds of every level that has). */

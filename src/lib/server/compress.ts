@@ -27,9 +27,10 @@ const gunzipAsync = promisify(gunzip);
 
 /**
  * A compressed page at least this large, once kept by the response cache, is compressed again at the
- * best setting in the background (responseCache.ts): a large level's atlas page inlines its outlines
- * and table (VG250: 1.8 MB of HTML), which brotli 5 makes 358 KB in 45 ms and brotli 11 275 KB in
- * 1.9 s. The usual atlas page (17 KB) gains too little to spend a core on.
+ * best setting in the background (responseCache.ts): a large level's atlas page inlines its table
+ * and outlines (VG250's, with its Kreise still inlined: 1.8 MB of HTML, which brotli 5 made 358 KB
+ * in 45 ms and brotli 11 275 KB in 1.9 s). The usual atlas page (17 KB) gains too little to spend a
+ * core on.
  */
 export const PAGE_RECOMPRESS_FROM = 64 * 1024;
 
