@@ -73,6 +73,28 @@ describe('vector tiles of a level', () => {
 		expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).equals(identity)).toBe(true);
 	});
 
+	it("draw every cell of the census grid with an area in the tiles of the city's view (zoom 10 draws zoom 9's 512 px tiles: a cell is 0.7 px)", async () => {
+		const grid = store.levelInfos.find((l) => l.grid)!;
+		const cells = store.areasByLevel[grid.id];
+		let checked = 0;
+		for (const i of [0, Math.floor(cells.length / 2), cells.length - 1]) {
+			const at = tileAt(9, cells[i].properties.labelPoint);
+			const tile = (await decode(await get([9, ...at], {}, store, grid.id))).layers[grid.id];
+			const drawn = new Map(Array.from({ length: tile.length }, (_, k) => [tile.feature(k).id, tile.feature(k).loadGeometry()]));
+			// Every cell whose centre lies in the tile is in it, with an area (a pixel's tolerance dropped or flattened them).
+			cells.forEach((cell, id) => {
+				const [x, y] = tileAt(9, cell.properties.labelPoint);
+				if (x !== at[0] || y !== at[1]) return;
+				const ring = drawn.get(id)?.[0] ?? [];
+				// Twice the ring's area (shoelace), in tile units.
+				const area2 = ring.reduce((sum, p, j) => sum + p.x * ring[(j + 1) % ring.length].y - ring[(j + 1) % ring.length].x * p.y, 0);
+				expect(Math.abs(area2), `cell ${id}`).toBeGreaterThan(0);
+				checked++;
+			});
+		}
+		expect(checked).toBeGreaterThan(100);
+	});
+
 	it('answer 204 for a tile without areas, and 404 outside the tile scheme or for an unknown level', async () => {
 		expect((await get([12, 0, 0])).status).toBe(204);
 		for (const path of [

@@ -48,6 +48,12 @@ const indexes = new WeakMap<Store, Map<string, GeoJSONVT>>();
  * tiles of VG250's first view 194 KB br; at 8 they are 122 KB.
  */
 export const TILE_TOLERANCE = 8;
+/**
+ * A grid's cells are squares, four corners with nothing to take away. Salzgitter's view at zoom 10
+ * draws zoom 9's tiles, where a 100 m cell is 0.7 px wide: a pixel's tolerance flattened every cell
+ * and the grid vanished from the map. geojson-vt's default keeps them.
+ */
+export const GRID_TILE_TOLERANCE = 3;
 
 /**
  * The tile index of a level in this view of the data (null for a level the view has no areas of:
@@ -65,7 +71,7 @@ export function tileIndex(store: Store, level: string): GeoJSONVT | null {
 			maxZoom: TILE_MAX_ZOOM,
 			indexMaxZoom: 7,
 			indexMaxPoints: 10_000,
-			tolerance: TILE_TOLERANCE,
+			tolerance: store.levelInfos.some((l) => l.id === level && l.grid) ? GRID_TILE_TOLERANCE : TILE_TOLERANCE,
 			buffer: 64
 		});
 		byLevel.set(level, index);
