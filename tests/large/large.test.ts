@@ -212,6 +212,13 @@ describe('the atlas on a large level', () => {
 			const w = window as unknown as { kontoratlasMap: import('maplibre-gl').Map; tileLoads: number; order: string[] };
 			w.tileLoads = 0;
 			w.order = [];
+			// Each area's class is set once per change, not first against the old indicator's values.
+			const set = w.kontoratlasMap.setFeatureState.bind(w.kontoratlasMap);
+			(w as unknown as { classesSet: number }).classesSet = 0;
+			w.kontoratlasMap.setFeatureState = (feature, state) => {
+				if ('c' in state) (w as unknown as { classesSet: number }).classesSet++;
+				return set(feature, state);
+			};
 			w.kontoratlasMap.on('data', (e) => {
 				if (e.dataType === 'source' && 'tile' in e && e.tile) w.tileLoads++;
 			});
@@ -235,6 +242,9 @@ describe('the atlas on a large level', () => {
 		// Nor are the tiles laid out again: the new colours are states, the layer's paint is unchanged
 		// (a changed data-driven paint property makes MapLibre reload the whole source).
 		expect(await page.evaluate(() => (window as unknown as { tileLoads: number }).tileLoads)).toBe(0);
+		const classesSet = await page.evaluate(() => (window as unknown as { classesSet: number }).classesSet);
+		expect(classesSet).toBeGreaterThan(0);
+		expect(classesSet).toBeLessThanOrEqual(city.count);
 		// The map is drawn with the new values before the table below takes them over (deferred.svelte.ts).
 		await page.waitForFunction(() => (window as unknown as { order: string[] }).order.length === 2);
 		expect(await page.evaluate(() => (window as unknown as { order: string[] }).order)).toEqual(['map', 'table']);
