@@ -49,9 +49,9 @@ const indexes = new WeakMap<Store, Map<string, GeoJSONVT>>();
  */
 export const TILE_TOLERANCE = 8;
 /**
- * A grid's cells are squares, four corners with nothing to take away. Salzgitter's view at zoom 10
- * draws zoom 9's tiles, where a 100 m cell is 0.7 px wide: a pixel's tolerance flattened every cell
- * and the grid vanished from the map. geojson-vt's default keeps them.
+ * A grid's cells are squares, four corners with nothing to take away. The shipped city's view at
+ * zoom 10 draws zoom 9's tiles, where a 100 m cell is 0.7 px wide: a pixel's tolerance flattened
+ * every cell and the grid vanished from the map. geojson-vt's default keeps them.
  */
 export const GRID_TILE_TOLERANCE = 3;
 
