@@ -38,13 +38,17 @@ export const PAGE_RECOMPRESS_FROM = 64 * 1024;
 export async function bestPageEncoding(body: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
 	if (encoding === 'gzip') return gzipAsync(await gunzipAsync(body), { level: 9 });
 	const identity = await brotliDecompressAsync(body);
-	const options = brotliOptions(identity.length, constants.BROTLI_MAX_QUALITY);
-	return brotliAsync(identity, { params: { ...options.params, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
+	return brotliAsync(identity, pageBrotliOptions(identity.length, constants.BROTLI_MAX_QUALITY));
 }
 
 /** Brotli at `quality` for a body of `length` bytes (the size hint lets brotli size its window). */
 export const brotliOptions = (length: number, quality: number) => ({
 	params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: length }
+});
+
+/** The same for a page: brotli's text mode suits HTML. */
+const pageBrotliOptions = (length: number, quality: number) => ({
+	params: { ...brotliOptions(length, quality).params, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT }
 });
 
 /**
@@ -95,8 +99,7 @@ export async function compressResponse(request: Request, response: Response): Pr
 	}
 	let payload: Buffer = body;
 	if (encoding === 'br') {
-		const options = brotliOptions(body.length, PAGE_BROTLI_QUALITY);
-		payload = await brotliAsync(body, { params: { ...options.params, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
+		payload = await brotliAsync(body, pageBrotliOptions(body.length, PAGE_BROTLI_QUALITY));
 	} else if (encoding === 'gzip') {
 		payload = await gzipAsync(body, { level: PAGE_GZIP_LEVEL });
 	}
