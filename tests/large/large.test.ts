@@ -322,7 +322,12 @@ describe('the atlas on a large level', () => {
 			const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
 			const box = map.getContainer().getBoundingClientRect();
 			const [f] = map.queryRenderedFeatures([box.width / 2, box.height / 2], { layers: ['tiles-choropleth'] });
-			return { index: f ? Number(f.id) : null, x: box.left + box.width / 2, y: box.top + box.height / 2 };
+			if (!f) return { index: null, x: 0, y: 0 };
+			// The middle of its outline's extent (a block is a square): off the edges, where a pixel may be the neighbour's.
+			const ring = (f.geometry as import('geojson').Polygon).coordinates[0];
+			const middle = (k: 0 | 1) => (Math.min(...ring.map((p) => p[k])) + Math.max(...ring.map((p) => p[k]))) / 2;
+			const p = map.project([middle(0), middle(1)]);
+			return { index: Number(f.id), x: box.left + p.x, y: box.top + p.y };
 		});
 		expect(target.index).not.toBeNull();
 		const { ids, values, suppressed } = await (await get(`/api/werte/${city.level}?indikator=einwohner`)).json();
@@ -330,8 +335,14 @@ describe('the atlas on a large level', () => {
 		const area = await (await get(`/api/areas/${id}`)).json();
 		const value: number | null = values[target.index!];
 		const shown = suppressed.includes(target.index) ? 'geheim gehalten' : value === null ? '–' : value.toLocaleString('de-DE', { maximumFractionDigits: 0 });
+		const before = await pixelAt(page, target);
 		await page.mouse.move(target.x, target.y);
 		await expect.poll(() => page.locator('p.status').textContent()).toContain(`${area.properties.name}: ${shown}`);
+		// The fill draws the hovered area a quarter darker (largeLevel.ts; at 80 % opacity over the
+		// ground, the pixel under the pointer a tenth or more).
+		const after = await pixelAt(page, target);
+		const sum = (rgb: number[]) => rgb[0] + rgb[1] + rgb[2];
+		expect(sum(after)).toBeLessThan(0.9 * sum(before));
 		await page.mouse.click(target.x, target.y);
 		await page.waitForURL((u) => u.searchParams.get('sel') === id);
 		await page.mouse.move(5, 5);
@@ -591,3 +602,28 @@ describe('a profile over a large level', () => {
 		expect(own).toBeGreaterThan(shown.length * 0.4);
 	});
 });
+
+/** The map's pixel [r, g, b] at a point of the page, read from the frame drawn next (the canvas keeps no frame to read later). */
+function pixelAt(page: Page, { x, y }: { x: number; y: number }): Promise<number[]> {
+	return page.evaluate(
+		([x, y]) =>
+			new Promise<number[]>((resolve) => {
+				const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
+				const canvas = map.getCanvas();
+				const box = canvas.getBoundingClientRect();
+				const gl = canvas.getContext('webgl2')!;
+				map.once('render', () => {
+					const px = new Uint8Array(4);
+					const ratio = canvas.width / box.width;
+					// The canvas's own framebuffer, whichever MapLibre left bound, and that one again.
+					const bound = gl.getParameter(gl.FRAMEBUFFER_BINDING);
+					gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+					gl.readPixels(Math.round((x - box.left) * ratio), Math.round(canvas.height - 1 - (y - box.top) * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+					gl.bindFramebuffer(gl.FRAMEBUFFER, bound);
+					resolve([...px.slice(0, 3)]);
+				});
+				map.triggerRepaint();
+			}),
+		[x, y]
+	);
+}

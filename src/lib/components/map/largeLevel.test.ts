@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultView } from '$lib/state/view';
-import { NO_VALUE, setClassStates, STATE_FILL_COLOUR, stateColour, tilesLayers, TILES_SOURCE, WITHHELD } from './largeLevel';
+import { HOVER_FILL_COLOUR, HOVER_OUTLINE_COLOUR, NO_VALUE, setClassStates, STATE_FILL_COLOUR, stateColour, tilesLayers, TILES_SOURCE, WITHHELD } from './largeLevel';
 import { layerSpecification } from './mapSetup';
 
 const catalogue = { indicators: [], areaIds: new Set<string>(), defaultIndicator: 'x', levels: ['grid', 'stadtteil'] };
@@ -12,8 +12,8 @@ describe("a large level's layers", () => {
 		expect(layer(none, 'tiles-boundaries').minzoom).toBe(11);
 		expect(layerSpecification(layer(none, 'tiles-boundaries'), TILES_SOURCE)).toMatchObject({ minzoom: 11, 'source-layer': 'grid' });
 		expect(layer(none, 'tiles-selected').visible).toBe(false);
-		// Hover stays by feature-state on a layer that is always there: showing a layer lays the tiles out again.
-		expect(layer(none, 'tiles-hover').visible).toBe(true);
+		// Hover is the fill's own (a feature-state of the fill layer): no layer lays out every outline for it.
+		expect(none.map((l) => l.id)).toEqual(['tiles-choropleth', 'tiles-boundaries', 'tiles-selected']);
 
 		const some = tilesLayers('grid', { ...defaultView(catalogue), level: 'grid', selection: ['g1'] });
 		expect(layer(some, 'tiles-selected').visible).toBe(true);
@@ -56,7 +56,13 @@ describe("a large level's feature states", () => {
 	it('colour the fill from the state alone: the layer is the same for every indicator and classification', () => {
 		const view = { ...defaultView(catalogue), level: 'grid' };
 		const fill = (v: typeof view) => layer(tilesLayers('grid', v), 'tiles-choropleth').paint!['fill-color'];
-		expect(fill(view)).toEqual(STATE_FILL_COLOUR);
-		expect(fill({ ...view, indicator: 'other', method: 'jenks', classes: 7 })).toEqual(STATE_FILL_COLOUR);
+		expect(fill(view)).toEqual(HOVER_FILL_COLOUR);
+		expect(fill({ ...view, indicator: 'other', method: 'jenks', classes: 7 })).toEqual(HOVER_FILL_COLOUR);
+	});
+
+	it('draw the hovered area darker and outlined by the fill itself: its outline pass is transparent elsewhere', () => {
+		const paint = layer(tilesLayers('grid', { ...defaultView(catalogue), level: 'grid' }), 'tiles-choropleth').paint!;
+		expect(paint).toMatchObject({ 'fill-antialias': true, 'fill-outline-color': HOVER_OUTLINE_COLOUR });
+		expect(HOVER_FILL_COLOUR).toEqual(['case', ['boolean', ['feature-state', 'hover'], false], expect.anything(), STATE_FILL_COLOUR]);
 	});
 });
