@@ -34,6 +34,9 @@ if (!outage) throw new Error('server.js: the app did not create its outage state
 // sirv, the static file handler, finds codings in Accept-Encoding by name and ignores q-values.
 const reduceAcceptEncoding = globalThis[Symbol.for('kontoratlas.acceptEncoding')];
 if (!reduceAcceptEncoding) throw new Error('server.js: the app did not register its encoding negotiation (src/lib/server/negotiation.ts)');
+// Asks this server for a large level's answers once it listens, and after every data change (src/lib/server/warmUp.ts).
+const startWarmUp = globalThis[Symbol.for('kontoratlas.warmUp')];
+if (!startWarmUp) throw new Error('server.js: the app did not register its warm-up (src/lib/server/warmUp.ts)');
 // Tests only: how often the fast path answered, to show that it did.
 const statsPath = process.env.KONTORATLAS_TEST_CACHE_STATS === '1' ? '/__test/response-cache' : null;
 
@@ -125,7 +128,30 @@ if (path) {
 server.listen({ path, host, port }, () => {
 	const address = server.address();
 	console.log(`Listening on ${typeof address === 'string' ? address : `http://${path ? path : `${host}:${address.port}`}`}`);
+	// Without the cache nothing would keep the answers; KONTORATLAS_WARM_UP=off leaves them to the first user.
+	if (cache.enabled && process.env.KONTORATLAS_WARM_UP !== 'off') startWarmUp(localGet(address));
 });
+
+/**
+ * A GET to this server as an anonymous browser accepting brotli sends it (the cache keeps one
+ * entry per path and encoding), through the socket or the loopback address it listens on. Resolves
+ * with the status once the body is read.
+ */
+function localGet(address) {
+	const target =
+		typeof address === 'string'
+			? { socketPath: address }
+			: { host: ['0.0.0.0', '::'].includes(address.address) ? (address.family === 'IPv6' ? '::1' : '127.0.0.1') : address.address, port: address.port };
+	return (path) =>
+		new Promise((resolve, reject) => {
+			const req = http.get({ ...target, path, headers: { 'accept-encoding': 'br' } }, (res) => {
+				res.resume();
+				res.once('end', () => resolve(res.statusCode));
+				res.once('error', reject);
+			});
+			req.once('error', reject);
+		});
+}
 
 let shuttingDown = null;
 function shutdown(reason) {

@@ -24,17 +24,19 @@ import { mapFirstPaint, mapFirstPreload, preloadMapLibre } from '$lib/server/pre
 import { registerSecurityHeaders } from '$lib/server/securityHeaders';
 import { healthState } from '$lib/server/health';
 import { registerAcceptEncodingReducer } from '$lib/server/negotiation';
+import { registerWarmUp } from '$lib/server/warmUp';
 import { refreshCurrent } from '$lib/server/db/current';
 import { heldVersion } from '$lib/server/store';
 
 /** Created now, as the app starts, so that server.js finds it. */
 const cache = responseCache();
 // server.js reads these too: the headers it sets on every answer, the state it marks as draining,
-// and the negotiation it applies for the static file handler.
+// the negotiation it applies for the static file handler, and the warm-up it starts once listening.
 registerSecurityHeaders(env.ORIGIN);
 healthState();
 outageState();
 registerAcceptEncodingReducer();
+registerWarmUp();
 
 /** Opens the store and loads its current version before the first request is answered. */
 export const init: ServerInit = async () => {

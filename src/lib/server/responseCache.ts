@@ -88,6 +88,14 @@ export class ResponseCache {
 		this.generation++;
 		this.#entries.clear();
 		this.#byAccept.clear();
+		for (const listener of this.#invalidated) listener();
+	}
+
+	#invalidated = new Set<() => void>();
+	/** Calls `listener` after every invalidate() (warmUp.ts makes the large levels' answers again); returns its removal. */
+	onInvalidate(listener: () => void): () => void {
+		this.#invalidated.add(listener);
+		return () => this.#invalidated.delete(listener);
 	}
 
 	/**
