@@ -255,7 +255,7 @@ const areaPoints = (layer: string, n: number) => `(() => {
 /**
  * Hover: the pointer enters an area of the map from above the map (the page's header, where
  * nothing reacts to it). From the move's event to the end of the first frame MapLibre renders with
- * that area's hover state set, which draws it darker and outlined (the area is the one the level's fill layer
+ * that area's hover state set, which draws it darker or lighter (the area is the one the level's fill layer
  * has under the pointer, read at that frame): the median of `n` moves onto different areas. Asking
  * for a frame only after the move (as this row did until session 14) measured the frame after the
  * hover's, a round trip of Playwright's later: on VG250 the hover's own frame ended 4–10 ms after
@@ -510,7 +510,7 @@ function caseRows(
 			ratio: times(acts.hover / small.hover),
 			target: '≤ 16 ms',
 			pass: acts.hover <= 16,
-			note: `${n * 2} pointer moves from above the map onto different areas (at zoom 14 where the view's areas are too small to point at), each from its event's time to the end of the first frame MapLibre renders with that area's hover state set (the area drawn darker and outlined)`
+			note: `${n * 2} pointer moves from above the map onto different areas (at zoom 14 where the view's areas are too small to point at), each from its event's time to the end of the first frame MapLibre renders with that area's hover state set (the area drawn darker or lighter)`
 		},
 		{
 			figure: `${p} initial view data bytes (br)`,

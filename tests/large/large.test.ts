@@ -14,6 +14,7 @@ import { PbfReader } from 'pbf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LARGE_LEVEL_MIN_AREAS } from '../../src/lib/data/levels';
+import { HOVER_LIGHT_FROM } from '../../src/lib/components/map/largeLevel';
 import { openMap, waitForLayer } from '../browser/helpers';
 import { launchChromium } from '../chromium';
 import { serveFixture, stopServer, type TestServer } from '../fixture-server';
@@ -338,11 +339,22 @@ describe('the atlas on a large level', () => {
 		const before = await pixelAt(page, target);
 		await page.mouse.move(target.x, target.y);
 		await expect.poll(() => page.locator('p.status').textContent()).toContain(`${area.properties.name}: ${shown}`);
-		// The fill draws the hovered area a quarter darker (largeLevel.ts; at 80 % opacity over the
-		// ground, the pixel under the pointer a tenth or more).
+		// The fill draws the hovered area darker, or lighter where its colour is dark (largeLevel.ts;
+		// at 80 % opacity over the ground, the pixel under the pointer a tenth or more).
 		const after = await pixelAt(page, target);
 		const sum = (rgb: number[]) => rgb[0] + rgb[1] + rgb[2];
-		expect(sum(after)).toBeLessThan(0.9 * sum(before));
+		const state = await page.evaluate(
+			([x, y]) => {
+				const map = (window as unknown as { kontoratlasMap: import('maplibre-gl').Map }).kontoratlasMap;
+				const box = map.getContainer().getBoundingClientRect();
+				return map.queryRenderedFeatures([x - box.left, y - box.top], { layers: ['tiles-choropleth'] })[0]?.state as { fill: string; hover?: boolean };
+			},
+			[target.x, target.y]
+		);
+		expect(state.hover).toBe(true);
+		const [r, g, b] = [1, 3, 5].map((k) => parseInt(state.fill.slice(k, k + 2), 16));
+		if (0.299 * r + 0.587 * g + 0.114 * b > HOVER_LIGHT_FROM) expect(sum(after)).toBeLessThan(0.9 * sum(before));
+		else expect(sum(after)).toBeGreaterThan(1.1 * sum(before));
 		await page.mouse.click(target.x, target.y);
 		await page.waitForURL((u) => u.searchParams.get('sel') === id);
 		await page.mouse.move(5, 5);
