@@ -27,7 +27,10 @@ const stats = async (server: AdminServer): Promise<{ hits: number; entries: numb
 
 /** What the warm-up asks for, from the public catalogue: per large level and indicator, the table in columns and the series. */
 async function warmedPaths(server: AdminServer): Promise<string[]> {
-	const { levels, indicators } = (await (await fetch(`${server.url}/api/indicators`)).json()) as { levels: { id: string; large: boolean }[]; indicators: { id: string }[] };
+	const { levels, indicators } = (await (await fetch(`${server.url}/api/indicators`)).json()) as {
+		levels: { id: string; large: boolean }[];
+		indicators: { id: string }[];
+	};
 	return levels
 		.filter((l) => l.large)
 		.flatMap((l) => indicators.flatMap((i) => [`/api/indicators/${i.id}?level=${l.id}&format=columns`, `/api/indicators/${i.id}/series?level=${l.id}&areas=`]));
@@ -93,4 +96,3 @@ describe('the warm-up of large levels', () => {
 		expect((await fromCache(server, path)).hit).toBe(true);
 	}, 60_000);
 });
-
