@@ -1,7 +1,7 @@
 import type { PanelSeries } from '$lib/components/charts/types';
 import { browser } from '$app/environment';
 import { keptAnswers } from '$lib/client/answers';
-import { jsonGet, loadAtlasView, type JsonGet, type ViewKnown } from '$lib/client/atlasView';
+import { indicatorTablePath, jsonGet, loadAtlasView, seriesPath, type JsonGet, type ViewKnown } from '$lib/client/atlasView';
 import { loadFacilities, unknownTypeNotices } from '$lib/components/facilities/load';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { ColumnTable } from '$lib/data/tableColumns';
@@ -12,19 +12,15 @@ import type { PageLoad } from './$types';
 /** What the indicator panels beside the map need (not in the embed), asked for as soon as the view is known. */
 function panelAnswers(get: JsonGet, fetch: typeof globalThis.fetch, { view, levels, indicators }: ViewKnown) {
 	// The series of the level, and the relation's values for the same year where it has that year, else its latest.
-	const yearParam = view.year === null ? '' : `&year=${view.year}`;
 	const relationYears = indicators.find((i) => i.id === view.relation)?.years ?? [];
 	// A large level's time series shows the selection and the city, not thousands of lines: only theirs are asked for.
 	const large = levels.find((l) => l.id === view.level)?.large;
-	const only = large ? `&areas=${view.selection.map(encodeURIComponent).join(',')}` : '';
 	// A large level's table comes in columns (a fifth of the bytes), as in loadAtlasView.
 	const relationTable = (path: string) => (large ? get<ColumnTable>(`${path}&format=columns`).then(keptTable) : get<IndicatorTable>(path));
 	return Promise.all([
-		get<PanelSeries>(`/api/indicators/${encodeURIComponent(view.indicator)}/series?level=${view.level}${only}`),
+		get<PanelSeries>(seriesPath(view.indicator, view.level, large ? view.selection : null)),
 		view.relation
-			? relationTable(
-					`/api/indicators/${encodeURIComponent(view.relation)}?level=${view.level}${view.year !== null && relationYears.includes(view.year) ? yearParam : ''}`
-				)
+			? relationTable(indicatorTablePath(view.relation, view.level, view.year !== null && relationYears.includes(view.year) ? view.year : null))
 			: null,
 		loadFacilities(fetch, view.facilities, view.lang)
 	]);

@@ -314,6 +314,45 @@ describe('the atlas on a large level', () => {
 		expect(await page.locator('.gl[data-values]').count()).toBe(0);
 	}, 120_000);
 
+	it("fetches the other indicators' answers ahead once the map has drawn, so a change asks the server for nothing; not where the browser asks to save data", async () => {
+		browser ??= await launchChromium();
+		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const requests: string[] = [];
+		const record = (r: import('playwright-core').Request) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search);
+		page.on('request', record);
+		try {
+			await page.goto(`${server.url}/?level=${city.level}&indicator=einwohner`);
+			await page.waitForSelector(`p.status[data-large-level="${city.level}"][data-values^="einwohner:"]`, { timeout: 30_000 });
+			// What an indicator change asks for (atlasView.ts, +page.ts), fetched while the page is idle.
+			const table = `/api/indicators/${city.indicator}?level=${city.level}&format=columns`;
+			const series = `/api/indicators/${city.indicator}/series?level=${city.level}&areas=`;
+			await expect.poll(() => requests.includes(table) && requests.includes(series), { timeout: 15_000 }).toBe(true);
+			const before = requests.length;
+			await page.selectOption('#indicator-select', city.indicator);
+			await page.waitForSelector(`p.status[data-large-level="${city.level}"][data-values^="${city.indicator}:"]`, { timeout: 30_000 });
+			await waitForLayer(page, 'tiles-choropleth');
+			expect(requests.slice(before).filter((r) => r.startsWith('/api/'))).toEqual([]);
+		} finally {
+			page.off('request', record);
+		}
+
+		// A browser that asks to save data (the Network Information API) fetches nothing ahead. A
+		// page of its own, left open: closing it (its context) would end the single-process browser.
+		const saving = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		try {
+			await saving.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));
+			const saved: string[] = [];
+			saving.on('request', (r) => saved.push(new URL(r.url()).pathname + new URL(r.url()).search));
+			await saving.goto(`${server.url}/?level=${city.level}&indicator=einwohner`);
+			await saving.waitForSelector(`p.status[data-large-level="${city.level}"][data-values^="einwohner:"]`, { timeout: 30_000 });
+			await waitForLayer(saving, 'tiles-choropleth');
+			await saving.waitForTimeout(2000);
+			expect(saved.filter((r) => r.startsWith('/api/indicators/') && !r.includes('/einwohner'))).toEqual([]);
+		} finally {
+			await saving.goto('about:blank');
+		}
+	}, 120_000);
+
 	it('names the area under the pointer and selects it by a click: the tile feature is read through its position in the values', async () => {
 		browser ??= await launchChromium();
 		page ??= await browser.newPage({ viewport: { width: 1280, height: 900 } });

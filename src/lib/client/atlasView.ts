@@ -18,6 +18,14 @@ type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 /** The large level's module (largeView.ts), once loaded: a later view's table is asked for at once. */
 let largeView: typeof import('./largeView') | null = null;
 
+/** An indicator's table of a level (for a year, or its latest); a large level's adds `&format=columns`. */
+export const indicatorTablePath = (indicator: string, level: string, year: number | null) =>
+	`/api/indicators/${encodeURIComponent(indicator)}?level=${level}${year === null ? '' : `&year=${year}`}`;
+
+/** An indicator's time series of a level; of a large level only the selection's areas (`selection`), not thousands of lines. */
+export const seriesPath = (indicator: string, level: string, selection: string[] | null) =>
+	`/api/indicators/${encodeURIComponent(indicator)}/series?level=${level}${selection ? `&areas=${selection.map(encodeURIComponent).join(',')}` : ''}`;
+
 /** Fetches an API path and parses its JSON answer. */
 export type JsonGet = <T>(path: string) => Promise<T>;
 
@@ -94,7 +102,7 @@ export async function loadAtlasView(
 	let { view, notices } = parse();
 	// A large level's selection is checked against its table's areas below: the view is final only then.
 	const selectionLater = large?.id === view.level && url.searchParams.has('sel');
-	const tablePath = `/api/indicators/${encodeURIComponent(view.indicator)}?level=${view.level}${view.year === null ? '' : `&year=${view.year}`}`;
+	const tablePath = indicatorTablePath(view.indicator, view.level, view.year);
 	// Asked for first: the map waits for this answer, the panels (onView) for theirs. A large level's
 	// table in columns, with the map's values (largeView.ts), once its module is here without a wait.
 	const tableLoad =
