@@ -55,6 +55,9 @@ export const TILE_TOLERANCE = 8;
  */
 export const GRID_TILE_TOLERANCE = 3;
 
+/** A level's simplification tolerance in tile units, for geojson-vt and ST_AsMVT alike. */
+export const tileTolerance = (store: Store, level: string) => (store.levelInfos.some((l) => l.id === level && l.grid) ? GRID_TILE_TOLERANCE : TILE_TOLERANCE);
+
 /**
  * The tile index of a level in this view of the data (null for a level the view has no areas of:
  * unknown, or internal and withheld). Stores are made once per version and audience (store.ts,
@@ -71,7 +74,7 @@ export function tileIndex(store: Store, level: string): GeoJSONVT | null {
 			maxZoom: TILE_MAX_ZOOM,
 			indexMaxZoom: 7,
 			indexMaxPoints: 10_000,
-			tolerance: store.levelInfos.some((l) => l.id === level && l.grid) ? GRID_TILE_TOLERANCE : TILE_TOLERANCE,
+			tolerance: tileTolerance(store, level),
 			buffer: 64
 		});
 		byLevel.set(level, index);
@@ -153,7 +156,9 @@ export async function tileResponse(request: Request, store: Store, level: string
 	let tile = tileBodies.get(key);
 	if (!tile) {
 		// With PostgreSQL as the store ST_AsMVT cuts it (same layer, ids and properties), else geojson-vt in memory.
-		const bytes = (await postgisTile(store, level, at.z, at.x, at.y)) ?? cutInMemory(store, level, at);
+		// The deepest zoom keeps every vertex, as geojson-vt does at its maxZoom.
+		const tolerance = at.z >= TILE_MAX_ZOOM ? 0 : tileTolerance(store, level);
+		const bytes = (await postgisTile(store, level, at.z, at.x, at.y, tolerance)) ?? cutInMemory(store, level, at);
 		if (!bytes.length) return new Response(null, { status: 204, headers });
 		tile = { identity: Buffer.from(bytes) };
 	}

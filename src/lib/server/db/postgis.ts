@@ -210,20 +210,29 @@ export async function layerPage(sql: Sql, version: number, ref: LayerRef, bbox: 
 export const TILE_EXTENT = 4096;
 export const TILE_BUFFER = 64;
 
+/** The width of the Web Mercator world in its metres (EPSG:3857). */
+const WORLD_METRES = 2 * 20037508.342789244;
+
+/** A tolerance in tile units (of TILE_EXTENT) at zoom `z`, in Web Mercator metres. */
+export const tileUnitsInMetres = (units: number, z: number) => (units * WORLD_METRES) / (2 ** z * TILE_EXTENT);
+
 /**
  * One Mapbox Vector Tile of a level's areas, built by ST_AsMVT: the layer is named by the level id,
  * each feature's id is its position in the level, without properties: the tiles the embedded store
  * cuts with geojson-vt (tiles.ts), so the map and the values request (in the same order) work with
- * either. Null where the version has no geometry stored; an empty
- * tile is zero bytes.
+ * either. Outlines are simplified within `tolerance` tile units at this zoom (ST_Simplify, which
+ * keeps an area collapsed below it as a point's worth of outline rather than dropping it), as
+ * geojson-vt does (tileTolerance in tiles.ts); a tolerance of 0 keeps every vertex (the deepest
+ * zoom). Null where the version has no geometry stored; an empty tile is zero bytes.
  */
-export async function tile(sql: Sql, version: number, level: string, z: number, x: number, y: number): Promise<Uint8Array | null> {
+export async function tile(sql: Sql, version: number, level: string, z: number, x: number, y: number, tolerance = 0): Promise<Uint8Array | null> {
 	const set = await setOf(sql, version, { kind: 'area', layer: level });
 	if (set === null) return null;
+	const metres = tolerance > 0 ? tileUnitsInMetres(tolerance, z) : 0;
 	const [row] = await sql<{ mvt: Uint8Array }[]>`
 		WITH b AS (SELECT ST_TileEnvelope(${z}, ${x}, ${y}) AS env, ST_Transform(ST_TileEnvelope(${z}, ${x}, ${y}, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS env4326),
 		f AS (
-			SELECT a.ord AS fid, ST_AsMVTGeom(ST_Transform(a.geom, 3857), b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+			SELECT a.ord AS fid, ST_AsMVTGeom(ST_Simplify(ST_Transform(a.geom, 3857), ${metres}::float8, true), b.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
 			FROM geo_areas a, b
 			WHERE a.set_id = ${set} AND a.geom && b.env4326
 		)
@@ -235,13 +244,13 @@ export async function tile(sql: Sql, version: number, level: string, z: number, 
 export interface SpatialIndex {
 	layerIds(version: number, ref: LayerRef): Promise<string[] | null>;
 	layerPage(version: number, ref: LayerRef, bbox: Bbox | null, limit: number, offset: number): Promise<LayerPage | null>;
-	tile(version: number, level: string, z: number, x: number, y: number): Promise<Uint8Array | null>;
+	tile(version: number, level: string, z: number, x: number, y: number, tolerance: number): Promise<Uint8Array | null>;
 }
 
 export const spatialIndex = (sql: Sql): SpatialIndex => ({
 	layerIds: (version, ref) => layerIds(sql, version, ref),
 	layerPage: (version, ref, bbox, limit, offset) => layerPage(sql, version, ref, bbox, limit, offset),
-	tile: (version, level, z, x, y) => tile(sql, version, level, z, x, y)
+	tile: (version, level, z, x, y, tolerance) => tile(sql, version, level, z, x, y, tolerance)
 });
 
 let served: SpatialIndex | null = null;

@@ -33,14 +33,15 @@ export function postgisUnavailable(what: string, e: unknown): void {
 /**
  * A level's vector tile by ST_AsMVT when PostgreSQL is the store and holds the level as served; null
  * where the tile is to be cut in memory (SQLite, a withheld level, a database that does not answer).
+ * `tolerance`: the simplification in tile units at this zoom, as geojson-vt's (tiles.ts).
  */
-export async function postgisTile(store: Store, level: string, z: number, x: number, y: number): Promise<Uint8Array | null> {
+export async function postgisTile(store: Store, level: string, z: number, x: number, y: number, tolerance: number): Promise<Uint8Array | null> {
 	const index = servedSpatialIndex();
 	if (!index) return null;
 	try {
 		const ids = () => store.areasByLevel[level]?.map((f) => f.properties.id) ?? [];
 		if (!(await storedAsServed(index, store, { kind: 'area', layer: level }, ids))) return null;
-		return await index.tile(store.version, level, z, x, y);
+		return await index.tile(store.version, level, z, x, y, tolerance);
 	} catch (e) {
 		postgisUnavailable('vector tiles', e);
 		return null;
