@@ -1,7 +1,8 @@
 import type { PanelSeries } from '$lib/components/charts/types';
 import { browser } from '$app/environment';
 import { keptAnswers } from '$lib/client/answers';
-import { indicatorTablePath, jsonGet, loadAtlasView, seriesPath, type JsonGet, type ViewKnown } from '$lib/client/atlasView';
+import { jsonGet, loadAtlasView, type JsonGet, type ViewKnown } from '$lib/client/atlasView';
+import { indicatorTablePath, seriesPath } from '$lib/data/apiPaths';
 import { loadFacilities, unknownTypeNotices } from '$lib/components/facilities/load';
 import type { IndicatorTable } from '$lib/data/responses';
 import type { ColumnTable } from '$lib/data/tableColumns';

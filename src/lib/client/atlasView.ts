@@ -4,6 +4,7 @@
 import { error } from '@sveltejs/kit';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { core, translator, urlLocale } from '$lib/i18n';
+import { indicatorTablePath } from '$lib/data/apiPaths';
 import type { AreaProps, DatasetMeta, IndicatorMeta, KontorProps } from '$lib/data/contracts';
 import type { LevelInfo } from '$lib/data/levels';
 import type { Bounds } from '$lib/geo/bounds';
@@ -17,14 +18,6 @@ type Areas = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 
 /** The large level's module (largeView.ts), once loaded: a later view's table is asked for at once. */
 let largeView: typeof import('./largeView') | null = null;
-
-/** An indicator's table of a level (for a year, or its latest); a large level's adds `&format=columns`. */
-export const indicatorTablePath = (indicator: string, level: string, year: number | null) =>
-	`/api/indicators/${encodeURIComponent(indicator)}?level=${level}${year === null ? '' : `&year=${year}`}`;
-
-/** An indicator's time series of a level; of a large level only the selection's areas (`selection`), not thousands of lines. */
-export const seriesPath = (indicator: string, level: string, selection: string[] | null) =>
-	`/api/indicators/${encodeURIComponent(indicator)}/series?level=${level}${selection ? `&areas=${selection.map(encodeURIComponent).join(',')}` : ''}`;
 
 /** Fetches an API path and parses its JSON answer. */
 export type JsonGet = <T>(path: string) => Promise<T>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorTablePath, seriesPath } from './atlasView';
+import { indicatorTablePath, seriesPath } from '$lib/data/apiPaths';
 import { PREFETCH_MAX_INDICATORS, prefetchPaths, prefetchWelcome, prefetchWhenIdle } from './prefetch';
 
 const catalogue = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${i}` }));

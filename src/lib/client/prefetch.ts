@@ -6,7 +6,8 @@
 // kept answers: a change then finds its answers there, or the request already under way. Not on
 // a connection that asks to save data or is slow, and no more than PREFETCH_MAX_INDICATORS.
 import type { IndicatorMeta } from '$lib/data/contracts';
-import { indicatorTablePath, seriesPath, type JsonGet } from './atlasView';
+import { indicatorTablePath, seriesPath } from '$lib/data/apiPaths';
+import type { JsonGet } from './atlasView';
 
 /** Indicators fetched ahead at most: VG250's five all, a catalogue of forty not wholesale (some 130 KB each there). */
 export const PREFETCH_MAX_INDICATORS = 6;

@@ -6,6 +6,7 @@
 // anonymous browser would, and the response cache (responseCache.ts) keeps them: the first user's
 // change is answered from memory like every later one. Only the public catalogue is warmed (the
 // cache keeps nothing else), and only the latest year, which an indicator change shows.
+import { indicatorTablePath, seriesPath } from '$lib/data/apiPaths';
 import { healthState } from './health';
 import { responseCache } from './responseCache';
 import { getStore, type Store } from './store';
@@ -22,16 +23,13 @@ export const MAX_WARM_PATHS = 200;
 export const WARM_DELAY_MS = 1000;
 
 /**
- * What the atlas asks for when the indicator changes on a large level without a selection
- * (+page.ts and atlasView.ts build the same URLs): each indicator's table in columns, then its series.
+ * What the atlas asks for when the indicator changes on a large level without a selection (the
+ * same paths, apiPaths.ts): each indicator's table in columns, then its series.
  */
 export function warmUpPaths(store: Pick<Store, 'levelInfos' | 'derived'>): string[] {
 	const paths: string[] = [];
 	for (const level of store.levelInfos.filter((l) => l.large && !l.whole))
-		for (const { id } of store.derived.indicators) {
-			const indicator = encodeURIComponent(id);
-			paths.push(`/api/indicators/${indicator}?level=${level.id}&format=columns`, `/api/indicators/${indicator}/series?level=${level.id}&areas=`);
-		}
+		for (const { id } of store.derived.indicators) paths.push(`${indicatorTablePath(id, level.id, null)}&format=columns`, seriesPath(id, level.id, []));
 	return paths.slice(0, MAX_WARM_PATHS);
 }
 
