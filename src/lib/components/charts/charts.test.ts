@@ -77,6 +77,27 @@ describe('RankingChart', () => {
 	});
 });
 
+describe('RankingChart with long names', () => {
+	const long = [
+		{ ...row('g1', 12, 1), name: 'CRS3035RES100mN3227700E4342700' },
+		{ ...row('g2', 11, 2), name: 'Warmensteinacher Forst-Nord' },
+		{ ...row('g3', 10, 3), name: 'Asbach' }
+	];
+	const { body } = render(RankingChart, {
+		props: { id: 'r', meta: meta('q'), rows: long, reference, breaks: [10, 11, 12], colours: ['#aaaaaa', '#bbbbbb'], interaction, locale: 'de' }
+	});
+	const names = [...body.matchAll(/<text\b[^>]*text-anchor="end"[^>]*>(?:<!---->)?<title>([^<]*)<\/title>([^<]*)<\/text>/g)].map((m) => [m[1], m[2]]);
+
+	it('cuts a name longer than the margin holds in its middle, keeping its end, and names it whole in its tooltip', () => {
+		expect(names).toEqual([
+			['CRS3035RES100mN3227700E4342700', 'CRS3035…3227700E4342700'],
+			['Warmensteinacher Forst-Nord', 'Warmens…cher Forst-Nord'],
+			['Asbach', 'Asbach']
+		]);
+		for (const [, shown] of names) expect([...shown].length).toBeLessThanOrEqual(23);
+	});
+});
+
 describe('DeviationChart', () => {
 	const { body } = render(DeviationChart, { props: { id: 'd', meta: meta('q'), rows, reference, interaction, locale: 'de' } });
 	it('orders diverging bars by deviation and centres the city at zero', () => {

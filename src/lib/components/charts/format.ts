@@ -22,3 +22,15 @@ export function tickFormatter(locale: Locale, ticks: number[]) {
 	const decimals = step >= 1 || step === 0 ? 0 : Math.min(3, Math.ceil(-Math.log10(step) - 1e-9));
 	return (x: number) => formatNumber(locale, x, decimals);
 }
+
+/**
+ * A label cut to `max` characters with an ellipsis in its middle, a third of it kept from the start
+ * and the rest from the end: long municipality names keep both ends, a census cell's id
+ * (`CRS3035RES100mN3227700E4342700`) the coordinates that tell it from its neighbours.
+ */
+export function fitLabel(label: string, max: number): string {
+	const chars = [...label];
+	if (chars.length <= max) return label;
+	const head = Math.floor((max - 1) / 3);
+	return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (max - 1 - head)).join('')}`;
+}
