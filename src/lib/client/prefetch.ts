@@ -4,7 +4,7 @@
 // drawn in about half the time. Once the map has drawn, the tables and series the indicator select
 // would ask for are fetched one at a time, each in an idle moment, at low priority, into the same
 // kept answers: a change then finds its answers there, or the request already under way. Not on
-// a connection that asks to save data or is slow, and no more than PREFETCH_MAX_INDICATORS.
+// a connection that asks to save data or is 2G-class, and no more than PREFETCH_MAX_INDICATORS.
 import type { IndicatorMeta } from '$lib/data/contracts';
 import { indicatorTablePath, seriesPath } from '$lib/data/apiPaths';
 import type { JsonGet } from './atlasView';
@@ -13,8 +13,8 @@ import type { JsonGet } from './atlasView';
 export const PREFETCH_MAX_INDICATORS = 6;
 
 /**
- * The paths an indicator change on this large level asks for (atlasView.ts and +page.ts build
- * the same): the next indicators in the catalogue's order after the shown one, wrapping round,
+ * The paths an indicator change on this large level asks for (built as the load builds them,
+ * apiPaths.ts): the next indicators in the catalogue's order after the shown one, wrapping round,
  * each its latest table in columns and its series of the selection.
  */
 export function prefetchPaths(indicators: Pick<IndicatorMeta, 'id'>[], shown: string, level: string, selection: string[]): string[] {

@@ -12,42 +12,37 @@ import { responseCache } from './responseCache';
 import { getStore, type Store } from './store';
 import { publicStore } from './visibility';
 
-export const WARM_UP_KEY = Symbol.for('kontoratlas.warmUp');
+const WARM_UP_KEY = Symbol.for('kontoratlas.warmUp');
 
 /** Asks this server for a path as an anonymous browser accepting brotli; resolves with the status once the answer is read. */
-export type LocalGet = (path: string) => Promise<number>;
+type LocalGet = (path: string) => Promise<number>;
 
 /** Paths warmed at most per data version (a city with many indicators on several large levels). */
-export const MAX_WARM_PATHS = 200;
+const MAX_WARM_PATHS = 200;
 /** After a data change, the wait before warming: imports that change several things are warmed for once. */
-export const WARM_DELAY_MS = 1000;
+const WARM_DELAY_MS = 1000;
 
 /**
  * What the atlas asks for when the indicator changes on a large level without a selection (the
  * same paths, apiPaths.ts): each indicator's table in columns, then its series.
  */
-export function warmUpPaths(store: Pick<Store, 'levelInfos' | 'derived'>): string[] {
+function warmUpPaths(store: Pick<Store, 'levelInfos' | 'derived'>): string[] {
 	const paths: string[] = [];
 	for (const level of store.levelInfos.filter((l) => l.large && !l.whole))
 		for (const { id } of store.derived.indicators) paths.push(`${indicatorTablePath(id, level.id, null)}&format=columns`, seriesPath(id, level.id, []));
 	return paths.slice(0, MAX_WARM_PATHS);
 }
 
-/**
- * Requests the paths one after another until `stale()`: the number of paths answered 200. A
- * failed request is logged and skipped.
- */
-export async function warmUp(get: LocalGet, paths: string[], stale: () => boolean): Promise<number> {
-	let warmed = 0;
+/** Requests the paths one after another until `stale()`. A failed request is logged and skipped. */
+async function warmUp(get: LocalGet, paths: string[], stale: () => boolean): Promise<void> {
 	for (const path of paths) {
-		if (stale()) break;
+		if (stale()) return;
 		try {
-			if ((await get(path)) === 200) warmed++;
+			await get(path);
 		} catch (e) {
 			console.error(`warm-up: ${path} could not be requested:`, e instanceof Error ? e.message : e);
 		}
 	}
-	return warmed;
 }
 
 /**
