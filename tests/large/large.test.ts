@@ -323,7 +323,7 @@ describe('the atlas on a large level', () => {
 		try {
 			await page.goto(`${server.url}/?level=${city.level}&indicator=einwohner`);
 			await page.waitForSelector(`p.status[data-large-level="${city.level}"][data-values^="einwohner:"]`, { timeout: 30_000 });
-			// What an indicator change asks for (atlasView.ts, +page.ts), fetched while the page is idle.
+			// What an indicator change asks for (the paths of data/apiPaths.ts), fetched while the page is idle.
 			const table = `/api/indicators/${city.indicator}?level=${city.level}&format=columns`;
 			const series = `/api/indicators/${city.indicator}/series?level=${city.level}&areas=`;
 			await expect.poll(() => requests.includes(table) && requests.includes(series), { timeout: 15_000 }).toBe(true);
