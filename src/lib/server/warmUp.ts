@@ -28,7 +28,7 @@ const WARM_DELAY_MS = 1000;
  */
 function warmUpPaths(store: Pick<Store, 'levelInfos' | 'derived'>): string[] {
 	const paths: string[] = [];
-	for (const level of store.levelInfos.filter((l) => l.large && !l.whole))
+	for (const level of store.levelInfos.filter((l) => l.large))
 		for (const { id } of store.derived.indicators) paths.push(`${indicatorTablePath(id, level.id, null)}&format=columns`, seriesPath(id, level.id, []));
 	return paths.slice(0, MAX_WARM_PATHS);
 }
